@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** A setting that is missing or malformed; the message names the variable and what to do. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export type Env = Record<string, string | undefined>;
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BUNDLED_KNOWLEDGE_DIR = path.join(PROJECT_ROOT, 'knowledge');
+
+export interface KnowledgeConfig {
+  knowledgeDir: string;
+}
+
+export function readKnowledgeConfig(env: Env): KnowledgeConfig {
+  const dir = env.KNOWLEDGE_DIR?.trim();
+  return { knowledgeDir: dir ? path.resolve(dir) : BUNDLED_KNOWLEDGE_DIR };
+}
+
+/** Parses a positive integer setting, or explains which variable is wrong. */
+export function readPositiveInt(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new ConfigError(`${name}=${raw} is not a positive whole number. Fix it in .env (see .env.example).`);
+  }
+  return value;
+}
+
+/** Comma-separated list setting; empty or unset gives []. */
+export function readList(env: Env, name: string): string[] {
+  return (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
