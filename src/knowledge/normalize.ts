@@ -1,0 +1,145 @@
+import { disassemble } from 'es-hangul';
+import { LEXICON } from './lexicon.ts';
+
+const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/;
+const VERB_FROM_NOUN = /^([\uac00-\ud7a3]{2,}?)(?:하|해|되|돼|했|할|한|됐|됨|함|시키|시켜)[\uac00-\ud7a3]*$/;
+const SCRIPT_RUN = /[\uac00-\ud7a3\u3131-\u318e]+|[\p{L}\p{N}][\p{L}\p{N}_.-]*/gu;
+
+export function isHangul(token: string): boolean {
+  return HANGUL_SYLLABLE.test(token);
+}
+
+/**
+ * Canonical form of text before tokenising: Unicode NFKC (so decomposed jamo from
+ * macOS clipboards and full-width letters compare equal), lower case, and the two
+ * shell symbols of the notes spelled as words, since punctuation is dropped later.
+ */
+export function canonicalText(text: string): string {
+  let out = text.normalize('NFKC').toLowerCase();
+  out = out.replace(/\$\s*\(\s*\)?/g, ' dollar substitution ').replace(/\$/g, ' dollar ');
+  for (const [phrase, canonical] of LEXICON.phrases) {
+    if (out.includes(phrase)) out = out.split(phrase).join(` ${canonical} `);
+  }
+  return out;
+}
+
+/**
+ * Words of a text as search tokens: concepts mapped to one canonical word
+ * (삭제 / 지우다 / remove → delete), Korean particles and endings stripped,
+ * compounds split (도커허브 → docker hub), English plurals folded, stopwords dropped.
+ */
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  for (const run of canonicalText(text).match(SCRIPT_RUN) ?? []) {
+    for (const piece of splitPunctuation(run)) {
+      for (const token of normalizeWord(piece)) {
+        if (!LEXICON.stopwords.has(token)) tokens.push(token);
+      }
+    }
+  }
+  return tokens;
+}
+
+/** "docker-compose" is a known form; "host-dir" or "a.b" are two words. */
+function splitPunctuation(run: string): string[] {
+  const trimmed = run.replace(/[._-]+$/, '');
+  if (!/[._-]/.test(trimmed) || LEXICON.exact.has(trimmed)) return trimmed ? [trimmed] : [];
+  return trimmed.split(/[._-]+/).filter(Boolean);
+}
+
+/** One word → zero or more canonical tokens. */
+export function normalizeWord(word: string): string[] {
+  if (LEXICON.stopwords.has(word)) return [];
+  const known = lookup(word);
+  if (known) return [known];
+  if (!isHangul(word)) return [stemEnglish(word)];
+
+  const stripped = stripKorean(word);
+  if (stripped === null) return [];
+  const compound = splitCompound(stripped);
+  return compound ?? [LEXICON.variants.get(stripped) ?? stripped];
+}
+
+/** Exact concept form, variant spelling, or verb stem. */
+function lookup(word: string): string | undefined {
+  const variant = LEXICON.variants.get(word) ?? word;
+  const exact = LEXICON.exact.get(variant);
+  if (exact) return exact;
+  if (isHangul(word)) {
+    for (const [stem, canonical] of LEXICON.stems) {
+      if (word.startsWith(stem)) return canonical;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Strips particles and endings while at least two syllables remain, checking the
+ * lexicon after each cut. Returns null when the word was only a particle or ending.
+ */
+function stripKorean(word: string): string | null {
+  if (LEXICON.suffixes.includes(word)) return null;
+  let current = word;
+  for (let guard = 0; guard < 3; guard++) {
+    const suffix = LEXICON.suffixes.find(
+      (s) => current.endsWith(s) && current.length > s.length && (current.length - s.length >= 2 || lookup(current.slice(0, -s.length)) !== undefined),
+    );
+    if (!suffix) break;
+    current = current.slice(0, -suffix.length);
+    const known = lookup(current);
+    if (known) return known;
+  }
+  if (LEXICON.stopwords.has(current)) return null;
+  // A verb made of a noun and 하다/되다 (마운트하여, 관리할): the noun is the topic.
+  const verb = VERB_FROM_NOUN.exec(current);
+  if (verb?.[1]) return lookup(verb[1]) ?? verb[1];
+  return current;
+}
+
+/**
+ * Splits a Korean compound written without spaces into known words
+ * (도커허브 → docker hub, 컨테이너삭제 → container delete). Only a split that
+ * covers the whole word counts, apart from a particle at the end.
+ */
+function splitCompound(word: string): string[] | null {
+  if (word.length < 3 || LEXICON.exact.has(word)) return null;
+  const parts: string[] = [];
+  let rest = word;
+  while (rest.length > 0) {
+    let matched = '';
+    for (let len = rest.length; len >= 2; len--) {
+      const head = rest.slice(0, len);
+      if (lookup(head) && head !== word) {
+        matched = head;
+        break;
+      }
+    }
+    if (!matched) {
+      if (parts.length > 0 && (LEXICON.suffixes.includes(rest) || rest.length === 1)) break;
+      return null;
+    }
+    parts.push(lookup(matched)!);
+    rest = rest.slice(matched.length);
+  }
+  return parts.length >= 2 ? parts : null;
+}
+
+/** Folds English plurals and -ing/-ed forms, then re-checks the lexicon. */
+function stemEnglish(word: string): string {
+  const candidates: string[] = [];
+  if (word.length > 4 && word.endsWith('ies')) candidates.push(word.slice(0, -3) + 'y');
+  if (word.length > 4 && word.endsWith('es')) candidates.push(word.slice(0, -2));
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) candidates.push(word.slice(0, -1));
+  if (word.length > 5 && word.endsWith('ing')) candidates.push(word.slice(0, -3), word.slice(0, -3) + 'e');
+  if (word.length > 4 && word.endsWith('ed')) candidates.push(word.slice(0, -2), word.slice(0, -1));
+  for (const c of candidates) {
+    const known = LEXICON.exact.get(c);
+    if (known) return known;
+  }
+  return candidates[0] ?? word;
+}
+
+/** Jamo spelling of Korean (도커 → ㄷㅗㅋㅓ), so one wrong consonant is one edit, not a whole syllable. */
+export function spelling(token: string): string {
+  return isHangul(token) ? disassemble(token) : token;
+}

@@ -1,0 +1,191 @@
+import Fuse, { type IFuseOptions } from 'fuse.js';
+import { LEXICON } from './lexicon.ts';
+import { isHangul, spelling, tokenize } from './normalize.ts';
+import type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
+
+/** An entry with its text already tokenised, built once at start. */
+interface IndexedEntry {
+  entry: KnowledgeEntry;
+  title: string;
+  aliases: string[];
+  tags: string;
+  body: string;
+  /** Distinct title tokens: a question naming them all asks for this topic. */
+  titleTokens: string[];
+  /** Best field weight of each token in this entry (see FIELD_WEIGHT). */
+  tokenWeight: Map<string, number>;
+}
+
+export interface SearchOptions {
+  /** How many Fuse-scored candidates the token prefilter lets through. */
+  candidateLimit?: number;
+  /** Share of the question's weight that must be found in an entry to call it an answer. */
+  minCoverage?: number;
+}
+
+// A word in the title names the topic; in an alias it is a way people ask for it.
+const FIELD_WEIGHT = { title: 1, aliases: 0.9, tags: 0.7, body: 0.6 } as const;
+
+const FUSE_OPTIONS: IFuseOptions<IndexedEntry> = {
+  keys: [
+    { name: 'title', weight: 3 },
+    { name: 'aliases', weight: 3 },
+    { name: 'tags', weight: 1 },
+    { name: 'body', weight: 1 },
+  ],
+  useTokenSearch: true,
+  // Tokens are already normalised; Fuse must see the same words we indexed.
+  tokenize: (text: string) => text.split(' ').filter(Boolean),
+  ignoreLocation: true,
+  includeScore: true,
+  threshold: 0.3,
+};
+
+/**
+ * Builds the searcher. Index work happens here, once: tokenising every entry, the
+ * inverted index used as a prefilter, and the spelling list used for typo repair.
+ */
+export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options: SearchOptions = {}): KnowledgeBase {
+  const candidateLimit = options.candidateLimit ?? 40;
+  const minCoverage = options.minCoverage ?? 0.55;
+  const indexed = entries.map(indexEntry);
+  const byId = new Map(entries.map((e) => [e.id, e]));
+
+  // token → entries holding it, and the spellings a typo can be repaired to.
+  const postings = new Map<string, number[]>();
+  indexed.forEach((item, i) => {
+    for (const token of item.tokenWeight.keys()) {
+      const list = postings.get(token);
+      if (list) list.push(i);
+      else postings.set(token, [i]);
+    }
+  });
+  const repair = new TypoRepair([...postings.keys()], LEXICON.exact);
+  const idf = (token: string) => Math.log(1 + (indexed.length + 0.5) / ((postings.get(token)?.length ?? 0) + 0.5));
+
+  function ask(question: string, { limit = 3 }: { limit?: number } = {}): Answer {
+    const tokens = [...new Set(tokenize(question).map((t) => (postings.has(t) ? t : repair.correct(t) ?? t)))];
+    if (tokens.length === 0) return { query: question, answered: false, matches: [] };
+
+    const weights = tokens.map(idf);
+    const totalWeight = weights.reduce((a, b) => a + b, 0);
+    const coverage = (item: IndexedEntry) =>
+      tokens.reduce((sum, t, i) => sum + (item.tokenWeight.get(t) ?? 0) * weights[i]!, 0) / totalWeight;
+    const titleCoverage = (item: IndexedEntry) => {
+      const all = item.titleTokens.reduce((sum, t) => sum + idf(t), 0);
+      return all === 0 ? 0 : item.titleTokens.reduce((sum, t) => sum + (tokens.includes(t) ? idf(t) : 0), 0) / all;
+    };
+
+    // Prefilter: only entries sharing a token are scored, best coverage first.
+    const seen = new Set<number>();
+    for (const t of tokens) for (const i of postings.get(t) ?? []) seen.add(i);
+    if (seen.size === 0) return { query: question, answered: false, matches: [] };
+    const candidates = [...seen]
+      .map((i) => ({ item: indexed[i]!, coverage: coverage(indexed[i]!) }))
+      .sort((a, b) => b.coverage - a.coverage)
+      .slice(0, candidateLimit);
+
+    const fuse = new Fuse(candidates.map((c) => c.item), FUSE_OPTIONS);
+    const fuzzy = new Map(fuse.search(tokens.join(' ')).map((r) => [r.item, 1 - (r.score ?? 1)]));
+    const ranked: Match[] = candidates
+      .map((c) => ({
+        entry: c.item.entry,
+        score: round(0.6 * c.coverage + 0.2 * titleCoverage(c.item) + 0.2 * (fuzzy.get(c.item) ?? 0)),
+      }))
+      .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id))
+;
+
+    const best = candidates.find((c) => c.item.entry === ranked[0]?.entry);
+    return { query: question, answered: (best?.coverage ?? 0) >= minCoverage, matches: ranked.slice(0, limit) };
+  }
+
+  return { entries, byId: (id) => byId.get(id), ask };
+}
+
+function indexEntry(entry: KnowledgeEntry): IndexedEntry {
+  const title = tokenize(`${entry.title} ${entry.titleEn}`);
+  const aliases = entry.aliases.map(tokenize);
+  const tags = tokenize(entry.tags.join(' '));
+  const body = tokenize(entry.body);
+  const tokenWeight = new Map<string, number>();
+  const mark = (tokens: string[], weight: number) => {
+    for (const t of tokens) tokenWeight.set(t, Math.max(tokenWeight.get(t) ?? 0, weight));
+  };
+  mark(body, FIELD_WEIGHT.body);
+  mark(tags, FIELD_WEIGHT.tags);
+  for (const alias of aliases) mark(alias, FIELD_WEIGHT.aliases);
+  mark(title, FIELD_WEIGHT.title);
+  return { entry, titleTokens: [...new Set(title)], title: title.join(' '), aliases: aliases.map((a) => a.join(' ')), tags: tags.join(' '), body: body.join(' '), tokenWeight };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+/**
+ * Repairs a misspelt word to a known one (도거 → docker, kubernets → kubernetes).
+ * Korean compares by jamo, so 도거/도커 differ by one letter. Words are bucketed
+ * by length, so a lookup compares only against words of a similar length.
+ */
+export class TypoRepair {
+  private readonly byLength = new Map<number, Array<{ spelling: string; token: string }>>();
+  private readonly cache = new Map<string, string | null>();
+
+  constructor(corpusTokens: string[], forms: ReadonlyMap<string, string>) {
+    const add = (surface: string, token: string) => {
+      const s = spelling(surface);
+      const bucket = this.byLength.get(s.length) ?? [];
+      bucket.push({ spelling: s, token });
+      this.byLength.set(s.length, bucket);
+    };
+    const known = new Set(corpusTokens);
+    for (const t of corpusTokens) add(t, t);
+    // Lexicon forms repair to their concept, but only concepts the notes use.
+    for (const [form, canonical] of forms) if (known.has(canonical) && form !== canonical) add(form, canonical);
+  }
+
+  correct(token: string): string | undefined {
+    const cached = this.cache.get(token);
+    if (cached !== undefined) return cached ?? undefined;
+    const target = spelling(token);
+    const maxEdits = allowedEdits(target, isHangul(token));
+    let best: { token: string; distance: number } | undefined;
+    for (let len = target.length - maxEdits; len <= target.length + maxEdits; len++) {
+      for (const candidate of this.byLength.get(len) ?? []) {
+        const d = editDistance(target, candidate.spelling, maxEdits);
+        if (d <= maxEdits && (!best || d < best.distance)) best = { token: candidate.token, distance: d };
+      }
+    }
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(token, best?.token ?? null);
+    return best?.token;
+  }
+}
+
+/** Short words tolerate no typo (cook ≠ code); longer ones one or two. */
+function allowedEdits(spelt: string, korean: boolean): number {
+  if (korean) return spelt.length >= 9 ? 2 : spelt.length >= 4 ? 1 : 0;
+  return spelt.length >= 8 ? 2 : spelt.length >= 5 ? 1 : 0;
+}
+
+/** Damerau–Levenshtein (adjacent swaps count once), giving up past `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prevPrev[j - 2]! + 1);
+      row.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
