@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, readList, readPositiveInt, type Env } from '../config.ts';
+
+/** One Docker engine the bot may read from. */
+export interface DockerEndpoint {
+  name: string;
+  /** The URL without credentials; safe to show and log. */
+  display: string;
+  transport: 'unix' | 'tcp' | 'ssh';
+  socketPath?: string;
+  hostname?: string;
+  port?: number;
+  username?: string;
+  password?: string;
+  /** Client certificates, read from DOCKER_CERT_PATH when DOCKER_TLS_VERIFY is on (tcp only). */
+  tls?: { ca: Buffer; cert: Buffer; key: Buffer };
+  /** ssh-agent socket for ssh:// hosts. */
+  sshAgent?: string;
+}
+
+export interface DockerConfig {
+  /** Default host first. */
+  hosts: DockerEndpoint[];
+  /** Deadline for one ps or df, all its requests included. */
+  timeoutMs: number;
+  dfCacheMs: number;
+  /** Label keys shown in ps; a trailing * matches a prefix (com.example.*). */
+  labelAllowlist: string[];
+}
+
+const DEFAULT_HOST = 'unix:///var/run/docker.sock';
+const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
+
+/**
+ * Reads the standard Docker client variables plus the bot's own:
+ * DOCKER_HOST (or DOCKER_HOSTS=name=url,… which replaces it), DOCKER_DEFAULT_HOST,
+ * DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_TIMEOUT_MS, DOCKER_DF_CACHE_MS, DOCKER_LABEL_ALLOWLIST.
+ */
+export function readDockerConfig(env: Env): DockerConfig {
+  const tlsVerify = readTlsVerify(env);
+  const named = readList(env, 'DOCKER_HOSTS');
+  let hosts: DockerEndpoint[];
+  if (named.length > 0) {
+    hosts = named.map((entry) => {
+      const eq = entry.indexOf('=');
+      const name = eq > 0 ? entry.slice(0, eq).trim() : '';
+      if (!HOST_NAME.test(name)) {
+        throw new ConfigError(`DOCKER_HOSTS entry "${safeEntry(entry)}" must look like name=tcp://host:2376 (name: letters, digits, . _ -). Fix it in .env.`);
+      }
+      return parseEndpoint(name, entry.slice(eq + 1).trim(), 'DOCKER_HOSTS', env, tlsVerify);
+    });
+    const seen = new Set<string>();
+    for (const host of hosts) {
+      if (seen.has(host.name)) throw new ConfigError(`DOCKER_HOSTS names "${host.name}" twice. Give each host its own name.`);
+      seen.add(host.name);
+    }
+  } else {
+    hosts = [parseEndpoint('default', env.DOCKER_HOST?.trim() || DEFAULT_HOST, 'DOCKER_HOST', env, tlsVerify)];
+  }
+
+  const wantedDefault = env.DOCKER_DEFAULT_HOST?.trim();
+  if (wantedDefault) {
+    const index = hosts.findIndex((h) => h.name === wantedDefault);
+    if (index < 0) {
+      throw new ConfigError(`DOCKER_DEFAULT_HOST=${wantedDefault} is not one of the configured hosts (${hosts.map((h) => h.name).join(', ')}). Fix it in .env.`);
+    }
+    hosts = [hosts[index]!, ...hosts.filter((_, i) => i !== index)];
+  }
+
+  return {
+    hosts,
+    timeoutMs: readPositiveInt(env, 'DOCKER_TIMEOUT_MS', 10_000),
+    dfCacheMs: readPositiveInt(env, 'DOCKER_DF_CACHE_MS', 30_000),
+    labelAllowlist: readList(env, 'DOCKER_LABEL_ALLOWLIST'),
+  };
+}
+
+function readTlsVerify(env: Env): boolean {
+  const raw = env.DOCKER_TLS_VERIFY?.trim().toLowerCase() ?? '';
+  if (raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new ConfigError(`DOCKER_TLS_VERIFY=${env.DOCKER_TLS_VERIFY} should be 1 or 0. Fix it in .env.`);
+}
+
+/** Shown in messages without whatever follows name= (it may carry credentials). */
+function safeEntry(entry: string): string {
+  return entry.replace(/:\/\/[^@/]*@/, '://').slice(0, 60);
+}
+
+function parseEndpoint(name: string, raw: string, variable: string, env: Env, tlsVerify: boolean): DockerEndpoint {
+  const bad = (why: string) =>
+    new ConfigError(`${variable} for "${name}" ${why}. Use unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host.`);
+  if (raw.startsWith('unix://')) {
+    const socketPath = raw.slice('unix://'.length);
+    if (!socketPath) throw bad('has no socket path');
+    return { name, display: `unix://${socketPath}`, transport: 'unix', socketPath };
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw bad(`is not a URL ("${safeEntry(raw)}")`);
+  }
+  const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  if (!hostname) throw bad('has no host name');
+  const username = url.username ? decodeURIComponent(url.username) : undefined;
+  const password = url.password ? decodeURIComponent(url.password) : undefined;
+  if (url.protocol === 'tcp:') {
+    const port = Number(url.port || (tlsVerify ? 2376 : 2375));
+    const tls = tlsVerify ? readCerts(env) : undefined;
+    const display = `tcp://${url.hostname}:${port}`;
+    return { name, display, transport: 'tcp', hostname, port, ...(tls ? { tls } : {}) };
+  }
+  if (url.protocol === 'ssh:') {
+    const port = Number(url.port || 22);
+    const display = `ssh://${username ? `${username}@` : ''}${url.hostname}${url.port ? `:${url.port}` : ''}`;
+    const sshAgent = env.SSH_AUTH_SOCK?.trim() || undefined;
+    return {
+      name, display, transport: 'ssh', hostname, port,
+      ...(username ? { username } : {}), ...(password ? { password } : {}), ...(sshAgent ? { sshAgent } : {}),
+    };
+  }
+  throw bad(`uses ${url.protocol.replace(/:$/, '')}://, which is not supported`);
+}
+
+/** Like the docker CLI: DOCKER_CERT_PATH, else ~/.docker, must hold ca.pem, cert.pem and key.pem. */
+function readCerts(env: Env): { ca: Buffer; cert: Buffer; key: Buffer } {
+  const dir = env.DOCKER_CERT_PATH?.trim() || path.join(os.homedir(), '.docker');
+  const read = (file: string) => {
+    try {
+      return fs.readFileSync(path.join(dir, file));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+      throw new ConfigError(`DOCKER_CERT_PATH=${dir}: cannot read ${file} (${code}); DOCKER_TLS_VERIFY=1 needs ca.pem, cert.pem and key.pem there.`);
+    }
+  };
+  return { ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') };
+}

@@ -1,0 +1,136 @@
+import Docker from 'dockerode';
+import type DockerModem from 'docker-modem';
+import { UserError } from '../errors.ts';
+import type { DockerEndpoint } from './config.ts';
+
+/**
+ * Read-only as a guarantee, not a habit: every Engine API request dockerode makes goes through
+ * `modem.dial`, so that is where we check it — before a socket is opened — against a fully
+ * anchored allowlist of method + path (+ query keys). Everything else is refused.
+ */
+
+/** Allowed paths (after an optional /v1.NN prefix) and the query keys each may carry. */
+const ALLOWED: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['/_ping', new Set<string>()],
+  ['/version', new Set<string>()],
+  ['/info', new Set<string>()],
+  // No `size`: size=true makes the engine walk every container's filesystem.
+  ['/containers/json', new Set(['all', 'filters', 'limit'])],
+  ['/system/df', new Set<string>()],
+  ['/images/json', new Set(['all', 'filters', 'digests'])],
+  ['/volumes', new Set(['filters'])],
+]);
+
+const VERSIONED_PATH = /^(?:\/v1\.\d{1,2})?(\/[a-z_]+(?:\/[a-z]+)?)$/;
+
+export class ReadOnlyRefusal extends UserError {}
+
+/** Why the request is refused, or null when it is allowed. `target` is path plus query, as sent. */
+export function refusalReason(method: string, target: string): string | null {
+  const q = target.indexOf('?');
+  const pathname = q < 0 ? target : target.slice(0, q);
+  const query = q < 0 ? '' : target.slice(q + 1);
+  // Allowed paths contain no escapes, so any % is an attempt to smuggle ../ or // past the check.
+  if (pathname.includes('%')) return 'encoded characters in the path';
+  const match = VERSIONED_PATH.exec(pathname);
+  const allowedKeys = match ? ALLOWED.get(match[1]!) : undefined;
+  if (!match || !allowedKeys) return 'not a read-only endpoint';
+  if (method !== 'GET' && !(method === 'HEAD' && match[1] === '/_ping')) return `${method} is not a read`;
+  const seen = new Set<string>();
+  for (const key of new URLSearchParams(query).keys()) {
+    if (key === 'size') return 'size is never requested: it walks every container filesystem';
+    if (!allowedKeys.has(key) || seen.has(key)) return `query parameter "${key}" is not allowed`;
+    seen.add(key);
+  }
+  return null;
+}
+
+type Dial = DockerModem['dial'];
+type DialOptions = Parameters<Dial>[0];
+
+interface ModemInternals {
+  version?: string;
+  buildQuerystring(opts: object): string;
+}
+
+/** The request target exactly as docker-modem 5's dial builds it (version prefix, then the query from options). */
+function requestTarget(modem: ModemInternals, options: DialOptions): string {
+  let target = modem.version ? `/${modem.version}${options.path}` : options.path;
+  if (target.includes('?')) {
+    const { abortSignal: _signal, authconfig: _auth, ...opts } = options.options ?? {};
+    target = Object.keys(opts).length > 0
+      ? target + modem.buildQuerystring((opts._query as object | undefined) ?? opts)
+      : target.slice(0, -1);
+  }
+  return target;
+}
+
+/** Installs the check on this modem's dial. Refusals reach the caller through dockerode's callback/promise. */
+export function guardModem(modem: DockerModem): void {
+  const internals = modem as unknown as ModemInternals;
+  if (typeof modem.dial !== 'function' || typeof internals.buildQuerystring !== 'function') {
+    // Fail closed if a docker-modem upgrade changed the shape we rely on.
+    throw new Error('docker-modem has no dial/buildQuerystring; the read-only guard cannot be installed');
+  }
+  const dial = modem.dial.bind(modem);
+  modem.dial = (options, callback) => {
+    const method = (options.method ?? 'GET').toUpperCase();
+    const target = requestTarget(internals, options);
+    const reason = options.hijack || options.openStdin || options.file !== undefined
+      ? 'it streams data to the engine'
+      : refusalReason(method, target);
+    if (reason === null) {
+      dial(options, callback);
+      return;
+    }
+    const shown = target.split('?')[0]!.slice(0, 80);
+    const refusal = new ReadOnlyRefusal(`Refused ${method} ${shown} (${reason}): this bot only reads from Docker.`);
+    if (!callback) throw refusal;
+    process.nextTick(() => callback(refusal, null));
+  };
+}
+
+/** dockerode options for one endpoint. Every key is set so docker-modem's own reading of process.env (DOCKER_HOST, DOCKER_CERT_PATH…) cannot leak in. */
+function modemOptions(endpoint: DockerEndpoint, timeoutMs: number): Docker.DockerOptions {
+  const base = {
+    socketPath: undefined as string | undefined,
+    host: undefined as string | undefined,
+    port: undefined as number | undefined,
+    username: undefined as string | undefined,
+    ca: undefined as Buffer | undefined,
+    cert: undefined as Buffer | undefined,
+    key: undefined as Buffer | undefined,
+    version: undefined,
+    pathPrefix: '/',
+    headers: {},
+    // docker-modem's timeout is an idle timeout; the real deadline is the abort signal in reader.ts.
+    timeout: timeoutMs,
+    connectionTimeout: timeoutMs,
+  };
+  switch (endpoint.transport) {
+    case 'unix':
+      return { ...base, socketPath: endpoint.socketPath, protocol: 'http' };
+    case 'tcp':
+      // docker-modem only uses certificates when the protocol is https, so say so explicitly.
+      return endpoint.tls
+        ? { ...base, host: endpoint.hostname, port: endpoint.port, protocol: 'https', ...endpoint.tls }
+        : { ...base, host: endpoint.hostname, port: endpoint.port, protocol: 'http' };
+    case 'ssh':
+      return {
+        ...base,
+        host: endpoint.hostname,
+        port: endpoint.port,
+        protocol: 'ssh',
+        username: endpoint.username,
+        ...({ password: endpoint.password } as object),
+        sshOptions: endpoint.sshAgent ? { agent: endpoint.sshAgent } : {},
+      };
+  }
+}
+
+/** A dockerode client that can only make the allowlisted read requests. */
+export function createGuardedDocker(endpoint: DockerEndpoint, timeoutMs: number): Docker {
+  const docker = new Docker(modemOptions(endpoint, timeoutMs));
+  guardModem(docker.modem);
+  return docker;
+}

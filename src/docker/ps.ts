@@ -1,0 +1,55 @@
+import type Docker from 'dockerode';
+import { allowlistedLabels, redactSecrets } from './redact.ts';
+import type { ContainerRow, HostRef, PsFilters, PsOptions, PsView } from './types.ts';
+
+/** The `filters` query for /containers/json: only the keys the user gave, values as typed. */
+export function engineFilters(filters: PsFilters): Record<string, string[]> {
+  const query: Record<string, string[]> = {};
+  for (const [key, values] of Object.entries(filters) as [keyof PsFilters, string[]][]) {
+    if (values.length > 0) query[key] = [...values];
+  }
+  return query;
+}
+
+export function toPsView(containers: Docker.ContainerInfo[], options: PsOptions, host: HostRef, labelAllowlist: readonly string[]): PsView {
+  const rows = containers.map((c) => toRow(c, labelAllowlist)).sort(byRunningThenName);
+  const countsByState: Record<string, number> = {};
+  for (const row of rows) countsByState[row.state] = (countsByState[row.state] ?? 0) + 1;
+  return { host, all: options.all, filters: options.filters, rows, countsByState };
+}
+
+function toRow(c: Docker.ContainerInfo, labelAllowlist: readonly string[]): ContainerRow {
+  return {
+    id: c.Id.slice(0, 12),
+    name: primaryName(c.Names),
+    image: c.Image.startsWith('sha256:') ? c.Image.slice(7, 19) : c.Image,
+    state: c.State,
+    status: c.Status,
+    ports: formatPorts(c.Ports ?? []),
+    command: redactSecrets(c.Command ?? ''),
+    labels: allowlistedLabels(c.Labels, labelAllowlist),
+    created: c.Created,
+  };
+}
+
+/** Like docker ps: the container's own name, not the /other/alias names links add. */
+function primaryName(names: string[] | undefined): string {
+  const own = names?.find((n) => n.lastIndexOf('/') === 0) ?? names?.[0] ?? '';
+  return own.replace(/^\//, '');
+}
+
+export function formatPorts(ports: Docker.Port[]): string {
+  const shown = ports.map((p) => {
+    if (!p.PublicPort) return `${p.PrivatePort}/${p.Type}`;
+    const ip = p.IP?.includes(':') ? `[${p.IP}]` : p.IP ?? '';
+    return `${ip ? `${ip}:` : ''}${p.PublicPort}->${p.PrivatePort}/${p.Type}`;
+  });
+  return [...new Set(shown)].join(', ');
+}
+
+function byRunningThenName(a: ContainerRow, b: ContainerRow): number {
+  const running = Number(b.state === 'running') - Number(a.state === 'running');
+  if (running !== 0) return running;
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

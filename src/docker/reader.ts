@@ -1,0 +1,157 @@
+import type Docker from 'dockerode';
+import { UserError } from '../errors.ts';
+import type { DockerConfig, DockerEndpoint } from './config.ts';
+import { toDfView, type EngineDiskUsage, type EngineInfo } from './df.ts';
+import { DeadlineExceeded, describeDockerError } from './errors.ts';
+import { createGuardedDocker } from './guard.ts';
+import { engineFilters, toPsView } from './ps.ts';
+import type { DfOptions, DfView, DockerReader, HostRef, PsOptions, PsView } from './types.ts';
+
+/** Newest Engine API this code was written against; newer daemons are spoken to in this version. */
+export const MAX_API_VERSION = '1.47';
+
+interface HostClient {
+  endpoint: DockerEndpoint;
+  ref: HostRef;
+  docker: Docker;
+  /** Set once the API version is pinned; shared by concurrent first calls. */
+  pinned?: Promise<void>;
+}
+
+interface DfSnapshot {
+  df: EngineDiskUsage;
+  info: EngineInfo;
+  at: Date;
+}
+
+interface DfCacheEntry {
+  snapshot: Promise<DfSnapshot>;
+  /** Infinity while in flight, so concurrent callers share it. */
+  expiresAt: number;
+}
+
+export interface ReaderDeps {
+  now?: () => number;
+}
+
+export function createDockerReader(config: DockerConfig, deps: ReaderDeps = {}): DockerReader {
+  const now = deps.now ?? Date.now;
+  const clients = new Map<string, HostClient>();
+  const dfCache = new Map<string, DfCacheEntry>();
+
+  function client(hostName: string | undefined): HostClient {
+    const endpoint = hostName === undefined ? config.hosts[0] : config.hosts.find((h) => h.name === hostName);
+    if (!endpoint) {
+      throw new UserError(`Unknown Docker host "${hostName}". Configured hosts: ${config.hosts.map((h) => h.name).join(', ')}.`);
+    }
+    let existing = clients.get(endpoint.name);
+    if (!existing) {
+      existing = { endpoint, ref: { name: endpoint.name, endpoint: endpoint.display }, docker: createGuardedDocker(endpoint, config.timeoutMs) };
+      clients.set(endpoint.name, existing);
+    }
+    return existing;
+  }
+
+  /** One deadline for the whole operation, version pinning included; errors become one-line UserErrors. */
+  async function call<T>(host: HostClient, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    try {
+      return await withDeadline(config.timeoutMs, async (signal) => {
+        await pinApiVersion(host, signal);
+        return run(signal);
+      });
+    } catch (err) {
+      throw describeDockerError(err, host.endpoint, config.timeoutMs);
+    }
+  }
+
+  return {
+    hostNames: () => config.hosts.map((h) => h.name),
+
+    async ps(options: PsOptions): Promise<PsView> {
+      const host = client(options.host);
+      const containers = await call(host, (abortSignal) =>
+        host.docker.listContainers({ ...(options.all ? { all: true } : {}), filters: engineFilters(options.filters), abortSignal }));
+      return toPsView(containers, options, host.ref, config.labelAllowlist);
+    },
+
+    async df(options: DfOptions): Promise<DfView> {
+      const host = client(options.host);
+      let entry = dfCache.get(host.ref.name);
+      if (!entry || now() >= entry.expiresAt) {
+        const fresh: DfCacheEntry = {
+          expiresAt: Number.POSITIVE_INFINITY,
+          snapshot: call(host, async (abortSignal) => {
+            const [df, info] = await Promise.all([
+              withSignal<EngineDiskUsage>(host.docker, 'df')({ abortSignal }),
+              withSignal<EngineInfo>(host.docker, 'info')({ abortSignal }),
+            ]);
+            return { df, info, at: new Date(now()) };
+          }),
+        };
+        fresh.snapshot.then(
+          () => { fresh.expiresAt = now() + config.dfCacheMs; },
+          () => { if (dfCache.get(host.ref.name) === fresh) dfCache.delete(host.ref.name); },
+        );
+        dfCache.set(host.ref.name, fresh);
+        entry = fresh;
+      }
+      const { df, info, at } = await entry.snapshot;
+      return toDfView(df, info, options.verbose, host.ref, at);
+    },
+  };
+}
+
+/**
+ * docker-modem does not negotiate: without a version it calls unversioned paths, which the daemon
+ * serves at its newest API. Pin min(daemon's ApiVersion, ours), but never below the daemon's minimum.
+ */
+async function pinApiVersion(host: HostClient, signal: AbortSignal): Promise<void> {
+  host.pinned ??= (async () => {
+    const version = await withSignal<{ ApiVersion?: string; MinAPIVersion?: string }>(host.docker, 'version')({ abortSignal: signal });
+    if (!version.ApiVersion || parseApiVersion(version.ApiVersion) === undefined) {
+      throw new UserError(`Docker host ${host.endpoint.display} did not report an API version; is it a Docker engine? Check DOCKER_HOST.`);
+    }
+    (host.docker.modem as unknown as { version?: string }).version = `v${chooseApiVersion(version.ApiVersion, version.MinAPIVersion)}`;
+  })();
+  try {
+    await host.pinned;
+  } catch (err) {
+    host.pinned = undefined;
+    throw err;
+  }
+}
+
+/** @types/dockerode omits the options argument of these methods; dockerode 4 reads abortSignal from it. */
+function withSignal<T>(docker: Docker, method: 'df' | 'info' | 'version'): (opts: { abortSignal: AbortSignal }) => Promise<T> {
+  return (docker[method] as unknown as (opts: { abortSignal: AbortSignal }) => Promise<T>).bind(docker);
+}
+
+function parseApiVersion(version: string): number | undefined {
+  const m = /^1\.(\d{1,3})$/.exec(version.trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+export function chooseApiVersion(daemonMax: string, daemonMin: string | undefined): string {
+  const max = parseApiVersion(daemonMax)!;
+  const ours = parseApiVersion(MAX_API_VERSION)!;
+  const min = daemonMin ? parseApiVersion(daemonMin) ?? 0 : 0;
+  return `1.${Math.max(min, Math.min(max, ours))}`;
+}
+
+/** Aborts the requests and rejects when `ms` pass, even if the daemon holds the connection open. */
+async function withDeadline<T>(ms: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const exceeded = new DeadlineExceeded(`no answer within ${ms} ms`);
+      controller.abort(exceeded);
+      reject(exceeded);
+    }, ms);
+  });
+  try {
+    return await Promise.race([run(controller.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

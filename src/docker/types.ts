@@ -1,0 +1,106 @@
+/** The narrow port the rest of the bot uses for Docker: read-only views, no dockerode types. */
+
+export const CONTAINER_STATUSES = ['created', 'restarting', 'running', 'removing', 'paused', 'exited', 'dead'] as const;
+export type ContainerStatus = (typeof CONTAINER_STATUSES)[number];
+
+export const HEALTH_STATUSES = ['starting', 'healthy', 'unhealthy', 'none'] as const;
+export type HealthStatus = (typeof HEALTH_STATUSES)[number];
+
+/** Filters passed to the engine as-is; each list is what `docker ps --filter key=value` would get. */
+export interface PsFilters {
+  name: string[];
+  status: ContainerStatus[];
+  label: string[];
+  ancestor: string[];
+  health: HealthStatus[];
+}
+
+export interface PsOptions {
+  /** Configured host name; undefined means the default host. */
+  host?: string;
+  /** Include stopped containers (`docker ps -a`). */
+  all: boolean;
+  filters: PsFilters;
+}
+
+export interface DfOptions {
+  host?: string;
+  /** Add the largest images, volumes and containers (`docker system df -v`). */
+  verbose: boolean;
+}
+
+export interface ContainerRow {
+  /** 12-character id, as `docker ps` shows it. */
+  id: string;
+  name: string;
+  image: string;
+  /** Engine state: running, exited, … (kept as a string: engines may add states). */
+  state: string;
+  /** Engine's human status, e.g. "Up 2 hours (healthy)" or "Exited (0) 3 minutes ago": uptime or exit. */
+  status: string;
+  ports: string;
+  /** Command line with secrets replaced by ***. */
+  command: string;
+  /** Only labels whose key is allowlisted (DOCKER_LABEL_ALLOWLIST); others may hold secrets. */
+  labels: Record<string, string>;
+  /** Creation time, seconds since the epoch. */
+  created: number;
+}
+
+export interface HostRef {
+  /** Configured name, e.g. "default" or "prod". */
+  name: string;
+  /** Endpoint without credentials, e.g. "unix:///var/run/docker.sock". */
+  endpoint: string;
+}
+
+export interface PsView {
+  host: HostRef;
+  all: boolean;
+  filters: PsFilters;
+  /** Running first, then by name. */
+  rows: ContainerRow[];
+  /** Number of listed containers in each state. */
+  countsByState: Record<string, number>;
+}
+
+export type DfKind = 'images' | 'containers' | 'volumes' | 'buildCache';
+
+export interface DfCategory {
+  kind: DfKind;
+  total: number;
+  active: number;
+  sizeBytes: number;
+  reclaimableBytes: number;
+  /** Whole percent of sizeBytes, rounded down like `docker system df`. */
+  reclaimablePercent: number;
+}
+
+export interface DfItem {
+  name: string;
+  sizeBytes: number;
+  /** Containers using it (images, volumes) or the container's state. */
+  detail: string;
+}
+
+export interface DfView {
+  host: HostRef;
+  dockerRootDir: string;
+  categories: DfCategory[];
+  totalSizeBytes: number;
+  totalReclaimableBytes: number;
+  /** With -v: the largest items of each kind, biggest first. */
+  largest?: { images: DfItem[]; containers: DfItem[]; volumes: DfItem[] };
+  /** Set when disk use looks tight: the knowledge entry to point to (mounting the Docker root dir on its own disk). */
+  adviceEntryId?: string;
+  /** When the engine was asked (ISO time); results are cached for DOCKER_DF_CACHE_MS. */
+  measuredAt: string;
+}
+
+export interface DockerReader {
+  ps(options: PsOptions): Promise<PsView>;
+  df(options: DfOptions): Promise<DfView>;
+  /** Configured host names, default first. */
+  hostNames(): string[];
+  close?(): void;
+}
