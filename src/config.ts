@@ -1,3 +1,4 @@
+import dotenv from 'dotenv';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,4 +35,12 @@ export function readPositiveInt(env: Env, name: string, fallback: number): numbe
 /** Comma-separated list setting; empty or unset gives []. */
 export function readList(env: Env, name: string): string[] {
   return (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * Reads `.env` from the working directory into process.env (real environment wins).
+ * Quiet: dotenv otherwise prints to stdout, which would corrupt `--json` output.
+ */
+export function loadDotenv(): void {
+  dotenv.config({ quiet: true });
 }

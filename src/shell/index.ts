@@ -1,0 +1,38 @@
+import readline from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { handleShellLine, shellHelp, type ShellDeps } from './commands.ts';
+
+export { handleShellLine, runDockerCommand } from './commands.ts';
+
+export interface ShellIo {
+  input: Readable & { isTTY?: boolean };
+  output: Writable;
+}
+
+/**
+ * The offline face, in the spirit of Hubot's shell adapter: on a terminal it prompts;
+ * from a pipe it answers each line in order and exits at the end of input.
+ */
+export async function runShell(deps: ShellDeps, io: ShellIo): Promise<void> {
+  const interactive = io.input.isTTY === true;
+  const rl = readline.createInterface({ input: io.input, output: interactive ? io.output : undefined, terminal: interactive });
+  const write = (text: string) => {
+    if (text) io.output.write(`${text}\n`);
+  };
+  if (interactive) {
+    write(`docker-notes-bot shell — ${deps.kb.entries.length} topics. Slack is not configured, so you talk to the bot here.`);
+    write(shellHelp('en'));
+    rl.setPrompt('docker-notes> ');
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    const reply = await handleShellLine(line, deps);
+    write(reply.text);
+    if (reply.exit) break;
+    if (interactive) {
+      write('');
+      rl.prompt();
+    }
+  }
+  rl.close();
+}
