@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/knowledge/normalize.ts';
+import { editDistance } from '../../src/knowledge/search.ts';
+
+describe('tokenize', () => {
+  it('strips Korean particles and endings', () => {
+    expect(tokenize('컨테이너를 삭제하려면')).toEqual(['container', 'delete']);
+    expect(tokenize('도커는 이미지에서')).toEqual(['docker', 'image']);
+    expect(tokenize('쉘에서')).toEqual(['shell']);
+    expect(tokenize('마운트하여')).toEqual(['mount']);
+  });
+
+  it('maps spelling variants and synonyms across languages to one word', () => {
+    expect(tokenize('디렉토리')).toEqual(tokenize('디렉터리'));
+    expect(tokenize('remove')).toEqual(tokenize('지우다'));
+    expect(tokenize('삭제')).toEqual(tokenize('uninstall'));
+    expect(tokenize('images')).toEqual(tokenize('이미지'));
+    expect(tokenize('k8s')).toEqual(tokenize('쿠버네티스'));
+  });
+
+  it('splits compounds written without spaces', () => {
+    expect(tokenize('도커허브')).toEqual(tokenize('도커 허브'));
+    expect(tokenize('컨테이너삭제')).toEqual(['container', 'delete']);
+  });
+
+  it('treats Unicode forms, case and punctuation alike', () => {
+    expect(tokenize('도커'.normalize('NFD'))).toEqual(['docker']);
+    expect(tokenize('DOCKER, Image!')).toEqual(['docker', 'image']);
+    expect(tokenize('$()')).toEqual(['dollar', 'substitution']);
+  });
+
+  it('drops question words and fillers', () => {
+    expect(tokenize('안녕하세요')).toEqual([]);
+    expect(tokenize('what is the docker')).toEqual(['docker']);
+  });
+});
+
+describe('editDistance', () => {
+  it('counts a swap once and gives up past the bound', () => {
+    expect(editDistance('dokcer', 'docker', 2)).toBe(1);
+    expect(editDistance('ㄷㅗㄱㅓ', 'ㄷㅗㅋㅓ', 1)).toBe(1);
+    expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_KNOWLEDGE_DIR } from '../../src/config.ts';
+import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
+import { createKnowledgeBase } from '../../src/knowledge/search.ts';
+import type { KnowledgeEntry } from '../../src/knowledge/types.ts';
+
+const { kb } = loadKnowledgeBase(BUNDLED_KNOWLEDGE_DIR);
+const top = (q: string) => kb.ask(q).matches[0]?.entry.id;
+
+describe('ranking on the bundled notes', () => {
+  it.each([
+    ['컨테이너랑 이미지 중에 뭘 먼저 지워야 해?', 'deletion-order'],
+    ['how do I remove images', 'deletion-order'],
+    ['도거 루트 디렉토리', 'docker-root-dir'],
+    ['kubernets vs docker', 'docker-vs-kubernetes'],
+    ['도커허브에서 이미지 공유', 'docker-registry'],
+    ['compose 파일은 무슨 형식?', 'docker-compose'],
+    ['명령 치환 $()', 'command-substitution'],
+    ['윈도우에서 도커 쓰려면', 'wsl'],
+  ])('%s → %s', (question, id) => {
+    const answer = kb.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.matches[0]?.entry.id).toBe(id);
+  });
+
+  it('scores best first, within 0..1', () => {
+    const { matches } = kb.ask('docker swarm kubernetes');
+    expect(matches.length).toBeGreaterThan(1);
+    for (let i = 1; i < matches.length; i++) expect(matches[i - 1]!.score).toBeGreaterThanOrEqual(matches[i]!.score);
+    for (const m of matches) expect(m.score).toBeGreaterThan(0), expect(m.score).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('abstaining', () => {
+  it.each(['how to cook rice', '점심 메뉴 추천', 'TypeScript generics', '안녕하세요', ''])('does not answer %j', (q) => {
+    expect(kb.ask(q).answered).toBe(false);
+  });
+
+  it('offers at most three closest topics when a question is only partly covered', () => {
+    const answer = kb.ask('도커 로그 보는 법');
+    expect(answer.answered).toBe(false);
+    expect(answer.matches.length).toBeGreaterThan(0);
+    expect(answer.matches.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('prefilter at scale', () => {
+  it('finds the one relevant entry among thousands', () => {
+    const filler: KnowledgeEntry[] = Array.from({ length: 3000 }, (_, i) => ({
+      id: `n${i}`, title: `노트 ${i}`, titleEn: `note ${i}`, aliases: [`topic${i}`], tags: [], related: [], body: `filler text number ${i} about nothing`, file: `n${i}.md`,
+    }));
+    const target: KnowledgeEntry = { id: 'target', title: '스웜 모드', titleEn: 'swarm mode', aliases: ['도커 스웜'], tags: [], related: [], body: 'swarm', file: 't.md' };
+    const big = createKnowledgeBase([...filler, target]);
+    expect(big.ask('도커 스왐').matches[0]?.entry.id).toBe('target');
+    expect(big.ask('topic1234').matches[0]?.entry.id).toBe('n1234');
+  });
+});

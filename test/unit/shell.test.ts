@@ -1,0 +1,46 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_KNOWLEDGE_DIR } from '../../src/config.ts';
+import type { DockerReader } from '../../src/docker/types.ts';
+import { UserError } from '../../src/errors.ts';
+import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
+import { handleShellLine, runShell } from '../../src/shell/index.ts';
+
+const { kb } = loadKnowledgeBase(BUNDLED_KNOWLEDGE_DIR);
+const unreachable: DockerReader = {
+  ps: () => Promise.reject(new UserError('Docker host unix:///x.sock is not reachable (ENOENT). Set DOCKER_HOST.')),
+  df: () => Promise.reject(new Error('secret stack detail')),
+  hostNames: () => ['default'],
+};
+const deps = { kb, docker: unreachable };
+
+describe('shell', () => {
+  it('answers questions, help, topics and exit', async () => {
+    expect((await handleShellLine('도커 스왐', deps)).text).toContain('Docker Swarm');
+    expect((await handleShellLine('help', deps)).text).toContain('/docker-ps');
+    expect((await handleShellLine('topics', deps)).text).toContain('[docker-root-dir]');
+    expect((await handleShellLine('exit', deps)).exit).toBe(true);
+    expect((await handleShellLine('/nope', deps)).text).toContain('Unknown command /nope');
+  });
+
+  it('shows Docker failures as one readable line, never internals', async () => {
+    expect((await handleShellLine('/docker-ps -a', deps)).text).toBe('Docker host unix:///x.sock is not reachable (ENOENT). Set DOCKER_HOST.');
+    const df = (await handleShellLine('/docker-df', deps)).text;
+    expect(df).not.toContain('secret stack detail');
+    expect(df).toMatch(/went wrong/);
+    expect((await handleShellLine('/docker-ps --bogus', deps)).text).toContain('Usage: /docker-ps');
+  });
+
+  it('from a pipe answers each line in order and ends with the input', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let written = '';
+    output.on('data', (d) => (written += String(d)));
+    const done = runShell(deps, { input, output });
+    input.end('docker root dir\nhow to cook rice\n');
+    await done;
+    expect(written.indexOf('/var/lib/docker')).toBeGreaterThanOrEqual(0);
+    expect(written.indexOf("The notes don't cover")).toBeGreaterThan(written.indexOf('/var/lib/docker'));
+    expect(written).not.toContain('docker-notes>');
+  });
+});
