@@ -83,7 +83,8 @@ export function guardModem(modem: DockerModem): void {
       dial(options, callback);
       return;
     }
-    const shown = target.split('?')[0]!.slice(0, 80);
+    const path = target.split('?')[0]!;
+    const shown = path.length > 120 ? `${path.slice(0, 119)}…` : path;
     const refusal = new ReadOnlyRefusal(`Refused ${method} ${shown} (${reason}): this bot only reads from Docker.`);
     if (!callback) throw refusal;
     process.nextTick(() => callback(refusal, null));
