@@ -1,0 +1,208 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.ts';
+import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
+import type { Answer, KnowledgeEntry } from '../../src/knowledge/types.ts';
+import {
+  buildAnswerMessage,
+  buildEntryMessage,
+  buildHelpMessage,
+  buildHomeView,
+  buildNotAnsweredMessage,
+  buildOtherMatchesMessage,
+  decodeEntryRef,
+  encodeEntryRef,
+  markdownToMrkdwn,
+  SLACK_LIMITS,
+  splitMrkdwn,
+  withExplainButton,
+} from '../../src/render/answer-blocks.ts';
+
+const { kb } = loadKnowledgeBase(path.join(PROJECT_ROOT, 'knowledge'));
+const lookup = (id: string) => kb.byId(id);
+
+function entry(overrides: Partial<KnowledgeEntry> = {}): KnowledgeEntry {
+  return { id: 'big', title: '큰 주제', titleEn: 'Big topic', aliases: [], tags: [], related: [], body: 'body', file: 'big.md', ...overrides };
+}
+
+/** Every limit of Slack's that a message or view can break, checked on the JSON as sent. */
+function expectWithinSlackLimits(blocks: readonly object[], maxBlocks: number = SLACK_LIMITS.messageBlocks): void {
+  expect(blocks.length).toBeLessThanOrEqual(maxBlocks);
+  for (const block of blocks as Array<Record<string, any>>) {
+    if (block.type === 'section' && block.text) expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+    if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.headerText);
+    if (block.type === 'actions') expect(block.elements.length).toBeLessThanOrEqual(SLACK_LIMITS.actionsElements);
+    if (block.type === 'context') expect(block.elements.length).toBeLessThanOrEqual(SLACK_LIMITS.contextElements);
+    const buttons = [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])].filter((e: any) => e.type === 'button');
+    for (const button of buttons) {
+      expect(button.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonText);
+      expect(button.value.length).toBeLessThanOrEqual(SLACK_LIMITS.actionValue);
+    }
+    const ids = (block.elements ?? []).map((e: any) => e.action_id).filter(Boolean);
+    expect(new Set(ids).size).toBe(ids.length);
+  }
+}
+
+describe('markdownToMrkdwn', () => {
+  it('turns headings, bold, italic, links and list dashes into Slack mrkdwn', () => {
+    const md = '# 도커 삭제 순서\n\n**먼저** 컨테이너, *그다음* 이미지.\n- [문서](https://docs.docker.com/) 참고\n* 둘째';
+    expect(markdownToMrkdwn(md)).toBe('*도커 삭제 순서*\n\n*먼저* 컨테이너, _그다음_ 이미지.\n• <https://docs.docker.com/|문서> 참고\n• 둘째');
+  });
+
+  it('keeps code blocks as code: content untouched except Slack escapes, language tag dropped', () => {
+    const md = '```bash\n$ docker rm $(docker ps -aq) > /dev/null && echo **done**\n```';
+    expect(markdownToMrkdwn(md)).toBe('```\n$ docker rm $(docker ps -aq) &gt; /dev/null &amp;&amp; echo **done**\n```');
+  });
+
+  it('leaves inline code alone and escapes <, > and & so nothing pings or links by accident', () => {
+    expect(markdownToMrkdwn('`docker **ps**` <!channel> & more')).toBe('`docker **ps**` &lt;!channel&gt; &amp; more');
+  });
+});
+
+describe('splitMrkdwn', () => {
+  it('splits at line breaks into pieces within the limit', () => {
+    const text = Array.from({ length: 100 }, (_, i) => `line ${i} ${'x'.repeat(40)}`).join('\n');
+    const pieces = splitMrkdwn(text, 500);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) expect(p.length).toBeLessThanOrEqual(500);
+    expect(pieces.join('\n')).toBe(text);
+  });
+
+  it('closes a code block cut in two and reopens it in the next piece', () => {
+    const code = Array.from({ length: 40 }, (_, i) => `docker rm container-${i}`).join('\n');
+    const pieces = splitMrkdwn(`intro\n\`\`\`\n${code}\n\`\`\`\noutro`, 300);
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const p of pieces) {
+      expect(p.length).toBeLessThanOrEqual(300);
+      expect((p.match(/```/g) ?? []).length % 2).toBe(0);
+    }
+  });
+
+  it('hard-cuts a single line longer than the limit', () => {
+    const pieces = splitMrkdwn('y'.repeat(7000));
+    expect(pieces.length).toBe(3);
+    for (const p of pieces) expect(p.length).toBeLessThanOrEqual(3000);
+    expect(pieces.join('')).toBe('y'.repeat(7000));
+  });
+});
+
+describe('button values', () => {
+  it('round-trip entry id, question and language', () => {
+    const ref = { entryId: 'deletion-order', question: '컨테이너 삭제 순서?', lang: 'ko' as const };
+    expect(decodeEntryRef(encodeEntryRef(ref))).toEqual(ref);
+  });
+
+  it('shorten a long question to stay within 2000 characters', () => {
+    const value = encodeEntryRef({ entryId: 'x', question: '질문'.repeat(3000), lang: 'ko' });
+    expect(value.length).toBeLessThanOrEqual(2000);
+    expect(decodeEntryRef(value)?.question.startsWith('질문질문')).toBe(true);
+  });
+
+  it('reject values that are not ours', () => {
+    expect(decodeEntryRef('not json')).toBeUndefined();
+    expect(decodeEntryRef('{"q":"no id"}')).toBeUndefined();
+    expect(decodeEntryRef(undefined)).toBeUndefined();
+  });
+});
+
+describe('answer messages', () => {
+  it('a private answer has the entry, its source, related topics, Share and Other matches', () => {
+    const answer = kb.ask('컨테이너 삭제 순서?', { limit: 6 });
+    const message = buildAnswerMessage({ answer, question: '컨테이너 삭제 순서?', lang: 'ko', audience: 'private', lookup });
+    expectWithinSlackLimits(message.blocks);
+    const json = JSON.stringify(message.blocks);
+    expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: kb.byId('deletion-order')!.title } });
+    expect(json).toContain('deletion-order');
+    expect(json).toContain('share_answer:0');
+    expect(json).toContain('other_matches:0');
+    expect(message.text.length).toBeLessThanOrEqual(300);
+  });
+
+  it('a public answer has no Share button and carries the attribution', () => {
+    const answer = kb.ask('docker root dir', { limit: 6 });
+    const message = buildAnswerMessage({ answer, question: 'docker root dir', lang: 'en', audience: 'public', lookup, attribution: 'Shared by <@U1>' });
+    const json = JSON.stringify(message.blocks);
+    expect(json).not.toContain('share_answer');
+    expect(json).toContain('Shared by <@U1>');
+    expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Docker root directory (도커 루트 디렉터리)' } });
+  });
+
+  it('a huge entry with long titles still fits Slack, and says it was shortened', () => {
+    const huge = entry({ title: '가'.repeat(400), titleEn: 'A'.repeat(400), body: Array.from({ length: 3000 }, (_, i) => `paragraph ${i} ${'내용 '.repeat(30)}`).join('\n\n') });
+    const message = buildEntryMessage({ entry: huge, question: 'q', lang: 'en', audience: 'private', lookup, hasOtherMatches: true });
+    expectWithinSlackLimits(message.blocks);
+    expect(message.blocks).toHaveLength(SLACK_LIMITS.messageBlocks);
+    expect(JSON.stringify(message.blocks)).toContain('shortened');
+    expect(JSON.stringify(message.blocks.at(-1))).toContain('share_answer');
+  });
+
+  it('not answered: says so and offers at most three topics as buttons', () => {
+    const answer: Answer = { query: 'bread', answered: false, matches: kb.entries.slice(0, 5).map((e, i) => ({ entry: e, score: 0.3 - i / 100 })) };
+    const message = buildNotAnsweredMessage(answer, 'how to bake bread', 'en');
+    expectWithinSlackLimits(message.blocks);
+    expect(JSON.stringify(message.blocks)).toContain("The notes don't cover “how to bake bread”");
+    const actions = message.blocks.find((b) => b.type === 'actions') as { elements: unknown[] };
+    expect(actions.elements).toHaveLength(3);
+  });
+
+  it('not answered with nothing close: says so and points to the topic list', () => {
+    const message = buildNotAnsweredMessage({ query: 'x', answered: false, matches: [] }, 'x', 'ko');
+    expect(message.blocks.some((b) => b.type === 'actions')).toBe(false);
+    expect(JSON.stringify(message.blocks)).toContain('/docker-ask');
+  });
+
+  it('other matches: one button per topic, unique action ids, even past 25 topics', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ entry: entry({ id: `e${i}`, title: `주제 ${i}` }), score: 0.5 }));
+    const message = buildOtherMatchesMessage(many, 'q', 'ko');
+    expectWithinSlackLimits(message.blocks);
+  });
+
+  it('help lists every topic of the real notes', () => {
+    const message = buildHelpMessage(kb.entries, 'ko');
+    expectWithinSlackLimits(message.blocks);
+    const json = JSON.stringify(message.blocks);
+    for (const e of kb.entries) expect(json).toContain(e.title);
+  });
+
+  it('help with thousands of topics stays within limits and says how many more there are', () => {
+    const entries = Array.from({ length: 5000 }, (_, i) => entry({ id: `t${i}`, title: `주제 번호 ${i}` }));
+    const message = buildHelpMessage(entries, 'en');
+    expectWithinSlackLimits(message.blocks);
+    expect(JSON.stringify(message.blocks.at(-1))).toMatch(/and \d+ more topics/);
+  });
+});
+
+describe('App Home', () => {
+  it('shows how to use the bot, an Ask button, and a Read button per topic', () => {
+    const view = buildHomeView(kb.entries, 'ko');
+    expectWithinSlackLimits(view.blocks, SLACK_LIMITS.viewBlocks);
+    const json = JSON.stringify(view.blocks);
+    expect(json).toContain('/docker-ask');
+    expect(json).toContain('home_ask:0');
+    expect(view.blocks.filter((b) => 'accessory' in b && b.accessory)).toHaveLength(kb.entries.length);
+  });
+
+  it('caps a very large topic list at 100 blocks', () => {
+    const view = buildHomeView(Array.from({ length: 500 }, (_, i) => entry({ id: `t${i}` })), 'en');
+    expect(view.blocks).toHaveLength(SLACK_LIMITS.viewBlocks);
+    expect(JSON.stringify(view.blocks.at(-1))).toContain('more topics');
+  });
+});
+
+describe('withExplainButton', () => {
+  it('appends an Explain button carrying the entry id', () => {
+    const base = { text: 'df', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'x' } }] };
+    const message = withExplainButton(base, kb.byId('docker-root-dir')!, 'ko');
+    expect(message.blocks).toHaveLength(2);
+    const button = (message.blocks[1] as { elements: Array<{ action_id: string; value: string }> }).elements[0]!;
+    expect(button.action_id).toBe('explain_docker:0');
+    expect(decodeEntryRef(button.value)?.entryId).toBe('docker-root-dir');
+  });
+
+  it('keeps the message within 50 blocks even if the result already has 50', () => {
+    const full = { text: 'ps', blocks: Array.from({ length: 50 }, () => ({ type: 'divider' })) };
+    const message = withExplainButton(full, kb.byId('listing-commands')!, 'en');
+    expect(message.blocks).toHaveLength(50);
+    expect(message.blocks.at(-1)?.type).toBe('actions');
+  });
+});
