@@ -1,0 +1,113 @@
+import { ConfigError, readList, readPositiveInt, type Env } from '../config.ts';
+import type { Lang } from '../i18n.ts';
+
+interface SlackCommonConfig {
+  botToken: string;
+  /** Web API base URL (GovSlack, tests); undefined means Slack's default https://slack.com/api/. */
+  apiUrl?: string;
+  /** When set, requests from any other workspace are refused. */
+  teamId?: string;
+  /** Language of UI text that has no question to follow (Docker results, App Home, help). */
+  defaultLang: Lang;
+  docker: DockerAccessConfig;
+}
+
+export interface DockerAccessConfig {
+  /** Channel ids where Docker commands may run; empty means every channel. */
+  allowedChannels: string[];
+  /** User ids who may run Docker commands; empty means everyone. */
+  allowedUsers: string[];
+  /** At most `limit` Docker commands per user in any `windowMs`. */
+  rateLimit: { limit: number; windowMs: number };
+}
+
+export interface SocketModeConfig extends SlackCommonConfig {
+  mode: 'socket';
+  appToken: string;
+}
+
+export interface HttpModeConfig extends SlackCommonConfig {
+  mode: 'http';
+  signingSecret: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+}
+
+export type SlackConfig = SocketModeConfig | HttpModeConfig;
+
+const WHERE = {
+  botToken: 'Slack app settings → OAuth & Permissions → Bot User OAuth Token, xoxb-…',
+  appToken: 'Slack app settings → Basic Information → App-Level Tokens, scope connections:write, xapp-…',
+  signingSecret: 'Slack app settings → Basic Information → App Credentials → Signing Secret',
+};
+
+/**
+ * Picks the mode from which variables are set: SLACK_APP_TOKEN → Socket Mode; SLACK_BOT_TOKEN +
+ * SLACK_SIGNING_SECRET → HTTP mode; no Slack variable at all → undefined (the caller runs the shell).
+ * Anything incomplete or malformed throws a ConfigError naming the variable and where to get it.
+ * Error messages never contain the values themselves.
+ */
+export function readSlackConfig(env: Env): SlackConfig | undefined {
+  const botToken = env.SLACK_BOT_TOKEN?.trim();
+  const appToken = env.SLACK_APP_TOKEN?.trim();
+  const signingSecret = env.SLACK_SIGNING_SECRET?.trim();
+  if (!botToken && !appToken && !signingSecret) return undefined;
+
+  if (appToken) {
+    if (!botToken) throw new ConfigError(`SLACK_BOT_TOKEN is missing: Socket Mode needs it next to SLACK_APP_TOKEN (${WHERE.botToken}).`);
+    requirePrefix('SLACK_APP_TOKEN', appToken, 'xapp-', WHERE.appToken);
+    requirePrefix('SLACK_BOT_TOKEN', botToken, 'xoxb-', WHERE.botToken);
+    return { mode: 'socket', appToken, ...readCommon(env, botToken) };
+  }
+  if (!botToken) throw new ConfigError(`SLACK_BOT_TOKEN is missing: the bot needs it to post answers (${WHERE.botToken}).`);
+  requirePrefix('SLACK_BOT_TOKEN', botToken, 'xoxb-', WHERE.botToken);
+  if (!signingSecret) {
+    throw new ConfigError(
+      `SLACK_SIGNING_SECRET is missing: HTTP mode needs it (${WHERE.signingSecret}). For Socket Mode set SLACK_APP_TOKEN instead (${WHERE.appToken}).`,
+    );
+  }
+  return { mode: 'http', signingSecret, port: readPositiveInt(env, 'PORT', 3000), ...readCommon(env, botToken) };
+}
+
+function requirePrefix(name: string, value: string, prefix: string, where: string): void {
+  if (!value.startsWith(prefix)) {
+    throw new ConfigError(`${name} does not look right: it should start with ${prefix} (${where}).`);
+  }
+}
+
+function readCommon(env: Env, botToken: string): SlackCommonConfig {
+  const apiUrl = env.SLACK_API_URL?.trim();
+  if (apiUrl && !/^https?:\/\/[^\s/]+/.test(apiUrl)) {
+    throw new ConfigError('SLACK_API_URL must be an http(s) URL such as https://slack.com/api/ (GovSlack: https://slack-gov.com/api/). Fix it in .env.');
+  }
+  const teamId = env.SLACK_TEAM_ID?.trim();
+  if (teamId && !/^[TE][A-Z0-9]+$/.test(teamId)) {
+    throw new ConfigError('SLACK_TEAM_ID should be a workspace id like T0123ABCD (Slack in a browser: the T… part of the URL). Fix it in .env.');
+  }
+  const lang = env.SLACK_DEFAULT_LANG?.trim() || 'ko';
+  if (lang !== 'ko' && lang !== 'en') throw new ConfigError(`SLACK_DEFAULT_LANG=${lang} should be ko or en. Fix it in .env.`);
+  return {
+    botToken,
+    ...(apiUrl ? { apiUrl } : {}),
+    ...(teamId ? { teamId } : {}),
+    defaultLang: lang,
+    docker: {
+      allowedChannels: readList(env, 'DOCKER_ALLOWED_CHANNELS'),
+      allowedUsers: readList(env, 'DOCKER_ALLOWED_USERS'),
+      rateLimit: readRateLimit(env),
+    },
+  };
+}
+
+/** DOCKER_RATE_LIMIT=count/seconds, e.g. 5/60 (the default): at most 5 Docker commands per user per minute. */
+export function readRateLimit(env: Env): { limit: number; windowMs: number } {
+  const raw = env.DOCKER_RATE_LIMIT?.trim();
+  if (!raw) return { limit: 5, windowMs: 60_000 };
+  const match = /^(\d+)\s*\/\s*(\d+)$/.exec(raw);
+  const limit = Number(match?.[1]);
+  const seconds = Number(match?.[2]);
+  if (!match || limit < 1 || seconds < 1) {
+    throw new ConfigError(`DOCKER_RATE_LIMIT=${raw} should be count/seconds, e.g. 5/60 for five Docker commands per user per minute. Fix it in .env.`);
+  }
+  return { limit, windowMs: seconds * 1000 };
+}

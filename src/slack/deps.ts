@@ -1,0 +1,13 @@
+import type { Logger } from '@slack/bolt';
+import type { KnowledgeBase } from '../knowledge/types.ts';
+import type { SlackConfig } from './config.ts';
+
+/** What every listener may use; injected so tests run the real pieces without globals. */
+export interface SlackDeps {
+  config: SlackConfig;
+  kb: KnowledgeBase;
+  logger: Logger;
+}
+
+/** How many matches a question asks for: the answer plus enough for "Other matches". */
+export const MATCH_LIMIT = 6;

@@ -1,0 +1,128 @@
+/**
+ * The Slack face of the bot: a thin Bolt adapter over the knowledge base (and, for /docker-ps and
+ * /docker-df, the Docker reader). Socket Mode or HTTP mode is picked by readSlackConfig.
+ *
+ * Stateless by design: nothing is kept between requests except the per-process Docker rate
+ * limiter; button values carry what a click needs. Any replica can serve any request.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, LogLevel, type Logger } from '@slack/bolt';
+import { ConfigError } from '../config.ts';
+import type { KnowledgeBase } from '../knowledge/types.ts';
+import type { SlackConfig } from './config.ts';
+import type { SlackDeps } from './deps.ts';
+import { registerActions } from './listeners/actions/index.ts';
+import { registerCommands } from './listeners/commands/index.ts';
+import { registerEvents } from './listeners/events/index.ts';
+import { registerShortcuts } from './listeners/shortcuts/index.ts';
+import { registerViews } from './listeners/views/index.ts';
+import { pinTeam } from './middleware.ts';
+
+export { readSlackConfig, type SlackConfig } from './config.ts';
+
+export interface SlackBotOptions {
+  config: SlackConfig;
+  kb: KnowledgeBase;
+  /** Defaults to Bolt's console logger. */
+  logger?: Logger;
+}
+
+export interface SlackBot {
+  app: App;
+  /** Checks the bot token (auth.test), then listens (HTTP) or connects (Socket Mode). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The port HTTP mode listens on once started (useful with PORT=0); undefined in Socket Mode. */
+  httpPort(): number | undefined;
+}
+
+/**
+ * Web API retries: a few quick ones for a flaky network, not the SDK's default of ten over half an
+ * hour, because a chat answer that late is useless and a wrong SLACK_API_URL should fail start-up fast.
+ */
+const RETRY_CONFIG = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
+
+export function createSlackApp({ config, kb, logger }: SlackBotOptions): SlackBot {
+  const clientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    retryConfig: RETRY_CONFIG,
+    // The SDK would otherwise attach the raw HTTP request, Authorization header included, to errors.
+    attachOriginalToWebAPIRequestError: false,
+  };
+  const common = {
+    token: config.botToken,
+    clientOptions,
+    ...(logger ? { logger } : { logLevel: LogLevel.INFO }),
+    // auth.test runs in start(), so a bad token stops start-up with a clear message.
+    deferInitialization: true,
+    // Bolt's conversation store keeps state in memory; the bot needs none.
+    convoStore: false as const,
+  };
+  // In Socket Mode, Bolt hands clientOptions to the Socket Mode client too, so apps.connections.open
+  // also goes to SLACK_API_URL (App → installerOptions.clientOptions → SocketModeClient).
+  const app =
+    config.mode === 'socket'
+      ? new App({ ...common, socketMode: true, appToken: config.appToken })
+      : new App({
+          ...common,
+          signingSecret: config.signingSecret,
+          port: config.port,
+          customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(kb) }],
+        });
+
+  const deps: SlackDeps = { config, kb, logger: app.logger };
+  if (config.teamId) app.use(pinTeam(config.teamId, app.logger));
+  registerCommands(app, deps);
+  registerEvents(app, deps);
+  registerActions(app, deps);
+  registerShortcuts(app, deps);
+  registerViews(app, deps);
+  app.error(async (error) => {
+    // Code and message only: error objects can carry request bodies.
+    app.logger.error(`Slack listener failed: ${error.code ?? 'error'}: ${error.message}`);
+  });
+
+  let port: number | undefined;
+  return {
+    app,
+    async start() {
+      try {
+        await app.init();
+      } catch (err) {
+        throw startupError(err, config);
+      }
+      const server: unknown = await app.start();
+      const address = isServer(server) ? server.address() : null;
+      port = address && typeof address === 'object' ? (address as AddressInfo).port : undefined;
+      app.logger.info(config.mode === 'socket' ? 'Slack: connected in Socket Mode' : `Slack: HTTP mode listening on :${port} (/slack/events, /healthz)`);
+    },
+    async stop() {
+      await app.stop();
+      port = undefined;
+    },
+    httpPort: () => port,
+  };
+}
+
+function healthHandler(kb: KnowledgeBase) {
+  return (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ ok: true, topics: kb.entries.length }));
+  };
+}
+
+function isServer(value: unknown): value is { address(): AddressInfo | string | null } {
+  return typeof value === 'object' && value !== null && typeof (value as { address?: unknown }).address === 'function';
+}
+
+/** auth.test failed at start: name the setting to fix, never echo the token. */
+function startupError(err: unknown, config: SlackConfig): Error {
+  const slackCode = (err as { data?: { error?: string } } | undefined)?.data?.error;
+  if (slackCode === 'invalid_auth' || slackCode === 'not_authed' || slackCode === 'account_inactive' || slackCode === 'token_revoked') {
+    return new ConfigError(`SLACK_BOT_TOKEN was refused by Slack (${slackCode}): copy it again from Slack app settings → OAuth & Permissions → Bot User OAuth Token.`);
+  }
+  const where = config.apiUrl ?? 'https://slack.com/api/';
+  const reason = slackCode ?? (err instanceof Error ? err.message : String(err));
+  return new ConfigError(`Could not check the bot token with Slack at ${where} (${reason}). Check the network${config.apiUrl ? ' and SLACK_API_URL' : ''}.`);
+}

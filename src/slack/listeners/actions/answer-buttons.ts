@@ -1,0 +1,74 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { answerStrings } from '../../../render/answer-strings.ts';
+import { buildEntryMessage, buildOtherMatchesMessage, decodeEntryRef, type EntryRef } from '../../../render/answer-blocks.ts';
+import type { KnowledgeEntry } from '../../../knowledge/types.ts';
+import { MATCH_LIMIT, type SlackDeps } from '../../deps.ts';
+import { slackReplies } from '../../replies.ts';
+
+type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+
+/** The entry a button points to, or undefined after telling the clicker it is gone (notes changed). */
+async function resolveEntry(deps: SlackDeps, ref: EntryRef, respond: ButtonArgs['respond']): Promise<KnowledgeEntry | undefined> {
+  const entry = deps.kb.byId(ref.entryId);
+  if (!entry) await respond({ response_type: 'ephemeral', replace_original: false, text: slackReplies(ref.lang).topicGone });
+  return entry;
+}
+
+function hasOtherMatches(deps: SlackDeps, question: string): boolean {
+  return question !== '' && deps.kb.ask(question, { limit: 2 }).matches.length > 1;
+}
+
+/**
+ * Share in channel: posts the answer publicly through the click's response_url (which works in
+ * any channel, member or not) naming who shared it, then removes the private copy.
+ */
+export async function handleShareAnswer(deps: SlackDeps, { action, body, ack, respond }: ButtonArgs): Promise<void> {
+  await ack();
+  const ref = decodeEntryRef(action.value);
+  if (!ref) return;
+  const entry = await resolveEntry(deps, ref, respond);
+  if (!entry) return;
+  const message = buildEntryMessage({
+    entry,
+    question: ref.question,
+    lang: ref.lang,
+    audience: 'public',
+    lookup: (id) => deps.kb.byId(id),
+    hasOtherMatches: hasOtherMatches(deps, ref.question),
+    attribution: answerStrings(ref.lang).sharedBy(body.user.id, ref.question),
+  });
+  await respond({ response_type: 'in_channel', replace_original: false, text: message.text, blocks: message.blocks });
+  await respond({ delete_original: true });
+  deps.logger.info(`share by ${body.user.id} in ${body.channel?.id ?? 'unknown'}: ${entry.id}`);
+}
+
+/** Other matches: the next closest topics for the same question, privately, as buttons. */
+export async function handleOtherMatches(deps: SlackDeps, { action, ack, respond }: ButtonArgs): Promise<void> {
+  await ack();
+  const ref = decodeEntryRef(action.value);
+  if (!ref) return;
+  const others = deps.kb.ask(ref.question, { limit: MATCH_LIMIT }).matches.filter((m) => m.entry.id !== ref.entryId);
+  const message = buildOtherMatchesMessage(others, ref.question, ref.lang);
+  await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
+}
+
+/**
+ * A topic button (did-you-mean, other matches): shows that entry privately with Share. A private
+ * list is replaced by the entry; under a public message a new private one appears instead.
+ */
+export async function handleShowEntry(deps: SlackDeps, { action, body, ack, respond }: ButtonArgs): Promise<void> {
+  await ack();
+  const ref = decodeEntryRef(action.value);
+  if (!ref) return;
+  const entry = await resolveEntry(deps, ref, respond);
+  if (!entry) return;
+  const message = buildEntryMessage({
+    entry,
+    question: ref.question,
+    lang: ref.lang,
+    audience: 'private',
+    lookup: (id) => deps.kb.byId(id),
+    hasOtherMatches: hasOtherMatches(deps, ref.question),
+  });
+  await respond({ response_type: 'ephemeral', replace_original: body.container['is_ephemeral'] === true, text: message.text, blocks: message.blocks });
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config.ts';
+import { checkDockerAccess, createRateLimiter } from '../../src/slack/access.ts';
+import { readRateLimit, readSlackConfig } from '../../src/slack/config.ts';
+import { slackTextToPlain } from '../../src/slack/text.ts';
+
+const BOT = 'xoxb-1-secret-bot-token';
+const APP = 'xapp-1-secret-app-token';
+const SECRET = 'signing-secret-value';
+
+function configError(env: Record<string, string>): string {
+  try {
+    readSlackConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    const message = (err as Error).message;
+    for (const secret of [BOT, APP, SECRET]) expect(message).not.toContain(secret);
+    return message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('readSlackConfig', () => {
+  it('no Slack variables: no Slack (the shell runs)', () => {
+    expect(readSlackConfig({})).toBeUndefined();
+    expect(readSlackConfig({ SLACK_BOT_TOKEN: '  ' })).toBeUndefined();
+  });
+
+  it('SLACK_APP_TOKEN + SLACK_BOT_TOKEN: Socket Mode', () => {
+    expect(readSlackConfig({ SLACK_APP_TOKEN: APP, SLACK_BOT_TOKEN: BOT })).toMatchObject({ mode: 'socket', appToken: APP, botToken: BOT, defaultLang: 'ko' });
+  });
+
+  it('SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET: HTTP mode on PORT, default 3000', () => {
+    expect(readSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET })).toMatchObject({ mode: 'http', signingSecret: SECRET, port: 3000 });
+    expect(readSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '8080' })).toMatchObject({ port: 8080 });
+  });
+
+  it('names the missing variable and where to get it', () => {
+    expect(configError({ SLACK_BOT_TOKEN: BOT })).toMatch(/^SLACK_SIGNING_SECRET is missing: HTTP mode needs it \(.*Basic Information → App Credentials/);
+    expect(configError({ SLACK_APP_TOKEN: APP })).toMatch(/^SLACK_BOT_TOKEN is missing: Socket Mode needs it.*OAuth & Permissions/);
+    expect(configError({ SLACK_SIGNING_SECRET: SECRET })).toMatch(/^SLACK_BOT_TOKEN is missing/);
+  });
+
+  it('catches swapped or mistyped tokens without printing them', () => {
+    expect(configError({ SLACK_APP_TOKEN: BOT, SLACK_BOT_TOKEN: APP })).toMatch(/^SLACK_APP_TOKEN does not look right: it should start with xapp-/);
+    expect(configError({ SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_SIGNING_SECRET: SECRET })).toMatch(/^SLACK_BOT_TOKEN .* xoxb-/);
+  });
+
+  it('reads the optional settings and rejects malformed ones', () => {
+    const config = readSlackConfig({
+      SLACK_APP_TOKEN: APP,
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_API_URL: 'https://slack-gov.com/api/',
+      SLACK_TEAM_ID: 'T0123ABC',
+      SLACK_DEFAULT_LANG: 'en',
+      DOCKER_ALLOWED_CHANNELS: 'C1, C2',
+      DOCKER_ALLOWED_USERS: 'U1',
+      DOCKER_RATE_LIMIT: '3/10',
+    });
+    expect(config).toMatchObject({
+      apiUrl: 'https://slack-gov.com/api/',
+      teamId: 'T0123ABC',
+      defaultLang: 'en',
+      docker: { allowedChannels: ['C1', 'C2'], allowedUsers: ['U1'], rateLimit: { limit: 3, windowMs: 10_000 } },
+    });
+    const base = { SLACK_APP_TOKEN: APP, SLACK_BOT_TOKEN: BOT };
+    expect(configError({ ...base, SLACK_API_URL: 'slack.com/api' })).toMatch(/^SLACK_API_URL/);
+    expect(configError({ ...base, SLACK_TEAM_ID: 'my-team' })).toMatch(/^SLACK_TEAM_ID/);
+    expect(configError({ ...base, SLACK_DEFAULT_LANG: 'jp' })).toMatch(/^SLACK_DEFAULT_LANG/);
+    expect(readSlackConfig({ ...base, PORT: 'abc' })?.mode).toBe('socket'); // PORT only matters in HTTP mode
+    expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: 'abc' })).toMatch(/^PORT=abc/);
+  });
+});
+
+describe('readRateLimit', () => {
+  it('defaults to 5 per minute and parses count/seconds', () => {
+    expect(readRateLimit({})).toEqual({ limit: 5, windowMs: 60_000 });
+    expect(readRateLimit({ DOCKER_RATE_LIMIT: '10 / 30' })).toEqual({ limit: 10, windowMs: 30_000 });
+  });
+
+  it.each(['5', '0/60', '5/0', 'five/60', '5/60s'])('rejects %s', (value) => {
+    expect(() => readRateLimit({ DOCKER_RATE_LIMIT: value })).toThrow(/^DOCKER_RATE_LIMIT=.* count\/seconds/);
+  });
+});
+
+describe('checkDockerAccess', () => {
+  const open = { allowedChannels: [], allowedUsers: [], rateLimit: { limit: 1, windowMs: 1 } };
+
+  it('allows everyone everywhere when no list is set', () => {
+    expect(checkDockerAccess(open, { userId: 'U9', channelId: 'C9' })).toEqual({ ok: true });
+  });
+
+  it('refuses users and channels not listed, saying which', () => {
+    const limited = { ...open, allowedChannels: ['C1'], allowedUsers: ['U1'] };
+    expect(checkDockerAccess(limited, { userId: 'U1', channelId: 'C1' })).toEqual({ ok: true });
+    expect(checkDockerAccess(limited, { userId: 'U2', channelId: 'C1' })).toEqual({ ok: false, reason: 'user' });
+    expect(checkDockerAccess(limited, { userId: 'U1', channelId: 'C2' })).toEqual({ ok: false, reason: 'channel' });
+  });
+});
+
+describe('createRateLimiter', () => {
+  it('allows `limit` uses per window per user, then says when to retry', () => {
+    let now = 0;
+    const limiter = createRateLimiter(2, 60_000, () => now);
+    expect(limiter.take('U1')).toEqual({ ok: true });
+    now = 10_000;
+    expect(limiter.take('U1')).toEqual({ ok: true });
+    expect(limiter.take('U2')).toEqual({ ok: true });
+    now = 20_000;
+    expect(limiter.take('U1')).toEqual({ ok: false, reason: 'rate', retryAfterSec: 40 });
+    now = 60_000; // the first use has left the window
+    expect(limiter.take('U1')).toEqual({ ok: true });
+    expect(limiter.take('U1')).toEqual({ ok: false, reason: 'rate', retryAfterSec: 10 });
+  });
+
+  it('refused attempts do not extend the wait', () => {
+    let now = 0;
+    const limiter = createRateLimiter(1, 1000, () => now);
+    limiter.take('U1');
+    for (now = 100; now < 1000; now += 100) expect(limiter.take('U1').ok).toBe(false);
+    now = 1000;
+    expect(limiter.take('U1')).toEqual({ ok: true });
+  });
+});
+
+describe('slackTextToPlain', () => {
+  it('drops mentions, keeps link labels and undoes Slack escapes', () => {
+    expect(slackTextToPlain('<@U123> 컨테이너 &amp; 이미지 &lt;삭제&gt; <https://docs.docker.com|docs> <#C1|general>')).toBe('컨테이너 & 이미지 <삭제> docs #general');
+  });
+});
