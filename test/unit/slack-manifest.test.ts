@@ -1,0 +1,85 @@
+/**
+ * manifest.yml is valid for Slack and declares exactly what the code registers.
+ *
+ * The schema in test/fixtures/slack-manifest.schema.1.0.0.json is an unmodified copy of
+ * schemas/manifest.schema.1.0.0.json from https://github.com/slackapi/manifest-schema
+ * (commit 4a68bccdab633c25c56703cdfaa22030660248e5).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { PROJECT_ROOT } from '../../src/config.ts';
+import { SLASH_COMMANDS } from '../../src/slack/listeners/commands/index.ts';
+import { BOT_EVENTS } from '../../src/slack/listeners/events/index.ts';
+import { MESSAGE_SHORTCUT_CALLBACK_IDS } from '../../src/slack/listeners/shortcuts/index.ts';
+
+interface Manifest {
+  features: {
+    slash_commands: Array<{ command: string; description: string }>;
+    shortcuts: Array<{ type: string; callback_id: string; name: string }>;
+    app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean };
+  };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
+}
+
+const manifest = parse(fs.readFileSync(path.join(PROJECT_ROOT, 'manifest.yml'), 'utf8')) as Manifest;
+const schema = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/slack-manifest.schema.1.0.0.json'), 'utf8')) as object;
+
+function validator() {
+  // The schema uses two annotations of Slack's own ("regex", "_note") and format "uri"; declare
+  // them so Ajv's strict mode accepts the schema as published. strictTypes is off because the
+  // published schema puts minItems on a string (a no-op Ajv would otherwise warn about).
+  const ajv = new Ajv({ allErrors: true, strictTypes: false });
+  ajv.addKeyword({ keyword: 'regex', type: 'string', schemaType: 'string', validate: (re: string, value: string) => new RegExp(re).test(value) });
+  ajv.addKeyword('_note');
+  ajv.addFormat('uri', (value: string) => URL.canParse(value));
+  return ajv.compile(schema);
+}
+
+describe('manifest.yml', () => {
+  it("validates against Slack's published manifest schema", () => {
+    const validate = validator();
+    const ok = validate(manifest);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('the schema check is not a formality: a broken manifest fails it', () => {
+    const validate = validator();
+    const broken = structuredClone(manifest) as unknown as { features: { slash_commands: Array<{ command: string }> }; display_information: { background_color: string } };
+    broken.features.slash_commands[0]!.command = 'docker-ask'; // must start with "/"
+    broken.display_information.background_color = 'blue';
+    expect(validate(broken)).toBe(false);
+    expect(validate.errors?.map((e) => e.instancePath).sort()).toEqual(['/display_information/background_color', '/features/slash_commands/0/command']);
+  });
+
+  it('declares exactly the slash commands the code registers', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([...SLASH_COMMANDS].sort());
+  });
+
+  it('declares exactly the message shortcuts the code registers', () => {
+    expect(manifest.features.shortcuts.every((s) => s.type === 'message')).toBe(true);
+    expect(manifest.features.shortcuts.map((s) => s.callback_id).sort()).toEqual([...MESSAGE_SHORTCUT_CALLBACK_IDS].sort());
+  });
+
+  it('subscribes to exactly the bot events the code listens to', () => {
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([...BOT_EVENTS].sort());
+  });
+
+  it('asks for the scopes those features need and no others', () => {
+    const needed = new Set(['commands', 'chat:write']);
+    if (BOT_EVENTS.includes('app_mention')) needed.add('app_mentions:read');
+    if (BOT_EVENTS.includes('message.im')) needed.add('im:history');
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual([...needed].sort());
+  });
+
+  it('enables what the listeners rely on: interactivity, the Home tab, DMs, Socket Mode', () => {
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+});
