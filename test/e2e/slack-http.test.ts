@@ -1,0 +1,301 @@
+/**
+ * The Slack app in HTTP mode, end to end: real Bolt on a real port, signed requests as Slack sends
+ * them, a stand-in Web API and response_url receiver on loopback, the real bundled knowledge/.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.ts';
+import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
+import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
+import type { HttpModeConfig } from '../../src/slack/config.ts';
+import {
+  buttonClickPayload,
+  eventEnvelope,
+  interactionBody,
+  messageShortcutPayload,
+  postSigned,
+  recordingLogger,
+  slashCommandBody,
+} from './support/slack-requests.ts';
+import { SlackStandIn, TEAM_ID } from './support/slack-standin.ts';
+
+const SECRET = 'e2e-signing-secret-0123456789abcdef';
+const BOT_TOKEN = 'xoxb-e2e-bot-token-should-never-be-logged';
+const FORM = 'application/x-www-form-urlencoded';
+
+interface Block {
+  type: string;
+  text?: { text: string };
+  elements?: Array<{ action_id?: string; value?: string; text?: { text: string } }>;
+  accessory?: { action_id?: string; value?: string; text?: { text: string } };
+}
+
+const slack = new SlackStandIn();
+const logger = recordingLogger();
+let bot: SlackBot;
+let eventsUrl: string;
+
+beforeAll(async () => {
+  await slack.start();
+  const { kb } = loadKnowledgeBase(path.join(PROJECT_ROOT, 'knowledge'));
+  const config: HttpModeConfig = {
+    mode: 'http',
+    botToken: BOT_TOKEN,
+    signingSecret: SECRET,
+    port: 0,
+    apiUrl: slack.apiUrl,
+    teamId: TEAM_ID,
+    defaultLang: 'ko',
+    docker: { allowedChannels: [], allowedUsers: [], rateLimit: { limit: 5, windowMs: 60_000 } },
+  };
+  bot = createSlackApp({ config, kb, logger });
+  await bot.start();
+  eventsUrl = `http://127.0.0.1:${bot.httpPort()}/slack/events`;
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await slack.stop();
+});
+
+function command(text: string, responseId: string, extra: { userId?: string; channelId?: string } = {}) {
+  return postSigned(eventsUrl, slashCommandBody({ command: '/docker-ask', text, responseUrl: slack.responseUrl(responseId), ...extra }), FORM, SECRET);
+}
+
+function buttons(blocks: Block[]): Array<{ action_id: string; value: string; text: string }> {
+  return blocks
+    .flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])])
+    .filter((e): e is { action_id: string; value: string; text: { text: string } } => typeof e.action_id === 'string')
+    .map((e) => ({ action_id: e.action_id, value: e.value ?? '', text: e.text?.text ?? '' }));
+}
+
+function allText(blocks: Block[]): string {
+  return JSON.stringify(blocks);
+}
+
+describe('HTTP mode', () => {
+  it('checked the bot token with auth.test at the stand-in before listening', () => {
+    const authTests = slack.callsTo('auth.test');
+    expect(authTests.length).toBeGreaterThanOrEqual(1);
+    expect(authTests[0]?.token).toBe(BOT_TOKEN);
+  });
+
+  it('serves /healthz with the number of topics loaded', async () => {
+    const res = await fetch(`http://127.0.0.1:${bot.httpPort()}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, topics: 22 });
+  });
+
+  it('/docker-ask answers privately in the ack itself, with Share and Other matches buttons', async () => {
+    const res = await command('컨테이너 삭제 순서?', 'ask-1');
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(3000);
+    const reply = JSON.parse(res.text) as { response_type: string; text: string; blocks: Block[] };
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.blocks[0]?.type).toBe('header');
+    expect(allText(reply.blocks)).toContain('deletion-order');
+    const labels = buttons(reply.blocks).map((b) => b.text);
+    expect(labels).toEqual(['채널에 공유', '다른 결과']);
+  });
+
+  it('/docker-ask in English gets English buttons', async () => {
+    const res = await command('where does docker keep its data? docker root dir', 'ask-en');
+    const reply = JSON.parse(res.text) as { blocks: Block[] };
+    expect(allText(reply.blocks)).toContain('docker-root-dir');
+    expect(buttons(reply.blocks).map((b) => b.text)).toEqual(['Share in channel', 'Other matches']);
+  });
+
+  it('/docker-ask with no text gives help and the topic list', async () => {
+    const res = await command('', 'ask-help');
+    const reply = JSON.parse(res.text) as { response_type: string; blocks: Block[] };
+    expect(reply.response_type).toBe('ephemeral');
+    const text = allText(reply.blocks);
+    expect(text).toContain('/docker-ask');
+    expect(text).toContain('도커 루트 디렉터리');
+  });
+
+  it('/docker-ask the notes do not cover says so and offers at most three topics', async () => {
+    const res = await command('how do I bake sourdough bread at home', 'ask-out');
+    const reply = JSON.parse(res.text) as { blocks: Block[] };
+    expect(allText(reply.blocks)).toContain("The notes don't cover");
+    expect(buttons(reply.blocks).length).toBeLessThanOrEqual(3);
+    expect(buttons(reply.blocks).every((b) => b.action_id.startsWith('show_entry'))).toBe(true);
+  });
+
+  it('Share in channel posts the answer publicly through response_url naming the sharer, then removes the private copy', async () => {
+    const ask = JSON.parse((await command('도커 루트 디렉터리 어디?', 'ask-share')).text) as { blocks: Block[] };
+    const share = buttons(ask.blocks).find((b) => b.action_id.startsWith('share_answer'));
+    expect(share).toBeDefined();
+    const click = buttonClickPayload({ actionId: share!.action_id, value: share!.value, responseUrl: slack.responseUrl('share-1'), isEphemeral: true, userId: 'U0CAROL' });
+    const res = await postSigned(eventsUrl, interactionBody(click), FORM, SECRET);
+    expect(res.status).toBe(200);
+    const posts = await slack.waitFor(() => (slack.responsesTo('share-1').length >= 2 ? slack.responsesTo('share-1') : undefined));
+    const [publicPost, cleanup] = posts.map((p) => p.body);
+    expect(publicPost?.response_type).toBe('in_channel');
+    expect(publicPost?.replace_original).toBe(false);
+    const shared = allText(publicPost?.blocks as Block[]);
+    expect(shared).toContain('<@U0CAROL>');
+    expect(shared).toContain('docker-root-dir');
+    expect(shared).not.toContain('share_answer');
+    expect(cleanup).toEqual({ delete_original: true });
+  });
+
+  it('Other matches lists the next topics, without the one already shown', async () => {
+    const ask = JSON.parse((await command('컨테이너 삭제 순서?', 'ask-other')).text) as { blocks: Block[] };
+    const other = buttons(ask.blocks).find((b) => b.action_id.startsWith('other_matches'));
+    const click = buttonClickPayload({ actionId: other!.action_id, value: other!.value, responseUrl: slack.responseUrl('other-1'), isEphemeral: true });
+    await postSigned(eventsUrl, interactionBody(click), FORM, SECRET);
+    const [post] = await slack.waitFor(() => (slack.responsesTo('other-1').length ? slack.responsesTo('other-1') : undefined));
+    expect(post?.body.response_type).toBe('ephemeral');
+    const topics = buttons(post?.body.blocks as Block[]);
+    expect(topics.length).toBeGreaterThan(0);
+    expect(topics.map((t) => JSON.parse(t.value).e)).not.toContain('deletion-order');
+
+    // A topic button from that list shows the entry privately in place of the list.
+    const first = topics[0]!;
+    const open = buttonClickPayload({ actionId: first.action_id, value: first.value, responseUrl: slack.responseUrl('show-1'), isEphemeral: true });
+    await postSigned(eventsUrl, interactionBody(open), FORM, SECRET);
+    const [shown] = await slack.waitFor(() => (slack.responsesTo('show-1').length ? slack.responsesTo('show-1') : undefined));
+    expect(shown?.body.replace_original).toBe(true);
+    expect(allText(shown?.body.blocks as Block[])).toContain(JSON.parse(first.value).e);
+  });
+
+  it('a mention is answered in its thread: thread_ts of the thread, else the mention ts', async () => {
+    const before = slack.callsTo('chat.postMessage').length;
+    const top = eventEnvelope({ type: 'app_mention', user: 'U0ALICE', text: '<@UBOT> 컨테이너 삭제 순서?', ts: '1700000100.000100', channel: 'C0GENERAL', event_ts: '1700000100.000100' });
+    const res = await postSigned(eventsUrl, JSON.stringify(top), 'application/json', SECRET);
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(3000);
+    const inThread = eventEnvelope({ type: 'app_mention', user: 'U0ALICE', text: '<@UBOT> docker root dir?', ts: '1700000200.000300', thread_ts: '1700000150.000200', channel: 'C0GENERAL', event_ts: '1700000200.000300' });
+    await postSigned(eventsUrl, JSON.stringify(inThread), 'application/json', SECRET);
+    const posts = await slack.waitFor(() => {
+      const p = slack.callsTo('chat.postMessage').slice(before);
+      return p.length >= 2 ? p : undefined;
+    });
+    const byThread = new Map(posts.map((p) => [p.args.thread_ts, p]));
+    expect(allText(byThread.get('1700000100.000100')?.args.blocks as Block[])).toContain('deletion-order');
+    expect(allText(byThread.get('1700000150.000200')?.args.blocks as Block[])).toContain('docker-root-dir');
+    for (const post of posts) {
+      expect(post.args.channel).toBe('C0GENERAL');
+      expect(post.token).toBe(BOT_TOKEN);
+      // Public answers have no Share button: they are already shared.
+      expect(allText(post.args.blocks as Block[])).not.toContain('share_answer');
+    }
+  });
+
+  it('a direct message is answered in the DM; the bot ignores edits and bot messages', async () => {
+    const before = slack.callsTo('chat.postMessage').length;
+    const edit = eventEnvelope({ type: 'message', subtype: 'message_changed', channel: 'D0ALICE', channel_type: 'im', ts: '1700000300.000100', event_ts: '1700000300.000100' });
+    await postSigned(eventsUrl, JSON.stringify(edit), 'application/json', SECRET);
+    const dm = eventEnvelope({ type: 'message', user: 'U0ALICE', text: 'wsl이 뭐야?', channel: 'D0ALICE', channel_type: 'im', ts: '1700000301.000100', event_ts: '1700000301.000100' });
+    await postSigned(eventsUrl, JSON.stringify(dm), 'application/json', SECRET);
+    const [post] = await slack.waitFor(() => {
+      const p = slack.callsTo('chat.postMessage').slice(before);
+      return p.length ? p : undefined;
+    });
+    expect(post?.args.channel).toBe('D0ALICE');
+    expect(post?.args.thread_ts).toBeUndefined();
+    expect(allText(post?.args.blocks as Block[])).toContain('wsl');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(slack.callsTo('chat.postMessage').length - before).toBe(1);
+  });
+
+  it('the Explain in thread shortcut answers the message in its thread, crediting who asked', async () => {
+    const before = slack.callsTo('chat.postMessage').length;
+    const payload = messageShortcutPayload({ text: '이미지랑 컨테이너 삭제 순서가 어떻게 돼요?', ts: '1700000400.000100', responseUrl: slack.responseUrl('shortcut-1'), userId: 'U0DAVE' });
+    const res = await postSigned(eventsUrl, interactionBody(payload), FORM, SECRET);
+    expect(res.status).toBe(200);
+    const [post] = await slack.waitFor(() => {
+      const p = slack.callsTo('chat.postMessage').slice(before);
+      return p.length ? p : undefined;
+    });
+    expect(post?.args.thread_ts).toBe('1700000400.000100');
+    const text = allText(post?.args.blocks as Block[]);
+    expect(text).toContain('deletion-order');
+    expect(text).toContain('<@U0DAVE>');
+  });
+
+  it('the shortcut in a channel the bot is not in answers privately with a hint to invite it', async () => {
+    slack.channelsWithoutBot.add('C0PRIVATE');
+    const payload = messageShortcutPayload({ text: 'docker root dir?', ts: '1700000500.000100', responseUrl: slack.responseUrl('shortcut-2'), channelId: 'C0PRIVATE' });
+    await postSigned(eventsUrl, interactionBody(payload), FORM, SECRET);
+    const [post] = await slack.waitFor(() => (slack.responsesTo('shortcut-2').length ? slack.responsesTo('shortcut-2') : undefined));
+    expect(post?.body.response_type).toBe('ephemeral');
+    expect(String(post?.body.text)).toContain('/invite');
+    expect(allText(post?.body.blocks as Block[])).toContain('docker-root-dir');
+  });
+
+  it('the shortcut on a message the notes do not cover tells only the person who used it', async () => {
+    const before = slack.callsTo('chat.postMessage').length;
+    const payload = messageShortcutPayload({ text: 'lunch at noon?', ts: '1700000600.000100', responseUrl: slack.responseUrl('shortcut-3') });
+    await postSigned(eventsUrl, interactionBody(payload), FORM, SECRET);
+    const [post] = await slack.waitFor(() => (slack.responsesTo('shortcut-3').length ? slack.responsesTo('shortcut-3') : undefined));
+    expect(post?.body.response_type).toBe('ephemeral');
+    expect(String(post?.body.text)).toContain("don't cover");
+    expect(slack.callsTo('chat.postMessage').length).toBe(before);
+  });
+
+  it('opening the App Home publishes the topics and how to use the bot', async () => {
+    const home = eventEnvelope({ type: 'app_home_opened', user: 'U0ALICE', channel: 'D0ALICE', tab: 'home', event_ts: '1700000700.000100' });
+    await postSigned(eventsUrl, JSON.stringify(home), 'application/json', SECRET);
+    const [publish] = await slack.waitFor(() => (slack.callsTo('views.publish').length ? slack.callsTo('views.publish') : undefined));
+    expect(publish?.args.user_id).toBe('U0ALICE');
+    const view = publish?.args.view as { type: string; blocks: Block[] };
+    expect(view.type).toBe('home');
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    const readButtons = buttons(view.blocks).filter((b) => b.action_id.startsWith('home_read_topic'));
+    expect(readButtons).toHaveLength(22);
+
+    // Read opens the topic in a modal.
+    const click = buttonClickPayload({ actionId: readButtons[0]!.action_id, value: readButtons[0]!.value, responseUrl: slack.responseUrl('home-1'), inHome: true });
+    await postSigned(eventsUrl, interactionBody(click), FORM, SECRET);
+    const [open] = await slack.waitFor(() => (slack.callsTo('views.open').length ? slack.callsTo('views.open') : undefined));
+    expect(open?.args.trigger_id).toBe('trigger-2');
+    expect((open?.args.view as { type: string }).type).toBe('modal');
+  });
+
+  it('the App Home question form answers in the modal', async () => {
+    const submission = {
+      type: 'view_submission',
+      team: { id: 'T0TEST', domain: 'test' },
+      user: { id: 'U0ALICE', name: 'alice', team_id: 'T0TEST' },
+      api_app_id: 'A0TEST',
+      token: 'legacy-verification-token',
+      trigger_id: 'trigger-4',
+      view: { id: 'V0ASK', type: 'modal', callback_id: 'ask_modal', state: { values: { question: { question_text: { type: 'plain_text_input', value: '도커 루트 디렉터리' } } } } },
+    };
+    const res = await postSigned(eventsUrl, interactionBody(submission), FORM, SECRET);
+    expect(res.status).toBe(200);
+    const reply = JSON.parse(res.text) as { response_action: string; view: { type: string; blocks: Block[] } };
+    expect(reply.response_action).toBe('update');
+    expect(allText(reply.view.blocks)).toContain('docker-root-dir');
+  });
+
+  it('rejects a bad signature and a stale timestamp with 401, and processes nothing', async () => {
+    const calls = slack.calls.length;
+    const body = slashCommandBody({ command: '/docker-ask', text: 'docker', responseUrl: slack.responseUrl('forged') });
+    const forged = await postSigned(eventsUrl, body, FORM, SECRET, { secret: 'not-the-secret' });
+    expect(forged.status).toBe(401);
+    expect(forged.text).not.toContain('docker');
+    const stale = await postSigned(eventsUrl, body, FORM, SECRET, { skewSec: -10 * 60 });
+    expect(stale.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(slack.calls.length).toBe(calls);
+    expect(slack.responsesTo('forged')).toHaveLength(0);
+  });
+
+  it('with SLACK_TEAM_ID set, refuses a command from another workspace', async () => {
+    const body = slashCommandBody({ command: '/docker-ask', text: 'docker root dir', responseUrl: slack.responseUrl('other-team'), teamId: 'T0OTHER' });
+    const res = await postSigned(eventsUrl, body, FORM, SECRET);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toEqual({ response_type: 'ephemeral', text: 'This bot serves another workspace.' });
+  });
+
+  it('logs who asked where, and never a token or the signing secret', () => {
+    expect(logger.lines.some((l) => /\/docker-ask by U0ALICE in C0GENERAL/.test(l))).toBe(true);
+    for (const line of logger.lines) {
+      expect(line).not.toContain(BOT_TOKEN);
+      expect(line).not.toContain(SECRET);
+    }
+  });
+});

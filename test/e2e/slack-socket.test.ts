@@ -1,0 +1,104 @@
+/**
+ * The Slack app in Socket Mode, end to end: the stand-in's apps.connections.open hands Bolt a
+ * ws://127.0.0.1 URL; the stand-in sends hello and envelopes over that socket and reads the acks.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.ts';
+import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
+import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
+import type { SocketModeConfig } from '../../src/slack/config.ts';
+import { buttonClickPayload, eventEnvelope, messageShortcutPayload, recordingLogger, slashCommandPayload } from './support/slack-requests.ts';
+import { SlackStandIn } from './support/slack-standin.ts';
+
+const APP_TOKEN = 'xapp-1-e2e-app-token-never-logged';
+const BOT_TOKEN = 'xoxb-e2e-socket-bot-token-never-logged';
+
+const slack = new SlackStandIn();
+const logger = recordingLogger();
+let bot: SlackBot;
+
+beforeAll(async () => {
+  await slack.start();
+  const { kb } = loadKnowledgeBase(path.join(PROJECT_ROOT, 'knowledge'));
+  const config: SocketModeConfig = {
+    mode: 'socket',
+    appToken: APP_TOKEN,
+    botToken: BOT_TOKEN,
+    apiUrl: slack.apiUrl,
+    defaultLang: 'ko',
+    docker: { allowedChannels: [], allowedUsers: [], rateLimit: { limit: 5, windowMs: 60_000 } },
+  };
+  bot = createSlackApp({ config, kb, logger });
+  await bot.start();
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await slack.stop();
+});
+
+describe('Socket Mode', () => {
+  it('opens the connection through SLACK_API_URL with the app token, and checks the bot token', () => {
+    const open = slack.callsTo('apps.connections.open');
+    expect(open).toHaveLength(1);
+    expect(open[0]?.token).toBe(APP_TOKEN);
+    expect(slack.callsTo('auth.test')[0]?.token).toBe(BOT_TOKEN);
+    expect(slack.socketConnections).toBe(1);
+    expect(bot.httpPort()).toBeUndefined();
+  });
+
+  it('acks a slash_commands envelope with the private answer as its payload', async () => {
+    const started = performance.now();
+    const ack = await slack.sendEnvelope('slash_commands', slashCommandPayload({ command: '/docker-ask', text: '도커 루트 디렉터리', responseUrl: slack.responseUrl('s-ask') }));
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(ack.payload?.response_type).toBe('ephemeral');
+    expect(JSON.stringify(ack.payload?.blocks)).toContain('docker-root-dir');
+  });
+
+  it('acks an events_api envelope at once and answers the mention in its thread', async () => {
+    const before = slack.callsTo('chat.postMessage').length;
+    const ack = await slack.sendEnvelope(
+      'events_api',
+      eventEnvelope({ type: 'app_mention', user: 'U0ALICE', text: '<@UBOT> 컨테이너 삭제 순서?', ts: '1700001000.000100', channel: 'C0GENERAL', event_ts: '1700001000.000100' }),
+    );
+    expect(ack.envelope_id).toMatch(/^env-/);
+    const [post] = await slack.waitFor(() => {
+      const p = slack.callsTo('chat.postMessage').slice(before);
+      return p.length ? p : undefined;
+    });
+    expect(post?.args.thread_ts).toBe('1700001000.000100');
+    expect(post?.token).toBe(BOT_TOKEN);
+    expect(JSON.stringify(post?.args.blocks)).toContain('deletion-order');
+  });
+
+  it('handles an interactive Share click: acked, posted publicly through response_url', async () => {
+    const askAck = await slack.sendEnvelope('slash_commands', slashCommandPayload({ command: '/docker-ask', text: 'wsl', responseUrl: slack.responseUrl('s-ask-2') }));
+    const blocks = askAck.payload?.blocks as Array<{ elements?: Array<{ action_id?: string; value: string }> }>;
+    const share = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id?.startsWith('share_answer'));
+    expect(share).toBeDefined();
+    const ack = await slack.sendEnvelope('interactive', buttonClickPayload({ actionId: share!.action_id!, value: share!.value, responseUrl: slack.responseUrl('s-share'), isEphemeral: true }));
+    expect(ack.envelope_id).toMatch(/^env-/);
+    const posts = await slack.waitFor(() => (slack.responsesTo('s-share').length >= 2 ? slack.responsesTo('s-share') : undefined));
+    expect(posts[0]?.body.response_type).toBe('in_channel');
+    expect(posts[1]?.body).toEqual({ delete_original: true });
+  });
+
+  it('handles the message shortcut over the socket', async () => {
+    const before = slack.callsTo('chat.postMessage').length;
+    await slack.sendEnvelope('interactive', messageShortcutPayload({ text: 'docker root dir 어디?', ts: '1700001100.000100', threadTs: '1700001050.000100', responseUrl: slack.responseUrl('s-short') }));
+    const [post] = await slack.waitFor(() => {
+      const p = slack.callsTo('chat.postMessage').slice(before);
+      return p.length ? p : undefined;
+    });
+    // Already in a thread: the answer joins that thread.
+    expect(post?.args.thread_ts).toBe('1700001050.000100');
+  });
+
+  it('never logs the app or bot token', () => {
+    for (const line of logger.lines) {
+      expect(line).not.toContain(APP_TOKEN);
+      expect(line).not.toContain(BOT_TOKEN);
+    }
+  });
+});

@@ -1,0 +1,207 @@
+/**
+ * A stand-in for Slack on loopback: the Web API (answers and records every call), response_url
+ * endpoints (records what the bot posts to them), and, for Socket Mode, a WebSocket server that
+ * apps.connections.open points to. The bot under test talks to it over real sockets.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface ApiCall {
+  method: string;
+  args: Record<string, unknown>;
+  /** The bearer token the call carried. */
+  token: string | undefined;
+  at: number;
+}
+
+export interface ResponseUrlPost {
+  /** The id in /response/<id>. */
+  id: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+export interface SocketAck {
+  envelope_id: string;
+  payload?: Record<string, unknown>;
+}
+
+export const BOT_USER_ID = 'UBOT';
+export const TEAM_ID = 'T0TEST';
+
+export class SlackStandIn {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  /** Channels where chat.postMessage fails with not_in_channel, as for a bot not invited. */
+  readonly channelsWithoutBot = new Set<string>();
+  private server: Server | undefined;
+  private wss: WebSocketServer | undefined;
+  private sockets: WebSocket[] = [];
+  private acks = new Map<string, (ack: SocketAck) => void>();
+  private tsCounter = 1000;
+  private envelopeCounter = 0;
+  private waiters: Array<() => void> = [];
+
+  get baseUrl(): string {
+    const address = this.server?.address() as AddressInfo | undefined;
+    if (!address) throw new Error('stand-in not started');
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  /** What SLACK_API_URL should be. */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.baseUrl}/response/${id}`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(
+        (reply) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(reply));
+        },
+        (err: unknown) => {
+          res.writeHead(500);
+          res.end(String(err));
+        },
+      );
+    });
+    this.wss = new WebSocketServer({ server: this.server, path: '/socket' });
+    this.wss.on('connection', (socket) => {
+      this.sockets.push(socket);
+      socket.on('message', (data) => {
+        const ack = JSON.parse(String(data)) as SocketAck;
+        this.acks.get(ack.envelope_id)?.(ack);
+        this.acks.delete(ack.envelope_id);
+      });
+      socket.on('close', () => {
+        this.sockets = this.sockets.filter((s) => s !== socket);
+      });
+      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'standin' }, connection_info: { app_id: 'A0TEST' } }));
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.wss?.close();
+    await new Promise<void>((resolve) => {
+      this.server?.closeAllConnections();
+      this.server?.close(() => resolve());
+    });
+  }
+
+  private async handle(req: IncomingMessage): Promise<unknown> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/response/')) {
+      this.responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw) as Record<string, unknown>, at: Date.now() });
+      this.notify();
+      return { ok: true };
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    const args = parseArgs(raw, req.headers['content-type']);
+    const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (typeof args.token === 'string' ? args.token : undefined);
+    this.calls.push({ method, args, token, at: Date.now() });
+    this.notify();
+    return this.reply(method, args);
+  }
+
+  private reply(method: string, args: Record<string, unknown>): unknown {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://standin.slack.test/', team: 'Test', user: 'docker-notes', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: 'BBOT' };
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.baseUrl.replace('http:', 'ws:')}/socket` };
+      case 'chat.postMessage':
+        if (this.channelsWithoutBot.has(String(args.channel))) return { ok: false, error: 'not_in_channel' };
+        return { ok: true, channel: args.channel, ts: `${++this.tsCounter}.000100`, message: { text: args.text } };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${++this.tsCounter}.000200` };
+      case 'views.publish':
+      case 'views.open':
+        return { ok: true, view: { id: `V${++this.tsCounter}` } };
+      default:
+        return { ok: true };
+    }
+  }
+
+  /** Sends an envelope over every open Socket Mode connection and resolves with the bot's ack. */
+  async sendEnvelope(type: 'slash_commands' | 'events_api' | 'interactive', payload: Record<string, unknown>): Promise<SocketAck> {
+    const socket = this.sockets[0];
+    if (!socket) throw new Error('no Socket Mode connection');
+    const envelopeId = `env-${++this.envelopeCounter}`;
+    const acked = new Promise<SocketAck>((resolve) => this.acks.set(envelopeId, resolve));
+    socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' }));
+    return acked;
+  }
+
+  get socketConnections(): number {
+    return this.sockets.length;
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  responsesTo(id: string): ResponseUrlPost[] {
+    return this.responses.filter((r) => r.id === id);
+  }
+
+  /** Resolves once `predicate` holds (checked on every recorded call), or fails after `timeoutMs`. */
+  async waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = predicate();
+      if (value) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error('timed out waiting for the bot');
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  private notify(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Web API bodies are form-encoded with JSON-encoded nested values (blocks, view), or JSON. */
+function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = /^[[{]/.test(value) ? tryJson(value) : value;
+  }
+  return args;
+}
+
+function tryJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
