@@ -47,8 +47,20 @@ function splitPunctuation(run: string): string[] {
   return trimmed.split(/[._-]+/).filter(Boolean);
 }
 
-/** One word → zero or more canonical tokens. */
+const wordCache = new Map<string, string[]>();
+
+/** One word → zero or more canonical tokens. Memoised: notes repeat their words a lot. */
 export function normalizeWord(word: string): string[] {
+  let tokens = wordCache.get(word);
+  if (!tokens) {
+    tokens = normalizeUncached(word);
+    if (wordCache.size > 50_000) wordCache.clear();
+    wordCache.set(word, tokens);
+  }
+  return tokens;
+}
+
+function normalizeUncached(word: string): string[] {
   if (LEXICON.stopwords.has(word)) return [];
   const known = lookup(word);
   if (known) return [known];

@@ -1,4 +1,4 @@
-import Fuse, { type IFuseOptions } from 'fuse.js';
+import Fuse, { type FuseOptionKey, type IFuseOptions } from 'fuse.js';
 import { LEXICON } from './lexicon.ts';
 import { isHangul, spelling, tokenize } from './normalize.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
@@ -7,7 +7,8 @@ import type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
 interface IndexedEntry {
   entry: KnowledgeEntry;
   title: string;
-  aliases: string[];
+  /** All aliases in one string: one Fuse field instead of one per alias keeps scoring cheap. */
+  aliases: string;
   tags: string;
   body: string;
   /** Distinct title tokens: a question naming them all asks for this topic. */
@@ -26,13 +27,14 @@ export interface SearchOptions {
 // A word in the title names the topic; in an alias it is a way people ask for it.
 const FIELD_WEIGHT = { title: 1, aliases: 0.9, tags: 0.7, body: 0.6 } as const;
 
+const FUSE_KEYS: Array<FuseOptionKey<IndexedEntry>> = [
+  { name: 'title', weight: 3 },
+  { name: 'aliases', weight: 3 },
+  { name: 'tags', weight: 1 },
+];
+
 const FUSE_OPTIONS: IFuseOptions<IndexedEntry> = {
-  keys: [
-    { name: 'title', weight: 3 },
-    { name: 'aliases', weight: 3 },
-    { name: 'tags', weight: 1 },
-    { name: 'body', weight: 1 },
-  ],
+  keys: FUSE_KEYS,
   useTokenSearch: true,
   // Tokens are already normalised; Fuse must see the same words we indexed.
   tokenize: (text: string) => text.split(' ').filter(Boolean),
@@ -46,7 +48,7 @@ const FUSE_OPTIONS: IFuseOptions<IndexedEntry> = {
  * inverted index used as a prefilter, and the spelling list used for typo repair.
  */
 export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options: SearchOptions = {}): KnowledgeBase {
-  const candidateLimit = options.candidateLimit ?? 40;
+  const candidateLimit = options.candidateLimit ?? 10;
   const minCoverage = options.minCoverage ?? 0.55;
   const indexed = entries.map(indexEntry);
   const byId = new Map(entries.map((e) => [e.id, e]));
@@ -60,6 +62,8 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
       else postings.set(token, [i]);
     }
   });
+  // Fuse's per-entry records are built once; each query scores a subset of them.
+  const fuseRecords = Fuse.createIndex(FUSE_KEYS, indexed).toJSON();
   const repair = new TypoRepair([...postings.keys()], LEXICON.exact);
   const idf = (token: string) => Math.log(1 + (indexed.length + 0.5) / ((postings.get(token)?.length ?? 0) + 0.5));
 
@@ -81,11 +85,15 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
     for (const t of tokens) for (const i of postings.get(t) ?? []) seen.add(i);
     if (seen.size === 0) return { query: question, answered: false, matches: [] };
     const candidates = [...seen]
-      .map((i) => ({ item: indexed[i]!, coverage: coverage(indexed[i]!) }))
+      .map((i) => ({ i, item: indexed[i]!, coverage: coverage(indexed[i]!) }))
       .sort((a, b) => b.coverage - a.coverage)
       .slice(0, candidateLimit);
 
-    const fuse = new Fuse(candidates.map((c) => c.item), FUSE_OPTIONS);
+    const subset = Fuse.parseIndex<IndexedEntry>({
+      keys: fuseRecords.keys,
+      records: candidates.map((c, j) => ({ ...fuseRecords.records[c.i]!, i: j })),
+    });
+    const fuse = new Fuse(candidates.map((c) => c.item), FUSE_OPTIONS, subset);
     const fuzzy = new Map(fuse.search(tokens.join(' ')).map((r) => [r.item, 1 - (r.score ?? 1)]));
     const ranked: Match[] = candidates
       .map((c) => ({
@@ -115,7 +123,9 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
   mark(tags, FIELD_WEIGHT.tags);
   for (const alias of aliases) mark(alias, FIELD_WEIGHT.aliases);
   mark(title, FIELD_WEIGHT.title);
-  return { entry, titleTokens: [...new Set(title)], title: title.join(' '), aliases: aliases.map((a) => a.join(' ')), tags: tags.join(' '), body: body.join(' '), tokenWeight };
+  return { entry, titleTokens: [...new Set(title)], title: title.join(' '), aliases: aliases.map((a) => a.join(' ')).join(' , '), tags: tags.join(' '),
+    // Fuse's token search only asks whether each word occurs, so each word once is enough.
+    body: [...new Set(body)].join(' '), tokenWeight };
 }
 
 function round(n: number): number {
@@ -124,21 +134,27 @@ function round(n: number): number {
 
 /**
  * Repairs a misspelt word to a known one (도거 → docker, kubernets → kubernetes).
- * Korean compares by jamo, so 도거/도커 differ by one letter. Words are bucketed
- * by length, so a lookup compares only against words of a similar length.
+ * Korean compares by jamo, so 도거/도커 differ by one letter. Candidates come from a
+ * table of deletions (SymSpell): two words within k edits share a form with at most k
+ * letters deleted, so a lookup touches a few words instead of the whole vocabulary.
  */
 export class TypoRepair {
-  private readonly byLength = new Map<number, Array<{ spelling: string; token: string }>>();
+  private readonly words: Array<{ spelling: string; token: string }> = [];
+  private readonly byDeletion = new Map<string, number[]>();
   private readonly cache = new Map<string, string | null>();
 
   constructor(corpusTokens: string[], forms: ReadonlyMap<string, string>) {
-    const add = (surface: string, token: string) => {
-      const s = spelling(surface);
-      const bucket = this.byLength.get(s.length) ?? [];
-      bucket.push({ spelling: s, token });
-      this.byLength.set(s.length, bucket);
-    };
     const known = new Set(corpusTokens);
+    const add = (surface: string, token: string) => {
+      if (/^\d+$/.test(surface)) return;
+      const spelt = spelling(surface);
+      const id = this.words.push({ spelling: spelt, token }) - 1;
+      for (const variant of deletions(spelt, allowedEdits(spelt, isHangul(surface)))) {
+        const list = this.byDeletion.get(variant);
+        if (list) list.push(id);
+        else this.byDeletion.set(variant, [id]);
+      }
+    };
     for (const t of corpusTokens) add(t, t);
     // Lexicon forms repair to their concept, but only concepts the notes use.
     for (const [form, canonical] of forms) if (known.has(canonical) && form !== canonical) add(form, canonical);
@@ -148,18 +164,44 @@ export class TypoRepair {
     const cached = this.cache.get(token);
     if (cached !== undefined) return cached ?? undefined;
     const target = spelling(token);
-    const maxEdits = allowedEdits(target, isHangul(token));
+    const maxEdits = /^\d+$/.test(token) ? 0 : allowedEdits(target, isHangul(token));
     let best: { token: string; distance: number } | undefined;
-    for (let len = target.length - maxEdits; len <= target.length + maxEdits; len++) {
-      for (const candidate of this.byLength.get(len) ?? []) {
-        const d = editDistance(target, candidate.spelling, maxEdits);
-        if (d <= maxEdits && (!best || d < best.distance)) best = { token: candidate.token, distance: d };
+    if (maxEdits > 0) {
+      const seen = new Set<number>();
+      for (const variant of deletions(target, maxEdits)) {
+        for (const id of this.byDeletion.get(variant) ?? []) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const word = this.words[id]!;
+          const d = editDistance(target, word.spelling, maxEdits);
+          if (d <= maxEdits && (!best || d < best.distance)) best = { token: word.token, distance: d };
+        }
       }
     }
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(token, best?.token ?? null);
     return best?.token;
   }
+}
+
+/** The word itself and every form with up to `k` letters deleted. */
+function deletions(word: string, k: number): Set<string> {
+  const out = new Set([word]);
+  let frontier = [word];
+  for (let round = 0; round < k; round++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      for (let i = 0; i < w.length; i++) {
+        const d = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(d)) {
+          out.add(d);
+          next.push(d);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
 }
 
 /** Short words tolerate no typo (cook ≠ code); longer ones one or two. */

@@ -1,0 +1,4 @@
+/** `npm run bench`: prints numbers; nothing here asserts a timing. */
+import { runKnowledgeBench } from './knowledge.ts';
+
+await runKnowledgeBench();
