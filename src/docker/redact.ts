@@ -4,7 +4,7 @@
  */
 
 const SENSITIVE = String.raw`(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|credentials?|auth|private[_-]?key|client[_-]?secret)`;
-const VALUE = String.raw`(?:"[^"]*"|'[^']*'|[^\s"']+)`;
+const VALUE = String.raw`(?:"[^"]*"|'[^']*'|[^\s"';&|]+)`;
 
 /** scheme://user:pass@host → scheme://user:***@host */
 const URL_CREDENTIALS = /([a-z][\w+.-]*:\/\/[^\s:/@]+):[^\s/@]+@/gi;

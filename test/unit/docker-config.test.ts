@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config.ts';
+import { readDockerConfig } from '../../src/docker/config.ts';
+
+describe('readDockerConfig', () => {
+  it('defaults to the local socket, 10 s deadline, 30 s df cache, no labels', () => {
+    expect(readDockerConfig({})).toEqual({
+      hosts: [{ name: 'default', display: 'unix:///var/run/docker.sock', transport: 'unix', socketPath: '/var/run/docker.sock' }],
+      timeoutMs: 10_000,
+      dfCacheMs: 30_000,
+      labelAllowlist: [],
+    });
+  });
+
+  it('reads named hosts, default first, and keeps credentials out of what is shown', () => {
+    const config = readDockerConfig({
+      DOCKER_HOSTS: 'prod=tcp://10.0.0.5:2375, staging=ssh://deploy:hunter2@stage.example:2222',
+      DOCKER_DEFAULT_HOST: 'staging',
+      DOCKER_HOST: 'unix:///ignored.sock',
+      SSH_AUTH_SOCK: '/run/agent.sock',
+      DOCKER_LABEL_ALLOWLIST: 'team, com.example.*',
+      DOCKER_TIMEOUT_MS: '2500',
+    });
+    expect(config.hosts.map((h) => [h.name, h.display])).toEqual([
+      ['staging', 'ssh://deploy@stage.example:2222'],
+      ['prod', 'tcp://10.0.0.5:2375'],
+    ]);
+    expect(config.hosts[0]).toMatchObject({ transport: 'ssh', hostname: 'stage.example', port: 2222, username: 'deploy', password: 'hunter2', sshAgent: '/run/agent.sock' });
+    expect(config.labelAllowlist).toEqual(['team', 'com.example.*']);
+    expect(config.timeoutMs).toBe(2500);
+  });
+
+  it('uses port 2375 for plain tcp and 2376 with TLS, like the docker CLI', () => {
+    const host = readDockerConfig({ DOCKER_HOST: 'tcp://docker.example' }).hosts[0]!;
+    expect(host).toMatchObject({ transport: 'tcp', hostname: 'docker.example', port: 2375 });
+    expect(host.tls).toBeUndefined();
+  });
+
+  it('reads the client certificates when DOCKER_TLS_VERIFY=1', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certs-'));
+    try {
+      for (const f of ['ca.pem', 'cert.pem', 'key.pem']) fs.writeFileSync(path.join(dir, f), f);
+      const host = readDockerConfig({ DOCKER_HOST: 'tcp://docker.example', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: dir }).hosts[0]!;
+      expect(host.port).toBe(2376);
+      expect(host.tls && Object.values(host.tls).map(String)).toEqual(['ca.pem', 'cert.pem', 'key.pem']);
+      fs.rmSync(path.join(dir, 'key.pem'));
+      expect(() => readDockerConfig({ DOCKER_HOST: 'tcp://docker.example', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: dir }))
+        .toThrow(`DOCKER_CERT_PATH=${dir}: cannot read key.pem (ENOENT); DOCKER_TLS_VERIFY=1 needs ca.pem, cert.pem and key.pem there.`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    [{ DOCKER_HOST: 'unix://' }, /^DOCKER_HOST for "default" has no socket path/],
+    [{ DOCKER_HOST: 'http://docker.example' }, /^DOCKER_HOST for "default" uses http:\/\/, which is not supported/],
+    [{ DOCKER_HOST: 'tcp//nope' }, /^DOCKER_HOST for "default" is not a URL/],
+    [{ DOCKER_HOSTS: 'tcp://a:1' }, /^DOCKER_HOSTS entry "tcp:\/\/a:1" must look like name=/],
+    [{ DOCKER_HOSTS: 'x=tcp://u:secret@a:1,x=tcp://b:1' }, /^DOCKER_HOSTS names "x" twice/],
+    [{ DOCKER_DEFAULT_HOST: 'prod' }, /^DOCKER_DEFAULT_HOST=prod is not one of the configured hosts \(default\)/],
+    [{ DOCKER_TLS_VERIFY: 'yes' }, /^DOCKER_TLS_VERIFY=yes should be 1 or 0/],
+    [{ DOCKER_TIMEOUT_MS: '0' }, /^DOCKER_TIMEOUT_MS=0 is not a positive whole number/],
+    [{ DOCKER_DF_CACHE_MS: 'soon' }, /^DOCKER_DF_CACHE_MS=soon is not a positive whole number/],
+  ])('explains a bad setting %j', (env, message) => {
+    let thrown: unknown;
+    try {
+      readDockerConfig(env);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as Error).message).toMatch(message);
+    expect((thrown as Error).message).not.toContain('secret');
+  });
+});

@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readDockerConfig } from '../../src/docker/config.ts';
+import { createGuardedDocker, ReadOnlyRefusal, refusalReason } from '../../src/docker/guard.ts';
+import { startFakeEngine, type FakeEngine } from './docker-fake-engine.ts';
+
+describe('refusalReason: the allowlist', () => {
+  it.each([
+    ['GET', '/_ping'],
+    ['HEAD', '/_ping'],
+    ['GET', '/version'],
+    ['GET', '/v1.41/info'],
+    ['GET', '/v1.47/containers/json?all=true&filters=%7B%22name%22%3A%5B%22web%22%5D%7D'],
+    ['GET', '/containers/json'],
+    ['GET', '/v1.41/system/df'],
+    ['GET', '/images/json?all=false'],
+    ['GET', '/v1.41/volumes?filters=%7B%7D'],
+  ])('allows %s %s', (method, target) => {
+    expect(refusalReason(method, target)).toBeNull();
+  });
+
+  it.each([
+    ['POST', '/containers/json', 'POST is not a read'],
+    ['DELETE', '/v1.41/volumes', 'DELETE is not a read'],
+    ['HEAD', '/info', 'HEAD is not a read'],
+    ['GET', '/containers/abc/json', 'not a read-only endpoint'],
+    ['GET', '/containers/json/../abc/json', 'not a read-only endpoint'],
+    ['GET', '/v1.41/containers/json/../../v1.41/containers/abc/logs', 'not a read-only endpoint'],
+    ['GET', '//containers/json', 'not a read-only endpoint'],
+    ['GET', '/v1.41//info', 'not a read-only endpoint'],
+    ['GET', '/containers/json/', 'not a read-only endpoint'],
+    ['GET', '/V1.41/info', 'not a read-only endpoint'],
+    ['GET', '/v2.0/info', 'not a read-only endpoint'],
+    ['GET', '/info/../containers/abc/export', 'not a read-only endpoint'],
+    ['GET', '/%2e%2e/containers/abc/json', 'encoded characters in the path'],
+    ['GET', '/containers/%6Ason', 'encoded characters in the path'],
+    ['GET', '/containers/json%2F..%2Fabc%2Fjson', 'encoded characters in the path'],
+    ['GET', '/images/abc/get', 'not a read-only endpoint'],
+    ['GET', '/containers/abc/attach/ws', 'not a read-only endpoint'],
+    ['GET', '/containers/json?size=true', 'size is never requested: it walks every container filesystem'],
+    ['GET', '/containers/json?all=1&size=1', 'size is never requested: it walks every container filesystem'],
+    ['GET', '/containers/json?all=1&all=0', 'query parameter "all" is not allowed'],
+    ['GET', '/info?x=1', 'query parameter "x" is not allowed'],
+    ['GET', '/system/df?type=container', 'query parameter "type" is not allowed'],
+  ])('refuses %s %s', (method, target, reason) => {
+    expect(refusalReason(method, target)).toBe(reason);
+  });
+});
+
+describe('guarded modem', () => {
+  let engine: FakeEngine;
+  beforeEach(async () => { engine = await startFakeEngine(); });
+  afterEach(async () => { await engine.close(); });
+
+  const guarded = () => createGuardedDocker(readDockerConfig({ DOCKER_HOST: engine.host }).hosts[0]!, 2000);
+  type DialOptions = Parameters<ReturnType<typeof guarded>['modem']['dial']>[0];
+  const dial = (docker: ReturnType<typeof guarded>, options: DialOptions) =>
+    new Promise((resolve, reject) => docker.modem.dial({ statusCodes: { 200: true }, ...options }, (err, data) => (err ? reject(err) : resolve(data))));
+
+  it('refuses before any connection is opened', async () => {
+    const docker = guarded();
+    const refused = [
+      () => docker.getContainer('abc').remove(),
+      () => docker.getContainer('abc').inspect(),
+      () => docker.listContainers({ size: true }),
+      () => dial(docker, { path: '/containers/json/../abc/json', method: 'GET' }),
+      () => dial(docker, { path: '/%2e%2e/containers/abc/json', method: 'GET' }),
+      () => dial(docker, { path: '/containers/json?', method: 'GET', options: { size: 1 } }),
+      () => dial(docker, { path: '/_ping', method: 'GET', hijack: true }),
+      () => dial(docker, { path: '/_ping', method: 'GET', file: Buffer.from('x') }),
+      () => dial(docker, { path: '/info', method: 'PUT' }),
+    ];
+    for (const call of refused) await expect(call()).rejects.toBeInstanceOf(ReadOnlyRefusal);
+    expect(engine.connections).toBe(0);
+    expect(engine.requests).toEqual([]);
+
+    await docker.listContainers({ all: true, filters: { name: ['web'] } });
+    expect(engine.requests).toEqual(['GET /containers/json?all=true&filters=%7B%22name%22%3A%5B%22web%22%5D%7D']);
+  });
+
+  it('checks the path with the pinned version prefix, as sent', async () => {
+    const docker = guarded();
+    (docker.modem as unknown as { version: string }).version = 'v1.41';
+    await docker.ping();
+    await expect(dial(docker, { path: '/../containers/abc/json', method: 'GET' })).rejects.toBeInstanceOf(ReadOnlyRefusal);
+    expect(engine.requests).toEqual(['GET /v1.41/_ping']);
+  });
+
+  it('is not redirected by docker-modem reading DOCKER_HOST from the process environment', async () => {
+    const saved = process.env.DOCKER_HOST;
+    process.env.DOCKER_HOST = 'tcp://127.0.0.1:9';
+    try {
+      await guarded().ping();
+    } finally {
+      if (saved === undefined) delete process.env.DOCKER_HOST;
+      else process.env.DOCKER_HOST = saved;
+    }
+    expect(engine.requests).toEqual(['GET /_ping']);
+  });
+});
+
+describe('TLS endpoints', () => {
+  it('hands docker-modem the certificates with protocol https, which it needs to use them', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certs-'));
+    for (const f of ['ca.pem', 'cert.pem', 'key.pem']) fs.writeFileSync(path.join(dir, f), `-----${f}-----`);
+    try {
+      const endpoint = readDockerConfig({ DOCKER_HOST: 'tcp://docker.example:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: dir }).hosts[0]!;
+      const modem = createGuardedDocker(endpoint, 1000).modem as unknown as Record<string, unknown>;
+      expect(modem.protocol).toBe('https');
+      expect(String(modem.ca)).toBe('-----ca.pem-----');
+      expect(String(modem.cert)).toBe('-----cert.pem-----');
+      expect(String(modem.key)).toBe('-----key.pem-----');
+      expect(modem.host).toBe('docker.example');
+      expect(modem.port).toBe(2376);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
