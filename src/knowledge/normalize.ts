@@ -2,7 +2,7 @@ import { disassemble } from 'es-hangul';
 import { LEXICON } from './lexicon.ts';
 
 const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/;
-const VERB_FROM_NOUN = /^([\uac00-\ud7a3]{2,}?)(?:하|해|되|돼|했|할|한|됐|됨|함|시키|시켜)[\uac00-\ud7a3]*$/;
+const VERB_FROM_NOUN = /^([\uac00-\ud7a3]{2,}?)(?:하|해|되|돼|했|할|한|됐|됨|함|시[키켜킬킨킴])[\uac00-\ud7a3]*$/;
 const SCRIPT_RUN = /[\uac00-\ud7a3\u3131-\u318e]+|[\p{L}\p{N}][\p{L}\p{N}_.-]*/gu;
 
 export function isHangul(token: string): boolean {
@@ -64,7 +64,8 @@ function normalizeUncached(word: string): string[] {
   if (LEXICON.stopwords.has(word)) return [];
   const known = lookup(word);
   if (known) return [known];
-  if (!isHangul(word)) return [stemEnglish(word)];
+  // A lone letter is left from "what's" or "-v": no topic in it.
+  if (!isHangul(word)) return word.length === 1 && /[a-z]/.test(word) ? [] : [stemEnglish(word)];
 
   const stripped = stripKorean(word);
   if (stripped === null) return [];
@@ -94,7 +95,7 @@ function stripKorean(word: string): string | null {
   let current = word;
   for (let guard = 0; guard < 3; guard++) {
     const suffix = LEXICON.suffixes.find(
-      (s) => current.endsWith(s) && current.length > s.length && (current.length - s.length >= 2 || lookup(current.slice(0, -s.length)) !== undefined),
+      (s) => current.endsWith(s) && current.length > s.length && (current.length - s.length >= 2 || isKnownOrStop(current.slice(0, -s.length))),
     );
     if (!suffix) break;
     current = current.slice(0, -suffix.length);
@@ -106,6 +107,10 @@ function stripKorean(word: string): string | null {
   const verb = VERB_FROM_NOUN.exec(current);
   if (verb?.[1]) return lookup(verb[1]) ?? verb[1];
   return current;
+}
+
+function isKnownOrStop(word: string): boolean {
+  return lookup(word) !== undefined || LEXICON.stopwords.has(word);
 }
 
 /**

@@ -68,7 +68,14 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
   const idf = (token: string) => Math.log(1 + (indexed.length + 0.5) / ((postings.get(token)?.length ?? 0) + 0.5));
 
   function ask(question: string, { limit = 3 }: { limit?: number } = {}): Answer {
-    const tokens = [...new Set(tokenize(question).map((t) => (postings.has(t) ? t : repair.correct(t) ?? t)))];
+    const tokens = [
+      ...new Set(
+        tokenize(question)
+          .map((t) => (postings.has(t) ? t : repair.correct(t) ?? t))
+          // A number the notes never mention ("Windows 10") says nothing about the topic.
+          .filter((t) => postings.has(t) || !/^\d+$/.test(t)),
+      ),
+    ];
     if (tokens.length === 0) return { query: question, answered: false, matches: [] };
 
     const weights = tokens.map(idf);

@@ -55,3 +55,16 @@ describe('prefilter at scale', () => {
     expect(big.ask('topic1234').matches[0]?.entry.id).toBe('n1234');
   });
 });
+
+describe('conversational phrasing', () => {
+  it.each([
+    ["what's the difference between an image and a container", 'image-container-usage'],
+    ['How do I run docker on Windows 10', 'wsl'],
+    ['컨테이너 하나만 돌릴 때 뭐 써', 'docker-vs-kubernetes'],
+    ['docker container ls 하면 뭐 나와', 'listing-commands'],
+  ])('%s → %s', (question, id) => {
+    const answer = kb.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.matches[0]?.entry.id).toBe(id);
+  });
+});
