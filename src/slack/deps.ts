@@ -1,11 +1,16 @@
 import type { Logger } from '@slack/bolt';
+import type { DockerReader } from '../docker/types.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
+import type { RateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
 
 /** What every listener may use; injected so tests run the real pieces without globals. */
 export interface SlackDeps {
   config: SlackConfig;
   kb: KnowledgeBase;
+  docker: DockerReader;
+  /** Per-user limit on Docker commands (per process; see createRateLimiter). */
+  dockerRateLimiter: RateLimiter;
   logger: Logger;
 }
 

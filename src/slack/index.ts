@@ -1,6 +1,6 @@
 /**
- * The Slack face of the bot: a thin Bolt adapter over the knowledge base (and, for /docker-ps and
- * /docker-df, the Docker reader). Socket Mode or HTTP mode is picked by readSlackConfig.
+ * The Slack face of the bot: a thin Bolt adapter over the knowledge base and, for /docker-ps and
+ * /docker-df, the Docker reader. Socket Mode or HTTP mode is picked by readSlackConfig.
  *
  * Stateless by design: nothing is kept between requests except the per-process Docker rate
  * limiter; button values carry what a click needs. Any replica can serve any request.
@@ -9,7 +9,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, type Logger } from '@slack/bolt';
 import { ConfigError } from '../config.ts';
+import type { DockerReader } from '../docker/types.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
+import { createRateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
 import type { SlackDeps } from './deps.ts';
 import { registerActions } from './listeners/actions/index.ts';
@@ -24,6 +26,8 @@ export { readSlackConfig, type SlackConfig } from './config.ts';
 export interface SlackBotOptions {
   config: SlackConfig;
   kb: KnowledgeBase;
+  /** Behind /docker-ps and /docker-df. */
+  docker: DockerReader;
   /** Defaults to Bolt's console logger. */
   logger?: Logger;
 }
@@ -43,7 +47,7 @@ export interface SlackBot {
  */
 const RETRY_CONFIG = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
 
-export function createSlackApp({ config, kb, logger }: SlackBotOptions): SlackBot {
+export function createSlackApp({ config, kb, docker, logger }: SlackBotOptions): SlackBot {
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: RETRY_CONFIG,
@@ -71,7 +75,8 @@ export function createSlackApp({ config, kb, logger }: SlackBotOptions): SlackBo
           customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(kb) }],
         });
 
-  const deps: SlackDeps = { config, kb, logger: app.logger };
+  const { rateLimit } = config.docker;
+  const deps: SlackDeps = { config, kb, docker, dockerRateLimiter: createRateLimiter(rateLimit.limit, rateLimit.windowMs), logger: app.logger };
   if (config.teamId) app.use(pinTeam(config.teamId, app.logger));
   registerCommands(app, deps);
   registerEvents(app, deps);
@@ -87,6 +92,7 @@ export function createSlackApp({ config, kb, logger }: SlackBotOptions): SlackBo
   return {
     app,
     async start() {
+      warnIfDockerIsOpen(config, app.logger);
       try {
         await app.init();
       } catch (err) {
@@ -103,6 +109,17 @@ export function createSlackApp({ config, kb, logger }: SlackBotOptions): SlackBo
     },
     httpPort: () => port,
   };
+}
+
+function warnIfDockerIsOpen(config: SlackConfig, logger: Logger): void {
+  const { allowedChannels, allowedUsers } = config.docker;
+  if (allowedChannels.length === 0 && allowedUsers.length === 0) {
+    logger.warn('DOCKER_ALLOWED_CHANNELS and DOCKER_ALLOWED_USERS are unset: anyone in the workspace can run /docker-ps and /docker-df in any channel.');
+  } else if (allowedChannels.length === 0) {
+    logger.warn('DOCKER_ALLOWED_CHANNELS is unset: the allowed users can run Docker commands in any channel.');
+  } else if (allowedUsers.length === 0) {
+    logger.warn('DOCKER_ALLOWED_USERS is unset: anyone in the allowed channels can run Docker commands.');
+  }
 }
 
 function healthHandler(kb: KnowledgeBase) {

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import { createDockerReader, readDockerConfig } from '../../src/docker/index.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
 import type { HttpModeConfig } from '../../src/slack/config.ts';
@@ -22,6 +23,7 @@ import { SlackStandIn, TEAM_ID } from './support/slack-standin.ts';
 const SECRET = 'e2e-signing-secret-0123456789abcdef';
 const BOT_TOKEN = 'xoxb-e2e-bot-token-should-never-be-logged';
 const FORM = 'application/x-www-form-urlencoded';
+const NO_DOCKER = 'unix:///tmp/docker-notes-bot-e2e-no-such.sock';
 
 interface Block {
   type: string;
@@ -46,9 +48,11 @@ beforeAll(async () => {
     apiUrl: slack.apiUrl,
     teamId: TEAM_ID,
     defaultLang: 'ko',
-    docker: { allowedChannels: [], allowedUsers: [], rateLimit: { limit: 5, windowMs: 60_000 } },
+    docker: { allowedChannels: ['C0DOCKER'], allowedUsers: ['U0ALICE', 'U0OPS'], rateLimit: { limit: 2, windowMs: 60_000 } },
   };
-  bot = createSlackApp({ config, kb, logger });
+  // No engine behind this socket: the Docker tests here are about access, usage and failures.
+  const docker = createDockerReader(readDockerConfig({ DOCKER_HOST: NO_DOCKER, DOCKER_TIMEOUT_MS: '2000' }));
+  bot = createSlackApp({ config, kb, docker, logger });
   await bot.start();
   eventsUrl = `http://127.0.0.1:${bot.httpPort()}/slack/events`;
 });
@@ -289,6 +293,52 @@ describe('HTTP mode', () => {
     const res = await postSigned(eventsUrl, body, FORM, SECRET);
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text)).toEqual({ response_type: 'ephemeral', text: 'This bot serves another workspace.' });
+  });
+
+  describe('Docker commands: access, usage, rate limit, failures', () => {
+    function docker(cmd: string, text: string, responseId: string, userId: string, channelId: string) {
+      return postSigned(eventsUrl, slashCommandBody({ command: cmd, text, responseUrl: slack.responseUrl(responseId), userId, channelId }), FORM, SECRET);
+    }
+
+    it('does not warn about open Docker access when both allowlists are set', () => {
+      expect(logger.lines.some((l) => l.includes('are unset'))).toBe(false);
+    });
+
+    it('refuses a user not allowed, and an allowed user in a channel not allowed, privately', async () => {
+      const bob = JSON.parse((await docker('/docker-ps', '', 'd-bob', 'U0BOB', 'C0DOCKER')).text) as { response_type: string; text: string };
+      expect(bob).toEqual({ response_type: 'ephemeral', text: expect.stringContaining('허용된 사용자만') });
+      const elsewhere = JSON.parse((await docker('/docker-df', '', 'd-elsewhere', 'U0ALICE', 'C0GENERAL')).text) as { text: string };
+      expect(elsewhere.text).toContain('이 채널에서는');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(slack.responsesTo('d-bob')).toHaveLength(0);
+      expect(logger.lines.some((l) => l.includes('/docker-ps by U0BOB in C0DOCKER: refused (user not allowed)'))).toBe(true);
+    });
+
+    it('answers a typo with the error and the usage, without running anything', async () => {
+      const res = JSON.parse((await docker('/docker-ps', '--bogus', 'd-usage', 'U0OPS', 'C0DOCKER')).text) as { response_type: string; text: string };
+      expect(res.response_type).toBe('ephemeral');
+      expect(res.text).toContain('--bogus');
+      expect(res.text).toContain('Usage: /docker-ps');
+    });
+
+    it('acks at once and reports an unreachable Docker in plain words through response_url', async () => {
+      const res = await docker('/docker-ps', '-a', 'd-down', 'U0OPS', 'C0DOCKER');
+      expect(res.ms).toBeLessThan(3000);
+      expect(JSON.parse(res.text)).toEqual({ response_type: 'ephemeral', text: expect.stringContaining('/docker-ps -a') });
+      const [post] = await slack.waitFor(() => (slack.responsesTo('d-down').length ? slack.responsesTo('d-down') : undefined));
+      expect(post?.body).toEqual({ response_type: 'ephemeral', text: `Docker host ${NO_DOCKER} is not reachable (ENOENT: no socket at that path). Start Docker or set DOCKER_HOST.` });
+    });
+
+    it('limits each user to DOCKER_RATE_LIMIT commands per window, politely', async () => {
+      // U0OPS ran one command above (the usage error did not count).
+      await docker('/docker-df', '', 'd-rate-2', 'U0OPS', 'C0DOCKER');
+      const third = JSON.parse((await docker('/docker-df', '', 'd-rate-3', 'U0OPS', 'C0DOCKER')).text) as { response_type: string; text: string };
+      expect(third.response_type).toBe('ephemeral');
+      expect(third.text).toMatch(/너무 자주 실행했어요. \d+초 뒤에/);
+      // Another user is not affected.
+      const alice = JSON.parse((await docker('/docker-df', '', 'd-rate-alice', 'U0ALICE', 'C0DOCKER')).text) as { text: string };
+      expect(alice.text).toContain('/docker-df');
+    });
   });
 
   it('logs who asked where, and never a token or the signing secret', () => {

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import { createDockerReader, readDockerConfig } from '../../src/docker/index.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
 import type { SocketModeConfig } from '../../src/slack/config.ts';
@@ -29,7 +30,8 @@ beforeAll(async () => {
     defaultLang: 'ko',
     docker: { allowedChannels: [], allowedUsers: [], rateLimit: { limit: 5, windowMs: 60_000 } },
   };
-  bot = createSlackApp({ config, kb, logger });
+  const docker = createDockerReader(readDockerConfig({ DOCKER_HOST: 'unix:///tmp/docker-notes-bot-e2e-no-such.sock', DOCKER_TIMEOUT_MS: '2000' }));
+  bot = createSlackApp({ config, kb, docker, logger });
   await bot.start();
 });
 
@@ -93,6 +95,17 @@ describe('Socket Mode', () => {
     });
     // Already in a thread: the answer joins that thread.
     expect(post?.args.thread_ts).toBe('1700001050.000100');
+  });
+
+  it('acks a Docker command at once and sends the outcome through response_url', async () => {
+    const ack = await slack.sendEnvelope('slash_commands', slashCommandPayload({ command: '/docker-df', text: '-v', responseUrl: slack.responseUrl('s-df') }));
+    expect(ack.payload).toEqual({ response_type: 'ephemeral', text: expect.stringContaining('/docker-df -v') });
+    const [post] = await slack.waitFor(() => (slack.responsesTo('s-df').length ? slack.responsesTo('s-df') : undefined));
+    expect(String(post?.body.text)).toContain('is not reachable');
+  });
+
+  it('warned at start-up that anyone may run Docker commands, as no allowlist is set', () => {
+    expect(logger.lines.some((l) => l.startsWith('warn DOCKER_ALLOWED_CHANNELS and DOCKER_ALLOWED_USERS are unset'))).toBe(true);
   });
 
   it('never logs the app or bot token', () => {
