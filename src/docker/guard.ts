@@ -131,7 +131,14 @@ function modemOptions(endpoint: DockerEndpoint, timeoutMs: number): Docker.Docke
 
 /** A dockerode client that can only make the allowlisted read requests. */
 export function createGuardedDocker(endpoint: DockerEndpoint, timeoutMs: number): Docker {
-  const docker = new Docker(modemOptions(endpoint, timeoutMs));
+  let docker: Docker;
+  try {
+    docker = new Docker(modemOptions(endpoint, timeoutMs));
+  } catch (err) {
+    // docker-modem reads certificates from DOCKER_CERT_PATH itself whenever DOCKER_HOST is tcp://, even unasked.
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new UserError(`The Docker client could not start: it reads DOCKER_CERT_PATH when DOCKER_HOST is tcp:// and that failed (${code}). Fix or unset DOCKER_CERT_PATH.`);
+  }
   guardModem(docker.modem);
   return docker;
 }

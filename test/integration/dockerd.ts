@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
  * the machine's networking or its default daemon. Never touches /var/run/docker.sock.
  */
 
-const INSTALL_HINT = 'Install them as root with: apt-get install -y docker.io busybox-static (or run .ci/run).';
+const INSTALL_HINT = 'Install as root with: apt-get install -y docker.io busybox-static (or run .ci/run).';
 const run = promisify(execFile);
 
 export interface TestDaemon {

@@ -119,3 +119,21 @@ describe('TLS endpoints', () => {
     }
   });
 });
+
+describe('docker-modem reading the environment on its own', () => {
+  it('turns its certificate-reading failure into a readable error', () => {
+    const saved = { host: process.env.DOCKER_HOST, certs: process.env.DOCKER_CERT_PATH };
+    process.env.DOCKER_HOST = 'tcp://127.0.0.1:9';
+    process.env.DOCKER_CERT_PATH = '/nonexistent-certs';
+    try {
+      const endpoint = readDockerConfig({ DOCKER_HOST: 'unix:///var/run/docker.sock' }).hosts[0]!;
+      expect(() => createGuardedDocker(endpoint, 1000)).toThrow(
+        'The Docker client could not start: it reads DOCKER_CERT_PATH when DOCKER_HOST is tcp:// and that failed (ENOENT). Fix or unset DOCKER_CERT_PATH.');
+    } finally {
+      for (const [key, value] of [['DOCKER_HOST', saved.host], ['DOCKER_CERT_PATH', saved.certs]] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  });
+});
