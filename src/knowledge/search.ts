@@ -53,19 +53,22 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
   const indexed = entries.map(indexEntry);
   const byId = new Map(entries.map((e) => [e.id, e]));
 
-  // token → entries holding it, and the spellings a typo can be repaired to.
-  const postings = new Map<string, number[]>();
+  // token → the entries holding it, with the token's field weight in each (parallel arrays).
+  const postings = new Map<string, { ids: number[]; weights: number[] }>();
   indexed.forEach((item, i) => {
-    for (const token of item.tokenWeight.keys()) {
-      const list = postings.get(token);
-      if (list) list.push(i);
-      else postings.set(token, [i]);
+    for (const [token, weight] of item.tokenWeight) {
+      const list = postings.get(token) ?? { ids: [], weights: [] };
+      if (list.ids.length === 0) postings.set(token, list);
+      list.ids.push(i);
+      list.weights.push(weight);
     }
   });
   // Fuse's per-entry records are built once; each query scores a subset of them.
   const fuseRecords = Fuse.createIndex(FUSE_KEYS, indexed).toJSON();
   const repair = new TypoRepair([...postings.keys()], LEXICON.exact);
-  const idf = (token: string) => Math.log(1 + (indexed.length + 0.5) / ((postings.get(token)?.length ?? 0) + 0.5));
+  const idf = (token: string) => Math.log(1 + (indexed.length + 0.5) / ((postings.get(token)?.ids.length ?? 0) + 0.5));
+  // Scratch space for one query at a time (ask is synchronous); reset after each use.
+  const coverage = new Float64Array(indexed.length);
 
   function ask(question: string, { limit = 3 }: { limit?: number } = {}): Answer {
     const tokens = [
@@ -80,21 +83,26 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
 
     const weights = tokens.map(idf);
     const totalWeight = weights.reduce((a, b) => a + b, 0);
-    const coverage = (item: IndexedEntry) =>
-      tokens.reduce((sum, t, i) => sum + (item.tokenWeight.get(t) ?? 0) * weights[i]!, 0) / totalWeight;
     const titleCoverage = (item: IndexedEntry) => {
       const all = item.titleTokens.reduce((sum, t) => sum + idf(t), 0);
       return all === 0 ? 0 : item.titleTokens.reduce((sum, t) => sum + (tokens.includes(t) ? idf(t) : 0), 0) / all;
     };
 
-    // Prefilter: only entries sharing a token are scored, best coverage first.
-    const seen = new Set<number>();
-    for (const t of tokens) for (const i of postings.get(t) ?? []) seen.add(i);
-    if (seen.size === 0) return { query: question, answered: false, matches: [] };
-    const candidates = [...seen]
-      .map((i) => ({ i, item: indexed[i]!, coverage: coverage(indexed[i]!) }))
-      .sort((a, b) => b.coverage - a.coverage)
-      .slice(0, candidateLimit);
+    // Prefilter: coverage (share of the question's weight found in an entry) is summed over the
+    // posting lists, so only entries sharing a token are touched; the best few go on to Fuse.
+    const touched: number[] = [];
+    tokens.forEach((t, k) => {
+      const list = postings.get(t);
+      if (!list) return;
+      for (let j = 0; j < list.ids.length; j++) {
+        const i = list.ids[j]!;
+        if (coverage[i] === 0) touched.push(i);
+        coverage[i]! += (list.weights[j]! * weights[k]!) / totalWeight;
+      }
+    });
+    if (touched.length === 0) return { query: question, answered: false, matches: [] };
+    const candidates = topByCoverage(touched, coverage, candidateLimit).map((i) => ({ i, item: indexed[i]!, coverage: coverage[i]! }));
+    for (const i of touched) coverage[i] = 0;
 
     const subset = Fuse.parseIndex<IndexedEntry>({
       keys: fuseRecords.keys,
@@ -107,8 +115,7 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
         entry: c.item.entry,
         score: round(0.6 * c.coverage + 0.2 * titleCoverage(c.item) + 0.2 * (fuzzy.get(c.item) ?? 0)),
       }))
-      .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id))
-;
+      .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
 
     const best = candidates.find((c) => c.item.entry === ranked[0]?.entry);
     return { query: question, answered: (best?.coverage ?? 0) >= minCoverage, matches: ranked.slice(0, limit) };
@@ -133,6 +140,22 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
   return { entry, titleTokens: [...new Set(title)], title: title.join(' '), aliases: aliases.map((a) => a.join(' ')).join(' , '), tags: tags.join(' '),
     // Fuse's token search only asks whether each word occurs, so each word once is enough.
     body: [...new Set(body)].join(' '), tokenWeight };
+}
+
+/** The `k` ids with the highest score, best first, without sorting them all. */
+function topByCoverage(ids: number[], score: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (const id of ids) {
+    if (top.length === k && score[id]! <= score[top[k - 1]!]!) continue;
+    let pos = Math.min(top.length, k - 1);
+    top[pos] = id;
+    while (pos > 0 && score[top[pos - 1]!]! < score[id]!) {
+      top[pos] = top[pos - 1]!;
+      top[pos - 1] = id;
+      pos--;
+    }
+  }
+  return top;
 }
 
 function round(n: number): number {
