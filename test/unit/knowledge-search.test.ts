@@ -17,6 +17,11 @@ describe('ranking on the bundled notes', () => {
     ['compose 파일은 무슨 형식?', 'docker-compose'],
     ['명령 치환 $()', 'command-substitution'],
     ['윈도우에서 도커 쓰려면', 'wsl'],
+    // Conversational filler around the topic words.
+    ["what's the difference between an image and a container", 'image-container-usage'],
+    ['How do I run docker on Windows 10', 'wsl'],
+    ['컨테이너 하나만 돌릴 때 뭐 써', 'docker-vs-kubernetes'],
+    ['docker container ls 하면 뭐 나와', 'listing-commands'],
   ])('%s → %s', (question, id) => {
     const answer = kb.ask(question);
     expect(answer.answered).toBe(true);
@@ -56,15 +61,3 @@ describe('prefilter at scale', () => {
   });
 });
 
-describe('conversational phrasing', () => {
-  it.each([
-    ["what's the difference between an image and a container", 'image-container-usage'],
-    ['How do I run docker on Windows 10', 'wsl'],
-    ['컨테이너 하나만 돌릴 때 뭐 써', 'docker-vs-kubernetes'],
-    ['docker container ls 하면 뭐 나와', 'listing-commands'],
-  ])('%s → %s', (question, id) => {
-    const answer = kb.ask(question);
-    expect(answer.answered).toBe(true);
-    expect(answer.matches[0]?.entry.id).toBe(id);
-  });
-});
