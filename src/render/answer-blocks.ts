@@ -24,7 +24,6 @@ export const SLACK_LIMITS = {
   actionsElements: 25,
   contextElements: 10,
   modalTitle: 24,
-  messageText: 4000,
 } as const;
 
 /** action_id prefixes; buttons of one block get `:<n>` suffixes, as ids must be unique per block. */
