@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
+import { ConfigError, PROJECT_ROOT } from '../../src/config.ts';
 import { createDockerReader, readDockerConfig } from '../../src/docker/index.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
@@ -18,7 +18,7 @@ import {
   recordingLogger,
   slashCommandBody,
 } from './support/slack-requests.ts';
-import { SlackStandIn, TEAM_ID } from './support/slack-standin.ts';
+import { REVOKED_TOKEN_PREFIX, SlackStandIn, TEAM_ID } from './support/slack-standin.ts';
 
 const SECRET = 'e2e-signing-secret-0123456789abcdef';
 const BOT_TOKEN = 'xoxb-e2e-bot-token-should-never-be-logged';
@@ -339,6 +339,18 @@ describe('HTTP mode', () => {
       const alice = JSON.parse((await docker('/docker-df', '', 'd-rate-alice', 'U0ALICE', 'C0DOCKER')).text) as { text: string };
       expect(alice.text).toContain('/docker-df');
     });
+  });
+
+  it('a token Slack refuses stops start-up with one line naming the setting, and listens on nothing', async () => {
+    const revoked = `${REVOKED_TOKEN_PREFIX}-0123456789`;
+    const { kb } = loadKnowledgeBase(path.join(PROJECT_ROOT, 'knowledge'));
+    const docker = createDockerReader(readDockerConfig({ DOCKER_HOST: NO_DOCKER }));
+    const config: HttpModeConfig = { mode: 'http', botToken: revoked, signingSecret: SECRET, port: 0, apiUrl: slack.apiUrl, defaultLang: 'en', docker: { allowedChannels: [], allowedUsers: [], rateLimit: { limit: 1, windowMs: 1000 } } };
+    const refused = createSlackApp({ config, kb, docker, logger: recordingLogger() });
+    const err = await refused.start().then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as Error).message).toBe('SLACK_BOT_TOKEN was refused by Slack (invalid_auth): copy it again from Slack app settings → OAuth & Permissions → Bot User OAuth Token.');
+    expect(refused.httpPort()).toBeUndefined();
   });
 
   it('logs who asked where, and never a token or the signing secret', () => {

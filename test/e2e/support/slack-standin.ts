@@ -29,6 +29,8 @@ export interface SocketAck {
 
 export const BOT_USER_ID = 'UBOT';
 export const TEAM_ID = 'T0TEST';
+/** Bot tokens with this prefix fail auth.test with invalid_auth, as a revoked token would. */
+export const REVOKED_TOKEN_PREFIX = 'xoxb-revoked';
 
 export class SlackStandIn {
   readonly calls: ApiCall[] = [];
@@ -109,12 +111,13 @@ export class SlackStandIn {
     const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (typeof args.token === 'string' ? args.token : undefined);
     this.calls.push({ method, args, token, at: Date.now() });
     this.notify();
-    return this.reply(method, args);
+    return this.reply(method, args, token);
   }
 
-  private reply(method: string, args: Record<string, unknown>): unknown {
+  private reply(method: string, args: Record<string, unknown>, token: string | undefined): unknown {
     switch (method) {
       case 'auth.test':
+        if (token?.startsWith(REVOKED_TOKEN_PREFIX)) return { ok: false, error: 'invalid_auth' };
         return { ok: true, url: 'https://standin.slack.test/', team: 'Test', user: 'docker-notes', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: 'BBOT' };
       case 'apps.connections.open':
         return { ok: true, url: `${this.baseUrl.replace('http:', 'ws:')}/socket` };
