@@ -13,6 +13,8 @@ import { startTestDaemon, type TestDaemon } from './dockerd.ts';
 const run = promisify(execFile);
 const PS: PsOptions = { all: true, filters: { name: [], status: [], label: [], ancestor: [], health: [] } };
 const TIMEOUT_MS = 800;
+/** Event-loop lag on a loaded CI machine; a missing deadline would hang until the test times out instead. */
+const SLACK_MS = 1000;
 
 let daemon: TestDaemon;
 beforeAll(async () => {
@@ -65,7 +67,7 @@ describe('Docker faults', () => {
         const { message, ms } = await failure(call());
         expect(message).toBe(`Docker host unix://${socketPath} did not answer within 0.8 s. Check that the Docker daemon is healthy (systemctl status docker), or raise DOCKER_TIMEOUT_MS.`);
         expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-        expect(ms).toBeLessThan(TIMEOUT_MS + 500);
+        expect(ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
       }
       expect(held.length).toBeGreaterThan(0); // it really connected, and the daemon really stayed silent
     } finally {
@@ -76,17 +78,20 @@ describe('Docker faults', () => {
 
   it('the daemon stops: later calls fail cleanly, and the reader works again when it is back', async () => {
     const reader = createDockerReader(readDockerConfig({ DOCKER_HOST: daemon.host, DOCKER_TIMEOUT_MS: String(TIMEOUT_MS) }));
-    await expect(reader.ps(PS)).resolves.toMatchObject({ rows: [] });
+    // A patient reader for the healthy moments: a just-resumed daemon on a busy machine may need more than 0.8 s.
+    const patient = createDockerReader(readDockerConfig({ DOCKER_HOST: daemon.host, DOCKER_TIMEOUT_MS: '10000' }));
+    await expect(patient.ps(PS)).resolves.toMatchObject({ rows: [] });
     const pid = Number(fs.readFileSync(path.join(daemon.dir, 'dockerd.pid'), 'utf8'));
     process.kill(pid, 'SIGSTOP'); // frozen: the socket accepts, nobody answers
     try {
       const { message, ms } = await failure(reader.ps(PS));
       expect(message).toMatch(/did not answer within 0\.8 s/);
-      expect(ms).toBeLessThan(TIMEOUT_MS + 500);
+      expect(ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
     } finally {
       process.kill(pid, 'SIGCONT');
     }
-    await expect(reader.ps(PS)).resolves.toMatchObject({ rows: [] });
+    await expect(patient.ps(PS)).resolves.toMatchObject({ rows: [] });
+    await expect(reader.ps(PS)).resolves.toMatchObject({ rows: [] }); // the reader that failed recovers too
 
     await daemon.stop();
     const { message, ms } = await failure(reader.ps(PS));

@@ -76,7 +76,7 @@ describe('deadline', () => {
     expect(err).toBeInstanceOf(UserError);
     expect((err as Error).message).toBe(`Docker host ${engine.host} did not answer within 0.5 s. Check that the Docker daemon is healthy (systemctl status docker), or raise DOCKER_TIMEOUT_MS.`);
     expect(elapsed).toBeGreaterThanOrEqual(450);
-    expect(elapsed).toBeLessThan(1000);
+    expect(elapsed).toBeLessThan(1500); // slack for a loaded machine; without the deadline it would hang
   });
 
   it('reports an engine error status in one line without its body layout', async () => {
