@@ -1,6 +1,8 @@
 /** `npm run bench`: prints numbers; nothing here asserts a timing. */
 import { runDockerBench } from './docker-render.ts';
 import { runKnowledgeBench } from './knowledge.ts';
+import { runSlackBench } from './slack-ack.ts';
 
 await runKnowledgeBench();
 await runDockerBench();
+await runSlackBench();

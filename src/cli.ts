@@ -3,9 +3,9 @@
  * for scripts (`--json`) and people. Exit codes: 0 done, 1 failed (reason on stderr), 2 bad usage.
  */
 import readline from 'node:readline';
-import { DF_USAGE, parseDockerArgs, PS_USAGE } from './commands/index.ts';
+import { DF_USAGE, parseDockerArgs, PS_USAGE, type ParseResult } from './commands/index.ts';
 import { ConfigError, loadDotenv, readKnowledgeConfig } from './config.ts';
-import { createDockerReader, readDockerConfig, type DockerReader } from './docker/index.ts';
+import { createDockerReader, readDockerConfig } from './docker/index.ts';
 import { UserError, userMessage } from './errors.ts';
 import { detectLang } from './i18n.ts';
 import { loadKnowledgeBase, type Answer, type KnowledgeBase } from './knowledge/index.ts';
@@ -84,24 +84,22 @@ async function docker(command: 'ps' | 'df', args: string[], json: boolean): Prom
     return 0;
   }
   // Re-quote words that had spaces, so the shared parser sees what the user typed.
-  const parsed = parseDockerArgs(command, args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' '));
+  const text = args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ');
+  const reader = () => createDockerReader(readDockerConfig(process.env));
+  return command === 'ps'
+    ? showView(parseDockerArgs('ps', text), (o) => reader().ps(o), (v) => renderPsText(v, 'en'), json)
+    : showView(parseDockerArgs('df', text), (o) => reader().df(o), (v) => renderDfText(v, 'en'), json);
+}
+
+/** Parsed arguments → the engine's view → text or the view model as JSON; bad arguments exit 2. */
+async function showView<O, V>(parsed: ParseResult<O>, read: (options: O) => Promise<V>, render: (view: V) => string, json: boolean): Promise<number> {
   if (!parsed.ok) {
     process.stderr.write(`${parsed.error}\n${parsed.usage}\n`);
     return 2;
   }
-  const reader: DockerReader = createDockerReader(readDockerConfig(process.env));
-  try {
-    if (command === 'ps') {
-      const view = await reader.ps(parsed.options as Parameters<DockerReader['ps']>[0]);
-      print(json ? JSON.stringify(view, null, 2) : renderPsText(view, 'en'));
-    } else {
-      const view = await reader.df(parsed.options as Parameters<DockerReader['df']>[0]);
-      print(json ? JSON.stringify(view, null, 2) : renderDfText(view, 'en'));
-    }
-    return 0;
-  } finally {
-    reader.close?.();
-  }
+  const view = await read(parsed.options);
+  print(json ? JSON.stringify(view, null, 2) : render(view));
+  return 0;
 }
 
 function loadKb(): KnowledgeBase {

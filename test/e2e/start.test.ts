@@ -1,0 +1,89 @@
+/**
+ * `npm start` as a user runs it: the real entry point in a child process, picking its face from
+ * the environment. HTTP mode talks to the loopback Slack stand-in; no Slack settings → the shell.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.ts';
+import { postSigned, slashCommandBody } from './support/slack-requests.ts';
+import { SlackStandIn, TEAM_ID } from './support/slack-standin.ts';
+
+const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+const MAIN = path.join(PROJECT_ROOT, 'src', 'main.ts');
+const SECRET = 'start-test-signing-secret';
+const BOT_TOKEN = 'xoxb-start-test-token';
+/** Only what the bot reads: no Slack or Docker settings leak in from the machine. */
+const BASE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DOCKER_HOST: 'unix:///tmp/docker-notes-bot-no-such.sock' };
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('npm start without Slack settings', () => {
+  it('runs the shell over piped input and exits when it ends', () => {
+    const r = spawnSync(TSX, [MAIN], { input: '도커 루트 디렉토리\n/docker-ps\n', encoding: 'utf8', env: BASE_ENV, cwd: '/tmp' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('/var/lib/docker');
+    expect(r.stdout).toContain('is not reachable');
+  });
+
+  it('stops with one line naming a missing variable', () => {
+    const r = spawnSync(TSX, [MAIN], { encoding: 'utf8', env: { ...BASE_ENV, SLACK_SIGNING_SECRET: 'x' }, cwd: '/tmp' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^SLACK_BOT_TOKEN is missing/);
+  });
+});
+
+describe('npm start in HTTP mode', () => {
+  const slack = new SlackStandIn();
+  let child: ChildProcess;
+  let output = '';
+  let port: number;
+
+  beforeAll(async () => {
+    await slack.start();
+    port = await freePort();
+    child = spawn(TSX, [MAIN], {
+      env: { ...BASE_ENV, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(port) },
+      cwd: '/tmp',
+    });
+    child.stdout?.on('data', (d) => (output += String(d)));
+    child.stderr?.on('data', (d) => (output += String(d)));
+    const deadline = Date.now() + 20_000;
+    while (!output.includes('listening') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  });
+
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await slack.stop();
+  });
+
+  it('serves /healthz and answers a signed /docker-ask', async () => {
+    expect(output).toContain(`listening on :${port}`);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ ok: true });
+
+    const body = slashCommandBody({
+      command: '/docker-ask', text: 'docker root dir', userId: 'U1', channelId: 'C1', teamId: TEAM_ID, responseUrl: slack.responseUrl('start'),
+    });
+    const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, body, 'application/x-www-form-urlencoded', SECRET);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('/var/lib/docker');
+    expect(output).not.toContain(BOT_TOKEN);
+    expect(output).not.toContain(SECRET);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
