@@ -26,16 +26,16 @@ export function renderAnswerText(answer: Answer, kb: KnowledgeBase, lang: Lang):
     return lines.join('\n');
   }
   const lines = [renderEntryText(best.entry, kb, lang)];
-  // Weak runners-up are noise under a confident answer.
-  const close = rest.filter((m) => m.score >= best.score / 2);
+  // Weak runners-up are noise under a confident answer; related topics are already listed.
+  const close = rest.filter((m) => m.score >= best.score / 2 && !best.entry.related.includes(m.entry.id));
   if (close.length > 0) lines.push('', `${t.alsoSee}: ${close.map((m) => topicLine(m.entry)).join(' · ')}`);
   return lines.join('\n');
 }
 
-/** One entry: its title line, its Markdown body without the repeated heading, and related topics. */
+/** One entry: its title line, its body as terminal text, and related topics. */
 export function renderEntryText(entry: KnowledgeEntry, kb: KnowledgeBase, lang: Lang): string {
-  const body = entry.body.replace(/^#\s+.*\n+/, '').trim();
-  const lines = [`== ${entry.title}${entry.titleEn !== entry.title ? ` (${entry.titleEn})` : ''} ==`, '', body];
+  const body = markdownToTerminal(entry.body.replace(/^#\s+.*\n+/, '').trim());
+  const lines = [`== ${displayTitle(entry)} ==`, '', body];
   const related = entry.related.map((id) => kb.byId(id)).filter((e): e is KnowledgeEntry => e !== undefined);
   if (related.length > 0) lines.push('', `${answerStrings(lang).related}: ${related.map(topicLine).join(' · ')}`);
   return lines.join('\n');
@@ -43,6 +43,29 @@ export function renderEntryText(entry: KnowledgeEntry, kb: KnowledgeBase, lang: 
 
 export function renderTopicsText(kb: KnowledgeBase, lang: Lang): string {
   return [`${answerStrings(lang).topicsHeading}:`, ...kb.entries.map((e) => `  • ${topicLine(e)}`)].join('\n');
+}
+
+/** "쿠버네티스 (Kubernetes)" already names it in English; other titles get the English one added. */
+function displayTitle(entry: KnowledgeEntry): string {
+  return entry.title.toLowerCase().includes(entry.titleEn.toLowerCase()) ? entry.title : `${entry.title} (${entry.titleEn})`;
+}
+
+/**
+ * Markdown a terminal shows well: code blocks indented without their fences, emphasis
+ * markers and heading hashes dropped. Code keeps its characters untouched.
+ */
+export function markdownToTerminal(markdown: string): string {
+  let inCode = false;
+  const out: string[] = [];
+  for (const line of markdown.split('\n')) {
+    if (/^\s*```/.test(line)) {
+      inCode = !inCode;
+      continue;
+    }
+    if (inCode) out.push(`    ${line}`);
+    else out.push(line.replace(/^#{1,6}\s+/, '').replace(/\*\*(.+?)\*\*|__(.+?)__/g, '$1$2'));
+  }
+  return out.join('\n');
 }
 
 function topicLine(entry: KnowledgeEntry): string {

@@ -21,6 +21,7 @@ export async function runShell(deps: ShellDeps, io: ShellIo): Promise<void> {
   };
   if (interactive) {
     write(`docker-notes-bot shell — ${deps.kb.entries.length} topics. Slack is not configured, so you talk to the bot here.`);
+    write('한국어로 물어봐도 돼요. 도움말: 도움말 / help');
     write(shellHelp('en'));
     rl.setPrompt('docker-notes> ');
     rl.prompt();
@@ -30,7 +31,7 @@ export async function runShell(deps: ShellDeps, io: ShellIo): Promise<void> {
     write(reply.text);
     if (reply.exit) break;
     if (interactive) {
-      write('');
+      io.output.write('\n');
       rl.prompt();
     }
   }
