@@ -79,7 +79,7 @@ const CONCEPTS: string[][] = [
   ['filesystem', '파일시스템', '파일 시스템', 'filesystem', 'file system', 'fs'],
   ['config', '설정', '구성', '구성정보', 'config', 'configuration', 'configure', 'settings', 'setting'],
   ['definition', '정의', '뜻', '의미', '개념', '설명', 'definition', 'define', 'meaning', 'means', 'mean', 'concept', 'explain', 'explanation', 'intro', 'introduction', 'overview', 'basics'],
-  ['library', '라이브러리', 'library', 'libraries', 'lib'],
+  ['library', '라이브러리', 'library', 'libraries'],
   ['runtime', '런타임', 'runtime'],
   ['code', '코드', 'code', 'source'],
   ['bidirectional', '양방향', '양뱡향', 'bidirectional', 'two-way', 'both ways'],

@@ -24,6 +24,11 @@ export interface SearchOptions {
   minCoverage?: number;
 }
 
+/** How much a typo-repaired word counts compared with one found as typed. */
+const REPAIRED_TRUST = 0.6;
+/** Coverage below which a topic is not even offered as "did you mean". */
+const MIN_SUGGESTION_COVERAGE = 0.2;
+
 // A word in the title names the topic; in an alias it is a way people ask for it.
 const FIELD_WEIGHT = { title: 1, aliases: 0.9, tags: 0.7, body: 0.6 } as const;
 
@@ -71,14 +76,16 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
   const coverage = new Float64Array(indexed.length);
 
   function ask(question: string, { limit = 3 }: { limit?: number } = {}): Answer {
-    const tokens = [
-      ...new Set(
-        tokenize(question)
-          .map((t) => (postings.has(t) ? t : repair.correct(t) ?? t))
-          // A number the notes never mention ("Windows 10") says nothing about the topic.
-          .filter((t) => postings.has(t) || !/^\d+$/.test(t)),
-      ),
-    ];
+    // Each question word once; a misspelt word is repaired to a known one but counts for less.
+    const trust = new Map<string, number>();
+    for (const word of tokenize(question)) {
+      const repaired = postings.has(word) ? word : repair.correct(word);
+      // A number the notes never mention ("Windows 10") says nothing about the topic.
+      if (!repaired && /^\d+$/.test(word)) continue;
+      const token = repaired ?? word;
+      trust.set(token, Math.max(trust.get(token) ?? 0, repaired === word ? 1 : REPAIRED_TRUST));
+    }
+    const tokens = [...trust.keys()];
     if (tokens.length === 0) return { query: question, answered: false, matches: [] };
 
     const weights = tokens.map(idf);
@@ -97,7 +104,7 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
       for (let j = 0; j < list.ids.length; j++) {
         const i = list.ids[j]!;
         if (coverage[i] === 0) touched.push(i);
-        coverage[i]! += (list.weights[j]! * weights[k]!) / totalWeight;
+        coverage[i]! += (list.weights[j]! * weights[k]! * trust.get(t)!) / totalWeight;
       }
     });
     if (touched.length === 0) return { query: question, answered: false, matches: [] };
@@ -117,8 +124,11 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
       }))
       .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
 
-    const best = candidates.find((c) => c.item.entry === ranked[0]?.entry);
-    return { query: question, answered: (best?.coverage ?? 0) >= minCoverage, matches: ranked.slice(0, limit) };
+    const coverageOf = new Map(candidates.map((c) => [c.item.entry, c.coverage]));
+    const answered = (coverageOf.get(ranked[0]!.entry) ?? 0) >= minCoverage;
+    // Unanswered, only topics that share something real with the question are worth offering.
+    const offered = answered ? ranked : ranked.filter((m) => (coverageOf.get(m.entry) ?? 0) >= MIN_SUGGESTION_COVERAGE);
+    return { query: question, answered, matches: offered.slice(0, limit) };
   }
 
   return { entries, byId: (id) => byId.get(id), ask };
