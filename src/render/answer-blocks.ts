@@ -8,6 +8,7 @@
 import type { types } from '@slack/bolt';
 import type { Lang } from '../i18n.ts';
 import type { Answer, KnowledgeEntry, Match } from '../knowledge/types.ts';
+import { bodyWithoutHeading, markdownToTerminal } from './answer-text.ts';
 import { answerStrings } from './answer-strings.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -242,7 +243,8 @@ function entryBlocks(entry: KnowledgeEntry, lang: Lang, lookup: (id: string) => 
     s.source(entry.id) + (relatedTitles.length ? ` · ${s.related}: ${escapeSlackText(relatedTitles.join(', '))}` : ''),
   ]);
   const room = maxBlocks - 2 - trailing.length; // header + footer
-  const pieces = splitMrkdwn(markdownToMrkdwn(entry.body));
+  // The header already shows the title: drop the body's own leading heading.
+  const pieces = splitMrkdwn(markdownToMrkdwn(bodyWithoutHeading(entry)));
   let body = pieces.map(mrkdwnSection);
   if (body.length > room) body = [...body.slice(0, Math.max(0, room - 1)), mrkdwnSection(s.truncated(entry.id))];
   return [head, ...body, footer, ...trailing];
@@ -273,7 +275,8 @@ export function buildEntryMessage(input: EntryMessageInput): SlackMessage {
   if (input.attribution) trailing.push(contextBlock([input.attribution]));
   if (buttons.length) trailing.push(actionsBlock(buttons));
   return {
-    text: truncate(`${entryTitle(entry, lang)}: ${entry.body.replace(/\s+/g, ' ')}`, 300),
+    // Notification text: plain words, no Markdown marks.
+    text: truncate(`${entryTitle(entry, lang)}: ${markdownToTerminal(bodyWithoutHeading(entry)).replace(/`/g, '').replace(/\s+/g, ' ').trim()}`, 300),
     blocks: entryBlocks(entry, lang, input.lookup, trailing, SLACK_LIMITS.messageBlocks),
   };
 }

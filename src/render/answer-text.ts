@@ -34,7 +34,7 @@ export function renderAnswerText(answer: Answer, kb: KnowledgeBase, lang: Lang):
 
 /** One entry: its title line, its body as terminal text, and related topics. */
 export function renderEntryText(entry: KnowledgeEntry, kb: KnowledgeBase, lang: Lang): string {
-  const body = markdownToTerminal(entry.body.replace(/^#\s+.*\n+/, '').trim());
+  const body = markdownToTerminal(bodyWithoutHeading(entry).trim());
   const lines = [`== ${displayTitle(entry)} ==`, '', body];
   const related = entry.related.map((id) => kb.byId(id)).filter((e): e is KnowledgeEntry => e !== undefined);
   if (related.length > 0) lines.push('', `${answerStrings(lang).related}: ${related.map(topicLine).join(' · ')}`);
@@ -43,6 +43,11 @@ export function renderEntryText(entry: KnowledgeEntry, kb: KnowledgeBase, lang: 
 
 export function renderTopicsText(kb: KnowledgeBase, lang: Lang): string {
   return [`${answerStrings(lang).topicsHeading}:`, ...kb.entries.map((e) => `  • ${topicLine(e)}`)].join('\n');
+}
+
+/** The body without its leading `# Title` line, which every face shows on its own. */
+export function bodyWithoutHeading(entry: KnowledgeEntry): string {
+  return entry.body.replace(/^#\s+.*\n+/, '');
 }
 
 /** "쿠버네티스 (Kubernetes)" already names it in English; other titles get the English one added. */
