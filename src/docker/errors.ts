@@ -49,8 +49,10 @@ export function describeDockerError(err: unknown, endpoint: DockerEndpoint, time
     case 'ENOTSOCK':
       return new UserError(`${host} is not a socket (ENOTSOCK). Fix ${setting(endpoint)}.`);
   }
-  if (typeof e.code === 'string' && /CERT|SSL|TLS|SELF_SIGNED/.test(e.code)) {
-    return new UserError(`TLS with ${host} failed (${e.code}). Check DOCKER_CERT_PATH and DOCKER_TLS_VERIFY.`);
+  const tls = typeof e.code === 'string' ? tlsProblem(e.code, e.message ?? '') : undefined;
+  if (tls) return new UserError(`TLS with ${host} failed (${e.code}): ${tls}.`);
+  if (e.statusCode === 400 && /HTTP request to an HTTPS server/i.test(e.message ?? '')) {
+    return new UserError(`${host} only speaks TLS. Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem).`);
   }
   if (typeof e.statusCode === 'number') {
     const detail = oneLine(e.message ?? '').replace(/^\(HTTP code \d+\)\s*/, '');
@@ -58,6 +60,29 @@ export function describeDockerError(err: unknown, endpoint: DockerEndpoint, time
   }
   const code = typeof e.code === 'string' ? e.code : oneLine(e.message ?? 'unknown error');
   return new UserError(`Docker request to ${host} failed (${code}). Check that Docker is running and ${setting(endpoint)} is right.`);
+}
+
+/**
+ * What a Node TLS error code means for the person fixing the settings. OpenSSL's verify codes
+ * (UNABLE_TO_VERIFY_LEAF_SIGNATURE, SELF_SIGNED_CERT_IN_CHAIN…) do not all say CERT or TLS, so
+ * they are named here; alerts (ERR_SSL_…_ALERT_…) are the daemon refusing our client certificate.
+ */
+function tlsProblem(code: string, message: string): string | undefined {
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return "the daemon's certificate is not issued for this host name; use a name or IP it lists (subjectAltName) in DOCKER_HOST";
+  }
+  if (/EXPIRED|NOT_YET_VALID/.test(code)) return 'a certificate is expired or not yet valid; renew it';
+  if (/^ERR_SSL_.*ALERT/.test(code)) {
+    return "the daemon refused the client certificate; DOCKER_CERT_PATH needs a cert.pem and key.pem signed by the daemon's CA";
+  }
+  if (code === 'EPROTO' && /wrong version number|packet length too long|http request/i.test(message)) {
+    return 'nothing speaks TLS on that port; use the daemon\'s TLS port, or unset DOCKER_TLS_VERIFY for a plain one';
+  }
+  if (/SELF_SIGNED|UNABLE_TO_(GET_ISSUER|VERIFY_LEAF|DECRYPT_CERT)|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE|INVALID_CA|CERT_CHAIN_TOO_LONG/.test(code)) {
+    return "the daemon's certificate is not signed by ca.pem in DOCKER_CERT_PATH; put the CA that signed it there";
+  }
+  if (/CERT|CRL|SSL|TLS/.test(code)) return 'check ca.pem, cert.pem and key.pem in DOCKER_CERT_PATH and DOCKER_TLS_VERIFY';
+  return undefined;
 }
 
 function oneLine(text: string): string {
