@@ -1,7 +1,7 @@
 import { spawn, spawnSync, execFile, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-
+import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -19,6 +19,8 @@ export interface TestDaemon {
   socketPath: string;
   /** unix://… for DOCKER_HOST */
   host: string;
+  /** tcp://127.0.0.1:<port> for DOCKER_HOST, when started with `tls`. */
+  tcpHost?: string;
   /** The docker CLI against this daemon only: an unguarded client for setup and for checking state. */
   cli(args: string[]): Promise<string>;
   stop(): Promise<void>;
@@ -39,16 +41,29 @@ export function assertCanRunDockerd(): void {
   }
 }
 
-export async function startTestDaemon(): Promise<TestDaemon> {
+export interface TestDaemonOptions {
+  /**
+   * Also listen on tcp://127.0.0.1:<free port> with mutual TLS (dockerd --tlsverify): PEM files of the
+   * CA that signed the clients, and the daemon's own certificate and key. The unix socket stays plain.
+   */
+  tls?: { cacert: string; cert: string; key: string };
+}
+
+export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<TestDaemon> {
   assertCanRunDockerd();
   const dir = fs.mkdtempSync('/tmp/dk-');
   const socketPath = path.join(dir, 'd.sock');
+  const tcpPort = options.tls ? await freeLoopbackPort() : undefined;
+  const tcpArgs = options.tls
+    ? ['-H', `tcp://127.0.0.1:${tcpPort}`, '--tlsverify', '--tlscacert', options.tls.cacert, '--tlscert', options.tls.cert, '--tlskey', options.tls.key]
+    : [];
   const log = fs.openSync(path.join(dir, 'dockerd.log'), 'w');
   const child: ChildProcess = spawn('dockerd', [
     '--data-root', path.join(dir, 'data'),
     '--exec-root', path.join(dir, 'exec'),
     '--pidfile', path.join(dir, 'dockerd.pid'),
     '-H', `unix://${socketPath}`,
+    ...tcpArgs,
     '--bridge=none', '--iptables=false', '--ip6tables=false', '--ip-masq=false',
     // `sleep` as PID 1 ignores SIGTERM; don't wait the default 15 s for it at shutdown.
     '--shutdown-timeout=1',
@@ -61,6 +76,7 @@ export async function startTestDaemon(): Promise<TestDaemon> {
     dir,
     socketPath,
     host: `unix://${socketPath}`,
+    ...(tcpPort ? { tcpHost: `tcp://127.0.0.1:${tcpPort}` } : {}),
     async cli(args) {
       const { stdout } = await run('docker', ['-H', `unix://${socketPath}`, ...args], { env: cliEnv, maxBuffer: 16 << 20 });
       return stdout;
@@ -80,11 +96,11 @@ export async function startTestDaemon(): Promise<TestDaemon> {
   };
 
   const deadline = Date.now() + 30_000;
-  while (!(await ping(socketPath))) {
+  while (!(await ping(socketPath)) || (tcpPort !== undefined && !(await accepts(tcpPort)))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       const tail = fs.readFileSync(path.join(dir, 'dockerd.log'), 'utf8').split('\n').slice(-15).join('\n');
       await daemon.stop();
-      throw new Error(`dockerd did not come up on ${socketPath}:\n${tail}`);
+      throw new Error(`dockerd did not come up on ${socketPath}${tcpPort ? ` and 127.0.0.1:${tcpPort}` : ''}:\n${tail}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -98,6 +114,28 @@ function unmountUnder(dir: string): void {
     .filter((mountPoint) => mountPoint === dir || mountPoint.startsWith(`${dir}/`))
     .sort((a, b) => b.length - a.length);
   for (const mountPoint of mounts) spawnSync('umount', ['-l', mountPoint], { stdio: 'ignore' });
+}
+
+/** A port nobody listens on right now (the kernel's pick); loopback only. */
+export function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port, timeout: 1000 });
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+  });
 }
 
 function ping(socketPath: string): Promise<boolean> {
@@ -161,6 +199,21 @@ export async function seedDaemon(daemon: TestDaemon): Promise<Seeded> {
     ids[name!] = id!;
   }
   return { ids };
+}
+
+/**
+ * The least that makes ps and df say something, in well under a second: a one-file image
+ * (`tiny:1`, no busybox, no registry), a container created from it (never started) and a volume.
+ */
+export async function seedTiny(daemon: TestDaemon): Promise<{ containerId: string }> {
+  const rootfs = path.join(daemon.dir, 'tiny');
+  fs.mkdirSync(rootfs);
+  fs.writeFileSync(path.join(rootfs, 'hello'), 'hello\n');
+  await run('tar', ['-C', rootfs, '-cf', path.join(daemon.dir, 'tiny.tar'), '.']);
+  await daemon.cli(['import', path.join(daemon.dir, 'tiny.tar'), 'tiny:1']);
+  await daemon.cli(['volume', 'create', 'tiny-vol']);
+  const containerId = (await daemon.cli(['create', '--network', 'none', '--name', 'tiny-1', '--label', 'team=tiny', 'tiny:1', '/hello'])).trim();
+  return { containerId };
 }
 
 /** What the engine holds, read through the unguarded CLI: proves refused calls changed nothing. */
