@@ -17,6 +17,8 @@ interface DevQuestion {
 }
 
 const DEV_SET = path.join(PROJECT_ROOT, 'bench', 'data', 'dev-questions.jsonl');
+/** 120 more questions written by someone who saw only the notes' bodies, not the aliases or the matcher. */
+const HELDOUT_SET = path.join(PROJECT_ROOT, 'bench', 'data', 'heldout-questions.jsonl');
 
 /** A ranker under test: entry ids best first, and whether it claims an answer. */
 type Ranker = (q: string) => { ids: string[]; answered: boolean };
@@ -95,27 +97,30 @@ export function syntheticEntries(real: KnowledgeEntry[], size: number): Knowledg
 
 export async function runKnowledgeBench(): Promise<void> {
   const real = loadKnowledgeDir(BUNDLED_KNOWLEDGE_DIR).entries;
-  const questions = loadDevQuestions();
   const kb = createKnowledgeBase(real);
-
-  const ours = measureQuality(questions, real, (q) => {
+  const fuse = plainFuse(real);
+  const ours: Ranker = (q) => {
     const a = kb.ask(q);
     return { ids: a.matches.map((m) => m.entry.id), answered: a.answered };
-  });
-  const fuse = plainFuse(real);
+  };
   // Plain Fuse has no abstain rule of its own: anything with a result counts as answered.
-  const baseline = measureQuality(questions, real, (q) => {
+  const baseline: Ranker = (q) => {
     const r = fuse.search(q, { limit: 3 });
     return { ids: r.map((x) => x.item.id), answered: r.length > 0 };
-  });
+  };
 
-  console.log(`\n== Knowledge retrieval quality (${questions.length} dev questions: ${ours.inCount} in scope, ${ours.outCount} out) ==`);
-  console.log('ranker            top-1   recall@3  MRR     out-of-scope rejected');
-  const row = (name: string, m: ReturnType<typeof measureQuality>) =>
-    console.log(`${name.padEnd(17)} ${pct(m.top1)}  ${pct(m.recall3)}    ${m.mrr.toFixed(3)}   ${pct(m.outRejected)}`);
-  row('docker-notes-bot', ours);
-  row('plain Fuse.js', baseline);
-  for (const miss of ours.misses) console.log(`  ${miss}`);
+  const questions = loadDevQuestions();
+  for (const [name, file] of [['dev set', DEV_SET], ['held-out set', HELDOUT_SET]] as const) {
+    const set = loadDevQuestions(file);
+    const mine = measureQuality(set, real, ours);
+    console.log(`\n== Knowledge retrieval quality, ${name} (${set.length} questions: ${mine.inCount} in scope, ${mine.outCount} out) ==`);
+    console.log('ranker            top-1   recall@3  MRR     out-of-scope rejected');
+    const row = (label: string, m: ReturnType<typeof measureQuality>) =>
+      console.log(`${label.padEnd(17)} ${pct(m.top1)}  ${pct(m.recall3)}    ${m.mrr.toFixed(3)}   ${pct(m.outRejected)}`);
+    row('docker-notes-bot', mine);
+    row('plain Fuse.js', measureQuality(set, real, baseline));
+    for (const miss of mine.misses) console.log(`  ${miss}`);
+  }
 
   console.log('\n== Knowledge query latency (ms per query) ==');
   console.log('knowledge base        ours p50  ours p99   plain Fuse p50  plain Fuse p99');

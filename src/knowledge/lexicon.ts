@@ -14,7 +14,7 @@ const CONCEPTS: string[][] = [
   ['image', '이미지', 'images', '이미지들', 'img'],
   ['delete', '삭제', '제거', '지우*', '지워*', '지운*', '없애*', 'remove', 'removal', 'delete', 'deletion', 'rm', 'rmi', 'uninstall', '언인스톨', 'erase', 'purge', 'prune', 'cleanup', 'clean'],
   ['install', '설치', '깔*', '까는', '까다', 'installation', 'setup', '셋업'],
-  ['run', '실행', '구동', '돌리*', '돌려*', '돌릴', '돌린*', 'execute', 'execution', 'running', 'start', 'launch', 'runs', 'ran'],
+  ['run', '실행', '구동', '돌리*', '돌려*', '띄우*', '띄워*', '띄운*', '돌릴', '돌린*', 'execute', 'execution', 'running', 'start', 'launch', 'runs', 'ran'],
   ['create', '생성', '만들*', '만드*', '만든*', 'make', 'makes', 'making', 'made', 'create', 'creates', 'creation', 'build', 'builds', 'building', '빌드', 'generate'],
   ['list', '목록', '리스트', 'ls', 'list', 'lists', 'listing', '나열', 'ps'],
   ['show', '확인', '조회', '출력', '보기', '보여*', '보는', '보려면', '봐', '볼', '보고', 'show', 'view', 'check', 'print', 'display', 'see', 'inspect'],
@@ -32,7 +32,7 @@ const CONCEPTS: string[][] = [
   ['registry', '레지스트리', 'registry', 'registries', '저장소', 'repository', 'repo'],
   ['hub', '허브', 'hub', 'dockerhub'],
   ['engine', '엔진', 'engine', 'daemon', 'dockerd', '데몬'],
-  ['component', '컴포넌트', '구성요소', '구성 요소', 'component', 'components', 'parts', 'architecture', '아키텍처'],
+  ['component', '컴포넌트', '구성요소', '구성 요소', 'building blocks', 'building block', 'component', 'components', 'parts', 'architecture', '아키텍처'],
   ['advantage', '장점', '이점', '이유', '좋은점', 'advantage', 'advantages', 'benefit', 'benefits', 'pros', 'why', 'reason', 'merit', 'merits'],
   ['isolation', '격리', '독립', 'isolation', 'isolated', 'isolate', 'sandbox', 'independent'],
   ['windows', '윈도우', '윈도우즈', '윈도', 'windows', 'win'],
@@ -44,7 +44,7 @@ const CONCEPTS: string[][] = [
   ['pull', 'pull', 'pulls', 'pulling', '풀', '내려받*', '내려 받', '다운로드', '다운*', '받아*', 'download', 'downloads', 'fetch'],
   ['dockerfile', 'dockerfile', '도커파일', 'dockerfiles'],
   ['order', '순서', '먼저', 'order', 'first', 'before', 'sequence', '차례'],
-  ['difference', '차이', '차이점', '비교', 'difference', 'differences', 'vs', 'versus', 'compare', 'comparison', 'diff'],
+  ['difference', '차이', '차이점', '비교', '달라*', '다르*', '다른가', 'difference', 'differences', 'vs', 'versus', 'compare', 'comparison', 'diff'],
   ['many', '여러', '여러개', '다수', '다수의', '많은', 'many', 'multiple', 'several', 'multi'],
   ['one', '하나', '하나만', '한개', '한 개', '1개', '단일', 'single', 'one', 'only one'],
   ['yaml', 'yaml', 'yml', '야믈', '야멀'],
@@ -67,8 +67,8 @@ const CONCEPTS: string[][] = [
   ['recommend', '권장', '추천', 'recommend', 'recommended', 'recommendation', 'best practice', 'should'],
   ['separate', '분리', '별도', '따로', 'separate', 'separately', 'dedicated', 'split'],
   ['use', '사용', '활용', '쓰*', '써*', '쓸', '쓴*', '씀', 'use', 'uses', 'using', 'usage of'],
-  ['mysql', 'mysql', 'mariadb', '마이에스큐엘'],
-  ['database', 'db', 'database', '데이터베이스', 'postgres', 'postgresql'],
+  // The notes' database example is mysql, so a question about running "a DB" is about it.
+  ['mysql', 'mysql', 'mariadb', '마이에스큐엘', 'db', 'database', 'databases', '데이터베이스', '디비'],
   ['virtual', '가상', '가상화', 'virtual', 'virtualization', 'vm', 'virtualisation'],
   ['open-source', '오픈소스', '오픈 소스', 'open source', 'opensource', 'open-source'],
   ['fast', '신속', '빠른', '빠르*', '빨리', 'fast', 'quick', 'quickly', 'rapid', 'speed'],
@@ -88,7 +88,7 @@ const CONCEPTS: string[][] = [
   ['system', '시스템', 'system'],
   ['all', '전체', '모든', '모두', '전부', 'all', 'entire', 'everything', 'whole'],
   ['kind', '종류', 'kind', 'kinds', 'type', 'types', '유형'],
-  ['role', '역할', '담당', '주체', '누가', '누구', 'who', 'role', 'roles', 'responsibility', 'responsible', 'job', 'duty'],
+  ['role', '역할', '담당', '주체', '누가', '누구', 'who', '작업', '하는일', '하는 일', 'role', 'roles', 'responsibility', 'responsible', 'job', 'duty'],
   ['format', '형식', '포맷', '문법', 'format', 'formats', 'syntax'],
   ['set', '집합', '모음', '그룹', 'set', 'collection', 'group'],
   ['obtain', '얻*', '생기*', '생겨*', '생긴*', 'obtain', 'yield', 'yields', 'gives'],
@@ -113,6 +113,7 @@ const KOREAN_SUFFIXES = [
   '라는', '라고', '이야', '인가', '인지', '이지', '이요', '예요', '에요', '이에요', '이죠', '나요', '까요', '가요', '해요', '하는', '하면', '하려면', '하기',
   '하다', '해야', '했어', '할때', '할까', '되는', '되다', '된다', '돼요', '됩니까',
   '중인', '중에', '인', '하여', '해서', '하여서', '했다', '한다', '하게', '하지', '해도', '되어', '되고', '마다', '들',
+  '이나', '임', '나', '면', '으면', '려면', '으려면',
   '은', '는', '이', '가', '고', '당', '별', '을', '를', '에', '의', '로', '와', '과', '도', '만', '랑', '야', '요', '죠', '게', '지', '란', '할', '해', '돼', '함',
 ].sort((a, b) => b.length - a.length);
 
@@ -126,15 +127,54 @@ const STOPWORDS = new Set([
   'into', 'onto', 'up', 'down', 'out', 'over', 'under', 'again', 'some', 'any', 'each', 'every', 'between', 'among', 'just', 'also', 'too', 'very',
   'get', 'gets', 'got', 'have', 'has', 'had', 'know', 'way', 'ways', 'thing', 'things', 'someone', 'anyone', 'something', 'anything',
   'sentence', 'word', 'words', 'briefly', 'simply', 'question', 'hi', 'hello', 'hey', 'thanks', 'thank', 'ok', 'okay', 'yes', 'no', 'not',
-  'etc', 'go', 'doing', 'like', 'than',
+  'etc', 'go', 'doing', 'like', 'than', 'exactly', 'actually', 'really', 'quick', 'quickly', 'still', 'else', 'plain', 'short', 'put',
+  'currently', 'now', 'today', 'main', 'basic', 'basically', 'anyway', 'kind of', 'sort', 'mean?', 'guys', 'team', 'someone', 'somebody',
+  'happen', 'happens', 'happened', 'after', 'before?', 'keep', 'keeps', 'pick', 'choose', 'over', 'thing?', 'stuff', 'lot', 'lots', 'much',
+  'more', 'most', 'other', 'others', 'same', 'different?', 'own', 'via', 'per', 'both', 'either', 'neither', 'ever', 'never', 'always',
   // Korean
   '뭐', '뭐야', '뭐예요', '뭔가요', '뭔데', '뭐지', '뭐가', '뭘', '무엇', '무엇인가', '무엇인가요', '뭔지', '어떻게', '어떤', '어떻', '어느', '언제', '왜', '어디',
   '좀', '그냥', '혹시', '진짜', '정말', '제발', '알려줘', '알려주세요', '알려', '설명해줘', '설명해', '궁금', '궁금해', '궁금해요', '질문', '방법', '법', '것', '거', '수', '때',
   '있', '있어', '있나요', '있어요', '없', '없어', '해', '하는', '하나요', '해요', '되', '돼', '되나요', '나', '저', '우리', '너', '이거', '그거', '저거', '이건', '그건',
   '대해', '대해서', '관해', '관해서', '관련', '중', '중에', '안녕', '안녕하세요', '감사', '감사합니다', '고마워', '네', '응', '음', '아', '그리고', '또', '그럼', '근데', '및',
   '해야', '돼요', '되요', '하면', '하려면', '할', '한', '된', '되는', '것은', '거야', '건가요', '건가', '건데', '이야', '인가', '다', '같은', '같이',
-  '한번', '먼저요', '개', '나와', '나와요', '나오는', '나오나', '나옴', '나오지', '안', '못', '중인', '중', '어떻게해', '해줘', '줘', '주세요', '하기', '쓰는법',
+  '정확히', '정확하게', '간단히', '간단하게', '간단', '쉽게', '완전', '처음', '처음이라', '모르겠어', '모르겠어요', '모르겠다', '각각', '무슨', '요즘', '요즘도',
+  '맞지', '맞나요', '맞아', '맞죠', '정리', '부탁', '부탁드려', '부탁드려요', '부탁해', '알려주실', '알려주세요', '싶어', '싶어요', '싶은데', '해주세요', '해주세',
+  '뭐뭐', '뭐임', '뭐였', '뭐였지', '뭐였죠', '뭔', '뭐라고', '걸', '건지', '건', '거죠', '이렇게', '이렇', '저렇게', '그렇게', '다음', '경우', '가능', '가능해',
+  'ᄒᄒ', 'ㅎㅎ', 'ㅋㅋ', 'ᄏᄏ', '님', '여러분', '팀', '저희', '제가', '내가', '우리팀', '관련해서', '예시', '예', '부분', '결과',
+  '좋은', '좋아', '좋다', '좋아요', '좋겠', '나쁜', '그런', '이런', '저런',
+  '땐', '때는', '때도', '한번', '먼저요', '개', '나와', '나와요', '나오는', '나오나', '나옴', '나오지', '안', '못', '중인', '중', '어떻게해', '해줘', '줘', '주세요', '하기', '쓰는법',
 ]);
+
+/**
+ * Technical words the notes may not cover. When a question has one the notes never use
+ * ("docker exec", "React"), it is about something else: such a word weighs as much as the
+ * rarest known word, while other unknown words ("simply", "정확히") are treated as chatter.
+ */
+const TECH_TERMS = [
+  // Docker and Kubernetes vocabulary beyond the basics
+  'exec', 'logs', 'log', '로그', 'network', '네트워크', 'bridge', '브리지', 'port', 'ports', '포트', '포워딩', 'forwarding', 'tag', 'tags', '태그',
+  'inspect', 'attach', 'commit', 'login', 'logout', '로그인', 'auth', 'authentication', '인증', 'restart', '재시작', 'policy', 'healthcheck', '헬스체크',
+  'entrypoint', 'copy', 'arg', 'expose', 'stage', 'multi-stage', 'buildkit', 'buildx', 'secret', 'secrets', 'backup', '백업', 'restore', '복구',
+  'pod', 'pods', '파드', 'kubectl', 'helm', '헬름', 'chart', 'ingress', '인그레스', 'namespace', 'replica', 'replicaset', 'statefulset', 'daemonset',
+  'configmap', 'cronjob', 'probe', 'sidecar', 'istio', 'minikube', 'kind', 'k3s', 'rancher', 'podman', 'containerd', 'cri-o', 'nerdctl',
+  'registry-mirror', 'proxy', '프록시', 'dns', 'ip', 'ipv6', 'iptables', 'firewall', '방화벽', 'ssl', 'tls', 'certificate', '인증서', 'https',
+  'reboot', '재부팅', '부팅', 'boot', 'upgrade', '업그레이드', 'cpu', 'memory', '메모리', 'oom', 'cgroup', 'ulimit', 'gpu', 'nvidia', 'permission', '권한', 'sudo', 'chmod', 'user', 'uid', 'rootless',
+  // Other tools and languages teams ask about
+  'git', 'github', 'gitlab', 'rebase', 'merge', 'branch', '브랜치', 'jenkins', 'ci', 'cd', 'terraform', 'ansible', 'vagrant',
+  'aws', 'ec2', 's3', 'lambda', 'gcp', 'azure', 'cloud', '클라우드', 'bill', 'billing', '요금', 'cost', '비용',
+  'react', '리액트', 'useeffect', 'vue', 'angular', 'svelte', 'css', 'html', 'div', 'javascript', 'typescript', 'js', 'ts', 'node', 'nodejs', 'npm',
+  'python', '파이썬', 'pandas', 'numpy', 'django', 'flask', 'java', '자바', 'spring', 'kotlin', 'golang', 'rust', 'ruby', 'php', 'c++',
+  'sql', 'join', 'postgres', 'redis', '레디스', 'kafka', '카프카', 'mongodb', 'elasticsearch', 'nginx', 'apache', 'tomcat',
+  'vim', 'emacs', 'vscode', 'intellij', 'excel', '엑셀', 'vlookup', 'regex', '정규표현식', 'json', 'xml', 'api', 'http', 'graphql',
+  'macbook', '맥북', 'mac', 'macos', 'ios', 'android', 'iphone',
+];
+
+/**
+ * Concepts that say what kind of answer is wanted (a definition, a command to show something,
+ * advice) rather than what it is about: they count for less, so "쿠버네티스 설명" is about
+ * Kubernetes, not about whichever note says 뜻 or 설명 in an alias.
+ */
+const INTENT_CONCEPTS = ['definition', 'show', 'use', 'recommend'];
 
 export interface Concept {
   canonical: string;
@@ -168,4 +208,6 @@ export const LEXICON = {
   variants: new Map(Object.entries(VARIANTS)),
   suffixes: KOREAN_SUFFIXES,
   stopwords: STOPWORDS,
+  techTerms: TECH_TERMS,
+  intentConcepts: new Set(INTENT_CONCEPTS),
 };

@@ -3,6 +3,8 @@ import { LEXICON } from './lexicon.ts';
 
 const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/;
 const VERB_FROM_NOUN = /^([\uac00-\ud7a3]{2,}?)(?:하|해|되|돼|했|할|한|됐|됨|함|시[키켜킬킨킴])[\uac00-\ud7a3]*$/;
+/** Bare jamo such as ㅎㅎ or ㅋㅋ are laughter, not words. */
+const JAMO_ONLY = /^[\u1100-\u11ff\u3131-\u318e]+$/;
 const SCRIPT_RUN = /[\uac00-\ud7a3\u3131-\u318e]+|[\p{L}\p{N}][\p{L}\p{N}_.-]*/gu;
 
 export function isHangul(token: string): boolean {
@@ -33,7 +35,7 @@ export function tokenize(text: string): string[] {
   for (const run of canonicalText(text).match(SCRIPT_RUN) ?? []) {
     for (const piece of splitPunctuation(run)) {
       for (const token of normalizeWord(piece)) {
-        if (!LEXICON.stopwords.has(token)) tokens.push(token);
+        if (!LEXICON.stopwords.has(token) && !JAMO_ONLY.test(token)) tokens.push(token);
       }
     }
   }

@@ -26,6 +26,8 @@ export interface SearchOptions {
 
 /** How much a typo-repaired word counts compared with one found as typed. */
 const REPAIRED_TRUST = 0.6;
+/** How much a word of intent (설명, show, 추천) counts compared with a topic word. */
+const INTENT_WEIGHT = 0.35;
 /** Coverage below which a topic is not even offered as "did you mean". */
 const MIN_SUGGESTION_COVERAGE = 0.2;
 
@@ -54,7 +56,7 @@ const FUSE_OPTIONS: IFuseOptions<IndexedEntry> = {
  */
 export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options: SearchOptions = {}): KnowledgeBase {
   const candidateLimit = options.candidateLimit ?? 10;
-  const minCoverage = options.minCoverage ?? 0.55;
+  const minCoverage = options.minCoverage ?? 0.5;
   const indexed = entries.map(indexEntry);
   const byId = new Map(entries.map((e) => [e.id, e]));
 
@@ -71,7 +73,17 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
   // Fuse's per-entry records are built once; each query scores a subset of them.
   const fuseRecords = Fuse.createIndex(FUSE_KEYS, indexed).toJSON();
   const repair = new TypoRepair([...postings.keys()], LEXICON.exact);
-  const idf = (token: string) => Math.log(1 + (indexed.length + 0.5) / ((postings.get(token)?.ids.length ?? 0) + 0.5));
+  const techTerms = new Set(LEXICON.techTerms.flatMap(tokenize));
+  const idfOf = (docFreq: number) => Math.log(1 + (indexed.length + 0.5) / (docFreq + 0.5));
+  /**
+   * A word's weight in the question. Known words: IDF. Unknown technical words: as rare as can be,
+   * since they name a topic the notes lack. Other unknown words: as common as can be (chatter).
+   */
+  const idf = (token: string) => {
+    const docFreq = postings.get(token)?.ids.length;
+    if (docFreq === undefined) return techTerms.has(token) ? idfOf(0) : idfOf(indexed.length);
+    return idfOf(docFreq) * (LEXICON.intentConcepts.has(token) ? INTENT_WEIGHT : 1);
+  };
   // Scratch space for one query at a time (ask is synchronous); reset after each use.
   const coverage = new Float64Array(indexed.length);
 
@@ -247,7 +259,7 @@ function deletions(word: string, k: number): Set<string> {
 /** Short words tolerate no typo (cook ≠ code); longer ones one or two. */
 function allowedEdits(spelt: string, korean: boolean): number {
   if (korean) return spelt.length >= 9 ? 2 : spelt.length >= 4 ? 1 : 0;
-  return spelt.length >= 8 ? 2 : spelt.length >= 5 ? 1 : 0;
+  return spelt.length >= 8 ? 2 : spelt.length >= 4 ? 1 : 0;
 }
 
 /** Damerau–Levenshtein (adjacent swaps count once), giving up past `max`. */

@@ -22,6 +22,10 @@ describe('ranking on the bundled notes', () => {
     ['How do I run docker on Windows 10', 'wsl'],
     ['컨테이너 하나만 돌릴 때 뭐 써', 'docker-vs-kubernetes'],
     ['docker container ls 하면 뭐 나와', 'listing-commands'],
+    ['what is docker, simply put?', 'docker-overview'],
+    ['클러스터가 정확히 뭐예요? ㅎㅎ', 'cluster'],
+    ['kubernets 설명 좀 해주세요', 'kubernetes'],
+    ['DB 설치 안 하고 도커로 띄우면 어떻게 달라요?', 'traditional-vs-docker'],
   ])('%s → %s', (question, id) => {
     const answer = kb.ask(question);
     expect(answer.answered).toBe(true);
@@ -37,9 +41,16 @@ describe('ranking on the bundled notes', () => {
 });
 
 describe('abstaining', () => {
-  it.each(['how to cook rice', '점심 메뉴 추천', 'TypeScript generics', '안녕하세요', ''])('does not answer %j', (q) => {
+  it.each(['how to cook rice', '점심 메뉴 추천', 'TypeScript generics', '안녕하세요', '', '좋은 아침입니다'])('does not answer %j', (q) => {
     expect(kb.ask(q).answered).toBe(false);
   });
+
+  it.each(['docker exec 사용법', '도커 로그 보는 법', 'kubernetes pod 재시작', 'docker network 브리지 설정'])(
+    'does not answer %j: a technical word the notes never use names another topic',
+    (q) => {
+      expect(kb.ask(q).answered).toBe(false);
+    },
+  );
 
   it('offers at most three closest topics when a question is only partly covered', () => {
     const answer = kb.ask('도커 로그 보는 법');
