@@ -19,7 +19,7 @@ import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
 import { registerShortcuts } from './listeners/shortcuts/index.ts';
 import { registerViews } from './listeners/views/index.ts';
-import { pinTeam } from './middleware.ts';
+import { pinTeam, skipTimedOutRetries } from './middleware.ts';
 
 export { readSlackConfig, type SlackConfig } from './config.ts';
 
@@ -78,6 +78,7 @@ export function createSlackApp({ config, kb, docker, logger }: SlackBotOptions):
   const { rateLimit } = config.docker;
   const deps: SlackDeps = { config, kb, docker, dockerRateLimiter: createRateLimiter(rateLimit.limit, rateLimit.windowMs), logger: app.logger };
   if (config.teamId) app.use(pinTeam(config.teamId, app.logger));
+  app.use(skipTimedOutRetries(app.logger));
   registerCommands(app, deps);
   registerEvents(app, deps);
   registerActions(app, deps);

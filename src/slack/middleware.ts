@@ -18,3 +18,19 @@ export function pinTeam(teamId: string, logger: Logger): Middleware<AnyMiddlewar
     else await ack();
   };
 }
+
+/**
+ * Slack resends an event when its ack took over 3 s (retry reason http_timeout). Bolt acks events
+ * before any listener runs, so such a first delivery was already being answered: answering the
+ * retry too would post twice. Other retry reasons (an error reply, no connection) mean the first
+ * delivery was lost, so those are processed. Stateless: replicas need no shared memory for it.
+ */
+export function skipTimedOutRetries(logger: Logger): Middleware<AnyMiddlewareArgs> {
+  return async function dropTimedOutRetry({ context, next }) {
+    if (context.retryNum !== undefined && context.retryReason === 'http_timeout') {
+      logger.info(`Ignored Slack's retry #${context.retryNum} of an event already being answered (http_timeout)`);
+      return;
+    }
+    await next();
+  };
+}

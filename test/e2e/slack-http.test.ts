@@ -187,6 +187,26 @@ describe('HTTP mode', () => {
     }
   });
 
+  it("ignores Slack's retry of an event whose ack timed out, but answers a retry after an error", async () => {
+    const before = slack.callsTo('chat.postMessage').length;
+    const mention = (ts: string) =>
+      JSON.stringify(eventEnvelope({ type: 'app_mention', user: 'U0ALICE', text: '<@UBOT> wsl?', ts, channel: 'C0GENERAL', event_ts: ts }));
+    const timedOut = await postSigned(eventsUrl, mention('1700000250.000100'), 'application/json', SECRET, {
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
+    expect(timedOut.status).toBe(200);
+    await postSigned(eventsUrl, mention('1700000260.000100'), 'application/json', SECRET, {
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' },
+    });
+    const [post] = await slack.waitFor(() => {
+      const p = slack.callsTo('chat.postMessage').slice(before);
+      return p.length ? p : undefined;
+    });
+    expect(post?.args.thread_ts).toBe('1700000260.000100');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(slack.callsTo('chat.postMessage').length - before).toBe(1);
+  });
+
   it('a direct message is answered in the DM; the bot ignores edits and bot messages', async () => {
     const before = slack.callsTo('chat.postMessage').length;
     const edit = eventEnvelope({ type: 'message', subtype: 'message_changed', channel: 'D0ALICE', channel_type: 'im', ts: '1700000300.000100', event_ts: '1700000300.000100' });

@@ -18,6 +18,8 @@ export interface SignOptions {
   skewSec?: number;
   /** Sign with this secret instead (a wrong one makes a bad signature). */
   secret?: string;
+  /** Extra headers, e.g. Slack's x-slack-retry-num / x-slack-retry-reason. */
+  headers?: Record<string, string>;
 }
 
 export async function postSigned(url: string, body: string, contentType: string, secret: string, options: SignOptions = {}): Promise<SignedResponse> {
@@ -26,7 +28,7 @@ export async function postSigned(url: string, body: string, contentType: string,
   const started = performance.now();
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature },
+    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature, ...options.headers },
     body,
   });
   const text = await res.text();
