@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerStrings } from '../../../render/answer-strings.ts';
-import { buildEntryMessage, buildOtherMatchesMessage, decodeEntryRef, type EntryRef } from '../../../render/answer-blocks.ts';
+import { buildEntryMessage, buildOtherMatchesMessage, decodeEntryRef, type Audience, type EntryRef } from '../../../render/answer-blocks.ts';
 import type { KnowledgeEntry } from '../../../knowledge/types.ts';
 import { MATCH_LIMIT, type SlackDeps } from '../../deps.ts';
 import { slackReplies } from '../../replies.ts';
@@ -18,6 +18,19 @@ function hasOtherMatches(deps: SlackDeps, question: string): boolean {
   return question !== '' && deps.kb.ask(question, { limit: 2 }).matches.length > 1;
 }
 
+/** The entry a button names, as the answer to the question the button carries. */
+function entryMessageFor(deps: SlackDeps, entry: KnowledgeEntry, ref: EntryRef, audience: Audience, attribution?: string) {
+  return buildEntryMessage({
+    entry,
+    question: ref.question,
+    lang: ref.lang,
+    audience,
+    lookup: (id) => deps.kb.byId(id),
+    hasOtherMatches: hasOtherMatches(deps, ref.question),
+    ...(attribution ? { attribution } : {}),
+  });
+}
+
 /**
  * Share in channel: posts the answer publicly through the click's response_url (which works in
  * any channel, member or not) naming who shared it, then removes the private copy.
@@ -28,15 +41,7 @@ export async function handleShareAnswer(deps: SlackDeps, { action, body, ack, re
   if (!ref) return;
   const entry = await resolveEntry(deps, ref, respond);
   if (!entry) return;
-  const message = buildEntryMessage({
-    entry,
-    question: ref.question,
-    lang: ref.lang,
-    audience: 'public',
-    lookup: (id) => deps.kb.byId(id),
-    hasOtherMatches: hasOtherMatches(deps, ref.question),
-    attribution: answerStrings(ref.lang).sharedBy(body.user.id, ref.question),
-  });
+  const message = entryMessageFor(deps, entry, ref, 'public', answerStrings(ref.lang).sharedBy(body.user.id, ref.question));
   await respond({ response_type: 'in_channel', replace_original: false, text: message.text, blocks: message.blocks });
   await respond({ delete_original: true });
   deps.logger.info(`share by ${body.user.id} in ${body.channel?.id ?? 'unknown'}: ${entry.id}`);
@@ -62,13 +67,6 @@ export async function handleShowEntry(deps: SlackDeps, { action, body, ack, resp
   if (!ref) return;
   const entry = await resolveEntry(deps, ref, respond);
   if (!entry) return;
-  const message = buildEntryMessage({
-    entry,
-    question: ref.question,
-    lang: ref.lang,
-    audience: 'private',
-    lookup: (id) => deps.kb.byId(id),
-    hasOtherMatches: hasOtherMatches(deps, ref.question),
-  });
+  const message = entryMessageFor(deps, entry, ref, 'private');
   await respond({ response_type: 'ephemeral', replace_original: body.container['is_ephemeral'] === true, text: message.text, blocks: message.blocks });
 }
