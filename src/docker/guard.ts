@@ -124,6 +124,10 @@ function modemOptions(endpoint: DockerEndpoint, timeoutMs: number): Docker.Docke
         protocol: 'ssh',
         username: endpoint.username,
         ...({ password: endpoint.password } as object),
+        // No idle timeout: docker-modem applies it with req.setTimeout, which calls setTimeout on the
+        // socket — over ssh an ssh2 channel, which has none, so Node threw an uncaught TypeError and
+        // the process died on the first request. The abort-signal deadline in reader.ts still holds.
+        timeout: undefined,
         sshOptions: endpoint.sshAgent ? { agent: endpoint.sshAgent } : {},
       };
   }
