@@ -114,8 +114,9 @@ function parseEndpoint(name: string, raw: string, variable: string, env: Env, tl
     return { name, display, transport: 'tcp', hostname, port, ...(tls ? { tls } : {}) };
   }
   if (url.protocol === 'ssh:') {
+    if (!username) throw bad('has no user name (ssh://user@host)');
     const port = Number(url.port || 22);
-    const display = `ssh://${username ? `${username}@` : ''}${url.hostname}${url.port ? `:${url.port}` : ''}`;
+    const display = `ssh://${username}@${url.hostname}${url.port ? `:${url.port}` : ''}`;
     const sshAgent = env.SSH_AUTH_SOCK?.trim() || undefined;
     return {
       name, display, transport: 'ssh', hostname, port,
