@@ -128,7 +128,12 @@ function modemOptions(endpoint: DockerEndpoint, timeoutMs: number): Docker.Docke
         // socket — over ssh an ssh2 channel, which has none, so Node threw an uncaught TypeError and
         // the process died on the first request. The abort-signal deadline in reader.ts still holds.
         timeout: undefined,
-        sshOptions: endpoint.sshAgent ? { agent: endpoint.sshAgent } : {},
+        sshOptions: {
+          ...(endpoint.sshAgent ? { agent: endpoint.sshAgent } : {}),
+          // ssh2 waits 20 s for a handshake by default; past our deadline nobody is waiting for it.
+          // A little longer than the deadline, so the deadline (and its message) comes first.
+          readyTimeout: timeoutMs + 1000,
+        },
       };
   }
 }
