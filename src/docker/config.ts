@@ -18,6 +18,8 @@ export interface DockerEndpoint {
   tls?: { ca: Buffer; cert: Buffer; key: Buffer };
   /** ssh-agent socket for ssh:// hosts. */
   sshAgent?: string;
+  /** Private key for ssh:// hosts, read from DOCKER_SSH_KEY. */
+  sshKey?: Buffer;
 }
 
 export interface DockerConfig {
@@ -36,7 +38,8 @@ const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
 /**
  * Reads the standard Docker client variables plus the bot's own:
  * DOCKER_HOST (or DOCKER_HOSTS=name=url,… which replaces it), DOCKER_DEFAULT_HOST,
- * DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_TIMEOUT_MS, DOCKER_DF_CACHE_MS, DOCKER_LABEL_ALLOWLIST.
+ * DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, SSH_AUTH_SOCK, DOCKER_SSH_KEY, DOCKER_TIMEOUT_MS,
+ * DOCKER_DF_CACHE_MS, DOCKER_LABEL_ALLOWLIST.
  */
 export function readDockerConfig(env: Env): DockerConfig {
   const tlsVerify = readTlsVerify(env);
@@ -118,9 +121,11 @@ function parseEndpoint(name: string, raw: string, variable: string, env: Env, tl
     const port = Number(url.port || 22);
     const display = `ssh://${username}@${url.hostname}${url.port ? `:${url.port}` : ''}`;
     const sshAgent = env.SSH_AUTH_SOCK?.trim() || undefined;
+    const sshKey = readSshKey(env);
     return {
       name, display, transport: 'ssh', hostname, port,
       ...(username ? { username } : {}), ...(password ? { password } : {}), ...(sshAgent ? { sshAgent } : {}),
+      ...(sshKey ? { sshKey } : {}),
     };
   }
   throw bad(`uses ${url.protocol.replace(/:$/, '')}://, which is not supported`);
@@ -138,4 +143,41 @@ function readCerts(env: Env): { ca: Buffer; cert: Buffer; key: Buffer } {
     }
   };
   return { ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') };
+}
+
+/**
+ * DOCKER_SSH_KEY: a private key file (OpenSSH or PEM) for ssh:// hosts, without a passphrase —
+ * the bot cannot type one; a key with a passphrase belongs in ssh-agent (SSH_AUTH_SOCK).
+ */
+function readSshKey(env: Env): Buffer | undefined {
+  const raw = env.DOCKER_SSH_KEY?.trim();
+  if (!raw) return undefined;
+  const file = raw.startsWith('~/') ? path.join(os.homedir(), raw.slice(2)) : raw;
+  let key: Buffer;
+  try {
+    key = fs.readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new ConfigError(`DOCKER_SSH_KEY=${raw}: cannot read it (${code}). Point it at the private key the Docker host accepts (e.g. ~/.ssh/id_ed25519), or unset it to use SSH_AUTH_SOCK.`);
+  }
+  const text = key.toString('latin1');
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
+    throw new ConfigError(`DOCKER_SSH_KEY=${raw} is not a private key file (the .pub is the public half). Point it at the private key.`);
+  }
+  if (isEncryptedKey(text)) {
+    throw new ConfigError(`DOCKER_SSH_KEY=${raw} is protected by a passphrase, which the bot cannot type. Load it into ssh-agent and set SSH_AUTH_SOCK instead, or use a key without one.`);
+  }
+  return key;
+}
+
+function isEncryptedKey(text: string): boolean {
+  if (/ENCRYPTED/.test(text)) return true; // PEM: Proc-Type: 4,ENCRYPTED or BEGIN ENCRYPTED PRIVATE KEY
+  const body = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END/.exec(text)?.[1];
+  if (!body) return false;
+  // openssh-key-v1\0, then the cipher name as a length-prefixed string: "none" when not encrypted.
+  const bytes = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+  const magic = 'openssh-key-v1\0';
+  if (bytes.length < magic.length + 4 || bytes.toString('latin1', 0, magic.length) !== magic) return false;
+  const length = bytes.readUInt32BE(magic.length);
+  return bytes.toString('latin1', magic.length + 4, magic.length + 4 + length) !== 'none';
 }

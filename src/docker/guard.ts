@@ -130,6 +130,7 @@ function modemOptions(endpoint: DockerEndpoint, timeoutMs: number): Docker.Docke
         timeout: undefined,
         sshOptions: {
           ...(endpoint.sshAgent ? { agent: endpoint.sshAgent } : {}),
+          ...(endpoint.sshKey ? { privateKey: endpoint.sshKey } : {}),
           // ssh2 waits 20 s for a handshake by default; past our deadline nobody is waiting for it.
           // A little longer than the deadline, so the deadline (and its message) comes first.
           readyTimeout: timeoutMs + 1000,
