@@ -23,11 +23,14 @@ function setting(endpoint: DockerEndpoint): string {
 export function describeDockerError(err: unknown, endpoint: DockerEndpoint, timeoutMs: number): UserError {
   if (err instanceof UserError) return err;
   const host = where(endpoint);
-  const e = (err ?? {}) as { code?: string; name?: string; statusCode?: number; message?: string };
+  const e = (err ?? {}) as { code?: string; name?: string; statusCode?: number; message?: string; level?: string };
   const seconds = `${Math.round(timeoutMs / 100) / 10} s`;
-  if (err instanceof DeadlineExceeded || e.name === 'AbortError' || e.name === 'TimeoutError' || e.code === 'ABORT_ERR') {
+  if (err instanceof DeadlineExceeded || e.name === 'AbortError' || e.name === 'TimeoutError' || e.code === 'ABORT_ERR'
+    || (endpoint.transport === 'ssh' && e.level === 'client-timeout')) {
     return new UserError(`${host} did not answer within ${seconds}. Check that the Docker daemon is healthy (systemctl status docker), or raise DOCKER_TIMEOUT_MS.`);
   }
+  const ssh = endpoint.transport === 'ssh' ? sshProblem(e, endpoint, host) : undefined;
+  if (ssh) return new UserError(ssh);
   switch (e.code) {
     case 'ENOENT':
       return new UserError(`${host} is not reachable (ENOENT: no socket at that path). Start Docker or set ${setting(endpoint)}.`);
@@ -59,7 +62,31 @@ export function describeDockerError(err: unknown, endpoint: DockerEndpoint, time
     return new UserError(`${host} answered HTTP ${e.statusCode}${detail ? `: ${detail}` : ''}. Check the daemon's logs.`);
   }
   const code = typeof e.code === 'string' ? e.code : oneLine(e.message ?? 'unknown error');
+  if (endpoint.transport === 'ssh') {
+    return new UserError(`ssh to ${host} failed (${code}). Check ${setting(endpoint)}, DOCKER_SSH_KEY or SSH_AUTH_SOCK, and that the ssh user can run docker there.`);
+  }
   return new UserError(`Docker request to ${host} failed (${code}). Check that Docker is running and ${setting(endpoint)} is right.`);
+}
+
+/**
+ * ssh:// goes through ssh2 (errors carry a `level`) and then `docker system dial-stdio` on the
+ * remote host, so "refused", "reset" and "protocol" mean other things than on a socket.
+ */
+function sshProblem(e: { code?: string; message?: string; level?: string }, endpoint: DockerEndpoint, host: string): string | undefined {
+  if (e.level === 'client-authentication') {
+    return `ssh login${endpoint.username ? ` as ${endpoint.username}` : ''} to ${host} was refused (${oneLine(e.message ?? '')}). Set DOCKER_SSH_KEY to a private key that host accepts, or SSH_AUTH_SOCK to an ssh-agent holding one.`;
+  }
+  if (e.level === 'protocol' && /handshake|identification/i.test(e.message ?? '')) {
+    return `${host} does not speak ssh on that port (${oneLine(e.message ?? '')}). Fix the port in ${setting(endpoint)}.`;
+  }
+  if (e.code === 'ECONNREFUSED') {
+    return `${host} refused the connection (ECONNREFUSED): no ssh server listens there. Fix the host or port in ${setting(endpoint)}.`;
+  }
+  if (e.code === 'ECONNRESET' && !e.level) {
+    // The http side's "socket hang up": the ssh channel closed before the engine answered.
+    return `${host} closed the connection before Docker answered (ECONNRESET). On that host the ssh user must be able to run \`docker system dial-stdio\` (docker CLI installed, access to the daemon's socket).`;
+  }
+  return undefined;
 }
 
 /**
