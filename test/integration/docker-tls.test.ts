@@ -10,7 +10,7 @@ import { ConfigError, type Env } from '../../src/config.ts';
 import { createDockerReader, readDockerConfig, type PsOptions } from '../../src/docker/index.ts';
 import { createGuardedDocker, ReadOnlyRefusal } from '../../src/docker/guard.ts';
 import { UserError } from '../../src/errors.ts';
-import { engineState, seedTiny, startTestDaemon, type TestDaemon } from './dockerd.ts';
+import { engineState, seedTiny, startCountingProxy, startTestDaemon, type TestDaemon } from './dockerd.ts';
 
 /**
  * DOCKER_HOST=tcp://… with DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH against a private dockerd that
@@ -185,25 +185,14 @@ describe('Docker over TLS (tcp:// + DOCKER_TLS_VERIFY=1 + DOCKER_CERT_PATH)', ()
 
   it('the read-only guard refuses mutating calls over TLS before a single byte goes out', async () => {
     // A loopback proxy in front of the daemon's TLS port counts what the client sends.
-    let connections = 0;
-    let bytesOut = 0;
-    const target = Number(new URL(daemon.tcpHost!).port);
-    const sockets = new Set<net.Socket>();
-    const proxy = net.createServer((client) => {
-      connections += 1;
-      const upstream = net.connect({ host: '127.0.0.1', port: target });
-      for (const s of [client, upstream]) { sockets.add(s); s.on('error', () => undefined); }
-      client.on('data', (chunk: Buffer) => { bytesOut += chunk.length; });
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxy = await startCountingProxy(Number(new URL(daemon.tcpHost!).port));
     try {
-      const host = `tcp://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+      const host = `tcp://127.0.0.1:${proxy.port}`;
       const docker: Docker = createGuardedDocker(readDockerConfig(tlsEnv(certs.good, host)).hosts[0]!, TIMEOUT_MS);
       // An allowed read goes through the proxy, over TLS, to the daemon: the counter sees it.
       expect((await docker.listContainers({ all: true })).map((c) => c.Id)).toEqual([containerId]);
-      expect(bytesOut).toBeGreaterThan(0);
-      const before = { connections, bytesOut, engine: await engineState(daemon) };
+      expect(proxy.bytesOut).toBeGreaterThan(0);
+      const before = { connections: proxy.connections, bytesOut: proxy.bytesOut, engine: await engineState(daemon) };
 
       const container = docker.getContainer(containerId);
       const attempts: [string, () => Promise<unknown>][] = [
@@ -220,9 +209,8 @@ describe('Docker over TLS (tcp:// + DOCKER_TLS_VERIFY=1 + DOCKER_CERT_PATH)', ()
       )));
       expect(results.filter((r) => !r.endsWith(': refused'))).toEqual([]);
       await new Promise((resolve) => setTimeout(resolve, 200)); // anything sent would have arrived by now
-      expect({ connections, bytesOut, engine: await engineState(daemon) }).toEqual(before);
+      expect({ connections: proxy.connections, bytesOut: proxy.bytesOut, engine: await engineState(daemon) }).toEqual(before);
     } finally {
-      sockets.forEach((s) => s.destroy());
       proxy.close();
     }
   });

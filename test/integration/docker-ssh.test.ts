@@ -1,0 +1,302 @@
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, type Env } from '../../src/config.ts';
+import { createDockerReader, readDockerConfig, type PsOptions } from '../../src/docker/index.ts';
+import { createGuardedDocker, ReadOnlyRefusal } from '../../src/docker/guard.ts';
+import { UserError } from '../../src/errors.ts';
+import { engineState, freeLoopbackPort, seedTiny, startCountingProxy, startTestDaemon, type TestDaemon } from './dockerd.ts';
+
+/**
+ * DOCKER_HOST=ssh://… against a throwaway sshd on 127.0.0.1 with its own config, host key and
+ * authorized_keys in a temp dir (nothing in /etc/ssh or ~/.ssh is used or changed). Its ForceCommand
+ * logs what the client asked to run, allows only `docker system dial-stdio`, and runs that against
+ * the private test daemon's socket — never /var/run/docker.sock.
+ */
+
+const run = promisify(execFile);
+const PS: PsOptions = { all: true, filters: { name: [], status: [], label: [], ancestor: [], health: [] } };
+const TIMEOUT_MS = 5000;
+/** For the fault cases: short, so the deadline case is quick. */
+const FAULT_TIMEOUT_MS = 1500;
+/** Event-loop lag on a loaded machine (the suites run in parallel, several with their own dockerd). */
+const SLACK_MS = 1000;
+const INSTALL_HINT = 'Install it as root with: apt-get install -y openssh-server openssh-client (npm test does this when run as root).';
+const SSHD = '/usr/sbin/sshd';
+
+let daemon: TestDaemon;
+let containerId: string;
+let dir: string;
+let sshd: ChildProcess | undefined;
+let sshPort: number;
+let agent: ChildProcess | undefined;
+/** Private keys: authorized, not authorized, passphrase-protected. */
+let keys: { bot: string; stranger: string; locked: string };
+
+beforeAll(async () => {
+  const missing = [SSHD, 'ssh-keygen', 'ssh-agent', 'ssh-add'].filter((bin) => spawnSync(bin, ['-?'], { stdio: 'ignore' }).error);
+  if (missing.length > 0) throw new Error(`The ssh:// integration test runs a throwaway sshd, but ${missing.join(', ')} is missing. ${INSTALL_HINT}`);
+  const docker = spawnSync('sh', ['-c', 'command -v docker'], { encoding: 'utf8' }).stdout.trim();
+
+  daemon = await startTestDaemon();
+  ({ containerId } = await seedTiny(daemon));
+  dir = fs.mkdtempSync('/tmp/dk-ssh-');
+  const keygen = (name: string, passphrase = '') => run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', passphrase, '-C', name, '-f', path.join(dir, name)]);
+  await Promise.all([keygen('host_key'), keygen('bot'), keygen('stranger'), keygen('locked', 'open sesame')]);
+  keys = { bot: path.join(dir, 'bot'), stranger: path.join(dir, 'stranger'), locked: path.join(dir, 'locked') };
+  fs.copyFileSync(`${keys.bot}.pub`, path.join(dir, 'authorized_keys'));
+
+  // `broken` makes the far side fail the way a user without access to the daemon would.
+  fs.writeFileSync(path.join(dir, 'dial.sh'), [
+    '#!/bin/sh',
+    `printf '%s\\n' "$SSH_ORIGINAL_COMMAND" >> ${dir}/commands.log`,
+    '[ "$SSH_ORIGINAL_COMMAND" = "docker system dial-stdio" ] || { echo "refused: $SSH_ORIGINAL_COMMAND" >&2; exit 1; }',
+    `[ -e ${dir}/broken ] && { echo "permission denied while trying to connect to the Docker daemon socket" >&2; exit 1; }`,
+    `exec env DOCKER_CONFIG=${dir}/cli ${docker} -H ${daemon.host} system dial-stdio`,
+    '',
+  ].join('\n'), { mode: 0o755 });
+
+  sshPort = await freeLoopbackPort();
+  fs.writeFileSync(path.join(dir, 'sshd_config'), [
+    `ListenAddress 127.0.0.1:${sshPort}`,
+    `HostKey ${dir}/host_key`,
+    'PidFile none',
+    `AuthorizedKeysFile ${dir}/authorized_keys`,
+    'StrictModes no', // the temp dir's modes are not ~/.ssh's
+    'UsePAM no',
+    'PasswordAuthentication no',
+    'KbdInteractiveAuthentication no',
+    'PubkeyAuthentication yes',
+    'PermitRootLogin prohibit-password',
+    `AllowUsers ${user()}`,
+    'DisableForwarding yes',
+    'PermitTTY no',
+    `ForceCommand ${dir}/dial.sh`,
+    '',
+  ].join('\n'));
+  // sshd insists on its privilege separation directory, which the Debian service creates when it starts.
+  fs.mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
+  const log = fs.openSync(path.join(dir, 'sshd.log'), 'w');
+  sshd = spawn(SSHD, ['-f', path.join(dir, 'sshd_config'), '-D', '-e'], { stdio: ['ignore', log, log] });
+  fs.closeSync(log);
+  const deadline = Date.now() + 10_000;
+  while (!(await accepts(sshPort))) {
+    if (sshd.exitCode !== null || Date.now() > deadline) {
+      throw new Error(`sshd did not come up on 127.0.0.1:${sshPort}:\n${fs.readFileSync(path.join(dir, 'sshd.log'), 'utf8')}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+});
+
+afterAll(async () => {
+  for (const child of [sshd, agent]) {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }
+  await daemon?.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port }, () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Who the test logs in as over ssh: this process's own user (root, as the test daemon needs). */
+function user(): string {
+  return os.userInfo().username;
+}
+
+function sshEnv(extra: Env = {}): Env {
+  return { DOCKER_HOST: `ssh://${user()}@127.0.0.1:${sshPort}`, DOCKER_SSH_KEY: keys.bot, DOCKER_TIMEOUT_MS: String(TIMEOUT_MS), ...extra };
+}
+
+function commands(): string[] {
+  return fs.readFileSync(path.join(dir, 'commands.log'), 'utf8').trim().split('\n');
+}
+
+async function failure(promise: Promise<unknown>): Promise<{ message: string; ms: number }> {
+  const started = Date.now();
+  const err = await promise.then(() => new Error('expected a failure'), (e: unknown) => e);
+  expect(err).toBeInstanceOf(UserError);
+  const message = (err as Error).message;
+  expect(message).not.toContain('\n');
+  expect(message).not.toMatch(/\bat .*:\d+:\d+/); // no stack frames
+  return { message, ms: Date.now() - started };
+}
+
+function configError(env: Env): string {
+  try {
+    readDockerConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('Docker over ssh:// (docker system dial-stdio on the far side)', () => {
+  it('ps and df work with DOCKER_SSH_KEY and agree with the docker CLI', async () => {
+    const reader = createDockerReader(readDockerConfig(sshEnv()));
+    const [ps, df, cliDf] = await Promise.all([
+      reader.ps(PS),
+      reader.df({ verbose: true }),
+      daemon.cli(['system', 'df', '--format', '{{.TotalCount}} {{.Active}}']),
+    ]);
+    expect(ps.host).toEqual({ name: 'default', endpoint: `ssh://${user()}@127.0.0.1:${sshPort}` });
+    expect(ps.rows.map((r) => [r.id, r.name, r.image, r.state])).toEqual([[containerId.slice(0, 12), 'tiny-1', 'tiny:1', 'created']]);
+    expect(df.categories.map((c) => `${c.total} ${c.active}`)).toEqual(cliDf.trim().split('\n'));
+    expect(df.largest!.volumes.map((v) => v.name)).toEqual(['tiny-vol']);
+    expect(df.dockerRootDir).toBe(`${daemon.dir}/data`);
+    // Every request went through its own ssh session running exactly this, and nothing else.
+    expect(commands().length).toBeGreaterThanOrEqual(3);
+    expect(new Set(commands())).toEqual(new Set(['docker system dial-stdio']));
+  });
+
+  it('logs in with the ssh-agent at SSH_AUTH_SOCK when no key file is set', async () => {
+    const socket = path.join(dir, 'agent.sock');
+    agent = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
+    for (let i = 0; !fs.existsSync(socket); i++) {
+      if (i > 100) throw new Error('ssh-agent did not start');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await run('ssh-add', [keys.bot], { env: { SSH_AUTH_SOCK: socket, PATH: process.env.PATH } });
+    const reader = createDockerReader(readDockerConfig(sshEnv({ DOCKER_SSH_KEY: undefined, SSH_AUTH_SOCK: socket })));
+    expect((await reader.ps(PS)).rows.map((r) => r.name)).toEqual(['tiny-1']);
+  });
+
+  it('works from the real environment in a separate process (the CLI), where docker-modem also reads DOCKER_HOST', async () => {
+    const tsx = path.resolve('node_modules/tsx/dist/cli.mjs');
+    const { stdout, stderr } = await run(process.execPath, [tsx, path.resolve('src/cli.ts'), 'df', '--json'], {
+      cwd: dir, // no .env here
+      env: { PATH: process.env.PATH, HOME: dir, ...sshEnv() },
+    });
+    expect((JSON.parse(stdout) as { dockerRootDir: string }).dockerRootDir).toBe(`${daemon.dir}/data`);
+    // docker-modem's url.parse of the ssh address makes Node print a deprecation warning; nothing else.
+    expect(stderr.split('\n').filter((l) => l && !/DEP0170|--trace-deprecation/.test(l))).toEqual([]);
+  });
+
+  it('a key the host does not accept: one line saying the login was refused and what to set', async () => {
+    const reader = createDockerReader(readDockerConfig(sshEnv({ DOCKER_SSH_KEY: keys.stranger })));
+    const { message, ms } = await failure(reader.ps(PS));
+    expect(message).toBe(`ssh login as ${user()} to Docker host ssh://127.0.0.1:${sshPort} was refused (All configured authentication methods failed). Set DOCKER_SSH_KEY to a private key that host accepts, or SSH_AUTH_SOCK to an ssh-agent holding one.`);
+    expect(ms).toBeLessThan(TIMEOUT_MS);
+    expect(message).not.toMatch(/PRIVATE KEY|-----/);
+  });
+
+  it('docker on the far side cannot reach the daemon: says what the ssh user needs there', async () => {
+    fs.writeFileSync(path.join(dir, 'broken'), '');
+    try {
+      const reader = createDockerReader(readDockerConfig(sshEnv()));
+      const { message } = await failure(reader.ps(PS));
+      expect(message).toBe(`Docker host ssh://127.0.0.1:${sshPort} closed the connection before Docker answered (ECONNRESET). On that host the ssh user must be able to run \`docker system dial-stdio\` (docker CLI installed, access to the daemon's socket).`);
+    } finally {
+      fs.rmSync(path.join(dir, 'broken'));
+    }
+  });
+
+  describe('a bad host or port: one line, within the deadline', () => {
+    const reader = (host: string) => createDockerReader(readDockerConfig(sshEnv({ DOCKER_HOST: `ssh://${user()}@${host}`, DOCKER_TIMEOUT_MS: String(FAULT_TIMEOUT_MS) })));
+
+    it('nothing listens there', async () => {
+      const closed = await freeLoopbackPort();
+      for (const host of [`127.0.0.1:${closed}`, `127.0.0.2:${sshPort}`]) {
+        const { message, ms } = await failure(reader(host).ps(PS));
+        expect(message).toBe(`Docker host ssh://${host} refused the connection (ECONNREFUSED): no ssh server listens there. Fix the host or port in DOCKER_HOST.`);
+        expect(ms).toBeLessThan(FAULT_TIMEOUT_MS);
+      }
+    });
+
+    it('something that is not ssh answers there', async () => {
+      const server = http.createServer((_req, res) => res.end('{}'));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const host = `127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+        const { message, ms } = await failure(reader(host).df({ verbose: false }));
+        expect(message).toMatch(new RegExp(`^Docker host ssh://${host} does not speak ssh on that port \\([^)]+\\)\\. Fix the port in DOCKER_HOST\\.$`));
+        expect(ms).toBeLessThan(FAULT_TIMEOUT_MS);
+      } finally {
+        server.close();
+      }
+    });
+
+    it('it accepts and never says a word: the deadline, and the attempt is dropped soon after', async () => {
+      const held: net.Socket[] = [];
+      const closedAt: number[] = [];
+      const server = net.createServer((socket) => {
+        held.push(socket);
+        socket.resume(); // read (and drop) what the client says, or its FIN goes unnoticed
+        socket.on('close', () => closedAt.push(Date.now()));
+        socket.on('error', () => undefined);
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const host = `127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+        const started = Date.now();
+        const { message, ms } = await failure(reader(host).ps(PS));
+        expect(message).toBe(`Docker host ssh://${host} did not answer within 1.5 s. Check that the Docker daemon is healthy (systemctl status docker), or raise DOCKER_TIMEOUT_MS.`);
+        expect(ms).toBeGreaterThanOrEqual(FAULT_TIMEOUT_MS - 50);
+        expect(ms).toBeLessThan(FAULT_TIMEOUT_MS + SLACK_MS);
+        expect(held.length).toBe(1);
+        // ssh2's own handshake timeout (deadline + 1 s) closes the connection nobody waits for any more.
+        for (let waited = 0; closedAt.length === 0 && waited < 4000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+        expect(closedAt.length).toBe(1);
+        expect(closedAt[0]! - started).toBeLessThan(FAULT_TIMEOUT_MS + 1000 + SLACK_MS);
+      } finally {
+        held.forEach((s) => s.destroy());
+        server.close();
+      }
+    });
+  });
+
+  it('ssh settings the bot cannot use are start-up errors naming the variable', () => {
+    const base = { DOCKER_HOST: `ssh://${user()}@127.0.0.1:${sshPort}` };
+    expect(configError({ ...base, DOCKER_SSH_KEY: path.join(dir, 'nope') }))
+      .toBe(`DOCKER_SSH_KEY=${dir}/nope: cannot read it (ENOENT). Point it at the private key the Docker host accepts (e.g. ~/.ssh/id_ed25519), or unset it to use SSH_AUTH_SOCK.`);
+    expect(configError({ ...base, DOCKER_SSH_KEY: `${keys.bot}.pub` }))
+      .toBe(`DOCKER_SSH_KEY=${keys.bot}.pub is not a private key file (the .pub is the public half). Point it at the private key.`);
+    expect(configError({ ...base, DOCKER_SSH_KEY: keys.locked }))
+      .toBe(`DOCKER_SSH_KEY=${keys.locked} is protected by a passphrase, which the bot cannot type. Load it into ssh-agent and set SSH_AUTH_SOCK instead, or use a key without one.`);
+    expect(configError({ DOCKER_HOST: `ssh://127.0.0.1:${sshPort}` }))
+      .toBe('DOCKER_HOST for "default" has no user name (ssh://user@host). Use unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host.');
+  });
+
+  it('the read-only guard refuses mutating calls over ssh before any connection is opened', async () => {
+    const proxy = await startCountingProxy(sshPort);
+    try {
+      const endpoint = readDockerConfig(sshEnv({ DOCKER_HOST: `ssh://${user()}@127.0.0.1:${proxy.port}` })).hosts[0]!;
+      const docker = createGuardedDocker(endpoint, TIMEOUT_MS);
+      expect((await docker.listContainers({ all: true })).map((c) => c.Id)).toEqual([containerId]);
+      expect(proxy.connections).toBe(1); // an allowed read does go through the proxy
+      await proxy.idle(); // its ssh session says goodbye after the answer
+      const before = { connections: proxy.connections, bytesOut: proxy.bytesOut, sessions: commands().length, engine: await engineState(daemon) };
+
+      const container = docker.getContainer(containerId);
+      const attempts: [string, () => Promise<unknown>][] = [
+        ['container start', () => container.start()],
+        ['container remove', () => container.remove({ force: true })],
+        ['createContainer', () => docker.createContainer({ Image: 'tiny:1', name: 'intruder' })],
+        ['volume remove', () => docker.getVolume('tiny-vol').remove()],
+      ];
+      const results = await Promise.all(attempts.map(([what, call]) => call().then(
+        () => `${what}: NOT refused`,
+        (err: unknown) => (err instanceof ReadOnlyRefusal ? `${what}: refused` : `${what}: failed otherwise: ${String(err)}`),
+      )));
+      expect(results.filter((r) => !r.endsWith(': refused'))).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 200)); // a connection would have shown up by now
+      expect({ connections: proxy.connections, bytesOut: proxy.bytesOut, sessions: commands().length, engine: await engineState(daemon) }).toEqual(before);
+    } finally {
+      proxy.close();
+    }
+  });
+});
