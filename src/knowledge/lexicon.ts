@@ -10,7 +10,7 @@
  */
 const CONCEPTS: string[][] = [
   ['docker', '도커', 'dockers'],
-  ['container', '컨테이너', 'containers', '컨테이너들', 'ctr'],
+  ['container', '컨테이너', 'containers', '컨테이너들', '컨테이너화', 'ctr', 'containerize', 'containerized', 'containerizing', 'containerization', 'containerise', 'containerising'],
   ['image', '이미지', 'images', '이미지들', 'img'],
   ['delete', '삭제', '제거', '지우*', '지워*', '지운*', '없애*', 'remove', 'removal', 'delete', 'deletion', 'rm', 'rmi', 'uninstall', '언인스톨', 'erase', 'purge', 'prune', 'cleanup', 'clean'],
   ['install', '설치', '깔*', '까는', '까다', 'installation', 'setup', '셋업'],
@@ -33,7 +33,7 @@ const CONCEPTS: string[][] = [
   ['hub', '허브', 'hub', 'dockerhub'],
   ['engine', '엔진', 'engine', 'daemon', 'dockerd', '데몬'],
   ['component', '컴포넌트', '구성요소', '구성 요소', 'building blocks', 'building block', 'component', 'components', 'parts', 'architecture', '아키텍처'],
-  ['advantage', '장점', '이점', '이유', '좋은점', 'advantage', 'advantages', 'benefit', 'benefits', 'pros', 'why', 'reason', 'merit', 'merits'],
+  ['advantage', '장점', '이점', '이유', '좋은점', '좋*', '나은*', 'better', 'advantage', 'advantages', 'benefit', 'benefits', 'pros', 'why', 'reason', 'merit', 'merits'],
   ['isolation', '격리', '독립', 'isolation', 'isolated', 'isolate', 'sandbox', 'independent'],
   ['windows', '윈도우', '윈도우즈', '윈도', 'windows', 'win'],
   ['linux', '리눅스', 'linux', 'ubuntu', '우분투'],
@@ -66,7 +66,7 @@ const CONCEPTS: string[][] = [
   ['count', '개수', '갯수', '몇개', '몇 개', 'count', 'number', 'how many'],
   ['recommend', '권장', '추천', 'recommend', 'recommended', 'recommendation', 'best practice', 'should'],
   ['separate', '분리', '별도', '따로', 'separate', 'separately', 'dedicated', 'split'],
-  ['use', '사용', '활용', '쓰*', '써*', '쓸', '쓴*', '씀', 'use', 'uses', 'using', 'usage of'],
+  ['use', '사용', '활용', '사용법', '활용법', '사용방법', '쓰*', '써*', '쓸', '쓴*', '씀', 'use', 'uses', 'using', 'usage of'],
   // The notes' database example is mysql, so a question about running "a DB" is about it.
   ['mysql', 'mysql', 'mariadb', '마이에스큐엘', 'db', 'database', 'databases', '데이터베이스', '디비'],
   ['virtual', '가상', '가상화', 'virtual', 'virtualization', 'vm', 'virtualisation'],
@@ -87,6 +87,10 @@ const CONCEPTS: string[][] = [
   ['info', 'info', '정보', 'information'],
   ['system', '시스템', 'system'],
   ['all', '전체', '모든', '모두', '전부', 'all', 'entire', 'everything', 'whole'],
+  // "It doesn't work": a failure report, which the notes do not cover (a technical term below).
+  ['broken', '안 됨', '안 돼', '안 되', '안 돼요', '안 되요', "doesn't work", 'not working', "won't start"],
+  // Greetings carry no question (and 좋은 alone means an advantage); dropped as a stopword.
+  ['greeting', '좋은 아침', '좋은 하루', '좋은 주말', '좋은 저녁', 'good morning', 'good afternoon', 'good evening'],
   ['kind', '종류', 'kind', 'kinds', 'type', 'types', '유형'],
   ['role', '역할', '담당', '주체', '누가', '누구', 'who', '작업', '하는일', '하는 일', 'role', 'roles', 'responsibility', 'responsible', 'job', 'duty'],
   ['format', '형식', '포맷', '문법', 'format', 'formats', 'syntax'],
@@ -127,7 +131,7 @@ const STOPWORDS = new Set([
   'into', 'onto', 'up', 'down', 'out', 'over', 'under', 'again', 'some', 'any', 'each', 'every', 'between', 'among', 'just', 'also', 'too', 'very',
   'get', 'gets', 'got', 'have', 'has', 'had', 'know', 'way', 'ways', 'thing', 'things', 'someone', 'anyone', 'something', 'anything',
   'sentence', 'word', 'words', 'briefly', 'simply', 'question', 'hi', 'hello', 'hey', 'thanks', 'thank', 'ok', 'okay', 'yes', 'no', 'not',
-  'etc', 'go', 'doing', 'like', 'than', 'exactly', 'actually', 'really', 'quick', 'quickly', 'still', 'else', 'plain', 'short', 'put',
+  'greeting', 'etc', 'go', 'doing', 'like', 'than', 'exactly', 'actually', 'really', 'quick', 'quickly', 'still', 'else', 'plain', 'short', 'put',
   'currently', 'now', 'today', 'main', 'basic', 'basically', 'anyway', 'kind of', 'sort', 'mean?', 'guys', 'team', 'someone', 'somebody',
   'happen', 'happens', 'happened', 'after', 'before?', 'keep', 'keeps', 'pick', 'choose', 'over', 'thing?', 'stuff', 'lot', 'lots', 'much',
   'more', 'most', 'other', 'others', 'same', 'different?', 'own', 'via', 'per', 'both', 'either', 'neither', 'ever', 'never', 'always',
@@ -141,7 +145,7 @@ const STOPWORDS = new Set([
   '맞지', '맞나요', '맞아', '맞죠', '정리', '부탁', '부탁드려', '부탁드려요', '부탁해', '알려주실', '알려주세요', '싶어', '싶어요', '싶은데', '해주세요', '해주세',
   '뭐뭐', '뭐임', '뭐였', '뭐였지', '뭐였죠', '뭔', '뭐라고', '걸', '건지', '건', '거죠', '이렇게', '이렇', '저렇게', '그렇게', '다음', '경우', '가능', '가능해',
   'ᄒᄒ', 'ㅎㅎ', 'ㅋㅋ', 'ᄏᄏ', '님', '여러분', '팀', '저희', '제가', '내가', '우리팀', '관련해서', '예시', '예', '부분', '결과',
-  '좋은', '좋아', '좋다', '좋아요', '좋겠', '나쁜', '그런', '이런', '저런',
+  '나쁜', '그런', '이런', '저런',
   '땐', '때는', '때도', '한번', '먼저요', '개', '나와', '나와요', '나오는', '나오나', '나옴', '나오지', '안', '못', '중인', '중', '어떻게해', '해줘', '줘', '주세요', '하기', '쓰는법',
 ]);
 
@@ -154,15 +158,21 @@ const TECH_TERMS = [
   // Docker and Kubernetes vocabulary beyond the basics
   'exec', 'logs', 'log', '로그', 'network', '네트워크', 'bridge', '브리지', 'port', 'ports', '포트', '포워딩', 'forwarding', 'tag', 'tags', '태그',
   'inspect', 'attach', 'commit', 'login', 'logout', '로그인', 'auth', 'authentication', '인증', 'restart', '재시작', 'policy', 'healthcheck', '헬스체크',
-  'entrypoint', 'copy', 'arg', 'expose', 'stage', 'multi-stage', 'buildkit', 'buildx', 'secret', 'secrets', 'backup', '백업', 'restore', '복구',
+  'entrypoint', 'copy', 'arg', 'expose', 'stage', 'multi-stage', '멀티스테이지', '스테이지', 'buildkit', 'buildx', 'secret', 'secrets', 'backup', '백업', 'restore', '복구',
   'pod', 'pods', '파드', 'kubectl', 'helm', '헬름', 'chart', 'ingress', '인그레스', 'namespace', 'replica', 'replicaset', 'statefulset', 'daemonset',
   'configmap', 'cronjob', 'probe', 'sidecar', 'istio', 'minikube', 'kind', 'k3s', 'rancher', 'podman', 'containerd', 'cri-o', 'nerdctl',
   'registry-mirror', 'proxy', '프록시', 'dns', 'ip', 'ipv6', 'iptables', 'firewall', '방화벽', 'ssl', 'tls', 'certificate', '인증서', 'https',
   'reboot', '재부팅', '부팅', 'boot', 'upgrade', '업그레이드', 'cpu', 'memory', '메모리', 'oom', 'cgroup', 'ulimit', 'gpu', 'nvidia', 'permission', '권한', 'sudo', 'chmod', 'user', 'uid', 'rootless',
+  // Troubleshooting: the notes explain concepts, not failures
+  'error', 'errors', '에러', '오류', 'bug', '버그', 'fail', 'failed', 'failure', '실패', 'crash', '크래시', 'exception', '예외', 'timeout', '타임아웃',
+  'debug', '디버그', '디버깅', 'troubleshoot', 'troubleshooting', 'broken', '깨짐', '안됨', '안돼', '안되',
+  'slow', 'slowly', '느려', '느려요', '느림', '느린', 'performance', '성능', 'timezone', '시간대', 'locale', '로케일',
+  'desktop', '데스크탑', '데스크톱', 'keyboard', '키보드', 'shortcut', '단축키', 'mouse', '마우스', 'monitor', '모니터', 'printer', '프린터',
+  'wifi', '와이파이', 'vpn', 'email', '메일', 'slack', '슬랙', 'zoom', 'jira', '지라', 'confluence', 'notion', '노션',
   // Other tools and languages teams ask about
   'git', 'github', 'gitlab', 'rebase', 'merge', 'branch', '브랜치', 'jenkins', 'ci', 'cd', 'terraform', 'ansible', 'vagrant',
   'aws', 'ec2', 's3', 'lambda', 'gcp', 'azure', 'cloud', '클라우드', 'bill', 'billing', '요금', 'cost', '비용',
-  'react', '리액트', 'useeffect', 'vue', 'angular', 'svelte', 'css', 'html', 'div', 'javascript', 'typescript', 'js', 'ts', 'node', 'nodejs', 'npm',
+  'react', '리액트', 'useeffect', 'vue', 'angular', 'svelte', 'css', 'html', 'div', 'javascript', '자바스크립트', 'typescript', '타입스크립트', 'js', 'ts', 'node', 'nodejs', 'npm',
   'python', '파이썬', 'pandas', 'numpy', 'django', 'flask', 'java', '자바', 'spring', 'kotlin', 'golang', 'rust', 'ruby', 'php', 'c++',
   'sql', 'join', 'postgres', 'redis', '레디스', 'kafka', '카프카', 'mongodb', 'elasticsearch', 'nginx', 'apache', 'tomcat',
   'vim', 'emacs', 'vscode', 'intellij', 'excel', '엑셀', 'vlookup', 'regex', '정규표현식', 'json', 'xml', 'api', 'http', 'graphql',
@@ -171,10 +181,13 @@ const TECH_TERMS = [
 
 /**
  * Concepts that say what kind of answer is wanted (a definition, a command to show something,
- * advice) rather than what it is about: they count for less, so "쿠버네티스 설명" is about
- * Kubernetes, not about whichever note says 뜻 or 설명 in an alias.
+ * advice), and words so general that any topic has them: they count for less, so
+ * "쿠버네티스 설명" is about Kubernetes, not about whichever note says 뜻 or 설명 in an alias.
  */
-const INTENT_CONCEPTS = ['definition', 'show', 'use', 'recommend'];
+const INTENT_CONCEPTS = ['definition', 'show', 'use', 'recommend', 'system', 'info', 'command', 'config', 'manage'];
+
+/** Words that ask what something is or does: 뭐야, 무엇, 설명, 개념, what, explain. */
+const WHAT_IS_CUE = /\b(?:what|whats|explain|define|definition|meaning|means?|describe)\b|뭐|뭔|뭘|머에|머야|무엇|무슨|설명|개념|정의|뜻|의미|란\b|이란|하는 ?일|역할/i;
 
 export interface Concept {
   canonical: string;
@@ -210,4 +223,5 @@ export const LEXICON = {
   stopwords: STOPWORDS,
   techTerms: TECH_TERMS,
   intentConcepts: new Set(INTENT_CONCEPTS),
+  whatIsCue: WHAT_IS_CUE,
 };

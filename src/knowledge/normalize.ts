@@ -5,7 +5,7 @@ const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/;
 const VERB_FROM_NOUN = /^([\uac00-\ud7a3]{2,}?)(?:하|해|되|돼|했|할|한|됐|됨|함|시[키켜킬킨킴])[\uac00-\ud7a3]*$/;
 /** Bare jamo such as ㅎㅎ or ㅋㅋ are laughter, not words. */
 const JAMO_ONLY = /^[\u1100-\u11ff\u3131-\u318e]+$/;
-const SCRIPT_RUN = /[\uac00-\ud7a3\u3131-\u318e]+|[\p{L}\p{N}][\p{L}\p{N}_.-]*/gu;
+const SCRIPT_RUN = /[\uac00-\ud7a3\u3131-\u318e\u1100-\u11ff]+|[\p{L}\p{N}][\p{L}\p{N}_.-]*/gu;
 
 export function isHangul(token: string): boolean {
   return HANGUL_SYLLABLE.test(token);
@@ -17,8 +17,17 @@ export function isHangul(token: string): boolean {
  * shell symbols of the notes spelled as words, since punctuation is dropped later.
  */
 export function canonicalText(text: string): string {
-  let out = text.normalize('NFKC').toLowerCase();
-  out = out.replace(/\$\s*\(\s*\)?/g, ' dollar substitution ').replace(/\$/g, ' dollar ');
+  // NFC first composes decomposed syllables; NFKC then folds full-width letters, except for
+  // typed jamo (클러스ㅓ), which NFKC would turn into invisible conjoining forms.
+  let out = text
+    .normalize('NFC')
+    .replace(/[^\u3131-\u318e]+/g, (part) => part.normalize('NFKC'))
+    .toLowerCase();
+  // $() is command substitution; $NAME and ${NAME} read a variable; a lone $ is the symbol (or a prompt).
+  out = out
+    .replace(/\$\s*\(\s*\)?/g, ' dollar substitution ')
+    .replace(/\$\{?(?=[a-z_])/g, ' dollar variable ')
+    .replace(/\$/g, ' dollar ');
   for (const [phrase, canonical] of LEXICON.phrases) {
     if (out.includes(phrase)) out = out.split(phrase).join(` ${canonical} `);
   }
@@ -71,8 +80,44 @@ function normalizeUncached(word: string): string[] {
 
   const stripped = stripKorean(word);
   if (stripped === null) return [];
-  const compound = splitCompound(stripped);
-  return compound ?? [LEXICON.variants.get(stripped) ?? stripped];
+  if (!isHangul(stripped)) return [stripped]; // already a concept
+  // Segmenting the whole word keeps a known word whose last syllable looks like a particle (경로).
+  const split = splitCompound(stripped) ?? (word.length >= UNSPACED_MIN ? segmentUnspaced(word) : null);
+  return split ?? [LEXICON.variants.get(stripped) ?? stripped];
+}
+
+/** A Korean run this long that is no known word is likely a phrase typed without spaces. */
+const UNSPACED_MIN = 4;
+
+/**
+ * Finds the known words inside Korean typed without spaces (쉘에서달러기호뜻 → shell dollar
+ * symbol definition): longest known word first at each position; the stretches between them
+ * are treated as words of their own, minus particles and endings.
+ */
+function segmentUnspaced(run: string): string[] | null {
+  const tokens: string[] = [];
+  let gap = '';
+  const flushGap = () => {
+    const word = gap ? stripKorean(gap) : null;
+    if (word && !LEXICON.suffixes.includes(word)) tokens.push(lookup(word) ?? word);
+    gap = '';
+  };
+  let found = 0;
+  for (let i = 0; i < run.length; ) {
+    let len = Math.min(8, run.length - i);
+    while (len >= 2 && !lookup(run.slice(i, i + len))) len--;
+    if (len >= 2) {
+      flushGap();
+      tokens.push(lookup(run.slice(i, i + len))!);
+      found++;
+      i += len;
+    } else {
+      gap += run[i];
+      i++;
+    }
+  }
+  flushGap();
+  return found > 0 ? tokens : null;
 }
 
 /** Exact concept form, variant spelling, or verb stem. */

@@ -24,8 +24,13 @@ export interface SearchOptions {
   minCoverage?: number;
 }
 
-/** How much a typo-repaired word counts compared with one found as typed. */
-const REPAIRED_TRUST = 0.6;
+/**
+ * How much a typo-repaired word counts compared with one found as typed. A short Korean word
+ * has many neighbours one jamo away (로고 → 보고, 에러 → 여러), so its repair is a weaker guess.
+ */
+function repairTrust(word: string): number {
+  return isHangul(word) && spelling(word).length < 6 ? 0.5 : 0.8;
+}
 /** How much a word of intent (설명, show, 추천) counts compared with a topic word. */
 const INTENT_WEIGHT = 0.35;
 /** Coverage below which a topic is not even offered as "did you mean". */
@@ -56,7 +61,7 @@ const FUSE_OPTIONS: IFuseOptions<IndexedEntry> = {
  */
 export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options: SearchOptions = {}): KnowledgeBase {
   const candidateLimit = options.candidateLimit ?? 10;
-  const minCoverage = options.minCoverage ?? 0.5;
+  const minCoverage = options.minCoverage ?? 0.45;
   const indexed = entries.map(indexEntry);
   const byId = new Map(entries.map((e) => [e.id, e]));
 
@@ -81,7 +86,7 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
    */
   const idf = (token: string) => {
     const docFreq = postings.get(token)?.ids.length;
-    if (docFreq === undefined) return techTerms.has(token) ? idfOf(0) : idfOf(indexed.length);
+    if (docFreq === undefined) return techTerms.has(token) ? idfOf(0) : idfOf(indexed.length / 2);
     return idfOf(docFreq) * (LEXICON.intentConcepts.has(token) ? INTENT_WEIGHT : 1);
   };
   // Scratch space for one query at a time (ask is synchronous); reset after each use.
@@ -91,16 +96,19 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
     // Each question word once; a misspelt word is repaired to a known one but counts for less.
     const trust = new Map<string, number>();
     for (const word of tokenize(question)) {
-      const repaired = postings.has(word) ? word : repair.correct(word);
+      // A technical word the notes lack is kept as typed: repairing 에러 to 여러 would hide it.
+      const repaired = postings.has(word) ? word : techTerms.has(word) ? undefined : repair.correct(word);
       // A number the notes never mention ("Windows 10") says nothing about the topic.
       if (!repaired && /^\d+$/.test(word)) continue;
       const token = repaired ?? word;
-      trust.set(token, Math.max(trust.get(token) ?? 0, repaired === word ? 1 : REPAIRED_TRUST));
+      trust.set(token, Math.max(trust.get(token) ?? 0, repaired === word ? 1 : repairTrust(word)));
     }
     const tokens = [...trust.keys()];
     if (tokens.length === 0) return { query: question, answered: false, matches: [] };
 
-    const weights = tokens.map(idf);
+    // Chatter adds up sublinearly: a long, polite question is not less about its topic.
+    const chatter = tokens.filter((t) => !postings.has(t) && !techTerms.has(t)).length;
+    const weights = tokens.map((t) => (postings.has(t) || techTerms.has(t) ? idf(t) : idf(t) / Math.sqrt(chatter)));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const titleCoverage = (item: IndexedEntry) => {
       const all = item.titleTokens.reduce((sum, t) => sum + idf(t), 0);
@@ -137,7 +145,20 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
       .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
 
     const coverageOf = new Map(candidates.map((c) => [c.item.entry, c.coverage]));
-    const answered = (coverageOf.get(ranked[0]!.entry) ?? 0) >= minCoverage;
+    const best = candidates.find((c) => c.item.entry === ranked[0]!.entry)!;
+    // A question that asks what something is, and whose every topic word is in one note's title,
+    // asks for that note ("도커가 뭔가요? 신입이라 처음 들어봐서요"), however much chatter
+    // surrounds it, unless it also names a technical subject the notes lack. ("도커 스터디 언제
+    //해요" names the title too, but asks something else.)
+    // A repaired word may be mis-repaired chatter (hood → hold), so only words as typed must all fit.
+    const inTitle = (t: string) => best.item.titleTokens.includes(t);
+    const topicWords = tokens.filter((t) => postings.has(t) && !LEXICON.intentConcepts.has(t));
+    const namesTitle =
+      LEXICON.whatIsCue.test(question.normalize('NFC')) &&
+      topicWords.some(inTitle) &&
+      topicWords.every((t) => inTitle(t) || trust.get(t)! < 1) &&
+      !tokens.some((t) => !postings.has(t) && techTerms.has(t));
+    const answered = best.coverage >= minCoverage || namesTitle;
     // Unanswered, only topics that share something real with the question are worth offering.
     const offered = answered ? ranked : ranked.filter((m) => (coverageOf.get(m.entry) ?? 0) >= MIN_SUGGESTION_COVERAGE);
     return { query: question, answered, matches: offered.slice(0, limit) };
