@@ -1,6 +1,7 @@
 import Fuse, { type FuseOptionKey, type IFuseOptions } from 'fuse.js';
 import { LEXICON } from './lexicon.ts';
 import { isHangul, spelling, tokenize } from './normalize.ts';
+import { TypoRepair } from './typo.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
 
 /** An entry with its text already tokenised, built once at start. */
@@ -10,7 +11,6 @@ interface IndexedEntry {
   /** All aliases in one string: one Fuse field instead of one per alias keeps scoring cheap. */
   aliases: string;
   tags: string;
-  body: string;
   /** Distinct title tokens: a question naming them all asks for this topic. */
   titleTokens: string[];
   /** Best field weight of each token in this entry (see FIELD_WEIGHT). */
@@ -58,6 +58,11 @@ const FUSE_OPTIONS: IFuseOptions<IndexedEntry> = {
 /**
  * Builds the searcher. Index work happens here, once: tokenising every entry, the
  * inverted index used as a prefilter, and the spelling list used for typo repair.
+ *
+ * Answering a question: its words are weighed (known words by IDF, chatter low, technical
+ * words the notes lack high); each entry's coverage is the share of that weight found in it
+ * (titles and aliases counting more than the body); Fuse re-scores the best candidates; the
+ * best is an answer when its coverage is high enough or the question names its title.
  */
 export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options: SearchOptions = {}): KnowledgeBase {
   const candidateLimit = options.candidateLimit ?? 10;
@@ -79,10 +84,13 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
   const fuseRecords = Fuse.createIndex(FUSE_KEYS, indexed).toJSON();
   const repair = new TypoRepair([...postings.keys()], LEXICON.exact);
   const techTerms = new Set(LEXICON.techTerms.flatMap(tokenize));
+  const isKnown = (token: string) => postings.has(token);
+  const isMissingTopic = (token: string) => !isKnown(token) && techTerms.has(token);
   const idfOf = (docFreq: number) => Math.log(1 + (indexed.length + 0.5) / (docFreq + 0.5));
   /**
-   * A word's weight in the question. Known words: IDF. Unknown technical words: as rare as can be,
-   * since they name a topic the notes lack. Other unknown words: as common as can be (chatter).
+   * A word's weight in the question. Known words: IDF (intent words less). Technical words the
+   * notes lack: as rare as can be, since they name another topic. Other unknown words: chatter,
+   * weighing like a word found in half the notes.
    */
   const idf = (token: string) => {
     const docFreq = postings.get(token)?.ids.length;
@@ -92,31 +100,28 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
   // Scratch space for one query at a time (ask is synchronous); reset after each use.
   const coverage = new Float64Array(indexed.length);
 
-  function ask(question: string, { limit = 3 }: { limit?: number } = {}): Answer {
-    // Each question word once; a misspelt word is repaired to a known one but counts for less.
+  /** Each question word once, typo-repaired where possible, with how far to trust it. */
+  function questionWords(question: string): Map<string, number> {
     const trust = new Map<string, number>();
     for (const word of tokenize(question)) {
       // A technical word the notes lack is kept as typed: repairing 에러 to 여러 would hide it.
-      const repaired = postings.has(word) ? word : techTerms.has(word) ? undefined : repair.correct(word);
+      const repaired = isKnown(word) ? word : techTerms.has(word) ? undefined : repair.correct(word);
       // A number the notes never mention ("Windows 10") says nothing about the topic.
       if (!repaired && /^\d+$/.test(word)) continue;
       const token = repaired ?? word;
       trust.set(token, Math.max(trust.get(token) ?? 0, repaired === word ? 1 : repairTrust(word)));
     }
+    return trust;
+  }
+
+  /** The entries sharing a word with the question, best coverage first, at most candidateLimit. */
+  function candidatesFor(trust: Map<string, number>): Candidate[] {
     const tokens = [...trust.keys()];
-    if (tokens.length === 0) return { query: question, answered: false, matches: [] };
-
     // Chatter adds up sublinearly: a long, polite question is not less about its topic.
-    const chatter = tokens.filter((t) => !postings.has(t) && !techTerms.has(t)).length;
-    const weights = tokens.map((t) => (postings.has(t) || techTerms.has(t) ? idf(t) : idf(t) / Math.sqrt(chatter)));
+    const chatter = tokens.filter((t) => !isKnown(t) && !techTerms.has(t)).length;
+    const weights = tokens.map((t) => (isKnown(t) || techTerms.has(t) ? idf(t) : idf(t) / Math.sqrt(chatter)));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
-    const titleCoverage = (item: IndexedEntry) => {
-      const all = item.titleTokens.reduce((sum, t) => sum + idf(t), 0);
-      return all === 0 ? 0 : item.titleTokens.reduce((sum, t) => sum + (tokens.includes(t) ? idf(t) : 0), 0) / all;
-    };
-
-    // Prefilter: coverage (share of the question's weight found in an entry) is summed over the
-    // posting lists, so only entries sharing a token are touched; the best few go on to Fuse.
+    // Summed over the posting lists, so only entries sharing a word are touched.
     const touched: number[] = [];
     tokens.forEach((t, k) => {
       const list = postings.get(t);
@@ -127,44 +132,66 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
         coverage[i]! += (list.weights[j]! * weights[k]! * trust.get(t)!) / totalWeight;
       }
     });
-    if (touched.length === 0) return { query: question, answered: false, matches: [] };
-    const candidates = topByCoverage(touched, coverage, candidateLimit).map((i) => ({ i, item: indexed[i]!, coverage: coverage[i]! }));
+    const top = topByCoverage(touched, coverage, candidateLimit).map((i) => ({ i, item: indexed[i]!, coverage: coverage[i]! }));
     for (const i of touched) coverage[i] = 0;
+    return top;
+  }
 
+  /** Best first: mostly coverage, then how much of the title the question names, then Fuse. */
+  function rank(candidates: Candidate[], tokens: string[]): Array<Candidate & { score: number }> {
     const subset = Fuse.parseIndex<IndexedEntry>({
       keys: fuseRecords.keys,
       records: candidates.map((c, j) => ({ ...fuseRecords.records[c.i]!, i: j })),
     });
     const fuse = new Fuse(candidates.map((c) => c.item), FUSE_OPTIONS, subset);
     const fuzzy = new Map(fuse.search(tokens.join(' ')).map((r) => [r.item, 1 - (r.score ?? 1)]));
-    const ranked: Match[] = candidates
-      .map((c) => ({
-        entry: c.item.entry,
-        score: round(0.6 * c.coverage + 0.2 * titleCoverage(c.item) + 0.2 * (fuzzy.get(c.item) ?? 0)),
-      }))
-      .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+    const titleCoverage = (item: IndexedEntry) => {
+      const all = item.titleTokens.reduce((sum, t) => sum + idf(t), 0);
+      return all === 0 ? 0 : item.titleTokens.reduce((sum, t) => sum + (tokens.includes(t) ? idf(t) : 0), 0) / all;
+    };
+    return candidates
+      .map((c) => ({ ...c, score: round(0.6 * c.coverage + 0.2 * titleCoverage(c.item) + 0.2 * (fuzzy.get(c.item) ?? 0)) }))
+      .sort((a, b) => b.score - a.score || a.item.entry.id.localeCompare(b.item.entry.id));
+  }
 
-    const coverageOf = new Map(candidates.map((c) => [c.item.entry, c.coverage]));
-    const best = candidates.find((c) => c.item.entry === ranked[0]!.entry)!;
-    // A question that asks what something is, and whose every topic word is in one note's title,
-    // asks for that note ("도커가 뭔가요? 신입이라 처음 들어봐서요"), however much chatter
-    // surrounds it, unless it also names a technical subject the notes lack. ("도커 스터디 언제
-    //해요" names the title too, but asks something else.)
-    // A repaired word may be mis-repaired chatter (hood → hold), so only words as typed must all fit.
-    const inTitle = (t: string) => best.item.titleTokens.includes(t);
-    const topicWords = tokens.filter((t) => postings.has(t) && !LEXICON.intentConcepts.has(t));
-    const namesTitle =
+  /**
+   * A question that asks what something is, and whose every topic word is in one note's title,
+   * asks for that note ("도커가 뭔가요? 신입이라 처음 들어봐서요") however much chatter surrounds
+   * it, unless it also names a technical subject the notes lack. ("도커 스터디 언제 해요" names
+   * the title too, but asks something else.) A repaired word may be mis-repaired chatter
+   * (hood → hold), so only the words as typed must all be in the title.
+   */
+  function namesTitleOf(best: IndexedEntry, question: string, trust: Map<string, number>): boolean {
+    const inTitle = (t: string) => best.titleTokens.includes(t);
+    const topicWords = [...trust.keys()].filter((t) => isKnown(t) && !LEXICON.intentConcepts.has(t));
+    return (
       LEXICON.whatIsCue.test(question.normalize('NFC')) &&
       topicWords.some(inTitle) &&
       topicWords.every((t) => inTitle(t) || trust.get(t)! < 1) &&
-      !tokens.some((t) => !postings.has(t) && techTerms.has(t));
-    const answered = best.coverage >= minCoverage || namesTitle;
+      ![...trust.keys()].some(isMissingTopic)
+    );
+  }
+
+  function ask(question: string, { limit = 3 }: { limit?: number } = {}): Answer {
+    const trust = questionWords(question);
+    const candidates = trust.size > 0 ? candidatesFor(trust) : [];
+    if (candidates.length === 0) return { query: question, answered: false, matches: [] };
+    const ranked = rank(candidates, [...trust.keys()]);
+    const best = ranked[0]!;
+    const answered = best.coverage >= minCoverage || namesTitleOf(best.item, question, trust);
     // Unanswered, only topics that share something real with the question are worth offering.
-    const offered = answered ? ranked : ranked.filter((m) => (coverageOf.get(m.entry) ?? 0) >= MIN_SUGGESTION_COVERAGE);
-    return { query: question, answered, matches: offered.slice(0, limit) };
+    const offered = answered ? ranked : ranked.filter((c) => c.coverage >= MIN_SUGGESTION_COVERAGE);
+    return { query: question, answered, matches: offered.slice(0, limit).map((c): Match => ({ entry: c.item.entry, score: c.score })) };
   }
 
   return { entries, byId: (id) => byId.get(id), ask };
+}
+
+interface Candidate {
+  /** Position in the index. */
+  i: number;
+  item: IndexedEntry;
+  coverage: number;
 }
 
 function indexEntry(entry: KnowledgeEntry): IndexedEntry {
@@ -180,9 +207,14 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
   mark(tags, FIELD_WEIGHT.tags);
   for (const alias of aliases) mark(alias, FIELD_WEIGHT.aliases);
   mark(title, FIELD_WEIGHT.title);
-  return { entry, titleTokens: [...new Set(title)], title: title.join(' '), aliases: aliases.map((a) => a.join(' ')).join(' , '), tags: tags.join(' '),
-    // Fuse's token search only asks whether each word occurs, so each word once is enough.
-    body: [...new Set(body)].join(' '), tokenWeight };
+  return {
+    entry,
+    titleTokens: [...new Set(title)],
+    title: title.join(' '),
+    aliases: aliases.map((a) => a.join(' ')).join(' , '),
+    tags: tags.join(' '),
+    tokenWeight,
+  };
 }
 
 /** The `k` ids with the highest score, best first, without sorting them all. */
@@ -203,104 +235,4 @@ function topByCoverage(ids: number[], score: Float64Array, k: number): number[] 
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
-}
-
-/**
- * Repairs a misspelt word to a known one (도거 → docker, kubernets → kubernetes).
- * Korean compares by jamo, so 도거/도커 differ by one letter. Candidates come from a
- * table of deletions (SymSpell): two words within k edits share a form with at most k
- * letters deleted, so a lookup touches a few words instead of the whole vocabulary.
- */
-export class TypoRepair {
-  private readonly words: Array<{ spelling: string; token: string }> = [];
-  private readonly byDeletion = new Map<string, number[]>();
-  private readonly cache = new Map<string, string | null>();
-
-  constructor(corpusTokens: string[], forms: ReadonlyMap<string, string>) {
-    const known = new Set(corpusTokens);
-    const add = (surface: string, token: string) => {
-      if (/^\d+$/.test(surface)) return;
-      const spelt = spelling(surface);
-      const id = this.words.push({ spelling: spelt, token }) - 1;
-      for (const variant of deletions(spelt, allowedEdits(spelt, isHangul(surface)))) {
-        const list = this.byDeletion.get(variant);
-        if (list) list.push(id);
-        else this.byDeletion.set(variant, [id]);
-      }
-    };
-    for (const t of corpusTokens) add(t, t);
-    // Lexicon forms repair to their concept, but only concepts the notes use.
-    for (const [form, canonical] of forms) if (known.has(canonical) && form !== canonical) add(form, canonical);
-  }
-
-  correct(token: string): string | undefined {
-    const cached = this.cache.get(token);
-    if (cached !== undefined) return cached ?? undefined;
-    const target = spelling(token);
-    const maxEdits = /^\d+$/.test(token) ? 0 : allowedEdits(target, isHangul(token));
-    let best: { token: string; distance: number } | undefined;
-    if (maxEdits > 0) {
-      const seen = new Set<number>();
-      for (const variant of deletions(target, maxEdits)) {
-        for (const id of this.byDeletion.get(variant) ?? []) {
-          if (seen.has(id)) continue;
-          seen.add(id);
-          const word = this.words[id]!;
-          const d = editDistance(target, word.spelling, maxEdits);
-          if (d <= maxEdits && (!best || d < best.distance)) best = { token: word.token, distance: d };
-        }
-      }
-    }
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(token, best?.token ?? null);
-    return best?.token;
-  }
-}
-
-/** The word itself and every form with up to `k` letters deleted. */
-function deletions(word: string, k: number): Set<string> {
-  const out = new Set([word]);
-  let frontier = [word];
-  for (let round = 0; round < k; round++) {
-    const next: string[] = [];
-    for (const w of frontier) {
-      for (let i = 0; i < w.length; i++) {
-        const d = w.slice(0, i) + w.slice(i + 1);
-        if (!out.has(d)) {
-          out.add(d);
-          next.push(d);
-        }
-      }
-    }
-    frontier = next;
-  }
-  return out;
-}
-
-/** Short words tolerate no typo (cook ≠ code); longer ones one or two. */
-function allowedEdits(spelt: string, korean: boolean): number {
-  if (korean) return spelt.length >= 9 ? 2 : spelt.length >= 4 ? 1 : 0;
-  return spelt.length >= 8 ? 2 : spelt.length >= 4 ? 1 : 0;
-}
-
-/** Damerau–Levenshtein (adjacent swaps count once), giving up past `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prevPrev[j - 2]! + 1);
-      row.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    prevPrev = prev;
-    prev = row;
-  }
-  return prev[b.length]!;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/knowledge/normalize.ts';
-import { editDistance } from '../../src/knowledge/search.ts';
+import { editDistance } from '../../src/knowledge/typo.ts';
 
 describe('tokenize', () => {
   it('strips Korean particles and endings', () => {

@@ -1,0 +1,101 @@
+import { isHangul, spelling } from './normalize.ts';
+
+/**
+ * Repairs a misspelt word to a known one (도거 → docker, kubernets → kubernetes).
+ * Korean compares by jamo, so 도거/도커 differ by one letter. Candidates come from a
+ * table of deletions (SymSpell): two words within k edits share a form with at most k
+ * letters deleted, so a lookup touches a few words instead of the whole vocabulary.
+ */
+export class TypoRepair {
+  private readonly words: Array<{ spelling: string; token: string }> = [];
+  private readonly byDeletion = new Map<string, number[]>();
+  private readonly cache = new Map<string, string | null>();
+
+  constructor(corpusTokens: string[], forms: ReadonlyMap<string, string>) {
+    const known = new Set(corpusTokens);
+    const add = (surface: string, token: string) => {
+      if (/^\d+$/.test(surface)) return;
+      const spelt = spelling(surface);
+      const id = this.words.push({ spelling: spelt, token }) - 1;
+      for (const variant of deletions(spelt, allowedEdits(spelt, isHangul(surface)))) {
+        const list = this.byDeletion.get(variant);
+        if (list) list.push(id);
+        else this.byDeletion.set(variant, [id]);
+      }
+    };
+    for (const t of corpusTokens) add(t, t);
+    // Lexicon forms repair to their concept, but only concepts the notes use.
+    for (const [form, canonical] of forms) if (known.has(canonical) && form !== canonical) add(form, canonical);
+  }
+
+  correct(token: string): string | undefined {
+    const cached = this.cache.get(token);
+    if (cached !== undefined) return cached ?? undefined;
+    const target = spelling(token);
+    const maxEdits = /^\d+$/.test(token) ? 0 : allowedEdits(target, isHangul(token));
+    let best: { token: string; distance: number } | undefined;
+    if (maxEdits > 0) {
+      const seen = new Set<number>();
+      for (const variant of deletions(target, maxEdits)) {
+        for (const id of this.byDeletion.get(variant) ?? []) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const word = this.words[id]!;
+          const d = editDistance(target, word.spelling, maxEdits);
+          if (d <= maxEdits && (!best || d < best.distance)) best = { token: word.token, distance: d };
+        }
+      }
+    }
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(token, best?.token ?? null);
+    return best?.token;
+  }
+}
+
+/** The word itself and every form with up to `k` letters deleted. */
+function deletions(word: string, k: number): Set<string> {
+  const out = new Set([word]);
+  let frontier = [word];
+  for (let round = 0; round < k; round++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      for (let i = 0; i < w.length; i++) {
+        const d = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(d)) {
+          out.add(d);
+          next.push(d);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+/** Short words tolerate no typo (cook ≠ code); longer ones one or two. */
+function allowedEdits(spelt: string, korean: boolean): number {
+  if (korean) return spelt.length >= 9 ? 2 : spelt.length >= 4 ? 1 : 0;
+  return spelt.length >= 8 ? 2 : spelt.length >= 4 ? 1 : 0;
+}
+
+/** Damerau–Levenshtein (adjacent swaps count once), giving up past `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prevPrev[j - 2]! + 1);
+      row.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
