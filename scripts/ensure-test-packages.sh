@@ -1,18 +1,27 @@
 #!/usr/bin/env bash
 # Runs before `npm test`. The Docker tests start a private dockerd (Debian: docker.io) and build their
-# image from a static busybox (Debian: busybox-static); the ssh:// test runs a throwaway sshd on
-# loopback (Debian: openssh-server). As root on Debian, install them if missing;
-# otherwise say exactly what is missing (the Docker tests then fail with the same hint).
+# image from a static busybox (Debian: busybox-static); the TLS test makes throwaway certificates
+# (openssl) and the ssh:// test runs a throwaway sshd on loopback (openssh-server). As root on
+# Debian, install what is missing; otherwise say exactly what (the tests then fail with the same hint).
 set -euo pipefail
 missing=()
 command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
 [ -x /bin/busybox ] || missing+=(busybox-static)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing ${missing[*]} for the Docker tests (apt-get)..." >&2
   export DEBIAN_FRONTEND=noninteractive
+  # The tests start their own daemons; keep the packages from starting system-wide dockerd or
+  # sshd (port 22) as a side effect, unless the machine already has a policy of its own.
+  guard=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    guard=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\nexit 101\n' > "$guard" && chmod +x "$guard"
+    trap 'rm -f "$guard"' EXIT
+  fi
   apt-get update -qq
   apt-get install -y -qq "${missing[@]}" >/dev/null
 else
