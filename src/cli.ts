@@ -4,6 +4,7 @@
  */
 import readline from 'node:readline';
 import { DF_USAGE, parseDockerArgs, PS_USAGE, type ParseResult } from './commands/index.ts';
+import { quietKnownNodeWarnings } from './node-warnings.ts';
 import { ConfigError, loadDotenv, readKnowledgeConfig } from './config.ts';
 import { createDockerReader, readDockerConfig } from './docker/index.ts';
 import { UserError, userMessage } from './errors.ts';
@@ -22,6 +23,7 @@ const USAGE = `Usage:
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
+  quietKnownNodeWarnings();
   loadDotenv();
   const [command, ...args] = argv;
   const json = args.includes('--json');
