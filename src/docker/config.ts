@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, readList, readPositiveInt, type Env } from '../config.ts';
+import { resolveKnownHostsPath } from './known-hosts.ts';
 
 /** One Docker engine the bot may read from. */
 export interface DockerEndpoint {
@@ -20,6 +21,12 @@ export interface DockerEndpoint {
   sshAgent?: string;
   /** Private key for ssh:// hosts, read from DOCKER_SSH_KEY. */
   sshKey?: Buffer;
+  /**
+   * ssh:// hosts: absolute path of the OpenSSH known_hosts file their host key must be in
+   * (DOCKER_SSH_KNOWN_HOSTS, default ~/.ssh/known_hosts). Read when the reader is created, so a
+   * missing file stops start-up; tcp:// and unix:// hosts never look at it.
+   */
+  sshKnownHosts?: string;
 }
 
 export interface DockerConfig {
@@ -38,8 +45,8 @@ const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
 /**
  * Reads the standard Docker client variables plus the bot's own:
  * DOCKER_HOST (or DOCKER_HOSTS=name=url,… which replaces it), DOCKER_DEFAULT_HOST,
- * DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, SSH_AUTH_SOCK, DOCKER_SSH_KEY, DOCKER_TIMEOUT_MS,
- * DOCKER_DF_CACHE_MS, DOCKER_LABEL_ALLOWLIST.
+ * DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, SSH_AUTH_SOCK, DOCKER_SSH_KEY, DOCKER_SSH_KNOWN_HOSTS,
+ * DOCKER_TIMEOUT_MS, DOCKER_DF_CACHE_MS, DOCKER_LABEL_ALLOWLIST.
  */
 export function readDockerConfig(env: Env): DockerConfig {
   const tlsVerify = readTlsVerify(env);
@@ -126,6 +133,7 @@ function parseEndpoint(name: string, raw: string, variable: string, env: Env, tl
       name, display, transport: 'ssh', hostname, port,
       ...(username ? { username } : {}), ...(password ? { password } : {}), ...(sshAgent ? { sshAgent } : {}),
       ...(sshKey ? { sshKey } : {}),
+      sshKnownHosts: resolveKnownHostsPath(env.DOCKER_SSH_KNOWN_HOSTS),
     };
   }
   throw bad(`uses ${url.protocol.replace(/:$/, '')}://, which is not supported`);

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.ts';
 import type { DockerEndpoint } from './config.ts';
+import { keyscanCommand, type HostKeyVerdict } from './known-hosts.ts';
 import { redactSecrets, stripUrlCredentials } from './redact.ts';
 
 /** Raised by the deadline timer; carries nothing but the fact. */
@@ -10,6 +11,40 @@ export class DeadlineExceeded extends Error {
 function where(endpoint: DockerEndpoint): string {
   const display = stripUrlCredentials(endpoint.display);
   return endpoint.name === 'default' ? `Docker host ${display}` : `Docker host "${endpoint.name}" (${display})`;
+}
+
+/** The ssh host key did not check out against DOCKER_SSH_KNOWN_HOSTS; nothing was sent to Docker. */
+export class HostKeyRefused extends UserError {}
+
+const KEY_FILE: Readonly<Record<string, string>> = { 'ssh-ed25519': 'ed25519', 'ssh-rsa': 'rsa' };
+
+/**
+ * Why the bot would not talk to an ssh:// host after the key exchange: one line, with the key's
+ * SHA256 fingerprint (as ssh shows it) and never the key itself.
+ */
+export function describeHostKeyRefusal(
+  verdict: Exclude<HostKeyVerdict, { ok: true }> | { ok: false; kind: 'unreadable'; code: string },
+  endpoint: DockerEndpoint,
+  file: string,
+): HostKeyRefused {
+  const host = where(endpoint);
+  const hostname = endpoint.hostname ?? '';
+  const port = endpoint.port ?? 22;
+  if (verdict.kind === 'unreadable') {
+    return new HostKeyRefused(`Did not connect to ${host}: its host key cannot be checked because ${file} (DOCKER_SSH_KNOWN_HOSTS) cannot be read any more (${verdict.code}). Restore that file.`);
+  }
+  const key = `${verdict.keyType} host key (${verdict.fingerprint})`;
+  switch (verdict.kind) {
+    case 'changed':
+      return new HostKeyRefused(`WARNING: ${host} presented a different ${key} than the one ${file} (DOCKER_SSH_KNOWN_HOSTS) has for it on line ${verdict.line}, so the bot did not connect. Someone may be intercepting the connection, or the host was reinstalled: confirm the new key with the host's administrators before you replace that line.`);
+    case 'revoked':
+      return new HostKeyRefused(`${host} presented an ${key} that ${file} (DOCKER_SSH_KNOWN_HOSTS) marks @revoked on line ${verdict.line}, so the bot did not connect. The host needs a new host key; ask its administrators.`);
+    case 'unknown': {
+      const others = verdict.knownTypes ? ` (it only has ${verdict.knownTypes.join(', ')} keys for this host)` : '';
+      const keyFile = KEY_FILE[verdict.keyType] ?? verdict.keyType.replace(/^ecdsa-.*$/, 'ecdsa');
+      return new HostKeyRefused(`${host} presented an ${key} that is not in ${file} (DOCKER_SSH_KNOWN_HOSTS)${others}, so the bot did not connect. Check the host (on it: ssh-keygen -lf /etc/ssh/ssh_host_${keyFile}_key.pub), then add it: ${keyscanCommand(hostname, port, file)}`);
+    }
+  }
 }
 
 function setting(endpoint: DockerEndpoint): string {
@@ -75,6 +110,10 @@ export function describeDockerError(err: unknown, endpoint: DockerEndpoint, time
 function sshProblem(e: { code?: string; message?: string; level?: string }, endpoint: DockerEndpoint, host: string): string | undefined {
   if (e.level === 'client-authentication') {
     return `ssh login${endpoint.username ? ` as ${endpoint.username}` : ''} to ${host} was refused (${oneLine(e.message ?? '')}). Set DOCKER_SSH_KEY to a private key that host accepts, or SSH_AUTH_SOCK to an ssh-agent holding one.`;
+  }
+  if (e.level === 'handshake' && /^Host denied/.test(e.message ?? '')) {
+    // Normally replaced by the exact reason (describeHostKeyRefusal) before it gets here.
+    return `${host} presented an ssh host key that does not match DOCKER_SSH_KNOWN_HOSTS, so the bot did not connect. Check the host and that file.`;
   }
   if (e.level === 'protocol' && /handshake|identification/i.test(e.message ?? '')) {
     return `${host} does not speak ssh on that port (${oneLine(e.message ?? '')}). Fix the port in ${setting(endpoint)}.`;
