@@ -2,6 +2,8 @@ import Docker from 'dockerode';
 import type DockerModem from 'docker-modem';
 import { UserError } from '../errors.ts';
 import type { DockerEndpoint } from './config.ts';
+import { describeHostKeyRefusal } from './errors.ts';
+import { checkHostKey, KnownHostsFile, preferredHostKeyAlgorithms, type HostKeyVerdict } from './known-hosts.ts';
 
 /**
  * Read-only as a guarantee, not a habit: every Engine API request dockerode makes goes through
@@ -91,8 +93,68 @@ export function guardModem(modem: DockerModem): void {
   };
 }
 
+/**
+ * ssh:// host key check. docker-modem hands sshOptions to ssh2 for every request (each is its own
+ * ssh connection); ssh2 calls hostVerifier with the raw public key blob (hostHash unset) after the
+ * key exchange and before authentication, so a refused host never sees a login, let alone a
+ * `docker system dial-stdio` or an Engine API request.
+ */
+function verifyHostKey(file: KnownHostsFile, endpoint: DockerEndpoint, key: Buffer): HostKeyVerdict | { ok: false; kind: 'unreadable'; code: string } {
+  let entries;
+  try {
+    entries = file.entries();
+  } catch (err) {
+    return { ok: false, kind: 'unreadable', code: (err as NodeJS.ErrnoException).code ?? 'unreadable' };
+  }
+  return checkHostKey(entries, endpoint.hostname!, endpoint.port!, key);
+}
+
+/** ssh2's host key algorithm preference for this host: the key types known for it first (see preferredHostKeyAlgorithms). */
+function hostKeyAlgorithms(file: KnownHostsFile, endpoint: DockerEndpoint): object {
+  let preferred: string[] | undefined;
+  try {
+    preferred = preferredHostKeyAlgorithms(file.entries(), endpoint.hostname!, endpoint.port!);
+  } catch {
+    preferred = undefined; // unreadable now: the verifier refuses the host and says why
+  }
+  // ssh2 applies `remove` then `prepend` to its default list: the same algorithms, known ones first.
+  return preferred ? { algorithms: { serverHostKey: { remove: preferred, prepend: preferred } } } : {};
+}
+
+/**
+ * Gives each request its own hostVerifier, so that a refusal reaches that request's caller as the
+ * exact reason (unknown host, changed key…) instead of ssh2's "Host denied (verification failed)".
+ * docker-modem copies sshOptions synchronously in dial; should that ever change, the verifier set
+ * at construction still checks every connection — only the message would be less precise.
+ */
+function explainHostKeyRefusals(modem: DockerModem, endpoint: DockerEndpoint, file: KnownHostsFile): void {
+  const internals = modem as unknown as { sshOptions?: Record<string, unknown> };
+  const base = internals.sshOptions;
+  if (!base || typeof base.hostVerifier !== 'function') {
+    throw new Error('docker-modem did not keep sshOptions.hostVerifier; the ssh host key cannot be checked');
+  }
+  const dial = modem.dial.bind(modem);
+  modem.dial = (options, callback) => {
+    let refusal: Error | undefined;
+    internals.sshOptions = {
+      ...base,
+      ...hostKeyAlgorithms(file, endpoint),
+      hostVerifier: (key: Buffer) => {
+        try {
+          const verdict = verifyHostKey(file, endpoint, key);
+          if (!verdict.ok) refusal = describeHostKeyRefusal(verdict, endpoint, file.path);
+          return verdict.ok;
+        } catch {
+          return false; // never let a surprise (say, a hashed key if hostHash were set) mean "accept"
+        }
+      },
+    };
+    dial(options, callback && ((err, data) => callback(err && refusal ? refusal : err, data)));
+  };
+}
+
 /** dockerode options for one endpoint. Every key is set so docker-modem's own reading of process.env (DOCKER_HOST, DOCKER_CERT_PATH…) cannot leak in. */
-function modemOptions(endpoint: DockerEndpoint, timeoutMs: number): Docker.DockerOptions {
+function modemOptions(endpoint: DockerEndpoint, timeoutMs: number, knownHosts?: KnownHostsFile): Docker.DockerOptions {
   const base = {
     socketPath: undefined as string | undefined,
     host: undefined as string | undefined,
@@ -117,6 +179,7 @@ function modemOptions(endpoint: DockerEndpoint, timeoutMs: number): Docker.Docke
         ? { ...base, host: endpoint.hostname, port: endpoint.port, protocol: 'https', ...endpoint.tls }
         : { ...base, host: endpoint.hostname, port: endpoint.port, protocol: 'http' };
     case 'ssh':
+      if (!knownHosts) throw new Error('ssh:// needs a known_hosts file'); // fail closed; createGuardedDocker opens it
       return {
         ...base,
         host: endpoint.hostname,
@@ -134,21 +197,44 @@ function modemOptions(endpoint: DockerEndpoint, timeoutMs: number): Docker.Docke
           // ssh2 waits 20 s for a handshake by default; past our deadline nobody is waiting for it.
           // A little longer than the deadline, so the deadline (and its message) comes first.
           readyTimeout: timeoutMs + 1000,
+          // Never connect without checking the host key (replaced per request by explainHostKeyRefusals).
+          hostVerifier: (key: Buffer) => {
+            try {
+              return verifyHostKey(knownHosts, endpoint, key).ok;
+            } catch {
+              return false;
+            }
+          },
+          ...hostKeyAlgorithms(knownHosts, endpoint),
         },
       };
   }
 }
 
-/** A dockerode client that can only make the allowlisted read requests. */
-export function createGuardedDocker(endpoint: DockerEndpoint, timeoutMs: number): Docker {
+/**
+ * A dockerode client that can only make the allowlisted read requests. ssh:// clients also check
+ * the host key against `knownHosts` (opened from endpoint.sshKnownHosts when not given).
+ */
+export function createGuardedDocker(endpoint: DockerEndpoint, timeoutMs: number, knownHosts?: KnownHostsFile): Docker {
+  const sshKnownHosts = endpoint.transport === 'ssh' ? knownHosts ?? openKnownHosts(endpoint) : undefined;
+  const options = modemOptions(endpoint, timeoutMs, sshKnownHosts);
   let docker: Docker;
   try {
-    docker = new Docker(modemOptions(endpoint, timeoutMs));
+    docker = new Docker(options);
   } catch (err) {
     // docker-modem reads certificates from DOCKER_CERT_PATH itself whenever DOCKER_HOST is tcp://, even unasked.
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     throw new UserError(`The Docker client could not start: it reads DOCKER_CERT_PATH when DOCKER_HOST is tcp:// and that failed (${code}). Fix or unset DOCKER_CERT_PATH.`);
   }
+  if (sshKnownHosts) explainHostKeyRefusals(docker.modem, endpoint, sshKnownHosts);
   guardModem(docker.modem);
   return docker;
+}
+
+/** The known_hosts file of an ssh:// endpoint, read now: a ConfigError naming DOCKER_SSH_KNOWN_HOSTS when it cannot be. */
+export function openKnownHosts(endpoint: DockerEndpoint): KnownHostsFile {
+  if (!endpoint.sshKnownHosts || !endpoint.hostname || !endpoint.port) {
+    throw new Error(`ssh:// endpoint "${endpoint.name}" has no known_hosts file; it is built by readDockerConfig`);
+  }
+  return KnownHostsFile.open(endpoint.sshKnownHosts, { hostname: endpoint.hostname, port: endpoint.port });
 }

@@ -3,7 +3,8 @@ import { UserError } from '../errors.ts';
 import type { DockerConfig, DockerEndpoint } from './config.ts';
 import { toDfView, type EngineDiskUsage, type EngineInfo } from './df.ts';
 import { DeadlineExceeded, describeDockerError } from './errors.ts';
-import { createGuardedDocker } from './guard.ts';
+import { createGuardedDocker, openKnownHosts } from './guard.ts';
+import type { KnownHostsFile } from './known-hosts.ts';
 import { engineFilters, toPsView } from './ps.ts';
 import type { DfOptions, DfView, DockerReader, HostRef, PsOptions, PsView } from './types.ts';
 
@@ -34,10 +35,21 @@ export interface ReaderDeps {
   now?: () => number;
 }
 
+/**
+ * Throws a ConfigError when an ssh:// host's known_hosts file (DOCKER_SSH_KNOWN_HOSTS) cannot be read:
+ * create the reader at start-up. Clients themselves are made on first use.
+ */
 export function createDockerReader(config: DockerConfig, deps: ReaderDeps = {}): DockerReader {
   const now = deps.now ?? Date.now;
   const clients = new Map<string, HostClient>();
   const dfCache = new Map<string, DfCacheEntry>();
+  // Read now, one per file, so a missing one stops start-up rather than failing every ssh:// call.
+  const knownHosts = new Map<string, KnownHostsFile>();
+  for (const endpoint of config.hosts) {
+    if (endpoint.transport === 'ssh' && !knownHosts.has(endpoint.sshKnownHosts!)) {
+      knownHosts.set(endpoint.sshKnownHosts!, openKnownHosts(endpoint));
+    }
+  }
 
   function client(hostName: string | undefined): HostClient {
     const endpoint = hostName === undefined ? config.hosts[0] : config.hosts.find((h) => h.name === hostName);
@@ -46,7 +58,7 @@ export function createDockerReader(config: DockerConfig, deps: ReaderDeps = {}):
     }
     let existing = clients.get(endpoint.name);
     if (!existing) {
-      existing = { endpoint, ref: { name: endpoint.name, endpoint: endpoint.display }, docker: createGuardedDocker(endpoint, config.timeoutMs) };
+      existing = { endpoint, ref: { name: endpoint.name, endpoint: endpoint.display }, docker: createGuardedDocker(endpoint, config.timeoutMs, endpoint.sshKnownHosts ? knownHosts.get(endpoint.sshKnownHosts) : undefined) };
       clients.set(endpoint.name, existing);
     }
     return existing;

@@ -16,7 +16,8 @@ import { engineState, freeLoopbackPort, seedTiny, startCountingProxy, startTestD
  * DOCKER_HOST=ssh://… against a throwaway sshd on 127.0.0.1 with its own config, host key and
  * authorized_keys in a temp dir (nothing in /etc/ssh or ~/.ssh is used or changed). Its ForceCommand
  * logs what the client asked to run, allows only `docker system dial-stdio`, and runs that against
- * the private test daemon's socket — never /var/run/docker.sock.
+ * the private test daemon's socket — never /var/run/docker.sock. The bot checks the sshd's host key
+ * against a known_hosts file in the same temp dir (DOCKER_SSH_KNOWN_HOSTS).
  */
 
 const run = promisify(execFile);
@@ -37,19 +38,26 @@ let sshPort: number;
 let agent: ChildProcess | undefined;
 /** Private keys: authorized, not authorized, passphrase-protected. */
 let keys: { bot: string; stranger: string; locked: string };
+/** The sshd's public host key as known_hosts has it (`ssh-ed25519 AAAA…`), and its fingerprint from ssh-keygen -l. */
+let hostKey: string;
+let hostKeyFingerprint: string;
+/** known_hosts with `[127.0.0.1]:<sshPort> <hostKey>`, the form ssh uses for a port other than 22. */
+let knownHostsFile: string;
 
 beforeAll(async () => {
-  const missing = [SSHD, 'ssh-keygen', 'ssh-agent', 'ssh-add'].filter((bin) => spawnSync(bin, ['-?'], { stdio: 'ignore' }).error);
+  const missing = [SSHD, 'ssh-keygen', 'ssh-keyscan', 'ssh-agent', 'ssh-add'].filter((bin) => spawnSync(bin, ['-?'], { stdio: 'ignore' }).error);
   if (missing.length > 0) throw new Error(`The ssh:// integration test runs a throwaway sshd, but ${missing.join(', ')} is missing. ${INSTALL_HINT}`);
   const docker = spawnSync('sh', ['-c', 'command -v docker'], { encoding: 'utf8' }).stdout.trim();
 
   daemon = await startTestDaemon();
   ({ containerId } = await seedTiny(daemon));
   dir = fs.mkdtempSync('/tmp/dk-ssh-');
-  const keygen = (name: string, passphrase = '') => run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', passphrase, '-C', name, '-f', path.join(dir, name)]);
-  await Promise.all([keygen('host_key'), keygen('bot'), keygen('stranger'), keygen('locked', 'open sesame')]);
+  const keygen = (name: string, passphrase = '', type = 'ed25519') => run('ssh-keygen', ['-q', '-t', type, '-N', passphrase, '-C', name, '-f', path.join(dir, name)]);
+  await Promise.all([keygen('host_key'), keygen('host_key_ecdsa', '', 'ecdsa'), keygen('bot'), keygen('stranger'), keygen('locked', 'open sesame')]);
   keys = { bot: path.join(dir, 'bot'), stranger: path.join(dir, 'stranger'), locked: path.join(dir, 'locked') };
   fs.copyFileSync(`${keys.bot}.pub`, path.join(dir, 'authorized_keys'));
+  hostKey = publicKey(path.join(dir, 'host_key.pub'));
+  hostKeyFingerprint = (await run('ssh-keygen', ['-l', '-E', 'sha256', '-f', path.join(dir, 'host_key.pub')])).stdout.split(' ')[1]!;
 
   // `broken` makes the far side fail the way a user without access to the daemon would.
   fs.writeFileSync(path.join(dir, 'dial.sh'), [
@@ -62,9 +70,11 @@ beforeAll(async () => {
   ].join('\n'), { mode: 0o755 });
 
   sshPort = await freeLoopbackPort();
+  knownHostsFile = knownHosts('known_hosts', [`[127.0.0.1]:${sshPort} ${hostKey}`]);
   fs.writeFileSync(path.join(dir, 'sshd_config'), [
     `ListenAddress 127.0.0.1:${sshPort}`,
     `HostKey ${dir}/host_key`,
+    `HostKey ${dir}/host_key_ecdsa`, // a second type, as real hosts have
     'PidFile none',
     `AuthorizedKeysFile ${dir}/authorized_keys`,
     'StrictModes no', // the temp dir's modes are not ~/.ssh's
@@ -118,11 +128,33 @@ function user(): string {
 }
 
 function sshEnv(extra: Env = {}): Env {
-  return { DOCKER_HOST: `ssh://${user()}@127.0.0.1:${sshPort}`, DOCKER_SSH_KEY: keys.bot, DOCKER_TIMEOUT_MS: String(TIMEOUT_MS), ...extra };
+  return {
+    DOCKER_HOST: `ssh://${user()}@127.0.0.1:${sshPort}`, DOCKER_SSH_KEY: keys.bot, DOCKER_SSH_KNOWN_HOSTS: knownHostsFile,
+    DOCKER_TIMEOUT_MS: String(TIMEOUT_MS), ...extra,
+  };
 }
 
+/** `type base64` of a .pub file, without its comment. */
+function publicKey(file: string): string {
+  return fs.readFileSync(file, 'utf8').trim().split(/\s+/).slice(0, 2).join(' ');
+}
+
+/** Writes a known_hosts file in the temp dir and returns its path. */
+function knownHosts(name: string, lines: string[]): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, lines.map((l) => `${l}\n`).join(''));
+  return file;
+}
+
+/** What the ForceCommand was asked to run, one line per ssh session that got that far. */
 function commands(): string[] {
-  return fs.readFileSync(path.join(dir, 'commands.log'), 'utf8').trim().split('\n');
+  const log = path.join(dir, 'commands.log');
+  return fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').filter(Boolean) : [];
+}
+
+/** Successful ssh logins so far, from the sshd's own log. */
+function logins(): number {
+  return fs.readFileSync(path.join(dir, 'sshd.log'), 'utf8').split('\n').filter((l) => l.startsWith('Accepted publickey')).length;
 }
 
 async function failure(promise: Promise<unknown>): Promise<{ message: string; ms: number }> {
@@ -274,7 +306,10 @@ describe('Docker over ssh:// (docker system dial-stdio on the far side)', () => 
   it('the read-only guard refuses mutating calls over ssh before any connection is opened', async () => {
     const proxy = await startCountingProxy(sshPort);
     try {
-      const endpoint = readDockerConfig(sshEnv({ DOCKER_HOST: `ssh://${user()}@127.0.0.1:${proxy.port}` })).hosts[0]!;
+      const endpoint = readDockerConfig(sshEnv({
+        DOCKER_HOST: `ssh://${user()}@127.0.0.1:${proxy.port}`,
+        DOCKER_SSH_KNOWN_HOSTS: knownHosts('known_hosts.proxy', [`[127.0.0.1]:${proxy.port} ${hostKey}`]),
+      })).hosts[0]!;
       const docker = createGuardedDocker(endpoint, TIMEOUT_MS);
       expect((await docker.listContainers({ all: true })).map((c) => c.Id)).toEqual([containerId]);
       expect(proxy.connections).toBe(1); // an allowed read does go through the proxy
@@ -298,5 +333,103 @@ describe('Docker over ssh:// (docker system dial-stdio on the far side)', () => 
     } finally {
       proxy.close();
     }
+  });
+});
+
+describe('the ssh host key is checked against DOCKER_SSH_KNOWN_HOSTS before anything is sent', () => {
+  const target = () => `127.0.0.1:${sshPort}`;
+
+  /** A refusal: one line, quick, and the sshd saw no login and ran nothing. */
+  async function refused(promise: Promise<unknown>): Promise<string> {
+    const before = { logins: logins(), commands: commands().length };
+    const { message, ms } = await failure(promise);
+    expect(ms).toBeLessThan(TIMEOUT_MS);
+    expect(message).not.toMatch(/AAAA|PRIVATE KEY/); // a fingerprint at most, never key material
+    await new Promise((r) => setTimeout(r, 200)); // a login or command would have been logged by now
+    expect({ logins: logins(), commands: commands().length }).toEqual(before);
+    return message;
+  }
+
+  it('an unknown host is refused with one line saying how to add it; done as it says, the next call works without a restart', async () => {
+    // Right key, but for port 22 (ssh looks up [host]:port for other ports) and for another address.
+    const file = knownHosts('known_hosts.unknown', [`127.0.0.1 ${hostKey}`, `[127.0.0.2]:${sshPort} ${hostKey}`]);
+    const reader = createDockerReader(readDockerConfig(sshEnv({ DOCKER_SSH_KNOWN_HOSTS: file })));
+    const message = await refused(reader.ps(PS));
+    expect(message).toBe(`Docker host ssh://${target()} presented an ssh-ed25519 host key (${hostKeyFingerprint}) that is not in ${file} (DOCKER_SSH_KNOWN_HOSTS), so the bot did not connect. Check the host (on it: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), then add it: ssh-keyscan -p ${sshPort} 127.0.0.1 >> ${file}`);
+
+    await run('sh', ['-c', message.split('then add it: ')[1]!]);
+    expect(fs.readFileSync(file, 'utf8')).toContain(`[127.0.0.1]:${sshPort} ${hostKey}`);
+    const loginsBefore = logins();
+    expect((await reader.ps(PS)).rows.map((r) => r.name)).toEqual(['tiny-1']);
+    expect(logins()).toBeGreaterThan(loginsBefore); // so the "no login" checks above can see one
+  });
+
+  it('a changed host key is refused with the warning and the line of the old key', async () => {
+    const file = knownHosts('known_hosts.changed', ['# the host as it was', `[127.0.0.1]:${sshPort} ${publicKey(`${keys.stranger}.pub`)}`]);
+    const reader = createDockerReader(readDockerConfig(sshEnv({ DOCKER_SSH_KNOWN_HOSTS: file })));
+    for (const call of [() => reader.ps(PS), () => reader.df({ verbose: false })]) {
+      expect(await refused(call())).toBe(`WARNING: Docker host ssh://${target()} presented a different ssh-ed25519 host key (${hostKeyFingerprint}) than the one ${file} (DOCKER_SSH_KNOWN_HOSTS) has for it on line 2, so the bot did not connect. Someone may be intercepting the connection, or the host was reinstalled: confirm the new key with the host's administrators before you replace that line.`);
+    }
+  });
+
+  it('a @revoked key is refused even when it is also listed for the host', async () => {
+    const file = knownHosts('known_hosts.revoked', [`[127.0.0.1]:${sshPort} ${hostKey}`, `@revoked * ${hostKey}`]);
+    const reader = createDockerReader(readDockerConfig(sshEnv({ DOCKER_SSH_KNOWN_HOSTS: file })));
+    expect(await refused(reader.ps(PS))).toMatch(/ marks @revoked on line 2, so the bot did not connect\./);
+  });
+
+  it('hashed entries (ssh-keygen -H) work', async () => {
+    const file = knownHosts('known_hosts.hashed', [`[127.0.0.1]:${sshPort} ${hostKey}`]);
+    await run('ssh-keygen', ['-H', '-f', file]);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toMatch(/^\|1\|[^| ]+\|[^| ]+ ssh-ed25519 /);
+    expect(text).not.toContain('127.0.0.1');
+    const reader = createDockerReader(readDockerConfig(sshEnv({ DOCKER_SSH_KNOWN_HOSTS: file })));
+    expect((await reader.ps(PS)).rows.map((r) => r.name)).toEqual(['tiny-1']);
+  });
+
+  it('the [127.0.0.1]:port form works, also in a host list', async () => {
+    const file = knownHosts('known_hosts.list', [`db.example,127.0.0.2,[127.0.0.1]:${sshPort} ${hostKey} test host`]);
+    const reader = createDockerReader(readDockerConfig(sshEnv({ DOCKER_SSH_KNOWN_HOSTS: file })));
+    expect((await reader.ps(PS)).rows.map((r) => r.name)).toEqual(['tiny-1']);
+  });
+
+  it('a host known only by its ECDSA key (as older ssh clients recorded it) is asked for that key, not refused', async () => {
+    const file = knownHosts('known_hosts.ecdsa', [`[127.0.0.1]:${sshPort} ${publicKey(path.join(dir, 'host_key_ecdsa.pub'))}`]);
+    const reader = createDockerReader(readDockerConfig(sshEnv({ DOCKER_SSH_KNOWN_HOSTS: file })));
+    expect((await reader.ps(PS)).rows.map((r) => r.name)).toEqual(['tiny-1']);
+  });
+
+  it('a missing known_hosts is a start-up error for ssh:// only; tcp:// and unix:// never look at it', () => {
+    const missing = path.join(dir, 'no_known_hosts');
+    let thrown: unknown;
+    try {
+      createDockerReader(readDockerConfig(sshEnv({ DOCKER_SSH_KNOWN_HOSTS: missing })));
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as Error).message).toBe(`DOCKER_SSH_KNOWN_HOSTS=${missing}: cannot read it (ENOENT). ssh:// Docker hosts are only used when their host key is in that file: add them (after checking the key: ssh-keyscan -p ${sshPort} 127.0.0.1 >> ${missing}), or point DOCKER_SSH_KNOWN_HOSTS at another known_hosts file.`);
+    for (const host of [daemon.host, 'tcp://127.0.0.1:2375']) {
+      expect(() => createDockerReader(readDockerConfig({ DOCKER_HOST: host, DOCKER_SSH_KNOWN_HOSTS: missing }))).not.toThrow();
+    }
+  });
+
+  it('defaults to ~/.ssh/known_hosts of the bot\'s user (the CLI, in its own process)', async () => {
+    const home = path.join(dir, 'home');
+    fs.mkdirSync(home, { recursive: true });
+    const tsx = path.resolve('node_modules/tsx/dist/cli.mjs');
+    const cli = () => run(process.execPath, [tsx, path.resolve('src/cli.ts'), 'ps', '-a', '--json'], {
+      cwd: dir, env: { PATH: process.env.PATH, HOME: home, ...sshEnv({ DOCKER_SSH_KNOWN_HOSTS: undefined }) },
+    });
+    const err = await cli().then(() => undefined, (e: { code: number; stderr: string }) => e);
+    expect(err?.code).toBe(1);
+    const lines = err!.stderr.split('\n').filter((l) => l && !/DEP0170|--trace-deprecation/.test(l));
+    expect(lines).toEqual([expect.stringMatching(new RegExp(`^DOCKER_SSH_KNOWN_HOSTS=${home}/\\.ssh/known_hosts \\(the default\\): cannot read it \\(ENOENT\\)\\. `))]);
+
+    fs.mkdirSync(path.join(home, '.ssh'));
+    fs.copyFileSync(knownHostsFile, path.join(home, '.ssh', 'known_hosts'));
+    const { stdout } = await cli();
+    expect((JSON.parse(stdout) as { rows: { name: string }[] }).rows.map((r) => r.name)).toEqual(['tiny-1']);
   });
 });
