@@ -138,7 +138,7 @@ function lookup(word: string): string | undefined {
  * lexicon after each cut. Returns null when the word was only a particle or ending.
  */
 function stripKorean(word: string): string | null {
-  if (LEXICON.suffixes.includes(word)) return null;
+  if (isOnlySuffixes(word)) return null;
   let current = word;
   for (let guard = 0; guard < 3; guard++) {
     const suffix = LEXICON.suffixes.find(
@@ -154,6 +154,12 @@ function stripKorean(word: string): string | null {
   const verb = VERB_FROM_NOUN.exec(current);
   if (verb?.[1]) return lookup(verb[1]) ?? verb[1];
   return current;
+}
+
+/** Particles written apart from their noun (Docker Image 들이): 들 + 이 is no word of its own. */
+function isOnlySuffixes(word: string): boolean {
+  if (word === '' || LEXICON.suffixes.includes(word)) return true;
+  return LEXICON.suffixes.some((s) => word.startsWith(s) && s.length < word.length && LEXICON.suffixes.includes(word.slice(s.length)));
 }
 
 function isKnownOrStop(word: string): boolean {

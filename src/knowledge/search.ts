@@ -1,7 +1,7 @@
 import Fuse, { type FuseOptionKey, type IFuseOptions } from 'fuse.js';
 import { LEXICON } from './lexicon.ts';
 import { isHangul, spelling, tokenize } from './normalize.ts';
-import { TypoRepair } from './typo.ts';
+import { SHORT_KOREAN, TypoRepair } from './typo.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
 
 /** An entry with its text already tokenised, built once at start. */
@@ -13,6 +13,8 @@ interface IndexedEntry {
   tags: string;
   /** Distinct title tokens: a question naming them all asks for this topic. */
   titleTokens: string[];
+  /** Distinct tokens of each alias: a question holding a whole alias is one of its known phrasings. */
+  aliasTokens: string[][];
   /** Best field weight of each token in this entry (see FIELD_WEIGHT). */
   tokenWeight: Map<string, number>;
 }
@@ -29,7 +31,7 @@ export interface SearchOptions {
  * has many neighbours one jamo away (로고 → 보고, 에러 → 여러), so its repair is a weaker guess.
  */
 function repairTrust(word: string): number {
-  return isHangul(word) && spelling(word).length < 6 ? 0.5 : 0.8;
+  return isHangul(word) && spelling(word).length < SHORT_KOREAN ? 0.5 : 0.8;
 }
 /** How much a word of intent (설명, show, 추천) counts compared with a topic word. */
 const INTENT_WEIGHT = 0.35;
@@ -137,7 +139,7 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
     return top;
   }
 
-  /** Best first: mostly coverage, then how much of the title the question names, then Fuse. */
+  /** Best first: mostly coverage, then how much of the title or of one alias the question names, then Fuse. */
   function rank(candidates: Candidate[], tokens: string[]): Array<Candidate & { score: number }> {
     const subset = Fuse.parseIndex<IndexedEntry>({
       keys: fuseRecords.keys,
@@ -145,12 +147,17 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
     });
     const fuse = new Fuse(candidates.map((c) => c.item), FUSE_OPTIONS, subset);
     const fuzzy = new Map(fuse.search(tokens.join(' ')).map((r) => [r.item, 1 - (r.score ?? 1)]));
-    const titleCoverage = (item: IndexedEntry) => {
-      const all = item.titleTokens.reduce((sum, t) => sum + idf(t), 0);
-      return all === 0 ? 0 : item.titleTokens.reduce((sum, t) => sum + (tokens.includes(t) ? idf(t) : 0), 0) / all;
+    // Share of a word list (by weight) that the question names.
+    const named = (words: string[]) => {
+      const all = words.reduce((sum, t) => sum + idf(t), 0);
+      return all === 0 ? 0 : words.reduce((sum, t) => sum + (tokens.includes(t) ? idf(t) : 0), 0) / all;
     };
+    const aliasCoverage = (item: IndexedEntry) => item.aliasTokens.reduce((best, alias) => Math.max(best, named(alias)), 0);
     return candidates
-      .map((c) => ({ ...c, score: round(0.6 * c.coverage + 0.2 * titleCoverage(c.item) + 0.2 * (fuzzy.get(c.item) ?? 0)) }))
+      .map((c) => ({
+        ...c,
+        score: round(0.5 * c.coverage + 0.15 * named(c.item.titleTokens) + 0.15 * aliasCoverage(c.item) + 0.2 * (fuzzy.get(c.item) ?? 0)),
+      }))
       .sort((a, b) => b.score - a.score || a.item.entry.id.localeCompare(b.item.entry.id));
   }
 
@@ -210,6 +217,7 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
   return {
     entry,
     titleTokens: [...new Set(title)],
+    aliasTokens: aliases.map((a) => [...new Set(a)]).filter((a) => a.length > 0),
     title: title.join(' '),
     aliases: aliases.map((a) => a.join(' ')).join(' , '),
     tags: tags.join(' '),

@@ -7,25 +7,25 @@ import { isHangul, spelling } from './normalize.ts';
  * letters deleted, so a lookup touches a few words instead of the whole vocabulary.
  */
 export class TypoRepair {
-  private readonly words: Array<{ spelling: string; token: string }> = [];
+  private readonly words: Array<{ spelling: string; token: string; curated: boolean }> = [];
   private readonly byDeletion = new Map<string, number[]>();
   private readonly cache = new Map<string, string | null>();
 
   constructor(corpusTokens: string[], forms: ReadonlyMap<string, string>) {
     const known = new Set(corpusTokens);
-    const add = (surface: string, token: string) => {
+    const add = (surface: string, token: string, curated: boolean) => {
       if (/^\d+$/.test(surface)) return;
       const spelt = spelling(surface);
-      const id = this.words.push({ spelling: spelt, token }) - 1;
+      const id = this.words.push({ spelling: spelt, token, curated }) - 1;
       for (const variant of deletions(spelt, allowedEdits(spelt, isHangul(surface)))) {
         const list = this.byDeletion.get(variant);
         if (list) list.push(id);
         else this.byDeletion.set(variant, [id]);
       }
     };
-    for (const t of corpusTokens) add(t, t);
+    for (const t of corpusTokens) add(t, t, false);
     // Lexicon forms repair to their concept, but only concepts the notes use.
-    for (const [form, canonical] of forms) if (known.has(canonical) && form !== canonical) add(form, canonical);
+    for (const [form, canonical] of forms) if (known.has(canonical) && form !== canonical) add(form, canonical, true);
   }
 
   correct(token: string): string | undefined {
@@ -33,6 +33,9 @@ export class TypoRepair {
     if (cached !== undefined) return cached ?? undefined;
     const target = spelling(token);
     const maxEdits = /^\d+$/.test(token) ? 0 : allowedEdits(target, isHangul(token));
+    // A short Korean word is one jamo from many note words (들어 → 들이); it may only become a
+    // curated lexicon word (도거 → 도커), not whatever the notes happen to contain.
+    const curatedOnly = isHangul(token) && target.length < SHORT_KOREAN;
     let best: { token: string; distance: number } | undefined;
     if (maxEdits > 0) {
       const seen = new Set<number>();
@@ -41,6 +44,7 @@ export class TypoRepair {
           if (seen.has(id)) continue;
           seen.add(id);
           const word = this.words[id]!;
+          if (curatedOnly && !word.curated) continue;
           const d = editDistance(target, word.spelling, maxEdits);
           if (d <= maxEdits && (!best || d < best.distance)) best = { token: word.token, distance: d };
         }
@@ -51,6 +55,9 @@ export class TypoRepair {
     return best?.token;
   }
 }
+
+/** Jamo count below which a Korean word is short (two open syllables: 도거 = ㄷㅗㄱㅓ). */
+export const SHORT_KOREAN = 6;
 
 /** The word itself and every form with up to `k` letters deleted. */
 function deletions(word: string, k: number): Set<string> {

@@ -18,7 +18,7 @@ describe('ranking on the bundled notes', () => {
     ['명령 치환 $()', 'command-substitution'],
     ['윈도우에서 도커 쓰려면', 'wsl'],
     // Conversational filler around the topic words.
-    ["what's the difference between an image and a container", 'image-container-usage'],
+    ["what's the difference between an image and a container", 'docker-overview'],
     ['How do I run docker on Windows 10', 'wsl'],
     ['컨테이너 하나만 돌릴 때 뭐 써', 'docker-vs-kubernetes'],
     ['docker container ls 하면 뭐 나와', 'listing-commands'],
