@@ -86,6 +86,9 @@ function normalizeUncached(word: string): string[] {
   return split ?? [LEXICON.variants.get(stripped) ?? stripped];
 }
 
+/** Longest word tried as a compound of known words (the split is quadratic in its length). */
+const MAX_COMPOUND = 12;
+
 /** A Korean run this long that is no known word is likely a phrase typed without spaces. */
 const UNSPACED_MIN = 4;
 
@@ -172,7 +175,8 @@ function isKnownOrStop(word: string): boolean {
  * covers the whole word counts, apart from a particle at the end.
  */
 function splitCompound(word: string): string[] | null {
-  if (word.length < 3 || LEXICON.exact.has(word)) return null;
+  // Longer runs are phrases typed without spaces: segmentUnspaced scans them in linear time.
+  if (word.length < 3 || word.length > MAX_COMPOUND || LEXICON.exact.has(word)) return null;
   const parts: string[] = [];
   let rest = word;
   while (rest.length > 0) {

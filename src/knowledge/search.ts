@@ -33,6 +33,8 @@ export interface SearchOptions {
 function repairTrust(word: string): number {
   return isHangul(word) && spelling(word).length < SHORT_KOREAN ? 0.5 : 0.8;
 }
+/** How much of a question is read; questions are short, pasted logs and messages are not. */
+export const MAX_QUESTION_CHARS = 500;
 /** How much a word of intent (설명, show, 추천) counts compared with a topic word. */
 const INTENT_WEIGHT = 0.35;
 /** Coverage below which a topic is not even offered as "did you mean". */
@@ -180,7 +182,8 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
   }
 
   function ask(question: string, { limit = 3 }: { limit?: number } = {}): Answer {
-    const trust = questionWords(question);
+    // A question is read up to MAX_QUESTION_CHARS: a pasted log must not stall every other user.
+    const trust = questionWords(question.slice(0, MAX_QUESTION_CHARS));
     const candidates = trust.size > 0 ? candidatesFor(trust) : [];
     if (candidates.length === 0) return { query: question, answered: false, matches: [] };
     const ranked = rank(candidates, [...trust.keys()]);

@@ -79,8 +79,15 @@ function deletions(word: string, k: number): Set<string> {
   return out;
 }
 
-/** Short words tolerate no typo (cook ≠ code); longer ones one or two. */
+/** Longer than any word worth repairing (a pasted hash, Korean typed without spaces). */
+const MAX_REPAIR_LENGTH = 30;
+
+/**
+ * Short words tolerate no typo (cook ≠ code); longer ones one or two. Very long ones none: the
+ * deletion table of a word grows with the square of its length.
+ */
 function allowedEdits(spelt: string, korean: boolean): number {
+  if (spelt.length > MAX_REPAIR_LENGTH) return 0;
   if (korean) return spelt.length >= 9 ? 2 : spelt.length >= 4 ? 1 : 0;
   return spelt.length >= 8 ? 2 : spelt.length >= 4 ? 1 : 0;
 }

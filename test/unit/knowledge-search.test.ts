@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_KNOWLEDGE_DIR } from '../../src/config.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
-import { createKnowledgeBase } from '../../src/knowledge/search.ts';
+import { createKnowledgeBase, MAX_QUESTION_CHARS } from '../../src/knowledge/search.ts';
 import type { KnowledgeEntry } from '../../src/knowledge/types.ts';
 
 const { kb } = loadKnowledgeBase(BUNDLED_KNOWLEDGE_DIR);
@@ -81,3 +81,13 @@ describe('prefilter at scale', () => {
   });
 });
 
+
+describe('long input', () => {
+  it('reads only the start of a pasted wall of text, so one message cannot stall the bot', () => {
+    // Before the caps, 3,000 random syllables typed without spaces ran out of memory in typo repair.
+    const noise = Array.from({ length: 3000 }, (_, i) => String.fromCharCode(0xac00 + ((i * 7919) % 11172))).join('');
+    expect(kb.ask(noise).answered).toBe(false);
+    expect(kb.ask(`${'x'.repeat(MAX_QUESTION_CHARS)} docker root dir`).answered).toBe(false);
+    expect(kb.ask(`docker root dir ${'x'.repeat(4000)}`).matches[0]?.entry.id).toBe('docker-root-dir');
+  });
+});
