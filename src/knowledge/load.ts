@@ -28,7 +28,7 @@ export function loadKnowledgeDir(dir: string): LoadResult {
   for (const file of files) {
     const rel = path.relative(dir, file);
     try {
-      const entry = parseEntry(fs.readFileSync(file, 'utf8'), rel);
+      const entry = parseEntry(readNote(file), rel);
       const first = seen.get(entry.id);
       if (first) throw new BadFile(`id "${entry.id}" is already used by ${first}`);
       seen.set(entry.id, rel);
@@ -64,12 +64,39 @@ function listMarkdownFiles(dir: string): string[] {
   if (!stat.isDirectory()) {
     throw new UserError(`KNOWLEDGE_DIR ${dir} is a file, not a folder. Point it at a folder of Markdown notes.`);
   }
-  return fs
-    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.toLowerCase().endsWith('.md'))
-    .map((name) => path.join(dir, name))
-    .filter((file) => fs.statSync(file).isFile())
-    .sort();
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    let items: fs.Dirent[];
+    try {
+      items = fs.readdirSync(folder, { withFileTypes: true });
+    } catch (err) {
+      if (folder === dir) throw new UserError(`Knowledge directory ${dir} cannot be read (${errorCode(err)}). Check its permissions.`);
+      return; // an unreadable subfolder is reported by nothing in it loading; the rest still loads
+    }
+    for (const item of items) {
+      // Dot folders (.git, .obsidian) hold tooling, not notes.
+      if (item.name.startsWith('.')) continue;
+      const full = path.join(folder, item.name);
+      if (item.isDirectory()) walk(full);
+      // A link is followed to a file; a dangling one is read (and reported) like any bad file.
+      else if ((item.isFile() || item.isSymbolicLink()) && item.name.toLowerCase().endsWith('.md')) files.push(full);
+    }
+  };
+  walk(dir);
+  return files.sort();
+}
+
+/** A note's text; a file that cannot be read is a bad file, not a reason to stop. */
+function readNote(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new BadFile(`cannot be read (${errorCode(err)})`);
+  }
+}
+
+function errorCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException | undefined)?.code ?? 'error';
 }
 
 /** Parses one file's text; throws BadFile naming the field that is wrong. */

@@ -79,3 +79,17 @@ describe('loadKnowledgeDir', () => {
     expect(() => loadKnowledgeDir(dirWith({ 'x.md': 'no front matter' }))).toThrow(/has no valid \.md files.*x\.md/);
   });
 });
+
+describe('files that cannot be read', () => {
+  it('skips a dangling link with a warning, ignores dot folders, walks folders named like notes', () => {
+    const dir = dirWith({
+      'good.md': note('id: good\ntitle: Good'),
+      '.obsidian/hidden.md': note('id: hidden\ntitle: Hidden'),
+      'folder.md/inner.md': note('id: inner\ntitle: Inner'),
+    });
+    fs.symlinkSync(path.join(dir, 'missing-target.md'), path.join(dir, 'dangling.md'));
+    const { entries, warnings } = loadKnowledgeDir(dir);
+    expect(entries.map((e) => e.id).sort()).toEqual(['good', 'inner']);
+    expect(warnings).toEqual(['dangling.md: cannot be read (ENOENT); file skipped']);
+  });
+});
