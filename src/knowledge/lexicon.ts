@@ -52,7 +52,7 @@ const CONCEPTS: string[][] = [
   ['environment', '환경', 'environment', 'environments', 'env'],
   ['command', '명령', '명령어', '커맨드', 'command', 'commands', 'cmd', 'cli'],
   ['shell', '쉘', '셸', 'shell', 'bash', 'terminal', '터미널', 'sh'],
-  ['disposable', '일회용', '1회용', '재사용', 'reuse', 'reused', 'reusable', 'disposable', 'one-time', 'onetime', 'ephemeral', 'throwaway', '임시'],
+  ['disposable', '일회용', '1회용', 'disposable', 'one-time', 'onetime', 'ephemeral', 'throwaway', '임시'],
   ['modify', '수정', '변경', '고치*', '고쳐*', '바꾸*', '바꿔*', 'modify', 'modified', 'change', 'changes', 'changing', 'edit', 'update', 'fix', 'patch'],
   ['feature', '기능', 'feature', 'features', 'functionality'],
   ['traditional', '기존', '전통', '전통적', '예전', 'traditional', 'legacy', 'conventional', 'old'],
