@@ -7,7 +7,7 @@ import { DF_USAGE, parseDockerArgs, PS_USAGE, type ParseResult } from './command
 import { quietKnownNodeWarnings } from './node-warnings.ts';
 import { ConfigError, loadDotenv, readKnowledgeConfig } from './config.ts';
 import { createDockerReader, readDockerConfig } from './docker/index.ts';
-import { UserError, userMessage } from './errors.ts';
+import { logUnexpected, UserError, userMessage } from './errors.ts';
 import { detectLang } from './i18n.ts';
 import { loadKnowledgeBase, type Answer, type KnowledgeBase } from './knowledge/index.ts';
 import { renderAnswerText, renderTopicsText } from './render/answer-text.ts';
@@ -126,6 +126,7 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`${err.message}\n`);
       process.exitCode = 1;
     } else {
+      logUnexpected(err);
       process.stderr.write(`${userMessage(err)}\n`);
       process.exitCode = 1;
     }

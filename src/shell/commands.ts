@@ -4,7 +4,7 @@
  */
 import { parseDockerArgs } from '../commands/index.ts';
 import type { DockerReader } from '../docker/types.ts';
-import { userMessage } from '../errors.ts';
+import { logUnexpected, userMessage } from '../errors.ts';
 import { detectLang, type Lang } from '../i18n.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import { renderAnswerText, renderTopicsText } from '../render/answer-text.ts';
@@ -88,6 +88,7 @@ export async function runDockerCommand(command: 'ps' | 'df', args: string, docke
     const parsed = parseDockerArgs('df', args);
     return parsed.ok ? renderDfText(await docker.df(parsed.options), lang) : `${parsed.error}\n${parsed.usage}`;
   } catch (err) {
+    logUnexpected(err);
     return userMessage(err);
   }
 }

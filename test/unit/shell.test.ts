@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BUNDLED_KNOWLEDGE_DIR } from '../../src/config.ts';
 import type { DockerReader } from '../../src/docker/types.ts';
 import { UserError } from '../../src/errors.ts';
@@ -25,9 +25,13 @@ describe('shell', () => {
 
   it('shows Docker failures as one readable line, never internals', async () => {
     expect((await handleShellLine('/docker-ps -a', deps)).text).toBe('Docker host unix:///x.sock is not reachable (ENOENT). Set DOCKER_HOST.');
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const df = (await handleShellLine('/docker-df', deps)).text;
     expect(df).not.toContain('secret stack detail');
     expect(df).toMatch(/went wrong/);
+    // The details go to the operator's log (stderr), not to the person asking.
+    expect(stderr.mock.calls.map(([line]) => String(line)).join('')).toMatch(/unexpected error: Error: secret stack detail\n\s+at /);
+    stderr.mockRestore();
     expect((await handleShellLine('/docker-ps --bogus', deps)).text).toContain('Usage: /docker-ps');
   });
 
