@@ -11,16 +11,20 @@ import { checkHostKey, KnownHostsFile, preferredHostKeyAlgorithms, type HostKeyV
  * anchored allowlist of method + path (+ query keys). Everything else is refused.
  */
 
-/** Allowed paths (after an optional /v1.NN prefix) and the query keys each may carry. */
+/**
+ * Allowed paths (after an optional /v1.NN prefix) and the query keys each may carry: only the keys
+ * the reader sends. /_ping (GET and HEAD), /images/json and /volumes are not called by the reader;
+ * they stay because they are the read-only allowlist the Docker issue specifies, all metadata reads.
+ */
 const ALLOWED: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['/_ping', new Set<string>()],
   ['/version', new Set<string>()],
   ['/info', new Set<string>()],
   // No `size`: size=true makes the engine walk every container's filesystem.
-  ['/containers/json', new Set(['all', 'filters', 'limit'])],
+  ['/containers/json', new Set(['all', 'filters'])],
   ['/system/df', new Set<string>()],
-  ['/images/json', new Set(['all', 'filters', 'digests'])],
-  ['/volumes', new Set(['filters'])],
+  ['/images/json', new Set<string>()],
+  ['/volumes', new Set<string>()],
 ]);
 
 const VERSIONED_PATH = /^(?:\/v1\.\d{1,2})?(\/[a-z_]+(?:\/[a-z]+)?)$/;

@@ -12,8 +12,8 @@ describe('refusalReason: the allowlist', () => {
     ['GET', '/v1.47/containers/json?all=true&filters=%7B%22name%22%3A%5B%22web%22%5D%7D'],
     ['GET', '/containers/json'],
     ['GET', '/v1.41/system/df'],
-    ['GET', '/images/json?all=false'],
-    ['GET', '/v1.41/volumes?filters=%7B%7D'],
+    ['GET', '/images/json'],
+    ['GET', '/v1.41/volumes'],
   ])('allows %s %s', (method, target) => {
     expect(refusalReason(method, target)).toBeNull();
   });
@@ -41,6 +41,11 @@ describe('refusalReason: the allowlist', () => {
     ['GET', '/containers/json?all=1&all=0', 'query parameter "all" is not allowed'],
     ['GET', '/info?x=1', 'query parameter "x" is not allowed'],
     ['GET', '/system/df?type=container', 'query parameter "type" is not allowed'],
+    // Keys dockerode could send but the reader never does.
+    ['GET', '/containers/json?limit=5', 'query parameter "limit" is not allowed'],
+    ['GET', '/images/json?digests=1', 'query parameter "digests" is not allowed'],
+    ['GET', '/images/json?all=false', 'query parameter "all" is not allowed'],
+    ['GET', '/v1.41/volumes?filters=%7B%7D', 'query parameter "filters" is not allowed'],
   ])('refuses %s %s', (method, target, reason) => {
     expect(refusalReason(method, target)).toBe(reason);
   });
