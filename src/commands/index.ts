@@ -1,5 +1,5 @@
 import {
-  CONTAINER_STATUSES, HEALTH_STATUSES,
+  CONTAINER_STATUSES, HEALTH_STATUSES, HOST_NAME,
   type ContainerStatus, type DfOptions, type HealthStatus, type PsFilters, type PsOptions,
 } from '../docker/types.ts';
 
@@ -26,7 +26,6 @@ export const DF_USAGE = [
 
 export type ParseResult<T> = { ok: true; options: T } | { ok: false; error: string; usage: string };
 
-const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
 const MAX_VALUE_LENGTH = 256;
 
 export function parseDockerArgs(command: 'ps', text: string): ParseResult<PsOptions>;

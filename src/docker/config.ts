@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, readList, readPositiveInt, type Env } from '../config.ts';
 import { resolveKnownHostsPath } from './known-hosts.ts';
+import { HOST_NAME } from './types.ts';
 
 /** One Docker engine the bot may read from. */
 export interface DockerEndpoint {
@@ -40,7 +41,6 @@ export interface DockerConfig {
 }
 
 const DEFAULT_HOST = 'unix:///var/run/docker.sock';
-const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
 
 /**
  * Reads the standard Docker client variables plus the bot's own:

@@ -6,6 +6,9 @@ export type ContainerStatus = (typeof CONTAINER_STATUSES)[number];
 export const HEALTH_STATUSES = ['starting', 'healthy', 'unhealthy', 'none'] as const;
 export type HealthStatus = (typeof HEALTH_STATUSES)[number];
 
+/** A configured host's name (DOCKER_HOSTS=name=url) and so what host= accepts: letters, digits, . _ - */
+export const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
+
 /** Filters passed to the engine as-is; each list is what `docker ps --filter key=value` would get. */
 export interface PsFilters {
   name: string[];
