@@ -14,7 +14,7 @@ export interface EngineInfo {
 }
 
 /** Knowledge entry about moving /var/lib/docker to its own disk. */
-export const DISK_ADVICE_ENTRY_ID = 'docker-root-dir';
+const DISK_ADVICE_ENTRY_ID = 'docker-root-dir';
 const GB = 1_000_000_000;
 /**
  * The engine does not report free disk space, so "tight" is judged from what it does report:

@@ -14,7 +14,7 @@ function where(endpoint: DockerEndpoint): string {
 }
 
 /** The ssh host key did not check out against DOCKER_SSH_KNOWN_HOSTS; nothing was sent to Docker. */
-export class HostKeyRefused extends UserError {}
+class HostKeyRefused extends UserError {}
 
 const KEY_FILE: Readonly<Record<string, string>> = { 'ssh-ed25519': 'ed25519', 'ssh-rsa': 'rsa' };
 

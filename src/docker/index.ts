@@ -1,6 +1,3 @@
-export { readDockerConfig, type DockerConfig, type DockerEndpoint } from './config.ts';
-export { createDockerReader, MAX_API_VERSION } from './reader.ts';
-export { DISK_ADVICE_ENTRY_ID, diskLooksTight } from './df.ts';
-export { ReadOnlyRefusal } from './guard.ts';
-export { redactSecrets } from './redact.ts';
+export { readDockerConfig } from './config.ts';
+export { createDockerReader } from './reader.ts';
 export * from './types.ts';

@@ -16,7 +16,7 @@ import { ConfigError } from '../config.ts';
  * key types other than ssh-ed25519 / ecdsa-sha2-nistp{256,384,521} / ssh-rsa, and malformed lines.
  */
 
-export const SUPPORTED_KEY_TYPES: readonly string[] = [
+const SUPPORTED_KEY_TYPES: readonly string[] = [
   'ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'ssh-rsa',
 ];
 

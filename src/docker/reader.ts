@@ -9,7 +9,7 @@ import { engineFilters, toPsView } from './ps.ts';
 import type { DfOptions, DfView, DockerReader, HostRef, PsOptions, PsView } from './types.ts';
 
 /** Newest Engine API this code was written against; newer daemons are spoken to in this version. */
-export const MAX_API_VERSION = '1.47';
+const MAX_API_VERSION = '1.47';
 
 interface HostClient {
   endpoint: DockerEndpoint;

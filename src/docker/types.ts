@@ -105,5 +105,4 @@ export interface DockerReader {
   df(options: DfOptions): Promise<DfView>;
   /** Configured host names, default first. */
   hostNames(): string[];
-  close?(): void;
 }

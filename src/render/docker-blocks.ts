@@ -7,12 +7,12 @@ import { countsSummary, filtersText, humanSize, reclaimableText, stateName, trun
  * here regardless of input: at most MAX_BLOCKS blocks (Slack allows 50; the Slack face appends its
  * own action block), section text ≤ 3000 chars, ≤ 10 fields, header ≤ 150 chars.
  */
-export const MAX_BLOCKS = 48;
-export const MAX_SECTION_TEXT = 3000;
-export const MAX_FIELDS = 10;
-export const MAX_HEADER_TEXT = 150;
+const MAX_BLOCKS = 48;
+const MAX_SECTION_TEXT = 3000;
+const MAX_FIELDS = 10;
+const MAX_HEADER_TEXT = 150;
 /** Rows shown as sections; the rest are counted and the user is told how to narrow down. */
-export const PS_ROWS_SHOWN = 20;
+const PS_ROWS_SHOWN = 20;
 
 export interface SlackMessage {
   text: string;
@@ -72,11 +72,12 @@ export function renderPsBlocks(view: PsView, lang: Lang): SlackMessage {
   if (total === 0) {
     blocks.push(section(escape(w.noContainers)));
   } else {
-    const shown = view.rows.slice(0, PS_ROWS_SHOWN);
+    // Leave a block for the "showing n of m" note.
+    const shown = view.rows.slice(0, Math.min(PS_ROWS_SHOWN, MAX_BLOCKS - blocks.length - 1));
     blocks.push(...shown.map((row) => rowSection(row, lang)));
     if (total > shown.length) blocks.push(context(`${w.showing(shown.length, total)} — ${escape(w.narrow)}`));
   }
-  return { text: truncate(`docker ps · ${view.host.name}: ${summary}`, 300), blocks };
+  return { text: truncate(`docker ps · ${view.host.name}: ${summary}`, 300), blocks: blocks.slice(0, MAX_BLOCKS) };
 }
 
 export function renderDfBlocks(view: DfView, lang: Lang): SlackMessage {
@@ -106,5 +107,5 @@ export function renderDfBlocks(view: DfView, lang: Lang): SlackMessage {
     }
   }
   const summary = view.categories.map((c) => `${w.kinds[c.kind]} ${humanSize(c.sizeBytes)}`).join(', ');
-  return { text: truncate(`docker system df · ${view.host.name}: ${summary}`, 300), blocks };
+  return { text: truncate(`docker system df · ${view.host.name}: ${summary}`, 300), blocks: blocks.slice(0, MAX_BLOCKS) };
 }
