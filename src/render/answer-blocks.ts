@@ -1,31 +1,21 @@
 /**
  * Slack Block Kit for knowledge answers, topic lists and the App Home: pure functions from
- * knowledge results to messages and views. They know Slack's limits and nothing of Bolt.
+ * knowledge results to messages and views. They know Slack's limits (slack-format.ts) and
+ * Slack's types (@slack/types), nothing of Bolt.
+ *
+ * Every piece of text not written here (the question, user ids, note titles and bodies) is
+ * escaped before it goes into a `text` field or mrkdwn, so nothing a user types can ping a
+ * channel, mention someone or make a link when the bot repeats it.
  *
  * Buttons carry everything their click needs (entry id, question, language) in their value, so
  * any replica can handle the click without memory of the original request.
  */
-import type { types } from '@slack/bolt';
+import type { Button, HomeView, ModalView } from '@slack/types';
 import type { Lang } from '../i18n.ts';
 import type { Answer, KnowledgeEntry, Match } from '../knowledge/types.ts';
 import { bodyWithoutHeading, markdownToTerminal } from './answer-text.ts';
 import { answerStrings } from './answer-strings.ts';
-
-type KnownBlock = types.KnownBlock;
-type Button = types.Button;
-
-/** Slack's documented limits that these builders keep. */
-export const SLACK_LIMITS = {
-  messageBlocks: 50,
-  viewBlocks: 100,
-  sectionText: 3000,
-  headerText: 150,
-  buttonText: 75,
-  actionValue: 2000,
-  actionsElements: 25,
-  contextElements: 10,
-  modalTitle: 24,
-} as const;
+import { escapeAndTruncate, escapeSlackText, SLACK_LIMITS, truncate, userMention, type KnownBlock, type SlackMessage } from './slack-format.ts';
 
 /** action_id prefixes; buttons of one block get `:<n>` suffixes, as ids must be unique per block. */
 export const ACTION_IDS = {
@@ -40,12 +30,6 @@ export const ACTION_IDS = {
 export const VIEW_CALLBACK_IDS = { askModal: 'ask_modal' } as const;
 export const ASK_INPUT = { blockId: 'question', actionId: 'question_text' } as const;
 
-export interface SlackMessage {
-  /** Notification and fallback text; Slack shows it where blocks cannot be shown. */
-  text: string;
-  blocks: KnownBlock[];
-}
-
 /** What a button click needs to rebuild an answer on any replica. */
 export interface EntryRef {
   entryId: string;
@@ -55,6 +39,12 @@ export interface EntryRef {
 
 /** Who will see the message: a private (ephemeral) answer gets the Share button. */
 export type Audience = 'private' | 'public';
+
+/**
+ * Who made a public answer appear: a user who shared it (with the question it answers), or one
+ * who asked for an explanation. Raw values: the builders escape them.
+ */
+export type Attribution = { sharedBy: string; question: string } | { explainedFor: string };
 
 // ---------------------------------------------------------------------------------------------
 // Button values
@@ -83,16 +73,6 @@ export function decodeEntryRef(value: string | undefined): EntryRef | undefined 
 
 // ---------------------------------------------------------------------------------------------
 // Text
-
-/** Escapes the three characters Slack reserves for its own markup. */
-export function escapeSlackText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Cuts text to `max` characters, marking the cut with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
-}
 
 /**
  * Converts the notes' Markdown to Slack mrkdwn: headings and **bold** become *bold*, *italic*
@@ -223,31 +203,48 @@ export function entryTitle(entry: KnowledgeEntry, lang: Lang): string {
   return `${entry.titleEn} (${entry.title})`;
 }
 
-/** Short question text for quoting it back inside a sentence. */
+/** Short question text, escaped, for quoting it back inside a sentence. */
 function quoted(question: string): string {
-  return escapeSlackText(truncate(question.replace(/\s+/g, ' ').trim(), 200));
+  return escapeAndTruncate(question.replace(/\s+/g, ' ').trim(), 200);
+}
+
+/** Titles, escaped, for a sentence or notification text. */
+function titleList(entries: readonly KnowledgeEntry[], lang: Lang): string {
+  return escapeSlackText(entries.map((e) => entryTitle(e, lang)).join(', '));
+}
+
+function attributionText(attribution: Attribution, lang: Lang): string {
+  const s = answerStrings(lang);
+  if ('sharedBy' in attribution) return s.sharedBy(userMention(attribution.sharedBy), quoted(attribution.question));
+  return s.explainedFor(userMention(attribution.explainedFor));
+}
+
+/** A line the bot adds above a message (not user text: it goes in as written). */
+function noticeBlock(notice: string): KnownBlock {
+  return contextBlock([notice]);
+}
+
+/** Blocks around an entry's own: `leading` above its header (a notice), `trailing` after it. */
+interface Surroundings {
+  leading?: KnownBlock[];
+  trailing?: KnownBlock[];
 }
 
 /**
- * An entry as message blocks: header, body sections, related topics, then `trailing` blocks
- * (buttons, attribution). The body is cut, with a note, to leave room for what follows.
+ * An entry as blocks: `leading`, header, body sections, related topics, then `trailing` (buttons,
+ * attribution), at most `maxBlocks` in all. The body is cut, with a note, to make room.
  */
-function entryBlocks(entry: KnowledgeEntry, lang: Lang, lookup: (id: string) => KnowledgeEntry | undefined, trailing: KnownBlock[], maxBlocks: number): KnownBlock[] {
+function entryBlocks(entry: KnowledgeEntry, lang: Lang, lookup: (id: string) => KnowledgeEntry | undefined, maxBlocks: number, { leading = [], trailing = [] }: Surroundings = {}): KnownBlock[] {
   const s = answerStrings(lang);
   const head: KnownBlock = { type: 'header', text: { type: 'plain_text', text: truncate(entryTitle(entry, lang), SLACK_LIMITS.headerText), emoji: true } };
-  const relatedTitles = entry.related
-    .map((id) => lookup(id))
-    .filter((e): e is KnowledgeEntry => e !== undefined)
-    .map((e) => entryTitle(e, lang));
-  const footer = contextBlock([
-    s.source(entry.id) + (relatedTitles.length ? ` · ${s.related}: ${escapeSlackText(relatedTitles.join(', '))}` : ''),
-  ]);
-  const room = maxBlocks - 2 - trailing.length; // header + footer
+  const related = entry.related.map((id) => lookup(id)).filter((e): e is KnowledgeEntry => e !== undefined);
+  const footer = contextBlock([s.source(escapeSlackText(entry.id)) + (related.length ? ` · ${s.related}: ${titleList(related, lang)}` : '')]);
+  const room = maxBlocks - leading.length - 2 - trailing.length; // header + footer
   // The header already shows the title: drop the body's own leading heading.
   const pieces = splitMrkdwn(markdownToMrkdwn(bodyWithoutHeading(entry)));
   let body = pieces.map(mrkdwnSection);
-  if (body.length > room) body = [...body.slice(0, Math.max(0, room - 1)), mrkdwnSection(s.truncated(entry.id))];
-  return [head, ...body, footer, ...trailing];
+  if (body.length > room) body = [...body.slice(0, Math.max(0, room - 1)), mrkdwnSection(s.truncated(escapeSlackText(entry.id)))];
+  return [...leading, head, ...body, footer, ...trailing];
 }
 
 export interface EntryMessageInput {
@@ -260,7 +257,12 @@ export interface EntryMessageInput {
   /** Whether the Other matches button makes sense (there are further matches). */
   hasOtherMatches: boolean;
   /** Set when a user shared the answer publicly or asked for it: the attribution line. */
-  attribution?: string;
+  attribution?: Attribution;
+  /**
+   * A line from the bot above the answer, e.g. why it is shown privately. It counts against
+   * Slack's 50 blocks like the rest (a long note is cut to make room), and leads the notification.
+   */
+  notice?: string;
 }
 
 /** One knowledge entry as the answer to `question`. */
@@ -272,12 +274,14 @@ export function buildEntryMessage(input: EntryMessageInput): SlackMessage {
   if (audience === 'private') buttons.push(button(s.shareInChannel, `${ACTION_IDS.share}:0`, ref, 'primary'));
   if (input.hasOtherMatches) buttons.push(button(s.otherMatches, `${ACTION_IDS.otherMatches}:0`, ref));
   const trailing: KnownBlock[] = [];
-  if (input.attribution) trailing.push(contextBlock([input.attribution]));
+  if (input.attribution) trailing.push(contextBlock([attributionText(input.attribution, lang)]));
   if (buttons.length) trailing.push(actionsBlock(buttons));
+  const leading = input.notice ? [noticeBlock(input.notice)] : [];
+  // Notification text: plain words, no Markdown marks.
+  const summary = `${entryTitle(entry, lang)}: ${markdownToTerminal(bodyWithoutHeading(entry)).replace(/`/g, '').replace(/\s+/g, ' ').trim()}`;
   return {
-    // Notification text: plain words, no Markdown marks.
-    text: truncate(`${entryTitle(entry, lang)}: ${markdownToTerminal(bodyWithoutHeading(entry)).replace(/`/g, '').replace(/\s+/g, ' ').trim()}`, 300),
-    blocks: entryBlocks(entry, lang, input.lookup, trailing, SLACK_LIMITS.messageBlocks),
+    text: `${input.notice ? `${input.notice} ` : ''}${escapeAndTruncate(summary, 300)}`,
+    blocks: entryBlocks(entry, lang, input.lookup, SLACK_LIMITS.messageBlocks, { leading, trailing }),
   };
 }
 
@@ -295,32 +299,23 @@ export function buildNotAnsweredMessage(answer: Answer, question: string, lang: 
   const blocks: KnownBlock[] = [mrkdwnSection(s.notAnswered(quoted(question)))];
   if (closest.length) blocks.push(actionsBlock(topicButtons(closest, question, lang)));
   else blocks.push(contextBlock([s.noCloseTopics]));
-  const titles = closest.map((m) => entryTitle(m.entry, lang)).join(', ');
-  return { text: `${s.notAnswered(question)}${titles ? ` ${titles}` : ''}`, blocks };
+  const titles = titleList(closest.map((m) => m.entry), lang);
+  return { text: `${s.notAnswered(quoted(question))}${titles ? ` ${titles}` : ''}`, blocks };
 }
 
-export interface AnswerMessageInput {
+export interface AnswerMessageInput extends Omit<EntryMessageInput, 'entry' | 'hasOtherMatches'> {
   answer: Answer;
-  question: string;
-  lang: Lang;
-  audience: Audience;
-  lookup: (id: string) => KnowledgeEntry | undefined;
-  attribution?: string;
 }
 
 /** The reply to a question: the best entry when answered, else "not covered" with close topics. */
 export function buildAnswerMessage(input: AnswerMessageInput): SlackMessage {
-  const best = input.answer.matches[0];
-  if (!input.answer.answered || !best) return buildNotAnsweredMessage(input.answer, input.question, input.lang);
-  return buildEntryMessage({
-    entry: best.entry,
-    question: input.question,
-    lang: input.lang,
-    audience: input.audience,
-    lookup: input.lookup,
-    hasOtherMatches: input.answer.matches.length > 1,
-    ...(input.attribution ? { attribution: input.attribution } : {}),
-  });
+  const { answer, notice, ...rest } = input;
+  const best = answer.matches[0];
+  if (!answer.answered || !best) {
+    const message = buildNotAnsweredMessage(answer, input.question, input.lang);
+    return notice ? { text: `${notice} ${message.text}`, blocks: [noticeBlock(notice), ...message.blocks] } : message;
+  }
+  return buildEntryMessage({ ...rest, entry: best.entry, hasOtherMatches: answer.matches.length > 1, ...(notice ? { notice } : {}) });
 }
 
 /** The topics after the one already shown, as buttons. */
@@ -328,7 +323,7 @@ export function buildOtherMatchesMessage(matches: readonly Match[], question: st
   const s = answerStrings(lang);
   if (matches.length === 0) return { text: s.noOtherMatches, blocks: [mrkdwnSection(s.noOtherMatches)] };
   return {
-    text: `${s.otherMatchesIntro(question)} ${matches.map((m) => entryTitle(m.entry, lang)).join(', ')}`,
+    text: `${s.otherMatchesIntro(quoted(question))} ${titleList(matches.map((m) => m.entry), lang)}`,
     blocks: [mrkdwnSection(s.otherMatchesIntro(quoted(question))), actionsBlock(topicButtons(matches, question, lang))],
   };
 }
@@ -361,25 +356,34 @@ export function buildHelpMessage(entries: readonly KnowledgeEntry[], lang: Lang)
   };
 }
 
+/** A Docker result as the Docker renderers (docker-blocks.ts) produce it today. */
+export interface LooseSlackMessage {
+  text: string;
+  blocks: readonly object[];
+}
+
 /**
- * Appends the Explain button for a Docker result: it posts the knowledge entry into the result's
- * thread. Docker renderers leave room for it (≤ 48 blocks); if they ever do not, the last block
- * gives way so the message stays within Slack's 50. Their blocks are Block Kit JSON typed loosely
- * (they do not depend on Slack's types), hence the cast.
+ * A Docker result with the Explain button for `entry` appended (none when `entry` is undefined):
+ * the button posts the knowledge entry into the result's thread. Docker renderers leave room for
+ * it (≤ 48 blocks); if they ever do not, the last block gives way so the message stays within
+ * Slack's 50. The cast is for docker-blocks.ts, whose blocks are typed `object[]`: once it returns
+ * slack-format's SlackMessage, `message` can take that type and the cast goes.
  */
-export function withExplainButton(message: { text: string; blocks: readonly object[] }, entry: KnowledgeEntry, lang: Lang): SlackMessage {
+export function withExplainButton(message: SlackMessage | LooseSlackMessage, entry: KnowledgeEntry | undefined, lang: Lang): SlackMessage {
+  const blocks = message.blocks as KnownBlock[];
+  if (!entry) return { text: message.text, blocks: [...blocks] };
   const s = answerStrings(lang);
   const explain = actionsBlock([
     button(`${s.explain}: ${entryTitle(entry, lang)}`, `${ACTION_IDS.explainDocker}:0`, encodeEntryRef({ entryId: entry.id, question: entry.title, lang })),
   ]);
-  return { text: message.text, blocks: [...(message.blocks.slice(0, SLACK_LIMITS.messageBlocks - 1) as KnownBlock[]), explain] };
+  return { text: message.text, blocks: [...blocks.slice(0, SLACK_LIMITS.messageBlocks - 1), explain] };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Views
 
 /** The App Home tab: what the bot does, how to use it, an Ask button, and the topics to read. */
-export function buildHomeView(entries: readonly KnowledgeEntry[], lang: Lang): types.HomeView {
+export function buildHomeView(entries: readonly KnowledgeEntry[], lang: Lang): HomeView {
   const s = answerStrings(lang);
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: s.homeTitle, emoji: true } },
@@ -405,7 +409,7 @@ export function buildHomeView(entries: readonly KnowledgeEntry[], lang: Lang): t
   return { type: 'home', blocks };
 }
 
-function modalShell(lang: Lang, blocks: KnownBlock[]): types.ModalView {
+function modalShell(lang: Lang, blocks: KnownBlock[]): ModalView {
   const s = answerStrings(lang);
   return {
     type: 'modal',
@@ -416,12 +420,12 @@ function modalShell(lang: Lang, blocks: KnownBlock[]): types.ModalView {
 }
 
 /** A topic opened from the App Home. */
-export function buildEntryModal(entry: KnowledgeEntry, lang: Lang, lookup: (id: string) => KnowledgeEntry | undefined): types.ModalView {
-  return modalShell(lang, entryBlocks(entry, lang, lookup, [], SLACK_LIMITS.viewBlocks));
+export function buildEntryModal(entry: KnowledgeEntry, lang: Lang, lookup: (id: string) => KnowledgeEntry | undefined): ModalView {
+  return modalShell(lang, entryBlocks(entry, lang, lookup, SLACK_LIMITS.viewBlocks));
 }
 
 /** The question form opened by the App Home's Ask button. */
-export function buildAskModal(lang: Lang): types.ModalView {
+export function buildAskModal(lang: Lang): ModalView {
   const s = answerStrings(lang);
   return {
     ...modalShell(lang, [
@@ -438,9 +442,9 @@ export function buildAskModal(lang: Lang): types.ModalView {
 }
 
 /** The answer shown in place of the question form after it is submitted. */
-export function buildAnswerModal(answer: Answer, question: string, lang: Lang, lookup: (id: string) => KnowledgeEntry | undefined): types.ModalView {
+export function buildAnswerModal(answer: Answer, question: string, lang: Lang, lookup: (id: string) => KnowledgeEntry | undefined): ModalView {
   const best = answer.matches[0];
-  if (answer.answered && best) return modalShell(lang, entryBlocks(best.entry, lang, lookup, [], SLACK_LIMITS.viewBlocks));
+  if (answer.answered && best) return modalShell(lang, entryBlocks(best.entry, lang, lookup, SLACK_LIMITS.viewBlocks));
   const s = answerStrings(lang);
   const closest = answer.matches.slice(0, 3).map((m) => `• ${escapeSlackText(entryTitle(m.entry, lang))}`);
   return modalShell(lang, [mrkdwnSection(s.notAnswered(quoted(question))), ...(closest.length ? [mrkdwnSection(closest.join('\n'))] : [contextBlock([s.noCloseTopics])])]);

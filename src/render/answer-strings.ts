@@ -1,6 +1,9 @@
 import type { Lang } from '../i18n.ts';
 
-/** UI words around knowledge answers in Slack, in the language of the question. */
+/**
+ * UI words around knowledge answers in Slack, in the language of the question. Functions take
+ * mrkdwn that the caller has already made safe (an escaped question, a mention from userMention).
+ */
 export interface AnswerStrings {
   shareInChannel: string;
   otherMatches: string;
@@ -10,8 +13,8 @@ export interface AnswerStrings {
   noCloseTopics: string;
   otherMatchesIntro: (question: string) => string;
   noOtherMatches: string;
-  sharedBy: (userId: string, question: string) => string;
-  explainedFor: (userId: string) => string;
+  sharedBy: (mention: string, question: string) => string;
+  explainedFor: (mention: string) => string;
   related: string;
   source: (entryId: string) => string;
   truncated: (entryId: string) => string;
@@ -39,8 +42,8 @@ const ko: AnswerStrings = {
   noCloseTopics: '비슷한 주제도 없어요. `/docker-ask`만 입력하면 주제 목록을 볼 수 있어요.',
   otherMatchesIntro: (q) => `“${q}”와 가까운 다른 주제:`,
   noOtherMatches: '다른 가까운 주제가 없어요.',
-  sharedBy: (u, q) => `<@${u}>님이 공유한 답변 · 질문: “${q}”`,
-  explainedFor: (u) => `<@${u}>님이 요청한 설명`,
+  sharedBy: (who, q) => `${who}님이 공유한 답변 · 질문: “${q}”`,
+  explainedFor: (who) => `${who}님이 요청한 설명`,
   related: '관련 주제',
   source: (id) => `출처: 팀 노트 \`${id}\``,
   truncated: (id) => `… (길어서 줄였어요. 전체 내용은 노트 \`${id}\`에 있어요.)`,
@@ -72,8 +75,8 @@ const en: AnswerStrings = {
   noCloseTopics: 'No close topics either. Type `/docker-ask` alone to see the topic list.',
   otherMatchesIntro: (q) => `Other topics close to “${q}”:`,
   noOtherMatches: 'No other close topics.',
-  sharedBy: (u, q) => `Shared by <@${u}> · question: “${q}”`,
-  explainedFor: (u) => `Explanation requested by <@${u}>`,
+  sharedBy: (who, q) => `Shared by ${who} · question: “${q}”`,
+  explainedFor: (who) => `Explanation requested by ${who}`,
   related: 'Related',
   source: (id) => `Source: team notes \`${id}\``,
   truncated: (id) => `… (shortened; the full text is in the note \`${id}\`.)`,

@@ -1,25 +1,45 @@
-import type { webApi } from '@slack/bolt';
-import { detectLang } from '../i18n.ts';
-import { buildAnswerMessage, buildHelpMessage, type SlackMessage } from '../render/answer-blocks.ts';
+import type { RespondFn, webApi } from '@slack/bolt';
+import { detectLang, type Lang } from '../i18n.ts';
+import type { Answer } from '../knowledge/types.ts';
+import { buildAnswerMessage, buildHelpMessage, type AnswerMessageInput } from '../render/answer-blocks.ts';
+import type { SlackMessage } from '../render/slack-format.ts';
 import { MATCH_LIMIT, type SlackDeps } from './deps.ts';
-import { slackTextToPlain } from './text.ts';
+import { questionFromSlack } from './text.ts';
 
-/** The public reply to a question typed in a conversation (mention, DM, shortcut). */
-export function answerForConversation(deps: SlackDeps, rawText: string, attribution?: (lang: 'ko' | 'en') => string): { message: SlackMessage; answered: boolean; topId?: string } {
-  const question = slackTextToPlain(rawText);
-  if (!question) return { message: buildHelpMessage(deps.kb.entries, deps.config.defaultLang), answered: false };
-  const lang = detectLang(question);
-  const answer = deps.kb.ask(question, { limit: MATCH_LIMIT });
-  const message = buildAnswerMessage({
-    answer,
-    question,
-    lang,
-    audience: 'public',
-    lookup: (id) => deps.kb.byId(id),
-    ...(attribution ? { attribution: attribution(lang) } : {}),
-  });
-  const topId = answer.matches[0]?.entry.id;
-  return { message, answered: answer.answered, ...(topId ? { topId } : {}) };
+/** A question from Slack, decoded once (questionFromSlack), with its language and answer. */
+export interface AskedQuestion {
+  question: string;
+  lang: Lang;
+  answer: Answer;
+}
+
+/** Searches the notes once for a decoded question; undefined when there is no question. */
+export function askNotes(deps: SlackDeps, question: string): AskedQuestion | undefined {
+  if (!question) return undefined;
+  return { question, lang: detectLang(question), answer: deps.kb.ask(question, { limit: MATCH_LIMIT }) };
+}
+
+/** The reply to an asked question, for whoever `options.audience` says will see it. */
+export function answerMessage(deps: SlackDeps, asked: AskedQuestion, options: Pick<AnswerMessageInput, 'audience' | 'attribution' | 'notice'>): SlackMessage {
+  return buildAnswerMessage({ ...options, answer: asked.answer, question: asked.question, lang: asked.lang, lookup: (id) => deps.kb.byId(id) });
+}
+
+/** How to use the bot and the topic list, for an empty question. */
+export function helpMessage(deps: SlackDeps): SlackMessage {
+  return buildHelpMessage(deps.kb.entries, deps.config.defaultLang);
+}
+
+/** For the log: which entry answered, if any. */
+export function outcome(asked: AskedQuestion | undefined): string {
+  if (!asked) return 'help';
+  const top = asked.answer.matches[0]?.entry.id;
+  return asked.answer.answered && top ? `answered with ${top}` : 'not answered';
+}
+
+/** The public reply to text typed in a conversation (mention, DM): the answer, or help when empty. */
+export function answerForConversation(deps: SlackDeps, rawText: string | undefined): { message: SlackMessage; asked: AskedQuestion | undefined } {
+  const asked = askNotes(deps, questionFromSlack(rawText));
+  return { message: asked ? answerMessage(deps, asked, { audience: 'public' }) : helpMessage(deps), asked };
 }
 
 /** Posts a message, in a thread when `threadTs` is given. */
@@ -31,4 +51,35 @@ export async function postMessage(client: webApi.WebClient, channel: string, mes
 export function isNotInChannel(err: unknown): boolean {
   const code = (err as { data?: { error?: string } } | undefined)?.data?.error;
   return code === 'not_in_channel' || code === 'channel_not_found';
+}
+
+export interface ThreadTarget {
+  channel: string;
+  threadTs: string;
+}
+
+/**
+ * Posts `build()` into the thread `target`. Where the bot may not post (not invited), or when
+ * there is no thread to post in, `build(notice)` goes to the person who clicked instead, through
+ * `respond` (ephemeral, leaving the original alone); the builder lays the notice out within
+ * Slack's limits. Says where the message went.
+ */
+export async function postInThreadOrPrivately(
+  client: webApi.WebClient,
+  respond: RespondFn,
+  target: ThreadTarget | undefined,
+  build: (notice?: string) => SlackMessage,
+  notice: string,
+): Promise<'thread' | 'privately'> {
+  if (target) {
+    try {
+      await postMessage(client, target.channel, build(), target.threadTs);
+      return 'thread';
+    } catch (err) {
+      if (!isNotInChannel(err)) throw err;
+    }
+  }
+  const message = build(notice);
+  await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
+  return 'privately';
 }

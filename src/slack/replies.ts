@@ -12,6 +12,7 @@ export interface SlackReplies {
   nothingToExplain: string;
   topicGone: string;
   explainedPrivately: string;
+  emptyQuestion: string;
 }
 
 const ko: SlackReplies = {
@@ -25,6 +26,7 @@ const ko: SlackReplies = {
   nothingToExplain: '이 메시지에는 설명할 글이 없어요.',
   topicGone: '이 주제는 이제 노트에 없어요. 다시 질문해 주세요.',
   explainedPrivately: '스레드에 올릴 수 없어서 나만 보기로 보여 드려요.',
+  emptyQuestion: '질문을 입력해 주세요.',
 };
 
 const en: SlackReplies = {
@@ -38,6 +40,7 @@ const en: SlackReplies = {
   nothingToExplain: 'This message has no text to explain.',
   topicGone: 'That topic is no longer in the notes. Please ask again.',
   explainedPrivately: "I couldn't post in the thread, so here it is just for you.",
+  emptyQuestion: 'Please type a question.',
 };
 
 export function slackReplies(lang: Lang): SlackReplies {

@@ -18,6 +18,7 @@ import {
   recordingLogger,
   slashCommandBody,
 } from './support/slack-requests.ts';
+import { expectNoInjectedMarkup, HOSTILE_TEXT } from './support/slack-markup.ts';
 import { REVOKED_TOKEN_PREFIX, SlackStandIn, TEAM_ID } from './support/slack-standin.ts';
 
 const SECRET = 'e2e-signing-secret-0123456789abcdef';
@@ -75,6 +76,18 @@ function buttons(blocks: Block[]): Array<{ action_id: string; value: string; tex
 
 function allText(blocks: Block[]): string {
   return JSON.stringify(blocks);
+}
+
+/** Text as Slack delivers what a user typed: &, < and > as entities. */
+function asSlackSends(typed: string): string {
+  return typed.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Clicks a button as `userId` and returns what the bot posted to that click's response_url. */
+async function click(button: { action_id: string; value: string }, responseId: string, userId = 'U0ALICE', count = 1) {
+  const payload = buttonClickPayload({ actionId: button.action_id, value: button.value, responseUrl: slack.responseUrl(responseId), isEphemeral: true, userId });
+  await postSigned(eventsUrl, interactionBody(payload), FORM, SECRET);
+  return slack.waitFor(() => (slack.responsesTo(responseId).length >= count ? slack.responsesTo(responseId).map((r) => r.body) : undefined));
 }
 
 describe('HTTP mode', () => {
@@ -185,6 +198,45 @@ describe('HTTP mode', () => {
       // Public answers have no Share button: they are already shared.
       expect(allText(post.args.blocks as Block[])).not.toContain('share_answer');
     }
+  });
+
+  it('a mention quoting pings, mentions and links repeats them as text: no one is pinged', async () => {
+    const before = slack.callsTo('chat.postMessage').length;
+    // A real @here (Slack markup) and the same things typed as text (Slack sends them as entities).
+    const text = `<@UBOT> <!here> ${asSlackSends(HOSTILE_TEXT)} how do I bake bread`;
+    const mention = eventEnvelope({ type: 'app_mention', user: 'U0ALICE', text, ts: '1700000230.000100', channel: 'C0GENERAL', event_ts: '1700000230.000100' });
+    await postSigned(eventsUrl, JSON.stringify(mention), 'application/json', SECRET);
+    const [post] = await slack.waitFor(() => {
+      const p = slack.callsTo('chat.postMessage').slice(before);
+      return p.length ? p : undefined;
+    });
+    expect(String(post?.args.text)).toContain("don't cover");
+    expect(String(post?.args.text)).toContain('&lt;!channel&gt;');
+    expectNoInjectedMarkup({ text: post?.args.text, blocks: post?.args.blocks });
+  });
+
+  it('a typed ping survives no path to a public post: /docker-ask → topic → Other matches → topic → Share', async () => {
+    const question = `${HOSTILE_TEXT} 도커 루트 디렉터리 어디?`;
+    const ask = JSON.parse((await command(asSlackSends(question), 'hostile-ask')).text) as { text: string; blocks: Block[] };
+    expectNoInjectedMarkup(ask);
+    const topic = buttons(ask.blocks).find((b) => JSON.parse(b.value).e === 'docker-root-dir');
+    // The button carries the question decoded once, exactly as typed.
+    expect(JSON.parse(topic!.value).q).toBe(question);
+
+    const [shown] = await click(topic!, 'hostile-show');
+    expectNoInjectedMarkup(shown);
+    const other = buttons(shown?.blocks as Block[]).find((b) => b.action_id.startsWith('other_matches'));
+    const [list] = await click(other!, 'hostile-other');
+    expectNoInjectedMarkup(list);
+    const next = buttons(list?.blocks as Block[])[0];
+    const [entry] = await click(next!, 'hostile-next');
+    expectNoInjectedMarkup(entry);
+    const share = buttons(entry?.blocks as Block[]).find((b) => b.action_id.startsWith('share_answer'));
+    const [publicPost] = await click(share!, 'hostile-share', 'U0CAROL', 2);
+    expect(publicPost?.response_type).toBe('in_channel');
+    expect(allText(publicPost?.blocks as Block[])).toContain('<@U0CAROL>');
+    expect(allText(publicPost?.blocks as Block[])).toContain('&lt;!here&gt;');
+    expectNoInjectedMarkup(publicPost, ['U0CAROL']);
   });
 
   it("ignores Slack's retry of an event whose ack timed out, but answers a retry after an error", async () => {

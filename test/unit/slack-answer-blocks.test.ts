@@ -4,8 +4,10 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import type { Answer, KnowledgeEntry } from '../../src/knowledge/types.ts';
 import {
+  buildAnswerModal,
   buildAnswerMessage,
   buildEntryMessage,
+  buildEntryModal,
   buildHelpMessage,
   buildHomeView,
   buildNotAnsweredMessage,
@@ -13,10 +15,11 @@ import {
   decodeEntryRef,
   encodeEntryRef,
   markdownToMrkdwn,
-  SLACK_LIMITS,
   splitMrkdwn,
   withExplainButton,
 } from '../../src/render/answer-blocks.ts';
+import { escapeAndTruncate, SLACK_LIMITS, userMention } from '../../src/render/slack-format.ts';
+import { expectNoInjectedMarkup, HOSTILE_TEXT } from '../e2e/support/slack-markup.ts';
 
 const { kb } = loadKnowledgeBase(path.join(PROJECT_ROOT, 'knowledge'));
 const lookup = (id: string) => kb.byId(id);
@@ -120,10 +123,10 @@ describe('answer messages', () => {
 
   it('a public answer has no Share button and carries the attribution', () => {
     const answer = kb.ask('docker root dir', { limit: 6 });
-    const message = buildAnswerMessage({ answer, question: 'docker root dir', lang: 'en', audience: 'public', lookup, attribution: 'Shared by <@U1>' });
+    const message = buildAnswerMessage({ answer, question: 'docker root dir', lang: 'en', audience: 'public', lookup, attribution: { sharedBy: 'U1AB', question: 'docker root dir' } });
     const json = JSON.stringify(message.blocks);
     expect(json).not.toContain('share_answer');
-    expect(json).toContain('Shared by <@U1>');
+    expect(json).toContain('Shared by <@U1AB> · question: “docker root dir”');
     expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Docker root directory (도커 루트 디렉터리)' } });
   });
 
@@ -134,6 +137,25 @@ describe('answer messages', () => {
     expect(message.blocks).toHaveLength(SLACK_LIMITS.messageBlocks);
     expect(JSON.stringify(message.blocks)).toContain('shortened');
     expect(JSON.stringify(message.blocks.at(-1))).toContain('share_answer');
+  });
+
+  it('a huge entry with a notice and an attribution still fits in 50 blocks, notice first', () => {
+    const huge = entry({ body: Array.from({ length: 3000 }, (_, i) => `paragraph ${i} ${'내용 '.repeat(30)}`).join('\n\n') });
+    const notice = "I couldn't post in the thread, so here it is just for you.";
+    const message = buildEntryMessage({ entry: huge, question: 'q', lang: 'en', audience: 'public', lookup, hasOtherMatches: false, attribution: { explainedFor: 'U0ERIN' }, notice });
+    expectWithinSlackLimits(message.blocks);
+    expect(message.blocks).toHaveLength(SLACK_LIMITS.messageBlocks);
+    expect(message.blocks[0]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: notice }] });
+    expect(message.blocks[1]?.type).toBe('header');
+    expect(JSON.stringify(message.blocks.at(-1))).toContain('<@U0ERIN>');
+    expect(message.text.startsWith(notice)).toBe(true);
+  });
+
+  it('a notice on an answer the notes do not cover goes first too', () => {
+    const answer: Answer = { query: 'x', answered: false, matches: [] };
+    const message = buildAnswerMessage({ answer, question: 'x', lang: 'en', audience: 'private', lookup, notice: 'Just for you.' });
+    expect(message.blocks[0]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Just for you.' }] });
+    expect(message.text.startsWith('Just for you. ')).toBe(true);
   });
 
   it('not answered: says so and offers at most three topics as buttons', () => {
@@ -199,10 +221,80 @@ describe('withExplainButton', () => {
     expect(decodeEntryRef(button.value)?.entryId).toBe('docker-root-dir');
   });
 
+  it('without an entry adds nothing', () => {
+    const base = { text: 'df', blocks: [{ type: 'divider' }] };
+    expect(withExplainButton(base, undefined, 'en')).toEqual({ text: 'df', blocks: [{ type: 'divider' }] });
+  });
+
   it('keeps the message within 50 blocks even if the result already has 50', () => {
     const full = { text: 'ps', blocks: Array.from({ length: 50 }, () => ({ type: 'divider' })) };
     const message = withExplainButton(full, kb.byId('listing-commands')!, 'en');
     expect(message.blocks).toHaveLength(50);
     expect(message.blocks.at(-1)?.type).toBe('actions');
+  });
+});
+
+describe('text a user typed never becomes Slack markup', () => {
+  const hostile = entry({
+    id: 'hostile',
+    title: HOSTILE_TEXT,
+    titleEn: HOSTILE_TEXT,
+    related: ['hostile-2'],
+    body: `# ${HOSTILE_TEXT}\n\n${HOSTILE_TEXT}\n\n\`${HOSTILE_TEXT}\`\n\n\`\`\`\n${HOSTILE_TEXT}\n\`\`\``,
+  });
+  const hostile2 = entry({ id: 'hostile-2', title: HOSTILE_TEXT, titleEn: HOSTILE_TEXT });
+  const hostileLookup = (id: string) => (id === 'hostile-2' ? hostile2 : kb.byId(id));
+  const question = `${HOSTILE_TEXT} docker root dir`;
+  const answered = kb.ask('docker root dir', { limit: 6 });
+  const notAnswered: Answer = { query: question, answered: false, matches: [hostile, hostile2].map((e) => ({ entry: e, score: 0.3 })) };
+  const SHARER = 'U0SHARER';
+
+  const built: Record<string, unknown> = {
+    'private answer': buildAnswerMessage({ answer: answered, question, lang: 'en', audience: 'private', lookup }),
+    'shared answer': buildAnswerMessage({ answer: answered, question, lang: 'ko', audience: 'public', lookup, attribution: { sharedBy: SHARER, question } }),
+    'not answered': buildAnswerMessage({ answer: notAnswered, question, lang: 'en', audience: 'private', lookup: hostileLookup }),
+    'not answered, nothing close': buildNotAnsweredMessage({ query: question, answered: false, matches: [] }, question, 'ko'),
+    'other matches': buildOtherMatchesMessage(notAnswered.matches, question, 'en'),
+    help: buildHelpMessage([hostile, ...kb.entries], 'en'),
+    'entry shared by': buildEntryMessage({ entry: hostile, question, lang: 'en', audience: 'public', lookup: hostileLookup, hasOtherMatches: true, attribution: { sharedBy: SHARER, question } }),
+    'entry explained for': buildEntryMessage({ entry: hostile, question, lang: 'ko', audience: 'public', lookup: hostileLookup, hasOtherMatches: false, attribution: { explainedFor: SHARER }, notice: 'notice' }),
+    'attribution with a forged user id': buildEntryMessage({ entry: hostile, question, lang: 'en', audience: 'public', lookup: hostileLookup, hasOtherMatches: false, attribution: { sharedBy: '<!channel>', question } }),
+    'explain button': withExplainButton({ text: 'ps', blocks: [] }, hostile, 'en'),
+    'answer modal': buildAnswerModal(answered, question, 'en', lookup),
+    'not-answered modal': buildAnswerModal(notAnswered, question, 'en', hostileLookup),
+    'entry modal': buildEntryModal(hostile, 'en', hostileLookup),
+    'home view': buildHomeView([hostile, hostile2], 'ko'),
+  };
+
+  it.each(Object.keys(built))('%s', (name) => {
+    expectNoInjectedMarkup(built[name], [SHARER]);
+  });
+
+  it('the question is escaped once: a typed &amp; shows as &amp;, not &', () => {
+    const message = buildNotAnsweredMessage({ query: question, answered: false, matches: [] }, question, 'en');
+    expect(message.text).toContain('&amp;amp;');
+    expect(JSON.stringify(message.blocks)).toContain('&amp;amp;');
+  });
+
+  it('button values keep the question as typed, so a click answers the same question', () => {
+    const message = built['private answer'] as { blocks: Array<{ elements?: Array<{ value?: string }> }> };
+    const values = message.blocks.flatMap((b) => b.elements ?? []).filter((e) => e.value).map((e) => decodeEntryRef(e.value));
+    expect(values.length).toBeGreaterThan(0);
+    for (const ref of values) expect(ref?.question).toBe(question);
+  });
+});
+
+describe('slack-format', () => {
+  it('escapeAndTruncate never cuts an escape in half', () => {
+    expect(escapeAndTruncate('a&b', 10)).toBe('a&amp;b');
+    expect(escapeAndTruncate('ab&&&&', 6)).toBe('ab…');
+    expect(escapeAndTruncate('&'.repeat(100), 20)).toBe(`${'&amp;'.repeat(3)}…`);
+  });
+
+  it('userMention mentions user ids only', () => {
+    expect(userMention('U0ALICE')).toBe('<@U0ALICE>');
+    expect(userMention('W123ABC')).toBe('<@W123ABC>');
+    expect(userMention('<!channel>')).toBe('&lt;!channel&gt;');
+    expect(userMention('U1> <!here')).toBe('U1&gt; &lt;!here');
   });
 });

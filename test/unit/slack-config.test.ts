@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config.ts';
 import { checkDockerAccess, createRateLimiter } from '../../src/slack/access.ts';
 import { readRateLimit, readSlackConfig } from '../../src/slack/config.ts';
-import { slackTextToPlain } from '../../src/slack/text.ts';
+import { decodeSlackEntities, questionFromSlack, slackTextToPlain } from '../../src/slack/text.ts';
 
 const BOT = 'xoxb-1-secret-bot-token';
 const APP = 'xapp-1-secret-app-token';
@@ -126,5 +126,22 @@ describe('createRateLimiter', () => {
 describe('slackTextToPlain', () => {
   it('drops mentions, keeps link labels and undoes Slack escapes', () => {
     expect(slackTextToPlain('<@U123> 컨테이너 &amp; 이미지 &lt;삭제&gt; <https://docs.docker.com|docs> <#C1|general>')).toBe('컨테이너 & 이미지 <삭제> docs #general');
+  });
+});
+
+describe('questionFromSlack', () => {
+  it('decodes message and slash-command text once: a typed "&lt;" stays "&lt;", real pings are dropped', () => {
+    // What Slack sends when someone types: <!channel> &lt; a&b <!here>   (the last one a real @here)
+    expect(questionFromSlack('&lt;!channel&gt; &amp;lt; a&amp;b  <!here>\n')).toBe('<!channel> &lt; a&b');
+    expect(questionFromSlack(undefined)).toBe('');
+    expect(questionFromSlack('  <@UBOT>  ')).toBe('');
+  });
+
+  it('takes a modal input as typed, only tidying whitespace', () => {
+    expect(questionFromSlack('  a &amp;  <b>\n', 'input')).toBe('a &amp; <b>');
+  });
+
+  it('decodeSlackEntities undoes &amp; last', () => {
+    expect(decodeSlackEntities('&amp;lt; &lt;x&gt; &amp;')).toBe('&lt; <x> &');
   });
 });

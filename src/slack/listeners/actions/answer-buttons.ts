@@ -1,25 +1,14 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { answerStrings } from '../../../render/answer-strings.ts';
-import { buildEntryMessage, buildOtherMatchesMessage, decodeEntryRef, type Audience, type EntryRef } from '../../../render/answer-blocks.ts';
+import { buildEntryMessage, buildOtherMatchesMessage, decodeEntryRef, type Attribution, type Audience, type EntryRef } from '../../../render/answer-blocks.ts';
 import type { KnowledgeEntry } from '../../../knowledge/types.ts';
 import { MATCH_LIMIT, type SlackDeps } from '../../deps.ts';
-import { slackReplies } from '../../replies.ts';
-
-type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
-
-/** The entry a button points to, or undefined after telling the clicker it is gone (notes changed). */
-async function resolveEntry(deps: SlackDeps, ref: EntryRef, respond: ButtonArgs['respond']): Promise<KnowledgeEntry | undefined> {
-  const entry = deps.kb.byId(ref.entryId);
-  if (!entry) await respond({ response_type: 'ephemeral', replace_original: false, text: slackReplies(ref.lang).topicGone });
-  return entry;
-}
+import { clickedEntry, type ButtonArgs } from './clicked-entry.ts';
 
 function hasOtherMatches(deps: SlackDeps, question: string): boolean {
   return question !== '' && deps.kb.ask(question, { limit: 2 }).matches.length > 1;
 }
 
 /** The entry a button names, as the answer to the question the button carries. */
-function entryMessageFor(deps: SlackDeps, entry: KnowledgeEntry, ref: EntryRef, audience: Audience, attribution?: string) {
+function entryMessageFor(deps: SlackDeps, entry: KnowledgeEntry, ref: EntryRef, audience: Audience, attribution?: Attribution) {
   return buildEntryMessage({
     entry,
     question: ref.question,
@@ -35,13 +24,12 @@ function entryMessageFor(deps: SlackDeps, entry: KnowledgeEntry, ref: EntryRef, 
  * Share in channel: posts the answer publicly through the click's response_url (which works in
  * any channel, member or not) naming who shared it, then removes the private copy.
  */
-export async function handleShareAnswer(deps: SlackDeps, { action, body, ack, respond }: ButtonArgs): Promise<void> {
-  await ack();
-  const ref = decodeEntryRef(action.value);
-  if (!ref) return;
-  const entry = await resolveEntry(deps, ref, respond);
-  if (!entry) return;
-  const message = entryMessageFor(deps, entry, ref, 'public', answerStrings(ref.lang).sharedBy(body.user.id, ref.question));
+export async function handleShareAnswer(deps: SlackDeps, args: ButtonArgs): Promise<void> {
+  const clicked = await clickedEntry(deps, args);
+  if (!clicked) return;
+  const { ref, entry } = clicked;
+  const { body, respond } = args;
+  const message = entryMessageFor(deps, entry, ref, 'public', { sharedBy: body.user.id, question: ref.question });
   await respond({ response_type: 'in_channel', replace_original: false, text: message.text, blocks: message.blocks });
   await respond({ delete_original: true });
   deps.logger.info(`share by ${body.user.id} in ${body.channel?.id ?? 'unknown'}: ${entry.id}`);
@@ -61,12 +49,9 @@ export async function handleOtherMatches(deps: SlackDeps, { action, ack, respond
  * A topic button (did-you-mean, other matches): shows that entry privately with Share. A private
  * list is replaced by the entry; under a public message a new private one appears instead.
  */
-export async function handleShowEntry(deps: SlackDeps, { action, body, ack, respond }: ButtonArgs): Promise<void> {
-  await ack();
-  const ref = decodeEntryRef(action.value);
-  if (!ref) return;
-  const entry = await resolveEntry(deps, ref, respond);
-  if (!entry) return;
-  const message = entryMessageFor(deps, entry, ref, 'private');
-  await respond({ response_type: 'ephemeral', replace_original: body.container['is_ephemeral'] === true, text: message.text, blocks: message.blocks });
+export async function handleShowEntry(deps: SlackDeps, args: ButtonArgs): Promise<void> {
+  const clicked = await clickedEntry(deps, args);
+  if (!clicked) return;
+  const message = entryMessageFor(deps, clicked.entry, clicked.ref, 'private');
+  await args.respond({ response_type: 'ephemeral', replace_original: args.body.container['is_ephemeral'] === true, text: message.text, blocks: message.blocks });
 }

@@ -1,9 +1,8 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { answerStrings } from '../../../render/answer-strings.ts';
-import { buildEntryMessage, decodeEntryRef } from '../../../render/answer-blocks.ts';
+import { buildEntryMessage } from '../../../render/answer-blocks.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { isNotInChannel, postMessage } from '../../post-answer.ts';
+import { postInThreadOrPrivately } from '../../post-answer.ts';
 import { slackReplies } from '../../replies.ts';
+import { clickedEntry, type ButtonArgs } from './clicked-entry.ts';
 
 /**
  * Explain, under a /docker-ps or /docker-df result: posts the knowledge entry into the result's
@@ -12,35 +11,25 @@ import { slackReplies } from '../../replies.ts';
  * thread. Where the bot may not post (not invited) or the result was private, the explanation
  * comes back privately to the person who clicked.
  */
-export async function handleExplainDocker(deps: SlackDeps, { action, body, ack, respond, client }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> {
-  await ack();
-  const ref = decodeEntryRef(action.value);
-  if (!ref) return;
-  const entry = deps.kb.byId(ref.entryId);
-  if (!entry) {
-    await respond({ response_type: 'ephemeral', replace_original: false, text: slackReplies(ref.lang).topicGone });
-    return;
-  }
-  const message = buildEntryMessage({
-    entry,
-    question: entry.title,
-    lang: ref.lang,
-    audience: 'public',
-    lookup: (id) => deps.kb.byId(id),
-    hasOtherMatches: false,
-    attribution: answerStrings(ref.lang).explainedFor(body.user.id),
-  });
+export async function handleExplainDocker(deps: SlackDeps, args: ButtonArgs): Promise<void> {
+  const clicked = await clickedEntry(deps, args);
+  if (!clicked) return;
+  const { ref, entry } = clicked;
+  const { body, client, respond } = args;
+  const build = (notice?: string) =>
+    buildEntryMessage({
+      entry,
+      question: entry.title,
+      lang: ref.lang,
+      audience: 'public',
+      lookup: (id) => deps.kb.byId(id),
+      hasOtherMatches: false,
+      attribution: { explainedFor: body.user.id },
+      ...(notice ? { notice } : {}),
+    });
   const channel = typeof body.container['channel_id'] === 'string' ? body.container['channel_id'] : body.channel?.id;
   const threadTs = typeof body.container['message_ts'] === 'string' ? body.container['message_ts'] : body.message?.ts;
-  if (channel && threadTs && body.container['is_ephemeral'] !== true) {
-    try {
-      await postMessage(client, channel, message, threadTs);
-      deps.logger.info(`explain ${entry.id} by ${body.user.id} in ${channel}`);
-      return;
-    } catch (err) {
-      if (!isNotInChannel(err)) throw err;
-    }
-  }
-  const note = slackReplies(ref.lang).explainedPrivately;
-  await respond({ response_type: 'ephemeral', replace_original: false, text: note, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: note }] }, ...message.blocks] });
+  const target = channel && threadTs && body.container['is_ephemeral'] !== true ? { channel, threadTs } : undefined;
+  const where = await postInThreadOrPrivately(client, respond, target, build, slackReplies(ref.lang).explainedPrivately);
+  deps.logger.info(`explain ${entry.id} by ${body.user.id} in ${channel ?? 'unknown'}: ${where === 'thread' ? 'in the thread' : 'privately'}`);
 }

@@ -3,8 +3,9 @@ import { parseDockerArgs } from '../../../commands/index.ts';
 import type { DfOptions, DfView, PsOptions } from '../../../docker/types.ts';
 import { userMessage } from '../../../errors.ts';
 import type { KnowledgeEntry } from '../../../knowledge/types.ts';
-import { withExplainButton, type SlackMessage } from '../../../render/answer-blocks.ts';
+import { withExplainButton } from '../../../render/answer-blocks.ts';
 import { renderDfBlocks, renderPsBlocks } from '../../../render/docker-blocks.ts';
+import type { SlackMessage } from '../../../render/slack-format.ts';
 import { checkDockerAccess } from '../../access.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { slackReplies } from '../../replies.ts';
@@ -92,8 +93,6 @@ function explainEntry(deps: SlackDeps, kind: DockerCommandKind): KnowledgeEntry 
   return answer.answered ? answer.matches[0]?.entry : undefined;
 }
 
-/** Docker renderers type their Block Kit JSON loosely (they do not depend on Slack's types). */
 function withExplain(deps: SlackDeps, rendered: { text: string; blocks: object[] }, entry: KnowledgeEntry | undefined): SlackMessage {
-  if (entry) return withExplainButton(rendered, entry, deps.config.defaultLang);
-  return { text: rendered.text, blocks: rendered.blocks as SlackMessage['blocks'] };
+  return withExplainButton(rendered, entry, deps.config.defaultLang);
 }

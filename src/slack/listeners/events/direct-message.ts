@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { answerForConversation, postMessage } from '../../post-answer.ts';
+import { answerForConversation, outcome, postMessage } from '../../post-answer.ts';
 
 /**
  * A direct message to the bot: the answer in the DM (in the thread if the question is in one).
@@ -8,7 +8,7 @@ import { answerForConversation, postMessage } from '../../post-answer.ts';
  */
 export async function handleDirectMessage(deps: SlackDeps, { event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>): Promise<void> {
   if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
-  const { message, answered, topId } = answerForConversation(deps, event.text ?? '');
+  const { message, asked } = answerForConversation(deps, event.text);
   await postMessage(client, event.channel, message, event.thread_ts);
-  deps.logger.info(`DM from ${event.user}: ${answered ? `answered with ${topId}` : 'not answered'}`);
+  deps.logger.info(`DM from ${event.user}: ${outcome(asked)}`);
 }

@@ -1,11 +1,9 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { detectLang } from '../../../i18n.ts';
-import { answerStrings } from '../../../render/answer-strings.ts';
 import { buildNotAnsweredMessage } from '../../../render/answer-blocks.ts';
-import { MATCH_LIMIT, type SlackDeps } from '../../deps.ts';
-import { answerForConversation, isNotInChannel, postMessage } from '../../post-answer.ts';
+import type { SlackDeps } from '../../deps.ts';
+import { answerMessage, askNotes, postInThreadOrPrivately } from '../../post-answer.ts';
 import { slackReplies } from '../../replies.ts';
-import { slackTextToPlain } from '../../text.ts';
+import { questionFromSlack } from '../../text.ts';
 
 /**
  * Message shortcut "Explain in thread": answers the message's text in its thread, so a question
@@ -15,27 +13,20 @@ import { slackTextToPlain } from '../../text.ts';
  */
 export async function handleExplainInThread(deps: SlackDeps, { shortcut, ack, respond, client }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>): Promise<void> {
   await ack();
-  const question = slackTextToPlain(shortcut.message.text ?? '');
-  const lang = question ? detectLang(question) : deps.config.defaultLang;
-  const replies = slackReplies(lang);
-  if (!question) {
-    await respond({ response_type: 'ephemeral', text: replies.nothingToExplain });
+  const asked = askNotes(deps, questionFromSlack(shortcut.message.text));
+  if (!asked) {
+    await respond({ response_type: 'ephemeral', text: slackReplies(deps.config.defaultLang).nothingToExplain });
     return;
   }
-  const where = `${shortcut.user.id} in ${shortcut.channel.id}`;
-  const { message, answered, topId } = answerForConversation(deps, question, (l) => answerStrings(l).explainedFor(shortcut.user.id));
-  if (!answered) {
-    const notAnswered = buildNotAnsweredMessage(deps.kb.ask(question, { limit: MATCH_LIMIT }), question, lang);
+  const who = `${shortcut.user.id} in ${shortcut.channel.id}`;
+  if (!asked.answer.answered) {
+    const notAnswered = buildNotAnsweredMessage(asked.answer, asked.question, asked.lang);
     await respond({ response_type: 'ephemeral', text: notAnswered.text, blocks: notAnswered.blocks });
-    deps.logger.info(`explain-in-thread by ${where}: not answered`);
+    deps.logger.info(`explain-in-thread by ${who}: not answered`);
     return;
   }
   const threadTs = typeof shortcut.message['thread_ts'] === 'string' ? shortcut.message['thread_ts'] : shortcut.message.ts;
-  try {
-    await postMessage(client, shortcut.channel.id, message, threadTs);
-  } catch (err) {
-    if (!isNotInChannel(err)) throw err;
-    await respond({ response_type: 'ephemeral', text: replies.notInChannel, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: replies.notInChannel }] }, ...message.blocks] });
-  }
-  deps.logger.info(`explain-in-thread by ${where}: answered with ${topId}`);
+  const build = (notice?: string) => answerMessage(deps, asked, { audience: 'public', attribution: { explainedFor: shortcut.user.id }, ...(notice ? { notice } : {}) });
+  const where = await postInThreadOrPrivately(client, respond, { channel: shortcut.channel.id, threadTs }, build, slackReplies(asked.lang).notInChannel);
+  deps.logger.info(`explain-in-thread by ${who}: answered with ${asked.answer.matches[0]?.entry.id} (${where})`);
 }

@@ -1,13 +1,19 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { detectLang } from '../../../i18n.ts';
 import { ASK_INPUT, buildAnswerModal } from '../../../render/answer-blocks.ts';
-import { MATCH_LIMIT, type SlackDeps } from '../../deps.ts';
+import type { SlackDeps } from '../../deps.ts';
+import { askNotes, outcome } from '../../post-answer.ts';
+import { slackReplies } from '../../replies.ts';
+import { questionFromSlack } from '../../text.ts';
 
 /** The App Home question form: the answer replaces the form in the same modal. */
 export async function handleAskModalSubmit(deps: SlackDeps, { view, body, ack }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>): Promise<void> {
-  const question = (view.state.values[ASK_INPUT.blockId]?.[ASK_INPUT.actionId]?.value ?? '').trim();
-  const lang = question ? detectLang(question) : deps.config.defaultLang;
-  const answer = deps.kb.ask(question, { limit: MATCH_LIMIT });
-  await ack({ response_action: 'update', view: buildAnswerModal(answer, question, lang, (id) => deps.kb.byId(id)) });
-  deps.logger.info(`home question by ${body.user.id}: ${answer.answered ? `answered with ${answer.matches[0]?.entry.id}` : 'not answered'}`);
+  // A plain_text_input value arrives as typed, not Slack-encoded.
+  const asked = askNotes(deps, questionFromSlack(view.state.values[ASK_INPUT.blockId]?.[ASK_INPUT.actionId]?.value ?? '', 'input'));
+  if (!asked) {
+    // Only spaces: Slack shows the message under the field and keeps the form open.
+    await ack({ response_action: 'errors', errors: { [ASK_INPUT.blockId]: slackReplies(deps.config.defaultLang).emptyQuestion } });
+    return;
+  }
+  await ack({ response_action: 'update', view: buildAnswerModal(asked.answer, asked.question, asked.lang, (id) => deps.kb.byId(id)) });
+  deps.logger.info(`home question by ${body.user.id}: ${outcome(asked)}`);
 }
