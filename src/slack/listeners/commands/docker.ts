@@ -1,62 +1,69 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseDockerArgs } from '../../../commands/index.ts';
-import type { DfOptions, DfView, PsOptions } from '../../../docker/types.ts';
-import { userMessage } from '../../../errors.ts';
+import type { DfOptions, PsOptions } from '../../../docker/types.ts';
+import { UserError, userMessage } from '../../../errors.ts';
 import type { KnowledgeEntry } from '../../../knowledge/types.ts';
 import { withExplainButton } from '../../../render/answer-blocks.ts';
 import { renderDfBlocks, renderPsBlocks } from '../../../render/docker-blocks.ts';
-import type { SlackMessage } from '../../../render/slack-format.ts';
+import { escapeSlackText, type SlackMessage } from '../../../render/slack-format.ts';
 import { checkDockerAccess } from '../../access.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { slackReplies } from '../../replies.ts';
+import { decodeSlackEntities } from '../../text.ts';
 
 export type DockerCommandKind = 'ps' | 'df';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
-/** What the Explain button looks up for a result when the result names no entry itself. */
-const EXPLAIN_QUERIES: Record<DockerCommandKind, string> = {
-  ps: 'docker ps 컨테이너 목록',
-  df: 'docker system df 디스크 사용량',
-};
+/**
+ * The note behind the Explain button when the result names none itself (df's adviceEntryId), by
+ * id: a search could change what it finds. No button when the notes lack it (own KNOWLEDGE_DIR).
+ */
+export const EXPLAIN_ENTRY_ID = 'listing-commands';
 
 /**
  * /docker-ps and /docker-df. Refusals, usage errors and the rate limit answer in the ack
  * (ephemeral). Otherwise the ack says it is running, at once, since Docker can take longer than
  * Slack's 3 s, and the result follows through response_url, in the channel, with an Explain
- * button. Errors go only to the user who ran the command, in the reader's plain words.
+ * button. Errors go only to the user who ran the command, in the reader's plain words; anything
+ * unexpected is logged with its stack on the server and the user gets a generic sentence.
  */
 export async function handleDockerCommand(deps: SlackDeps, kind: DockerCommandKind, { command, ack, respond }: CommandArgs): Promise<void> {
   const replies = slackReplies(deps.config.defaultLang);
-  const typed = `/docker-${kind}${command.text.trim() ? ` ${command.text.trim()}` : ''}`;
+  // Slack sends &, < and > as entities; the parser gets the words as typed.
+  const args = decodeSlackEntities(command.text).trim();
+  const typed = `/docker-${kind}${args ? ` ${args}` : ''}`;
+  const logged = typed.slice(0, 200);
   const who = `${command.user_id} in ${command.channel_id}`;
 
   const access = checkDockerAccess(deps.config.docker, { userId: command.user_id, channelId: command.channel_id });
   if (!access.ok) {
     await ack({ response_type: 'ephemeral', text: access.reason === 'user' ? replies.refusedUser : replies.refusedChannel });
-    deps.logger.info(`${typed.slice(0, 200)} by ${who}: refused (${access.reason} not allowed)`);
+    deps.logger.info(`${logged} by ${who}: refused (${access.reason} not allowed)`);
     return;
   }
-  const plan = planDockerRun(deps, kind, command.text);
+  const plan = planDockerRun(deps, kind, args);
   if (!plan.ok) {
-    await ack({ response_type: 'ephemeral', text: `${plan.error}\n\`\`\`${plan.usage}\`\`\`` });
+    await ack({ response_type: 'ephemeral', text: `${escapeSlackText(plan.error)}\n\`\`\`${escapeSlackText(plan.usage)}\`\`\`` });
     return;
   }
   const rate = deps.dockerRateLimiter.take(command.user_id);
   if (!rate.ok) {
     await ack({ response_type: 'ephemeral', text: replies.rateLimited(rate.reason === 'rate' ? rate.retryAfterSec : 60) });
-    deps.logger.info(`${typed.slice(0, 200)} by ${who}: rate limited`);
+    deps.logger.info(`${logged} by ${who}: rate limited`);
     return;
   }
-  await ack({ response_type: 'ephemeral', text: replies.running(typed) });
-  deps.logger.info(`${typed.slice(0, 200)} by ${who}`);
+  await ack({ response_type: 'ephemeral', text: replies.running(escapeSlackText(typed)) });
+  deps.logger.info(`${logged} by ${who}`);
 
   let result: SlackMessage;
   try {
     result = await plan.run();
   } catch (err) {
-    deps.logger.warn(`${typed.slice(0, 200)} by ${who} failed: ${userMessage(err, err instanceof Error ? err.name : 'error')}`);
-    await respond({ response_type: 'ephemeral', text: userMessage(err, replies.failed) });
+    if (err instanceof UserError) deps.logger.warn(`${logged} by ${who} failed: ${err.message}`);
+    // Server log only, never Slack: the stack says where it broke.
+    else deps.logger.error(`${logged} by ${who} failed unexpectedly: ${err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err)}`);
+    await respond({ response_type: 'ephemeral', text: escapeSlackText(userMessage(err, replies.failed)) });
     return;
   }
   await respond({ response_type: 'in_channel', text: result.text, blocks: result.blocks });
@@ -76,23 +83,16 @@ function planDockerRun(deps: SlackDeps, kind: DockerCommandKind, text: string): 
 
 async function runPs(deps: SlackDeps, options: PsOptions): Promise<SlackMessage> {
   const lang = deps.config.defaultLang;
-  const rendered = renderPsBlocks(await deps.docker.ps(options), lang);
-  return withExplain(deps, rendered, explainEntry(deps, 'ps'));
+  return withExplainButton(renderPsBlocks(await deps.docker.ps(options), lang), explainEntry(deps), lang);
 }
 
 async function runDf(deps: SlackDeps, options: DfOptions): Promise<SlackMessage> {
   const lang = deps.config.defaultLang;
-  const view: DfView = await deps.docker.df(options);
-  const advice = view.adviceEntryId ? deps.kb.byId(view.adviceEntryId) : undefined;
-  return withExplain(deps, renderDfBlocks(view, lang), advice ?? explainEntry(deps, 'df'));
+  const view = await deps.docker.df(options);
+  return withExplainButton(renderDfBlocks(view, lang), explainEntry(deps, view.adviceEntryId), lang);
 }
 
-/** The entry that explains a command's output, found by the same search people use. */
-function explainEntry(deps: SlackDeps, kind: DockerCommandKind): KnowledgeEntry | undefined {
-  const answer = deps.kb.ask(EXPLAIN_QUERIES[kind], { limit: 1 });
-  return answer.answered ? answer.matches[0]?.entry : undefined;
-}
-
-function withExplain(deps: SlackDeps, rendered: { text: string; blocks: object[] }, entry: KnowledgeEntry | undefined): SlackMessage {
-  return withExplainButton(rendered, entry, deps.config.defaultLang);
+/** The first of `preferred` (a result's own advice) and EXPLAIN_ENTRY_ID that the notes have. */
+function explainEntry(deps: SlackDeps, preferred?: string): KnowledgeEntry | undefined {
+  return (preferred ? deps.kb.byId(preferred) : undefined) ?? deps.kb.byId(EXPLAIN_ENTRY_ID);
 }

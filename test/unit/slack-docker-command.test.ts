@@ -1,0 +1,116 @@
+/**
+ * /docker-ps and /docker-df as the Slack listener runs them, with a stand-in Docker reader: which
+ * note the Explain button points to, how the typed text is read and echoed, and what is logged
+ * when Docker fails unexpectedly.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.ts';
+import type { DfView, DockerReader, PsView } from '../../src/docker/types.ts';
+import { UserError } from '../../src/errors.ts';
+import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
+import type { KnowledgeBase } from '../../src/knowledge/types.ts';
+import { decodeEntryRef } from '../../src/render/answer-blocks.ts';
+import { createRateLimiter } from '../../src/slack/access.ts';
+import type { SlackDeps } from '../../src/slack/deps.ts';
+import { handleDockerCommand, type DockerCommandKind } from '../../src/slack/listeners/commands/docker.ts';
+import { recordingLogger } from '../e2e/support/slack-requests.ts';
+
+const { kb } = loadKnowledgeBase(path.join(PROJECT_ROOT, 'knowledge'));
+const host = { name: 'default', endpoint: 'unix:///var/run/docker.sock' };
+const psView: PsView = { host, all: false, filters: { name: [], status: [], label: [], ancestor: [], health: [] }, rows: [], countsByState: {} };
+const dfView: DfView = { host, dockerRootDir: '/var/lib/docker', categories: [], totalSizeBytes: 0, totalReclaimableBytes: 0, measuredAt: '2024-01-01T00:00:00Z' };
+
+function reader(overrides: Partial<DockerReader> = {}): DockerReader {
+  return { ps: async () => psView, df: async () => dfView, hostNames: () => ['default'], ...overrides };
+}
+
+/** The knowledge base without some entries, as with a team's own KNOWLEDGE_DIR. */
+function kbWithout(...ids: string[]): KnowledgeBase {
+  const entries = kb.entries.filter((e) => !ids.includes(e.id));
+  return { entries, byId: (id) => (ids.includes(id) ? undefined : kb.byId(id)), ask: (q, o) => kb.ask(q, o) };
+}
+
+interface Run {
+  acks: unknown[];
+  responses: Array<{ response_type?: string; text?: string; blocks?: Array<{ elements?: Array<{ action_id?: string; value?: string }> }> }>;
+  logs: string[];
+}
+
+async function run(kind: DockerCommandKind, text: string, docker: DockerReader, knowledge: KnowledgeBase = kb): Promise<Run> {
+  const logger = recordingLogger();
+  const deps: SlackDeps = {
+    config: { mode: 'http', botToken: 'xoxb-x', signingSecret: 's', port: 0, defaultLang: 'en', docker: { allowedChannels: [], allowedUsers: [], rateLimit: { limit: 100, windowMs: 60_000 } } },
+    kb: knowledge,
+    docker,
+    dockerRateLimiter: createRateLimiter(100, 60_000),
+    logger,
+  };
+  const out: Run = { acks: [], responses: [], logs: logger.lines };
+  const args = {
+    command: { text, user_id: 'U0OPS', channel_id: 'C0OPS' },
+    ack: async (r: unknown) => void out.acks.push(r),
+    respond: async (r: Run['responses'][number]) => void out.responses.push(r),
+  };
+  await handleDockerCommand(deps, kind, args as unknown as Parameters<typeof handleDockerCommand>[2]);
+  return out;
+}
+
+function explainEntryId(result: Run): string | undefined {
+  const button = result.responses[0]?.blocks?.flatMap((b) => b.elements ?? []).find((e) => e.action_id?.startsWith('explain_docker'));
+  return decodeEntryRef(button?.value)?.entryId;
+}
+
+describe('the Explain button under a Docker result', () => {
+  it('ps points to listing-commands', async () => {
+    expect(explainEntryId(await run('ps', '', reader()))).toBe('listing-commands');
+  });
+
+  it("df points to the view's advice when the notes have it, else to listing-commands", async () => {
+    const tight = reader({ df: async () => ({ ...dfView, adviceEntryId: 'docker-root-dir' }) });
+    expect(explainEntryId(await run('df', '', tight))).toBe('docker-root-dir');
+    expect(explainEntryId(await run('df', '', tight, kbWithout('docker-root-dir')))).toBe('listing-commands');
+    expect(explainEntryId(await run('df', '', reader()))).toBe('listing-commands');
+  });
+
+  it('is left out when the notes have no such entry, and the result is still posted', async () => {
+    const result = await run('ps', '', reader(), kbWithout('listing-commands'));
+    expect(result.responses[0]?.response_type).toBe('in_channel');
+    expect(explainEntryId(result)).toBeUndefined();
+  });
+});
+
+describe('what the user typed', () => {
+  it('is decoded for the parser (Slack sends & as &amp;) and escaped when echoed', async () => {
+    let seen: string[] = [];
+    const docker = reader({ ps: async (options) => ((seen = options.filters.name), psView) });
+    const result = await run('ps', 'name=a&amp;b', docker);
+    expect(seen).toEqual(['a&b']);
+    expect(JSON.stringify(result.acks[0])).toContain('/docker-ps name=a&amp;b');
+  });
+
+  it('a usage error quoting the input cannot ping anyone', async () => {
+    const result = await run('ps', '&lt;!channel&gt;', reader());
+    const text = (result.acks[0] as { text: string }).text;
+    expect(text).toContain('&lt;!channel&gt;');
+    expect(text).not.toContain('<!channel>');
+  });
+});
+
+describe('failures', () => {
+  it("a UserError goes to the user as is, and to the log as a warning", async () => {
+    const result = await run('df', '', reader({ df: async () => Promise.reject(new UserError('Docker host x is not reachable.')) }));
+    expect(result.responses).toEqual([{ response_type: 'ephemeral', text: 'Docker host x is not reachable.' }]);
+    expect(result.logs.some((l) => l.startsWith('warn /docker-df by U0OPS in C0OPS failed: Docker host x is not reachable.'))).toBe(true);
+  });
+
+  it('anything else: a generic sentence to the user, message and stack to the server log only', async () => {
+    const result = await run('ps', '', reader({ ps: async () => Promise.reject(new TypeError('rows is not iterable')) }));
+    expect(result.responses).toHaveLength(1);
+    expect(result.responses[0]?.text).not.toContain('rows is not iterable');
+    expect(result.responses[0]?.text).toContain('Something went wrong');
+    const line = result.logs.find((l) => l.startsWith('error /docker-ps by U0OPS in C0OPS failed unexpectedly'));
+    expect(line).toContain('TypeError: rows is not iterable');
+    expect(line).toContain('slack-docker-command.test.ts');
+  });
+});
