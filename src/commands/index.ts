@@ -10,7 +10,7 @@ export const PS_USAGE = [
   '  -a, --all         include stopped containers (default: running only)',
   '  name=NAME         name matches (as in docker ps --filter name=)',
   `  status=STATUS     ${CONTAINER_STATUSES.join('|')}`,
-  '  label=KEY[=VALUE] has the label',
+  '  label=KEY[=VALUE] has the label; KEY must be in DOCKER_LABEL_ALLOWLIST',
   '  ancestor=IMAGE    created from IMAGE or an image built on it',
   `  health=HEALTH     ${HEALTH_STATUSES.join('|')}`,
   '  host=HOST         a configured Docker host (default: the first); -H HOST also works',

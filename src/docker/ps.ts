@@ -1,6 +1,23 @@
 import type Docker from 'dockerode';
-import { allowlistedLabels, redactSecrets } from './redact.ts';
+import { UserError } from '../errors.ts';
+import { allowlistedLabels, labelKeyAllowed, redactSecrets } from './redact.ts';
 import type { ContainerRow, HostRef, PsFilters, PsOptions, PsView } from './types.ts';
+
+/**
+ * label= filters are allowed on allowlisted keys only. Labels outside DOCKER_LABEL_ALLOWLIST are
+ * hidden because they may hold secrets; filtering on one would still tell whether a guessed key or
+ * value exists (the container is listed or not). The message names the key only, so a right and a
+ * wrong guess of the value read the same.
+ */
+export function checkLabelFilters(labels: readonly string[], allowlist: readonly string[]): void {
+  for (const filter of labels) {
+    const key = filter.split('=', 1)[0]!;
+    if (labelKeyAllowed(key, allowlist)) continue;
+    const shown = key.length > 40 ? `${key.slice(0, 39)}…` : key;
+    const allowed = allowlist.length > 0 ? `Keys you can use: ${allowlist.join(', ')}.` : 'It lists none, so label= cannot be used here.';
+    throw new UserError(`label=${shown}: only label keys in DOCKER_LABEL_ALLOWLIST can be filtered on (other labels are hidden; they may hold secrets). ${allowed}`);
+  }
+}
 
 /** The `filters` query for /containers/json: only the keys the user gave, values as typed. */
 export function engineFilters(filters: PsFilters): Record<string, string[]> {

@@ -5,7 +5,7 @@ import { toDfView, type EngineDiskUsage, type EngineInfo } from './df.ts';
 import { DeadlineExceeded, describeDockerError } from './errors.ts';
 import { createGuardedDocker, openKnownHosts } from './guard.ts';
 import type { KnownHostsFile } from './known-hosts.ts';
-import { engineFilters, toPsView } from './ps.ts';
+import { checkLabelFilters, engineFilters, toPsView } from './ps.ts';
 import type { DfOptions, DfView, DockerReader, HostRef, PsOptions, PsView } from './types.ts';
 
 /** Newest Engine API this code was written against; newer daemons are spoken to in this version. */
@@ -80,6 +80,7 @@ export function createDockerReader(config: DockerConfig, deps: ReaderDeps = {}):
     hostNames: () => config.hosts.map((h) => h.name),
 
     async ps(options: PsOptions): Promise<PsView> {
+      checkLabelFilters(options.filters.label, config.labelAllowlist);
       const host = client(options.host);
       const containers = await call(host, (abortSignal) =>
         host.docker.listContainers({ ...(options.all ? { all: true } : {}), filters: engineFilters(options.filters), abortSignal }));

@@ -28,13 +28,17 @@ export function stripUrlCredentials(text: string): string {
   return text.replace(/([a-z][\w+.-]*:\/\/)[^\s/@]*@/gi, '$1');
 }
 
-/** Keeps only labels whose key is allowlisted (exact, or prefix when the entry ends in *). */
+/** Whether a label key is allowlisted: equal to an entry, or starting with one that ends in *. */
+export function labelKeyAllowed(key: string, allowlist: readonly string[]): boolean {
+  return allowlist.some((entry) => (entry.endsWith('*') ? key.startsWith(entry.slice(0, -1)) : key === entry));
+}
+
+/** Keeps only labels whose key is allowlisted (labelKeyAllowed), redacting their values too. */
 export function allowlistedLabels(labels: Record<string, string> | null | undefined, allowlist: readonly string[]): Record<string, string> {
   const kept: Record<string, string> = {};
   if (!labels) return kept;
   for (const [key, value] of Object.entries(labels)) {
-    const allowed = allowlist.some((entry) => (entry.endsWith('*') ? key.startsWith(entry.slice(0, -1)) : key === entry));
-    if (allowed) kept[key] = redactSecrets(value);
+    if (labelKeyAllowed(key, allowlist)) kept[key] = redactSecrets(value);
   }
   return kept;
 }

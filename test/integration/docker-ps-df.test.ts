@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDockerArgs } from '../../src/commands/index.ts';
 import { createDockerReader, readDockerConfig, type DockerReader, type PsView } from '../../src/docker/index.ts';
 import { humanSize, reclaimableText, WORDS } from '../../src/render/docker-format.ts';
-import { seedDaemon, startTestDaemon, type Seeded, type TestDaemon } from './dockerd.ts';
+import { SECRET_LABEL_VALUE, seedDaemon, startTestDaemon, type Seeded, type TestDaemon } from './dockerd.ts';
 
 let daemon: TestDaemon;
 let seeded: Seeded;
@@ -90,10 +90,26 @@ describe('ps against a real engine', () => {
 
   it('shows only allowlisted labels', async () => {
     const web1 = (await ps('name=web-1')).rows[0]!;
-    expect(web1.labels).toEqual({ team: 'web' }); // tier=front exists but is not allowlisted
+    expect(web1.labels).toEqual({ team: 'web' }); // tier=front and vault.token exist but are not allowlisted
+    expect(JSON.stringify(await ps('-a'))).not.toContain(SECRET_LABEL_VALUE);
     const bare = createDockerReader(readDockerConfig({ DOCKER_HOST: daemon.host }));
     const rows = (await bare.ps({ all: true, filters: { name: [], status: [], label: [], ancestor: [], health: [] } })).rows;
     expect(rows.every((r) => Object.keys(r.labels).length === 0)).toBe(true);
+  });
+
+  it('a hidden label cannot be found by guessing its key or value through label=', async () => {
+    // The engine would answer the guess: filtering on the right value finds web-1.
+    expect((await cliPs(['-a', '--filter', `label=vault.token=${SECRET_LABEL_VALUE}`])).map((c) => c.Names)).toEqual(['web-1']);
+    const refusal = 'label=vault.token: only label keys in DOCKER_LABEL_ALLOWLIST can be filtered on (other labels are hidden; they may hold secrets). Keys you can use: team.';
+    for (const guess of [`vault.token=${SECRET_LABEL_VALUE}`, 'vault.token=wrong', 'vault.token']) {
+      await expect(ps(`-a label=${guess}`)).rejects.toThrow(refusal);
+    }
+    await expect(ps('-a label=tier=front')).rejects.toThrow(/^label=tier: only label keys in DOCKER_LABEL_ALLOWLIST/);
+    // Allowlisted, the same filter works and the label shows.
+    const open = createDockerReader(readDockerConfig({ DOCKER_HOST: daemon.host, DOCKER_LABEL_ALLOWLIST: 'team,vault.*' }));
+    const parsed = parseDockerArgs('ps', `-a label=vault.token=${SECRET_LABEL_VALUE}`);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect((await open.ps(parsed.options)).rows.map((r) => [r.name, r.labels['vault.token']])).toEqual([['web-1', SECRET_LABEL_VALUE]]);
   });
 
   it('names an unknown host without calling anything', async () => {

@@ -194,6 +194,9 @@ function ping(socketPath: string): Promise<boolean> {
   });
 }
 
+/** The value of web-1's vault.token label: a secret no allowlist in the tests covers. */
+export const SECRET_LABEL_VALUE = 'swordfish-7f3a';
+
 export interface Seeded {
   /** Full ids by container name. */
   ids: Record<string, string>;
@@ -201,7 +204,7 @@ export interface Seeded {
 
 /**
  * Test images from a busybox rootfs (docker import, no registry), and containers in every state
- * the tests look at: running (with labels, a volume, secret-bearing commands, health checks),
+ * the tests look at: running (with labels, one of them secret, a volume, secret-bearing commands, health checks),
  * exited and created; one used and one unused volume.
  */
 export async function seedDaemon(daemon: TestDaemon): Promise<Seeded> {
@@ -220,7 +223,7 @@ export async function seedDaemon(daemon: TestDaemon): Promise<Seeded> {
 
   const detached = ['run', '-d', '--network', 'none'];
   await Promise.all([
-    daemon.cli([...detached, '--name', 'web-1', '--label', 'team=web', '--label', 'tier=front', '-v', 'vol-a:/data',
+    daemon.cli([...detached, '--name', 'web-1', '--label', 'team=web', '--label', 'tier=front', '--label', `vault.token=${SECRET_LABEL_VALUE}`, '-v', 'vol-a:/data',
       'tbox:1', 'sh', '-c', 'echo hello > /data/f; exec sleep 3600']),
     daemon.cli([...detached, '--name', 'web-2', '--label', 'team=web',
       'tbox:1', 'sh', '-c', 'exec sleep 3600', '--password=hunter2', 'https://bob:pw@db.example.com']),

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { engineFilters, toPsView } from '../../src/docker/ps.ts';
+import { UserError } from '../../src/errors.ts';
+import { checkLabelFilters, engineFilters, toPsView } from '../../src/docker/ps.ts';
 
 const HOST = { name: 'default', endpoint: 'unix:///var/run/docker.sock' };
 
@@ -43,5 +44,33 @@ describe('toPsView', () => {
 describe('engineFilters', () => {
   it('sends only the filters the user gave', () => {
     expect(engineFilters({ name: ['a'], status: [], label: ['x=y'], ancestor: [], health: [] })).toEqual({ name: ['a'], label: ['x=y'] });
+  });
+});
+
+describe('checkLabelFilters', () => {
+  const allowlist = ['team', 'com.example.*'];
+
+  it.each([['team'], ['team=web'], ['team=a=b'], ['com.example.owner=ana'], ['com.example.']])('allows label=%s', (filter) => {
+    expect(() => checkLabelFilters([filter], allowlist)).not.toThrow();
+  });
+
+  it.each([['secret'], ['secret=hunter2'], ['teams=web'], ['com.example=x'], ['com.examplex'], ['Team=web'], ['team!=web']])('refuses label=%s', (filter) => {
+    expect(() => checkLabelFilters(['team', filter], allowlist)).toThrow(UserError);
+  });
+
+  it('names the key and what to use, never the value, so right and wrong guesses read the same', () => {
+    const message = (filter: string, list: string[]) => {
+      try {
+        checkLabelFilters([filter], list);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      throw new Error('not refused');
+    };
+    const right = message('db.password=hunter2', allowlist);
+    expect(right).toBe('label=db.password: only label keys in DOCKER_LABEL_ALLOWLIST can be filtered on (other labels are hidden; they may hold secrets). Keys you can use: team, com.example.*.');
+    expect(message('db.password=wrong', allowlist)).toBe(right);
+    expect(message('db.password', allowlist)).toBe(right);
+    expect(message('team', [])).toBe('label=team: only label keys in DOCKER_LABEL_ALLOWLIST can be filtered on (other labels are hidden; they may hold secrets). It lists none, so label= cannot be used here.');
   });
 });

@@ -48,12 +48,24 @@ describe('API version pinning', () => {
 describe('ps requests', () => {
   it('passes filters to the engine and never asks for sizes', async () => {
     engine = await startFakeEngine();
-    await reader(engine).ps({ all: true, filters: { name: ['web'], status: ['exited', 'dead'], label: ['team=a'], ancestor: [], health: ['healthy'] } });
+    await reader(engine, { DOCKER_LABEL_ALLOWLIST: 'team' }).ps({ all: true, filters: { name: ['web'], status: ['exited', 'dead'], label: ['team=a'], ancestor: [], health: ['healthy'] } });
     const listed = engine.requests.find((q) => q.includes('/containers/json'))!;
     const query = new URLSearchParams(listed.split('?')[1]);
     expect(query.get('all')).toBe('true');
     expect(JSON.parse(query.get('filters')!)).toEqual({ name: ['web'], status: ['exited', 'dead'], label: ['team=a'], health: ['healthy'] });
     expect(query.has('size')).toBe(false);
+  });
+
+  it('refuses a label= filter on a key outside DOCKER_LABEL_ALLOWLIST before asking the engine anything', async () => {
+    engine = await startFakeEngine();
+    const r = reader(engine, { DOCKER_LABEL_ALLOWLIST: 'team' });
+    const filters = (label: string[]) => ({ ...PS.filters, label });
+    await expect(r.ps({ ...PS, filters: filters(['team=web', 'vault.token=s3cret']) })).rejects.toThrow(
+      new UserError('label=vault.token: only label keys in DOCKER_LABEL_ALLOWLIST can be filtered on (other labels are hidden; they may hold secrets). Keys you can use: team.'));
+    expect(engine.requests).toEqual([]);
+    expect(engine.connections).toBe(0);
+    await expect(r.ps({ ...PS, filters: filters(['team=web']) })).resolves.toMatchObject({ rows: [] });
+    await expect(reader(engine).ps({ ...PS, filters: filters(['team']) })).rejects.toThrow(/It lists none, so label= cannot be used here\.$/);
   });
 
   it('names unknown hosts and lists the configured ones', async () => {
