@@ -29,7 +29,10 @@ export interface SocketModeConfig extends SlackCommonConfig {
 export interface HttpModeConfig extends SlackCommonConfig {
   mode: 'http';
   signingSecret: string;
-  /** 0 picks a free port (tests). */
+  /**
+   * From PORT (default 3000), which must be 1 or more. Tests that build the config object
+   * themselves may set 0 to get a free port (see SlackBot.httpPort).
+   */
   port: number;
 }
 

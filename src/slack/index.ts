@@ -2,8 +2,11 @@
  * The Slack face of the bot: a thin Bolt adapter over the knowledge base and, for /docker-ps and
  * /docker-df, the Docker reader. Socket Mode or HTTP mode is picked by readSlackConfig.
  *
- * Stateless by design: nothing is kept between requests except the per-process Docker rate
- * limiter; button values carry what a click needs. Any replica can serve any request.
+ * No shared state: button values carry what a click needs and nothing about a conversation is
+ * remembered, so any replica can serve any request. Some things live in each process's memory
+ * and are not shared between replicas: the Docker rate limiter (so each replica counts its own
+ * window), and, in the Docker reader, the /docker-df cache, the Docker API version pinned per host
+ * and the known_hosts files read at start-up. Each is correct per replica, just not pooled.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,7 +40,7 @@ export interface SlackBot {
   /** Checks the bot token (auth.test), then listens (HTTP) or connects (Socket Mode). */
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** The port HTTP mode listens on once started (useful with PORT=0); undefined in Socket Mode. */
+  /** The port HTTP mode listens on once started (useful when a test sets config.port to 0); undefined in Socket Mode. */
   httpPort(): number | undefined;
 }
 
