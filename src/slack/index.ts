@@ -88,8 +88,11 @@ export function createSlackApp({ config, kb, docker, logger }: SlackBotOptions):
   registerShortcuts(app, deps);
   registerViews(app, deps);
   app.error(async (error) => {
-    // Code and message only: error objects can carry request bodies.
-    app.logger.error(`Slack listener failed: ${error.code ?? 'error'}: ${error.message}`);
+    // Code, message and stack only: error objects can carry request bodies. Bolt wraps a
+    // listener's own error as `original`; its stack says where the listener broke.
+    const original = (error as { original?: unknown }).original;
+    const cause = original instanceof Error ? original : error;
+    app.logger.error(`Slack listener failed: ${error.code ?? 'error'}: ${cause.stack ?? cause.message}`);
   });
 
   let port: number | undefined;

@@ -301,6 +301,15 @@ describe('HTTP mode', () => {
     expect(allText(post?.body.blocks as Block[])).toContain('docker-root-dir');
   });
 
+  it('a Slack error other than not_in_channel is logged with its stack on the server, and nothing is posted privately', async () => {
+    slack.postErrors.set('C0ARCHIVED', 'is_archived');
+    const payload = messageShortcutPayload({ text: 'docker root dir?', ts: '1700000550.000100', responseUrl: slack.responseUrl('shortcut-archived'), channelId: 'C0ARCHIVED' });
+    await postSigned(eventsUrl, interactionBody(payload), FORM, SECRET);
+    const line = await slack.waitFor(() => logger.lines.find((l) => l.startsWith('error Slack listener failed') && l.includes('is_archived')));
+    expect(line).toMatch(/\n\s+at /);
+    expect(slack.responsesTo('shortcut-archived')).toHaveLength(0);
+  });
+
   it('the shortcut on a message the notes do not cover tells only the person who used it', async () => {
     const before = slack.callsTo('chat.postMessage').length;
     const payload = messageShortcutPayload({ text: 'lunch at noon?', ts: '1700000600.000100', responseUrl: slack.responseUrl('shortcut-3') });

@@ -37,6 +37,8 @@ export class SlackStandIn {
   readonly responses: ResponseUrlPost[] = [];
   /** Channels where chat.postMessage fails with not_in_channel, as for a bot not invited. */
   readonly channelsWithoutBot = new Set<string>();
+  /** Channels where chat.postMessage fails with the given error code (e.g. is_archived). */
+  readonly postErrors = new Map<string, string>();
   private server: Server | undefined;
   private wss: WebSocketServer | undefined;
   private sockets: WebSocket[] = [];
@@ -123,6 +125,7 @@ export class SlackStandIn {
         return { ok: true, url: `${this.baseUrl.replace('http:', 'ws:')}/socket` };
       case 'chat.postMessage':
         if (this.channelsWithoutBot.has(String(args.channel))) return { ok: false, error: 'not_in_channel' };
+        if (this.postErrors.has(String(args.channel))) return { ok: false, error: this.postErrors.get(String(args.channel)) };
         return { ok: true, channel: args.channel, ts: `${++this.tsCounter}.000100`, message: { text: args.text } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${++this.tsCounter}.000200` };
