@@ -15,8 +15,10 @@ interface HostClient {
   endpoint: DockerEndpoint;
   ref: HostRef;
   docker: Docker;
-  /** Set once the API version is pinned; shared by concurrent first calls. */
-  pinned?: Promise<void>;
+  /** True once the API version is pinned. */
+  pinned: boolean;
+  /** The /version request in flight, shared by the calls that wait for it. */
+  pinning?: Promise<void>;
 }
 
 interface DfSnapshot {
@@ -58,7 +60,10 @@ export function createDockerReader(config: DockerConfig, deps: ReaderDeps = {}):
     }
     let existing = clients.get(endpoint.name);
     if (!existing) {
-      existing = { endpoint, ref: { name: endpoint.name, endpoint: endpoint.display }, docker: createGuardedDocker(endpoint, config.timeoutMs, endpoint.sshKnownHosts ? knownHosts.get(endpoint.sshKnownHosts) : undefined) };
+      existing = {
+        endpoint, ref: { name: endpoint.name, endpoint: endpoint.display }, pinned: false,
+        docker: createGuardedDocker(endpoint, config.timeoutMs, endpoint.sshKnownHosts ? knownHosts.get(endpoint.sshKnownHosts) : undefined),
+      };
       clients.set(endpoint.name, existing);
     }
     return existing;
@@ -68,7 +73,8 @@ export function createDockerReader(config: DockerConfig, deps: ReaderDeps = {}):
   async function call<T>(host: HostClient, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
     try {
       return await withDeadline(config.timeoutMs, async (signal) => {
-        await pinApiVersion(host, signal);
+        await pinApiVersion(host, config.timeoutMs, signal);
+        signal.throwIfAborted(); // the pin may finish after this call's deadline: send nothing more then
         return run(signal);
       });
     } catch (err) {
@@ -117,21 +123,38 @@ export function createDockerReader(config: DockerConfig, deps: ReaderDeps = {}):
 /**
  * docker-modem does not negotiate: without a version it calls unversioned paths, which the daemon
  * serves at its newest API. Pin min(daemon's ApiVersion, ours), but never below the daemon's minimum.
+ *
+ * Calls that arrive while /version is in flight wait for that same request (each still within its
+ * own deadline). The request has a deadline of its own, not the first caller's, and a failed pin
+ * is forgotten. When it runs out of time, a call that came later and still has time asks again,
+ * so one call's deadline never fails another early.
  */
-async function pinApiVersion(host: HostClient, signal: AbortSignal): Promise<void> {
-  host.pinned ??= (async () => {
-    const version = await withSignal<{ ApiVersion?: string; MinAPIVersion?: string }>(host.docker, 'version')({ abortSignal: signal });
-    if (!version.ApiVersion || parseApiVersion(version.ApiVersion) === undefined) {
-      throw new UserError(`Docker host ${host.endpoint.display} did not report an API version; is it a Docker engine? Check DOCKER_HOST.`);
+async function pinApiVersion(host: HostClient, timeoutMs: number, signal: AbortSignal): Promise<void> {
+  while (!host.pinned) {
+    try {
+      await (host.pinning ?? startPin(host, timeoutMs));
+    } catch (err) {
+      if (err instanceof DeadlineExceeded && !signal.aborted) continue;
+      throw err;
     }
-    (host.docker.modem as unknown as { version?: string }).version = `v${chooseApiVersion(version.ApiVersion, version.MinAPIVersion)}`;
-  })();
-  try {
-    await host.pinned;
-  } catch (err) {
-    host.pinned = undefined;
-    throw err;
   }
+}
+
+function startPin(host: HostClient, timeoutMs: number): Promise<void> {
+  const pin = withDeadline(timeoutMs, (signal) => askApiVersion(host, signal));
+  host.pinning = pin;
+  pin.then(() => { host.pinned = true; }, () => undefined).finally(() => {
+    if (host.pinning === pin) host.pinning = undefined;
+  });
+  return pin;
+}
+
+async function askApiVersion(host: HostClient, signal: AbortSignal): Promise<void> {
+  const version = await withSignal<{ ApiVersion?: string; MinAPIVersion?: string }>(host.docker, 'version')({ abortSignal: signal });
+  if (!version.ApiVersion || parseApiVersion(version.ApiVersion) === undefined) {
+    throw new UserError(`Docker host ${host.endpoint.display} did not report an API version; is it a Docker engine? Check DOCKER_HOST.`);
+  }
+  (host.docker.modem as unknown as { version?: string }).version = `v${chooseApiVersion(version.ApiVersion, version.MinAPIVersion)}`;
 }
 
 /** @types/dockerode omits the options argument of these methods; dockerode 4 reads abortSignal from it. */

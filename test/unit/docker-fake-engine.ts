@@ -12,9 +12,21 @@ export interface FakeEngine {
   host: string;
   requests: string[];
   connections: number;
-  /** Responses by path without the /v1.NN prefix; a route returning undefined never answers. */
-  routes: Record<string, () => { status?: number; body: unknown } | undefined>;
+  /** Requests (as in `requests`) whose client went away before they were answered. */
+  abandoned: string[];
+  /** Responses by path without the /v1.NN prefix; a route returning undefined never answers, a promise answers when it resolves. */
+  routes: Record<string, () => Reply | undefined | Promise<Reply | undefined>>;
   close(): Promise<void>;
+}
+
+export interface Reply {
+  status?: number;
+  body: unknown;
+}
+
+/** Resolves after `ms`; for routes that answer late. */
+export function after(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export async function startFakeEngine(apiVersion = '1.41', minApiVersion = '1.12'): Promise<FakeEngine> {
@@ -26,6 +38,7 @@ export async function startFakeEngine(apiVersion = '1.41', minApiVersion = '1.12
     host: `unix://${socketPath}`,
     requests: [],
     connections: 0,
+    abandoned: [],
     routes: {
       '/_ping': () => ({ body: 'OK' }),
       '/version': () => ({ body: { ApiVersion: apiVersion, MinAPIVersion: minApiVersion, Version: 'fake' } }),
@@ -40,14 +53,17 @@ export async function startFakeEngine(apiVersion = '1.41', minApiVersion = '1.12
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-  const server = http.createServer((req, res) => {
-    engine.requests.push(`${req.method} ${req.url}`);
+  const server = http.createServer(async (req, res) => {
+    const request = `${req.method} ${req.url}`;
+    engine.requests.push(request);
+    res.on('close', () => { if (!res.writableFinished) engine.abandoned.push(request); });
     const route = engine.routes[(req.url ?? '').split('?')[0]!.replace(/^\/v1\.\d+/, '')];
-    const reply = route ? route() : { status: 404, body: { message: 'page not found' } };
+    const reply = route ? await route() : { status: 404, body: { message: 'page not found' } };
     if (!reply) {
       held.push(res);
       return;
     }
+    if (res.destroyed) return;
     res.writeHead(reply.status ?? 200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(reply.body));
   });

@@ -3,7 +3,7 @@ import { readDockerConfig } from '../../src/docker/config.ts';
 import { chooseApiVersion, createDockerReader } from '../../src/docker/reader.ts';
 import type { PsOptions } from '../../src/docker/types.ts';
 import { UserError } from '../../src/errors.ts';
-import { startFakeEngine, type FakeEngine } from './docker-fake-engine.ts';
+import { after, startFakeEngine, type FakeEngine } from './docker-fake-engine.ts';
 
 const PS: PsOptions = { all: false, filters: { name: [], status: [], label: [], ancestor: [], health: [] } };
 
@@ -36,6 +36,49 @@ describe('API version pinning', () => {
     expect(engine.requests.filter((q) => q.startsWith('GET /version'))).toEqual(['GET /version']);
     expect(engine.requests.filter((q) => q !== 'GET /version').every((q) => q.startsWith('GET /v1.47/'))).toBe(true);
     expect(engine.requests).toContain('GET /v1.47/containers/json?all=true&filters=%7B%7D');
+  });
+
+  it("one call's deadline does not fail another that joined the same /version request and still has time", async () => {
+    engine = await startFakeEngine();
+    const version = engine.routes['/version']!;
+    let slow = true; // the first /version answers after the 500 ms deadline, later ones at once
+    engine.routes['/version'] = async () => {
+      if (slow) {
+        slow = false;
+        await after(700);
+      }
+      return version();
+    };
+    const r = reader(engine);
+    const first = r.ps(PS).then(() => 'answered', (e: unknown) => (e as Error).message);
+    await after(300);
+    const second = await r.ps(PS); // joins the slow /version; its own deadline is 300 ms later
+    expect(second.rows).toEqual([]);
+    expect(await first).toBe(`Docker host ${engine.host} did not answer within 0.5 s. Check that the Docker daemon is healthy (systemctl status docker), or raise DOCKER_TIMEOUT_MS.`);
+    expect(engine.requests.filter((q) => q.startsWith('GET /version'))).toEqual(['GET /version', 'GET /version']);
+    expect(engine.abandoned).toEqual(['GET /version']);
+  });
+
+  it('gives /version its own deadline and drops it when that passes', async () => {
+    engine = await startFakeEngine();
+    engine.routes['/version'] = () => undefined; // never answers
+    const r = reader(engine);
+    const started = Date.now();
+    await expect(Promise.all([r.ps(PS), r.df({ verbose: false })])).rejects.toThrow(/did not answer within 0\.5 s/);
+    expect(Date.now() - started).toBeLessThan(1500);
+    for (let waited = 0; engine.abandoned.length === 0 && waited < 1000; waited += 20) await after(20);
+    expect(engine.abandoned).toEqual(['GET /version']);
+  });
+
+  it('does not keep a failed pin: the next call asks /version again', async () => {
+    engine = await startFakeEngine();
+    const version = engine.routes['/version']!;
+    engine.routes['/version'] = () => ({ status: 500, body: { message: 'starting up' } });
+    const r = reader(engine);
+    await expect(r.ps(PS)).rejects.toThrow(/answered HTTP 500/);
+    engine.routes['/version'] = version;
+    await expect(r.ps(PS)).resolves.toMatchObject({ rows: [] });
+    expect(engine.requests.filter((q) => q.startsWith('GET /version'))).toHaveLength(2);
   });
 
   it('refuses to guess when the peer does not report an API version', async () => {
