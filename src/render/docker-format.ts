@@ -97,7 +97,3 @@ function rank(state: string): number {
 export function filtersText(view: PsView): string {
   return Object.entries(view.filters).flatMap(([key, values]: [string, string[]]) => values.map((v) => `${key}=${v}`)).join(' ');
 }
-
-export function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}

@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n.ts';
 import type { DfView, PsView } from '../docker/types.ts';
-import { countsSummary, filtersText, humanSize, reclaimableText, truncate, WORDS } from './docker-format.ts';
+import { countsSummary, filtersText, humanSize, reclaimableText, WORDS } from './docker-format.ts';
+import { truncate } from './slack-format.ts';
 
 /** Terminal renderings of the Docker views (CLI and shell): plain aligned tables, every row. */
 

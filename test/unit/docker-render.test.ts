@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { diskLooksTight, toDfView } from '../../src/docker/df.ts';
 import type { ContainerRow, DfView, PsView } from '../../src/docker/types.ts';
-import { renderDfBlocks, renderPsBlocks, type SlackMessage } from '../../src/render/docker-blocks.ts';
+import { renderDfBlocks, renderPsBlocks } from '../../src/render/docker-blocks.ts';
 import { humanSize } from '../../src/render/docker-format.ts';
 import { renderDfText, renderPsText } from '../../src/render/docker-text.ts';
+import { SLACK_LIMITS, type SlackMessage } from '../../src/render/slack-format.ts';
 
 const HOST = { name: 'default', endpoint: 'unix:///var/run/docker.sock' };
 const NO_FILTERS = { name: [], status: [], label: [], ancestor: [], health: [] };
@@ -32,8 +33,8 @@ function psView(rows: ContainerRow[], over: Partial<PsView> = {}): PsView {
 
 /** Slack's documented limits, checked on everything we produce. */
 function expectWithinSlackLimits(message: SlackMessage): void {
-  // Slack allows 50 blocks; the Slack face appends an actions block (the Explain button).
-  expect(message.blocks.length).toBeLessThanOrEqual(48);
+  // One block stays free for the actions block (the Explain button) the Slack face appends.
+  expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.messageBlocks - 1);
   expect(message.text.length).toBeGreaterThan(0);
   expect(message.text.length).toBeLessThanOrEqual(3000);
   for (const block of message.blocks as Record<string, any>[]) {
@@ -209,7 +210,7 @@ describe('df view and renderers', () => {
     for (const lang of ['en', 'ko'] as const) {
       const message = renderDfBlocks(big, lang);
       expectWithinSlackLimits(message);
-      expect(message.blocks.map((b) => (b as { type: string }).type)).toEqual(['header', 'section', 'context', 'section', 'section', 'section', 'section']);
+      expect(message.blocks.map((b) => b.type)).toEqual(['header', 'section', 'context', 'section', 'section', 'section', 'section']);
       expect(allText(message)).not.toContain('<!here>');
     }
   });
