@@ -94,7 +94,10 @@ export interface DfView {
   totalReclaimableBytes: number;
   /** With -v: the largest items of each kind, biggest first. */
   largest?: { images: DfItem[]; containers: DfItem[]; volumes: DfItem[] };
-  /** Set when disk use looks tight: the knowledge entry to point to (mounting the Docker root dir on its own disk). */
+  /**
+   * Set when disk use looks tight: the knowledge entry to point to (mounting the Docker root dir on
+   * its own disk). The knowledge base may not have it; renderers name it only when told it does.
+   */
   adviceEntryId?: string;
   /** When the engine was asked (ISO time); results are cached for DOCKER_DF_CACHE_MS. */
   measuredAt: string;

@@ -1,7 +1,7 @@
 import type { ContextBlock, HeaderBlock, MrkdwnElement, SectionBlock } from '@slack/types';
 import type { Lang } from '../i18n.ts';
 import type { ContainerRow, DfView, PsView } from '../docker/types.ts';
-import { countsSummary, filtersText, humanSize, reclaimableText, stateName, WORDS } from './docker-format.ts';
+import { adviceEntry, countsSummary, filtersText, humanSize, reclaimableText, stateName, WORDS, type DfRenderOptions } from './docker-format.ts';
 import { escapeAndTruncate, escapeSlackText, SLACK_LIMITS, truncate, type KnownBlock, type SlackMessage } from './slack-format.ts';
 
 /**
@@ -74,7 +74,7 @@ export function renderPsBlocks(view: PsView, lang: Lang): SlackMessage {
   return { text: truncate(`docker ps · ${view.host.name}: ${summary}`, 300), blocks: blocks.slice(0, MAX_BLOCKS) };
 }
 
-export function renderDfBlocks(view: DfView, lang: Lang): SlackMessage {
+export function renderDfBlocks(view: DfView, lang: Lang, options: DfRenderOptions = {}): SlackMessage {
   const w = WORDS[lang];
   const fields = view.categories.slice(0, SLACK_LIMITS.sectionFields).map((c): MrkdwnElement => ({
     type: 'mrkdwn',
@@ -90,7 +90,8 @@ export function renderDfBlocks(view: DfView, lang: Lang): SlackMessage {
       escapeSlackText(view.host.endpoint),
     ].join(' · ')),
   ];
-  if (view.adviceEntryId) blocks.push(section(`:warning: ${escapeSlackText(w.advice(view.adviceEntryId))}`));
+  const advice = adviceEntry(view, options);
+  if (advice) blocks.push(section(`:warning: ${escapeSlackText(w.advice(advice))}`));
   if (view.largest) {
     for (const [kind, items] of Object.entries(view.largest)) {
       const lines = items.map((item) => {

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n.ts';
-import type { DfKind, PsView } from '../docker/types.ts';
+import type { DfKind, DfView, PsView } from '../docker/types.ts';
 
 /** Shared by the Docker text and Block Kit renderers: sizes, state names and words in both languages. */
 
@@ -91,6 +91,20 @@ export function countsSummary(view: PsView, lang: Lang): string {
 function rank(state: string): number {
   const i = STATE_ORDER.indexOf(state);
   return i < 0 ? STATE_ORDER.length : i;
+}
+
+export interface DfRenderOptions {
+  /**
+   * Whether the knowledge base has an entry: the advice line (view.adviceEntryId) is printed only
+   * when it does, since a custom KNOWLEDGE_DIR may lack it. Without this, no advice line.
+   * Faces pass (id) => kb.byId(id) !== undefined.
+   */
+  hasEntry?: (id: string) => boolean;
+}
+
+/** The entry the df advice line may name: the view's, when the knowledge base has it. */
+export function adviceEntry(view: DfView, options: DfRenderOptions): string | undefined {
+  return view.adviceEntryId !== undefined && options.hasEntry?.(view.adviceEntryId) ? view.adviceEntryId : undefined;
 }
 
 /** "name=web status=exited", as the user would type it. */

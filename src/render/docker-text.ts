@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n.ts';
 import type { DfView, PsView } from '../docker/types.ts';
-import { countsSummary, filtersText, humanSize, reclaimableText, WORDS } from './docker-format.ts';
+import { adviceEntry, countsSummary, filtersText, humanSize, reclaimableText, WORDS, type DfRenderOptions } from './docker-format.ts';
 import { truncate } from './slack-format.ts';
 
 /** Terminal renderings of the Docker views (CLI and shell): plain aligned tables, every row. */
@@ -35,7 +35,7 @@ function headline(view: PsView, lang: Lang): string {
   return parts.join('') + (notes.length > 0 ? ` [${notes.join('; ')}]` : '');
 }
 
-export function renderDfText(view: DfView, lang: Lang): string {
+export function renderDfText(view: DfView, lang: Lang, options: DfRenderOptions = {}): string {
   const w = WORDS[lang];
   const table = [
     w.dfColumns,
@@ -49,7 +49,8 @@ export function renderDfText(view: DfView, lang: Lang): string {
     ...alignColumns(table),
     `${w.rootDir}: ${view.dockerRootDir || '?'} · ${w.total} ${humanSize(view.totalSizeBytes)}, ${w.reclaimable} ${humanSize(view.totalReclaimableBytes)} · ${w.measuredAt} ${view.measuredAt}`,
   ];
-  if (view.adviceEntryId) lines.push(w.advice(view.adviceEntryId));
+  const advice = adviceEntry(view, options);
+  if (advice) lines.push(w.advice(advice));
   if (view.largest) {
     for (const [kind, items] of Object.entries(view.largest)) {
       lines.push('', `${w.largest[kind]}:`);

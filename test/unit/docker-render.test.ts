@@ -174,13 +174,27 @@ describe('df view and renderers', () => {
     expect(diskLooksTight(total, reclaimable)).toBe(tight);
   });
 
-  it('points to the docker-root-dir entry when tight, in text and blocks', () => {
+  it('points to the docker-root-dir entry when tight and the knowledge base has it, in text and blocks', () => {
     const tight = { ...dfView(), adviceEntryId: 'docker-root-dir' };
-    expect(renderDfText(tight, 'en')).toContain('See the knowledge entry `docker-root-dir`');
-    expect(allText(renderDfBlocks(tight, 'ko'))).toContain('지식 항목 `docker-root-dir`');
+    const has = { hasEntry: (id: string) => id === 'docker-root-dir' };
+    expect(renderDfText(tight, 'en', has)).toContain("Docker's disk use looks tight. See the knowledge entry `docker-root-dir`");
+    expect(allText(renderDfBlocks(tight, 'ko', has))).toContain('지식 항목 `docker-root-dir`');
     const roomy = { ...dfView() };
     delete roomy.adviceEntryId;
-    expect(renderDfText(roomy, 'en')).not.toContain('docker-root-dir');
+    expect(renderDfText(roomy, 'en', has)).not.toContain('docker-root-dir');
+    expect(allText(renderDfBlocks(roomy, 'en', has))).not.toContain('docker-root-dir');
+  });
+
+  it('leaves the advice out when the knowledge base lacks the entry (a custom KNOWLEDGE_DIR), or nobody says', () => {
+    const tight = { ...dfView(), adviceEntryId: 'docker-root-dir' };
+    for (const options of [{ hasEntry: () => false }, {}]) {
+      expect(renderDfText(tight, 'en', options)).not.toMatch(/docker-root-dir|looks tight/);
+      for (const lang of ['en', 'ko'] as const) {
+        const message = renderDfBlocks(tight, lang, options);
+        expect(allText(message)).not.toMatch(/docker-root-dir|looks tight|빠듯/);
+        expect(message.blocks.map((b) => b.type)).toEqual(['header', 'section', 'context', 'section', 'section', 'section']);
+      }
+    }
   });
 
   it('prints the docker system df table, root dir and -v lists', () => {
@@ -208,7 +222,7 @@ describe('df view and renderers', () => {
     }, { DockerRootDir: '/var/lib/docker' }, true, HOST, new Date('2026-01-02T03:04:05Z'));
     expect(big.adviceEntryId).toBe('docker-root-dir');
     for (const lang of ['en', 'ko'] as const) {
-      const message = renderDfBlocks(big, lang);
+      const message = renderDfBlocks(big, lang, { hasEntry: () => true });
       expectWithinSlackLimits(message);
       expect(message.blocks.map((b) => b.type)).toEqual(['header', 'section', 'context', 'section', 'section', 'section', 'section']);
       expect(allText(message)).not.toContain('<!here>');
