@@ -2,6 +2,7 @@ import { UserError } from '../errors.ts';
 import type { DockerEndpoint } from './config.ts';
 import { keyscanCommand, type HostKeyVerdict } from './known-hosts.ts';
 import { redactSecrets, stripUrlCredentials } from './redact.ts';
+import { DIAL_COMMAND, SshDialFailed } from './ssh.ts';
 
 /** Raised by the deadline timer; carries nothing but the fact. */
 export class DeadlineExceeded extends Error {
@@ -63,6 +64,11 @@ export function describeDockerError(err: unknown, endpoint: DockerEndpoint, time
   if (err instanceof DeadlineExceeded || e.name === 'AbortError' || e.name === 'TimeoutError' || e.code === 'ABORT_ERR'
     || (endpoint.transport === 'ssh' && e.level === 'client-timeout')) {
     return new UserError(`${host} did not answer within ${seconds}. Check that the Docker daemon is healthy (systemctl status docker), or raise DOCKER_TIMEOUT_MS.`);
+  }
+  if (err instanceof SshDialFailed) {
+    return new UserError(err.dropped
+      ? `${host} closed the ssh connection after the login, before \`${DIAL_COMMAND}\` started. Try again; if it keeps happening, check the sshd log on that host.`
+      : `${host} accepted the ssh login but refused to run \`${DIAL_COMMAND}\` (${oneLine(err.message)}). The ssh user must be allowed to open a session and run that command there (sshd: MaxSessions, ForceCommand; command= in authorized_keys).`);
   }
   const ssh = endpoint.transport === 'ssh' ? sshProblem(e, endpoint, host) : undefined;
   if (ssh) return new UserError(ssh);

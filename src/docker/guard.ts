@@ -1,9 +1,11 @@
 import Docker from 'dockerode';
 import type DockerModem from 'docker-modem';
+import type { ConnectConfig, ServerHostKeyAlgorithm } from 'ssh2';
 import { UserError } from '../errors.ts';
 import type { DockerEndpoint } from './config.ts';
 import { describeHostKeyRefusal } from './errors.ts';
-import { checkHostKey, KnownHostsFile, preferredHostKeyAlgorithms, type HostKeyVerdict } from './known-hosts.ts';
+import { checkHostKey, KnownHostsFile, preferredHostKeyAlgorithms } from './known-hosts.ts';
+import { sshDialAgent } from './ssh.ts';
 
 /**
  * Read-only as a guarantee, not a habit: every Engine API request dockerode makes goes through
@@ -98,67 +100,52 @@ export function guardModem(modem: DockerModem): void {
 }
 
 /**
- * ssh:// host key check. docker-modem hands sshOptions to ssh2 for every request (each is its own
- * ssh connection); ssh2 calls hostVerifier with the raw public key blob (hostHash unset) after the
- * key exchange and before authentication, so a refused host never sees a login, let alone a
- * `docker system dial-stdio` or an Engine API request.
+ * ssh:// host key check, run by ssh2 with the raw public key blob after the key exchange and before
+ * authentication, so a refused host never sees a login, let alone a `docker system dial-stdio` or an
+ * Engine API request. Null when the key is in the file; else the exact reason (unknown host, changed
+ * or revoked key, file unreadable), which becomes the request's error.
  */
-function verifyHostKey(file: KnownHostsFile, endpoint: DockerEndpoint, key: Buffer): HostKeyVerdict | { ok: false; kind: 'unreadable'; code: string } {
+function hostKeyRefusal(file: KnownHostsFile, endpoint: DockerEndpoint, key: Buffer): Error | null {
   let entries;
   try {
     entries = file.entries();
   } catch (err) {
-    return { ok: false, kind: 'unreadable', code: (err as NodeJS.ErrnoException).code ?? 'unreadable' };
+    return describeHostKeyRefusal({ ok: false, kind: 'unreadable', code: (err as NodeJS.ErrnoException).code ?? 'unreadable' }, endpoint, file.path);
   }
-  return checkHostKey(entries, endpoint.hostname!, endpoint.port!, key);
+  const verdict = checkHostKey(entries, endpoint.hostname!, endpoint.port!, key);
+  return verdict.ok ? null : describeHostKeyRefusal(verdict, endpoint, file.path);
 }
 
 /** ssh2's host key algorithm preference for this host: the key types known for it first (see preferredHostKeyAlgorithms). */
-function hostKeyAlgorithms(file: KnownHostsFile, endpoint: DockerEndpoint): object {
-  let preferred: string[] | undefined;
+function hostKeyAlgorithms(file: KnownHostsFile, endpoint: DockerEndpoint): Pick<ConnectConfig, 'algorithms'> {
+  let preferred: ServerHostKeyAlgorithm[] | undefined;
   try {
-    preferred = preferredHostKeyAlgorithms(file.entries(), endpoint.hostname!, endpoint.port!);
+    preferred = preferredHostKeyAlgorithms(file.entries(), endpoint.hostname!, endpoint.port!) as ServerHostKeyAlgorithm[] | undefined;
   } catch {
-    preferred = undefined; // unreadable now: the verifier refuses the host and says why
+    preferred = undefined; // unreadable now: the host key check refuses the host and says why
   }
-  // ssh2 applies `remove` then `prepend` to its default list: the same algorithms, known ones first.
-  return preferred ? { algorithms: { serverHostKey: { remove: preferred, prepend: preferred } } } : {};
+  // ssh2 applies these in order to its default list: the same algorithms, known ones first.
+  return preferred ? { algorithms: { serverHostKey: { remove: preferred, prepend: preferred, append: [] } } } : {};
 }
 
-/**
- * Gives each request its own hostVerifier, so that a refusal reaches that request's caller as the
- * exact reason (unknown host, changed key…) instead of ssh2's "Host denied (verification failed)".
- * docker-modem copies sshOptions synchronously in dial; should that ever change, the verifier set
- * at construction still checks every connection — only the message would be less precise.
- */
-function explainHostKeyRefusals(modem: DockerModem, endpoint: DockerEndpoint, file: KnownHostsFile): void {
-  const internals = modem as unknown as { sshOptions?: Record<string, unknown> };
-  const base = internals.sshOptions;
-  if (!base || typeof base.hostVerifier !== 'function') {
-    throw new Error('docker-modem did not keep sshOptions.hostVerifier; the ssh host key cannot be checked');
-  }
-  const dial = modem.dial.bind(modem);
-  modem.dial = (options, callback) => {
-    let refusal: Error | undefined;
-    internals.sshOptions = {
-      ...base,
-      ...hostKeyAlgorithms(file, endpoint),
-      hostVerifier: (key: Buffer) => {
-        try {
-          const verdict = verifyHostKey(file, endpoint, key);
-          if (!verdict.ok) refusal = describeHostKeyRefusal(verdict, endpoint, file.path);
-          return verdict.ok;
-        } catch {
-          return false; // never let a surprise (say, a hashed key if hostHash were set) mean "accept"
-        }
-      },
-    };
-    dial(options, callback && ((err, data) => callback(err && refusal ? refusal : err, data)));
+/** ssh2 settings for one connection to an ssh:// endpoint; the known_hosts file is read again each time. */
+function sshConnectConfig(endpoint: DockerEndpoint, timeoutMs: number, knownHosts: KnownHostsFile): ConnectConfig {
+  return {
+    host: endpoint.hostname,
+    port: endpoint.port,
+    username: endpoint.username,
+    ...(endpoint.password ? { password: endpoint.password } : {}),
+    ...(endpoint.sshAgent ? { agent: endpoint.sshAgent } : {}),
+    ...(endpoint.sshKey ? { privateKey: endpoint.sshKey } : {}),
+    // ssh2 waits 20 s for a handshake by default; past our deadline nobody is waiting for it.
+    // A little longer than the deadline, so the deadline (and its message) comes first.
+    readyTimeout: timeoutMs + 1000,
+    ...hostKeyAlgorithms(knownHosts, endpoint),
   };
 }
 
 /** dockerode options for one endpoint. Every key is set so docker-modem's own reading of process.env (DOCKER_HOST, DOCKER_CERT_PATH…) cannot leak in. */
-function modemOptions(endpoint: DockerEndpoint, timeoutMs: number, knownHosts?: KnownHostsFile): Docker.DockerOptions {
+function modemOptions(endpoint: DockerEndpoint, timeoutMs: number, knownHosts?: KnownHostsFile): Docker.DockerOptions & Pick<DockerModem.ConstructorOptions, 'agent'> {
   const base = {
     socketPath: undefined as string | undefined,
     host: undefined as string | undefined,
@@ -182,36 +169,25 @@ function modemOptions(endpoint: DockerEndpoint, timeoutMs: number, knownHosts?: 
       return endpoint.tls
         ? { ...base, host: endpoint.hostname, port: endpoint.port, protocol: 'https', ...endpoint.tls }
         : { ...base, host: endpoint.hostname, port: endpoint.port, protocol: 'http' };
-    case 'ssh':
+    case 'ssh': {
       if (!knownHosts) throw new Error('ssh:// needs a known_hosts file'); // fail closed; createGuardedDocker opens it
+      const agent = sshDialAgent({
+        connectConfig: () => sshConnectConfig(endpoint, timeoutMs, knownHosts),
+        checkHostKey: (key) => hostKeyRefusal(knownHosts, endpoint, key),
+      });
       return {
         ...base,
+        // Plain HTTP over our ssh agent (ssh.ts), not docker-modem's own ssh transport.
         host: endpoint.hostname,
         port: endpoint.port,
-        protocol: 'ssh',
-        username: endpoint.username,
-        ...({ password: endpoint.password } as object),
+        protocol: 'http',
+        agent,
         // No idle timeout: docker-modem applies it with req.setTimeout, which calls setTimeout on the
-        // socket — over ssh an ssh2 channel, which has none, so Node threw an uncaught TypeError and
-        // the process died on the first request. The abort-signal deadline in reader.ts still holds.
+        // socket — here an ssh2 channel, which has none, so Node would throw an uncaught TypeError.
+        // The abort-signal deadline in reader.ts still holds.
         timeout: undefined,
-        sshOptions: {
-          ...(endpoint.sshAgent ? { agent: endpoint.sshAgent } : {}),
-          ...(endpoint.sshKey ? { privateKey: endpoint.sshKey } : {}),
-          // ssh2 waits 20 s for a handshake by default; past our deadline nobody is waiting for it.
-          // A little longer than the deadline, so the deadline (and its message) comes first.
-          readyTimeout: timeoutMs + 1000,
-          // Never connect without checking the host key (replaced per request by explainHostKeyRefusals).
-          hostVerifier: (key: Buffer) => {
-            try {
-              return verifyHostKey(knownHosts, endpoint, key).ok;
-            } catch {
-              return false;
-            }
-          },
-          ...hostKeyAlgorithms(knownHosts, endpoint),
-        },
       };
+    }
   }
 }
 
@@ -230,7 +206,6 @@ export function createGuardedDocker(endpoint: DockerEndpoint, timeoutMs: number,
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     throw new UserError(`The Docker client could not start: it reads DOCKER_CERT_PATH when DOCKER_HOST is tcp:// and that failed (${code}). Fix or unset DOCKER_CERT_PATH.`);
   }
-  if (sshKnownHosts) explainHostKeyRefusals(docker.modem, endpoint, sshKnownHosts);
   guardModem(docker.modem);
   return docker;
 }

@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Server as SshServer } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, type Env } from '../../src/config.ts';
 import { createDockerReader, readDockerConfig, type PsOptions } from '../../src/docker/index.ts';
@@ -33,7 +34,8 @@ const SSHD = '/usr/sbin/sshd';
 let daemon: TestDaemon;
 let containerId: string;
 let dir: string;
-let sshd: ChildProcess | undefined;
+/** Every sshd started here, stopped in afterAll. */
+const sshds: ChildProcess[] = [];
 let sshPort: number;
 let agent: ChildProcess | undefined;
 /** Private keys: authorized, not authorized, passphrase-protected. */
@@ -69,10 +71,15 @@ beforeAll(async () => {
     '',
   ].join('\n'), { mode: 0o755 });
 
-  sshPort = await freeLoopbackPort();
+  sshPort = await startSshd('sshd');
   knownHostsFile = knownHosts('known_hosts', [`[127.0.0.1]:${sshPort} ${hostKey}`]);
-  fs.writeFileSync(path.join(dir, 'sshd_config'), [
-    `ListenAddress 127.0.0.1:${sshPort}`,
+});
+
+/** Starts a throwaway sshd (config and log named after `name` in the temp dir) and returns its port once it accepts. */
+async function startSshd(name: string, extraConfig: string[] = []): Promise<number> {
+  const port = await freeLoopbackPort();
+  fs.writeFileSync(path.join(dir, `${name}_config`), [
+    `ListenAddress 127.0.0.1:${port}`,
     `HostKey ${dir}/host_key`,
     `HostKey ${dir}/host_key_ecdsa`, // a second type, as real hosts have
     'PidFile none',
@@ -87,24 +94,27 @@ beforeAll(async () => {
     'DisableForwarding yes',
     'PermitTTY no',
     `ForceCommand ${dir}/dial.sh`,
+    ...extraConfig,
     '',
   ].join('\n'));
   // sshd insists on its privilege separation directory, which the Debian service creates when it starts.
   fs.mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
-  const log = fs.openSync(path.join(dir, 'sshd.log'), 'w');
-  sshd = spawn(SSHD, ['-f', path.join(dir, 'sshd_config'), '-D', '-e'], { stdio: ['ignore', log, log] });
+  const log = fs.openSync(path.join(dir, `${name}.log`), 'w');
+  const sshd = spawn(SSHD, ['-f', path.join(dir, `${name}_config`), '-D', '-e'], { stdio: ['ignore', log, log] });
+  sshds.push(sshd);
   fs.closeSync(log);
   const deadline = Date.now() + 10_000;
-  while (!(await accepts(sshPort))) {
+  while (!(await accepts(port))) {
     if (sshd.exitCode !== null || Date.now() > deadline) {
-      throw new Error(`sshd did not come up on 127.0.0.1:${sshPort}:\n${fs.readFileSync(path.join(dir, 'sshd.log'), 'utf8')}`);
+      throw new Error(`sshd did not come up on 127.0.0.1:${port}:\n${fs.readFileSync(path.join(dir, `${name}.log`), 'utf8')}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-});
+  return port;
+}
 
 afterAll(async () => {
-  for (const child of [sshd, agent]) {
+  for (const child of [...sshds, agent]) {
     if (child && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -214,8 +224,7 @@ describe('Docker over ssh:// (docker system dial-stdio on the far side)', () => 
       env: { PATH: process.env.PATH, HOME: dir, ...sshEnv() },
     });
     expect((JSON.parse(stdout) as { dockerRootDir: string }).dockerRootDir).toBe(`${daemon.dir}/data`);
-    // docker-modem's url.parse of the ssh address makes Node print a deprecation warning; nothing else.
-    expect(stderr.split('\n').filter((l) => l && !/DEP0170|--trace-deprecation/.test(l))).toEqual([]);
+    expect(stderr).toBe('');
   });
 
   it('a key the host does not accept: one line saying the login was refused and what to set', async () => {
@@ -301,6 +310,65 @@ describe('Docker over ssh:// (docker system dial-stdio on the far side)', () => 
       .toBe(`DOCKER_SSH_KEY=${keys.locked} is protected by a passphrase, which the bot cannot type. Load it into ssh-agent and set SSH_AUTH_SOCK instead, or use a key without one.`);
     expect(configError({ DOCKER_HOST: `ssh://127.0.0.1:${sshPort}` }))
       .toBe('DOCKER_HOST for "default" has no user name (ssh://user@host). Use unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host.');
+  });
+
+  describe('the host lets the bot log in but no dial-stdio session starts: one line, and the bot carries on', () => {
+    /** Uncaught exceptions while `run` runs (the monitor sees them without handling them). */
+    async function withoutUncaught<T>(run: () => Promise<T>): Promise<T> {
+      const uncaught: unknown[] = [];
+      const record = (err: unknown) => uncaught.push(err);
+      process.on('uncaughtExceptionMonitor', record);
+      try {
+        const result = await run();
+        await new Promise((r) => setTimeout(r, 200)); // late callbacks from the closed connection
+        expect(uncaught).toEqual([]);
+        return result;
+      } finally {
+        process.off('uncaughtExceptionMonitor', record);
+      }
+    }
+
+    it('it drops the connection while the session channel opens (docker-modem\'s own ssh transport threw an uncaught TypeError here)', async () => {
+      // ssh2's server: any login is accepted, and the connection is cut as the client asks for a session.
+      let sessions = 0;
+      const server = new SshServer({ hostKeys: [fs.readFileSync(path.join(dir, 'host_key'))] }, (client) => {
+        client.on('error', () => undefined);
+        client.on('authentication', (ctx) => ctx.accept());
+        client.on('session', () => {
+          sessions += 1;
+          (client as unknown as { _sock: net.Socket })._sock.destroy();
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const port = (server.address() as net.AddressInfo).port;
+        const reader = createDockerReader(readDockerConfig(sshEnv({
+          DOCKER_HOST: `ssh://${user()}@127.0.0.1:${port}`,
+          DOCKER_SSH_KNOWN_HOSTS: knownHosts('known_hosts.dropper', [`[127.0.0.1]:${port} ${hostKey}`]),
+        })));
+        for (const call of [() => reader.ps(PS), () => reader.df({ verbose: false })]) {
+          const { message, ms } = await withoutUncaught(() => failure(call()));
+          expect(message).toBe(`Docker host ssh://127.0.0.1:${port} closed the ssh connection after the login, before \`docker system dial-stdio\` started. Try again; if it keeps happening, check the sshd log on that host.`);
+          expect(ms).toBeLessThan(TIMEOUT_MS);
+        }
+        expect(sessions).toBe(2);
+      } finally {
+        server.close();
+      }
+    });
+
+    it('its sshd refuses sessions (MaxSessions 0)', async () => {
+      const port = await startSshd('sshd_nosessions', ['MaxSessions 0']);
+      const reader = createDockerReader(readDockerConfig(sshEnv({
+        DOCKER_HOST: `ssh://${user()}@127.0.0.1:${port}`,
+        DOCKER_SSH_KNOWN_HOSTS: knownHosts('known_hosts.nosessions', [`[127.0.0.1]:${port} ${hostKey}`]),
+      })));
+      const before = commands().length;
+      const { message } = await withoutUncaught(() => failure(reader.ps(PS)));
+      expect(message).toBe(`Docker host ssh://127.0.0.1:${port} accepted the ssh login but refused to run \`docker system dial-stdio\` ((SSH) Channel open failure: open failed). The ssh user must be allowed to open a session and run that command there (sshd: MaxSessions, ForceCommand; command= in authorized_keys).`);
+      expect(commands().length).toBe(before);
+      expect((await createDockerReader(readDockerConfig(sshEnv())).ps(PS)).rows.map((r) => r.name)).toEqual(['tiny-1']); // the other sshd still serves
+    });
   });
 
   it('the read-only guard refuses mutating calls over ssh before any connection is opened', async () => {
@@ -424,7 +492,7 @@ describe('the ssh host key is checked against DOCKER_SSH_KNOWN_HOSTS before anyt
     });
     const err = await cli().then(() => undefined, (e: { code: number; stderr: string }) => e);
     expect(err?.code).toBe(1);
-    const lines = err!.stderr.split('\n').filter((l) => l && !/DEP0170|--trace-deprecation/.test(l));
+    const lines = err!.stderr.split('\n').filter(Boolean);
     expect(lines).toEqual([expect.stringMatching(new RegExp(`^DOCKER_SSH_KNOWN_HOSTS=${home}/\\.ssh/known_hosts \\(the default\\): cannot read it \\(ENOENT\\)\\. `))]);
 
     fs.mkdirSync(path.join(home, '.ssh'));
