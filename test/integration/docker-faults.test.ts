@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDockerReader, readDockerConfig, type PsOptions } from '../../src/docker/index.ts';
 import { UserError } from '../../src/errors.ts';
 import { startTestDaemon, type TestDaemon } from './dockerd.ts';
+import { failure } from './user-error.ts';
 
 /** Fault cases: each gives a one-line reason plus what to do, within the deadline, and the process carries on. */
 
@@ -23,16 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await daemon?.stop();
 });
-
-async function failure(promise: Promise<unknown>): Promise<{ message: string; ms: number }> {
-  const started = Date.now();
-  const err = await promise.then(() => new Error('expected a failure'), (e: unknown) => e);
-  expect(err).toBeInstanceOf(UserError);
-  const message = (err as Error).message;
-  expect(message).not.toContain('\n');
-  expect(message).not.toMatch(/\bat .*:\d+:\d+/); // no stack frames
-  return { message, ms: Date.now() - started };
-}
 
 describe('Docker faults', () => {
   it('permission denied on the socket: told to the unprivileged user it happens to', async () => {

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, type Env } from '../../src/config.ts';
 import { createDockerReader, readDockerConfig, type PsOptions } from '../../src/docker/index.ts';
 import { createGuardedDocker, ReadOnlyRefusal } from '../../src/docker/guard.ts';
-import { UserError } from '../../src/errors.ts';
 import { engineState, freeLoopbackPort, seedTiny, startCountingProxy, startTestDaemon, type TestDaemon } from './dockerd.ts';
+import { failure } from './user-error.ts';
 
 /**
  * DOCKER_HOST=ssh://… against a throwaway sshd on 127.0.0.1 with its own config, host key and
@@ -165,16 +165,6 @@ function commands(): string[] {
 /** Successful ssh logins so far, from the sshd's own log. */
 function logins(): number {
   return fs.readFileSync(path.join(dir, 'sshd.log'), 'utf8').split('\n').filter((l) => l.startsWith('Accepted publickey')).length;
-}
-
-async function failure(promise: Promise<unknown>): Promise<{ message: string; ms: number }> {
-  const started = Date.now();
-  const err = await promise.then(() => new Error('expected a failure'), (e: unknown) => e);
-  expect(err).toBeInstanceOf(UserError);
-  const message = (err as Error).message;
-  expect(message).not.toContain('\n');
-  expect(message).not.toMatch(/\bat .*:\d+:\d+/); // no stack frames
-  return { message, ms: Date.now() - started };
 }
 
 function configError(env: Env): string {

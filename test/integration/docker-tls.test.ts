@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, type Env } from '../../src/config.ts';
 import { createDockerReader, readDockerConfig, type PsOptions } from '../../src/docker/index.ts';
 import { createGuardedDocker, ReadOnlyRefusal } from '../../src/docker/guard.ts';
-import { UserError } from '../../src/errors.ts';
 import { engineState, seedTiny, startCountingProxy, startTestDaemon, type TestDaemon } from './dockerd.ts';
+import { failure } from './user-error.ts';
 
 /**
  * DOCKER_HOST=tcp://… with DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH against a private dockerd that
@@ -78,17 +78,6 @@ function certPath(name: string, ca: string, client: Pair, leaveOut: string[] = [
 
 function tlsEnv(certDir: string, host = daemon.tcpHost!): Env {
   return { DOCKER_HOST: host, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certDir, DOCKER_TIMEOUT_MS: String(TIMEOUT_MS) };
-}
-
-/** The one-line UserError a call fails with, and how long it took. */
-async function failure(promise: Promise<unknown>): Promise<{ message: string; ms: number }> {
-  const started = Date.now();
-  const err = await promise.then(() => new Error('expected a failure'), (e: unknown) => e);
-  expect(err).toBeInstanceOf(UserError);
-  const message = (err as Error).message;
-  expect(message).not.toContain('\n');
-  expect(message).not.toMatch(/\bat .*:\d+:\d+/); // no stack frames
-  return { message, ms: Date.now() - started };
 }
 
 /** No PEM block, and none of the base64 lines of any private key in `dirs`. */
