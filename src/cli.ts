@@ -4,7 +4,6 @@
  */
 import readline from 'node:readline';
 import { DF_USAGE, parseDockerArgs, PS_USAGE, type ParseResult } from './commands/index.ts';
-import { quietKnownNodeWarnings } from './node-warnings.ts';
 import { ConfigError, loadDotenv, readKnowledgeConfig } from './config.ts';
 import { createDockerReader, readDockerConfig } from './docker/index.ts';
 import { logUnexpected, UserError, userMessage } from './errors.ts';
@@ -23,7 +22,6 @@ const USAGE = `Usage:
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
-  quietKnownNodeWarnings();
   loadDotenv();
   const [command, ...args] = argv;
   const json = args.includes('--json');
@@ -90,7 +88,7 @@ async function docker(command: 'ps' | 'df', args: string[], json: boolean): Prom
   const reader = () => createDockerReader(readDockerConfig(process.env));
   return command === 'ps'
     ? showView(parseDockerArgs('ps', text), (o) => reader().ps(o), (v) => renderPsText(v, 'en'), json)
-    : showView(parseDockerArgs('df', text), (o) => reader().df(o), (v) => renderDfText(v, 'en'), json);
+    : showView(parseDockerArgs('df', text), (o) => reader().df(o), (v) => renderDfText(v, 'en', { hasEntry: noteExists }), json);
 }
 
 /** Parsed arguments → the engine's view → text or the view model as JSON; bad arguments exit 2. */
@@ -102,6 +100,15 @@ async function showView<O, V>(parsed: ParseResult<O>, read: (options: O) => Prom
   const view = await read(parsed.options);
   print(json ? JSON.stringify(view, null, 2) : render(view));
   return 0;
+}
+
+/** Whether the notes have an entry, for df's disk advice; no notes (a bad KNOWLEDGE_DIR) means no advice, not a failed df. */
+function noteExists(id: string): boolean {
+  try {
+    return loadKnowledgeBase(readKnowledgeConfig(process.env).knowledgeDir).kb.byId(id) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 function loadKb(): KnowledgeBase {

@@ -2,7 +2,6 @@
  * `npm start`: picks the face from the settings. Slack tokens → the Slack app
  * (Socket Mode or HTTP); none → the terminal shell, which answers the same way.
  */
-import { quietKnownNodeWarnings } from './node-warnings.ts';
 import { ConfigError, loadDotenv, readKnowledgeConfig } from './config.ts';
 import { createDockerReader, readDockerConfig } from './docker/index.ts';
 import { UserError } from './errors.ts';
@@ -11,7 +10,6 @@ import { runShell } from './shell/index.ts';
 import { createSlackApp, readSlackConfig } from './slack/index.ts';
 
 async function main(): Promise<void> {
-  quietKnownNodeWarnings();
   loadDotenv();
   // Read every setting before doing anything, so a mistake stops start-up with one line.
   const { knowledgeDir } = readKnowledgeConfig(process.env);

@@ -83,8 +83,6 @@ export function createDockerReader(config: DockerConfig, deps: ReaderDeps = {}):
   }
 
   return {
-    hostNames: () => config.hosts.map((h) => h.name),
-
     async ps(options: PsOptions): Promise<PsView> {
       checkLabelFilters(options.filters.label, config.labelAllowlist);
       const host = client(options.host);

@@ -106,6 +106,4 @@ export interface DfView {
 export interface DockerReader {
   ps(options: PsOptions): Promise<PsView>;
   df(options: DfOptions): Promise<DfView>;
-  /** Configured host names, default first. */
-  hostNames(): string[];
 }

@@ -356,27 +356,19 @@ export function buildHelpMessage(entries: readonly KnowledgeEntry[], lang: Lang)
   };
 }
 
-/** A Docker result as the Docker renderers (docker-blocks.ts) produce it today. */
-export interface LooseSlackMessage {
-  text: string;
-  blocks: readonly object[];
-}
-
 /**
  * A Docker result with the Explain button for `entry` appended (none when `entry` is undefined):
  * the button posts the knowledge entry into the result's thread. Docker renderers leave room for
- * it (≤ 48 blocks); if they ever do not, the last block gives way so the message stays within
- * Slack's 50. The cast is for docker-blocks.ts, whose blocks are typed `object[]`: once it returns
- * slack-format's SlackMessage, `message` can take that type and the cast goes.
+ * it (≤ 49 blocks); if they ever do not, the last block gives way so the message stays within
+ * Slack's 50.
  */
-export function withExplainButton(message: SlackMessage | LooseSlackMessage, entry: KnowledgeEntry | undefined, lang: Lang): SlackMessage {
-  const blocks = message.blocks as KnownBlock[];
-  if (!entry) return { text: message.text, blocks: [...blocks] };
+export function withExplainButton(message: SlackMessage, entry: KnowledgeEntry | undefined, lang: Lang): SlackMessage {
+  if (!entry) return { text: message.text, blocks: [...message.blocks] };
   const s = answerStrings(lang);
   const explain = actionsBlock([
     button(`${s.explain}: ${entryTitle(entry, lang)}`, `${ACTION_IDS.explainDocker}:0`, encodeEntryRef({ entryId: entry.id, question: entry.title, lang })),
   ]);
-  return { text: message.text, blocks: [...blocks.slice(0, SLACK_LIMITS.messageBlocks - 1), explain] };
+  return { text: message.text, blocks: [...message.blocks.slice(0, SLACK_LIMITS.messageBlocks - 1), explain] };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -69,7 +69,7 @@ export async function handleShellLine(line: string, deps: ShellDeps): Promise<Sh
       return rest ? { text: renderAnswerText(deps.kb.ask(rest), deps.kb, detectLang(rest)) } : { text: HELP[lang] };
     case '/docker-ps':
     case '/docker-df':
-      return { text: await runDockerCommand(word.toLowerCase() === '/docker-ps' ? 'ps' : 'df', rest, deps.docker, lang) };
+      return { text: await runDockerCommand(word.toLowerCase() === '/docker-ps' ? 'ps' : 'df', rest, deps, lang) };
     default:
       if (word.startsWith('/')) {
         return { text: lang === 'ko' ? `모르는 명령이에요: ${word}. help를 입력해 보세요.` : `Unknown command ${word}. Type help.` };
@@ -79,14 +79,16 @@ export async function handleShellLine(line: string, deps: ShellDeps): Promise<Sh
 }
 
 /** Parses what follows /docker-ps or /docker-df, runs it read-only and renders it for a terminal. */
-export async function runDockerCommand(command: 'ps' | 'df', args: string, docker: DockerReader, lang: Lang): Promise<string> {
+export async function runDockerCommand(command: 'ps' | 'df', args: string, { docker, kb }: ShellDeps, lang: Lang): Promise<string> {
   try {
     if (command === 'ps') {
       const parsed = parseDockerArgs('ps', args);
       return parsed.ok ? renderPsText(await docker.ps(parsed.options), lang) : `${parsed.error}\n${parsed.usage}`;
     }
     const parsed = parseDockerArgs('df', args);
-    return parsed.ok ? renderDfText(await docker.df(parsed.options), lang) : `${parsed.error}\n${parsed.usage}`;
+    // The disk advice names a note, so it is shown only when these notes have it.
+    const hasEntry = (id: string) => kb.byId(id) !== undefined;
+    return parsed.ok ? renderDfText(await docker.df(parsed.options), lang, { hasEntry }) : `${parsed.error}\n${parsed.usage}`;
   } catch (err) {
     logUnexpected(err);
     return userMessage(err);

@@ -1,16 +1,15 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { BUNDLED_KNOWLEDGE_DIR } from '../../src/config.ts';
-import type { DockerReader } from '../../src/docker/types.ts';
+import type { DfView, DockerReader } from '../../src/docker/types.ts';
 import { UserError } from '../../src/errors.ts';
-import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
+import { createKnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import { handleShellLine, runShell } from '../../src/shell/index.ts';
 
 const { kb } = loadKnowledgeBase(BUNDLED_KNOWLEDGE_DIR);
 const unreachable: DockerReader = {
   ps: () => Promise.reject(new UserError('Docker host unix:///x.sock is not reachable (ENOENT). Set DOCKER_HOST.')),
   df: () => Promise.reject(new Error('secret stack detail')),
-  hostNames: () => ['default'],
 };
 const deps = { kb, docker: unreachable };
 
@@ -46,5 +45,16 @@ describe('shell', () => {
     expect(written.indexOf('/var/lib/docker')).toBeGreaterThanOrEqual(0);
     expect(written.indexOf("The notes don't cover")).toBeGreaterThan(written.indexOf('/var/lib/docker'));
     expect(written).not.toContain('docker-notes>');
+  });
+
+  it('names the disk advice note in /docker-df only when these notes have it', async () => {
+    const tight: DfView = {
+      host: { name: 'default', endpoint: 'unix:///x.sock' }, dockerRootDir: '/var/lib/docker', categories: [],
+      totalSizeBytes: 30e9, totalReclaimableBytes: 20e9, adviceEntryId: 'docker-root-dir', measuredAt: '2026-11-28T00:00:00Z',
+    };
+    const docker: DockerReader = { ...unreachable, df: async () => tight };
+    expect((await handleShellLine('/docker-df', { kb, docker })).text).toContain('`docker-root-dir`');
+    const otherNotes = createKnowledgeBase(kb.entries.filter((e) => e.id !== 'docker-root-dir'));
+    expect((await handleShellLine('/docker-df', { kb: otherNotes, docker })).text).not.toContain('docker-root-dir');
   });
 });

@@ -18,7 +18,7 @@ import {
   splitMrkdwn,
   withExplainButton,
 } from '../../src/render/answer-blocks.ts';
-import { escapeAndTruncate, SLACK_LIMITS, userMention } from '../../src/render/slack-format.ts';
+import { escapeAndTruncate, SLACK_LIMITS, userMention, type SlackMessage } from '../../src/render/slack-format.ts';
 import { expectNoInjectedMarkup, HOSTILE_TEXT } from '../e2e/support/slack-markup.ts';
 
 const { kb } = loadKnowledgeBase(path.join(PROJECT_ROOT, 'knowledge'));
@@ -213,7 +213,7 @@ describe('App Home', () => {
 
 describe('withExplainButton', () => {
   it('appends an Explain button carrying the entry id', () => {
-    const base = { text: 'df', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'x' } }] };
+    const base: SlackMessage = { text: 'df', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'x' } }] };
     const message = withExplainButton(base, kb.byId('docker-root-dir')!, 'ko');
     expect(message.blocks).toHaveLength(2);
     const button = (message.blocks[1] as { elements: Array<{ action_id: string; value: string }> }).elements[0]!;
@@ -222,12 +222,12 @@ describe('withExplainButton', () => {
   });
 
   it('without an entry adds nothing', () => {
-    const base = { text: 'df', blocks: [{ type: 'divider' }] };
+    const base: SlackMessage = { text: 'df', blocks: [{ type: 'divider' }] };
     expect(withExplainButton(base, undefined, 'en')).toEqual({ text: 'df', blocks: [{ type: 'divider' }] });
   });
 
   it('keeps the message within 50 blocks even if the result already has 50', () => {
-    const full = { text: 'ps', blocks: Array.from({ length: 50 }, () => ({ type: 'divider' })) };
+    const full: SlackMessage = { text: 'ps', blocks: Array.from({ length: 50 }, () => ({ type: 'divider' as const })) };
     const message = withExplainButton(full, kb.byId('listing-commands')!, 'en');
     expect(message.blocks).toHaveLength(50);
     expect(message.blocks.at(-1)?.type).toBe('actions');

@@ -22,7 +22,7 @@ const psView: PsView = { host, all: false, filters: { name: [], status: [], labe
 const dfView: DfView = { host, dockerRootDir: '/var/lib/docker', categories: [], totalSizeBytes: 0, totalReclaimableBytes: 0, measuredAt: '2024-01-01T00:00:00Z' };
 
 function reader(overrides: Partial<DockerReader> = {}): DockerReader {
-  return { ps: async () => psView, df: async () => dfView, hostNames: () => ['default'], ...overrides };
+  return { ps: async () => psView, df: async () => dfView, ...overrides };
 }
 
 /** The knowledge base without some entries, as with a team's own KNOWLEDGE_DIR. */

@@ -89,7 +89,8 @@ async function runPs(deps: SlackDeps, options: PsOptions): Promise<SlackMessage>
 async function runDf(deps: SlackDeps, options: DfOptions): Promise<SlackMessage> {
   const lang = deps.config.defaultLang;
   const view = await deps.docker.df(options);
-  return withExplainButton(renderDfBlocks(view, lang), explainEntry(deps, view.adviceEntryId), lang);
+  const hasEntry = (id: string) => deps.kb.byId(id) !== undefined;
+  return withExplainButton(renderDfBlocks(view, lang, { hasEntry }), explainEntry(deps, view.adviceEntryId), lang);
 }
 
 /** The first of `preferred` (a result's own advice) and EXPLAIN_ENTRY_ID that the notes have. */
