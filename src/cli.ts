@@ -3,14 +3,14 @@
  * for scripts (`--json`) and people. Exit codes: 0 done, 1 failed (reason on stderr), 2 bad usage.
  */
 import readline from 'node:readline';
-import { DF_USAGE, parseDockerArgs, PS_USAGE, type ParseResult } from './commands/index.ts';
+import { DF_USAGE, planDockerCommand, PS_USAGE, type DockerCommand } from './commands/index.ts';
 import { ConfigError, loadDotenv, readKnowledgeConfig } from './config.ts';
 import { createDockerReader, readDockerConfig } from './docker/index.ts';
 import { logUnexpected, UserError, userMessage } from './errors.ts';
 import { detectLang } from './i18n.ts';
 import { loadKnowledgeBase, type Answer, type KnowledgeBase } from './knowledge/index.ts';
 import { renderAnswerText, renderTopicsText } from './render/answer-text.ts';
-import { renderDfText, renderPsText } from './render/docker-text.ts';
+import { renderDockerText } from './render/docker-text.ts';
 
 const USAGE = `Usage:
   cli ask [--json] "<question>"     answer a question from the notes
@@ -78,27 +78,19 @@ export function answerJson(answer: Answer) {
   };
 }
 
-async function docker(command: 'ps' | 'df', args: string[], json: boolean): Promise<number> {
+async function docker(command: DockerCommand, args: string[], json: boolean): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     print(command === 'ps' ? PS_USAGE : DF_USAGE);
     return 0;
   }
   // Re-quote words that had spaces, so the shared parser sees what the user typed.
-  const text = args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ');
-  const reader = () => createDockerReader(readDockerConfig(process.env));
-  return command === 'ps'
-    ? showView(parseDockerArgs('ps', text), (o) => reader().ps(o), (v) => renderPsText(v, 'en'), json)
-    : showView(parseDockerArgs('df', text), (o) => reader().df(o), (v) => renderDfText(v, 'en', { hasEntry: noteExists }), json);
-}
-
-/** Parsed arguments → the engine's view → text or the view model as JSON; bad arguments exit 2. */
-async function showView<O, V>(parsed: ParseResult<O>, read: (options: O) => Promise<V>, render: (view: V) => string, json: boolean): Promise<number> {
-  if (!parsed.ok) {
-    process.stderr.write(`${parsed.error}\n${parsed.usage}\n`);
+  const plan = planDockerCommand(command, args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' '));
+  if (!plan.ok) {
+    process.stderr.write(`${plan.error}\n${plan.usage}\n`);
     return 2;
   }
-  const view = await read(parsed.options);
-  print(json ? JSON.stringify(view, null, 2) : render(view));
+  const result = await plan.read(createDockerReader(readDockerConfig(process.env)));
+  print(json ? JSON.stringify(result.view, null, 2) : renderDockerText(result, 'en', { hasEntry: noteExists }));
   return 0;
 }
 

@@ -1,6 +1,6 @@
 import {
   CONTAINER_STATUSES, HEALTH_STATUSES, HOST_NAME,
-  type ContainerStatus, type DfOptions, type HealthStatus, type PsFilters, type PsOptions,
+  type ContainerStatus, type DfOptions, type DockerReader, type DockerResult, type HealthStatus, type PsFilters, type PsOptions,
 } from '../docker/types.ts';
 
 /** What users type after /docker-ps and /docker-df; one parser for Slack, the shell and the CLI. */
@@ -25,6 +25,24 @@ export const DF_USAGE = [
 ].join('\n');
 
 export type ParseResult<T> = { ok: true; options: T } | { ok: false; error: string; usage: string };
+
+export type DockerCommand = 'ps' | 'df';
+
+/**
+ * The one flow every face follows: parse what the user typed now, read from Docker later (Slack
+ * acks in between, since Docker can be slower than Slack's 3 s). Bad arguments never reach Docker.
+ */
+export function planDockerCommand(
+  command: DockerCommand,
+  text: string,
+): { ok: true; read: (docker: DockerReader) => Promise<DockerResult> } | { ok: false; error: string; usage: string } {
+  if (command === 'ps') {
+    const parsed = parseDockerArgs('ps', text);
+    return parsed.ok ? { ok: true, read: async (docker) => ({ kind: 'ps', view: await docker.ps(parsed.options) }) } : parsed;
+  }
+  const parsed = parseDockerArgs('df', text);
+  return parsed.ok ? { ok: true, read: async (docker) => ({ kind: 'df', view: await docker.df(parsed.options) }) } : parsed;
+}
 
 const MAX_VALUE_LENGTH = 256;
 

@@ -103,6 +103,9 @@ export interface DfView {
   measuredAt: string;
 }
 
+/** What a Docker command read: the view of its kind. */
+export type DockerResult = { kind: 'ps'; view: PsView } | { kind: 'df'; view: DfView };
+
 export interface DockerReader {
   ps(options: PsOptions): Promise<PsView>;
   df(options: DfOptions): Promise<DfView>;

@@ -1,6 +1,6 @@
 import type { ContextBlock, HeaderBlock, MrkdwnElement, SectionBlock } from '@slack/types';
 import type { Lang } from '../i18n.ts';
-import type { ContainerRow, DfView, PsView } from '../docker/types.ts';
+import type { ContainerRow, DfView, DockerResult, PsView } from '../docker/types.ts';
 import { adviceEntry, countsSummary, filtersText, humanSize, reclaimableText, stateName, WORDS, type DfRenderOptions } from './docker-format.ts';
 import { escapeAndTruncate, escapeSlackText, SLACK_LIMITS, truncate, type KnownBlock, type SlackMessage } from './slack-format.ts';
 
@@ -103,4 +103,9 @@ export function renderDfBlocks(view: DfView, lang: Lang, options: DfRenderOption
   }
   const summary = view.categories.map((c) => `${w.kinds[c.kind]} ${humanSize(c.sizeBytes)}`).join(', ');
   return { text: truncate(`docker system df · ${view.host.name}: ${summary}`, 300), blocks: blocks.slice(0, MAX_BLOCKS) };
+}
+
+/** Either view as a Slack message. */
+export function renderDockerBlocks(result: DockerResult, lang: Lang, options: DfRenderOptions = {}): SlackMessage {
+  return result.kind === 'ps' ? renderPsBlocks(result.view, lang) : renderDfBlocks(result.view, lang, options);
 }

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n.ts';
-import type { DfView, PsView } from '../docker/types.ts';
+import type { DfView, DockerResult, PsView } from '../docker/types.ts';
 import { adviceEntry, countsSummary, filtersText, humanSize, reclaimableText, WORDS, type DfRenderOptions } from './docker-format.ts';
 import { truncate } from './slack-format.ts';
 
@@ -75,4 +75,9 @@ function alignColumns(rows: string[][]): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => { widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell)); });
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - displayWidth(cell) + 3))).join('').trimEnd());
+}
+
+/** Either view as terminal text. */
+export function renderDockerText(result: DockerResult, lang: Lang, options: DfRenderOptions = {}): string {
+  return result.kind === 'ps' ? renderPsText(result.view, lang) : renderDfText(result.view, lang, options);
 }

@@ -2,13 +2,13 @@
  * What a line typed in the shell does. The shell is a face over the same core as
  * Slack: knowledge answers, Docker views and their terminal rendering.
  */
-import { parseDockerArgs } from '../commands/index.ts';
+import { planDockerCommand, type DockerCommand } from '../commands/index.ts';
 import type { DockerReader } from '../docker/types.ts';
 import { logUnexpected, userMessage } from '../errors.ts';
 import { detectLang, type Lang } from '../i18n.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import { renderAnswerText, renderTopicsText } from '../render/answer-text.ts';
-import { renderDfText, renderPsText } from '../render/docker-text.ts';
+import { renderDockerText } from '../render/docker-text.ts';
 
 export interface ShellReply {
   text: string;
@@ -79,16 +79,12 @@ export async function handleShellLine(line: string, deps: ShellDeps): Promise<Sh
 }
 
 /** Parses what follows /docker-ps or /docker-df, runs it read-only and renders it for a terminal. */
-export async function runDockerCommand(command: 'ps' | 'df', args: string, { docker, kb }: ShellDeps, lang: Lang): Promise<string> {
+export async function runDockerCommand(command: DockerCommand, args: string, { docker, kb }: ShellDeps, lang: Lang): Promise<string> {
+  const plan = planDockerCommand(command, args);
+  if (!plan.ok) return `${plan.error}\n${plan.usage}`;
   try {
-    if (command === 'ps') {
-      const parsed = parseDockerArgs('ps', args);
-      return parsed.ok ? renderPsText(await docker.ps(parsed.options), lang) : `${parsed.error}\n${parsed.usage}`;
-    }
-    const parsed = parseDockerArgs('df', args);
     // The disk advice names a note, so it is shown only when these notes have it.
-    const hasEntry = (id: string) => kb.byId(id) !== undefined;
-    return parsed.ok ? renderDfText(await docker.df(parsed.options), lang, { hasEntry }) : `${parsed.error}\n${parsed.usage}`;
+    return renderDockerText(await plan.read(docker), lang, { hasEntry: (id) => kb.byId(id) !== undefined });
   } catch (err) {
     logUnexpected(err);
     return userMessage(err);

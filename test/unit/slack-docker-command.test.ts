@@ -13,7 +13,8 @@ import type { KnowledgeBase } from '../../src/knowledge/types.ts';
 import { decodeEntryRef } from '../../src/render/answer-blocks.ts';
 import { createRateLimiter } from '../../src/slack/access.ts';
 import type { SlackDeps } from '../../src/slack/deps.ts';
-import { handleDockerCommand, type DockerCommandKind } from '../../src/slack/listeners/commands/docker.ts';
+import type { DockerCommand } from '../../src/commands/index.ts';
+import { handleDockerCommand } from '../../src/slack/listeners/commands/docker.ts';
 import { recordingLogger } from '../e2e/support/slack-requests.ts';
 
 const { kb } = loadKnowledgeBase(path.join(PROJECT_ROOT, 'knowledge'));
@@ -37,7 +38,7 @@ interface Run {
   logs: string[];
 }
 
-async function run(kind: DockerCommandKind, text: string, docker: DockerReader, knowledge: KnowledgeBase = kb): Promise<Run> {
+async function run(kind: DockerCommand, text: string, docker: DockerReader, knowledge: KnowledgeBase = kb): Promise<Run> {
   const logger = recordingLogger();
   const deps: SlackDeps = {
     config: { mode: 'http', botToken: 'xoxb-x', signingSecret: 's', port: 0, defaultLang: 'en', docker: { allowedChannels: [], allowedUsers: [], rateLimit: { limit: 100, windowMs: 60_000 } } },

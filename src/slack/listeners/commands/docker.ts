@@ -1,17 +1,15 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { parseDockerArgs } from '../../../commands/index.ts';
-import type { DfOptions, PsOptions } from '../../../docker/types.ts';
+import { planDockerCommand, type DockerCommand } from '../../../commands/index.ts';
+import type { DockerResult } from '../../../docker/types.ts';
 import { UserError, userMessage } from '../../../errors.ts';
 import type { KnowledgeEntry } from '../../../knowledge/types.ts';
 import { withExplainButton } from '../../../render/answer-blocks.ts';
-import { renderDfBlocks, renderPsBlocks } from '../../../render/docker-blocks.ts';
+import { renderDockerBlocks } from '../../../render/docker-blocks.ts';
 import { escapeSlackText, type SlackMessage } from '../../../render/slack-format.ts';
 import { checkDockerAccess } from '../../access.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { slackReplies } from '../../replies.ts';
 import { decodeSlackEntities } from '../../text.ts';
-
-export type DockerCommandKind = 'ps' | 'df';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
@@ -28,7 +26,7 @@ export const EXPLAIN_ENTRY_ID = 'listing-commands';
  * button. Errors go only to the user who ran the command, in the reader's plain words; anything
  * unexpected is logged with its stack on the server and the user gets a generic sentence.
  */
-export async function handleDockerCommand(deps: SlackDeps, kind: DockerCommandKind, { command, ack, respond }: CommandArgs): Promise<void> {
+export async function handleDockerCommand(deps: SlackDeps, kind: DockerCommand, { command, ack, respond }: CommandArgs): Promise<void> {
   const replies = slackReplies(deps.config.defaultLang);
   // Slack sends &, < and > as entities; the parser gets the words as typed.
   const args = decodeSlackEntities(command.text).trim();
@@ -42,7 +40,7 @@ export async function handleDockerCommand(deps: SlackDeps, kind: DockerCommandKi
     deps.logger.info(`${logged} by ${who}: refused (${access.reason} not allowed)`);
     return;
   }
-  const plan = planDockerRun(deps, kind, args);
+  const plan = planDockerCommand(kind, args);
   if (!plan.ok) {
     await ack({ response_type: 'ephemeral', text: `${escapeSlackText(plan.error)}\n\`\`\`${escapeSlackText(plan.usage)}\`\`\`` });
     return;
@@ -58,7 +56,7 @@ export async function handleDockerCommand(deps: SlackDeps, kind: DockerCommandKi
 
   let result: SlackMessage;
   try {
-    result = await plan.run();
+    result = resultMessage(deps, await plan.read(deps.docker));
   } catch (err) {
     if (err instanceof UserError) deps.logger.warn(`${logged} by ${who} failed: ${err.message}`);
     // Server log only, never Slack: the stack says where it broke.
@@ -69,28 +67,12 @@ export async function handleDockerCommand(deps: SlackDeps, kind: DockerCommandKi
   await respond({ response_type: 'in_channel', text: result.text, blocks: result.blocks });
 }
 
-type DockerRunPlan = { ok: true; run: () => Promise<SlackMessage> } | { ok: false; error: string; usage: string };
-
-/** Parses what the user typed; the plan runs later, after the ack. */
-function planDockerRun(deps: SlackDeps, kind: DockerCommandKind, text: string): DockerRunPlan {
-  if (kind === 'ps') {
-    const parsed = parseDockerArgs('ps', text);
-    return parsed.ok ? { ok: true, run: () => runPs(deps, parsed.options) } : parsed;
-  }
-  const parsed = parseDockerArgs('df', text);
-  return parsed.ok ? { ok: true, run: () => runDf(deps, parsed.options) } : parsed;
-}
-
-async function runPs(deps: SlackDeps, options: PsOptions): Promise<SlackMessage> {
+/** Renders what Docker returned, with the Explain button for the note that explains it. */
+function resultMessage(deps: SlackDeps, result: DockerResult): SlackMessage {
   const lang = deps.config.defaultLang;
-  return withExplainButton(renderPsBlocks(await deps.docker.ps(options), lang), explainEntry(deps), lang);
-}
-
-async function runDf(deps: SlackDeps, options: DfOptions): Promise<SlackMessage> {
-  const lang = deps.config.defaultLang;
-  const view = await deps.docker.df(options);
   const hasEntry = (id: string) => deps.kb.byId(id) !== undefined;
-  return withExplainButton(renderDfBlocks(view, lang, { hasEntry }), explainEntry(deps, view.adviceEntryId), lang);
+  const advice = result.kind === 'df' ? result.view.adviceEntryId : undefined;
+  return withExplainButton(renderDockerBlocks(result, lang, { hasEntry }), explainEntry(deps, advice), lang);
 }
 
 /** The first of `preferred` (a result's own advice) and EXPLAIN_ENTRY_ID that the notes have. */
