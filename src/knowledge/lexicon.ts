@@ -104,6 +104,8 @@ const CONCEPTS: string[][] = [
 
 /** Spelling variants and loanword spellings that are not concepts of their own. */
 const VARIANTS: Record<string, string> = {
+  // Python's virtual environments, not a virtual (가상) environment (환경) of Docker's.
+  '가상환경': 'virtualenv',
   '디렉토리': '디렉터리',
   '컨테이너를': '컨테이너',
 };
@@ -174,7 +176,7 @@ const TECH_TERMS = [
   'git', 'github', 'gitlab', 'rebase', 'merge', 'branch', '브랜치', 'jenkins', 'ci', 'cd', 'terraform', 'ansible', 'vagrant',
   'aws', 'ec2', 's3', 'lambda', 'gcp', 'azure', 'cloud', '클라우드', 'bill', 'billing', '요금', 'cost', '비용',
   'react', '리액트', 'useeffect', 'vue', 'angular', 'svelte', 'css', 'html', 'div', 'javascript', '자바스크립트', 'typescript', '타입스크립트', 'js', 'ts', 'node', 'nodejs', 'npm',
-  'python', '파이썬', 'pandas', 'numpy', 'django', 'flask', 'java', '자바', 'spring', 'kotlin', 'golang', 'rust', 'ruby', 'php', 'c++',
+  'python', '파이썬', 'virtualenv', 'venv', 'conda', 'pip', 'pandas', 'numpy', 'django', 'flask', 'java', '자바', 'spring', 'kotlin', 'golang', 'rust', 'ruby', 'php', 'c++',
   'sql', 'join', 'postgres', 'redis', '레디스', 'kafka', '카프카', 'mongodb', 'elasticsearch', 'nginx', 'apache', 'tomcat',
   'vim', 'emacs', 'vscode', 'intellij', 'excel', '엑셀', 'vlookup', 'regex', '정규표현식', 'json', 'xml', 'api', 'http', 'graphql',
   'macbook', '맥북', 'mac', 'macos', 'ios', 'android', 'iphone',

@@ -40,15 +40,26 @@ export function canonicalText(text: string): string {
  * compounds split (도커허브 → docker hub), English plurals folded, stopwords dropped.
  */
 export function tokenize(text: string): string[] {
-  const tokens: string[] = [];
+  return tokenizeWords(text).map((w) => w.token);
+}
+
+/** A search token with the word it came from, as typed (before stemming and particle stripping). */
+export interface Word {
+  token: string;
+  typed: string;
+}
+
+/** tokenize(), keeping each token's typed word: typo repair works better on what was typed (kuberntes, not its "stem" kubernt). */
+export function tokenizeWords(text: string): Word[] {
+  const words: Word[] = [];
   for (const run of canonicalText(text).match(SCRIPT_RUN) ?? []) {
     for (const piece of splitPunctuation(run)) {
       for (const token of normalizeWord(piece)) {
-        if (!LEXICON.stopwords.has(token) && !JAMO_ONLY.test(token)) tokens.push(token);
+        if (!LEXICON.stopwords.has(token) && !JAMO_ONLY.test(token)) words.push({ token, typed: piece });
       }
     }
   }
-  return tokens;
+  return words;
 }
 
 /** "docker-compose" is a known form; "host-dir" or "a.b" are two words. */
@@ -75,6 +86,8 @@ function normalizeUncached(word: string): string[] {
   if (LEXICON.stopwords.has(word)) return [];
   const known = lookup(word);
   if (known) return [known];
+  const variant = LEXICON.variants.get(word);
+  if (variant) return [variant];
   // A lone letter is left from "what's" or "-v": no topic in it.
   if (!isHangul(word)) return word.length === 1 && /[a-z]/.test(word) ? [] : [stemEnglish(word)];
 

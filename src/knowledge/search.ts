@@ -1,6 +1,6 @@
 import Fuse, { type FuseOptionKey, type IFuseOptions } from 'fuse.js';
 import { LEXICON } from './lexicon.ts';
-import { isHangul, spelling, tokenize } from './normalize.ts';
+import { isHangul, spelling, tokenize, tokenizeWords } from './normalize.ts';
 import { SHORT_KOREAN, TypoRepair } from './typo.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
 
@@ -104,12 +104,15 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
   // Scratch space for one query at a time (ask is synchronous); reset after each use.
   const coverage = new Float64Array(indexed.length);
 
+  /** A typed English word whose stem went astray (kuberntes → kubernt) may still be one edit from a note word. */
+  const repairTyped = (typed: string) => (isHangul(typed) ? undefined : repair.correct(typed));
+
   /** Each question word once, typo-repaired where possible, with how far to trust it. */
   function questionWords(question: string): Map<string, number> {
     const trust = new Map<string, number>();
-    for (const word of tokenize(question)) {
+    for (const { token: word, typed } of tokenizeWords(question)) {
       // A technical word the notes lack is kept as typed: repairing 에러 to 여러 would hide it.
-      const repaired = isKnown(word) ? word : techTerms.has(word) ? undefined : repair.correct(word);
+      const repaired = isKnown(word) ? word : techTerms.has(word) ? undefined : (repair.correct(word) ?? repairTyped(typed));
       // A number the notes never mention ("Windows 10") says nothing about the topic.
       if (!repaired && /^\d+$/.test(word)) continue;
       const token = repaired ?? word;
