@@ -14,11 +14,22 @@ export const BUNDLED_KNOWLEDGE_DIR = path.join(PROJECT_ROOT, 'knowledge');
 
 export interface KnowledgeConfig {
   knowledgeDir: string;
+  /** Follow the folder and reload on changes (KNOWLEDGE_WATCH, default on). */
+  watch: boolean;
 }
 
 export function readKnowledgeConfig(env: Env): KnowledgeConfig {
   const dir = env.KNOWLEDGE_DIR?.trim();
-  return { knowledgeDir: dir ? path.resolve(dir) : BUNDLED_KNOWLEDGE_DIR };
+  return { knowledgeDir: dir ? path.resolve(dir) : BUNDLED_KNOWLEDGE_DIR, watch: readSwitch(env, 'KNOWLEDGE_WATCH', true) };
+}
+
+/** An on/off setting: 1/true/yes/on or 0/false/no/off; anything else names the variable. */
+export function readSwitch(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name}=${env[name]} is not on or off. Use 1 or 0 in .env (see .env.example).`);
 }
 
 /** Parses a positive integer setting, or explains which variable is wrong. */

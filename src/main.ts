@@ -5,28 +5,34 @@
 import { ConfigError, loadDotenv, readKnowledgeConfig } from './config.ts';
 import { createDockerReader, readDockerConfig } from './docker/index.ts';
 import { UserError } from './errors.ts';
-import { loadKnowledgeBase } from './knowledge/index.ts';
+import { loadKnowledgeBase, watchKnowledgeBase } from './knowledge/index.ts';
 import { runShell } from './shell/index.ts';
 import { createSlackApp, readSlackConfig } from './slack/index.ts';
 
 async function main(): Promise<void> {
   loadDotenv();
   // Read every setting before doing anything, so a mistake stops start-up with one line.
-  const { knowledgeDir } = readKnowledgeConfig(process.env);
+  const knowledge = readKnowledgeConfig(process.env);
   const dockerConfig = readDockerConfig(process.env);
   const slackConfig = readSlackConfig(process.env);
 
-  const { kb, warnings } = loadKnowledgeBase(knowledgeDir);
-  for (const w of warnings) console.error(`warning: knowledge: ${w}`);
+  const loaded = loadKnowledgeBase(knowledge.knowledgeDir);
+  for (const w of loaded.warnings) console.error(`warning: knowledge: ${w}`);
+  // Teams add notes while the bot runs; stderr is the log of every face.
+  const live = knowledge.watch ? watchKnowledgeBase(knowledge.knowledgeDir, loaded.kb, (line) => console.error(line)) : undefined;
+  const kb = live ?? loaded.kb;
+  const stopWatching = () => live?.close();
   const docker = createDockerReader(dockerConfig);
 
   if (!slackConfig) {
     await runShell({ kb, docker }, { input: process.stdin, output: process.stdout });
+    stopWatching();
     return;
   }
   const bot = createSlackApp({ config: slackConfig, kb, docker });
   await bot.start();
   const shutdown = () => {
+    stopWatching();
     bot.stop().then(
       () => process.exit(0),
       () => process.exit(1),

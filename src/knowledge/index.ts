@@ -4,6 +4,7 @@ import type { KnowledgeBase } from './types.ts';
 
 export type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
 export { createKnowledgeBase } from './search.ts';
+export { watchKnowledgeBase, type LiveKnowledgeBase } from './watch.ts';
 
 /**
  * Loads the notes in `dir` and builds the search index once.

@@ -3,7 +3,9 @@
  * the environment. HTTP mode talks to the loopback Slack stand-in; no Slack settings → the shell.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
@@ -31,6 +33,25 @@ describe('npm start without Slack settings', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('/var/lib/docker');
     expect(r.stdout).toContain('is not reachable');
+  });
+
+  it('answers from a note added while it runs', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-start-'));
+    fs.writeFileSync(path.join(dir, 'swarm.md'), '---\nid: swarm\ntitle: 도커 스웜\n---\n# 도커 스웜\n\nDocker Swarm\n');
+    const child = spawn(TSX, [MAIN], { env: { ...BASE_ENV, KNOWLEDGE_DIR: dir }, cwd: '/tmp' });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += String(d)));
+    child.stderr.on('data', (d) => (err += String(d)));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    await new Promise((r) => setTimeout(r, 1500)); // started and following the folder
+    fs.writeFileSync(path.join(dir, 'wsl.md'), '---\nid: wsl\ntitle: WSL\n---\n# WSL\n\nwindows subsystem for linux\n');
+    const deadline = Date.now() + 10_000;
+    while (!err.includes('reloaded 2 notes') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    child.stdin.end('wsl\n');
+    expect(await exited).toBe(0);
+    expect(out).toContain('windows subsystem for linux');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('stops with one line naming a missing variable', () => {

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
+import { watchKnowledgeBase, type LiveKnowledgeBase } from '../../src/knowledge/watch.ts';
+
+const note = (id: string, title: string, body: string) => `---\nid: ${id}\ntitle: ${title}\n---\n# ${title}\n\n${body}\n`;
+
+async function eventually(check: () => boolean, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+let live: LiveKnowledgeBase | undefined;
+let dir: string;
+afterEach(() => {
+  live?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('watchKnowledgeBase', () => {
+  it('answers from a note added or edited while running, and keeps the notes when a change breaks them', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-watch-'));
+    fs.writeFileSync(path.join(dir, 'swarm.md'), note('swarm', '도커 스웜', 'Docker Swarm은 오케스트레이션 도구'));
+    const lines: string[] = [];
+    live = watchKnowledgeBase(dir, loadKnowledgeBase(dir).kb, (l) => lines.push(l), 50);
+
+    fs.writeFileSync(path.join(dir, 'wsl.md'), note('wsl', 'WSL', 'windows subsystem for linux'));
+    await eventually(() => live!.byId('wsl') !== undefined);
+    expect(live.ask('wsl').matches[0]?.entry.id).toBe('wsl');
+
+    fs.writeFileSync(path.join(dir, 'broken.md'), '---\nid: broken\n---\nno title\n');
+    await eventually(() => lines.some((l) => l.includes('broken.md: title is missing')));
+    expect(live.entries.map((e) => e.id).sort()).toEqual(['swarm', 'wsl']);
+
+    for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f));
+    await eventually(() => lines.some((l) => l.startsWith('knowledge: kept the previous 2 notes')));
+    expect(live.byId('swarm')).toBeDefined();
+  });
+});
