@@ -70,7 +70,7 @@ async function ask(args: string[], json: boolean): Promise<number> {
 }
 
 /** The JSON contract of `ask --json`: best match first, `text` is the entry's whole Markdown body. */
-export function answerJson(answer: Answer) {
+function answerJson(answer: Answer) {
   return {
     query: answer.query,
     answered: answer.answered,

@@ -74,7 +74,7 @@ function requestTarget(modem: ModemInternals, options: DialOptions): string {
 }
 
 /** Installs the check on this modem's dial. Refusals reach the caller through dockerode's callback/promise. */
-export function guardModem(modem: DockerModem): void {
+function guardModem(modem: DockerModem): void {
   const internals = modem as unknown as ModemInternals;
   if (typeof modem.dial !== 'function' || typeof internals.buildQuerystring !== 'function') {
     // Fail closed if a docker-modem upgrade changed the shape we rely on.

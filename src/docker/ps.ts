@@ -55,7 +55,7 @@ function primaryName(names: string[] | undefined): string {
   return own.replace(/^\//, '');
 }
 
-export function formatPorts(ports: Docker.Port[]): string {
+function formatPorts(ports: Docker.Port[]): string {
   const shown = ports.map((p) => {
     if (!p.PublicPort) return `${p.PrivatePort}/${p.Type}`;
     const ip = p.IP?.includes(':') ? `[${p.IP}]` : p.IP ?? '';

@@ -192,14 +192,6 @@ const INTENT_CONCEPTS = ['definition', 'show', 'use', 'recommend', 'system', 'in
 /** Words that ask what something is or does: 뭐야, 무엇, 설명, 개념, what, explain. */
 const WHAT_IS_CUE = /\b(?:what|whats|explain|define|definition|meaning|means?|describe)\b|뭐|뭔|뭘|머에|머야|무엇|무슨|설명|개념|정의|뜻|의미|란\b|이란|하는 ?일|역할/i;
 
-export interface Concept {
-  canonical: string;
-  /** Exact forms (lowercased, NFC). */
-  forms: Set<string>;
-  /** Verb stems matched as prefixes. */
-  stems: string[];
-}
-
 function buildConcepts(): { exact: Map<string, string>; stems: Array<[string, string]>; phrases: Array<[string, string]> } {
   const exact = new Map<string, string>();
   const stems: Array<[string, string]> = [];

@@ -100,7 +100,7 @@ function errorCode(err: unknown): string {
 }
 
 /** Parses one file's text; throws BadFile naming the field that is wrong. */
-export function parseEntry(text: string, file: string): KnowledgeEntry {
+function parseEntry(text: string, file: string): KnowledgeEntry {
   const fm = FRONT_MATTER.exec(text);
   if (!fm) throw new BadFile('no front-matter (the file must start with a --- block holding id and title)');
   let meta: unknown;

@@ -16,7 +16,7 @@ export function isHangul(token: string): boolean {
  * macOS clipboards and full-width letters compare equal), lower case, and the two
  * shell symbols of the notes spelled as words, since punctuation is dropped later.
  */
-export function canonicalText(text: string): string {
+function canonicalText(text: string): string {
   // NFC first composes decomposed syllables; NFKC then folds full-width letters, except for
   // typed jamo (클러스ㅓ), which NFKC would turn into invisible conjoining forms.
   let out = text
@@ -72,7 +72,7 @@ function splitPunctuation(run: string): string[] {
 const wordCache = new Map<string, string[]>();
 
 /** One word → zero or more canonical tokens. Memoised: notes repeat their words a lot. */
-export function normalizeWord(word: string): string[] {
+function normalizeWord(word: string): string[] {
   let tokens = wordCache.get(word);
   if (!tokens) {
     tokens = normalizeUncached(word);

@@ -33,7 +33,7 @@ export function renderAnswerText(answer: Answer, kb: KnowledgeBase, lang: Lang):
 }
 
 /** One entry: its title line, its body as terminal text, and related topics. */
-export function renderEntryText(entry: KnowledgeEntry, kb: KnowledgeBase, lang: Lang): string {
+function renderEntryText(entry: KnowledgeEntry, kb: KnowledgeBase, lang: Lang): string {
   const body = markdownToTerminal(bodyWithoutHeading(entry).trim());
   const lines = [`== ${displayTitle(entry)} ==`, '', body];
   const related = entry.related.map((id) => kb.byId(id)).filter((e): e is KnowledgeEntry => e !== undefined);

@@ -48,7 +48,7 @@ export async function postMessage(client: webApi.WebClient, channel: string, mes
 }
 
 /** True when Slack refused a post because the bot is not in the conversation. */
-export function isNotInChannel(err: unknown): boolean {
+function isNotInChannel(err: unknown): boolean {
   const code = (err as { data?: { error?: string } } | undefined)?.data?.error;
   return code === 'not_in_channel' || code === 'channel_not_found';
 }

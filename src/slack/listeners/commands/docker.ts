@@ -17,7 +17,7 @@ type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
  * The note behind the Explain button when the result names none itself (df's adviceEntryId), by
  * id: a search could change what it finds. No button when the notes lack it (own KNOWLEDGE_DIR).
  */
-export const EXPLAIN_ENTRY_ID = 'listing-commands';
+const EXPLAIN_ENTRY_ID = 'listing-commands';
 
 /**
  * /docker-ps and /docker-df. Refusals, usage errors and the rate limit answer in the ack
