@@ -54,8 +54,6 @@ export function createSlackApp({ config, kb, docker, logger }: SlackBotOptions):
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: RETRY_CONFIG,
-    // The SDK would otherwise attach the raw HTTP request, Authorization header included, to errors.
-    attachOriginalToWebAPIRequestError: false,
   };
   const common = {
     token: config.botToken,
