@@ -24,17 +24,43 @@ function psView(): PsView {
   }));
   const countsByState: Record<string, number> = {};
   for (const r of rows) countsByState[r.state] = (countsByState[r.state] ?? 0) + 1;
-  return { host: { name: 'prod', endpoint: 'tcp://10.0.0.5:2376' }, all: true, filters: { name: [], status: [], label: [], ancestor: [], health: [] }, rows, countsByState };
+  return {
+    host: { name: 'prod', endpoint: 'tcp://10.0.0.5:2376' },
+    all: true,
+    filters: { name: [], status: [], label: [], ancestor: [], health: [] },
+    rows,
+    countsByState,
+  };
 }
 
 function dfView(verbose: boolean) {
-  return toDfView({
-    LayersSize: 50e9,
-    Images: Array.from({ length: 300 }, (_, i) => ({ Id: `sha256:${i}`, RepoTags: [`app-${i}:1`], Size: 1e8 + i, SharedSize: 0, Containers: i % 3 })),
-    Containers: Array.from({ length: CONTAINERS }, (_, i) => ({ Id: `${i}`, Names: [`/service-${i}`], State: i % 4 ? 'running' : 'exited', SizeRw: i * 1000 })),
-    Volumes: Array.from({ length: 500 }, (_, i) => ({ Name: `vol-${i}`, UsageData: { Size: i * 1e6, RefCount: i % 2 } })),
-    BuildCache: Array.from({ length: 200 }, (_, i) => ({ Size: i * 1e5, InUse: i % 5 === 0, Shared: false })),
-  }, { DockerRootDir: '/var/lib/docker' }, verbose, { name: 'prod', endpoint: 'tcp://10.0.0.5:2376' }, new Date());
+  return toDfView(
+    {
+      LayersSize: 50e9,
+      Images: Array.from({ length: 300 }, (_, i) => ({
+        Id: `sha256:${i}`,
+        RepoTags: [`app-${i}:1`],
+        Size: 1e8 + i,
+        SharedSize: 0,
+        Containers: i % 3,
+      })),
+      Containers: Array.from({ length: CONTAINERS }, (_, i) => ({
+        Id: `${i}`,
+        Names: [`/service-${i}`],
+        State: i % 4 ? 'running' : 'exited',
+        SizeRw: i * 1000,
+      })),
+      Volumes: Array.from({ length: 500 }, (_, i) => ({
+        Name: `vol-${i}`,
+        UsageData: { Size: i * 1e6, RefCount: i % 2 },
+      })),
+      BuildCache: Array.from({ length: 200 }, (_, i) => ({ Size: i * 1e5, InUse: i % 5 === 0, Shared: false })),
+    },
+    { DockerRootDir: '/var/lib/docker' },
+    verbose,
+    { name: 'prod', endpoint: 'tcp://10.0.0.5:2376' },
+    new Date(),
+  );
 }
 
 function measure(label: string, render: () => unknown): void {

@@ -53,7 +53,11 @@ function ms(value: number): string {
 async function ackLatencies(url: string, slack: SlackStandIn, label: string): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < ACK_SAMPLES; i++) {
-    const body = slashCommandBody({ command: '/docker-ps', text: '-a', responseUrl: slack.responseUrl(`${label}-${i}`) });
+    const body = slashCommandBody({
+      command: '/docker-ps',
+      text: '-a',
+      responseUrl: slack.responseUrl(`${label}-${i}`),
+    });
     const res = await postSigned(url, body, FORM, SECRET);
     if (res.status !== 200) throw new Error(`ack failed: HTTP ${res.status}`);
     times.push(res.ms);
@@ -63,7 +67,11 @@ async function ackLatencies(url: string, slack: SlackStandIn, label: string): Pr
 
 /** Fixed number of signed /docker-ask requests from CONCURRENCY workers; returns requests per second. */
 async function throughput(url: string, slack: SlackStandIn): Promise<number> {
-  const body = slashCommandBody({ command: '/docker-ask', text: '컨테이너 삭제 순서?', responseUrl: slack.responseUrl('rps') });
+  const body = slashCommandBody({
+    command: '/docker-ask',
+    text: '컨테이너 삭제 순서?',
+    responseUrl: slack.responseUrl('rps'),
+  });
   let sent = 0;
   const started = performance.now();
   await Promise.all(
@@ -97,7 +105,14 @@ async function startBot(slack: SlackStandIn, dockerHost: string): Promise<{ bot:
 
 /** The floor: Bolt's own cost of verifying, parsing and acking a signed slash command. */
 async function startBareBolt(slack: SlackStandIn): Promise<{ app: App; url: string }> {
-  const app = new App({ token: BOT_TOKEN, signingSecret: SECRET, port: 0, logger: silent, clientOptions: { slackApiUrl: slack.apiUrl }, deferInitialization: true });
+  const app = new App({
+    token: BOT_TOKEN,
+    signingSecret: SECRET,
+    port: 0,
+    logger: silent,
+    clientOptions: { slackApiUrl: slack.apiUrl },
+    deferInitialization: true,
+  });
   app.command('/docker-ask', async ({ ack }) => ack());
   await app.init();
   const server = (await app.start()) as unknown as { address(): { port: number } };
@@ -118,16 +133,25 @@ export async function runSlackBench(): Promise<void> {
     const fastAcks = await ackLatencies(fast.url, slack, 'fast');
     const slowAcks = await ackLatencies(slow.url, slack, 'slow');
     // Let the slow Docker's answers drain before measuring throughput on the same machine.
-    await slack.waitFor(() => slack.responses.filter((r) => r.id.startsWith('slow-')).length >= ACK_SAMPLES || undefined, 60_000);
+    await slack.waitFor(
+      () => slack.responses.filter((r) => r.id.startsWith('slow-')).length >= ACK_SAMPLES || undefined,
+      60_000,
+    );
 
     await throughput(bare.url, slack); // warm-up
     const bareRps = await throughput(bare.url, slack);
     const askRps = await throughput(fast.url, slack);
 
     console.log('\nSlack (HTTP mode on loopback, signed requests, Bolt 4)');
-    console.log(`  ack latency /docker-ps, Docker fast           p50 ${ms(percentile(fastAcks, 50))}  p99 ${ms(percentile(fastAcks, 99))}  (n=${ACK_SAMPLES})`);
-    console.log(`  ack latency /docker-ps, Docker slow (+${SLOW_DOCKER_MS / 1000} s)   p50 ${ms(percentile(slowAcks, 50))}  p99 ${ms(percentile(slowAcks, 99))}  (n=${ACK_SAMPLES})`);
-    console.log(`  /docker-ask, answer in the ack              ${askRps.toFixed(0)} req/s  (n=${THROUGHPUT_REQUESTS}, ${CONCURRENCY} concurrent)`);
+    console.log(
+      `  ack latency /docker-ps, Docker fast           p50 ${ms(percentile(fastAcks, 50))}  p99 ${ms(percentile(fastAcks, 99))}  (n=${ACK_SAMPLES})`,
+    );
+    console.log(
+      `  ack latency /docker-ps, Docker slow (+${SLOW_DOCKER_MS / 1000} s)   p50 ${ms(percentile(slowAcks, 50))}  p99 ${ms(percentile(slowAcks, 99))}  (n=${ACK_SAMPLES})`,
+    );
+    console.log(
+      `  /docker-ask, answer in the ack              ${askRps.toFixed(0)} req/s  (n=${THROUGHPUT_REQUESTS}, ${CONCURRENCY} concurrent)`,
+    );
     console.log(`  bare Bolt app that only acks                ${bareRps.toFixed(0)} req/s  (same load)`);
   } finally {
     await fast.bot.stop();

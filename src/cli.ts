@@ -3,12 +3,12 @@
  * for scripts (`--json`) and people. Exit codes: 0 done, 1 failed (reason on stderr), 2 bad usage.
  */
 import readline from 'node:readline';
-import { DF_USAGE, planDockerCommand, PS_USAGE, type DockerCommand } from './commands/index.ts';
+import { DF_USAGE, type DockerCommand, PS_USAGE, planDockerCommand } from './commands/index.ts';
 import { ConfigError, loadDotenv, readKnowledgeConfig } from './config.ts';
 import { createDockerReader, readDockerConfig } from './docker/index.ts';
 import { logUnexpected, UserError, userMessage } from './errors.ts';
 import { detectLang } from './i18n.ts';
-import { loadKnowledgeBase, type Answer, type KnowledgeBase } from './knowledge/index.ts';
+import { type Answer, type KnowledgeBase, loadKnowledgeBase } from './knowledge/index.ts';
 import { renderAnswerText, renderTopicsText } from './render/answer-text.ts';
 import { renderDockerText } from './render/docker-text.ts';
 
@@ -31,7 +31,11 @@ async function main(argv: string[]): Promise<number> {
       return ask(rest, json);
     case 'topics': {
       const kb = loadKb();
-      print(json ? JSON.stringify(kb.entries.map((e) => ({ id: e.id, title: e.title, title_en: e.titleEn }))) : renderTopicsText(kb, 'en'));
+      print(
+        json
+          ? JSON.stringify(kb.entries.map((e) => ({ id: e.id, title: e.title, title_en: e.titleEn })))
+          : renderTopicsText(kb, 'en'),
+      );
       return 0;
     }
     case 'ps':
@@ -57,7 +61,8 @@ async function ask(args: string[], json: boolean): Promise<number> {
   if (!stdin && !question) throw new UsageError('ask needs a question.');
 
   const kb = loadKb();
-  const show = (q: string) => (json ? JSON.stringify(answerJson(kb.ask(q))) : renderAnswerText(kb.ask(q), kb, detectLang(q)));
+  const show = (q: string) =>
+    json ? JSON.stringify(answerJson(kb.ask(q))) : renderAnswerText(kb.ask(q), kb, detectLang(q));
   if (!stdin) {
     print(show(question));
     return 0;

@@ -1,6 +1,6 @@
-import dotenv from 'dotenv';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import dotenv from 'dotenv';
 
 /** A setting that is missing or malformed; the message names the variable and what to do. */
 export class ConfigError extends Error {
@@ -20,7 +20,10 @@ export interface KnowledgeConfig {
 
 export function readKnowledgeConfig(env: Env): KnowledgeConfig {
   const dir = env.KNOWLEDGE_DIR?.trim();
-  return { knowledgeDir: dir ? path.resolve(dir) : BUNDLED_KNOWLEDGE_DIR, watch: readSwitch(env, 'KNOWLEDGE_WATCH', true) };
+  return {
+    knowledgeDir: dir ? path.resolve(dir) : BUNDLED_KNOWLEDGE_DIR,
+    watch: readSwitch(env, 'KNOWLEDGE_WATCH', true),
+  };
 }
 
 /** An on/off setting: 1/true/yes/on or 0/false/no/off; anything else names the variable. */
@@ -45,7 +48,10 @@ export function readPositiveInt(env: Env, name: string, fallback: number): numbe
 
 /** Comma-separated list setting; empty or unset gives []. */
 export function readList(env: Env, name: string): string[] {
-  return (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**

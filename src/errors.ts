@@ -7,7 +7,10 @@ export class UserError extends Error {
   override readonly name = 'UserError';
 }
 
-export function userMessage(err: unknown, fallback = 'Something went wrong. Try again, and tell the bot owner if it keeps happening.'): string {
+export function userMessage(
+  err: unknown,
+  fallback = 'Something went wrong. Try again, and tell the bot owner if it keeps happening.',
+): string {
   return err instanceof UserError ? err.message : fallback;
 }
 
@@ -15,7 +18,10 @@ export function userMessage(err: unknown, fallback = 'Something went wrong. Try 
  * The offline faces' log is stderr: an unexpected error's details go there for whoever runs
  * the bot, while the person asking sees only userMessage(). UserErrors are expected: not logged.
  */
-export function logUnexpected(err: unknown, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
+export function logUnexpected(
+  err: unknown,
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): void {
   if (err instanceof UserError) return;
   write(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
 }

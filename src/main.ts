@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   const loaded = loadKnowledgeBase(knowledge.knowledgeDir);
   for (const w of loaded.warnings) console.error(`warning: knowledge: ${w}`);
   // Teams add notes while the bot runs; stderr is the log of every face.
-  const live = knowledge.watch ? watchKnowledgeBase(knowledge.knowledgeDir, loaded.kb, (line) => console.error(line)) : undefined;
+  const live = knowledge.watch
+    ? watchKnowledgeBase(knowledge.knowledgeDir, loaded.kb, (line) => console.error(line))
+    : undefined;
   const kb = live ?? loaded.kb;
   const stopWatching = () => live?.close();
   const docker = createDockerReader(dockerConfig);

@@ -1,6 +1,14 @@
 import {
-  CONTAINER_STATUSES, HEALTH_STATUSES, HOST_NAME,
-  type ContainerStatus, type DfOptions, type DockerReader, type DockerResult, type HealthStatus, type PsFilters, type PsOptions,
+  CONTAINER_STATUSES,
+  type ContainerStatus,
+  type DfOptions,
+  type DockerReader,
+  type DockerResult,
+  HEALTH_STATUSES,
+  type HealthStatus,
+  HOST_NAME,
+  type PsFilters,
+  type PsOptions,
 } from '../docker/types.ts';
 
 /** What users type after /docker-ps and /docker-df; one parser for Slack, the shell and the CLI. */
@@ -38,10 +46,14 @@ export function planDockerCommand(
 ): { ok: true; read: (docker: DockerReader) => Promise<DockerResult> } | { ok: false; error: string; usage: string } {
   if (command === 'ps') {
     const parsed = parseDockerArgs('ps', text);
-    return parsed.ok ? { ok: true, read: async (docker) => ({ kind: 'ps', view: await docker.ps(parsed.options) }) } : parsed;
+    return parsed.ok
+      ? { ok: true, read: async (docker) => ({ kind: 'ps', view: await docker.ps(parsed.options) }) }
+      : parsed;
   }
   const parsed = parseDockerArgs('df', text);
-  return parsed.ok ? { ok: true, read: async (docker) => ({ kind: 'df', view: await docker.df(parsed.options) }) } : parsed;
+  return parsed.ok
+    ? { ok: true, read: async (docker) => ({ kind: 'df', view: await docker.df(parsed.options) }) }
+    : parsed;
 }
 
 const MAX_VALUE_LENGTH = 256;
@@ -110,8 +122,12 @@ function parsePs(tokens: string[]): PsOptions {
     }
     const v = checkedValue(key, value);
     switch (key) {
-      case 'host': setHost(options, v); break;
-      case 'name': filters.name.push(v); break;
+      case 'host':
+        setHost(options, v);
+        break;
+      case 'name':
+        filters.name.push(v);
+        break;
       case 'ancestor':
         if (/\s/.test(v)) throw new ArgError('ancestor= takes an image name without spaces.');
         filters.ancestor.push(v);
@@ -120,9 +136,14 @@ function parsePs(tokens: string[]): PsOptions {
         if (v.startsWith('=')) throw new ArgError('label= needs a key, as in label=team or label=team=web.');
         filters.label.push(v);
         break;
-      case 'status': filters.status.push(oneOf<ContainerStatus>('status', v, CONTAINER_STATUSES)); break;
-      case 'health': filters.health.push(oneOf<HealthStatus>('health', v, HEALTH_STATUSES)); break;
-      default: throw new ArgError(`Unknown filter "${shorten(key)}"; use name, status, label, ancestor, health or host.`);
+      case 'status':
+        filters.status.push(oneOf<ContainerStatus>('status', v, CONTAINER_STATUSES));
+        break;
+      case 'health':
+        filters.health.push(oneOf<HealthStatus>('health', v, HEALTH_STATUSES));
+        break;
+      default:
+        throw new ArgError(`Unknown filter "${shorten(key)}"; use name, status, label, ancestor, health or host.`);
     }
   }
   return options;
@@ -145,8 +166,9 @@ function parseDf(tokens: string[]): DfOptions {
 
 function checkedValue(key: string, value: string): string {
   if (value === '') throw new ArgError(`${shorten(key)}= needs a value.`);
-  if (value.length > MAX_VALUE_LENGTH) throw new ArgError(`The value of ${shorten(key)}= is too long (max ${MAX_VALUE_LENGTH}).`);
-  // eslint-disable-next-line no-control-regex
+  if (value.length > MAX_VALUE_LENGTH)
+    throw new ArgError(`The value of ${shorten(key)}= is too long (max ${MAX_VALUE_LENGTH}).`);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(value)) throw new ArgError(`The value of ${shorten(key)}= has control characters.`);
   return value;
 }

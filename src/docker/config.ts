@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, readList, readPositiveInt, type Env } from '../config.ts';
+import { ConfigError, type Env, readList, readPositiveInt } from '../config.ts';
 import { resolveKnownHostsPath } from './known-hosts.ts';
 import { HOST_NAME } from './types.ts';
 
@@ -57,13 +57,16 @@ export function readDockerConfig(env: Env): DockerConfig {
       const eq = entry.indexOf('=');
       const name = eq > 0 ? entry.slice(0, eq).trim() : '';
       if (!HOST_NAME.test(name)) {
-        throw new ConfigError(`DOCKER_HOSTS entry "${safeEntry(entry)}" must look like name=tcp://host:2376 (name: letters, digits, . _ -). Fix it in .env.`);
+        throw new ConfigError(
+          `DOCKER_HOSTS entry "${safeEntry(entry)}" must look like name=tcp://host:2376 (name: letters, digits, . _ -). Fix it in .env.`,
+        );
       }
       return parseEndpoint(name, entry.slice(eq + 1).trim(), 'DOCKER_HOSTS', env, tlsVerify);
     });
     const seen = new Set<string>();
     for (const host of hosts) {
-      if (seen.has(host.name)) throw new ConfigError(`DOCKER_HOSTS names "${host.name}" twice. Give each host its own name.`);
+      if (seen.has(host.name))
+        throw new ConfigError(`DOCKER_HOSTS names "${host.name}" twice. Give each host its own name.`);
       seen.add(host.name);
     }
   } else {
@@ -74,7 +77,9 @@ export function readDockerConfig(env: Env): DockerConfig {
   if (wantedDefault) {
     const index = hosts.findIndex((h) => h.name === wantedDefault);
     if (index < 0) {
-      throw new ConfigError(`DOCKER_DEFAULT_HOST=${wantedDefault} is not one of the configured hosts (${hosts.map((h) => h.name).join(', ')}). Fix it in .env.`);
+      throw new ConfigError(
+        `DOCKER_DEFAULT_HOST=${wantedDefault} is not one of the configured hosts (${hosts.map((h) => h.name).join(', ')}). Fix it in .env.`,
+      );
     }
     hosts = [hosts[index]!, ...hosts.filter((_, i) => i !== index)];
   }
@@ -101,7 +106,9 @@ function safeEntry(entry: string): string {
 
 function parseEndpoint(name: string, raw: string, variable: string, env: Env, tlsVerify: boolean): DockerEndpoint {
   const bad = (why: string) =>
-    new ConfigError(`${variable} for "${name}" ${why}. Use unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host.`);
+    new ConfigError(
+      `${variable} for "${name}" ${why}. Use unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host.`,
+    );
   if (raw.startsWith('unix://')) {
     const socketPath = raw.slice('unix://'.length);
     if (!socketPath) throw bad('has no socket path');
@@ -130,8 +137,14 @@ function parseEndpoint(name: string, raw: string, variable: string, env: Env, tl
     const sshAgent = env.SSH_AUTH_SOCK?.trim() || undefined;
     const sshKey = readSshKey(env);
     return {
-      name, display, transport: 'ssh', hostname, port,
-      ...(username ? { username } : {}), ...(password ? { password } : {}), ...(sshAgent ? { sshAgent } : {}),
+      name,
+      display,
+      transport: 'ssh',
+      hostname,
+      port,
+      ...(username ? { username } : {}),
+      ...(password ? { password } : {}),
+      ...(sshAgent ? { sshAgent } : {}),
       ...(sshKey ? { sshKey } : {}),
       sshKnownHosts: resolveKnownHostsPath(env.DOCKER_SSH_KNOWN_HOSTS),
     };
@@ -147,7 +160,9 @@ function readCerts(env: Env): { ca: Buffer; cert: Buffer; key: Buffer } {
       return fs.readFileSync(path.join(dir, file));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
-      throw new ConfigError(`DOCKER_CERT_PATH=${dir}: cannot read ${file} (${code}); DOCKER_TLS_VERIFY=1 needs ca.pem, cert.pem and key.pem there.`);
+      throw new ConfigError(
+        `DOCKER_CERT_PATH=${dir}: cannot read ${file} (${code}); DOCKER_TLS_VERIFY=1 needs ca.pem, cert.pem and key.pem there.`,
+      );
     }
   };
   return { ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') };
@@ -166,14 +181,20 @@ function readSshKey(env: Env): Buffer | undefined {
     key = fs.readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new ConfigError(`DOCKER_SSH_KEY=${raw}: cannot read it (${code}). Point it at the private key the Docker host accepts (e.g. ~/.ssh/id_ed25519), or unset it to use SSH_AUTH_SOCK.`);
+    throw new ConfigError(
+      `DOCKER_SSH_KEY=${raw}: cannot read it (${code}). Point it at the private key the Docker host accepts (e.g. ~/.ssh/id_ed25519), or unset it to use SSH_AUTH_SOCK.`,
+    );
   }
   const text = key.toString('latin1');
   if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
-    throw new ConfigError(`DOCKER_SSH_KEY=${raw} is not a private key file (the .pub is the public half). Point it at the private key.`);
+    throw new ConfigError(
+      `DOCKER_SSH_KEY=${raw} is not a private key file (the .pub is the public half). Point it at the private key.`,
+    );
   }
   if (isEncryptedKey(text)) {
-    throw new ConfigError(`DOCKER_SSH_KEY=${raw} is protected by a passphrase, which the bot cannot type. Load it into ssh-agent and set SSH_AUTH_SOCK instead, or use a key without one.`);
+    throw new ConfigError(
+      `DOCKER_SSH_KEY=${raw} is protected by a passphrase, which the bot cannot type. Load it into ssh-agent and set SSH_AUTH_SOCK instead, or use a key without one.`,
+    );
   }
   return key;
 }

@@ -29,7 +29,13 @@ const LARGEST_COUNT = 10;
 const ACTIVE_CONTAINER_STATES = new Set(['running', 'paused', 'restarting']);
 
 /** Totals computed the way `docker system df` computes them, so both agree. */
-export function toDfView(df: EngineDiskUsage, info: EngineInfo, verbose: boolean, host: HostRef, measuredAt: Date): DfView {
+export function toDfView(
+  df: EngineDiskUsage,
+  info: EngineInfo,
+  verbose: boolean,
+  host: HostRef,
+  measuredAt: Date,
+): DfView {
   const images = df.Images ?? [];
   const containers = df.Containers ?? [];
   const volumes = df.Volumes ?? [];
@@ -37,22 +43,37 @@ export function toDfView(df: EngineDiskUsage, info: EngineInfo, verbose: boolean
 
   const imagesSize = df.LayersSize ?? images.reduce((sum, i) => sum + i.Size, 0);
   const imagesInUse = images.filter((i) => i.Containers !== 0);
-  const imagesUsedBytes = imagesInUse.reduce((sum, i) => (i.Size === -1 || i.SharedSize === -1 ? sum : sum + i.Size - i.SharedSize), 0);
+  const imagesUsedBytes = imagesInUse.reduce(
+    (sum, i) => (i.Size === -1 || i.SharedSize === -1 ? sum : sum + i.Size - i.SharedSize),
+    0,
+  );
   const activeContainers = containers.filter((c) => ACTIVE_CONTAINER_STATES.has(c.State));
   const volumeSize = (v: (typeof volumes)[number]) => Math.max(0, v.UsageData?.Size ?? 0);
   const unshared = cache.filter((b) => !b.Shared);
 
   const categories: DfCategory[] = [
     category('images', images.length, imagesInUse.length, imagesSize, imagesSize - imagesUsedBytes),
-    category('containers', containers.length, activeContainers.length,
+    category(
+      'containers',
+      containers.length,
+      activeContainers.length,
       sum(containers.map((c) => c.SizeRw ?? 0)),
-      sum(containers.filter((c) => !ACTIVE_CONTAINER_STATES.has(c.State)).map((c) => c.SizeRw ?? 0))),
-    category('volumes', volumes.length, volumes.filter((v) => (v.UsageData?.RefCount ?? 0) > 0).length,
+      sum(containers.filter((c) => !ACTIVE_CONTAINER_STATES.has(c.State)).map((c) => c.SizeRw ?? 0)),
+    ),
+    category(
+      'volumes',
+      volumes.length,
+      volumes.filter((v) => (v.UsageData?.RefCount ?? 0) > 0).length,
       sum(volumes.map(volumeSize)),
-      sum(volumes.filter((v) => (v.UsageData?.RefCount ?? 0) === 0).map(volumeSize))),
-    category('buildCache', cache.length, cache.filter((b) => b.InUse).length,
+      sum(volumes.filter((v) => (v.UsageData?.RefCount ?? 0) === 0).map(volumeSize)),
+    ),
+    category(
+      'buildCache',
+      cache.length,
+      cache.filter((b) => b.InUse).length,
       sum(unshared.map((b) => b.Size)),
-      sum(unshared.filter((b) => !b.InUse).map((b) => b.Size))),
+      sum(unshared.filter((b) => !b.InUse).map((b) => b.Size)),
+    ),
   ];
   const totalSizeBytes = sum(categories.map((c) => c.sizeBytes));
   const totalReclaimableBytes = sum(categories.map((c) => c.reclaimableBytes));
@@ -68,30 +89,46 @@ export function toDfView(df: EngineDiskUsage, info: EngineInfo, verbose: boolean
   if (diskLooksTight(totalSizeBytes, totalReclaimableBytes)) view.adviceEntryId = DISK_ADVICE_ENTRY_ID;
   if (verbose) {
     view.largest = {
-      images: largest(images.map((i) => ({
-        name: i.RepoTags?.find((t) => t !== '<none>:<none>') ?? i.Id.replace(/^sha256:/, '').slice(0, 12),
-        sizeBytes: i.Size,
-        detail: `${Math.max(0, i.Containers)}`,
-      }))),
-      containers: largest(containers.map((c) => ({
-        name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),
-        sizeBytes: c.SizeRw ?? 0,
-        detail: c.State,
-      }))),
-      volumes: largest(volumes.map((v) => ({
-        name: /^[0-9a-f]{64}$/.test(v.Name) ? v.Name.slice(0, 12) : v.Name,
-        sizeBytes: volumeSize(v),
-        detail: `${Math.max(0, v.UsageData?.RefCount ?? 0)}`,
-      }))),
+      images: largest(
+        images.map((i) => ({
+          name: i.RepoTags?.find((t) => t !== '<none>:<none>') ?? i.Id.replace(/^sha256:/, '').slice(0, 12),
+          sizeBytes: i.Size,
+          detail: `${Math.max(0, i.Containers)}`,
+        })),
+      ),
+      containers: largest(
+        containers.map((c) => ({
+          name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),
+          sizeBytes: c.SizeRw ?? 0,
+          detail: c.State,
+        })),
+      ),
+      volumes: largest(
+        volumes.map((v) => ({
+          name: /^[0-9a-f]{64}$/.test(v.Name) ? v.Name.slice(0, 12) : v.Name,
+          sizeBytes: volumeSize(v),
+          detail: `${Math.max(0, v.UsageData?.RefCount ?? 0)}`,
+        })),
+      ),
     };
   }
   return view;
 }
 
-function category(kind: DfKind, total: number, active: number, sizeBytes: number, reclaimableBytes: number): DfCategory {
+function category(
+  kind: DfKind,
+  total: number,
+  active: number,
+  sizeBytes: number,
+  reclaimableBytes: number,
+): DfCategory {
   const reclaimable = Math.max(0, reclaimableBytes);
   return {
-    kind, total, active, sizeBytes, reclaimableBytes: reclaimable,
+    kind,
+    total,
+    active,
+    sizeBytes,
+    reclaimableBytes: reclaimable,
     reclaimablePercent: sizeBytes > 0 ? Math.floor((reclaimable * 100) / sizeBytes) : 0,
   };
 }

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.ts';
 import type { DockerEndpoint } from './config.ts';
-import { keyscanCommand, type HostKeyVerdict } from './known-hosts.ts';
+import { type HostKeyVerdict, keyscanCommand } from './known-hosts.ts';
 import { redactSecrets, stripUrlCredentials } from './redact.ts';
 import { DIAL_COMMAND, SshDialFailed } from './ssh.ts';
 
@@ -32,18 +32,26 @@ export function describeHostKeyRefusal(
   const hostname = endpoint.hostname ?? '';
   const port = endpoint.port ?? 22;
   if (verdict.kind === 'unreadable') {
-    return new HostKeyRefused(`Did not connect to ${host}: its host key cannot be checked because ${file} (DOCKER_SSH_KNOWN_HOSTS) cannot be read any more (${verdict.code}). Restore that file.`);
+    return new HostKeyRefused(
+      `Did not connect to ${host}: its host key cannot be checked because ${file} (DOCKER_SSH_KNOWN_HOSTS) cannot be read any more (${verdict.code}). Restore that file.`,
+    );
   }
   const key = `${verdict.keyType} host key (${verdict.fingerprint})`;
   switch (verdict.kind) {
     case 'changed':
-      return new HostKeyRefused(`WARNING: ${host} presented a different ${key} than the one ${file} (DOCKER_SSH_KNOWN_HOSTS) has for it on line ${verdict.line}, so the bot did not connect. Someone may be intercepting the connection, or the host was reinstalled: confirm the new key with the host's administrators before you replace that line.`);
+      return new HostKeyRefused(
+        `WARNING: ${host} presented a different ${key} than the one ${file} (DOCKER_SSH_KNOWN_HOSTS) has for it on line ${verdict.line}, so the bot did not connect. Someone may be intercepting the connection, or the host was reinstalled: confirm the new key with the host's administrators before you replace that line.`,
+      );
     case 'revoked':
-      return new HostKeyRefused(`${host} presented an ${key} that ${file} (DOCKER_SSH_KNOWN_HOSTS) marks @revoked on line ${verdict.line}, so the bot did not connect. The host needs a new host key; ask its administrators.`);
+      return new HostKeyRefused(
+        `${host} presented an ${key} that ${file} (DOCKER_SSH_KNOWN_HOSTS) marks @revoked on line ${verdict.line}, so the bot did not connect. The host needs a new host key; ask its administrators.`,
+      );
     case 'unknown': {
       const others = verdict.knownTypes ? ` (it only has ${verdict.knownTypes.join(', ')} keys for this host)` : '';
       const keyFile = KEY_FILE[verdict.keyType] ?? verdict.keyType.replace(/^ecdsa-.*$/, 'ecdsa');
-      return new HostKeyRefused(`${host} presented an ${key} that is not in ${file} (DOCKER_SSH_KNOWN_HOSTS)${others}, so the bot did not connect. Check the host (on it: ssh-keygen -lf /etc/ssh/ssh_host_${keyFile}_key.pub), then add it: ${keyscanCommand(hostname, port, file)}`);
+      return new HostKeyRefused(
+        `${host} presented an ${key} that is not in ${file} (DOCKER_SSH_KNOWN_HOSTS)${others}, so the bot did not connect. Check the host (on it: ssh-keygen -lf /etc/ssh/ssh_host_${keyFile}_key.pub), then add it: ${keyscanCommand(hostname, port, file)}`,
+      );
     }
   }
 }
@@ -61,25 +69,40 @@ export function describeDockerError(err: unknown, endpoint: DockerEndpoint, time
   const host = where(endpoint);
   const e = (err ?? {}) as { code?: string; name?: string; statusCode?: number; message?: string; level?: string };
   const seconds = `${Math.round(timeoutMs / 100) / 10} s`;
-  if (err instanceof DeadlineExceeded || e.name === 'AbortError' || e.name === 'TimeoutError' || e.code === 'ABORT_ERR'
-    || (endpoint.transport === 'ssh' && e.level === 'client-timeout')) {
-    return new UserError(`${host} did not answer within ${seconds}. Check that the Docker daemon is healthy (systemctl status docker), or raise DOCKER_TIMEOUT_MS.`);
+  if (
+    err instanceof DeadlineExceeded ||
+    e.name === 'AbortError' ||
+    e.name === 'TimeoutError' ||
+    e.code === 'ABORT_ERR' ||
+    (endpoint.transport === 'ssh' && e.level === 'client-timeout')
+  ) {
+    return new UserError(
+      `${host} did not answer within ${seconds}. Check that the Docker daemon is healthy (systemctl status docker), or raise DOCKER_TIMEOUT_MS.`,
+    );
   }
   if (err instanceof SshDialFailed) {
-    return new UserError(err.dropped
-      ? `${host} closed the ssh connection after the login, before \`${DIAL_COMMAND}\` started. Try again; if it keeps happening, check the sshd log on that host.`
-      : `${host} accepted the ssh login but refused to run \`${DIAL_COMMAND}\` (${oneLine(err.message)}). The ssh user must be allowed to open a session and run that command there (sshd: MaxSessions, ForceCommand; command= in authorized_keys).`);
+    return new UserError(
+      err.dropped
+        ? `${host} closed the ssh connection after the login, before \`${DIAL_COMMAND}\` started. Try again; if it keeps happening, check the sshd log on that host.`
+        : `${host} accepted the ssh login but refused to run \`${DIAL_COMMAND}\` (${oneLine(err.message)}). The ssh user must be allowed to open a session and run that command there (sshd: MaxSessions, ForceCommand; command= in authorized_keys).`,
+    );
   }
   const ssh = endpoint.transport === 'ssh' ? sshProblem(e, endpoint, host) : undefined;
   if (ssh) return new UserError(ssh);
   switch (e.code) {
     case 'ENOENT':
-      return new UserError(`${host} is not reachable (ENOENT: no socket at that path). Start Docker or set ${setting(endpoint)}.`);
+      return new UserError(
+        `${host} is not reachable (ENOENT: no socket at that path). Start Docker or set ${setting(endpoint)}.`,
+      );
     case 'ECONNREFUSED':
-      return new UserError(`${host} refused the connection (ECONNREFUSED): the daemon is not running or not listening there. Start Docker or fix ${setting(endpoint)}.`);
+      return new UserError(
+        `${host} refused the connection (ECONNREFUSED): the daemon is not running or not listening there. Start Docker or fix ${setting(endpoint)}.`,
+      );
     case 'EACCES':
     case 'EPERM':
-      return new UserError(`Permission denied on ${host} (${e.code}). Give the bot's user access to the socket (e.g. add it to the docker group) or point ${setting(endpoint)} elsewhere.`);
+      return new UserError(
+        `Permission denied on ${host} (${e.code}). Give the bot's user access to the socket (e.g. add it to the docker group) or point ${setting(endpoint)} elsewhere.`,
+      );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return new UserError(`${host}: the host name does not resolve (${e.code}). Fix ${setting(endpoint)}.`);
@@ -96,24 +119,36 @@ export function describeDockerError(err: unknown, endpoint: DockerEndpoint, time
   const tls = typeof e.code === 'string' ? tlsProblem(e.code, e.message ?? '') : undefined;
   if (tls) return new UserError(`TLS with ${host} failed (${e.code}): ${tls}.`);
   if (e.statusCode === 400 && /HTTP request to an HTTPS server/i.test(e.message ?? '')) {
-    return new UserError(`${host} only speaks TLS. Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem).`);
+    return new UserError(
+      `${host} only speaks TLS. Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem).`,
+    );
   }
   if (typeof e.statusCode === 'number') {
     const detail = oneLine(e.message ?? '').replace(/^\(HTTP code \d+\)\s*/, '');
-    return new UserError(`${host} answered HTTP ${e.statusCode}${detail ? `: ${detail}` : ''}. Check the daemon's logs.`);
+    return new UserError(
+      `${host} answered HTTP ${e.statusCode}${detail ? `: ${detail}` : ''}. Check the daemon's logs.`,
+    );
   }
   const code = typeof e.code === 'string' ? e.code : oneLine(e.message ?? 'unknown error');
   if (endpoint.transport === 'ssh') {
-    return new UserError(`ssh to ${host} failed (${code}). Check ${setting(endpoint)}, DOCKER_SSH_KEY or SSH_AUTH_SOCK, and that the ssh user can run docker there.`);
+    return new UserError(
+      `ssh to ${host} failed (${code}). Check ${setting(endpoint)}, DOCKER_SSH_KEY or SSH_AUTH_SOCK, and that the ssh user can run docker there.`,
+    );
   }
-  return new UserError(`Docker request to ${host} failed (${code}). Check that Docker is running and ${setting(endpoint)} is right.`);
+  return new UserError(
+    `Docker request to ${host} failed (${code}). Check that Docker is running and ${setting(endpoint)} is right.`,
+  );
 }
 
 /**
  * ssh:// goes through ssh2 (errors carry a `level`) and then `docker system dial-stdio` on the
  * remote host, so "refused", "reset" and "protocol" mean other things than on a socket.
  */
-function sshProblem(e: { code?: string; message?: string; level?: string }, endpoint: DockerEndpoint, host: string): string | undefined {
+function sshProblem(
+  e: { code?: string; message?: string; level?: string },
+  endpoint: DockerEndpoint,
+  host: string,
+): string | undefined {
   if (e.level === 'client-authentication') {
     return `ssh login${endpoint.username ? ` as ${endpoint.username}` : ''} to ${host} was refused (${oneLine(e.message ?? '')}). Set DOCKER_SSH_KEY to a private key that host accepts, or SSH_AUTH_SOCK to an ssh-agent holding one.`;
   }
@@ -148,12 +183,17 @@ function tlsProblem(code: string, message: string): string | undefined {
     return "the daemon refused the client certificate; DOCKER_CERT_PATH needs a cert.pem and key.pem signed by the daemon's CA";
   }
   if (code === 'EPROTO' && /wrong version number|packet length too long|http request/i.test(message)) {
-    return 'nothing speaks TLS on that port; use the daemon\'s TLS port, or unset DOCKER_TLS_VERIFY for a plain one';
+    return "nothing speaks TLS on that port; use the daemon's TLS port, or unset DOCKER_TLS_VERIFY for a plain one";
   }
-  if (/SELF_SIGNED|UNABLE_TO_(GET_ISSUER|VERIFY_LEAF|DECRYPT_CERT)|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE|INVALID_CA|CERT_CHAIN_TOO_LONG/.test(code)) {
+  if (
+    /SELF_SIGNED|UNABLE_TO_(GET_ISSUER|VERIFY_LEAF|DECRYPT_CERT)|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE|INVALID_CA|CERT_CHAIN_TOO_LONG/.test(
+      code,
+    )
+  ) {
     return "the daemon's certificate is not signed by ca.pem in DOCKER_CERT_PATH; put the CA that signed it there";
   }
-  if (/CERT|CRL|SSL|TLS/.test(code)) return 'check ca.pem, cert.pem and key.pem in DOCKER_CERT_PATH and DOCKER_TLS_VERIFY';
+  if (/CERT|CRL|SSL|TLS/.test(code))
+    return 'check ca.pem, cert.pem and key.pem in DOCKER_CERT_PATH and DOCKER_TLS_VERIFY';
   return undefined;
 }
 

@@ -1,10 +1,10 @@
-import Docker from 'dockerode';
 import type DockerModem from 'docker-modem';
+import Docker from 'dockerode';
 import type { ConnectConfig, ServerHostKeyAlgorithm } from 'ssh2';
 import { UserError } from '../errors.ts';
 import type { DockerEndpoint } from './config.ts';
 import { describeHostKeyRefusal } from './errors.ts';
-import { checkHostKey, KnownHostsFile, preferredHostKeyAlgorithms } from './known-hosts.ts';
+import { checkHostKey, type KnownHostEntry, KnownHostsFile, preferredHostKeyAlgorithms } from './known-hosts.ts';
 import { sshDialAgent } from './ssh.ts';
 
 /**
@@ -66,9 +66,10 @@ function requestTarget(modem: ModemInternals, options: DialOptions): string {
   let target = modem.version ? `/${modem.version}${options.path}` : options.path;
   if (target.includes('?')) {
     const { abortSignal: _signal, authconfig: _auth, ...opts } = options.options ?? {};
-    target = Object.keys(opts).length > 0
-      ? target + modem.buildQuerystring((opts._query as object | undefined) ?? opts)
-      : target.slice(0, -1);
+    target =
+      Object.keys(opts).length > 0
+        ? target + modem.buildQuerystring((opts._query as object | undefined) ?? opts)
+        : target.slice(0, -1);
   }
   return target;
 }
@@ -84,9 +85,10 @@ function guardModem(modem: DockerModem): void {
   modem.dial = (options, callback) => {
     const method = (options.method ?? 'GET').toUpperCase();
     const target = requestTarget(internals, options);
-    const reason = options.hijack || options.openStdin || options.file !== undefined
-      ? 'it streams data to the engine'
-      : refusalReason(method, target);
+    const reason =
+      options.hijack || options.openStdin || options.file !== undefined
+        ? 'it streams data to the engine'
+        : refusalReason(method, target);
     if (reason === null) {
       dial(options, callback);
       return;
@@ -106,11 +108,15 @@ function guardModem(modem: DockerModem): void {
  * or revoked key, file unreadable), which becomes the request's error.
  */
 function hostKeyRefusal(file: KnownHostsFile, endpoint: DockerEndpoint, key: Buffer): Error | null {
-  let entries;
+  let entries: readonly KnownHostEntry[];
   try {
     entries = file.entries();
   } catch (err) {
-    return describeHostKeyRefusal({ ok: false, kind: 'unreadable', code: (err as NodeJS.ErrnoException).code ?? 'unreadable' }, endpoint, file.path);
+    return describeHostKeyRefusal(
+      { ok: false, kind: 'unreadable', code: (err as NodeJS.ErrnoException).code ?? 'unreadable' },
+      endpoint,
+      file.path,
+    );
   }
   const verdict = checkHostKey(entries, endpoint.hostname!, endpoint.port!, key);
   return verdict.ok ? null : describeHostKeyRefusal(verdict, endpoint, file.path);
@@ -120,7 +126,9 @@ function hostKeyRefusal(file: KnownHostsFile, endpoint: DockerEndpoint, key: Buf
 function hostKeyAlgorithms(file: KnownHostsFile, endpoint: DockerEndpoint): Pick<ConnectConfig, 'algorithms'> {
   let preferred: ServerHostKeyAlgorithm[] | undefined;
   try {
-    preferred = preferredHostKeyAlgorithms(file.entries(), endpoint.hostname!, endpoint.port!) as ServerHostKeyAlgorithm[] | undefined;
+    preferred = preferredHostKeyAlgorithms(file.entries(), endpoint.hostname!, endpoint.port!) as
+      | ServerHostKeyAlgorithm[]
+      | undefined;
   } catch {
     preferred = undefined; // unreadable now: the host key check refuses the host and says why
   }
@@ -145,7 +153,11 @@ function sshConnectConfig(endpoint: DockerEndpoint, timeoutMs: number, knownHost
 }
 
 /** dockerode options for one endpoint. Every key is set so docker-modem's own reading of process.env (DOCKER_HOST, DOCKER_CERT_PATH…) cannot leak in. */
-function modemOptions(endpoint: DockerEndpoint, timeoutMs: number, knownHosts?: KnownHostsFile): Docker.DockerOptions & Pick<DockerModem.ConstructorOptions, 'agent'> {
+function modemOptions(
+  endpoint: DockerEndpoint,
+  timeoutMs: number,
+  knownHosts?: KnownHostsFile,
+): Docker.DockerOptions & Pick<DockerModem.ConstructorOptions, 'agent'> {
   const base = {
     socketPath: undefined as string | undefined,
     host: undefined as string | undefined,
@@ -196,7 +208,7 @@ function modemOptions(endpoint: DockerEndpoint, timeoutMs: number, knownHosts?: 
  * the host key against `knownHosts` (opened from endpoint.sshKnownHosts when not given).
  */
 export function createGuardedDocker(endpoint: DockerEndpoint, timeoutMs: number, knownHosts?: KnownHostsFile): Docker {
-  const sshKnownHosts = endpoint.transport === 'ssh' ? knownHosts ?? openKnownHosts(endpoint) : undefined;
+  const sshKnownHosts = endpoint.transport === 'ssh' ? (knownHosts ?? openKnownHosts(endpoint)) : undefined;
   const options = modemOptions(endpoint, timeoutMs, sshKnownHosts);
   let docker: Docker;
   try {
@@ -204,7 +216,9 @@ export function createGuardedDocker(endpoint: DockerEndpoint, timeoutMs: number,
   } catch (err) {
     // docker-modem reads certificates from DOCKER_CERT_PATH itself whenever DOCKER_HOST is tcp://, even unasked.
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new UserError(`The Docker client could not start: it reads DOCKER_CERT_PATH when DOCKER_HOST is tcp:// and that failed (${code}). Fix or unset DOCKER_CERT_PATH.`);
+    throw new UserError(
+      `The Docker client could not start: it reads DOCKER_CERT_PATH when DOCKER_HOST is tcp:// and that failed (${code}). Fix or unset DOCKER_CERT_PATH.`,
+    );
   }
   guardModem(docker.modem);
   return docker;

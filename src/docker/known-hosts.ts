@@ -17,12 +17,14 @@ import { ConfigError } from '../config.ts';
  */
 
 const SUPPORTED_KEY_TYPES: readonly string[] = [
-  'ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'ssh-rsa',
+  'ssh-ed25519',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'ssh-rsa',
 ];
 
-type HostPattern =
-  | { kind: 'hashed'; salt: Buffer; hash: Buffer }
-  | { kind: 'glob'; pattern: RegExp; negated: boolean };
+type HostPattern = { kind: 'hashed'; salt: Buffer; hash: Buffer } | { kind: 'glob'; pattern: RegExp; negated: boolean };
 
 export interface KnownHostEntry {
   /** 1-based line in the file, for messages ("line 3"). */
@@ -78,7 +80,10 @@ export function parseKnownHosts(text: string): ParsedKnownHosts {
       skipped.push({ line, reason: 'the key is not a valid base64 key of that type' });
       return;
     }
-    const patterns = hosts.split(',').map(parsePattern).filter((p): p is HostPattern => p !== undefined);
+    const patterns = hosts
+      .split(',')
+      .map(parsePattern)
+      .filter((p): p is HostPattern => p !== undefined);
     if (patterns.length === 0) {
       skipped.push({ line, reason: 'no usable host name or pattern' });
       return;
@@ -100,7 +105,10 @@ function parsePattern(text: string): HostPattern | undefined {
   const negated = text.startsWith('!');
   const body = (negated ? text.slice(1) : text).toLowerCase();
   if (body === '') return undefined;
-  const source = body.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = body
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return { kind: 'glob', pattern: new RegExp(`^${source}$`), negated };
 }
 
@@ -142,23 +150,30 @@ export function fingerprint(blob: Buffer): string {
 export type HostKeyVerdict =
   | { ok: true }
   | {
-    ok: false;
-    /** unknown: no entry with this key; changed: an entry with this key type but another key; revoked: @revoked. */
-    kind: 'unknown' | 'changed' | 'revoked';
-    keyType: string;
-    fingerprint: string;
-    /** The entry that conflicts (changed) or revokes (revoked). */
-    line?: number;
-    /** unknown: the key types the file does list for this host, if any. */
-    knownTypes?: string[];
-  };
+      ok: false;
+      /** unknown: no entry with this key; changed: an entry with this key type but another key; revoked: @revoked. */
+      kind: 'unknown' | 'changed' | 'revoked';
+      keyType: string;
+      fingerprint: string;
+      /** The entry that conflicts (changed) or revokes (revoked). */
+      line?: number;
+      /** unknown: the key types the file does list for this host, if any. */
+      knownTypes?: string[];
+    };
 
 /** Compares the raw key blob the server presented with the entries for host:port. */
-export function checkHostKey(entries: readonly KnownHostEntry[], host: string, port: number, key: Buffer): HostKeyVerdict {
+export function checkHostKey(
+  entries: readonly KnownHostEntry[],
+  host: string,
+  port: number,
+  key: Buffer,
+): HostKeyVerdict {
   const name = lookupName(host, port);
   const keyType = blobKeyType(key) ?? 'unknown';
-  const fail = (kind: 'unknown' | 'changed' | 'revoked', extra: { line?: number; knownTypes?: string[] } = {}): HostKeyVerdict =>
-    ({ ok: false, kind, keyType, fingerprint: fingerprint(key), ...extra });
+  const fail = (
+    kind: 'unknown' | 'changed' | 'revoked',
+    extra: { line?: number; knownTypes?: string[] } = {},
+  ): HostKeyVerdict => ({ ok: false, kind, keyType, fingerprint: fingerprint(key), ...extra });
   const forHost = entries.filter((e) => entryMatches(e, name));
   const revoked = forHost.find((e) => e.revoked && e.key.equals(key));
   if (revoked) return fail('revoked', { line: revoked.line });
@@ -186,7 +201,11 @@ const HOST_KEY_ALGORITHMS: readonly (readonly [algorithm: string, keyType: strin
  * an older ssh with only its ECDSA key would otherwise present Ed25519 (ssh2's first choice) and be
  * refused as unknown. Other types stay allowed after them. Undefined when nothing is known.
  */
-export function preferredHostKeyAlgorithms(entries: readonly KnownHostEntry[], host: string, port: number): string[] | undefined {
+export function preferredHostKeyAlgorithms(
+  entries: readonly KnownHostEntry[],
+  host: string,
+  port: number,
+): string[] | undefined {
   const name = lookupName(host, port);
   const known = new Set(entries.filter((e) => !e.revoked && entryMatches(e, name)).map((e) => e.keyType));
   const preferred = HOST_KEY_ALGORITHMS.filter(([, type]) => known.has(type)).map(([algorithm]) => algorithm);
@@ -213,7 +232,11 @@ export class KnownHostsFile {
   private stamp: string;
   private parsed: ParsedKnownHosts;
 
-  private constructor(readonly path: string, stamp: string, parsed: ParsedKnownHosts) {
+  private constructor(
+    readonly path: string,
+    stamp: string,
+    parsed: ParsedKnownHosts,
+  ) {
     this.stamp = stamp;
     this.parsed = parsed;
   }
@@ -227,7 +250,9 @@ export class KnownHostsFile {
       const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
       const which = file === defaultKnownHostsPath() ? `${file} (the default)` : file;
       const add = example ? ` (after checking the key: ${keyscanCommand(example.hostname, example.port, file)})` : '';
-      throw new ConfigError(`DOCKER_SSH_KNOWN_HOSTS=${which}: cannot read it (${code}). ssh:// Docker hosts are only used when their host key is in that file: add them${add}, or point DOCKER_SSH_KNOWN_HOSTS at another known_hosts file.`);
+      throw new ConfigError(
+        `DOCKER_SSH_KNOWN_HOSTS=${which}: cannot read it (${code}). ssh:// Docker hosts are only used when their host key is in that file: add them${add}, or point DOCKER_SSH_KNOWN_HOSTS at another known_hosts file.`,
+      );
     }
   }
 
@@ -246,7 +271,8 @@ export class KnownHostsFile {
     const fd = fs.openSync(file, 'r');
     try {
       const stat = fs.fstatSync(fd);
-      if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE' });
+      if (!stat.isFile())
+        throw Object.assign(new Error('not a file'), { code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE' });
       return { stamp: statStamp(stat), parsed: parseKnownHosts(fs.readFileSync(fd, 'utf8')) };
     } finally {
       fs.closeSync(fd);

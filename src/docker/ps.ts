@@ -14,8 +14,13 @@ export function checkLabelFilters(labels: readonly string[], allowlist: readonly
     const key = filter.split('=', 1)[0]!;
     if (labelKeyAllowed(key, allowlist)) continue;
     const shown = key.length > 40 ? `${key.slice(0, 39)}…` : key;
-    const allowed = allowlist.length > 0 ? `Keys you can use: ${allowlist.join(', ')}.` : 'It lists none, so label= cannot be used here.';
-    throw new UserError(`label=${shown}: only label keys in DOCKER_LABEL_ALLOWLIST can be filtered on (other labels are hidden; they may hold secrets). ${allowed}`);
+    const allowed =
+      allowlist.length > 0
+        ? `Keys you can use: ${allowlist.join(', ')}.`
+        : 'It lists none, so label= cannot be used here.';
+    throw new UserError(
+      `label=${shown}: only label keys in DOCKER_LABEL_ALLOWLIST can be filtered on (other labels are hidden; they may hold secrets). ${allowed}`,
+    );
   }
 }
 
@@ -28,7 +33,12 @@ export function engineFilters(filters: PsFilters): Record<string, string[]> {
   return query;
 }
 
-export function toPsView(containers: Docker.ContainerInfo[], options: PsOptions, host: HostRef, labelAllowlist: readonly string[]): PsView {
+export function toPsView(
+  containers: Docker.ContainerInfo[],
+  options: PsOptions,
+  host: HostRef,
+  labelAllowlist: readonly string[],
+): PsView {
   const rows = containers.map((c) => toRow(c, labelAllowlist)).sort(byRunningThenName);
   const countsByState: Record<string, number> = {};
   for (const row of rows) countsByState[row.state] = (countsByState[row.state] ?? 0) + 1;
@@ -58,7 +68,7 @@ function primaryName(names: string[] | undefined): string {
 function formatPorts(ports: Docker.Port[]): string {
   const shown = ports.map((p) => {
     if (!p.PublicPort) return `${p.PrivatePort}/${p.Type}`;
-    const ip = p.IP?.includes(':') ? `[${p.IP}]` : p.IP ?? '';
+    const ip = p.IP?.includes(':') ? `[${p.IP}]` : (p.IP ?? '');
     return `${ip ? `${ip}:` : ''}${p.PublicPort}->${p.PrivatePort}/${p.Type}`;
   });
   return [...new Set(shown)].join(', ');

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { UserError } from '../errors.ts';
 import type { DockerConfig, DockerEndpoint } from './config.ts';
-import { toDfView, type EngineDiskUsage, type EngineInfo } from './df.ts';
+import { type EngineDiskUsage, type EngineInfo, toDfView } from './df.ts';
 import { DeadlineExceeded, describeDockerError } from './errors.ts';
 import { createGuardedDocker, openKnownHosts } from './guard.ts';
 import type { KnownHostsFile } from './known-hosts.ts';
@@ -56,13 +56,21 @@ export function createDockerReader(config: DockerConfig, deps: ReaderDeps = {}):
   function client(hostName: string | undefined): HostClient {
     const endpoint = hostName === undefined ? config.hosts[0] : config.hosts.find((h) => h.name === hostName);
     if (!endpoint) {
-      throw new UserError(`Unknown Docker host "${hostName}". Configured hosts: ${config.hosts.map((h) => h.name).join(', ')}.`);
+      throw new UserError(
+        `Unknown Docker host "${hostName}". Configured hosts: ${config.hosts.map((h) => h.name).join(', ')}.`,
+      );
     }
     let existing = clients.get(endpoint.name);
     if (!existing) {
       existing = {
-        endpoint, ref: { name: endpoint.name, endpoint: endpoint.display }, pinned: false,
-        docker: createGuardedDocker(endpoint, config.timeoutMs, endpoint.sshKnownHosts ? knownHosts.get(endpoint.sshKnownHosts) : undefined),
+        endpoint,
+        ref: { name: endpoint.name, endpoint: endpoint.display },
+        pinned: false,
+        docker: createGuardedDocker(
+          endpoint,
+          config.timeoutMs,
+          endpoint.sshKnownHosts ? knownHosts.get(endpoint.sshKnownHosts) : undefined,
+        ),
       };
       clients.set(endpoint.name, existing);
     }
@@ -87,7 +95,12 @@ export function createDockerReader(config: DockerConfig, deps: ReaderDeps = {}):
       checkLabelFilters(options.filters.label, config.labelAllowlist);
       const host = client(options.host);
       const containers = await call(host, (abortSignal) =>
-        host.docker.listContainers({ ...(options.all ? { all: true } : {}), filters: engineFilters(options.filters), abortSignal }));
+        host.docker.listContainers({
+          ...(options.all ? { all: true } : {}),
+          filters: engineFilters(options.filters),
+          abortSignal,
+        }),
+      );
       return toPsView(containers, options, host.ref, config.labelAllowlist);
     },
 
@@ -106,8 +119,12 @@ export function createDockerReader(config: DockerConfig, deps: ReaderDeps = {}):
           }),
         };
         fresh.snapshot.then(
-          () => { fresh.expiresAt = now() + config.dfCacheMs; },
-          () => { if (dfCache.get(host.ref.name) === fresh) dfCache.delete(host.ref.name); },
+          () => {
+            fresh.expiresAt = now() + config.dfCacheMs;
+          },
+          () => {
+            if (dfCache.get(host.ref.name) === fresh) dfCache.delete(host.ref.name);
+          },
         );
         dfCache.set(host.ref.name, fresh);
         entry = fresh;
@@ -141,22 +158,38 @@ async function pinApiVersion(host: HostClient, timeoutMs: number, signal: AbortS
 function startPin(host: HostClient, timeoutMs: number): Promise<void> {
   const pin = withDeadline(timeoutMs, (signal) => askApiVersion(host, signal));
   host.pinning = pin;
-  pin.then(() => { host.pinned = true; }, () => undefined).finally(() => {
-    if (host.pinning === pin) host.pinning = undefined;
-  });
+  pin
+    .then(
+      () => {
+        host.pinned = true;
+      },
+      () => undefined,
+    )
+    .finally(() => {
+      if (host.pinning === pin) host.pinning = undefined;
+    });
   return pin;
 }
 
 async function askApiVersion(host: HostClient, signal: AbortSignal): Promise<void> {
-  const version = await withSignal<{ ApiVersion?: string; MinAPIVersion?: string }>(host.docker, 'version')({ abortSignal: signal });
+  const version = await withSignal<{ ApiVersion?: string; MinAPIVersion?: string }>(
+    host.docker,
+    'version',
+  )({ abortSignal: signal });
   if (!version.ApiVersion || parseApiVersion(version.ApiVersion) === undefined) {
-    throw new UserError(`Docker host ${host.endpoint.display} did not report an API version; is it a Docker engine? Check DOCKER_HOST.`);
+    throw new UserError(
+      `Docker host ${host.endpoint.display} did not report an API version; is it a Docker engine? Check DOCKER_HOST.`,
+    );
   }
-  (host.docker.modem as unknown as { version?: string }).version = `v${chooseApiVersion(version.ApiVersion, version.MinAPIVersion)}`;
+  (host.docker.modem as unknown as { version?: string }).version =
+    `v${chooseApiVersion(version.ApiVersion, version.MinAPIVersion)}`;
 }
 
 /** @types/dockerode omits the options argument of these methods; dockerode 4 reads abortSignal from it. */
-function withSignal<T>(docker: Docker, method: 'df' | 'info' | 'version'): (opts: { abortSignal: AbortSignal }) => Promise<T> {
+function withSignal<T>(
+  docker: Docker,
+  method: 'df' | 'info' | 'version',
+): (opts: { abortSignal: AbortSignal }) => Promise<T> {
   return (docker[method] as unknown as (opts: { abortSignal: AbortSignal }) => Promise<T>).bind(docker);
 }
 
@@ -168,7 +201,7 @@ function parseApiVersion(version: string): number | undefined {
 export function chooseApiVersion(daemonMax: string, daemonMin: string | undefined): string {
   const max = parseApiVersion(daemonMax)!;
   const ours = parseApiVersion(MAX_API_VERSION)!;
-  const min = daemonMin ? parseApiVersion(daemonMin) ?? 0 : 0;
+  const min = daemonMin ? (parseApiVersion(daemonMin) ?? 0) : 0;
   return `1.${Math.max(min, Math.min(max, ours))}`;
 }
 

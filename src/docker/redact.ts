@@ -34,7 +34,10 @@ export function labelKeyAllowed(key: string, allowlist: readonly string[]): bool
 }
 
 /** Keeps only labels whose key is allowlisted (labelKeyAllowed), redacting their values too. */
-export function allowlistedLabels(labels: Record<string, string> | null | undefined, allowlist: readonly string[]): Record<string, string> {
+export function allowlistedLabels(
+  labels: Record<string, string> | null | undefined,
+  allowlist: readonly string[],
+): Record<string, string> {
   const kept: Record<string, string> = {};
   if (!labels) return kept;
   for (const [key, value] of Object.entries(labels)) {

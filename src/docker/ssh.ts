@@ -21,7 +21,11 @@ export class SshDialFailed extends Error {
   override readonly name = 'SshDialFailed';
 
   /** `dropped`: the connection went away meanwhile; otherwise the host refused the session or the command. */
-  constructor(message: string, readonly dropped: boolean, options?: ErrorOptions) {
+  constructor(
+    message: string,
+    readonly dropped: boolean,
+    options?: ErrorOptions,
+  ) {
     super(message, options);
   }
 }
@@ -75,9 +79,13 @@ function dial(options: SshDialOptions, done: ConnectionCallback): void {
   // After the stream is handed over, a dropped connection closes the stream and the HTTP request
   // fails on its own; these listeners then only keep ssh2's 'error' from going unhandled.
   conn.on('error', (err) => fail(refusal ?? err));
-  conn.on('close', () => fail(loggedIn
-    ? new SshDialFailed('the connection closed before the session started', true)
-    : new Error('the ssh connection closed during the handshake')));
+  conn.on('close', () =>
+    fail(
+      loggedIn
+        ? new SshDialFailed('the connection closed before the session started', true)
+        : new Error('the ssh connection closed during the handshake'),
+    ),
+  );
   conn.on('ready', () => {
     loggedIn = true;
     const started = (err: Error | undefined, stream: ClientChannel) => {

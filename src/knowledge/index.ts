@@ -2,9 +2,9 @@ import { loadKnowledgeDir } from './load.ts';
 import { createKnowledgeBase } from './search.ts';
 import type { KnowledgeBase } from './types.ts';
 
-export type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
 export { createKnowledgeBase } from './search.ts';
-export { watchKnowledgeBase, type LiveKnowledgeBase } from './watch.ts';
+export type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
+export { type LiveKnowledgeBase, watchKnowledgeBase } from './watch.ts';
 
 /**
  * Loads the notes in `dir` and builds the search index once.

@@ -49,7 +49,11 @@ export function loadKnowledgeDir(dir: string): LoadResult {
 
   if (entries.length === 0) {
     const why = files.length === 0 ? 'has no .md files' : 'has no valid .md files';
-    throw new UserError(`Knowledge directory ${dir} ${why}. ${warnings.join(' ')} Add notes there or set KNOWLEDGE_DIR.`.replace(/\s+/g, ' ').trim());
+    throw new UserError(
+      `Knowledge directory ${dir} ${why}. ${warnings.join(' ')} Add notes there or set KNOWLEDGE_DIR.`
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
   }
   return { entries, warnings };
 }
@@ -70,7 +74,8 @@ function listMarkdownFiles(dir: string): string[] {
     try {
       items = fs.readdirSync(folder, { withFileTypes: true });
     } catch (err) {
-      if (folder === dir) throw new UserError(`Knowledge directory ${dir} cannot be read (${errorCode(err)}). Check its permissions.`);
+      if (folder === dir)
+        throw new UserError(`Knowledge directory ${dir} cannot be read (${errorCode(err)}). Check its permissions.`);
       return; // an unreadable subfolder is reported by nothing in it loading; the rest still loads
     }
     for (const item of items) {
@@ -151,8 +156,10 @@ function stringList(m: Record<string, unknown>, field: string): string[] {
   const value = m[field];
   if (value === undefined || value === null) return [];
   const items = Array.isArray(value) ? value : [value];
-  return items.map((item, i) => {
-    if (typeof item !== 'string' && typeof item !== 'number') throw new BadFile(`${field}[${i}] must be text`);
-    return String(item).trim();
-  }).filter(Boolean);
+  return items
+    .map((item, i) => {
+      if (typeof item !== 'string' && typeof item !== 'number') throw new BadFile(`${field}[${i}] must be text`);
+      return String(item).trim();
+    })
+    .filter(Boolean);
 }

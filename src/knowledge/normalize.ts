@@ -158,7 +158,10 @@ function stripKorean(word: string): string | null {
   let current = word;
   for (let guard = 0; guard < 3; guard++) {
     const suffix = LEXICON.suffixes.find(
-      (s) => current.endsWith(s) && current.length > s.length && (current.length - s.length >= 2 || isKnownOrStop(current.slice(0, -s.length))),
+      (s) =>
+        current.endsWith(s) &&
+        current.length > s.length &&
+        (current.length - s.length >= 2 || isKnownOrStop(current.slice(0, -s.length))),
     );
     if (!suffix) break;
     current = current.slice(0, -suffix.length);
@@ -175,7 +178,9 @@ function stripKorean(word: string): string | null {
 /** Particles written apart from their noun (Docker Image 들이): 들 + 이 is no word of its own. */
 function isOnlySuffixes(word: string): boolean {
   if (word === '' || LEXICON.suffixes.includes(word)) return true;
-  return LEXICON.suffixes.some((s) => word.startsWith(s) && s.length < word.length && LEXICON.suffixes.includes(word.slice(s.length)));
+  return LEXICON.suffixes.some(
+    (s) => word.startsWith(s) && s.length < word.length && LEXICON.suffixes.includes(word.slice(s.length)),
+  );
 }
 
 function isKnownOrStop(word: string): boolean {
@@ -214,10 +219,10 @@ function splitCompound(word: string): string[] | null {
 /** Folds English plurals and -ing/-ed forms, then re-checks the lexicon. */
 function stemEnglish(word: string): string {
   const candidates: string[] = [];
-  if (word.length > 4 && word.endsWith('ies')) candidates.push(word.slice(0, -3) + 'y');
+  if (word.length > 4 && word.endsWith('ies')) candidates.push(`${word.slice(0, -3)}y`);
   if (word.length > 4 && word.endsWith('es')) candidates.push(word.slice(0, -2));
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) candidates.push(word.slice(0, -1));
-  if (word.length > 5 && word.endsWith('ing')) candidates.push(word.slice(0, -3), word.slice(0, -3) + 'e');
+  if (word.length > 5 && word.endsWith('ing')) candidates.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
   if (word.length > 4 && word.endsWith('ed')) candidates.push(word.slice(0, -2), word.slice(0, -1));
   for (const c of candidates) {
     const known = LEXICON.exact.get(c);

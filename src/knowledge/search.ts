@@ -1,8 +1,8 @@
 import Fuse, { type FuseOptionKey, type IFuseOptions } from 'fuse.js';
 import { LEXICON } from './lexicon.ts';
 import { isHangul, spelling, tokenize, tokenizeWords } from './normalize.ts';
-import { SHORT_KOREAN, TypoRepair } from './typo.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
+import { SHORT_KOREAN, TypoRepair } from './typo.ts';
 
 /** An entry with its text already tokenised, built once at start. */
 interface IndexedEntry {
@@ -112,7 +112,11 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
     const trust = new Map<string, number>();
     for (const { token: word, typed } of tokenizeWords(question)) {
       // A technical word the notes lack is kept as typed: repairing 에러 to 여러 would hide it.
-      const repaired = isKnown(word) ? word : techTerms.has(word) ? undefined : (repair.correct(word) ?? repairTyped(typed));
+      const repaired = isKnown(word)
+        ? word
+        : techTerms.has(word)
+          ? undefined
+          : (repair.correct(word) ?? repairTyped(typed));
       // A number the notes never mention ("Windows 10") says nothing about the topic.
       if (!repaired && /^\d+$/.test(word)) continue;
       const token = repaired ?? word;
@@ -139,7 +143,11 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
         coverage[i]! += (list.weights[j]! * weights[k]! * trust.get(t)!) / totalWeight;
       }
     });
-    const top = topByCoverage(touched, coverage, candidateLimit).map((i) => ({ i, item: indexed[i]!, coverage: coverage[i]! }));
+    const top = topByCoverage(touched, coverage, candidateLimit).map((i) => ({
+      i,
+      item: indexed[i]!,
+      coverage: coverage[i]!,
+    }));
     for (const i of touched) coverage[i] = 0;
     return top;
   }
@@ -150,18 +158,28 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
       keys: fuseRecords.keys,
       records: candidates.map((c, j) => ({ ...fuseRecords.records[c.i]!, i: j })),
     });
-    const fuse = new Fuse(candidates.map((c) => c.item), FUSE_OPTIONS, subset);
+    const fuse = new Fuse(
+      candidates.map((c) => c.item),
+      FUSE_OPTIONS,
+      subset,
+    );
     const fuzzy = new Map(fuse.search(tokens.join(' ')).map((r) => [r.item, 1 - (r.score ?? 1)]));
     // Share of a word list (by weight) that the question names.
     const named = (words: string[]) => {
       const all = words.reduce((sum, t) => sum + idf(t), 0);
       return all === 0 ? 0 : words.reduce((sum, t) => sum + (tokens.includes(t) ? idf(t) : 0), 0) / all;
     };
-    const aliasCoverage = (item: IndexedEntry) => item.aliasTokens.reduce((best, alias) => Math.max(best, named(alias)), 0);
+    const aliasCoverage = (item: IndexedEntry) =>
+      item.aliasTokens.reduce((best, alias) => Math.max(best, named(alias)), 0);
     return candidates
       .map((c) => ({
         ...c,
-        score: round(0.5 * c.coverage + 0.15 * named(c.item.titleTokens) + 0.15 * aliasCoverage(c.item) + 0.2 * (fuzzy.get(c.item) ?? 0)),
+        score: round(
+          0.5 * c.coverage +
+            0.15 * named(c.item.titleTokens) +
+            0.15 * aliasCoverage(c.item) +
+            0.2 * (fuzzy.get(c.item) ?? 0),
+        ),
       }))
       .sort((a, b) => b.score - a.score || a.item.entry.id.localeCompare(b.item.entry.id));
   }
@@ -194,7 +212,11 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
     const answered = best.coverage >= minCoverage || namesTitleOf(best.item, question, trust);
     // Unanswered, only topics that share something real with the question are worth offering.
     const offered = answered ? ranked : ranked.filter((c) => c.coverage >= MIN_SUGGESTION_COVERAGE);
-    return { query: question, answered, matches: offered.slice(0, limit).map((c): Match => ({ entry: c.item.entry, score: c.score })) };
+    return {
+      query: question,
+      answered,
+      matches: offered.slice(0, limit).map((c): Match => ({ entry: c.item.entry, score: c.score })),
+    };
   }
 
   return { entries, byId: (id) => byId.get(id), ask };

@@ -18,7 +18,12 @@ export interface LiveKnowledgeBase extends KnowledgeBase {
  * fails (the folder emptied or unreadable) keeps the previous notes: an edit never takes the bot
  * down. Each replica follows its own copy of the folder.
  */
-export function watchKnowledgeBase(dir: string, initial: KnowledgeBase, report: (line: string) => void, debounceMs = 300): LiveKnowledgeBase {
+export function watchKnowledgeBase(
+  dir: string,
+  initial: KnowledgeBase,
+  report: (line: string) => void,
+  debounceMs = 300,
+): LiveKnowledgeBase {
   let current = initial;
   let timer: NodeJS.Timeout | undefined;
 
@@ -29,7 +34,9 @@ export function watchKnowledgeBase(dir: string, initial: KnowledgeBase, report: 
       report(`knowledge: reloaded ${entries.length} notes from ${dir}`);
       for (const w of warnings) report(`warning: knowledge: ${w}`);
     } catch (err) {
-      report(`knowledge: kept the previous ${current.entries.length} notes: ${userMessage(err, 'the folder could not be loaded')}`);
+      report(
+        `knowledge: kept the previous ${current.entries.length} notes: ${userMessage(err, 'the folder could not be loaded')}`,
+      );
     }
   };
 
@@ -45,7 +52,9 @@ export function watchKnowledgeBase(dir: string, initial: KnowledgeBase, report: 
       watcher?.close();
     });
   } catch (err) {
-    report(`knowledge: cannot follow ${dir} for changes (${err instanceof Error ? err.message : String(err)}); restart to pick up changes`);
+    report(
+      `knowledge: cannot follow ${dir} for changes (${err instanceof Error ? err.message : String(err)}); restart to pick up changes`,
+    );
   }
 
   return {

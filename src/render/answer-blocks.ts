@@ -13,9 +13,17 @@
 import type { Button, HomeView, ModalView } from '@slack/types';
 import type { Lang } from '../i18n.ts';
 import type { Answer, KnowledgeEntry, Match } from '../knowledge/types.ts';
-import { bodyWithoutHeading, markdownToTerminal } from './answer-text.ts';
 import { answerStrings } from './answer-strings.ts';
-import { escapeAndTruncate, escapeSlackText, SLACK_LIMITS, truncate, userMention, type KnownBlock, type SlackMessage } from './slack-format.ts';
+import { bodyWithoutHeading, markdownToTerminal } from './answer-text.ts';
+import {
+  escapeAndTruncate,
+  escapeSlackText,
+  type KnownBlock,
+  SLACK_LIMITS,
+  type SlackMessage,
+  truncate,
+  userMention,
+} from './slack-format.ts';
 
 /** action_id prefixes; buttons of one block get `:<n>` suffixes, as ids must be unique per block. */
 export const ACTION_IDS = {
@@ -112,7 +120,10 @@ function convertInline(line: string): string {
 
 function convertEmphasisAndLinks(text: string): string {
   return text
-    .replace(/\*\*(.+?)\*\*|__(.+?)__/g, (_m, a: string | undefined, b: string | undefined) => `${BOLD_MARK}${a ?? b}${BOLD_MARK}`)
+    .replace(
+      /\*\*(.+?)\*\*|__(.+?)__/g,
+      (_m, a: string | undefined, b: string | undefined) => `${BOLD_MARK}${a ?? b}${BOLD_MARK}`,
+    )
     .replace(/(^|[^*\w])\*(?=\S)([^*]*?\S)\*(?![*\w])/g, '$1_$2_')
     .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<$2|$1>')
     .replaceAll(BOLD_MARK, '*');
@@ -143,7 +154,8 @@ export function splitMrkdwn(text: string, max: number = SLACK_LIMITS.sectionText
     const movesFence = inFence && lines.length > 0 && /^\s*```/.test(lines[lines.length - 1] ?? '');
     if (movesFence) lines.pop();
     const closeFence = inFence && !movesFence;
-    if (lines.some((l) => l.trim() !== '' && l.trim() !== FENCE)) pieces.push(lines.join('\n') + (closeFence ? `\n${FENCE}` : ''));
+    if (lines.some((l) => l.trim() !== '' && l.trim() !== FENCE))
+      pieces.push(lines.join('\n') + (closeFence ? `\n${FENCE}` : ''));
     lines = [];
     length = -1;
     if (inFence) add(FENCE);
@@ -179,7 +191,9 @@ function mrkdwnSection(text: string): KnownBlock {
 function contextBlock(texts: string[]): KnownBlock {
   return {
     type: 'context',
-    elements: texts.slice(0, SLACK_LIMITS.contextElements).map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, SLACK_LIMITS.sectionText) })),
+    elements: texts
+      .slice(0, SLACK_LIMITS.contextElements)
+      .map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, SLACK_LIMITS.sectionText) })),
   };
 }
 
@@ -234,16 +248,28 @@ interface Surroundings {
  * An entry as blocks: `leading`, header, body sections, related topics, then `trailing` (buttons,
  * attribution), at most `maxBlocks` in all. The body is cut, with a note, to make room.
  */
-function entryBlocks(entry: KnowledgeEntry, lang: Lang, lookup: (id: string) => KnowledgeEntry | undefined, maxBlocks: number, { leading = [], trailing = [] }: Surroundings = {}): KnownBlock[] {
+function entryBlocks(
+  entry: KnowledgeEntry,
+  lang: Lang,
+  lookup: (id: string) => KnowledgeEntry | undefined,
+  maxBlocks: number,
+  { leading = [], trailing = [] }: Surroundings = {},
+): KnownBlock[] {
   const s = answerStrings(lang);
-  const head: KnownBlock = { type: 'header', text: { type: 'plain_text', text: truncate(entryTitle(entry, lang), SLACK_LIMITS.headerText), emoji: true } };
+  const head: KnownBlock = {
+    type: 'header',
+    text: { type: 'plain_text', text: truncate(entryTitle(entry, lang), SLACK_LIMITS.headerText), emoji: true },
+  };
   const related = entry.related.map((id) => lookup(id)).filter((e): e is KnowledgeEntry => e !== undefined);
-  const footer = contextBlock([s.source(escapeSlackText(entry.id)) + (related.length ? ` · ${s.related}: ${titleList(related, lang)}` : '')]);
+  const footer = contextBlock([
+    s.source(escapeSlackText(entry.id)) + (related.length ? ` · ${s.related}: ${titleList(related, lang)}` : ''),
+  ]);
   const room = maxBlocks - leading.length - 2 - trailing.length; // header + footer
   // The header already shows the title: drop the body's own leading heading.
   const pieces = splitMrkdwn(markdownToMrkdwn(bodyWithoutHeading(entry)));
   let body = pieces.map(mrkdwnSection);
-  if (body.length > room) body = [...body.slice(0, Math.max(0, room - 1)), mrkdwnSection(s.truncated(escapeSlackText(entry.id)))];
+  if (body.length > room)
+    body = [...body.slice(0, Math.max(0, room - 1)), mrkdwnSection(s.truncated(escapeSlackText(entry.id)))];
   return [...leading, head, ...body, footer, ...trailing];
 }
 
@@ -287,9 +313,15 @@ export function buildEntryMessage(input: EntryMessageInput): SlackMessage {
 
 /** Buttons that open topics, one per match (at most the 25 an actions block holds). */
 function topicButtons(matches: readonly Match[], question: string, lang: Lang): Button[] {
-  return matches.slice(0, SLACK_LIMITS.actionsElements).map((m, i) =>
-    button(entryTitle(m.entry, lang), `${ACTION_IDS.showEntry}:${i}`, encodeEntryRef({ entryId: m.entry.id, question, lang })),
-  );
+  return matches
+    .slice(0, SLACK_LIMITS.actionsElements)
+    .map((m, i) =>
+      button(
+        entryTitle(m.entry, lang),
+        `${ACTION_IDS.showEntry}:${i}`,
+        encodeEntryRef({ entryId: m.entry.id, question, lang }),
+      ),
+    );
 }
 
 /** The notes do not cover the question: say so and offer up to three closest topics. */
@@ -299,7 +331,10 @@ export function buildNotAnsweredMessage(answer: Answer, question: string, lang: 
   const blocks: KnownBlock[] = [mrkdwnSection(s.notAnswered(quoted(question)))];
   if (closest.length) blocks.push(actionsBlock(topicButtons(closest, question, lang)));
   else blocks.push(contextBlock([s.noCloseTopics]));
-  const titles = titleList(closest.map((m) => m.entry), lang);
+  const titles = titleList(
+    closest.map((m) => m.entry),
+    lang,
+  );
   return { text: `${s.notAnswered(quoted(question))}${titles ? ` ${titles}` : ''}`, blocks };
 }
 
@@ -315,7 +350,12 @@ export function buildAnswerMessage(input: AnswerMessageInput): SlackMessage {
     const message = buildNotAnsweredMessage(answer, input.question, input.lang);
     return notice ? { text: `${notice} ${message.text}`, blocks: [noticeBlock(notice), ...message.blocks] } : message;
   }
-  return buildEntryMessage({ ...rest, entry: best.entry, hasOtherMatches: answer.matches.length > 1, ...(notice ? { notice } : {}) });
+  return buildEntryMessage({
+    ...rest,
+    entry: best.entry,
+    hasOtherMatches: answer.matches.length > 1,
+    ...(notice ? { notice } : {}),
+  });
 }
 
 /** The topics after the one already shown, as buttons. */
@@ -323,7 +363,10 @@ export function buildOtherMatchesMessage(matches: readonly Match[], question: st
   const s = answerStrings(lang);
   if (matches.length === 0) return { text: s.noOtherMatches, blocks: [mrkdwnSection(s.noOtherMatches)] };
   return {
-    text: `${s.otherMatchesIntro(quoted(question))} ${titleList(matches.map((m) => m.entry), lang)}`,
+    text: `${s.otherMatchesIntro(quoted(question))} ${titleList(
+      matches.map((m) => m.entry),
+      lang,
+    )}`,
     blocks: [mrkdwnSection(s.otherMatchesIntro(quoted(question))), actionsBlock(topicButtons(matches, question, lang))],
   };
 }
@@ -366,7 +409,11 @@ export function withExplainButton(message: SlackMessage, entry: KnowledgeEntry |
   if (!entry) return { text: message.text, blocks: [...message.blocks] };
   const s = answerStrings(lang);
   const explain = actionsBlock([
-    button(`${s.explain}: ${entryTitle(entry, lang)}`, `${ACTION_IDS.explainDocker}:0`, encodeEntryRef({ entryId: entry.id, question: entry.title, lang })),
+    button(
+      `${s.explain}: ${entryTitle(entry, lang)}`,
+      `${ACTION_IDS.explainDocker}:0`,
+      encodeEntryRef({ entryId: entry.id, question: entry.title, lang }),
+    ),
   ]);
   return { text: message.text, blocks: [...message.blocks.slice(0, SLACK_LIMITS.messageBlocks - 1), explain] };
 }
@@ -394,7 +441,11 @@ export function buildHomeView(entries: readonly KnowledgeEntry[], lang: Lang): H
     blocks.push({
       type: 'section',
       text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) },
-      accessory: button(s.read, `${ACTION_IDS.homeReadTopic}:0`, encodeEntryRef({ entryId: entry.id, question: '', lang })),
+      accessory: button(
+        s.read,
+        `${ACTION_IDS.homeReadTopic}:0`,
+        encodeEntryRef({ entryId: entry.id, question: '', lang }),
+      ),
     });
   }
   if (shown.length < entries.length) blocks.push(mrkdwnSection(s.moreTopics(entries.length - shown.length)));
@@ -412,7 +463,11 @@ function modalShell(lang: Lang, blocks: KnownBlock[]): ModalView {
 }
 
 /** A topic opened from the App Home. */
-export function buildEntryModal(entry: KnowledgeEntry, lang: Lang, lookup: (id: string) => KnowledgeEntry | undefined): ModalView {
+export function buildEntryModal(
+  entry: KnowledgeEntry,
+  lang: Lang,
+  lookup: (id: string) => KnowledgeEntry | undefined,
+): ModalView {
   return modalShell(lang, entryBlocks(entry, lang, lookup, SLACK_LIMITS.viewBlocks));
 }
 
@@ -425,7 +480,12 @@ export function buildAskModal(lang: Lang): ModalView {
         type: 'input',
         block_id: ASK_INPUT.blockId,
         label: { type: 'plain_text', text: s.askLabel },
-        element: { type: 'plain_text_input', action_id: ASK_INPUT.actionId, placeholder: { type: 'plain_text', text: s.askPlaceholder }, max_length: 1000 },
+        element: {
+          type: 'plain_text_input',
+          action_id: ASK_INPUT.actionId,
+          placeholder: { type: 'plain_text', text: s.askPlaceholder },
+          max_length: 1000,
+        },
       },
     ]),
     callback_id: VIEW_CALLBACK_IDS.askModal,
@@ -434,10 +494,18 @@ export function buildAskModal(lang: Lang): ModalView {
 }
 
 /** The answer shown in place of the question form after it is submitted. */
-export function buildAnswerModal(answer: Answer, question: string, lang: Lang, lookup: (id: string) => KnowledgeEntry | undefined): ModalView {
+export function buildAnswerModal(
+  answer: Answer,
+  question: string,
+  lang: Lang,
+  lookup: (id: string) => KnowledgeEntry | undefined,
+): ModalView {
   const best = answer.matches[0];
   if (answer.answered && best) return modalShell(lang, entryBlocks(best.entry, lang, lookup, SLACK_LIMITS.viewBlocks));
   const s = answerStrings(lang);
   const closest = answer.matches.slice(0, 3).map((m) => `• ${escapeSlackText(entryTitle(m.entry, lang))}`);
-  return modalShell(lang, [mrkdwnSection(s.notAnswered(quoted(question))), ...(closest.length ? [mrkdwnSection(closest.join('\n'))] : [contextBlock([s.noCloseTopics])])]);
+  return modalShell(lang, [
+    mrkdwnSection(s.notAnswered(quoted(question))),
+    ...(closest.length ? [mrkdwnSection(closest.join('\n'))] : [contextBlock([s.noCloseTopics])]),
+  ]);
 }

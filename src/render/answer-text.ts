@@ -52,7 +52,9 @@ export function bodyWithoutHeading(entry: KnowledgeEntry): string {
 
 /** "쿠버네티스 (Kubernetes)" already names it in English; other titles get the English one added. */
 function displayTitle(entry: KnowledgeEntry): string {
-  return entry.title.toLowerCase().includes(entry.titleEn.toLowerCase()) ? entry.title : `${entry.title} (${entry.titleEn})`;
+  return entry.title.toLowerCase().includes(entry.titleEn.toLowerCase())
+    ? entry.title
+    : `${entry.title} (${entry.titleEn})`;
 }
 
 /**

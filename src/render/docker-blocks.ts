@@ -1,8 +1,24 @@
 import type { ContextBlock, HeaderBlock, MrkdwnElement, SectionBlock } from '@slack/types';
-import type { Lang } from '../i18n.ts';
 import type { ContainerRow, DfView, DockerResult, PsView } from '../docker/types.ts';
-import { adviceEntry, countsSummary, filtersText, humanSize, reclaimableText, stateName, WORDS, type DfRenderOptions } from './docker-format.ts';
-import { escapeAndTruncate, escapeSlackText, SLACK_LIMITS, truncate, type KnownBlock, type SlackMessage } from './slack-format.ts';
+import type { Lang } from '../i18n.ts';
+import {
+  adviceEntry,
+  countsSummary,
+  type DfRenderOptions,
+  filtersText,
+  humanSize,
+  reclaimableText,
+  stateName,
+  WORDS,
+} from './docker-format.ts';
+import {
+  escapeAndTruncate,
+  escapeSlackText,
+  type KnownBlock,
+  SLACK_LIMITS,
+  type SlackMessage,
+  truncate,
+} from './slack-format.ts';
 
 /**
  * Slack Block Kit renderings. Slack rejects a message over its limits, so every size is bounded
@@ -36,8 +52,13 @@ function context(text: string): ContextBlock {
 }
 
 const STATE_EMOJI: Record<string, string> = {
-  running: ':large_green_circle:', paused: ':double_vertical_bar:', restarting: ':arrows_counterclockwise:',
-  created: ':white_circle:', exited: ':red_circle:', dead: ':black_circle:', removing: ':wastebasket:',
+  running: ':large_green_circle:',
+  paused: ':double_vertical_bar:',
+  restarting: ':arrows_counterclockwise:',
+  created: ':white_circle:',
+  exited: ':red_circle:',
+  dead: ':black_circle:',
+  removing: ':wastebasket:',
 };
 
 function rowSection(row: ContainerRow, lang: Lang): SectionBlock {
@@ -47,7 +68,8 @@ function rowSection(row: ContainerRow, lang: Lang): SectionBlock {
   ];
   if (row.command) lines.push(code(truncate(row.command, 300)));
   const labels = Object.entries(row.labels);
-  if (labels.length > 0) lines.push(`${WORDS[lang].labels}: ${escapeAndTruncate(labels.map(([k, v]) => `${k}=${v}`).join(' '), 400)}`);
+  if (labels.length > 0)
+    lines.push(`${WORDS[lang].labels}: ${escapeAndTruncate(labels.map(([k, v]) => `${k}=${v}`).join(' '), 400)}`);
   return section(lines.join('\n'));
 }
 
@@ -76,19 +98,23 @@ export function renderPsBlocks(view: PsView, lang: Lang): SlackMessage {
 
 export function renderDfBlocks(view: DfView, lang: Lang, options: DfRenderOptions = {}): SlackMessage {
   const w = WORDS[lang];
-  const fields = view.categories.slice(0, SLACK_LIMITS.sectionFields).map((c): MrkdwnElement => ({
-    type: 'mrkdwn',
-    text: `*${w.kinds[c.kind]}*\n${c.total} (${w.active} ${c.active}) · ${humanSize(c.sizeBytes)}\n${w.reclaimable} ${reclaimableText(c.reclaimableBytes, c.reclaimablePercent, c.sizeBytes)}`,
-  }));
+  const fields = view.categories.slice(0, SLACK_LIMITS.sectionFields).map(
+    (c): MrkdwnElement => ({
+      type: 'mrkdwn',
+      text: `*${w.kinds[c.kind]}*\n${c.total} (${w.active} ${c.active}) · ${humanSize(c.sizeBytes)}\n${w.reclaimable} ${reclaimableText(c.reclaimableBytes, c.reclaimablePercent, c.sizeBytes)}`,
+    }),
+  );
   const blocks: KnownBlock[] = [
     header(`docker system df · ${view.host.name}`),
     { type: 'section', fields },
-    context([
-      `${w.rootDir}: ${code(view.dockerRootDir || '?')}`,
-      `${w.total} ${humanSize(view.totalSizeBytes)}, ${w.reclaimable} ${humanSize(view.totalReclaimableBytes)}`,
-      `${w.measuredAt} ${view.measuredAt}`,
-      escapeSlackText(view.host.endpoint),
-    ].join(' · ')),
+    context(
+      [
+        `${w.rootDir}: ${code(view.dockerRootDir || '?')}`,
+        `${w.total} ${humanSize(view.totalSizeBytes)}, ${w.reclaimable} ${humanSize(view.totalReclaimableBytes)}`,
+        `${w.measuredAt} ${view.measuredAt}`,
+        escapeSlackText(view.host.endpoint),
+      ].join(' · '),
+    ),
   ];
   const advice = adviceEntry(view, options);
   if (advice) blocks.push(section(`:warning: ${escapeSlackText(w.advice(advice))}`));
@@ -102,7 +128,10 @@ export function renderDfBlocks(view: DfView, lang: Lang, options: DfRenderOption
     }
   }
   const summary = view.categories.map((c) => `${w.kinds[c.kind]} ${humanSize(c.sizeBytes)}`).join(', ');
-  return { text: truncate(`docker system df · ${view.host.name}: ${summary}`, 300), blocks: blocks.slice(0, MAX_BLOCKS) };
+  return {
+    text: truncate(`docker system df · ${view.host.name}: ${summary}`, 300),
+    blocks: blocks.slice(0, MAX_BLOCKS),
+  };
 }
 
 /** Either view as a Slack message. */

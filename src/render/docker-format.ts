@@ -1,5 +1,5 @@
-import type { Lang } from '../i18n.ts';
 import type { DfKind, DfView, PsView } from '../docker/types.ts';
+import type { Lang } from '../i18n.ts';
 
 /** Shared by the Docker text and Block Kit renderers: sizes, state names and words in both languages. */
 
@@ -32,20 +32,35 @@ export const WORDS = {
     showing: (shown: number, total: number) => `Showing ${shown} of ${total}`,
     narrow: 'narrow down with name=… status=… label=… ancestor=… (or use the CLI for the full list)',
     states: {
-      running: 'running', paused: 'paused', restarting: 'restarting', created: 'created',
-      exited: 'exited', dead: 'dead', removing: 'removing',
+      running: 'running',
+      paused: 'paused',
+      restarting: 'restarting',
+      created: 'created',
+      exited: 'exited',
+      dead: 'dead',
+      removing: 'removing',
     } as Record<string, string>,
     columns: ['CONTAINER ID', 'NAME', 'IMAGE', 'STATUS', 'PORTS', 'COMMAND'],
     labels: 'labels',
-    kinds: { images: 'Images', containers: 'Containers', volumes: 'Local Volumes', buildCache: 'Build Cache' } as Record<DfKind, string>,
+    kinds: {
+      images: 'Images',
+      containers: 'Containers',
+      volumes: 'Local Volumes',
+      buildCache: 'Build Cache',
+    } as Record<DfKind, string>,
     dfColumns: ['TYPE', 'TOTAL', 'ACTIVE', 'SIZE', 'RECLAIMABLE'],
     active: 'active',
     reclaimable: 'reclaimable',
     rootDir: 'Docker root dir',
     total: 'total',
     measuredAt: 'measured at',
-    advice: (entry: string) => `Docker's disk use looks tight. See the knowledge entry \`${entry}\` about putting the Docker root dir on its own disk.`,
-    largest: { images: 'Largest images', containers: 'Largest containers (writable layer)', volumes: 'Largest volumes' } as Record<string, string>,
+    advice: (entry: string) =>
+      `Docker's disk use looks tight. See the knowledge entry \`${entry}\` about putting the Docker root dir on its own disk.`,
+    largest: {
+      images: 'Largest images',
+      containers: 'Largest containers (writable layer)',
+      volumes: 'Largest volumes',
+    } as Record<string, string>,
     usedBy: (n: string) => `used by ${n}`,
     none: 'none',
   },
@@ -57,20 +72,33 @@ export const WORDS = {
     showing: (shown: number, total: number) => `${total}개 중 ${shown}개 표시`,
     narrow: 'name=… status=… label=… ancestor=… 로 범위를 좁히세요 (전체 목록은 CLI에서)',
     states: {
-      running: '실행 중', paused: '일시 정지', restarting: '재시작 중', created: '생성됨',
-      exited: '종료됨', dead: '비정상(dead)', removing: '삭제 중',
+      running: '실행 중',
+      paused: '일시 정지',
+      restarting: '재시작 중',
+      created: '생성됨',
+      exited: '종료됨',
+      dead: '비정상(dead)',
+      removing: '삭제 중',
     } as Record<string, string>,
     columns: ['컨테이너 ID', '이름', '이미지', '상태', '포트', '명령'],
     labels: '레이블',
-    kinds: { images: '이미지', containers: '컨테이너', volumes: '로컬 볼륨', buildCache: '빌드 캐시' } as Record<DfKind, string>,
+    kinds: { images: '이미지', containers: '컨테이너', volumes: '로컬 볼륨', buildCache: '빌드 캐시' } as Record<
+      DfKind,
+      string
+    >,
     dfColumns: ['종류', '전체', '사용 중', '크기', '회수 가능'],
     active: '사용 중',
     reclaimable: '회수 가능',
     rootDir: 'Docker 루트 디렉터리',
     total: '합계',
     measuredAt: '측정 시각',
-    advice: (entry: string) => `Docker 디스크 사용량이 빠듯해 보입니다. Docker 루트 디렉터리를 별도 디스크에 두는 방법은 지식 항목 \`${entry}\`을 보세요.`,
-    largest: { images: '가장 큰 이미지', containers: '가장 큰 컨테이너 (쓰기 레이어)', volumes: '가장 큰 볼륨' } as Record<string, string>,
+    advice: (entry: string) =>
+      `Docker 디스크 사용량이 빠듯해 보입니다. Docker 루트 디렉터리를 별도 디스크에 두는 방법은 지식 항목 \`${entry}\`을 보세요.`,
+    largest: {
+      images: '가장 큰 이미지',
+      containers: '가장 큰 컨테이너 (쓰기 레이어)',
+      volumes: '가장 큰 볼륨',
+    } as Record<string, string>,
     usedBy: (n: string) => `사용 ${n}`,
     none: '없음',
   },
@@ -84,7 +112,11 @@ export function stateName(state: string, lang: Lang): string {
 export function countsSummary(view: PsView, lang: Lang): string {
   const states = Object.keys(view.countsByState).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
   return states
-    .map((s) => (lang === 'ko' ? `${stateName(s, lang)} ${view.countsByState[s]}` : `${view.countsByState[s]} ${stateName(s, lang)}`))
+    .map((s) =>
+      lang === 'ko'
+        ? `${stateName(s, lang)} ${view.countsByState[s]}`
+        : `${view.countsByState[s]} ${stateName(s, lang)}`,
+    )
     .join(', ');
 }
 
@@ -109,5 +141,7 @@ export function adviceEntry(view: DfView, options: DfRenderOptions): string | un
 
 /** "name=web status=exited", as the user would type it. */
 export function filtersText(view: PsView): string {
-  return Object.entries(view.filters).flatMap(([key, values]: [string, string[]]) => values.map((v) => `${key}=${v}`)).join(' ');
+  return Object.entries(view.filters)
+    .flatMap(([key, values]: [string, string[]]) => values.map((v) => `${key}=${v}`))
+    .join(' ');
 }

@@ -1,6 +1,14 @@
-import type { Lang } from '../i18n.ts';
 import type { DfView, DockerResult, PsView } from '../docker/types.ts';
-import { adviceEntry, countsSummary, filtersText, humanSize, reclaimableText, WORDS, type DfRenderOptions } from './docker-format.ts';
+import type { Lang } from '../i18n.ts';
+import {
+  adviceEntry,
+  countsSummary,
+  type DfRenderOptions,
+  filtersText,
+  humanSize,
+  reclaimableText,
+  WORDS,
+} from './docker-format.ts';
 import { truncate } from './slack-format.ts';
 
 /** Terminal renderings of the Docker views (CLI and shell): plain aligned tables, every row. */
@@ -14,12 +22,23 @@ export function renderPsText(view: PsView, lang: Lang): string {
   }
   const table = [
     w.columns,
-    ...view.rows.map((r) => [r.id, truncate(r.name, 40), truncate(r.image, 40), r.status, truncate(r.ports, 40), truncate(r.command, 60)]),
+    ...view.rows.map((r) => [
+      r.id,
+      truncate(r.name, 40),
+      truncate(r.image, 40),
+      r.status,
+      truncate(r.ports, 40),
+      truncate(r.command, 60),
+    ]),
   ];
   lines.push(...alignColumns(table));
   const labelled = view.rows.filter((r) => Object.keys(r.labels).length > 0);
   for (const r of labelled) {
-    lines.push(`${w.labels} ${r.name}: ${Object.entries(r.labels).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+    lines.push(
+      `${w.labels} ${r.name}: ${Object.entries(r.labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`,
+    );
   }
   return lines.join('\n');
 }
@@ -40,7 +59,10 @@ export function renderDfText(view: DfView, lang: Lang, options: DfRenderOptions 
   const table = [
     w.dfColumns,
     ...view.categories.map((c) => [
-      w.kinds[c.kind], String(c.total), String(c.active), humanSize(c.sizeBytes),
+      w.kinds[c.kind],
+      String(c.total),
+      String(c.active),
+      humanSize(c.sizeBytes),
       reclaimableText(c.reclaimableBytes, c.reclaimablePercent, c.sizeBytes),
     ]),
   ];
@@ -67,14 +89,25 @@ export function renderDfText(view: DfView, lang: Lang, options: DfRenderOptions 
 /** Hangul and other wide characters take two terminal columns. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return width;
 }
 
 function alignColumns(rows: string[][]): string[] {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => { widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell)); });
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - displayWidth(cell) + 3))).join('').trimEnd());
+  for (const row of rows)
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell));
+    });
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - displayWidth(cell) + 3)))
+      .join('')
+      .trimEnd(),
+  );
 }
 
 /** Either view as terminal text. */

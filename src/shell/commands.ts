@@ -2,7 +2,7 @@
  * What a line typed in the shell does. The shell is a face over the same core as
  * Slack: knowledge answers, Docker views and their terminal rendering.
  */
-import { planDockerCommand, type DockerCommand } from '../commands/index.ts';
+import { type DockerCommand, planDockerCommand } from '../commands/index.ts';
 import type { DockerReader } from '../docker/types.ts';
 import { logUnexpected, userMessage } from '../errors.ts';
 import { detectLang, type Lang } from '../i18n.ts';
@@ -72,14 +72,22 @@ export async function handleShellLine(line: string, deps: ShellDeps): Promise<Sh
       return { text: await runDockerCommand(word.toLowerCase() === '/docker-ps' ? 'ps' : 'df', rest, deps, lang) };
     default:
       if (word.startsWith('/')) {
-        return { text: lang === 'ko' ? `모르는 명령이에요: ${word}. help를 입력해 보세요.` : `Unknown command ${word}. Type help.` };
+        return {
+          text:
+            lang === 'ko' ? `모르는 명령이에요: ${word}. help를 입력해 보세요.` : `Unknown command ${word}. Type help.`,
+        };
       }
       return { text: renderAnswerText(deps.kb.ask(text), deps.kb, lang) };
   }
 }
 
 /** Parses what follows /docker-ps or /docker-df, runs it read-only and renders it for a terminal. */
-export async function runDockerCommand(command: DockerCommand, args: string, { docker, kb }: ShellDeps, lang: Lang): Promise<string> {
+export async function runDockerCommand(
+  command: DockerCommand,
+  args: string,
+  { docker, kb }: ShellDeps,
+  lang: Lang,
+): Promise<string> {
   const plan = planDockerCommand(command, args);
   if (!plan.ok) return `${plan.error}\n${plan.usage}`;
   try {

@@ -1,6 +1,6 @@
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { handleShellLine, shellHelp, type ShellDeps } from './commands.ts';
+import { handleShellLine, type ShellDeps, shellHelp } from './commands.ts';
 
 export { handleShellLine, runDockerCommand } from './commands.ts';
 
@@ -15,12 +15,18 @@ export interface ShellIo {
  */
 export async function runShell(deps: ShellDeps, io: ShellIo): Promise<void> {
   const interactive = io.input.isTTY === true;
-  const rl = readline.createInterface({ input: io.input, output: interactive ? io.output : undefined, terminal: interactive });
+  const rl = readline.createInterface({
+    input: io.input,
+    output: interactive ? io.output : undefined,
+    terminal: interactive,
+  });
   const write = (text: string) => {
     if (text) io.output.write(`${text}\n`);
   };
   if (interactive) {
-    write(`docker-notes-bot shell — ${deps.kb.entries.length} topics. Slack is not configured, so you talk to the bot here.`);
+    write(
+      `docker-notes-bot shell — ${deps.kb.entries.length} topics. Slack is not configured, so you talk to the bot here.`,
+    );
     write('한국어로 물어봐도 돼요. 도움말: 도움말 / help');
     write(shellHelp('en'));
     rl.setPrompt('docker-notes> ');

@@ -1,11 +1,18 @@
 import type { DockerAccessConfig } from './config.ts';
 
-export type AccessDecision = { ok: true } | { ok: false; reason: 'channel' | 'user' } | { ok: false; reason: 'rate'; retryAfterSec: number };
+export type AccessDecision =
+  | { ok: true }
+  | { ok: false; reason: 'channel' | 'user' }
+  | { ok: false; reason: 'rate'; retryAfterSec: number };
 
 /** Allows everything when a list is empty; otherwise the id must be listed. */
-export function checkDockerAccess(config: DockerAccessConfig, who: { userId: string; channelId: string }): AccessDecision {
+export function checkDockerAccess(
+  config: DockerAccessConfig,
+  who: { userId: string; channelId: string },
+): AccessDecision {
   if (config.allowedUsers.length > 0 && !config.allowedUsers.includes(who.userId)) return { ok: false, reason: 'user' };
-  if (config.allowedChannels.length > 0 && !config.allowedChannels.includes(who.channelId)) return { ok: false, reason: 'channel' };
+  if (config.allowedChannels.length > 0 && !config.allowedChannels.includes(who.channelId))
+    return { ok: false, reason: 'channel' };
   return { ok: true };
 }
 

@@ -1,4 +1,4 @@
-import { ConfigError, readList, readPositiveInt, type Env } from '../config.ts';
+import { ConfigError, type Env, readList, readPositiveInt } from '../config.ts';
 import type { Lang } from '../i18n.ts';
 
 interface SlackCommonConfig {
@@ -57,12 +57,16 @@ export function readSlackConfig(env: Env): SlackConfig | undefined {
   if (!botToken && !appToken && !signingSecret) return undefined;
 
   if (appToken) {
-    if (!botToken) throw new ConfigError(`SLACK_BOT_TOKEN is missing: Socket Mode needs it next to SLACK_APP_TOKEN (${WHERE.botToken}).`);
+    if (!botToken)
+      throw new ConfigError(
+        `SLACK_BOT_TOKEN is missing: Socket Mode needs it next to SLACK_APP_TOKEN (${WHERE.botToken}).`,
+      );
     requirePrefix('SLACK_APP_TOKEN', appToken, 'xapp-', WHERE.appToken);
     requirePrefix('SLACK_BOT_TOKEN', botToken, 'xoxb-', WHERE.botToken);
     return { mode: 'socket', appToken, ...readCommon(env, botToken) };
   }
-  if (!botToken) throw new ConfigError(`SLACK_BOT_TOKEN is missing: the bot needs it to post answers (${WHERE.botToken}).`);
+  if (!botToken)
+    throw new ConfigError(`SLACK_BOT_TOKEN is missing: the bot needs it to post answers (${WHERE.botToken}).`);
   requirePrefix('SLACK_BOT_TOKEN', botToken, 'xoxb-', WHERE.botToken);
   if (!signingSecret) {
     throw new ConfigError(
@@ -81,14 +85,19 @@ function requirePrefix(name: string, value: string, prefix: string, where: strin
 function readCommon(env: Env, botToken: string): SlackCommonConfig {
   const apiUrl = env.SLACK_API_URL?.trim();
   if (apiUrl && !/^https?:\/\/[^\s/]+/.test(apiUrl)) {
-    throw new ConfigError('SLACK_API_URL must be an http(s) URL such as https://slack.com/api/ (GovSlack: https://slack-gov.com/api/). Fix it in .env.');
+    throw new ConfigError(
+      'SLACK_API_URL must be an http(s) URL such as https://slack.com/api/ (GovSlack: https://slack-gov.com/api/). Fix it in .env.',
+    );
   }
   const teamId = env.SLACK_TEAM_ID?.trim();
   if (teamId && !/^[TE][A-Z0-9]+$/.test(teamId)) {
-    throw new ConfigError('SLACK_TEAM_ID should be a workspace id like T0123ABCD (Slack in a browser: the T… part of the URL). Fix it in .env.');
+    throw new ConfigError(
+      'SLACK_TEAM_ID should be a workspace id like T0123ABCD (Slack in a browser: the T… part of the URL). Fix it in .env.',
+    );
   }
   const lang = env.SLACK_DEFAULT_LANG?.trim() || 'ko';
-  if (lang !== 'ko' && lang !== 'en') throw new ConfigError(`SLACK_DEFAULT_LANG=${lang} should be ko or en. Fix it in .env.`);
+  if (lang !== 'ko' && lang !== 'en')
+    throw new ConfigError(`SLACK_DEFAULT_LANG=${lang} should be ko or en. Fix it in .env.`);
   return {
     botToken,
     ...(apiUrl ? { apiUrl } : {}),
@@ -110,7 +119,9 @@ export function readRateLimit(env: Env): { limit: number; windowMs: number } {
   const limit = Number(match?.[1]);
   const seconds = Number(match?.[2]);
   if (!match || limit < 1 || seconds < 1) {
-    throw new ConfigError(`DOCKER_RATE_LIMIT=${raw} should be count/seconds, e.g. 5/60 for five Docker commands per user per minute. Fix it in .env.`);
+    throw new ConfigError(
+      `DOCKER_RATE_LIMIT=${raw} should be count/seconds, e.g. 5/60 for five Docker commands per user per minute. Fix it in .env.`,
+    );
   }
   return { limit, windowMs: seconds * 1000 };
 }

@@ -10,7 +10,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel, type Logger } from '@slack/bolt';
+import { App, type Logger, LogLevel } from '@slack/bolt';
 import { ConfigError } from '../config.ts';
 import type { DockerReader } from '../docker/types.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
@@ -77,7 +77,13 @@ export function createSlackApp({ config, kb, docker, logger }: SlackBotOptions):
         });
 
   const { rateLimit } = config.docker;
-  const deps: SlackDeps = { config, kb, docker, dockerRateLimiter: createRateLimiter(rateLimit.limit, rateLimit.windowMs), logger: app.logger };
+  const deps: SlackDeps = {
+    config,
+    kb,
+    docker,
+    dockerRateLimiter: createRateLimiter(rateLimit.limit, rateLimit.windowMs),
+    logger: app.logger,
+  };
   if (config.teamId) app.use(pinTeam(config.teamId, app.logger));
   app.use(skipTimedOutRetries(app.logger));
   registerCommands(app, deps);
@@ -106,7 +112,11 @@ export function createSlackApp({ config, kb, docker, logger }: SlackBotOptions):
       const server: unknown = await app.start();
       const address = isServer(server) ? server.address() : null;
       port = address && typeof address === 'object' ? (address as AddressInfo).port : undefined;
-      app.logger.info(config.mode === 'socket' ? 'Slack: connected in Socket Mode' : `Slack: HTTP mode listening on :${port} (/slack/events, /healthz)`);
+      app.logger.info(
+        config.mode === 'socket'
+          ? 'Slack: connected in Socket Mode'
+          : `Slack: HTTP mode listening on :${port} (/slack/events, /healthz)`,
+      );
     },
     async stop() {
       await app.stop();
@@ -119,7 +129,9 @@ export function createSlackApp({ config, kb, docker, logger }: SlackBotOptions):
 function warnIfDockerIsOpen(config: SlackConfig, logger: Logger): void {
   const { allowedChannels, allowedUsers } = config.docker;
   if (allowedChannels.length === 0 && allowedUsers.length === 0) {
-    logger.warn('DOCKER_ALLOWED_CHANNELS and DOCKER_ALLOWED_USERS are unset: anyone in the workspace can run /docker-ps and /docker-df in any channel.');
+    logger.warn(
+      'DOCKER_ALLOWED_CHANNELS and DOCKER_ALLOWED_USERS are unset: anyone in the workspace can run /docker-ps and /docker-df in any channel.',
+    );
   } else if (allowedChannels.length === 0) {
     logger.warn('DOCKER_ALLOWED_CHANNELS is unset: the allowed users can run Docker commands in any channel.');
   } else if (allowedUsers.length === 0) {
@@ -141,10 +153,19 @@ function isServer(value: unknown): value is { address(): AddressInfo | string | 
 /** auth.test failed at start: name the setting to fix, never echo the token. */
 function startupError(err: unknown, config: SlackConfig): Error {
   const slackCode = (err as { data?: { error?: string } } | undefined)?.data?.error;
-  if (slackCode === 'invalid_auth' || slackCode === 'not_authed' || slackCode === 'account_inactive' || slackCode === 'token_revoked') {
-    return new ConfigError(`SLACK_BOT_TOKEN was refused by Slack (${slackCode}): copy it again from Slack app settings → OAuth & Permissions → Bot User OAuth Token.`);
+  if (
+    slackCode === 'invalid_auth' ||
+    slackCode === 'not_authed' ||
+    slackCode === 'account_inactive' ||
+    slackCode === 'token_revoked'
+  ) {
+    return new ConfigError(
+      `SLACK_BOT_TOKEN was refused by Slack (${slackCode}): copy it again from Slack app settings → OAuth & Permissions → Bot User OAuth Token.`,
+    );
   }
   const where = config.apiUrl ?? 'https://slack.com/api/';
   const reason = slackCode ?? (err instanceof Error ? err.message : String(err));
-  return new ConfigError(`Could not check the bot token with Slack at ${where} (${reason}). Check the network${config.apiUrl ? ' and SLACK_API_URL' : ''}.`);
+  return new ConfigError(
+    `Could not check the bot token with Slack at ${where} (${reason}). Check the network${config.apiUrl ? ' and SLACK_API_URL' : ''}.`,
+  );
 }

@@ -11,7 +11,9 @@ export function pinTeam(teamId: string, logger: Logger): Middleware<AnyMiddlewar
       await next();
       return;
     }
-    logger.warn(`Ignored a request from workspace ${context.teamId ?? context.enterpriseId}: SLACK_TEAM_ID pins the bot to ${teamId}`);
+    logger.warn(
+      `Ignored a request from workspace ${context.teamId ?? context.enterpriseId}: SLACK_TEAM_ID pins the bot to ${teamId}`,
+    );
     const ack = 'ack' in rest ? (rest.ack as ((response?: unknown) => Promise<void>) | undefined) : undefined;
     if (!ack) return;
     if ('command' in body) await ack({ response_type: 'ephemeral', text: slackReplies('en').otherWorkspace });

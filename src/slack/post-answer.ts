@@ -1,7 +1,7 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import { detectLang, type Lang } from '../i18n.ts';
 import type { Answer } from '../knowledge/types.ts';
-import { buildAnswerMessage, buildHelpMessage, type AnswerMessageInput } from '../render/answer-blocks.ts';
+import { type AnswerMessageInput, buildAnswerMessage, buildHelpMessage } from '../render/answer-blocks.ts';
 import type { SlackMessage } from '../render/slack-format.ts';
 import { MATCH_LIMIT, type SlackDeps } from './deps.ts';
 import { questionFromSlack } from './text.ts';
@@ -20,8 +20,18 @@ export function askNotes(deps: SlackDeps, question: string): AskedQuestion | und
 }
 
 /** The reply to an asked question, for whoever `options.audience` says will see it. */
-export function answerMessage(deps: SlackDeps, asked: AskedQuestion, options: Pick<AnswerMessageInput, 'audience' | 'attribution' | 'notice'>): SlackMessage {
-  return buildAnswerMessage({ ...options, answer: asked.answer, question: asked.question, lang: asked.lang, lookup: (id) => deps.kb.byId(id) });
+export function answerMessage(
+  deps: SlackDeps,
+  asked: AskedQuestion,
+  options: Pick<AnswerMessageInput, 'audience' | 'attribution' | 'notice'>,
+): SlackMessage {
+  return buildAnswerMessage({
+    ...options,
+    answer: asked.answer,
+    question: asked.question,
+    lang: asked.lang,
+    lookup: (id) => deps.kb.byId(id),
+  });
 }
 
 /** How to use the bot and the topic list, for an empty question. */
@@ -37,14 +47,27 @@ export function outcome(asked: AskedQuestion | undefined): string {
 }
 
 /** The public reply to text typed in a conversation (mention, DM): the answer, or help when empty. */
-export function answerForConversation(deps: SlackDeps, rawText: string | undefined): { message: SlackMessage; asked: AskedQuestion | undefined } {
+export function answerForConversation(
+  deps: SlackDeps,
+  rawText: string | undefined,
+): { message: SlackMessage; asked: AskedQuestion | undefined } {
   const asked = askNotes(deps, questionFromSlack(rawText));
   return { message: asked ? answerMessage(deps, asked, { audience: 'public' }) : helpMessage(deps), asked };
 }
 
 /** Posts a message, in a thread when `threadTs` is given. */
-export async function postMessage(client: webApi.WebClient, channel: string, message: SlackMessage, threadTs?: string): Promise<void> {
-  await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, ...(threadTs ? { thread_ts: threadTs } : {}) });
+export async function postMessage(
+  client: webApi.WebClient,
+  channel: string,
+  message: SlackMessage,
+  threadTs?: string,
+): Promise<void> {
+  await client.chat.postMessage({
+    channel,
+    text: message.text,
+    blocks: message.blocks,
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+  });
 }
 
 /** True when Slack refused a post because the bot is not in the conversation. */

@@ -22,7 +22,8 @@ const ko: SlackReplies = {
   otherWorkspace: '이 봇은 다른 워크스페이스 전용이에요.',
   running: (c) => `⏳ \`${c}\` 실행 중… 결과는 곧 여기에 올라와요.`,
   failed: '문제가 생겼어요. 다시 해 보고, 계속되면 봇 관리자에게 알려 주세요.',
-  notInChannel: '이 채널에 글을 쓸 수 없어요. `/invite @봇이름`으로 초대해 주세요. 일단 답변은 나만 보기로 보여 드려요.',
+  notInChannel:
+    '이 채널에 글을 쓸 수 없어요. `/invite @봇이름`으로 초대해 주세요. 일단 답변은 나만 보기로 보여 드려요.',
   nothingToExplain: '이 메시지에는 설명할 글이 없어요.',
   topicGone: '이 주제는 이제 노트에 없어요. 다시 질문해 주세요.',
   explainedPrivately: '스레드에 올릴 수 없어서 나만 보기로 보여 드려요.',

@@ -12,9 +12,15 @@ import { decodeEntryRef } from '../../src/render/answer-blocks.ts';
 import type { HttpModeConfig } from '../../src/slack/config.ts';
 import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
 import { seedDaemon, startTestDaemon, type TestDaemon } from '../integration/dockerd.ts';
-import { buttonClickPayload, interactionBody, postSigned, recordingLogger, slashCommandBody } from './support/slack-requests.ts';
+import {
+  buttonClickPayload,
+  interactionBody,
+  postSigned,
+  recordingLogger,
+  slashCommandBody,
+} from './support/slack-requests.ts';
 import { SlackStandIn } from './support/slack-standin.ts';
-import { startSlowDockerProxy, type SlowProxy } from './support/slow-docker-proxy.ts';
+import { type SlowProxy, startSlowDockerProxy } from './support/slow-docker-proxy.ts';
 
 const SECRET = 'e2e-docker-signing-secret';
 const FORM = 'application/x-www-form-urlencoded';
@@ -45,7 +51,12 @@ async function startBot(dockerEnv: Record<string, string>): Promise<string> {
     defaultLang: 'en',
     docker: { allowedChannels: [], allowedUsers: [], rateLimit: { limit: 100, windowMs: 60_000 } },
   };
-  const bot = createSlackApp({ config, kb, docker: createDockerReader(readDockerConfig(dockerEnv)), logger: recordingLogger() });
+  const bot = createSlackApp({
+    config,
+    kb,
+    docker: createDockerReader(readDockerConfig(dockerEnv)),
+    logger: recordingLogger(),
+  });
   await bot.start();
   bots.push(bot);
   return `http://127.0.0.1:${bot.httpPort()}/slack/events`;
@@ -69,11 +80,25 @@ afterAll(async () => {
 });
 
 function run(url: string, command: string, text: string, responseId: string) {
-  return postSigned(url, slashCommandBody({ command, text, responseUrl: slack.responseUrl(responseId), channelId: 'C0OPS', userId: 'U0OPS' }), FORM, SECRET);
+  return postSigned(
+    url,
+    slashCommandBody({
+      command,
+      text,
+      responseUrl: slack.responseUrl(responseId),
+      channelId: 'C0OPS',
+      userId: 'U0OPS',
+    }),
+    FORM,
+    SECRET,
+  );
 }
 
 async function responseFor(id: string, timeoutMs = 5000) {
-  const [post] = await slack.waitFor(() => (slack.responsesTo(id).length ? slack.responsesTo(id) : undefined), timeoutMs);
+  const [post] = await slack.waitFor(
+    () => (slack.responsesTo(id).length ? slack.responsesTo(id) : undefined),
+    timeoutMs,
+  );
   return post!;
 }
 
@@ -85,13 +110,17 @@ describe('/docker-ps and /docker-df against a real Docker engine', () => {
   it('/docker-ps -a: acked at once, then the containers in the channel with an Explain button, secrets redacted', async () => {
     const res = await run(fastUrl, '/docker-ps', '-a', 'ps-all');
     expect(res.ms).toBeLessThan(3000);
-    expect(JSON.parse(res.text)).toEqual({ response_type: 'ephemeral', text: expect.stringContaining('/docker-ps -a') });
+    expect(JSON.parse(res.text)).toEqual({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('/docker-ps -a'),
+    });
     const post = await responseFor('ps-all');
     expect(post.body.response_type).toBe('in_channel');
     const blocks = post.body.blocks as Block[];
     expect(blocks.length).toBeLessThanOrEqual(50);
     const json = JSON.stringify(blocks);
-    for (const name of ['web-1', 'web-2', 'api-1', 'health-ok', 'health-bad', 'db-1', 'job-1']) expect(json).toContain(name);
+    for (const name of ['web-1', 'web-2', 'api-1', 'health-ok', 'health-bad', 'db-1', 'job-1'])
+      expect(json).toContain(name);
     expect(json).not.toContain('hunter2');
     expect(json).not.toContain('s3cret');
     expect(decodeEntryRef(explainButton(blocks)?.value)?.entryId).toBe('listing-commands');
@@ -116,7 +145,14 @@ describe('/docker-ps and /docker-df against a real Docker engine', () => {
 
     // The result was posted through response_url (no ts comes back); the click carries its ts.
     const before = slack.callsTo('chat.postMessage').length;
-    const click = buttonClickPayload({ actionId: explain!.action_id!, value: explain!.value!, responseUrl: slack.responseUrl('df-explain'), channelId: 'C0OPS', messageTs: '1700002000.000100', userId: 'U0ERIN' });
+    const click = buttonClickPayload({
+      actionId: explain!.action_id!,
+      value: explain!.value!,
+      responseUrl: slack.responseUrl('df-explain'),
+      channelId: 'C0OPS',
+      messageTs: '1700002000.000100',
+      userId: 'U0ERIN',
+    });
     await postSigned(fastUrl, interactionBody(click), FORM, SECRET);
     const [thread] = await slack.waitFor(() => {
       const p = slack.callsTo('chat.postMessage').slice(before);
@@ -131,7 +167,12 @@ describe('/docker-ps and /docker-df against a real Docker engine', () => {
     await run(fastUrl, '/docker-ps', '', 'ps-private');
     const explain = explainButton((await responseFor('ps-private')).body.blocks as Block[]);
     slack.channelsWithoutBot.add('C0NOBOT');
-    const click = buttonClickPayload({ actionId: explain!.action_id!, value: explain!.value!, responseUrl: slack.responseUrl('ps-private-explain'), channelId: 'C0NOBOT' });
+    const click = buttonClickPayload({
+      actionId: explain!.action_id!,
+      value: explain!.value!,
+      responseUrl: slack.responseUrl('ps-private-explain'),
+      channelId: 'C0NOBOT',
+    });
     await postSigned(fastUrl, interactionBody(click), FORM, SECRET);
     const post = await responseFor('ps-private-explain');
     expect(post.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });

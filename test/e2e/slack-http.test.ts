@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, PROJECT_ROOT } from '../../src/config.ts';
 import { createDockerReader, readDockerConfig } from '../../src/docker/index.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
-import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
 import type { HttpModeConfig } from '../../src/slack/config.ts';
+import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
+import { expectNoInjectedMarkup, HOSTILE_TEXT } from './support/slack-markup.ts';
 import {
   buttonClickPayload,
   eventEnvelope,
@@ -18,7 +19,6 @@ import {
   recordingLogger,
   slashCommandBody,
 } from './support/slack-requests.ts';
-import { expectNoInjectedMarkup, HOSTILE_TEXT } from './support/slack-markup.ts';
 import { REVOKED_TOKEN_PREFIX, SlackStandIn, TEAM_ID } from './support/slack-standin.ts';
 
 const SECRET = 'e2e-signing-secret-0123456789abcdef';
@@ -49,7 +49,11 @@ beforeAll(async () => {
     apiUrl: slack.apiUrl,
     teamId: TEAM_ID,
     defaultLang: 'ko',
-    docker: { allowedChannels: ['C0DOCKER'], allowedUsers: ['U0ALICE', 'U0OPS'], rateLimit: { limit: 2, windowMs: 60_000 } },
+    docker: {
+      allowedChannels: ['C0DOCKER'],
+      allowedUsers: ['U0ALICE', 'U0OPS'],
+      rateLimit: { limit: 2, windowMs: 60_000 },
+    },
   };
   // No engine behind this socket: the Docker tests here are about access, usage and failures.
   const docker = createDockerReader(readDockerConfig({ DOCKER_HOST: NO_DOCKER, DOCKER_TIMEOUT_MS: '2000' }));
@@ -64,7 +68,12 @@ afterAll(async () => {
 });
 
 function command(text: string, responseId: string, extra: { userId?: string; channelId?: string } = {}) {
-  return postSigned(eventsUrl, slashCommandBody({ command: '/docker-ask', text, responseUrl: slack.responseUrl(responseId), ...extra }), FORM, SECRET);
+  return postSigned(
+    eventsUrl,
+    slashCommandBody({ command: '/docker-ask', text, responseUrl: slack.responseUrl(responseId), ...extra }),
+    FORM,
+    SECRET,
+  );
 }
 
 function buttons(blocks: Block[]): Array<{ action_id: string; value: string; text: string }> {
@@ -85,9 +94,17 @@ function asSlackSends(typed: string): string {
 
 /** Clicks a button as `userId` and returns what the bot posted to that click's response_url. */
 async function click(button: { action_id: string; value: string }, responseId: string, userId = 'U0ALICE', count = 1) {
-  const payload = buttonClickPayload({ actionId: button.action_id, value: button.value, responseUrl: slack.responseUrl(responseId), isEphemeral: true, userId });
+  const payload = buttonClickPayload({
+    actionId: button.action_id,
+    value: button.value,
+    responseUrl: slack.responseUrl(responseId),
+    isEphemeral: true,
+    userId,
+  });
   await postSigned(eventsUrl, interactionBody(payload), FORM, SECRET);
-  return slack.waitFor(() => (slack.responsesTo(responseId).length >= count ? slack.responsesTo(responseId).map((r) => r.body) : undefined));
+  return slack.waitFor(() =>
+    slack.responsesTo(responseId).length >= count ? slack.responsesTo(responseId).map((r) => r.body) : undefined,
+  );
 }
 
 describe('HTTP mode', () => {
@@ -143,10 +160,18 @@ describe('HTTP mode', () => {
     const ask = JSON.parse((await command('도커 루트 디렉터리 어디?', 'ask-share')).text) as { blocks: Block[] };
     const share = buttons(ask.blocks).find((b) => b.action_id.startsWith('share_answer'));
     expect(share).toBeDefined();
-    const click = buttonClickPayload({ actionId: share!.action_id, value: share!.value, responseUrl: slack.responseUrl('share-1'), isEphemeral: true, userId: 'U0CAROL' });
+    const click = buttonClickPayload({
+      actionId: share!.action_id,
+      value: share!.value,
+      responseUrl: slack.responseUrl('share-1'),
+      isEphemeral: true,
+      userId: 'U0CAROL',
+    });
     const res = await postSigned(eventsUrl, interactionBody(click), FORM, SECRET);
     expect(res.status).toBe(200);
-    const posts = await slack.waitFor(() => (slack.responsesTo('share-1').length >= 2 ? slack.responsesTo('share-1') : undefined));
+    const posts = await slack.waitFor(() =>
+      slack.responsesTo('share-1').length >= 2 ? slack.responsesTo('share-1') : undefined,
+    );
     const [publicPost, cleanup] = posts.map((p) => p.body);
     expect(publicPost?.response_type).toBe('in_channel');
     expect(publicPost?.replace_original).toBe(false);
@@ -160,9 +185,16 @@ describe('HTTP mode', () => {
   it('Other matches lists the next topics, without the one already shown', async () => {
     const ask = JSON.parse((await command('컨테이너 삭제 순서?', 'ask-other')).text) as { blocks: Block[] };
     const other = buttons(ask.blocks).find((b) => b.action_id.startsWith('other_matches'));
-    const click = buttonClickPayload({ actionId: other!.action_id, value: other!.value, responseUrl: slack.responseUrl('other-1'), isEphemeral: true });
+    const click = buttonClickPayload({
+      actionId: other!.action_id,
+      value: other!.value,
+      responseUrl: slack.responseUrl('other-1'),
+      isEphemeral: true,
+    });
     await postSigned(eventsUrl, interactionBody(click), FORM, SECRET);
-    const [post] = await slack.waitFor(() => (slack.responsesTo('other-1').length ? slack.responsesTo('other-1') : undefined));
+    const [post] = await slack.waitFor(() =>
+      slack.responsesTo('other-1').length ? slack.responsesTo('other-1') : undefined,
+    );
     expect(post?.body.response_type).toBe('ephemeral');
     const topics = buttons(post?.body.blocks as Block[]);
     expect(topics.length).toBeGreaterThan(0);
@@ -170,20 +202,42 @@ describe('HTTP mode', () => {
 
     // A topic button from that list shows the entry privately in place of the list.
     const first = topics[0]!;
-    const open = buttonClickPayload({ actionId: first.action_id, value: first.value, responseUrl: slack.responseUrl('show-1'), isEphemeral: true });
+    const open = buttonClickPayload({
+      actionId: first.action_id,
+      value: first.value,
+      responseUrl: slack.responseUrl('show-1'),
+      isEphemeral: true,
+    });
     await postSigned(eventsUrl, interactionBody(open), FORM, SECRET);
-    const [shown] = await slack.waitFor(() => (slack.responsesTo('show-1').length ? slack.responsesTo('show-1') : undefined));
+    const [shown] = await slack.waitFor(() =>
+      slack.responsesTo('show-1').length ? slack.responsesTo('show-1') : undefined,
+    );
     expect(shown?.body.replace_original).toBe(true);
     expect(allText(shown?.body.blocks as Block[])).toContain(JSON.parse(first.value).e);
   });
 
   it('a mention is answered in its thread: thread_ts of the thread, else the mention ts', async () => {
     const before = slack.callsTo('chat.postMessage').length;
-    const top = eventEnvelope({ type: 'app_mention', user: 'U0ALICE', text: '<@UBOT> 컨테이너 삭제 순서?', ts: '1700000100.000100', channel: 'C0GENERAL', event_ts: '1700000100.000100' });
+    const top = eventEnvelope({
+      type: 'app_mention',
+      user: 'U0ALICE',
+      text: '<@UBOT> 컨테이너 삭제 순서?',
+      ts: '1700000100.000100',
+      channel: 'C0GENERAL',
+      event_ts: '1700000100.000100',
+    });
     const res = await postSigned(eventsUrl, JSON.stringify(top), 'application/json', SECRET);
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(3000);
-    const inThread = eventEnvelope({ type: 'app_mention', user: 'U0ALICE', text: '<@UBOT> docker root dir?', ts: '1700000200.000300', thread_ts: '1700000150.000200', channel: 'C0GENERAL', event_ts: '1700000200.000300' });
+    const inThread = eventEnvelope({
+      type: 'app_mention',
+      user: 'U0ALICE',
+      text: '<@UBOT> docker root dir?',
+      ts: '1700000200.000300',
+      thread_ts: '1700000150.000200',
+      channel: 'C0GENERAL',
+      event_ts: '1700000200.000300',
+    });
     await postSigned(eventsUrl, JSON.stringify(inThread), 'application/json', SECRET);
     const posts = await slack.waitFor(() => {
       const p = slack.callsTo('chat.postMessage').slice(before);
@@ -204,7 +258,14 @@ describe('HTTP mode', () => {
     const before = slack.callsTo('chat.postMessage').length;
     // A real @here (Slack markup) and the same things typed as text (Slack sends them as entities).
     const text = `<@UBOT> <!here> ${asSlackSends(HOSTILE_TEXT)} how do I bake bread`;
-    const mention = eventEnvelope({ type: 'app_mention', user: 'U0ALICE', text, ts: '1700000230.000100', channel: 'C0GENERAL', event_ts: '1700000230.000100' });
+    const mention = eventEnvelope({
+      type: 'app_mention',
+      user: 'U0ALICE',
+      text,
+      ts: '1700000230.000100',
+      channel: 'C0GENERAL',
+      event_ts: '1700000230.000100',
+    });
     await postSigned(eventsUrl, JSON.stringify(mention), 'application/json', SECRET);
     const [post] = await slack.waitFor(() => {
       const p = slack.callsTo('chat.postMessage').slice(before);
@@ -217,7 +278,10 @@ describe('HTTP mode', () => {
 
   it('a typed ping survives no path to a public post: /docker-ask → topic → Other matches → topic → Share', async () => {
     const question = `${HOSTILE_TEXT} 도커 루트 디렉터리 어디?`;
-    const ask = JSON.parse((await command(asSlackSends(question), 'hostile-ask')).text) as { text: string; blocks: Block[] };
+    const ask = JSON.parse((await command(asSlackSends(question), 'hostile-ask')).text) as {
+      text: string;
+      blocks: Block[];
+    };
     expectNoInjectedMarkup(ask);
     const topic = buttons(ask.blocks).find((b) => JSON.parse(b.value).e === 'docker-root-dir');
     // The button carries the question decoded once, exactly as typed.
@@ -242,7 +306,16 @@ describe('HTTP mode', () => {
   it("ignores Slack's retry of an event whose ack timed out, but answers a retry after an error", async () => {
     const before = slack.callsTo('chat.postMessage').length;
     const mention = (ts: string) =>
-      JSON.stringify(eventEnvelope({ type: 'app_mention', user: 'U0ALICE', text: '<@UBOT> wsl?', ts, channel: 'C0GENERAL', event_ts: ts }));
+      JSON.stringify(
+        eventEnvelope({
+          type: 'app_mention',
+          user: 'U0ALICE',
+          text: '<@UBOT> wsl?',
+          ts,
+          channel: 'C0GENERAL',
+          event_ts: ts,
+        }),
+      );
     const timedOut = await postSigned(eventsUrl, mention('1700000250.000100'), 'application/json', SECRET, {
       headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
     });
@@ -261,9 +334,24 @@ describe('HTTP mode', () => {
 
   it('a direct message is answered in the DM; the bot ignores edits and bot messages', async () => {
     const before = slack.callsTo('chat.postMessage').length;
-    const edit = eventEnvelope({ type: 'message', subtype: 'message_changed', channel: 'D0ALICE', channel_type: 'im', ts: '1700000300.000100', event_ts: '1700000300.000100' });
+    const edit = eventEnvelope({
+      type: 'message',
+      subtype: 'message_changed',
+      channel: 'D0ALICE',
+      channel_type: 'im',
+      ts: '1700000300.000100',
+      event_ts: '1700000300.000100',
+    });
     await postSigned(eventsUrl, JSON.stringify(edit), 'application/json', SECRET);
-    const dm = eventEnvelope({ type: 'message', user: 'U0ALICE', text: 'wsl이 뭐야?', channel: 'D0ALICE', channel_type: 'im', ts: '1700000301.000100', event_ts: '1700000301.000100' });
+    const dm = eventEnvelope({
+      type: 'message',
+      user: 'U0ALICE',
+      text: 'wsl이 뭐야?',
+      channel: 'D0ALICE',
+      channel_type: 'im',
+      ts: '1700000301.000100',
+      event_ts: '1700000301.000100',
+    });
     await postSigned(eventsUrl, JSON.stringify(dm), 'application/json', SECRET);
     const [post] = await slack.waitFor(() => {
       const p = slack.callsTo('chat.postMessage').slice(before);
@@ -278,7 +366,12 @@ describe('HTTP mode', () => {
 
   it('the Explain in thread shortcut answers the message in its thread, crediting who asked', async () => {
     const before = slack.callsTo('chat.postMessage').length;
-    const payload = messageShortcutPayload({ text: '이미지랑 컨테이너 삭제 순서가 어떻게 돼요?', ts: '1700000400.000100', responseUrl: slack.responseUrl('shortcut-1'), userId: 'U0DAVE' });
+    const payload = messageShortcutPayload({
+      text: '이미지랑 컨테이너 삭제 순서가 어떻게 돼요?',
+      ts: '1700000400.000100',
+      responseUrl: slack.responseUrl('shortcut-1'),
+      userId: 'U0DAVE',
+    });
     const res = await postSigned(eventsUrl, interactionBody(payload), FORM, SECRET);
     expect(res.status).toBe(200);
     const [post] = await slack.waitFor(() => {
@@ -293,9 +386,16 @@ describe('HTTP mode', () => {
 
   it('the shortcut in a channel the bot is not in answers privately with a hint to invite it', async () => {
     slack.channelsWithoutBot.add('C0PRIVATE');
-    const payload = messageShortcutPayload({ text: 'docker root dir?', ts: '1700000500.000100', responseUrl: slack.responseUrl('shortcut-2'), channelId: 'C0PRIVATE' });
+    const payload = messageShortcutPayload({
+      text: 'docker root dir?',
+      ts: '1700000500.000100',
+      responseUrl: slack.responseUrl('shortcut-2'),
+      channelId: 'C0PRIVATE',
+    });
     await postSigned(eventsUrl, interactionBody(payload), FORM, SECRET);
-    const [post] = await slack.waitFor(() => (slack.responsesTo('shortcut-2').length ? slack.responsesTo('shortcut-2') : undefined));
+    const [post] = await slack.waitFor(() =>
+      slack.responsesTo('shortcut-2').length ? slack.responsesTo('shortcut-2') : undefined,
+    );
     expect(post?.body.response_type).toBe('ephemeral');
     expect(String(post?.body.text)).toContain('/invite');
     expect(allText(post?.body.blocks as Block[])).toContain('docker-root-dir');
@@ -303,27 +403,48 @@ describe('HTTP mode', () => {
 
   it('a Slack error other than not_in_channel is logged with its stack on the server, and nothing is posted privately', async () => {
     slack.postErrors.set('C0ARCHIVED', 'is_archived');
-    const payload = messageShortcutPayload({ text: 'docker root dir?', ts: '1700000550.000100', responseUrl: slack.responseUrl('shortcut-archived'), channelId: 'C0ARCHIVED' });
+    const payload = messageShortcutPayload({
+      text: 'docker root dir?',
+      ts: '1700000550.000100',
+      responseUrl: slack.responseUrl('shortcut-archived'),
+      channelId: 'C0ARCHIVED',
+    });
     await postSigned(eventsUrl, interactionBody(payload), FORM, SECRET);
-    const line = await slack.waitFor(() => logger.lines.find((l) => l.startsWith('error Slack listener failed') && l.includes('is_archived')));
+    const line = await slack.waitFor(() =>
+      logger.lines.find((l) => l.startsWith('error Slack listener failed') && l.includes('is_archived')),
+    );
     expect(line).toMatch(/\n\s+at /);
     expect(slack.responsesTo('shortcut-archived')).toHaveLength(0);
   });
 
   it('the shortcut on a message the notes do not cover tells only the person who used it', async () => {
     const before = slack.callsTo('chat.postMessage').length;
-    const payload = messageShortcutPayload({ text: 'lunch at noon?', ts: '1700000600.000100', responseUrl: slack.responseUrl('shortcut-3') });
+    const payload = messageShortcutPayload({
+      text: 'lunch at noon?',
+      ts: '1700000600.000100',
+      responseUrl: slack.responseUrl('shortcut-3'),
+    });
     await postSigned(eventsUrl, interactionBody(payload), FORM, SECRET);
-    const [post] = await slack.waitFor(() => (slack.responsesTo('shortcut-3').length ? slack.responsesTo('shortcut-3') : undefined));
+    const [post] = await slack.waitFor(() =>
+      slack.responsesTo('shortcut-3').length ? slack.responsesTo('shortcut-3') : undefined,
+    );
     expect(post?.body.response_type).toBe('ephemeral');
     expect(String(post?.body.text)).toContain("don't cover");
     expect(slack.callsTo('chat.postMessage').length).toBe(before);
   });
 
   it('opening the App Home publishes the topics and how to use the bot', async () => {
-    const home = eventEnvelope({ type: 'app_home_opened', user: 'U0ALICE', channel: 'D0ALICE', tab: 'home', event_ts: '1700000700.000100' });
+    const home = eventEnvelope({
+      type: 'app_home_opened',
+      user: 'U0ALICE',
+      channel: 'D0ALICE',
+      tab: 'home',
+      event_ts: '1700000700.000100',
+    });
     await postSigned(eventsUrl, JSON.stringify(home), 'application/json', SECRET);
-    const [publish] = await slack.waitFor(() => (slack.callsTo('views.publish').length ? slack.callsTo('views.publish') : undefined));
+    const [publish] = await slack.waitFor(() =>
+      slack.callsTo('views.publish').length ? slack.callsTo('views.publish') : undefined,
+    );
     expect(publish?.args.user_id).toBe('U0ALICE');
     const view = publish?.args.view as { type: string; blocks: Block[] };
     expect(view.type).toBe('home');
@@ -332,11 +453,18 @@ describe('HTTP mode', () => {
     expect(readButtons).toHaveLength(22);
 
     // Read opens the topic in a modal.
-    const click = buttonClickPayload({ actionId: readButtons[0]!.action_id, value: readButtons[0]!.value, responseUrl: slack.responseUrl('home-1'), inHome: true });
+    const click = buttonClickPayload({
+      actionId: readButtons[0]!.action_id,
+      value: readButtons[0]!.value,
+      responseUrl: slack.responseUrl('home-1'),
+      inHome: true,
+    });
     await postSigned(eventsUrl, interactionBody(click), FORM, SECRET);
-    const [open] = await slack.waitFor(() => (slack.callsTo('views.open').length ? slack.callsTo('views.open') : undefined));
+    const [open] = await slack.waitFor(() =>
+      slack.callsTo('views.open').length ? slack.callsTo('views.open') : undefined,
+    );
     expect(open?.args.trigger_id).toBe('trigger-2');
-    expect((open?.args.view as { type: string }).type).toBe('modal');
+    expect((open?.args.view as { type: string } | undefined)?.type).toBe('modal');
   });
 
   it('the App Home question form answers in the modal', async () => {
@@ -347,7 +475,12 @@ describe('HTTP mode', () => {
       api_app_id: 'A0TEST',
       token: 'legacy-verification-token',
       trigger_id: 'trigger-4',
-      view: { id: 'V0ASK', type: 'modal', callback_id: 'ask_modal', state: { values: { question: { question_text: { type: 'plain_text_input', value: '도커 루트 디렉터리' } } } } },
+      view: {
+        id: 'V0ASK',
+        type: 'modal',
+        callback_id: 'ask_modal',
+        state: { values: { question: { question_text: { type: 'plain_text_input', value: '도커 루트 디렉터리' } } } },
+      },
     };
     const res = await postSigned(eventsUrl, interactionBody(submission), FORM, SECRET);
     expect(res.status).toBe(200);
@@ -370,7 +503,12 @@ describe('HTTP mode', () => {
   });
 
   it('with SLACK_TEAM_ID set, refuses a command from another workspace', async () => {
-    const body = slashCommandBody({ command: '/docker-ask', text: 'docker root dir', responseUrl: slack.responseUrl('other-team'), teamId: 'T0OTHER' });
+    const body = slashCommandBody({
+      command: '/docker-ask',
+      text: 'docker root dir',
+      responseUrl: slack.responseUrl('other-team'),
+      teamId: 'T0OTHER',
+    });
     const res = await postSigned(eventsUrl, body, FORM, SECRET);
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text)).toEqual({ response_type: 'ephemeral', text: 'This bot serves another workspace.' });
@@ -378,7 +516,12 @@ describe('HTTP mode', () => {
 
   describe('Docker commands: access, usage, rate limit, failures', () => {
     function docker(cmd: string, text: string, responseId: string, userId: string, channelId: string) {
-      return postSigned(eventsUrl, slashCommandBody({ command: cmd, text, responseUrl: slack.responseUrl(responseId), userId, channelId }), FORM, SECRET);
+      return postSigned(
+        eventsUrl,
+        slashCommandBody({ command: cmd, text, responseUrl: slack.responseUrl(responseId), userId, channelId }),
+        FORM,
+        SECRET,
+      );
     }
 
     it('does not warn about open Docker access when both allowlists are set', () => {
@@ -386,17 +529,27 @@ describe('HTTP mode', () => {
     });
 
     it('refuses a user not allowed, and an allowed user in a channel not allowed, privately', async () => {
-      const bob = JSON.parse((await docker('/docker-ps', '', 'd-bob', 'U0BOB', 'C0DOCKER')).text) as { response_type: string; text: string };
+      const bob = JSON.parse((await docker('/docker-ps', '', 'd-bob', 'U0BOB', 'C0DOCKER')).text) as {
+        response_type: string;
+        text: string;
+      };
       expect(bob).toEqual({ response_type: 'ephemeral', text: expect.stringContaining('허용된 사용자만') });
-      const elsewhere = JSON.parse((await docker('/docker-df', '', 'd-elsewhere', 'U0ALICE', 'C0GENERAL')).text) as { text: string };
+      const elsewhere = JSON.parse((await docker('/docker-df', '', 'd-elsewhere', 'U0ALICE', 'C0GENERAL')).text) as {
+        text: string;
+      };
       expect(elsewhere.text).toContain('이 채널에서는');
       await new Promise((r) => setTimeout(r, 100));
       expect(slack.responsesTo('d-bob')).toHaveLength(0);
-      expect(logger.lines.some((l) => l.includes('/docker-ps by U0BOB in C0DOCKER: refused (user not allowed)'))).toBe(true);
+      expect(logger.lines.some((l) => l.includes('/docker-ps by U0BOB in C0DOCKER: refused (user not allowed)'))).toBe(
+        true,
+      );
     });
 
     it('answers a typo with the error and the usage, without running anything', async () => {
-      const res = JSON.parse((await docker('/docker-ps', '--bogus', 'd-usage', 'U0OPS', 'C0DOCKER')).text) as { response_type: string; text: string };
+      const res = JSON.parse((await docker('/docker-ps', '--bogus', 'd-usage', 'U0OPS', 'C0DOCKER')).text) as {
+        response_type: string;
+        text: string;
+      };
       expect(res.response_type).toBe('ephemeral');
       expect(res.text).toContain('--bogus');
       expect(res.text).toContain('Usage: /docker-ps');
@@ -405,19 +558,32 @@ describe('HTTP mode', () => {
     it('acks at once and reports an unreachable Docker in plain words through response_url', async () => {
       const res = await docker('/docker-ps', '-a', 'd-down', 'U0OPS', 'C0DOCKER');
       expect(res.ms).toBeLessThan(3000);
-      expect(JSON.parse(res.text)).toEqual({ response_type: 'ephemeral', text: expect.stringContaining('/docker-ps -a') });
-      const [post] = await slack.waitFor(() => (slack.responsesTo('d-down').length ? slack.responsesTo('d-down') : undefined));
-      expect(post?.body).toEqual({ response_type: 'ephemeral', text: `Docker host ${NO_DOCKER} is not reachable (ENOENT: no socket at that path). Start Docker or set DOCKER_HOST.` });
+      expect(JSON.parse(res.text)).toEqual({
+        response_type: 'ephemeral',
+        text: expect.stringContaining('/docker-ps -a'),
+      });
+      const [post] = await slack.waitFor(() =>
+        slack.responsesTo('d-down').length ? slack.responsesTo('d-down') : undefined,
+      );
+      expect(post?.body).toEqual({
+        response_type: 'ephemeral',
+        text: `Docker host ${NO_DOCKER} is not reachable (ENOENT: no socket at that path). Start Docker or set DOCKER_HOST.`,
+      });
     });
 
     it('limits each user to DOCKER_RATE_LIMIT commands per window, politely', async () => {
       // U0OPS ran one command above (the usage error did not count).
       await docker('/docker-df', '', 'd-rate-2', 'U0OPS', 'C0DOCKER');
-      const third = JSON.parse((await docker('/docker-df', '', 'd-rate-3', 'U0OPS', 'C0DOCKER')).text) as { response_type: string; text: string };
+      const third = JSON.parse((await docker('/docker-df', '', 'd-rate-3', 'U0OPS', 'C0DOCKER')).text) as {
+        response_type: string;
+        text: string;
+      };
       expect(third.response_type).toBe('ephemeral');
       expect(third.text).toMatch(/너무 자주 실행했어요. \d+초 뒤에/);
       // Another user is not affected.
-      const alice = JSON.parse((await docker('/docker-df', '', 'd-rate-alice', 'U0ALICE', 'C0DOCKER')).text) as { text: string };
+      const alice = JSON.parse((await docker('/docker-df', '', 'd-rate-alice', 'U0ALICE', 'C0DOCKER')).text) as {
+        text: string;
+      };
       expect(alice.text).toContain('/docker-df');
     });
   });
@@ -426,11 +592,24 @@ describe('HTTP mode', () => {
     const revoked = `${REVOKED_TOKEN_PREFIX}-0123456789`;
     const { kb } = loadKnowledgeBase(path.join(PROJECT_ROOT, 'knowledge'));
     const docker = createDockerReader(readDockerConfig({ DOCKER_HOST: NO_DOCKER }));
-    const config: HttpModeConfig = { mode: 'http', botToken: revoked, signingSecret: SECRET, port: 0, apiUrl: slack.apiUrl, defaultLang: 'en', docker: { allowedChannels: [], allowedUsers: [], rateLimit: { limit: 1, windowMs: 1000 } } };
+    const config: HttpModeConfig = {
+      mode: 'http',
+      botToken: revoked,
+      signingSecret: SECRET,
+      port: 0,
+      apiUrl: slack.apiUrl,
+      defaultLang: 'en',
+      docker: { allowedChannels: [], allowedUsers: [], rateLimit: { limit: 1, windowMs: 1000 } },
+    };
     const refused = createSlackApp({ config, kb, docker, logger: recordingLogger() });
-    const err = await refused.start().then(() => undefined, (e: unknown) => e);
+    const err = await refused.start().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ConfigError);
-    expect((err as Error).message).toBe('SLACK_BOT_TOKEN was refused by Slack (invalid_auth): copy it again from Slack app settings → OAuth & Permissions → Bot User OAuth Token.');
+    expect((err as Error).message).toBe(
+      'SLACK_BOT_TOKEN was refused by Slack (invalid_auth): copy it again from Slack app settings → OAuth & Permissions → Bot User OAuth Token.',
+    );
     expect(refused.httpPort()).toBeUndefined();
   });
 

@@ -7,9 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { createDockerReader, readDockerConfig } from '../../src/docker/index.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
-import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
 import type { SocketModeConfig } from '../../src/slack/config.ts';
-import { buttonClickPayload, eventEnvelope, messageShortcutPayload, recordingLogger, slashCommandPayload } from './support/slack-requests.ts';
+import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
+import {
+  buttonClickPayload,
+  eventEnvelope,
+  messageShortcutPayload,
+  recordingLogger,
+  slashCommandPayload,
+} from './support/slack-requests.ts';
 import { SlackStandIn } from './support/slack-standin.ts';
 
 const APP_TOKEN = 'xapp-1-e2e-app-token-never-logged';
@@ -30,7 +36,9 @@ beforeAll(async () => {
     defaultLang: 'ko',
     docker: { allowedChannels: [], allowedUsers: [], rateLimit: { limit: 5, windowMs: 60_000 } },
   };
-  const docker = createDockerReader(readDockerConfig({ DOCKER_HOST: 'unix:///tmp/docker-notes-bot-e2e-no-such.sock', DOCKER_TIMEOUT_MS: '2000' }));
+  const docker = createDockerReader(
+    readDockerConfig({ DOCKER_HOST: 'unix:///tmp/docker-notes-bot-e2e-no-such.sock', DOCKER_TIMEOUT_MS: '2000' }),
+  );
   bot = createSlackApp({ config, kb, docker, logger });
   await bot.start();
 });
@@ -52,7 +60,14 @@ describe('Socket Mode', () => {
 
   it('acks a slash_commands envelope with the private answer as its payload', async () => {
     const started = performance.now();
-    const ack = await slack.sendEnvelope('slash_commands', slashCommandPayload({ command: '/docker-ask', text: '도커 루트 디렉터리', responseUrl: slack.responseUrl('s-ask') }));
+    const ack = await slack.sendEnvelope(
+      'slash_commands',
+      slashCommandPayload({
+        command: '/docker-ask',
+        text: '도커 루트 디렉터리',
+        responseUrl: slack.responseUrl('s-ask'),
+      }),
+    );
     expect(performance.now() - started).toBeLessThan(3000);
     expect(ack.payload?.response_type).toBe('ephemeral');
     expect(JSON.stringify(ack.payload?.blocks)).toContain('docker-root-dir');
@@ -62,7 +77,14 @@ describe('Socket Mode', () => {
     const before = slack.callsTo('chat.postMessage').length;
     const ack = await slack.sendEnvelope(
       'events_api',
-      eventEnvelope({ type: 'app_mention', user: 'U0ALICE', text: '<@UBOT> 컨테이너 삭제 순서?', ts: '1700001000.000100', channel: 'C0GENERAL', event_ts: '1700001000.000100' }),
+      eventEnvelope({
+        type: 'app_mention',
+        user: 'U0ALICE',
+        text: '<@UBOT> 컨테이너 삭제 순서?',
+        ts: '1700001000.000100',
+        channel: 'C0GENERAL',
+        event_ts: '1700001000.000100',
+      }),
     );
     expect(ack.envelope_id).toMatch(/^env-/);
     const [post] = await slack.waitFor(() => {
@@ -75,20 +97,41 @@ describe('Socket Mode', () => {
   });
 
   it('handles an interactive Share click: acked, posted publicly through response_url', async () => {
-    const askAck = await slack.sendEnvelope('slash_commands', slashCommandPayload({ command: '/docker-ask', text: 'wsl', responseUrl: slack.responseUrl('s-ask-2') }));
+    const askAck = await slack.sendEnvelope(
+      'slash_commands',
+      slashCommandPayload({ command: '/docker-ask', text: 'wsl', responseUrl: slack.responseUrl('s-ask-2') }),
+    );
     const blocks = askAck.payload?.blocks as Array<{ elements?: Array<{ action_id?: string; value: string }> }>;
     const share = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id?.startsWith('share_answer'));
     expect(share).toBeDefined();
-    const ack = await slack.sendEnvelope('interactive', buttonClickPayload({ actionId: share!.action_id!, value: share!.value, responseUrl: slack.responseUrl('s-share'), isEphemeral: true }));
+    const ack = await slack.sendEnvelope(
+      'interactive',
+      buttonClickPayload({
+        actionId: share!.action_id!,
+        value: share!.value,
+        responseUrl: slack.responseUrl('s-share'),
+        isEphemeral: true,
+      }),
+    );
     expect(ack.envelope_id).toMatch(/^env-/);
-    const posts = await slack.waitFor(() => (slack.responsesTo('s-share').length >= 2 ? slack.responsesTo('s-share') : undefined));
+    const posts = await slack.waitFor(() =>
+      slack.responsesTo('s-share').length >= 2 ? slack.responsesTo('s-share') : undefined,
+    );
     expect(posts[0]?.body.response_type).toBe('in_channel');
     expect(posts[1]?.body).toEqual({ delete_original: true });
   });
 
   it('handles the message shortcut over the socket', async () => {
     const before = slack.callsTo('chat.postMessage').length;
-    await slack.sendEnvelope('interactive', messageShortcutPayload({ text: 'docker root dir 어디?', ts: '1700001100.000100', threadTs: '1700001050.000100', responseUrl: slack.responseUrl('s-short') }));
+    await slack.sendEnvelope(
+      'interactive',
+      messageShortcutPayload({
+        text: 'docker root dir 어디?',
+        ts: '1700001100.000100',
+        threadTs: '1700001050.000100',
+        responseUrl: slack.responseUrl('s-short'),
+      }),
+    );
     const [post] = await slack.waitFor(() => {
       const p = slack.callsTo('chat.postMessage').slice(before);
       return p.length ? p : undefined;
@@ -98,14 +141,21 @@ describe('Socket Mode', () => {
   });
 
   it('acks a Docker command at once and sends the outcome through response_url', async () => {
-    const ack = await slack.sendEnvelope('slash_commands', slashCommandPayload({ command: '/docker-df', text: '-v', responseUrl: slack.responseUrl('s-df') }));
+    const ack = await slack.sendEnvelope(
+      'slash_commands',
+      slashCommandPayload({ command: '/docker-df', text: '-v', responseUrl: slack.responseUrl('s-df') }),
+    );
     expect(ack.payload).toEqual({ response_type: 'ephemeral', text: expect.stringContaining('/docker-df -v') });
-    const [post] = await slack.waitFor(() => (slack.responsesTo('s-df').length ? slack.responsesTo('s-df') : undefined));
+    const [post] = await slack.waitFor(() =>
+      slack.responsesTo('s-df').length ? slack.responsesTo('s-df') : undefined,
+    );
     expect(String(post?.body.text)).toContain('is not reachable');
   });
 
   it('warned at start-up that anyone may run Docker commands, as no allowlist is set', () => {
-    expect(logger.lines.some((l) => l.startsWith('warn DOCKER_ALLOWED_CHANNELS and DOCKER_ALLOWED_USERS are unset'))).toBe(true);
+    expect(
+      logger.lines.some((l) => l.startsWith('warn DOCKER_ALLOWED_CHANNELS and DOCKER_ALLOWED_USERS are unset')),
+    ).toBe(true);
   });
 
   it('never logs the app or bot token', () => {

@@ -2,7 +2,7 @@
  * `npm start` as a user runs it: the real entry point in a child process, picking its face from
  * the environment. HTTP mode talks to the loopback Slack stand-in; no Slack settings → the shell.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -17,7 +17,11 @@ const MAIN = path.join(PROJECT_ROOT, 'src', 'main.ts');
 const SECRET = 'start-test-signing-secret';
 const BOT_TOKEN = 'xoxb-start-test-token';
 /** Only what the bot reads: no Slack or Docker settings leak in from the machine. */
-const BASE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DOCKER_HOST: 'unix:///tmp/docker-notes-bot-no-such.sock' };
+const BASE_ENV = {
+  PATH: process.env.PATH ?? '',
+  HOME: process.env.HOME ?? '/tmp',
+  DOCKER_HOST: 'unix:///tmp/docker-notes-bot-no-such.sock',
+};
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -29,7 +33,12 @@ async function freePort(): Promise<number> {
 
 describe('npm start without Slack settings', () => {
   it('runs the shell over piped input and exits when it ends', () => {
-    const r = spawnSync(TSX, [MAIN], { input: '도커 루트 디렉토리\n/docker-ps\n', encoding: 'utf8', env: BASE_ENV, cwd: '/tmp' });
+    const r = spawnSync(TSX, [MAIN], {
+      input: '도커 루트 디렉토리\n/docker-ps\n',
+      encoding: 'utf8',
+      env: BASE_ENV,
+      cwd: '/tmp',
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('/var/lib/docker');
     expect(r.stdout).toContain('is not reachable');
@@ -37,7 +46,10 @@ describe('npm start without Slack settings', () => {
 
   it('answers from a note added while it runs', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-start-'));
-    fs.writeFileSync(path.join(dir, 'swarm.md'), '---\nid: swarm\ntitle: 도커 스웜\n---\n# 도커 스웜\n\nDocker Swarm\n');
+    fs.writeFileSync(
+      path.join(dir, 'swarm.md'),
+      '---\nid: swarm\ntitle: 도커 스웜\n---\n# 도커 스웜\n\nDocker Swarm\n',
+    );
     const child = spawn(TSX, [MAIN], { env: { ...BASE_ENV, KNOWLEDGE_DIR: dir }, cwd: '/tmp' });
     let out = '';
     let err = '';
@@ -55,7 +67,11 @@ describe('npm start without Slack settings', () => {
   });
 
   it('stops with one line naming a missing variable', () => {
-    const r = spawnSync(TSX, [MAIN], { encoding: 'utf8', env: { ...BASE_ENV, SLACK_SIGNING_SECRET: 'x' }, cwd: '/tmp' });
+    const r = spawnSync(TSX, [MAIN], {
+      encoding: 'utf8',
+      env: { ...BASE_ENV, SLACK_SIGNING_SECRET: 'x' },
+      cwd: '/tmp',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^SLACK_BOT_TOKEN is missing/);
@@ -72,7 +88,13 @@ describe('npm start in HTTP mode', () => {
     await slack.start();
     port = await freePort();
     child = spawn(TSX, [MAIN], {
-      env: { ...BASE_ENV, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(port) },
+      env: {
+        ...BASE_ENV,
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(port),
+      },
       cwd: '/tmp',
     });
     child.stdout?.on('data', (d) => (output += String(d)));
@@ -93,9 +115,19 @@ describe('npm start in HTTP mode', () => {
     expect(await health.json()).toMatchObject({ ok: true });
 
     const body = slashCommandBody({
-      command: '/docker-ask', text: 'docker root dir', userId: 'U1', channelId: 'C1', teamId: TEAM_ID, responseUrl: slack.responseUrl('start'),
+      command: '/docker-ask',
+      text: 'docker root dir',
+      userId: 'U1',
+      channelId: 'C1',
+      teamId: TEAM_ID,
+      responseUrl: slack.responseUrl('start'),
     });
-    const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, body, 'application/x-www-form-urlencoded', SECRET);
+    const res = await postSigned(
+      `http://127.0.0.1:${port}/slack/events`,
+      body,
+      'application/x-www-form-urlencoded',
+      SECRET,
+    );
     expect(res.status).toBe(200);
     expect(res.text).toContain('/var/lib/docker');
     expect(output).not.toContain(BOT_TOKEN);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDockerArgs } from '../../src/commands/index.ts';
-import { createDockerReader, readDockerConfig, type DockerReader, type PsView } from '../../src/docker/index.ts';
+import { createDockerReader, type DockerReader, type PsView, readDockerConfig } from '../../src/docker/index.ts';
 import { humanSize, reclaimableText, WORDS } from '../../src/render/docker-format.ts';
-import { SECRET_LABEL_VALUE, seedDaemon, startTestDaemon, type Seeded, type TestDaemon } from './dockerd.ts';
+import { SECRET_LABEL_VALUE, type Seeded, seedDaemon, startTestDaemon, type TestDaemon } from './dockerd.ts';
 
 let daemon: TestDaemon;
 let seeded: Seeded;
@@ -11,7 +11,9 @@ let reader: DockerReader;
 beforeAll(async () => {
   daemon = await startTestDaemon();
   seeded = await seedDaemon(daemon);
-  reader = createDockerReader(readDockerConfig({ DOCKER_HOST: daemon.host, DOCKER_LABEL_ALLOWLIST: 'team', DOCKER_TIMEOUT_MS: '5000' }));
+  reader = createDockerReader(
+    readDockerConfig({ DOCKER_HOST: daemon.host, DOCKER_LABEL_ALLOWLIST: 'team', DOCKER_TIMEOUT_MS: '5000' }),
+  );
 });
 
 afterAll(async () => {
@@ -27,7 +29,11 @@ async function ps(args: string): Promise<PsView> {
 /** docker ps with the same arguments, through the CLI: what the engine itself reports. */
 async function cliPs(args: string[]): Promise<Record<string, string>[]> {
   const out = await daemon.cli(['ps', '--no-trunc', '--format', '{{json .}}', ...args]);
-  return out.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, string>);
+  return out
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, string>);
 }
 
 describe('ps against a real engine', () => {
@@ -55,7 +61,11 @@ describe('ps against a real engine', () => {
     expect(view.rows.map((r) => r.id).sort()).toEqual(expected.map((c) => c.ID!.slice(0, 12)).sort());
     for (const row of view.rows) {
       const engine = expected.find((c) => c.ID!.startsWith(row.id))!;
-      expect({ name: row.name, image: row.image, state: row.state }).toEqual({ name: engine.Names, image: engine.Image, state: engine.State });
+      expect({ name: row.name, image: row.image, state: row.state }).toEqual({
+        name: engine.Names,
+        image: engine.Image,
+        state: engine.State,
+      });
     }
     const total = Object.values(view.countsByState).reduce((a, b) => a + b, 0);
     expect(total).toBe(expected.length);
@@ -64,8 +74,13 @@ describe('ps against a real engine', () => {
   it('returns the whole view model for -a: sorted running first then by name, counted by state', async () => {
     const view = await ps('-a');
     expect(view.rows.map((r) => `${r.state} ${r.name}`)).toEqual([
-      'running api-1', 'running health-bad', 'running health-ok', 'running web-1', 'running web-2',
-      'exited db-1', 'created job-1',
+      'running api-1',
+      'running health-bad',
+      'running health-ok',
+      'running web-1',
+      'running web-2',
+      'exited db-1',
+      'created job-1',
     ]);
     expect(view.countsByState).toEqual({ running: 5, exited: 1, created: 1 });
     expect(view.host).toEqual({ name: 'default', endpoint: daemon.host });
@@ -93,23 +108,31 @@ describe('ps against a real engine', () => {
     expect(web1.labels).toEqual({ team: 'web' }); // tier=front and vault.token exist but are not allowlisted
     expect(JSON.stringify(await ps('-a'))).not.toContain(SECRET_LABEL_VALUE);
     const bare = createDockerReader(readDockerConfig({ DOCKER_HOST: daemon.host }));
-    const rows = (await bare.ps({ all: true, filters: { name: [], status: [], label: [], ancestor: [], health: [] } })).rows;
+    const rows = (await bare.ps({ all: true, filters: { name: [], status: [], label: [], ancestor: [], health: [] } }))
+      .rows;
     expect(rows.every((r) => Object.keys(r.labels).length === 0)).toBe(true);
   });
 
   it('a hidden label cannot be found by guessing its key or value through label=', async () => {
     // The engine would answer the guess: filtering on the right value finds web-1.
-    expect((await cliPs(['-a', '--filter', `label=vault.token=${SECRET_LABEL_VALUE}`])).map((c) => c.Names)).toEqual(['web-1']);
-    const refusal = 'label=vault.token: only label keys in DOCKER_LABEL_ALLOWLIST can be filtered on (other labels are hidden; they may hold secrets). Keys you can use: team.';
+    expect((await cliPs(['-a', '--filter', `label=vault.token=${SECRET_LABEL_VALUE}`])).map((c) => c.Names)).toEqual([
+      'web-1',
+    ]);
+    const refusal =
+      'label=vault.token: only label keys in DOCKER_LABEL_ALLOWLIST can be filtered on (other labels are hidden; they may hold secrets). Keys you can use: team.';
     for (const guess of [`vault.token=${SECRET_LABEL_VALUE}`, 'vault.token=wrong', 'vault.token']) {
       await expect(ps(`-a label=${guess}`)).rejects.toThrow(refusal);
     }
     await expect(ps('-a label=tier=front')).rejects.toThrow(/^label=tier: only label keys in DOCKER_LABEL_ALLOWLIST/);
     // Allowlisted, the same filter works and the label shows.
-    const open = createDockerReader(readDockerConfig({ DOCKER_HOST: daemon.host, DOCKER_LABEL_ALLOWLIST: 'team,vault.*' }));
+    const open = createDockerReader(
+      readDockerConfig({ DOCKER_HOST: daemon.host, DOCKER_LABEL_ALLOWLIST: 'team,vault.*' }),
+    );
     const parsed = parseDockerArgs('ps', `-a label=vault.token=${SECRET_LABEL_VALUE}`);
     if (!parsed.ok) throw new Error(parsed.error);
-    expect((await open.ps(parsed.options)).rows.map((r) => [r.name, r.labels['vault.token']])).toEqual([['web-1', SECRET_LABEL_VALUE]]);
+    expect((await open.ps(parsed.options)).rows.map((r) => [r.name, r.labels['vault.token']])).toEqual([
+      ['web-1', SECRET_LABEL_VALUE],
+    ]);
   });
 
   it('names an unknown host without calling anything', async () => {
@@ -123,7 +146,10 @@ describe('df against a real engine', () => {
       reader.df({ verbose: false }),
       daemon.cli(['system', 'df', '--format', '{{json .}}']),
     ]);
-    const engine = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    const engine = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>);
     const ours = view.categories.map((c) => ({
       Type: WORDS.en.kinds[c.kind],
       TotalCount: String(c.total),
@@ -131,9 +157,22 @@ describe('df against a real engine', () => {
       Size: humanSize(c.sizeBytes),
       Reclaimable: reclaimableText(c.reclaimableBytes, c.reclaimablePercent, c.sizeBytes),
     }));
-    expect(ours).toEqual(engine.map(({ Type, TotalCount, Active, Size, Reclaimable }) => ({ Type, TotalCount, Active, Size, Reclaimable })));
+    expect(ours).toEqual(
+      engine.map(({ Type, TotalCount, Active, Size, Reclaimable }) => ({
+        Type,
+        TotalCount,
+        Active,
+        Size,
+        Reclaimable,
+      })),
+    );
     // The seed has 2 images (one unused), 7 containers (5 running), 2 volumes (1 unused).
-    expect(view.categories.map((c) => [c.total, c.active])).toEqual([[2, 2], [7, 5], [2, 1], [0, 0]]);
+    expect(view.categories.map((c) => [c.total, c.active])).toEqual([
+      [2, 2],
+      [7, 5],
+      [2, 1],
+      [0, 0],
+    ]);
     expect(view.dockerRootDir).toBe(`${daemon.dir}/data`);
     expect(view.adviceEntryId).toBeUndefined(); // a few MB is not tight
   });
@@ -143,7 +182,15 @@ describe('df against a real engine', () => {
     expect(view.largest!.images.map((i) => i.name)).toEqual(['tbox:2', 'tbox:1']);
     expect(view.largest!.volumes.map((v) => v.name)).toEqual(['vol-a', 'vol-b']);
     expect(view.largest!.volumes[0]!.sizeBytes).toBe(6); // "hello\n"
-    expect(view.largest!.containers.map((c) => c.name).sort()).toEqual(['api-1', 'db-1', 'health-bad', 'health-ok', 'job-1', 'web-1', 'web-2']);
+    expect(view.largest!.containers.map((c) => c.name).sort()).toEqual([
+      'api-1',
+      'db-1',
+      'health-bad',
+      'health-ok',
+      'job-1',
+      'web-1',
+      'web-2',
+    ]);
   });
 
   it('serves repeated calls from the cache within DOCKER_DF_CACHE_MS', async () => {

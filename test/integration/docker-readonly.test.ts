@@ -3,7 +3,7 @@ import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDockerConfig } from '../../src/docker/config.ts';
 import { createGuardedDocker, ReadOnlyRefusal } from '../../src/docker/guard.ts';
-import { engineState, seedDaemon, startTestDaemon, type Seeded, type TestDaemon } from './dockerd.ts';
+import { engineState, type Seeded, seedDaemon, startTestDaemon, type TestDaemon } from './dockerd.ts';
 
 /**
  * The read-only guarantee on a real engine: every mutating or data-leaking dockerode call goes
@@ -99,29 +99,41 @@ describe('guarded client on a real engine', () => {
     });
 
     it('refuses every mutating or leaking call before sending it', async () => {
-      const results = await Promise.all(attempts(docker, seeded.ids).map(async ([what, call]) => {
-        try {
-          await call();
-          return `${what}: NOT refused`;
-        } catch (err) {
-          return err instanceof ReadOnlyRefusal ? `${what}: refused` : `${what}: failed otherwise: ${String(err)}`;
-        }
-      }));
+      const results = await Promise.all(
+        attempts(docker, seeded.ids).map(async ([what, call]) => {
+          try {
+            await call();
+            return `${what}: NOT refused`;
+          } catch (err) {
+            return err instanceof ReadOnlyRefusal ? `${what}: refused` : `${what}: failed otherwise: ${String(err)}`;
+          }
+        }),
+      );
       expect(results.filter((r) => !r.endsWith(': refused'))).toEqual([]);
       expect(results.length).toBeGreaterThanOrEqual(45);
     });
 
     it('leaves the engine exactly as it was (checked with the unguarded CLI)', async () => {
       expect(await engineState(daemon)).toBe(before);
-      expect((await daemon.cli(['ps', '--format', '{{.Names}}'])).trim().split('\n').sort())
-        .toEqual(['api-1', 'health-bad', 'health-ok', 'web-1', 'web-2']);
+      expect((await daemon.cli(['ps', '--format', '{{.Names}}'])).trim().split('\n').sort()).toEqual([
+        'api-1',
+        'health-bad',
+        'health-ok',
+        'web-1',
+        'web-2',
+      ]);
     });
   });
 
   it('tells the user what was refused in one line', async () => {
     const docker = createGuardedDocker(readDockerConfig({ DOCKER_HOST: daemon.host }).hosts[0]!, 5000);
-    const err = await docker.getContainer(seeded.ids['web-1']!).stop().catch((e: unknown) => e);
+    const err = await docker
+      .getContainer(seeded.ids['web-1']!)
+      .stop()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ReadOnlyRefusal);
-    expect((err as Error).message).toBe(`Refused POST /containers/${seeded.ids['web-1']}/stop (not a read-only endpoint): this bot only reads from Docker.`);
+    expect((err as Error).message).toBe(
+      `Refused POST /containers/${seeded.ids['web-1']}/stop (not a read-only endpoint): this bot only reads from Docker.`,
+    );
   });
 });

@@ -1,14 +1,14 @@
 import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
+import type net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, type Env } from '../../src/config.ts';
-import { createDockerReader, readDockerConfig, type PsOptions } from '../../src/docker/index.ts';
 import { createGuardedDocker, ReadOnlyRefusal } from '../../src/docker/guard.ts';
+import { createDockerReader, type PsOptions, readDockerConfig } from '../../src/docker/index.ts';
 import { engineState, seedTiny, startCountingProxy, startTestDaemon, type TestDaemon } from './dockerd.ts';
 import { failure } from './user-error.ts';
 
@@ -29,7 +29,9 @@ let containerId: string;
 
 beforeAll(async () => {
   if (spawnSync('openssl', ['version'], { stdio: 'ignore' }).error) {
-    throw new Error('The TLS integration test makes its certificates with openssl, which is missing. Install it as root with: apt-get install -y openssl');
+    throw new Error(
+      'The TLS integration test makes its certificates with openssl, which is missing. Install it as root with: apt-get install -y openssl',
+    );
   }
   tmp = fs.mkdtempSync('/tmp/dk-tls-');
   const [ours, theirs] = await Promise.all([makeCa(path.join(tmp, 'ours')), makeCa(path.join(tmp, 'theirs'))]);
@@ -48,19 +50,56 @@ afterAll(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-interface Pair { cert: string; key: string }
+interface Pair {
+  cert: string;
+  key: string;
+}
 
 /** A CA and, signed by it, a server certificate for 127.0.0.1 and localhost and a client certificate. */
 async function makeCa(dir: string): Promise<{ ca: string; server: Pair; client: Pair }> {
   fs.mkdirSync(dir);
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
   const openssl = (args: string[]) => run('openssl', args, { cwd: dir });
-  await openssl(['req', '-x509', ...ec, '-days', '1', '-subj', `/CN=test CA ${path.basename(dir)}`, '-keyout', 'ca-key.pem', '-out', 'ca.pem']);
-  fs.writeFileSync(path.join(dir, 'server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
+  await openssl([
+    'req',
+    '-x509',
+    ...ec,
+    '-days',
+    '1',
+    '-subj',
+    `/CN=test CA ${path.basename(dir)}`,
+    '-keyout',
+    'ca-key.pem',
+    '-out',
+    'ca.pem',
+  ]);
+  fs.writeFileSync(
+    path.join(dir, 'server.ext'),
+    'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n',
+  );
   fs.writeFileSync(path.join(dir, 'client.ext'), 'extendedKeyUsage=clientAuth\n');
-  for (const [who, cn] of [['server', 'localhost'], ['client', 'docker-notes-bot']] as const) {
+  for (const [who, cn] of [
+    ['server', 'localhost'],
+    ['client', 'docker-notes-bot'],
+  ] as const) {
     await openssl(['req', ...ec, '-subj', `/CN=${cn}`, '-keyout', `${who}-key.pem`, '-out', `${who}.csr`]);
-    await openssl(['x509', '-req', '-in', `${who}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-CAcreateserial', '-days', '1', '-extfile', `${who}.ext`, '-out', `${who}-cert.pem`]);
+    await openssl([
+      'x509',
+      '-req',
+      '-in',
+      `${who}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca-key.pem',
+      '-CAcreateserial',
+      '-days',
+      '1',
+      '-extfile',
+      `${who}.ext`,
+      '-out',
+      `${who}-cert.pem`,
+    ]);
   }
   const pair = (who: string) => ({ cert: path.join(dir, `${who}-cert.pem`), key: path.join(dir, `${who}-key.pem`) });
   return { ca: path.join(dir, 'ca.pem'), server: pair('server'), client: pair('client') };
@@ -70,21 +109,33 @@ async function makeCa(dir: string): Promise<{ ca: string; server: Pair; client: 
 function certPath(name: string, ca: string, client: Pair, leaveOut: string[] = []): string {
   const dir = path.join(tmp, name);
   fs.mkdirSync(dir);
-  for (const [file, from] of [['ca.pem', ca], ['cert.pem', client.cert], ['key.pem', client.key]] as const) {
+  for (const [file, from] of [
+    ['ca.pem', ca],
+    ['cert.pem', client.cert],
+    ['key.pem', client.key],
+  ] as const) {
     if (!leaveOut.includes(file)) fs.copyFileSync(from, path.join(dir, file));
   }
   return dir;
 }
 
 function tlsEnv(certDir: string, host = daemon.tcpHost!): Env {
-  return { DOCKER_HOST: host, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certDir, DOCKER_TIMEOUT_MS: String(TIMEOUT_MS) };
+  return {
+    DOCKER_HOST: host,
+    DOCKER_TLS_VERIFY: '1',
+    DOCKER_CERT_PATH: certDir,
+    DOCKER_TIMEOUT_MS: String(TIMEOUT_MS),
+  };
 }
 
 /** No PEM block, and none of the base64 lines of any private key in `dirs`. */
 function expectNoKeyMaterial(message: string): void {
   expect(message).not.toMatch(/-----|PRIVATE KEY/);
   for (const file of ['ours/ca-key.pem', 'ours/client-key.pem', 'theirs/client-key.pem', 'theirs/ca-key.pem']) {
-    for (const line of fs.readFileSync(path.join(tmp, file), 'utf8').split('\n').filter((l) => l && !l.startsWith('-----'))) {
+    for (const line of fs
+      .readFileSync(path.join(tmp, file), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('-----'))) {
       expect(message).not.toContain(line.slice(0, 16));
     }
   }
@@ -99,36 +150,58 @@ describe('Docker over TLS (tcp:// + DOCKER_TLS_VERIFY=1 + DOCKER_CERT_PATH)', ()
       daemon.cli(['system', 'df', '--format', '{{.Type}} {{.TotalCount}} {{.Active}}']),
     ]);
     expect(ps.host).toEqual({ name: 'default', endpoint: daemon.tcpHost });
-    expect(ps.rows.map((r) => [r.id, r.name, r.image, r.state])).toEqual([[containerId.slice(0, 12), 'tiny-1', 'tiny:1', 'created']]);
-    expect(df.categories.map((c) => `${c.total} ${c.active}`)).toEqual(cliDf.trim().split('\n').map((l) => l.split(' ').slice(-2).join(' ')));
-    expect(df.categories.map((c) => [c.kind, c.total])).toEqual([['images', 1], ['containers', 1], ['volumes', 1], ['buildCache', 0]]);
+    expect(ps.rows.map((r) => [r.id, r.name, r.image, r.state])).toEqual([
+      [containerId.slice(0, 12), 'tiny-1', 'tiny:1', 'created'],
+    ]);
+    expect(df.categories.map((c) => `${c.total} ${c.active}`)).toEqual(
+      cliDf
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ').slice(-2).join(' ')),
+    );
+    expect(df.categories.map((c) => [c.kind, c.total])).toEqual([
+      ['images', 1],
+      ['containers', 1],
+      ['volumes', 1],
+      ['buildCache', 0],
+    ]);
     expect(df.largest!.volumes.map((v) => v.name)).toEqual(['tiny-vol']);
     expect(df.dockerRootDir).toBe(`${daemon.dir}/data`);
   });
 
   it('works by host name too, as the certificate also names localhost', async () => {
-    const reader = createDockerReader(readDockerConfig(tlsEnv(certs.good, daemon.tcpHost!.replace('127.0.0.1', 'localhost'))));
+    const reader = createDockerReader(
+      readDockerConfig(tlsEnv(certs.good, daemon.tcpHost!.replace('127.0.0.1', 'localhost'))),
+    );
     expect((await reader.ps(PS)).rows.map((r) => r.name)).toEqual(['tiny-1']);
   });
 
   it('works from the real environment in a separate process (the CLI), where docker-modem also reads DOCKER_*', async () => {
     const tsx = path.resolve('node_modules/tsx/dist/cli.mjs');
-    const cli = (certDir: string) => run(process.execPath, [tsx, path.resolve('src/cli.ts'), 'ps', '-a', '--json'], {
-      cwd: tmp, // no .env here
-      env: { PATH: process.env.PATH, HOME: tmp, ...tlsEnv(certDir) },
-    }).then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (err: { code: number; stdout: string; stderr: string }) => err);
+    const cli = (certDir: string) =>
+      run(process.execPath, [tsx, path.resolve('src/cli.ts'), 'ps', '-a', '--json'], {
+        cwd: tmp, // no .env here
+        env: { PATH: process.env.PATH, HOME: tmp, ...tlsEnv(certDir) },
+      }).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (err: { code: number; stdout: string; stderr: string }) => err,
+      );
     const [ok, missing] = await Promise.all([cli(certs.good), cli(certs.noKey)]);
     expect(ok.stderr).toBe('');
     expect((JSON.parse(ok.stdout) as { rows: { name: string }[] }).rows.map((r) => r.name)).toEqual(['tiny-1']);
     expect(missing).toMatchObject({ code: 1, stdout: '' });
-    expect(missing.stderr).toBe(`DOCKER_CERT_PATH=${certs.noKey}: cannot read key.pem (ENOENT); DOCKER_TLS_VERIFY=1 needs ca.pem, cert.pem and key.pem there.\n`);
+    expect(missing.stderr).toBe(
+      `DOCKER_CERT_PATH=${certs.noKey}: cannot read key.pem (ENOENT); DOCKER_TLS_VERIFY=1 needs ca.pem, cert.pem and key.pem there.\n`,
+    );
   });
 
   it('a CA that did not sign the daemon certificate: one line saying so, fast, no key material', async () => {
     const reader = createDockerReader(readDockerConfig(tlsEnv(certs.wrongCa)));
     for (const call of [() => reader.ps(PS), () => reader.df({ verbose: false })]) {
       const { message, ms } = await failure(call());
-      expect(message).toBe(`TLS with Docker host ${daemon.tcpHost} failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE): the daemon's certificate is not signed by ca.pem in DOCKER_CERT_PATH; put the CA that signed it there.`);
+      expect(message).toBe(
+        `TLS with Docker host ${daemon.tcpHost} failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE): the daemon's certificate is not signed by ca.pem in DOCKER_CERT_PATH; put the CA that signed it there.`,
+      );
       expect(ms).toBeLessThan(TIMEOUT_MS);
       expectNoKeyMaterial(message);
     }
@@ -137,13 +210,20 @@ describe('Docker over TLS (tcp:// + DOCKER_TLS_VERIFY=1 + DOCKER_CERT_PATH)', ()
   it('a client certificate the daemon does not trust: one line saying the daemon refused it', async () => {
     const reader = createDockerReader(readDockerConfig(tlsEnv(certs.foreignClient)));
     const { message, ms } = await failure(reader.ps(PS));
-    expect(message).toMatch(new RegExp(`^TLS with Docker host ${daemon.tcpHost} failed \\(ERR_SSL_\\w+\\): the daemon refused the client certificate; DOCKER_CERT_PATH needs a cert\\.pem and key\\.pem signed by the daemon's CA\\.$`));
+    expect(message).toMatch(
+      new RegExp(
+        `^TLS with Docker host ${daemon.tcpHost} failed \\(ERR_SSL_\\w+\\): the daemon refused the client certificate; DOCKER_CERT_PATH needs a cert\\.pem and key\\.pem signed by the daemon's CA\\.$`,
+      ),
+    );
     expect(ms).toBeLessThan(TIMEOUT_MS);
     expectNoKeyMaterial(message);
   });
 
   it('missing certificate files: a readable error naming DOCKER_CERT_PATH before anything connects', () => {
-    for (const [leaveOut, dir] of [['key.pem', certs.noKey], ['ca.pem', path.join(tmp, 'nowhere')]] as const) {
+    for (const [leaveOut, dir] of [
+      ['key.pem', certs.noKey],
+      ['ca.pem', path.join(tmp, 'nowhere')],
+    ] as const) {
       let thrown: unknown;
       try {
         readDockerConfig(tlsEnv(dir));
@@ -151,22 +231,28 @@ describe('Docker over TLS (tcp:// + DOCKER_TLS_VERIFY=1 + DOCKER_CERT_PATH)', ()
         thrown = err;
       }
       expect(thrown).toBeInstanceOf(ConfigError);
-      expect((thrown as Error).message).toBe(`DOCKER_CERT_PATH=${dir}: cannot read ${leaveOut} (ENOENT); DOCKER_TLS_VERIFY=1 needs ca.pem, cert.pem and key.pem there.`);
+      expect((thrown as Error).message).toBe(
+        `DOCKER_CERT_PATH=${dir}: cannot read ${leaveOut} (ENOENT); DOCKER_TLS_VERIFY=1 needs ca.pem, cert.pem and key.pem there.`,
+      );
     }
   });
 
   it('plain HTTP to the TLS port, and TLS to a plain port: each says which setting to change', async () => {
-    const plain = createDockerReader(readDockerConfig({ DOCKER_HOST: daemon.tcpHost, DOCKER_TIMEOUT_MS: String(TIMEOUT_MS) }));
-    expect((await failure(plain.ps(PS))).message)
-      .toBe(`Docker host ${daemon.tcpHost} only speaks TLS. Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem).`);
+    const plain = createDockerReader(
+      readDockerConfig({ DOCKER_HOST: daemon.tcpHost, DOCKER_TIMEOUT_MS: String(TIMEOUT_MS) }),
+    );
+    expect((await failure(plain.ps(PS))).message).toBe(
+      `Docker host ${daemon.tcpHost} only speaks TLS. Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem).`,
+    );
 
     const server = http.createServer((_req, res) => res.end('{}'));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const host = `tcp://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
       const reader = createDockerReader(readDockerConfig(tlsEnv(certs.good, host)));
-      expect((await failure(reader.ps(PS))).message)
-        .toBe(`TLS with Docker host ${host} failed (EPROTO): nothing speaks TLS on that port; use the daemon's TLS port, or unset DOCKER_TLS_VERIFY for a plain one.`);
+      expect((await failure(reader.ps(PS))).message).toBe(
+        `TLS with Docker host ${host} failed (EPROTO): nothing speaks TLS on that port; use the daemon's TLS port, or unset DOCKER_TLS_VERIFY for a plain one.`,
+      );
     } finally {
       server.close();
     }
@@ -192,13 +278,20 @@ describe('Docker over TLS (tcp:// + DOCKER_TLS_VERIFY=1 + DOCKER_CERT_PATH)', ()
         ['volume remove', () => docker.getVolume('tiny-vol').remove()],
         ['pruneImages', () => docker.pruneImages()],
       ];
-      const results = await Promise.all(attempts.map(([what, call]) => call().then(
-        () => `${what}: NOT refused`,
-        (err: unknown) => (err instanceof ReadOnlyRefusal ? `${what}: refused` : `${what}: failed otherwise: ${String(err)}`),
-      )));
+      const results = await Promise.all(
+        attempts.map(([what, call]) =>
+          call().then(
+            () => `${what}: NOT refused`,
+            (err: unknown) =>
+              err instanceof ReadOnlyRefusal ? `${what}: refused` : `${what}: failed otherwise: ${String(err)}`,
+          ),
+        ),
+      );
       expect(results.filter((r) => !r.endsWith(': refused'))).toEqual([]);
       await new Promise((resolve) => setTimeout(resolve, 200)); // anything sent would have arrived by now
-      expect({ connections: proxy.connections, bytesOut: proxy.bytesOut, engine: await engineState(daemon) }).toEqual(before);
+      expect({ connections: proxy.connections, bytesOut: proxy.bytesOut, engine: await engineState(daemon) }).toEqual(
+        before,
+      );
     } finally {
       proxy.close();
     }

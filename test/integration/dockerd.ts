@@ -1,4 +1,4 @@
-import { spawn, spawnSync, execFile, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -34,10 +34,14 @@ export function assertCanRunDockerd(): void {
   }
   if (!fs.existsSync('/bin/busybox')) missing.push('/bin/busybox');
   if (missing.length > 0) {
-    throw new Error(`The Docker integration tests need a real engine, but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing. ${INSTALL_HINT}`);
+    throw new Error(
+      `The Docker integration tests need a real engine, but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing. ${INSTALL_HINT}`,
+    );
   }
   if (process.getuid?.() !== 0) {
-    throw new Error('The Docker integration tests start their own dockerd, which needs root. Run npm test as root (e.g. in a Debian container).');
+    throw new Error(
+      'The Docker integration tests start their own dockerd, which needs root. Run npm test as root (e.g. in a Debian container).',
+    );
   }
 }
 
@@ -55,19 +59,40 @@ export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<
   const socketPath = path.join(dir, 'd.sock');
   const tcpPort = options.tls ? await freeLoopbackPort() : undefined;
   const tcpArgs = options.tls
-    ? ['-H', `tcp://127.0.0.1:${tcpPort}`, '--tlsverify', '--tlscacert', options.tls.cacert, '--tlscert', options.tls.cert, '--tlskey', options.tls.key]
+    ? [
+        '-H',
+        `tcp://127.0.0.1:${tcpPort}`,
+        '--tlsverify',
+        '--tlscacert',
+        options.tls.cacert,
+        '--tlscert',
+        options.tls.cert,
+        '--tlskey',
+        options.tls.key,
+      ]
     : [];
   const log = fs.openSync(path.join(dir, 'dockerd.log'), 'w');
-  const child: ChildProcess = spawn('dockerd', [
-    '--data-root', path.join(dir, 'data'),
-    '--exec-root', path.join(dir, 'exec'),
-    '--pidfile', path.join(dir, 'dockerd.pid'),
-    '-H', `unix://${socketPath}`,
-    ...tcpArgs,
-    '--bridge=none', '--iptables=false', '--ip6tables=false', '--ip-masq=false',
-    // `sleep` as PID 1 ignores SIGTERM; don't wait the default 15 s for it at shutdown.
-    '--shutdown-timeout=1',
-  ], { stdio: ['ignore', log, log], env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' } });
+  const child: ChildProcess = spawn(
+    'dockerd',
+    [
+      '--data-root',
+      path.join(dir, 'data'),
+      '--exec-root',
+      path.join(dir, 'exec'),
+      '--pidfile',
+      path.join(dir, 'dockerd.pid'),
+      '-H',
+      `unix://${socketPath}`,
+      ...tcpArgs,
+      '--bridge=none',
+      '--iptables=false',
+      '--ip6tables=false',
+      '--ip-masq=false',
+      // `sleep` as PID 1 ignores SIGTERM; don't wait the default 15 s for it at shutdown.
+      '--shutdown-timeout=1',
+    ],
+    { stdio: ['ignore', log, log], env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' } },
+  );
   fs.closeSync(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
@@ -78,13 +103,18 @@ export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<
     host: `unix://${socketPath}`,
     ...(tcpPort ? { tcpHost: `tcp://127.0.0.1:${tcpPort}` } : {}),
     async cli(args) {
-      const { stdout } = await run('docker', ['-H', `unix://${socketPath}`, ...args], { env: cliEnv, maxBuffer: 16 << 20 });
+      const { stdout } = await run('docker', ['-H', `unix://${socketPath}`, ...args], {
+        env: cliEnv,
+        maxBuffer: 16 << 20,
+      });
       return stdout;
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         // Containers first: dockerd leaves their shims running when it exits, which would keep mounts busy.
-        await daemon.cli(['rm', '-f', '-v', ...(await daemon.cli(['ps', '-aq'])).split('\n').filter(Boolean)]).catch(() => '');
+        await daemon
+          .cli(['rm', '-f', '-v', ...(await daemon.cli(['ps', '-aq'])).split('\n').filter(Boolean)])
+          .catch(() => '');
         child.kill('SIGTERM');
         const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         await exited;
@@ -100,7 +130,9 @@ export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<
     if (child.exitCode !== null || Date.now() > deadline) {
       const tail = fs.readFileSync(path.join(dir, 'dockerd.log'), 'utf8').split('\n').slice(-15).join('\n');
       await daemon.stop();
-      throw new Error(`dockerd did not come up on ${socketPath}${tcpPort ? ` and 127.0.0.1:${tcpPort}` : ''}:\n${tail}`);
+      throw new Error(
+        `dockerd did not come up on ${socketPath}${tcpPort ? ` and 127.0.0.1:${tcpPort}` : ''}:\n${tail}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -109,7 +141,9 @@ export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<
 
 /** Whatever dockerd left mounted under `dir` (its data root bind mount, overlays), deepest first. */
 function unmountUnder(dir: string): void {
-  const mounts = fs.readFileSync('/proc/mounts', 'utf8').split('\n')
+  const mounts = fs
+    .readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
     .map((line) => line.split(' ')[1] ?? '')
     .filter((mountPoint) => mountPoint === dir || mountPoint.startsWith(`${dir}/`))
     .sort((a, b) => b.length - a.length);
@@ -150,16 +184,26 @@ export async function startCountingProxy(targetPort: number): Promise<CountingPr
     for (const s of [client, upstream]) {
       sockets.add(s);
       s.on('error', () => undefined);
-      s.on('close', () => { sockets.delete(s); client.destroy(); upstream.destroy(); });
+      s.on('close', () => {
+        sockets.delete(s);
+        client.destroy();
+        upstream.destroy();
+      });
     }
-    client.on('data', (chunk: Buffer) => { counts.bytesOut += chunk.length; });
+    client.on('data', (chunk: Buffer) => {
+      counts.bytesOut += chunk.length;
+    });
     client.pipe(upstream).pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as net.AddressInfo).port,
-    get connections() { return counts.connections; },
-    get bytesOut() { return counts.bytesOut; },
+    get connections() {
+      return counts.connections;
+    },
+    get bytesOut() {
+      return counts.bytesOut;
+    },
     async idle() {
       for (let waited = 0; sockets.size > 0; waited += 20) {
         if (waited > 5000) throw new Error(`${sockets.size} connection(s) through the proxy stayed open`);
@@ -167,7 +211,7 @@ export async function startCountingProxy(targetPort: number): Promise<CountingPr
       }
     },
     close() {
-      sockets.forEach((s) => s.destroy());
+      for (const s of sockets) s.destroy();
       server.close();
     },
   };
@@ -177,9 +221,15 @@ export async function startCountingProxy(targetPort: number): Promise<CountingPr
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port, timeout: 1000 });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -190,7 +240,10 @@ function ping(socketPath: string): Promise<boolean> {
       resolve(res.statusCode === 200);
     });
     req.on('error', () => resolve(false));
-    req.on('timeout', () => { req.destroy(); resolve(false); });
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -212,7 +265,8 @@ export async function seedDaemon(daemon: TestDaemon): Promise<Seeded> {
   fs.mkdirSync(path.join(rootfs, 'bin'), { recursive: true });
   fs.copyFileSync('/bin/busybox', path.join(rootfs, 'bin', 'busybox'));
   fs.chmodSync(path.join(rootfs, 'bin', 'busybox'), 0o755);
-  for (const applet of ['sh', 'sleep', 'true', 'false', 'env', 'echo']) fs.symlinkSync('busybox', path.join(rootfs, 'bin', applet));
+  for (const applet of ['sh', 'sleep', 'true', 'false', 'env', 'echo'])
+    fs.symlinkSync('busybox', path.join(rootfs, 'bin', applet));
   await run('tar', ['-C', rootfs, '-cf', path.join(daemon.dir, 'one.tar'), '.']);
   fs.mkdirSync(path.join(rootfs, 'etc'));
   fs.writeFileSync(path.join(rootfs, 'etc', 'marker'), 'second image\n'.repeat(1000));
@@ -223,26 +277,93 @@ export async function seedDaemon(daemon: TestDaemon): Promise<Seeded> {
 
   const detached = ['run', '-d', '--network', 'none'];
   await Promise.all([
-    daemon.cli([...detached, '--name', 'web-1', '--label', 'team=web', '--label', 'tier=front', '--label', `vault.token=${SECRET_LABEL_VALUE}`, '-v', 'vol-a:/data',
-      'tbox:1', 'sh', '-c', 'echo hello > /data/f; exec sleep 3600']),
-    daemon.cli([...detached, '--name', 'web-2', '--label', 'team=web',
-      'tbox:1', 'sh', '-c', 'exec sleep 3600', '--password=hunter2', 'https://bob:pw@db.example.com']),
-    daemon.cli([...detached, '--name', 'api-1', '--label', 'team=api', 'tbox:2', 'env', 'PGPASSWORD=s3cret', 'sleep', '3600']),
-    daemon.cli([...detached, '--name', 'health-ok', '--health-cmd', 'true', '--health-interval', '1s', 'tbox:1', 'sleep', '3600']),
-    daemon.cli([...detached, '--name', 'health-bad', '--health-cmd', 'false', '--health-interval', '1s', '--health-retries', '1', 'tbox:1', 'sleep', '3600']),
-    daemon.cli(['run', '--network', 'none', '--name', 'db-1', '--label', 'team=db', 'tbox:2', 'sh', '-c', 'exit 3']).catch(() => ''),
+    daemon.cli([
+      ...detached,
+      '--name',
+      'web-1',
+      '--label',
+      'team=web',
+      '--label',
+      'tier=front',
+      '--label',
+      `vault.token=${SECRET_LABEL_VALUE}`,
+      '-v',
+      'vol-a:/data',
+      'tbox:1',
+      'sh',
+      '-c',
+      'echo hello > /data/f; exec sleep 3600',
+    ]),
+    daemon.cli([
+      ...detached,
+      '--name',
+      'web-2',
+      '--label',
+      'team=web',
+      'tbox:1',
+      'sh',
+      '-c',
+      'exec sleep 3600',
+      '--password=hunter2',
+      'https://bob:pw@db.example.com',
+    ]),
+    daemon.cli([
+      ...detached,
+      '--name',
+      'api-1',
+      '--label',
+      'team=api',
+      'tbox:2',
+      'env',
+      'PGPASSWORD=s3cret',
+      'sleep',
+      '3600',
+    ]),
+    daemon.cli([
+      ...detached,
+      '--name',
+      'health-ok',
+      '--health-cmd',
+      'true',
+      '--health-interval',
+      '1s',
+      'tbox:1',
+      'sleep',
+      '3600',
+    ]),
+    daemon.cli([
+      ...detached,
+      '--name',
+      'health-bad',
+      '--health-cmd',
+      'false',
+      '--health-interval',
+      '1s',
+      '--health-retries',
+      '1',
+      'tbox:1',
+      'sleep',
+      '3600',
+    ]),
+    daemon
+      .cli(['run', '--network', 'none', '--name', 'db-1', '--label', 'team=db', 'tbox:2', 'sh', '-c', 'exit 3'])
+      .catch(() => ''),
     daemon.cli(['create', '--network', 'none', '--name', 'job-1', '--label', 'team=batch', 'tbox:2', 'sleep', '1']),
   ]);
   // Health states settle after the first check (1 s interval).
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const states = (await daemon.cli(['inspect', '-f', '{{.State.Health.Status}}', 'health-ok', 'health-bad'])).trim().split('\n');
+    const states = (await daemon.cli(['inspect', '-f', '{{.State.Health.Status}}', 'health-ok', 'health-bad']))
+      .trim()
+      .split('\n');
     if (states[0] === 'healthy' && states[1] === 'unhealthy') break;
     if (Date.now() > deadline) throw new Error(`health checks did not settle: ${states.join(', ')}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   const ids: Record<string, string> = {};
-  for (const line of (await daemon.cli(['ps', '-a', '--no-trunc', '--format', '{{.Names}} {{.ID}}'])).trim().split('\n')) {
+  for (const line of (await daemon.cli(['ps', '-a', '--no-trunc', '--format', '{{.Names}} {{.ID}}']))
+    .trim()
+    .split('\n')) {
     const [name, id] = line.split(' ');
     ids[name!] = id!;
   }
@@ -260,7 +381,9 @@ export async function seedTiny(daemon: TestDaemon): Promise<{ containerId: strin
   await run('tar', ['-C', rootfs, '-cf', path.join(daemon.dir, 'tiny.tar'), '.']);
   await daemon.cli(['import', path.join(daemon.dir, 'tiny.tar'), 'tiny:1']);
   await daemon.cli(['volume', 'create', 'tiny-vol']);
-  const containerId = (await daemon.cli(['create', '--network', 'none', '--name', 'tiny-1', '--label', 'team=tiny', 'tiny:1', '/hello'])).trim();
+  const containerId = (
+    await daemon.cli(['create', '--network', 'none', '--name', 'tiny-1', '--label', 'team=tiny', 'tiny:1', '/hello'])
+  ).trim();
   return { containerId };
 }
 
@@ -274,4 +397,3 @@ export async function engineState(daemon: TestDaemon): Promise<string> {
   ]);
   return parts.map((p) => p.trim().split('\n').sort().join('\n')).join('\n--\n');
 }
-

@@ -7,7 +7,10 @@ import { UserError } from '../../src/errors.ts';
  */
 export async function failure(promise: Promise<unknown>): Promise<{ message: string; ms: number }> {
   const started = Date.now();
-  const err = await promise.then(() => new Error('expected a failure'), (e: unknown) => e);
+  const err = await promise.then(
+    () => new Error('expected a failure'),
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(UserError);
   const message = (err as Error).message;
   expect(message).not.toContain('\n');

@@ -4,9 +4,19 @@ import type { KnowledgeEntry } from '../../src/knowledge/types.ts';
 import { markdownToTerminal, renderAnswerText } from '../../src/render/answer-text.ts';
 
 const entry = (id: string, title: string, titleEn: string, related: string[] = []): KnowledgeEntry => ({
-  id, title, titleEn, aliases: [title], tags: [], related, body: `# ${title}\n\n**Bold** text about ${titleEn}.`, file: `${id}.md`,
+  id,
+  title,
+  titleEn,
+  aliases: [title],
+  tags: [],
+  related,
+  body: `# ${title}\n\n**Bold** text about ${titleEn}.`,
+  file: `${id}.md`,
 });
-const kb = createKnowledgeBase([entry('k8s', '쿠버네티스 (Kubernetes)', 'Kubernetes', ['swarm']), entry('swarm', '도커 스웜', 'Docker Swarm')]);
+const kb = createKnowledgeBase([
+  entry('k8s', '쿠버네티스 (Kubernetes)', 'Kubernetes', ['swarm']),
+  entry('swarm', '도커 스웜', 'Docker Swarm'),
+]);
 
 describe('renderAnswerText', () => {
   it('shows the entry once titled, its body as plain text, and related topics', () => {
@@ -25,6 +35,8 @@ describe('renderAnswerText', () => {
 
 describe('markdownToTerminal', () => {
   it('indents code without fences and keeps its characters, drops emphasis and heading marks', () => {
-    expect(markdownToTerminal('## Head\n```sh\n$ docker ps **x**\n```\n**English:** ok')).toBe('Head\n    $ docker ps **x**\nEnglish: ok');
+    expect(markdownToTerminal('## Head\n```sh\n$ docker ps **x**\n```\n**English:** ok')).toBe(
+      'Head\n    $ docker ps **x**\nEnglish: ok',
+    );
   });
 });

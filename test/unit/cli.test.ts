@@ -7,7 +7,12 @@ const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 const CLI = path.join(PROJECT_ROOT, 'src', 'cli.ts');
 
 function cli(args: string[], input?: string, env: Record<string, string> = {}) {
-  const r = spawnSync(TSX, [CLI, ...args], { input, encoding: 'utf8', env: { ...process.env, ...env }, cwd: PROJECT_ROOT });
+  const r = spawnSync(TSX, [CLI, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    cwd: PROJECT_ROOT,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -27,7 +32,10 @@ describe('cli ask (spawned)', () => {
   it('answers --stdin line by line, in order, one object per line', () => {
     const r = cli(['ask', '--json', '--stdin'], 'docker root dir\nhow to cook rice\n\nwsl\n');
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.query)).toEqual(['docker root dir', 'how to cook rice', '', 'wsl']);
     expect(lines.map((l) => l.answered)).toEqual([true, false, false, true]);
     expect(lines[0].matches[0].id).toBe('docker-root-dir');

@@ -4,7 +4,10 @@ import { BUNDLED_KNOWLEDGE_DIR, ConfigError, readKnowledgeConfig, readSwitch } f
 describe('knowledge settings', () => {
   it('defaults to the bundled notes, followed for changes', () => {
     expect(readKnowledgeConfig({})).toEqual({ knowledgeDir: BUNDLED_KNOWLEDGE_DIR, watch: true });
-    expect(readKnowledgeConfig({ KNOWLEDGE_DIR: '/srv/notes', KNOWLEDGE_WATCH: '0' })).toEqual({ knowledgeDir: '/srv/notes', watch: false });
+    expect(readKnowledgeConfig({ KNOWLEDGE_DIR: '/srv/notes', KNOWLEDGE_WATCH: '0' })).toEqual({
+      knowledgeDir: '/srv/notes',
+      watch: false,
+    });
   });
 
   it('reads on/off switches and names a malformed one', () => {

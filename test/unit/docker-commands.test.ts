@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DF_USAGE, parseDockerArgs, PS_USAGE } from '../../src/commands/index.ts';
+import { DF_USAGE, PS_USAGE, parseDockerArgs } from '../../src/commands/index.ts';
 
 const none = { name: [], status: [], label: [], ancestor: [], health: [] };
 
@@ -10,13 +10,22 @@ describe('parseDockerArgs ps', () => {
   });
 
   it('reads flags, every filter, repeats and the host, in docker and short forms', () => {
-    const parsed = parseDockerArgs('ps', '-a name=web status=Exited status=dead label=team=web label=tier ancestor=nginx:1.27 health=healthy host=prod -f name=api --filter=health=none');
+    const parsed = parseDockerArgs(
+      'ps',
+      '-a name=web status=Exited status=dead label=team=web label=tier ancestor=nginx:1.27 health=healthy host=prod -f name=api --filter=health=none',
+    );
     expect(parsed).toEqual({
       ok: true,
       options: {
         all: true,
         host: 'prod',
-        filters: { name: ['web', 'api'], status: ['exited', 'dead'], label: ['team=web', 'tier'], ancestor: ['nginx:1.27'], health: ['healthy', 'none'] },
+        filters: {
+          name: ['web', 'api'],
+          status: ['exited', 'dead'],
+          label: ['team=web', 'tier'],
+          ancestor: ['nginx:1.27'],
+          health: ['healthy', 'none'],
+        },
       },
     });
   });
@@ -34,7 +43,10 @@ describe('parseDockerArgs ps', () => {
   it.each([
     ['--size', 'Unknown option "--size".'],
     ['-q', 'Unknown option "-q".'],
-    ['status=runing', 'status=runing is not valid; use one of created, restarting, running, removing, paused, exited, dead.'],
+    [
+      'status=runing',
+      'status=runing is not valid; use one of created, restarting, running, removing, paused, exited, dead.',
+    ],
     ['health=sick', 'health=sick is not valid; use one of starting, healthy, unhealthy, none.'],
     ['network=host', 'Unknown filter "network"; use name, status, label, ancestor, health or host.'],
     ['web', '"web" is not an option; filters look like name=web.'],
@@ -71,7 +83,8 @@ describe('parseDockerArgs df', () => {
 
 describe('usage', () => {
   it('documents every option the parser accepts', () => {
-    for (const word of ['-a', '--all', 'name=', 'status=', 'label=', 'ancestor=', 'health=', 'host=', '-H', '-f']) expect(PS_USAGE).toContain(word);
+    for (const word of ['-a', '--all', 'name=', 'status=', 'label=', 'ancestor=', 'health=', 'host=', '-H', '-f'])
+      expect(PS_USAGE).toContain(word);
     for (const word of ['-v', '--verbose', 'host=', '-H']) expect(DF_USAGE).toContain(word);
   });
 });

@@ -8,7 +8,14 @@ import { readDockerConfig } from '../../src/docker/config.ts';
 describe('readDockerConfig', () => {
   it('defaults to the local socket, 10 s deadline, 30 s df cache, no labels', () => {
     expect(readDockerConfig({})).toEqual({
-      hosts: [{ name: 'default', display: 'unix:///var/run/docker.sock', transport: 'unix', socketPath: '/var/run/docker.sock' }],
+      hosts: [
+        {
+          name: 'default',
+          display: 'unix:///var/run/docker.sock',
+          transport: 'unix',
+          socketPath: '/var/run/docker.sock',
+        },
+      ],
       timeoutMs: 10_000,
       dfCacheMs: 30_000,
       labelAllowlist: [],
@@ -28,7 +35,14 @@ describe('readDockerConfig', () => {
       ['staging', 'ssh://deploy@stage.example:2222'],
       ['prod', 'tcp://10.0.0.5:2375'],
     ]);
-    expect(config.hosts[0]).toMatchObject({ transport: 'ssh', hostname: 'stage.example', port: 2222, username: 'deploy', password: 'hunter2', sshAgent: '/run/agent.sock' });
+    expect(config.hosts[0]).toMatchObject({
+      transport: 'ssh',
+      hostname: 'stage.example',
+      port: 2222,
+      username: 'deploy',
+      password: 'hunter2',
+      sshAgent: '/run/agent.sock',
+    });
     expect(config.labelAllowlist).toEqual(['team', 'com.example.*']);
     expect(config.timeoutMs).toBe(2500);
   });
@@ -43,12 +57,19 @@ describe('readDockerConfig', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certs-'));
     try {
       for (const f of ['ca.pem', 'cert.pem', 'key.pem']) fs.writeFileSync(path.join(dir, f), f);
-      const host = readDockerConfig({ DOCKER_HOST: 'tcp://docker.example', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: dir }).hosts[0]!;
+      const host = readDockerConfig({
+        DOCKER_HOST: 'tcp://docker.example',
+        DOCKER_TLS_VERIFY: '1',
+        DOCKER_CERT_PATH: dir,
+      }).hosts[0]!;
       expect(host.port).toBe(2376);
       expect(host.tls && Object.values(host.tls).map(String)).toEqual(['ca.pem', 'cert.pem', 'key.pem']);
       fs.rmSync(path.join(dir, 'key.pem'));
-      expect(() => readDockerConfig({ DOCKER_HOST: 'tcp://docker.example', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: dir }))
-        .toThrow(`DOCKER_CERT_PATH=${dir}: cannot read key.pem (ENOENT); DOCKER_TLS_VERIFY=1 needs ca.pem, cert.pem and key.pem there.`);
+      expect(() =>
+        readDockerConfig({ DOCKER_HOST: 'tcp://docker.example', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: dir }),
+      ).toThrow(
+        `DOCKER_CERT_PATH=${dir}: cannot read key.pem (ENOENT); DOCKER_TLS_VERIFY=1 needs ca.pem, cert.pem and key.pem there.`,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -25,7 +25,7 @@ export interface Reply {
 }
 
 /** Resolves after `ms`; for routes that answer late. */
-export function after(ms: number): Promise<void> {
+export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
@@ -47,7 +47,7 @@ export async function startFakeEngine(apiVersion = '1.41', minApiVersion = '1.12
       '/system/df': () => ({ body: { LayersSize: 0, Images: [], Containers: [], Volumes: [], BuildCache: [] } }),
     },
     async close() {
-      held.forEach((res) => res.destroy());
+      for (const res of held) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       fs.rmSync(dir, { recursive: true, force: true });
@@ -56,7 +56,9 @@ export async function startFakeEngine(apiVersion = '1.41', minApiVersion = '1.12
   const server = http.createServer(async (req, res) => {
     const request = `${req.method} ${req.url}`;
     engine.requests.push(request);
-    res.on('close', () => { if (!res.writableFinished) engine.abandoned.push(request); });
+    res.on('close', () => {
+      if (!res.writableFinished) engine.abandoned.push(request);
+    });
     const route = engine.routes[(req.url ?? '').split('?')[0]!.replace(/^\/v1\.\d+/, '')];
     const reply = route ? await route() : { status: 404, body: { message: 'page not found' } };
     if (!reply) {
@@ -67,7 +69,9 @@ export async function startFakeEngine(apiVersion = '1.41', minApiVersion = '1.12
     res.writeHead(reply.status ?? 200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(reply.body));
   });
-  server.on('connection', () => { engine.connections++; });
+  server.on('connection', () => {
+    engine.connections++;
+  });
   await new Promise<void>((resolve) => server.listen(socketPath, resolve));
   return engine;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readDockerConfig } from '../../src/docker/config.ts';
 import { createGuardedDocker, ReadOnlyRefusal, refusalReason } from '../../src/docker/guard.ts';
-import { startFakeEngine, type FakeEngine } from './docker-fake-engine.ts';
+import { type FakeEngine, startFakeEngine } from './docker-fake-engine.ts';
 
 describe('refusalReason: the allowlist', () => {
   it.each([
@@ -53,13 +53,19 @@ describe('refusalReason: the allowlist', () => {
 
 describe('guarded modem', () => {
   let engine: FakeEngine;
-  beforeEach(async () => { engine = await startFakeEngine(); });
-  afterEach(async () => { await engine.close(); });
+  beforeEach(async () => {
+    engine = await startFakeEngine();
+  });
+  afterEach(async () => {
+    await engine.close();
+  });
 
   const guarded = () => createGuardedDocker(readDockerConfig({ DOCKER_HOST: engine.host }).hosts[0]!, 2000);
   type DialOptions = Parameters<ReturnType<typeof guarded>['modem']['dial']>[0];
   const dial = (docker: ReturnType<typeof guarded>, options: DialOptions) =>
-    new Promise((resolve, reject) => docker.modem.dial({ statusCodes: { 200: true }, ...options }, (err, data) => (err ? reject(err) : resolve(data))));
+    new Promise((resolve, reject) =>
+      docker.modem.dial({ statusCodes: { 200: true }, ...options }, (err, data) => (err ? reject(err) : resolve(data))),
+    );
 
   it('refuses before any connection is opened', async () => {
     const docker = guarded();
@@ -86,7 +92,9 @@ describe('guarded modem', () => {
     const docker = guarded();
     (docker.modem as unknown as { version: string }).version = 'v1.41';
     await docker.ping();
-    await expect(dial(docker, { path: '/../containers/abc/json', method: 'GET' })).rejects.toBeInstanceOf(ReadOnlyRefusal);
+    await expect(dial(docker, { path: '/../containers/abc/json', method: 'GET' })).rejects.toBeInstanceOf(
+      ReadOnlyRefusal,
+    );
     expect(engine.requests).toEqual(['GET /v1.41/_ping']);
   });
 
@@ -111,7 +119,11 @@ describe('TLS endpoints', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certs-'));
     for (const f of ['ca.pem', 'cert.pem', 'key.pem']) fs.writeFileSync(path.join(dir, f), `-----${f}-----`);
     try {
-      const endpoint = readDockerConfig({ DOCKER_HOST: 'tcp://docker.example:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: dir }).hosts[0]!;
+      const endpoint = readDockerConfig({
+        DOCKER_HOST: 'tcp://docker.example:2376',
+        DOCKER_TLS_VERIFY: '1',
+        DOCKER_CERT_PATH: dir,
+      }).hosts[0]!;
       const modem = createGuardedDocker(endpoint, 1000).modem as unknown as Record<string, unknown>;
       expect(modem.protocol).toBe('https');
       expect(String(modem.ca)).toBe('-----ca.pem-----');
@@ -133,9 +145,13 @@ describe('docker-modem reading the environment on its own', () => {
     try {
       const endpoint = readDockerConfig({ DOCKER_HOST: 'unix:///var/run/docker.sock' }).hosts[0]!;
       expect(() => createGuardedDocker(endpoint, 1000)).toThrow(
-        'The Docker client could not start: it reads DOCKER_CERT_PATH when DOCKER_HOST is tcp:// and that failed (ENOENT). Fix or unset DOCKER_CERT_PATH.');
+        'The Docker client could not start: it reads DOCKER_CERT_PATH when DOCKER_HOST is tcp:// and that failed (ENOENT). Fix or unset DOCKER_CERT_PATH.',
+      );
     } finally {
-      for (const [key, value] of [['DOCKER_HOST', saved.host], ['DOCKER_CERT_PATH', saved.certs]] as const) {
+      for (const [key, value] of [
+        ['DOCKER_HOST', saved.host],
+        ['DOCKER_CERT_PATH', saved.certs],
+      ] as const) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
       }

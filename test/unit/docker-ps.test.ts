@@ -1,15 +1,26 @@
 import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.ts';
 import { checkLabelFilters, engineFilters, toPsView } from '../../src/docker/ps.ts';
+import { UserError } from '../../src/errors.ts';
 
 const HOST = { name: 'default', endpoint: 'unix:///var/run/docker.sock' };
 
 function info(over: Partial<Docker.ContainerInfo>): Docker.ContainerInfo {
   return {
-    Id: 'f'.repeat(64), Names: ['/x'], Image: 'app:1', ImageID: 'sha256:1', Command: 'run', Created: 1, Ports: [],
-    Labels: {}, State: 'running', Status: 'Up 1 second', HostConfig: { NetworkMode: 'none' },
-    NetworkSettings: { Networks: {} }, Mounts: [], ...over,
+    Id: 'f'.repeat(64),
+    Names: ['/x'],
+    Image: 'app:1',
+    ImageID: 'sha256:1',
+    Command: 'run',
+    Created: 1,
+    Ports: [],
+    Labels: {},
+    State: 'running',
+    Status: 'Up 1 second',
+    HostConfig: { NetworkMode: 'none' },
+    NetworkSettings: { Networks: {} },
+    Mounts: [],
+    ...over,
   } as Docker.ContainerInfo;
 }
 
@@ -17,18 +28,32 @@ describe('toPsView', () => {
   const options = { all: true, filters: { name: [], status: [], label: [], ancestor: [], health: [] } };
 
   it('shapes rows like docker ps and sorts running first, then by name', () => {
-    const view = toPsView([
-      info({ Id: `b${'0'.repeat(63)}`, Names: ['/zeta'], State: 'exited', Status: 'Exited (1) 1 hour ago' }),
-      info({ Id: `a${'0'.repeat(63)}`, Names: ['/web/db-alias', '/db'], Image: `sha256:${'9'.repeat(64)}` }),
-      info({ Id: `c${'0'.repeat(63)}`, Names: ['/alpha'], State: 'created', Status: 'Created' }),
-      info({ Id: `d${'0'.repeat(63)}`, Names: ['/beta'], Ports: [
-        { IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' },
-        { IP: '::', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' },
-        { IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' },
-        { PrivatePort: 443, Type: 'tcp' } as Docker.Port,
-      ] }),
-    ], options, HOST, []);
-    expect(view.rows.map((r) => [r.name, r.state])).toEqual([['beta', 'running'], ['db', 'running'], ['alpha', 'created'], ['zeta', 'exited']]);
+    const view = toPsView(
+      [
+        info({ Id: `b${'0'.repeat(63)}`, Names: ['/zeta'], State: 'exited', Status: 'Exited (1) 1 hour ago' }),
+        info({ Id: `a${'0'.repeat(63)}`, Names: ['/web/db-alias', '/db'], Image: `sha256:${'9'.repeat(64)}` }),
+        info({ Id: `c${'0'.repeat(63)}`, Names: ['/alpha'], State: 'created', Status: 'Created' }),
+        info({
+          Id: `d${'0'.repeat(63)}`,
+          Names: ['/beta'],
+          Ports: [
+            { IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' },
+            { IP: '::', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' },
+            { IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' },
+            { PrivatePort: 443, Type: 'tcp' } as Docker.Port,
+          ],
+        }),
+      ],
+      options,
+      HOST,
+      [],
+    );
+    expect(view.rows.map((r) => [r.name, r.state])).toEqual([
+      ['beta', 'running'],
+      ['db', 'running'],
+      ['alpha', 'created'],
+      ['zeta', 'exited'],
+    ]);
     expect(view.rows[0]!.ports).toBe('0.0.0.0:8080->80/tcp, [::]:8080->80/tcp, 443/tcp');
     expect(view.rows[1]!.image).toBe('999999999999');
     expect(view.rows[1]!.id).toBe(`a${'0'.repeat(11)}`);
@@ -36,25 +61,44 @@ describe('toPsView', () => {
   });
 
   it('redacts commands and hides labels that are not allowlisted', () => {
-    const view = toPsView([info({ Command: 'app --token=abc', Labels: { team: 'web', 'db.password': 'x' } })], options, HOST, ['team']);
+    const view = toPsView(
+      [info({ Command: 'app --token=abc', Labels: { team: 'web', 'db.password': 'x' } })],
+      options,
+      HOST,
+      ['team'],
+    );
     expect(view.rows[0]).toMatchObject({ command: 'app --token=***', labels: { team: 'web' } });
   });
 });
 
 describe('engineFilters', () => {
   it('sends only the filters the user gave', () => {
-    expect(engineFilters({ name: ['a'], status: [], label: ['x=y'], ancestor: [], health: [] })).toEqual({ name: ['a'], label: ['x=y'] });
+    expect(engineFilters({ name: ['a'], status: [], label: ['x=y'], ancestor: [], health: [] })).toEqual({
+      name: ['a'],
+      label: ['x=y'],
+    });
   });
 });
 
 describe('checkLabelFilters', () => {
   const allowlist = ['team', 'com.example.*'];
 
-  it.each([['team'], ['team=web'], ['team=a=b'], ['com.example.owner=ana'], ['com.example.']])('allows label=%s', (filter) => {
-    expect(() => checkLabelFilters([filter], allowlist)).not.toThrow();
-  });
+  it.each([['team'], ['team=web'], ['team=a=b'], ['com.example.owner=ana'], ['com.example.']])(
+    'allows label=%s',
+    (filter) => {
+      expect(() => checkLabelFilters([filter], allowlist)).not.toThrow();
+    },
+  );
 
-  it.each([['secret'], ['secret=hunter2'], ['teams=web'], ['com.example=x'], ['com.examplex'], ['Team=web'], ['team!=web']])('refuses label=%s', (filter) => {
+  it.each([
+    ['secret'],
+    ['secret=hunter2'],
+    ['teams=web'],
+    ['com.example=x'],
+    ['com.examplex'],
+    ['Team=web'],
+    ['team!=web'],
+  ])('refuses label=%s', (filter) => {
     expect(() => checkLabelFilters(['team', filter], allowlist)).toThrow(UserError);
   });
 
@@ -68,9 +112,13 @@ describe('checkLabelFilters', () => {
       throw new Error('not refused');
     };
     const right = message('db.password=hunter2', allowlist);
-    expect(right).toBe('label=db.password: only label keys in DOCKER_LABEL_ALLOWLIST can be filtered on (other labels are hidden; they may hold secrets). Keys you can use: team, com.example.*.');
+    expect(right).toBe(
+      'label=db.password: only label keys in DOCKER_LABEL_ALLOWLIST can be filtered on (other labels are hidden; they may hold secrets). Keys you can use: team, com.example.*.',
+    );
     expect(message('db.password=wrong', allowlist)).toBe(right);
     expect(message('db.password', allowlist)).toBe(right);
-    expect(message('team', [])).toBe('label=team: only label keys in DOCKER_LABEL_ALLOWLIST can be filtered on (other labels are hidden; they may hold secrets). It lists none, so label= cannot be used here.');
+    expect(message('team', [])).toBe(
+      'label=team: only label keys in DOCKER_LABEL_ALLOWLIST can be filtered on (other labels are hidden; they may hold secrets). It lists none, so label= cannot be used here.',
+    );
   });
 });

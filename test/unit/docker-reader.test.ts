@@ -3,7 +3,7 @@ import { readDockerConfig } from '../../src/docker/config.ts';
 import { chooseApiVersion, createDockerReader } from '../../src/docker/reader.ts';
 import type { PsOptions } from '../../src/docker/types.ts';
 import { UserError } from '../../src/errors.ts';
-import { after, startFakeEngine, type FakeEngine } from './docker-fake-engine.ts';
+import { type FakeEngine, sleep, startFakeEngine } from './docker-fake-engine.ts';
 
 const PS: PsOptions = { all: false, filters: { name: [], status: [], label: [], ancestor: [], health: [] } };
 
@@ -14,7 +14,10 @@ afterEach(async () => {
 });
 
 function reader(e: FakeEngine, extra: Record<string, string> = {}, now?: () => number) {
-  return createDockerReader(readDockerConfig({ DOCKER_HOST: e.host, DOCKER_TIMEOUT_MS: '500', ...extra }), now ? { now } : {});
+  return createDockerReader(
+    readDockerConfig({ DOCKER_HOST: e.host, DOCKER_TIMEOUT_MS: '500', ...extra }),
+    now ? { now } : {},
+  );
 }
 
 describe('API version pinning', () => {
@@ -45,16 +48,21 @@ describe('API version pinning', () => {
     engine.routes['/version'] = async () => {
       if (slow) {
         slow = false;
-        await after(700);
+        await sleep(700);
       }
       return version();
     };
     const r = reader(engine);
-    const first = r.ps(PS).then(() => 'answered', (e: unknown) => (e as Error).message);
-    await after(300);
+    const first = r.ps(PS).then(
+      () => 'answered',
+      (e: unknown) => (e as Error).message,
+    );
+    await sleep(300);
     const second = await r.ps(PS); // joins the slow /version; its own deadline is 300 ms later
     expect(second.rows).toEqual([]);
-    expect(await first).toBe(`Docker host ${engine.host} did not answer within 0.5 s. Check that the Docker daemon is healthy (systemctl status docker), or raise DOCKER_TIMEOUT_MS.`);
+    expect(await first).toBe(
+      `Docker host ${engine.host} did not answer within 0.5 s. Check that the Docker daemon is healthy (systemctl status docker), or raise DOCKER_TIMEOUT_MS.`,
+    );
     expect(engine.requests.filter((q) => q.startsWith('GET /version'))).toEqual(['GET /version', 'GET /version']);
     expect(engine.abandoned).toEqual(['GET /version']);
   });
@@ -66,7 +74,7 @@ describe('API version pinning', () => {
     const started = Date.now();
     await expect(Promise.all([r.ps(PS), r.df({ verbose: false })])).rejects.toThrow(/did not answer within 0\.5 s/);
     expect(Date.now() - started).toBeLessThan(1500);
-    for (let waited = 0; engine.abandoned.length === 0 && waited < 1000; waited += 20) await after(20);
+    for (let waited = 0; engine.abandoned.length === 0 && waited < 1000; waited += 20) await sleep(20);
     expect(engine.abandoned).toEqual(['GET /version']);
   });
 
@@ -84,18 +92,28 @@ describe('API version pinning', () => {
   it('refuses to guess when the peer does not report an API version', async () => {
     engine = await startFakeEngine();
     engine.routes['/version'] = () => ({ body: { Version: 'not docker' } });
-    await expect(reader(engine).ps(PS)).rejects.toThrow(`Docker host ${engine.host} did not report an API version; is it a Docker engine? Check DOCKER_HOST.`);
+    await expect(reader(engine).ps(PS)).rejects.toThrow(
+      `Docker host ${engine.host} did not report an API version; is it a Docker engine? Check DOCKER_HOST.`,
+    );
   });
 });
 
 describe('ps requests', () => {
   it('passes filters to the engine and never asks for sizes', async () => {
     engine = await startFakeEngine();
-    await reader(engine, { DOCKER_LABEL_ALLOWLIST: 'team' }).ps({ all: true, filters: { name: ['web'], status: ['exited', 'dead'], label: ['team=a'], ancestor: [], health: ['healthy'] } });
+    await reader(engine, { DOCKER_LABEL_ALLOWLIST: 'team' }).ps({
+      all: true,
+      filters: { name: ['web'], status: ['exited', 'dead'], label: ['team=a'], ancestor: [], health: ['healthy'] },
+    });
     const listed = engine.requests.find((q) => q.includes('/containers/json'))!;
     const query = new URLSearchParams(listed.split('?')[1]);
     expect(query.get('all')).toBe('true');
-    expect(JSON.parse(query.get('filters')!)).toEqual({ name: ['web'], status: ['exited', 'dead'], label: ['team=a'], health: ['healthy'] });
+    expect(JSON.parse(query.get('filters')!)).toEqual({
+      name: ['web'],
+      status: ['exited', 'dead'],
+      label: ['team=a'],
+      health: ['healthy'],
+    });
     expect(query.has('size')).toBe(false);
   });
 
@@ -104,16 +122,23 @@ describe('ps requests', () => {
     const r = reader(engine, { DOCKER_LABEL_ALLOWLIST: 'team' });
     const filters = (label: string[]) => ({ ...PS.filters, label });
     await expect(r.ps({ ...PS, filters: filters(['team=web', 'vault.token=s3cret']) })).rejects.toThrow(
-      new UserError('label=vault.token: only label keys in DOCKER_LABEL_ALLOWLIST can be filtered on (other labels are hidden; they may hold secrets). Keys you can use: team.'));
+      new UserError(
+        'label=vault.token: only label keys in DOCKER_LABEL_ALLOWLIST can be filtered on (other labels are hidden; they may hold secrets). Keys you can use: team.',
+      ),
+    );
     expect(engine.requests).toEqual([]);
     expect(engine.connections).toBe(0);
     await expect(r.ps({ ...PS, filters: filters(['team=web']) })).resolves.toMatchObject({ rows: [] });
-    await expect(reader(engine).ps({ ...PS, filters: filters(['team']) })).rejects.toThrow(/It lists none, so label= cannot be used here\.$/);
+    await expect(reader(engine).ps({ ...PS, filters: filters(['team']) })).rejects.toThrow(
+      /It lists none, so label= cannot be used here\.$/,
+    );
   });
 
   it('names unknown hosts and lists the configured ones', async () => {
     engine = await startFakeEngine();
-    const r = createDockerReader(readDockerConfig({ DOCKER_HOSTS: `a=${engine.host},b=${engine.host}`, DOCKER_DEFAULT_HOST: 'b' }));
+    const r = createDockerReader(
+      readDockerConfig({ DOCKER_HOSTS: `a=${engine.host},b=${engine.host}`, DOCKER_DEFAULT_HOST: 'b' }),
+    );
     await expect(r.ps({ ...PS, host: 'c' })).rejects.toThrow('Unknown Docker host "c". Configured hosts: b, a.');
     await expect(r.ps({ ...PS, host: 'a' })).resolves.toMatchObject({ host: { name: 'a' } });
     expect(engine.requests).toHaveLength(2); // only host a was asked: /version and the list
@@ -125,19 +150,29 @@ describe('deadline', () => {
     engine = await startFakeEngine();
     engine.routes['/containers/json'] = () => undefined;
     const started = Date.now();
-    const err = await reader(engine).ps(PS).catch((e: unknown) => e);
+    const err = await reader(engine)
+      .ps(PS)
+      .catch((e: unknown) => e);
     const elapsed = Date.now() - started;
     expect(err).toBeInstanceOf(UserError);
-    expect((err as Error).message).toBe(`Docker host ${engine.host} did not answer within 0.5 s. Check that the Docker daemon is healthy (systemctl status docker), or raise DOCKER_TIMEOUT_MS.`);
+    expect((err as Error).message).toBe(
+      `Docker host ${engine.host} did not answer within 0.5 s. Check that the Docker daemon is healthy (systemctl status docker), or raise DOCKER_TIMEOUT_MS.`,
+    );
     expect(elapsed).toBeGreaterThanOrEqual(450);
     expect(elapsed).toBeLessThan(1500); // slack for a loaded machine; without the deadline it would hang
   });
 
   it('reports an engine error status in one line without its body layout', async () => {
     engine = await startFakeEngine();
-    engine.routes['/containers/json'] = () => ({ status: 500, body: { message: 'boom\nwith detail for https://u:p@x' } });
+    engine.routes['/containers/json'] = () => ({
+      status: 500,
+      body: { message: 'boom\nwith detail for https://u:p@x' },
+    });
     await expect(reader(engine).ps(PS)).rejects.toThrow(
-      new UserError(`Docker host ${engine.host} answered HTTP 500: server error - boom with detail for https://x. Check the daemon's logs.`));
+      new UserError(
+        `Docker host ${engine.host} answered HTTP 500: server error - boom with detail for https://x. Check the daemon's logs.`,
+      ),
+    );
   });
 });
 
@@ -162,12 +197,16 @@ describe('df cache', () => {
   it('does not cache a failure', async () => {
     engine = await startFakeEngine();
     let fail = true;
-    engine.routes['/system/df'] = () => (fail
-      ? { status: 500, body: { message: 'busy' } }
-      : { body: { LayersSize: 5, Images: [], Containers: [], Volumes: [], BuildCache: [] } });
+    engine.routes['/system/df'] = () =>
+      fail
+        ? { status: 500, body: { message: 'busy' } }
+        : { body: { LayersSize: 5, Images: [], Containers: [], Volumes: [], BuildCache: [] } };
     const r = reader(engine);
     await expect(r.df({ verbose: false })).rejects.toBeInstanceOf(UserError);
     fail = false;
-    await expect(r.df({ verbose: false })).resolves.toMatchObject({ totalSizeBytes: 5, dockerRootDir: '/var/lib/docker' });
+    await expect(r.df({ verbose: false })).resolves.toMatchObject({
+      totalSizeBytes: 5,
+      dockerRootDir: '/var/lib/docker',
+    });
   });
 });

@@ -74,8 +74,12 @@ describe('renderPsBlocks', () => {
   it('stays within limits when every field is huge', () => {
     const huge = 'x'.repeat(10_000);
     const labels = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`k${i}`, huge]));
-    const view = psView(Array.from({ length: 60 }, (_, i) => row(i, { name: huge, image: huge, status: huge, ports: huge, command: `${huge}&<>`, labels })),
-      { host: { name: 'h'.repeat(500), endpoint: huge }, filters: { ...NO_FILTERS, name: [huge] } });
+    const view = psView(
+      Array.from({ length: 60 }, (_, i) =>
+        row(i, { name: huge, image: huge, status: huge, ports: huge, command: `${huge}&<>`, labels }),
+      ),
+      { host: { name: 'h'.repeat(500), endpoint: huge }, filters: { ...NO_FILTERS, name: [huge] } },
+    );
     for (const lang of ['en', 'ko'] as const) expectWithinSlackLimits(renderPsBlocks(view, lang));
   });
 
@@ -96,7 +100,9 @@ describe('renderPsBlocks', () => {
     expect(allText(ko)).toContain('중지된 것도 보려면 -a');
     expect(allText(ko)).toContain('`status=running`');
     expectWithinSlackLimits(ko);
-    expect(allText(renderPsBlocks(psView(Array.from({ length: 30 }, (_, i) => row(i))), 'ko'))).toContain('30개 중 20개 표시');
+    expect(allText(renderPsBlocks(psView(Array.from({ length: 30 }, (_, i) => row(i))), 'ko'))).toContain(
+      '30개 중 20개 표시',
+    );
   });
 });
 
@@ -113,8 +119,13 @@ describe('renderPsText', () => {
   });
 
   it('says what it filtered on and that only running ones are listed', () => {
-    const text = renderPsText(psView([], { all: false, filters: { ...NO_FILTERS, name: ['web'], health: ['unhealthy'] } }), 'en');
-    expect(text).toBe('docker ps · default (unix:///var/run/docker.sock) — 0 containers [filters: name=web health=unhealthy; running only; add -a to include stopped ones]\nNo containers match.');
+    const text = renderPsText(
+      psView([], { all: false, filters: { ...NO_FILTERS, name: ['web'], health: ['unhealthy'] } }),
+      'en',
+    );
+    expect(text).toBe(
+      'docker ps · default (unix:///var/run/docker.sock) — 0 containers [filters: name=web health=unhealthy; running only; add -a to include stopped ones]\nNo containers match.',
+    );
   });
 
   it('renders 1,000 rows in Korean with wide-character alignment', () => {
@@ -128,27 +139,33 @@ describe('renderPsText', () => {
 const GB = 1_000_000_000;
 
 function dfView(): DfView {
-  return toDfView({
-    LayersSize: 3 * GB,
-    Images: [
-      { Id: 'sha256:aaaaaaaaaaaaaaaa', RepoTags: ['app:1'], Size: 2 * GB, SharedSize: 0, Containers: 1 },
-      { Id: 'sha256:bbbbbbbbbbbbbbbb', RepoTags: ['<none>:<none>'], Size: 1 * GB, SharedSize: 0, Containers: 0 },
-    ],
-    Containers: [
-      { Id: 'c1', Names: ['/web'], State: 'running', SizeRw: 1000 },
-      { Id: 'c2', Names: ['/old'], State: 'exited', SizeRw: 3000 },
-    ],
-    Volumes: [
-      { Name: 'data', UsageData: { Size: 5_000_000, RefCount: 1 } },
-      { Name: 'a'.repeat(64), UsageData: { Size: 2_000_000, RefCount: 0 } },
-      { Name: 'unknown', UsageData: { Size: -1, RefCount: -1 } },
-    ],
-    BuildCache: [
-      { Size: 400, InUse: false, Shared: false },
-      { Size: 100, InUse: true, Shared: false },
-      { Size: 999, InUse: false, Shared: true },
-    ],
-  }, { DockerRootDir: '/var/lib/docker' }, true, HOST, new Date('2026-01-02T03:04:05Z'));
+  return toDfView(
+    {
+      LayersSize: 3 * GB,
+      Images: [
+        { Id: 'sha256:aaaaaaaaaaaaaaaa', RepoTags: ['app:1'], Size: 2 * GB, SharedSize: 0, Containers: 1 },
+        { Id: 'sha256:bbbbbbbbbbbbbbbb', RepoTags: ['<none>:<none>'], Size: 1 * GB, SharedSize: 0, Containers: 0 },
+      ],
+      Containers: [
+        { Id: 'c1', Names: ['/web'], State: 'running', SizeRw: 1000 },
+        { Id: 'c2', Names: ['/old'], State: 'exited', SizeRw: 3000 },
+      ],
+      Volumes: [
+        { Name: 'data', UsageData: { Size: 5_000_000, RefCount: 1 } },
+        { Name: 'a'.repeat(64), UsageData: { Size: 2_000_000, RefCount: 0 } },
+        { Name: 'unknown', UsageData: { Size: -1, RefCount: -1 } },
+      ],
+      BuildCache: [
+        { Size: 400, InUse: false, Shared: false },
+        { Size: 100, InUse: true, Shared: false },
+        { Size: 999, InUse: false, Shared: true },
+      ],
+    },
+    { DockerRootDir: '/var/lib/docker' },
+    true,
+    HOST,
+    new Date('2026-01-02T03:04:05Z'),
+  );
 }
 
 describe('df view and renderers', () => {
@@ -157,7 +174,14 @@ describe('df view and renderers', () => {
     expect(view.categories).toEqual([
       { kind: 'images', total: 2, active: 1, sizeBytes: 3 * GB, reclaimableBytes: 1 * GB, reclaimablePercent: 33 },
       { kind: 'containers', total: 2, active: 1, sizeBytes: 4000, reclaimableBytes: 3000, reclaimablePercent: 75 },
-      { kind: 'volumes', total: 3, active: 1, sizeBytes: 7_000_000, reclaimableBytes: 2_000_000, reclaimablePercent: 28 },
+      {
+        kind: 'volumes',
+        total: 3,
+        active: 1,
+        sizeBytes: 7_000_000,
+        reclaimableBytes: 2_000_000,
+        reclaimablePercent: 28,
+      },
       { kind: 'buildCache', total: 3, active: 1, sizeBytes: 500, reclaimableBytes: 400, reclaimablePercent: 80 },
     ]);
     expect(view.largest!.images.map((i) => i.name)).toEqual(['app:1', 'bbbbbbbbbbbb']);
@@ -177,7 +201,9 @@ describe('df view and renderers', () => {
   it('points to the docker-root-dir entry when tight and the knowledge base has it, in text and blocks', () => {
     const tight = { ...dfView(), adviceEntryId: 'docker-root-dir' };
     const has = { hasEntry: (id: string) => id === 'docker-root-dir' };
-    expect(renderDfText(tight, 'en', has)).toContain("Docker's disk use looks tight. See the knowledge entry `docker-root-dir`");
+    expect(renderDfText(tight, 'en', has)).toContain(
+      "Docker's disk use looks tight. See the knowledge entry `docker-root-dir`",
+    );
     expect(allText(renderDfBlocks(tight, 'ko', has))).toContain('지식 항목 `docker-root-dir`');
     const roomy = { ...dfView() };
     delete roomy.adviceEntryId;
@@ -192,7 +218,14 @@ describe('df view and renderers', () => {
       for (const lang of ['en', 'ko'] as const) {
         const message = renderDfBlocks(tight, lang, options);
         expect(allText(message)).not.toMatch(/docker-root-dir|looks tight|빠듯/);
-        expect(message.blocks.map((b) => b.type)).toEqual(['header', 'section', 'context', 'section', 'section', 'section']);
+        expect(message.blocks.map((b) => b.type)).toEqual([
+          'header',
+          'section',
+          'context',
+          'section',
+          'section',
+          'section',
+        ]);
       }
     }
   });
@@ -213,18 +246,46 @@ describe('df view and renderers', () => {
   });
 
   it('renders -v within Slack limits at 1,000 containers, 300 images and 500 volumes', () => {
-    const big = toDfView({
-      LayersSize: 50 * GB,
-      Images: Array.from({ length: 300 }, (_, i) => ({ Id: `sha256:${i}`, RepoTags: [`${'app'.repeat(50)}-${i}:1`], Size: 1e8 + i, SharedSize: 0, Containers: i % 3 })),
-      Containers: Array.from({ length: 1000 }, (_, i) => ({ Id: `${i}`, Names: [`/<!here>-${i}`], State: i % 4 ? 'running' : 'exited', SizeRw: i * 1000 })),
-      Volumes: Array.from({ length: 500 }, (_, i) => ({ Name: `vol-${i}`, UsageData: { Size: i * 1e6, RefCount: i % 2 } })),
-      BuildCache: Array.from({ length: 200 }, (_, i) => ({ Size: i * 1e5, InUse: i % 5 === 0, Shared: false })),
-    }, { DockerRootDir: '/var/lib/docker' }, true, HOST, new Date('2026-01-02T03:04:05Z'));
+    const big = toDfView(
+      {
+        LayersSize: 50 * GB,
+        Images: Array.from({ length: 300 }, (_, i) => ({
+          Id: `sha256:${i}`,
+          RepoTags: [`${'app'.repeat(50)}-${i}:1`],
+          Size: 1e8 + i,
+          SharedSize: 0,
+          Containers: i % 3,
+        })),
+        Containers: Array.from({ length: 1000 }, (_, i) => ({
+          Id: `${i}`,
+          Names: [`/<!here>-${i}`],
+          State: i % 4 ? 'running' : 'exited',
+          SizeRw: i * 1000,
+        })),
+        Volumes: Array.from({ length: 500 }, (_, i) => ({
+          Name: `vol-${i}`,
+          UsageData: { Size: i * 1e6, RefCount: i % 2 },
+        })),
+        BuildCache: Array.from({ length: 200 }, (_, i) => ({ Size: i * 1e5, InUse: i % 5 === 0, Shared: false })),
+      },
+      { DockerRootDir: '/var/lib/docker' },
+      true,
+      HOST,
+      new Date('2026-01-02T03:04:05Z'),
+    );
     expect(big.adviceEntryId).toBe('docker-root-dir');
     for (const lang of ['en', 'ko'] as const) {
       const message = renderDfBlocks(big, lang, { hasEntry: () => true });
       expectWithinSlackLimits(message);
-      expect(message.blocks.map((b) => b.type)).toEqual(['header', 'section', 'context', 'section', 'section', 'section', 'section']);
+      expect(message.blocks.map((b) => b.type)).toEqual([
+        'header',
+        'section',
+        'context',
+        'section',
+        'section',
+        'section',
+        'section',
+      ]);
       expect(allText(message)).not.toContain('<!here>');
     }
   });
@@ -233,14 +294,26 @@ describe('df view and renderers', () => {
     const message = renderDfBlocks(dfView(), 'en');
     expectWithinSlackLimits(message);
     const fields = (message.blocks[1] as { fields: { text: string }[] }).fields;
-    expect(fields.map((f) => f.text.split('\n')[0])).toEqual(['*Images*', '*Containers*', '*Local Volumes*', '*Build Cache*']);
+    expect(fields.map((f) => f.text.split('\n')[0])).toEqual([
+      '*Images*',
+      '*Containers*',
+      '*Local Volumes*',
+      '*Build Cache*',
+    ]);
     expect(allText(message)).toContain('`/var/lib/docker`');
   });
 });
 
 describe('humanSize', () => {
-  it.each([[0, '0B'], [999, '999B'], [1000, '1kB'], [1_982_270, '1.982MB'], [1.5 * GB, '1.5GB'], [123_456_789, '123.5MB'], [999_950, '1000kB']])(
-    '%d → %s (go-units HumanSize)', (bytes, text) => {
-      expect(humanSize(bytes)).toBe(text);
-    });
+  it.each([
+    [0, '0B'],
+    [999, '999B'],
+    [1000, '1kB'],
+    [1_982_270, '1.982MB'],
+    [1.5 * GB, '1.5GB'],
+    [123_456_789, '123.5MB'],
+    [999_950, '1000kB'],
+  ])('%d → %s (go-units HumanSize)', (bytes, text) => {
+    expect(humanSize(bytes)).toBe(text);
+  });
 });

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BUNDLED_KNOWLEDGE_DIR } from '../../src/config.ts';
 import { UserError } from '../../src/errors.ts';
 import { loadKnowledgeDir } from '../../src/knowledge/load.ts';
-import { BUNDLED_KNOWLEDGE_DIR } from '../../src/config.ts';
 
 const dirs: string[] = [];
 function dirWith(files: Record<string, string>): string {
@@ -42,7 +42,14 @@ describe('loadKnowledgeDir', () => {
     const { entries, warnings } = loadKnowledgeDir(dir);
     expect(warnings).toEqual([]);
     expect(entries.map((e) => e.id)).toEqual(['a', 'b']);
-    expect(entries[0]).toMatchObject({ title: '가', titleEn: 'A', aliases: ['x', 'y: z'], tags: ['t'], related: ['b'], body: '# Title\n\nBody text.' });
+    expect(entries[0]).toMatchObject({
+      title: '가',
+      titleEn: 'A',
+      aliases: ['x', 'y: z'],
+      tags: ['t'],
+      related: ['b'],
+      body: '# Title\n\nBody text.',
+    });
     expect(entries[1]).toMatchObject({ titleEn: '나', aliases: [], related: [], file: path.join('sub', 'b.md') });
   });
 

@@ -5,7 +5,7 @@ import { createKnowledgeBase, MAX_QUESTION_CHARS } from '../../src/knowledge/sea
 import type { KnowledgeEntry } from '../../src/knowledge/types.ts';
 
 const { kb } = loadKnowledgeBase(BUNDLED_KNOWLEDGE_DIR);
-const top = (q: string) => kb.ask(q).matches[0]?.entry.id;
+const _top = (q: string) => kb.ask(q).matches[0]?.entry.id;
 
 describe('ranking on the bundled notes', () => {
   it.each([
@@ -31,7 +31,10 @@ describe('ranking on the bundled notes', () => {
     ['도커파일부터컨테이너실행까지단계', 'dockerfile-build-flow'],
     ['클러스ㅓ 정의가 머에요', 'cluster'],
     ['도커가 뭔가요? 신입이라 처음 들어봐서요 ㅠ', 'docker-overview'],
-    ['팀장님께 이번 프로젝트에 도커를 도입해야 하는 이유를 보고드려야 하는데요, 도커의 장점을 정리해 주실 수 있으실까요?', 'docker-advantages'],
+    [
+      '팀장님께 이번 프로젝트에 도커를 도입해야 하는 이유를 보고드려야 하는데요, 도커의 장점을 정리해 주실 수 있으실까요?',
+      'docker-advantages',
+    ],
   ])('%s → %s', (question, id) => {
     const answer = kb.ask(question);
     expect(answer.answered).toBe(true);
@@ -42,24 +45,36 @@ describe('ranking on the bundled notes', () => {
     const { matches } = kb.ask('docker swarm kubernetes');
     expect(matches.length).toBeGreaterThan(1);
     for (let i = 1; i < matches.length; i++) expect(matches[i - 1]!.score).toBeGreaterThanOrEqual(matches[i]!.score);
-    for (const m of matches) expect(m.score).toBeGreaterThan(0), expect(m.score).toBeLessThanOrEqual(1);
+    for (const m of matches) {
+      expect(m.score).toBeGreaterThan(0);
+      expect(m.score).toBeLessThanOrEqual(1);
+    }
   });
 });
 
 describe('abstaining', () => {
-  it.each(['how to cook rice', '점심 메뉴 추천', 'TypeScript generics', '안녕하세요', '', '좋은 아침입니다', 'docker 스터디 언제 해요'])(
-    'does not answer %j',
-    (q) => {
-      expect(kb.ask(q).answered).toBe(false);
-    },
-  );
+  it.each([
+    'how to cook rice',
+    '점심 메뉴 추천',
+    'TypeScript generics',
+    '안녕하세요',
+    '',
+    '좋은 아침입니다',
+    'docker 스터디 언제 해요',
+  ])('does not answer %j', (q) => {
+    expect(kb.ask(q).answered).toBe(false);
+  });
 
-  it.each(['docker exec 사용법', '도커 로그 보는 법', 'kubernetes pod 재시작', 'docker network 브리지 설정', '도커 설치 에러', 'docker compose up 안 됨'])(
-    'does not answer %j: a technical word the notes never use names another topic',
-    (q) => {
-      expect(kb.ask(q).answered).toBe(false);
-    },
-  );
+  it.each([
+    'docker exec 사용법',
+    '도커 로그 보는 법',
+    'kubernetes pod 재시작',
+    'docker network 브리지 설정',
+    '도커 설치 에러',
+    'docker compose up 안 됨',
+  ])('does not answer %j: a technical word the notes never use names another topic', (q) => {
+    expect(kb.ask(q).answered).toBe(false);
+  });
 
   it('offers at most three closest topics when a question is only partly covered', () => {
     const answer = kb.ask('도커 로그 보는 법');
@@ -72,15 +87,30 @@ describe('abstaining', () => {
 describe('prefilter at scale', () => {
   it('finds the one relevant entry among thousands', () => {
     const filler: KnowledgeEntry[] = Array.from({ length: 3000 }, (_, i) => ({
-      id: `n${i}`, title: `노트 ${i}`, titleEn: `note ${i}`, aliases: [`topic${i}`], tags: [], related: [], body: `filler text number ${i} about nothing`, file: `n${i}.md`,
+      id: `n${i}`,
+      title: `노트 ${i}`,
+      titleEn: `note ${i}`,
+      aliases: [`topic${i}`],
+      tags: [],
+      related: [],
+      body: `filler text number ${i} about nothing`,
+      file: `n${i}.md`,
     }));
-    const target: KnowledgeEntry = { id: 'target', title: '스웜 모드', titleEn: 'swarm mode', aliases: ['도커 스웜'], tags: [], related: [], body: 'swarm', file: 't.md' };
+    const target: KnowledgeEntry = {
+      id: 'target',
+      title: '스웜 모드',
+      titleEn: 'swarm mode',
+      aliases: ['도커 스웜'],
+      tags: [],
+      related: [],
+      body: 'swarm',
+      file: 't.md',
+    };
     const big = createKnowledgeBase([...filler, target]);
     expect(big.ask('도커 스왐').matches[0]?.entry.id).toBe('target');
     expect(big.ask('topic1234').matches[0]?.entry.id).toBe('n1234');
   });
 });
-
 
 describe('long input', () => {
   it('reads only the start of a pasted wall of text, so one message cannot stall the bot', () => {

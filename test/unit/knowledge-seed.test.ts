@@ -14,7 +14,10 @@ const SEED = fs.readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', 'seed-d
 const FIXED_TYPOS: Array<[string, string]> = [['양뱡향', '양방향']];
 
 /** Compares text by its letters and digits only: formatting (code, tables, bullets) may differ. */
-const letters = (s: string) => FIXED_TYPOS.reduce((t, [typo, fix]) => t.replaceAll(typo, fix), s).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const letters = (s: string) =>
+  FIXED_TYPOS.reduce((t, [typo, fix]) => t.replaceAll(typo, fix), s)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 
 /** The note's facts: each line, table columns apart, without bullets, numbering or diagram rules. */
 const facts = SEED.split('\n')

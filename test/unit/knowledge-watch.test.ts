@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
-import { watchKnowledgeBase, type LiveKnowledgeBase } from '../../src/knowledge/watch.ts';
+import { type LiveKnowledgeBase, watchKnowledgeBase } from '../../src/knowledge/watch.ts';
 
-const note = (id: string, title: string, body: string) => `---\nid: ${id}\ntitle: ${title}\n---\n# ${title}\n\n${body}\n`;
+const note = (id: string, title: string, body: string) =>
+  `---\nid: ${id}\ntitle: ${title}\n---\n# ${title}\n\n${body}\n`;
 
 async function eventually(check: () => boolean, ms = 5000): Promise<void> {
   const deadline = Date.now() + ms;

@@ -23,13 +23,17 @@ describe('shell', () => {
   });
 
   it('shows Docker failures as one readable line, never internals', async () => {
-    expect((await handleShellLine('/docker-ps -a', deps)).text).toBe('Docker host unix:///x.sock is not reachable (ENOENT). Set DOCKER_HOST.');
+    expect((await handleShellLine('/docker-ps -a', deps)).text).toBe(
+      'Docker host unix:///x.sock is not reachable (ENOENT). Set DOCKER_HOST.',
+    );
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const df = (await handleShellLine('/docker-df', deps)).text;
     expect(df).not.toContain('secret stack detail');
     expect(df).toMatch(/went wrong/);
     // The details go to the operator's log (stderr), not to the person asking.
-    expect(stderr.mock.calls.map(([line]) => String(line)).join('')).toMatch(/unexpected error: Error: secret stack detail\n\s+at /);
+    expect(stderr.mock.calls.map(([line]) => String(line)).join('')).toMatch(
+      /unexpected error: Error: secret stack detail\n\s+at /,
+    );
     stderr.mockRestore();
     expect((await handleShellLine('/docker-ps --bogus', deps)).text).toContain('Usage: /docker-ps');
   });
@@ -49,8 +53,13 @@ describe('shell', () => {
 
   it('names the disk advice note in /docker-df only when these notes have it', async () => {
     const tight: DfView = {
-      host: { name: 'default', endpoint: 'unix:///x.sock' }, dockerRootDir: '/var/lib/docker', categories: [],
-      totalSizeBytes: 30e9, totalReclaimableBytes: 20e9, adviceEntryId: 'docker-root-dir', measuredAt: '2026-11-28T00:00:00Z',
+      host: { name: 'default', endpoint: 'unix:///x.sock' },
+      dockerRootDir: '/var/lib/docker',
+      categories: [],
+      totalSizeBytes: 30e9,
+      totalReclaimableBytes: 20e9,
+      adviceEntryId: 'docker-root-dir',
+      measuredAt: '2026-11-28T00:00:00Z',
     };
     const docker: DockerReader = { ...unreachable, df: async () => tight };
     expect((await handleShellLine('/docker-df', { kb, docker })).text).toContain('`docker-root-dir`');

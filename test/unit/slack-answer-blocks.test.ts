@@ -4,8 +4,8 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import type { Answer, KnowledgeEntry } from '../../src/knowledge/types.ts';
 import {
-  buildAnswerModal,
   buildAnswerMessage,
+  buildAnswerModal,
   buildEntryMessage,
   buildEntryModal,
   buildHelpMessage,
@@ -18,25 +18,38 @@ import {
   splitMrkdwn,
   withExplainButton,
 } from '../../src/render/answer-blocks.ts';
-import { escapeAndTruncate, SLACK_LIMITS, userMention, type SlackMessage } from '../../src/render/slack-format.ts';
+import { escapeAndTruncate, SLACK_LIMITS, type SlackMessage, userMention } from '../../src/render/slack-format.ts';
 import { expectNoInjectedMarkup, HOSTILE_TEXT } from '../e2e/support/slack-markup.ts';
 
 const { kb } = loadKnowledgeBase(path.join(PROJECT_ROOT, 'knowledge'));
 const lookup = (id: string) => kb.byId(id);
 
 function entry(overrides: Partial<KnowledgeEntry> = {}): KnowledgeEntry {
-  return { id: 'big', title: '큰 주제', titleEn: 'Big topic', aliases: [], tags: [], related: [], body: 'body', file: 'big.md', ...overrides };
+  return {
+    id: 'big',
+    title: '큰 주제',
+    titleEn: 'Big topic',
+    aliases: [],
+    tags: [],
+    related: [],
+    body: 'body',
+    file: 'big.md',
+    ...overrides,
+  };
 }
 
 /** Every limit of Slack's that a message or view can break, checked on the JSON as sent. */
 function expectWithinSlackLimits(blocks: readonly object[], maxBlocks: number = SLACK_LIMITS.messageBlocks): void {
   expect(blocks.length).toBeLessThanOrEqual(maxBlocks);
   for (const block of blocks as Array<Record<string, any>>) {
-    if (block.type === 'section' && block.text) expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+    if (block.type === 'section' && block.text)
+      expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
     if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.headerText);
     if (block.type === 'actions') expect(block.elements.length).toBeLessThanOrEqual(SLACK_LIMITS.actionsElements);
     if (block.type === 'context') expect(block.elements.length).toBeLessThanOrEqual(SLACK_LIMITS.contextElements);
-    const buttons = [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])].filter((e: any) => e.type === 'button');
+    const buttons = [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])].filter(
+      (e: any) => e.type === 'button',
+    );
     for (const button of buttons) {
       expect(button.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonText);
       expect(button.value.length).toBeLessThanOrEqual(SLACK_LIMITS.actionValue);
@@ -48,8 +61,11 @@ function expectWithinSlackLimits(blocks: readonly object[], maxBlocks: number = 
 
 describe('markdownToMrkdwn', () => {
   it('turns headings, bold, italic, links and list dashes into Slack mrkdwn', () => {
-    const md = '# 도커 삭제 순서\n\n**먼저** 컨테이너, *그다음* 이미지.\n- [문서](https://docs.docker.com/) 참고\n* 둘째';
-    expect(markdownToMrkdwn(md)).toBe('*도커 삭제 순서*\n\n*먼저* 컨테이너, _그다음_ 이미지.\n• <https://docs.docker.com/|문서> 참고\n• 둘째');
+    const md =
+      '# 도커 삭제 순서\n\n**먼저** 컨테이너, *그다음* 이미지.\n- [문서](https://docs.docker.com/) 참고\n* 둘째';
+    expect(markdownToMrkdwn(md)).toBe(
+      '*도커 삭제 순서*\n\n*먼저* 컨테이너, _그다음_ 이미지.\n• <https://docs.docker.com/|문서> 참고\n• 둘째',
+    );
   });
 
   it('keeps code blocks as code: content untouched except Slack escapes, language tag dropped', () => {
@@ -111,7 +127,13 @@ describe('button values', () => {
 describe('answer messages', () => {
   it('a private answer has the entry, its source, related topics, Share and Other matches', () => {
     const answer = kb.ask('컨테이너 삭제 순서?', { limit: 6 });
-    const message = buildAnswerMessage({ answer, question: '컨테이너 삭제 순서?', lang: 'ko', audience: 'private', lookup });
+    const message = buildAnswerMessage({
+      answer,
+      question: '컨테이너 삭제 순서?',
+      lang: 'ko',
+      audience: 'private',
+      lookup,
+    });
     expectWithinSlackLimits(message.blocks);
     const json = JSON.stringify(message.blocks);
     expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: kb.byId('deletion-order')!.title } });
@@ -123,16 +145,37 @@ describe('answer messages', () => {
 
   it('a public answer has no Share button and carries the attribution', () => {
     const answer = kb.ask('docker root dir', { limit: 6 });
-    const message = buildAnswerMessage({ answer, question: 'docker root dir', lang: 'en', audience: 'public', lookup, attribution: { sharedBy: 'U1AB', question: 'docker root dir' } });
+    const message = buildAnswerMessage({
+      answer,
+      question: 'docker root dir',
+      lang: 'en',
+      audience: 'public',
+      lookup,
+      attribution: { sharedBy: 'U1AB', question: 'docker root dir' },
+    });
     const json = JSON.stringify(message.blocks);
     expect(json).not.toContain('share_answer');
     expect(json).toContain('Shared by <@U1AB> · question: “docker root dir”');
-    expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Docker root directory (도커 루트 디렉터리)' } });
+    expect(message.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: 'Docker root directory (도커 루트 디렉터리)' },
+    });
   });
 
   it('a huge entry with long titles still fits Slack, and says it was shortened', () => {
-    const huge = entry({ title: '가'.repeat(400), titleEn: 'A'.repeat(400), body: Array.from({ length: 3000 }, (_, i) => `paragraph ${i} ${'내용 '.repeat(30)}`).join('\n\n') });
-    const message = buildEntryMessage({ entry: huge, question: 'q', lang: 'en', audience: 'private', lookup, hasOtherMatches: true });
+    const huge = entry({
+      title: '가'.repeat(400),
+      titleEn: 'A'.repeat(400),
+      body: Array.from({ length: 3000 }, (_, i) => `paragraph ${i} ${'내용 '.repeat(30)}`).join('\n\n'),
+    });
+    const message = buildEntryMessage({
+      entry: huge,
+      question: 'q',
+      lang: 'en',
+      audience: 'private',
+      lookup,
+      hasOtherMatches: true,
+    });
     expectWithinSlackLimits(message.blocks);
     expect(message.blocks).toHaveLength(SLACK_LIMITS.messageBlocks);
     expect(JSON.stringify(message.blocks)).toContain('shortened');
@@ -140,9 +183,20 @@ describe('answer messages', () => {
   });
 
   it('a huge entry with a notice and an attribution still fits in 50 blocks, notice first', () => {
-    const huge = entry({ body: Array.from({ length: 3000 }, (_, i) => `paragraph ${i} ${'내용 '.repeat(30)}`).join('\n\n') });
+    const huge = entry({
+      body: Array.from({ length: 3000 }, (_, i) => `paragraph ${i} ${'내용 '.repeat(30)}`).join('\n\n'),
+    });
     const notice = "I couldn't post in the thread, so here it is just for you.";
-    const message = buildEntryMessage({ entry: huge, question: 'q', lang: 'en', audience: 'public', lookup, hasOtherMatches: false, attribution: { explainedFor: 'U0ERIN' }, notice });
+    const message = buildEntryMessage({
+      entry: huge,
+      question: 'q',
+      lang: 'en',
+      audience: 'public',
+      lookup,
+      hasOtherMatches: false,
+      attribution: { explainedFor: 'U0ERIN' },
+      notice,
+    });
     expectWithinSlackLimits(message.blocks);
     expect(message.blocks).toHaveLength(SLACK_LIMITS.messageBlocks);
     expect(message.blocks[0]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: notice }] });
@@ -153,13 +207,24 @@ describe('answer messages', () => {
 
   it('a notice on an answer the notes do not cover goes first too', () => {
     const answer: Answer = { query: 'x', answered: false, matches: [] };
-    const message = buildAnswerMessage({ answer, question: 'x', lang: 'en', audience: 'private', lookup, notice: 'Just for you.' });
+    const message = buildAnswerMessage({
+      answer,
+      question: 'x',
+      lang: 'en',
+      audience: 'private',
+      lookup,
+      notice: 'Just for you.',
+    });
     expect(message.blocks[0]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Just for you.' }] });
     expect(message.text.startsWith('Just for you. ')).toBe(true);
   });
 
   it('not answered: says so and offers at most three topics as buttons', () => {
-    const answer: Answer = { query: 'bread', answered: false, matches: kb.entries.slice(0, 5).map((e, i) => ({ entry: e, score: 0.3 - i / 100 })) };
+    const answer: Answer = {
+      query: 'bread',
+      answered: false,
+      matches: kb.entries.slice(0, 5).map((e, i) => ({ entry: e, score: 0.3 - i / 100 })),
+    };
     const message = buildNotAnsweredMessage(answer, 'how to bake bread', 'en');
     expectWithinSlackLimits(message.blocks);
     expect(JSON.stringify(message.blocks)).toContain("The notes don't cover “how to bake bread”");
@@ -174,7 +239,10 @@ describe('answer messages', () => {
   });
 
   it('other matches: one button per topic, unique action ids, even past 25 topics', () => {
-    const many = Array.from({ length: 40 }, (_, i) => ({ entry: entry({ id: `e${i}`, title: `주제 ${i}` }), score: 0.5 }));
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      entry: entry({ id: `e${i}`, title: `주제 ${i}` }),
+      score: 0.5,
+    }));
     const message = buildOtherMatchesMessage(many, 'q', 'ko');
     expectWithinSlackLimits(message.blocks);
   });
@@ -205,7 +273,10 @@ describe('App Home', () => {
   });
 
   it('caps a very large topic list at 100 blocks', () => {
-    const view = buildHomeView(Array.from({ length: 500 }, (_, i) => entry({ id: `t${i}` })), 'en');
+    const view = buildHomeView(
+      Array.from({ length: 500 }, (_, i) => entry({ id: `t${i}` })),
+      'en',
+    );
     expect(view.blocks).toHaveLength(SLACK_LIMITS.viewBlocks);
     expect(JSON.stringify(view.blocks.at(-1))).toContain('more topics');
   });
@@ -246,19 +317,65 @@ describe('text a user typed never becomes Slack markup', () => {
   const hostileLookup = (id: string) => (id === 'hostile-2' ? hostile2 : kb.byId(id));
   const question = `${HOSTILE_TEXT} docker root dir`;
   const answered = kb.ask('docker root dir', { limit: 6 });
-  const notAnswered: Answer = { query: question, answered: false, matches: [hostile, hostile2].map((e) => ({ entry: e, score: 0.3 })) };
+  const notAnswered: Answer = {
+    query: question,
+    answered: false,
+    matches: [hostile, hostile2].map((e) => ({ entry: e, score: 0.3 })),
+  };
   const SHARER = 'U0SHARER';
 
   const built: Record<string, unknown> = {
     'private answer': buildAnswerMessage({ answer: answered, question, lang: 'en', audience: 'private', lookup }),
-    'shared answer': buildAnswerMessage({ answer: answered, question, lang: 'ko', audience: 'public', lookup, attribution: { sharedBy: SHARER, question } }),
-    'not answered': buildAnswerMessage({ answer: notAnswered, question, lang: 'en', audience: 'private', lookup: hostileLookup }),
-    'not answered, nothing close': buildNotAnsweredMessage({ query: question, answered: false, matches: [] }, question, 'ko'),
+    'shared answer': buildAnswerMessage({
+      answer: answered,
+      question,
+      lang: 'ko',
+      audience: 'public',
+      lookup,
+      attribution: { sharedBy: SHARER, question },
+    }),
+    'not answered': buildAnswerMessage({
+      answer: notAnswered,
+      question,
+      lang: 'en',
+      audience: 'private',
+      lookup: hostileLookup,
+    }),
+    'not answered, nothing close': buildNotAnsweredMessage(
+      { query: question, answered: false, matches: [] },
+      question,
+      'ko',
+    ),
     'other matches': buildOtherMatchesMessage(notAnswered.matches, question, 'en'),
     help: buildHelpMessage([hostile, ...kb.entries], 'en'),
-    'entry shared by': buildEntryMessage({ entry: hostile, question, lang: 'en', audience: 'public', lookup: hostileLookup, hasOtherMatches: true, attribution: { sharedBy: SHARER, question } }),
-    'entry explained for': buildEntryMessage({ entry: hostile, question, lang: 'ko', audience: 'public', lookup: hostileLookup, hasOtherMatches: false, attribution: { explainedFor: SHARER }, notice: 'notice' }),
-    'attribution with a forged user id': buildEntryMessage({ entry: hostile, question, lang: 'en', audience: 'public', lookup: hostileLookup, hasOtherMatches: false, attribution: { sharedBy: '<!channel>', question } }),
+    'entry shared by': buildEntryMessage({
+      entry: hostile,
+      question,
+      lang: 'en',
+      audience: 'public',
+      lookup: hostileLookup,
+      hasOtherMatches: true,
+      attribution: { sharedBy: SHARER, question },
+    }),
+    'entry explained for': buildEntryMessage({
+      entry: hostile,
+      question,
+      lang: 'ko',
+      audience: 'public',
+      lookup: hostileLookup,
+      hasOtherMatches: false,
+      attribution: { explainedFor: SHARER },
+      notice: 'notice',
+    }),
+    'attribution with a forged user id': buildEntryMessage({
+      entry: hostile,
+      question,
+      lang: 'en',
+      audience: 'public',
+      lookup: hostileLookup,
+      hasOtherMatches: false,
+      attribution: { sharedBy: '<!channel>', question },
+    }),
     'explain button': withExplainButton({ text: 'ps', blocks: [] }, hostile, 'en'),
     'answer modal': buildAnswerModal(answered, question, 'en', lookup),
     'not-answered modal': buildAnswerModal(notAnswered, question, 'en', hostileLookup),
@@ -278,7 +395,10 @@ describe('text a user typed never becomes Slack markup', () => {
 
   it('button values keep the question as typed, so a click answers the same question', () => {
     const message = built['private answer'] as { blocks: Array<{ elements?: Array<{ value?: string }> }> };
-    const values = message.blocks.flatMap((b) => b.elements ?? []).filter((e) => e.value).map((e) => decodeEntryRef(e.value));
+    const values = message.blocks
+      .flatMap((b) => b.elements ?? [])
+      .filter((e) => e.value)
+      .map((e) => decodeEntryRef(e.value));
     expect(values.length).toBeGreaterThan(0);
     for (const ref of values) expect(ref?.question).toBe(question);
   });

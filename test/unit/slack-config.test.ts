@@ -27,23 +27,42 @@ describe('readSlackConfig', () => {
   });
 
   it('SLACK_APP_TOKEN + SLACK_BOT_TOKEN: Socket Mode', () => {
-    expect(readSlackConfig({ SLACK_APP_TOKEN: APP, SLACK_BOT_TOKEN: BOT })).toMatchObject({ mode: 'socket', appToken: APP, botToken: BOT, defaultLang: 'ko' });
+    expect(readSlackConfig({ SLACK_APP_TOKEN: APP, SLACK_BOT_TOKEN: BOT })).toMatchObject({
+      mode: 'socket',
+      appToken: APP,
+      botToken: BOT,
+      defaultLang: 'ko',
+    });
   });
 
   it('SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET: HTTP mode on PORT, default 3000', () => {
-    expect(readSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET })).toMatchObject({ mode: 'http', signingSecret: SECRET, port: 3000 });
-    expect(readSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '8080' })).toMatchObject({ port: 8080 });
+    expect(readSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET })).toMatchObject({
+      mode: 'http',
+      signingSecret: SECRET,
+      port: 3000,
+    });
+    expect(readSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '8080' })).toMatchObject({
+      port: 8080,
+    });
   });
 
   it('names the missing variable and where to get it', () => {
-    expect(configError({ SLACK_BOT_TOKEN: BOT })).toMatch(/^SLACK_SIGNING_SECRET is missing: HTTP mode needs it \(.*Basic Information → App Credentials/);
-    expect(configError({ SLACK_APP_TOKEN: APP })).toMatch(/^SLACK_BOT_TOKEN is missing: Socket Mode needs it.*OAuth & Permissions/);
+    expect(configError({ SLACK_BOT_TOKEN: BOT })).toMatch(
+      /^SLACK_SIGNING_SECRET is missing: HTTP mode needs it \(.*Basic Information → App Credentials/,
+    );
+    expect(configError({ SLACK_APP_TOKEN: APP })).toMatch(
+      /^SLACK_BOT_TOKEN is missing: Socket Mode needs it.*OAuth & Permissions/,
+    );
     expect(configError({ SLACK_SIGNING_SECRET: SECRET })).toMatch(/^SLACK_BOT_TOKEN is missing/);
   });
 
   it('catches swapped or mistyped tokens without printing them', () => {
-    expect(configError({ SLACK_APP_TOKEN: BOT, SLACK_BOT_TOKEN: APP })).toMatch(/^SLACK_APP_TOKEN does not look right: it should start with xapp-/);
-    expect(configError({ SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_SIGNING_SECRET: SECRET })).toMatch(/^SLACK_BOT_TOKEN .* xoxb-/);
+    expect(configError({ SLACK_APP_TOKEN: BOT, SLACK_BOT_TOKEN: APP })).toMatch(
+      /^SLACK_APP_TOKEN does not look right: it should start with xapp-/,
+    );
+    expect(configError({ SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_SIGNING_SECRET: SECRET })).toMatch(
+      /^SLACK_BOT_TOKEN .* xoxb-/,
+    );
   });
 
   it('reads the optional settings and rejects malformed ones', () => {
@@ -125,7 +144,9 @@ describe('createRateLimiter', () => {
 
 describe('slackTextToPlain', () => {
   it('drops mentions, keeps link labels and undoes Slack escapes', () => {
-    expect(slackTextToPlain('<@U123> 컨테이너 &amp; 이미지 &lt;삭제&gt; <https://docs.docker.com|docs> <#C1|general>')).toBe('컨테이너 & 이미지 <삭제> docs #general');
+    expect(
+      slackTextToPlain('<@U123> 컨테이너 &amp; 이미지 &lt;삭제&gt; <https://docs.docker.com|docs> <#C1|general>'),
+    ).toBe('컨테이너 & 이미지 <삭제> docs #general');
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { DockerCommand } from '../../src/commands/index.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import type { DfView, DockerReader, PsView } from '../../src/docker/types.ts';
 import { UserError } from '../../src/errors.ts';
@@ -13,14 +14,26 @@ import type { KnowledgeBase } from '../../src/knowledge/types.ts';
 import { decodeEntryRef } from '../../src/render/answer-blocks.ts';
 import { createRateLimiter } from '../../src/slack/access.ts';
 import type { SlackDeps } from '../../src/slack/deps.ts';
-import type { DockerCommand } from '../../src/commands/index.ts';
 import { handleDockerCommand } from '../../src/slack/listeners/commands/docker.ts';
 import { recordingLogger } from '../e2e/support/slack-requests.ts';
 
 const { kb } = loadKnowledgeBase(path.join(PROJECT_ROOT, 'knowledge'));
 const host = { name: 'default', endpoint: 'unix:///var/run/docker.sock' };
-const psView: PsView = { host, all: false, filters: { name: [], status: [], label: [], ancestor: [], health: [] }, rows: [], countsByState: {} };
-const dfView: DfView = { host, dockerRootDir: '/var/lib/docker', categories: [], totalSizeBytes: 0, totalReclaimableBytes: 0, measuredAt: '2024-01-01T00:00:00Z' };
+const psView: PsView = {
+  host,
+  all: false,
+  filters: { name: [], status: [], label: [], ancestor: [], health: [] },
+  rows: [],
+  countsByState: {},
+};
+const dfView: DfView = {
+  host,
+  dockerRootDir: '/var/lib/docker',
+  categories: [],
+  totalSizeBytes: 0,
+  totalReclaimableBytes: 0,
+  measuredAt: '2024-01-01T00:00:00Z',
+};
 
 function reader(overrides: Partial<DockerReader> = {}): DockerReader {
   return { ps: async () => psView, df: async () => dfView, ...overrides };
@@ -34,14 +47,30 @@ function kbWithout(...ids: string[]): KnowledgeBase {
 
 interface Run {
   acks: unknown[];
-  responses: Array<{ response_type?: string; text?: string; blocks?: Array<{ elements?: Array<{ action_id?: string; value?: string }> }> }>;
+  responses: Array<{
+    response_type?: string;
+    text?: string;
+    blocks?: Array<{ elements?: Array<{ action_id?: string; value?: string }> }>;
+  }>;
   logs: string[];
 }
 
-async function run(kind: DockerCommand, text: string, docker: DockerReader, knowledge: KnowledgeBase = kb): Promise<Run> {
+async function run(
+  kind: DockerCommand,
+  text: string,
+  docker: DockerReader,
+  knowledge: KnowledgeBase = kb,
+): Promise<Run> {
   const logger = recordingLogger();
   const deps: SlackDeps = {
-    config: { mode: 'http', botToken: 'xoxb-x', signingSecret: 's', port: 0, defaultLang: 'en', docker: { allowedChannels: [], allowedUsers: [], rateLimit: { limit: 100, windowMs: 60_000 } } },
+    config: {
+      mode: 'http',
+      botToken: 'xoxb-x',
+      signingSecret: 's',
+      port: 0,
+      defaultLang: 'en',
+      docker: { allowedChannels: [], allowedUsers: [], rateLimit: { limit: 100, windowMs: 60_000 } },
+    },
     kb: knowledge,
     docker,
     dockerRateLimiter: createRateLimiter(100, 60_000),
@@ -58,7 +87,9 @@ async function run(kind: DockerCommand, text: string, docker: DockerReader, know
 }
 
 function explainEntryId(result: Run): string | undefined {
-  const button = result.responses[0]?.blocks?.flatMap((b) => b.elements ?? []).find((e) => e.action_id?.startsWith('explain_docker'));
+  const button = result.responses[0]?.blocks
+    ?.flatMap((b) => b.elements ?? [])
+    .find((e) => e.action_id?.startsWith('explain_docker'));
   return decodeEntryRef(button?.value)?.entryId;
 }
 
@@ -84,7 +115,12 @@ describe('the Explain button under a Docker result', () => {
 describe('what the user typed', () => {
   it('is decoded for the parser (Slack sends & as &amp;) and escaped when echoed', async () => {
     let seen: string[] = [];
-    const docker = reader({ ps: async (options) => ((seen = options.filters.name), psView) });
+    const docker = reader({
+      ps: async (options) => {
+        seen = options.filters.name;
+        return psView;
+      },
+    });
     const result = await run('ps', 'name=a&amp;b', docker);
     expect(seen).toEqual(['a&b']);
     expect(JSON.stringify(result.acks[0])).toContain('/docker-ps name=a&amp;b');
@@ -99,14 +135,26 @@ describe('what the user typed', () => {
 });
 
 describe('failures', () => {
-  it("a UserError goes to the user as is, and to the log as a warning", async () => {
-    const result = await run('df', '', reader({ df: async () => Promise.reject(new UserError('Docker host x is not reachable.')) }));
+  it('a UserError goes to the user as is, and to the log as a warning', async () => {
+    const result = await run(
+      'df',
+      '',
+      reader({ df: async () => Promise.reject(new UserError('Docker host x is not reachable.')) }),
+    );
     expect(result.responses).toEqual([{ response_type: 'ephemeral', text: 'Docker host x is not reachable.' }]);
-    expect(result.logs.some((l) => l.startsWith('warn /docker-df by U0OPS in C0OPS failed: Docker host x is not reachable.'))).toBe(true);
+    expect(
+      result.logs.some((l) =>
+        l.startsWith('warn /docker-df by U0OPS in C0OPS failed: Docker host x is not reachable.'),
+      ),
+    ).toBe(true);
   });
 
   it('anything else: a generic sentence to the user, message and stack to the server log only', async () => {
-    const result = await run('ps', '', reader({ ps: async () => Promise.reject(new TypeError('rows is not iterable')) }));
+    const result = await run(
+      'ps',
+      '',
+      reader({ ps: async () => Promise.reject(new TypeError('rows is not iterable')) }),
+    );
     expect(result.responses).toHaveLength(1);
     expect(result.responses[0]?.text).not.toContain('rows is not iterable');
     expect(result.responses[0]?.text).toContain('Something went wrong');

@@ -22,18 +22,29 @@ interface Manifest {
     app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean };
   };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
+  settings: {
+    event_subscriptions: { bot_events: string[] };
+    interactivity: { is_enabled: boolean };
+    socket_mode_enabled: boolean;
+  };
 }
 
 const manifest = parse(fs.readFileSync(path.join(PROJECT_ROOT, 'manifest.yml'), 'utf8')) as Manifest;
-const schema = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/slack-manifest.schema.1.0.0.json'), 'utf8')) as object;
+const schema = JSON.parse(
+  fs.readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/slack-manifest.schema.1.0.0.json'), 'utf8'),
+) as object;
 
 function validator() {
   // The schema uses two annotations of Slack's own ("regex", "_note") and format "uri"; declare
   // them so Ajv's strict mode accepts the schema as published. strictTypes is off because the
   // published schema puts minItems on a string (a no-op Ajv would otherwise warn about).
   const ajv = new Ajv({ allErrors: true, strictTypes: false });
-  ajv.addKeyword({ keyword: 'regex', type: 'string', schemaType: 'string', validate: (re: string, value: string) => new RegExp(re).test(value) });
+  ajv.addKeyword({
+    keyword: 'regex',
+    type: 'string',
+    schemaType: 'string',
+    validate: (re: string, value: string) => new RegExp(re).test(value),
+  });
   ajv.addKeyword('_note');
   ajv.addFormat('uri', (value: string) => URL.canParse(value));
   return ajv.compile(schema);
@@ -49,11 +60,17 @@ describe('manifest.yml', () => {
 
   it('the schema check is not a formality: a broken manifest fails it', () => {
     const validate = validator();
-    const broken = structuredClone(manifest) as unknown as { features: { slash_commands: Array<{ command: string }> }; display_information: { background_color: string } };
+    const broken = structuredClone(manifest) as unknown as {
+      features: { slash_commands: Array<{ command: string }> };
+      display_information: { background_color: string };
+    };
     broken.features.slash_commands[0]!.command = 'docker-ask'; // must start with "/"
     broken.display_information.background_color = 'blue';
     expect(validate(broken)).toBe(false);
-    expect(validate.errors?.map((e) => e.instancePath).sort()).toEqual(['/display_information/background_color', '/features/slash_commands/0/command']);
+    expect(validate.errors?.map((e) => e.instancePath).sort()).toEqual([
+      '/display_information/background_color',
+      '/features/slash_commands/0/command',
+    ]);
   });
 
   it('declares exactly the slash commands the code registers', () => {
@@ -62,7 +79,9 @@ describe('manifest.yml', () => {
 
   it('declares exactly the message shortcuts the code registers', () => {
     expect(manifest.features.shortcuts.every((s) => s.type === 'message')).toBe(true);
-    expect(manifest.features.shortcuts.map((s) => s.callback_id).sort()).toEqual([...MESSAGE_SHORTCUT_CALLBACK_IDS].sort());
+    expect(manifest.features.shortcuts.map((s) => s.callback_id).sort()).toEqual(
+      [...MESSAGE_SHORTCUT_CALLBACK_IDS].sort(),
+    );
   });
 
   it('subscribes to exactly the bot events the code listens to', () => {

@@ -22,13 +22,26 @@ export interface SignOptions {
   headers?: Record<string, string>;
 }
 
-export async function postSigned(url: string, body: string, contentType: string, secret: string, options: SignOptions = {}): Promise<SignedResponse> {
+export async function postSigned(
+  url: string,
+  body: string,
+  contentType: string,
+  secret: string,
+  options: SignOptions = {},
+): Promise<SignedResponse> {
   const ts = Math.floor(Date.now() / 1000) + (options.skewSec ?? 0);
-  const signature = `v0=${createHmac('sha256', options.secret ?? secret).update(`v0:${ts}:${body}`).digest('hex')}`;
+  const signature = `v0=${createHmac('sha256', options.secret ?? secret)
+    .update(`v0:${ts}:${body}`)
+    .digest('hex')}`;
   const started = performance.now();
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature, ...options.headers },
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': signature,
+      ...options.headers,
+    },
     body,
   });
   const text = await res.text();
@@ -95,9 +108,20 @@ export function buttonClickPayload(input: ButtonClickInput): Record<string, unkn
       : { type: 'message', message_ts: messageTs, channel_id: channelId, is_ephemeral: input.isEphemeral ?? false },
     trigger_id: 'trigger-2',
     team: { id: TEAM_ID, domain: 'test' },
-    ...(input.inHome ? { view: { id: 'V0HOME', type: 'home' } } : { channel: { id: channelId, name: 'general' }, message: { type: 'message', ts: messageTs, text: '' } }),
+    ...(input.inHome
+      ? { view: { id: 'V0HOME', type: 'home' } }
+      : { channel: { id: channelId, name: 'general' }, message: { type: 'message', ts: messageTs, text: '' } }),
     response_url: input.responseUrl,
-    actions: [{ action_id: input.actionId, block_id: 'b1', value: input.value, type: 'button', action_ts: '1700000001.000000', text: { type: 'plain_text', text: 'x' } }],
+    actions: [
+      {
+        action_id: input.actionId,
+        block_id: 'b1',
+        value: input.value,
+        type: 'button',
+        action_ts: '1700000001.000000',
+        text: { type: 'plain_text', text: 'x' },
+      },
+    ],
   };
 }
 
@@ -117,7 +141,13 @@ export function messageShortcutPayload(input: MessageShortcutInput): Record<stri
     trigger_id: 'trigger-3',
     message_ts: input.ts,
     response_url: input.responseUrl,
-    message: { type: 'message', user: 'U0BOB', ts: input.ts, text: input.text, ...(input.threadTs ? { thread_ts: input.threadTs } : {}) },
+    message: {
+      type: 'message',
+      user: 'U0BOB',
+      ts: input.ts,
+      text: input.text,
+      ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
+    },
     user: { id: input.userId ?? 'U0ALICE', name: 'alice', team_id: TEAM_ID },
     channel: { id: input.channelId ?? 'C0GENERAL', name: 'general' },
     team: { id: TEAM_ID, domain: 'test' },
@@ -146,9 +176,11 @@ export function eventEnvelope(event: Record<string, unknown>): Record<string, un
 /** A logger that keeps every line, so tests can read what was logged (and what was not). */
 export function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const record = (level: string) => (...msg: unknown[]) => {
-    lines.push(`${level} ${msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ')}`);
-  };
+  const record =
+    (level: string) =>
+    (...msg: unknown[]) => {
+      lines.push(`${level} ${msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ')}`);
+    };
   let level = 'info';
   return {
     lines,

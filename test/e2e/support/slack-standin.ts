@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 export interface ApiCall {
   method: string;
@@ -86,7 +86,14 @@ export class SlackStandIn {
       socket.on('close', () => {
         this.sockets = this.sockets.filter((s) => s !== socket);
       });
-      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'standin' }, connection_info: { app_id: 'A0TEST' } }));
+      socket.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          debug_info: { host: 'standin' },
+          connection_info: { app_id: 'A0TEST' },
+        }),
+      );
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
   }
@@ -104,13 +111,18 @@ export class SlackStandIn {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/response/')) {
-      this.responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw) as Record<string, unknown>, at: Date.now() });
+      this.responses.push({
+        id: url.pathname.slice('/response/'.length),
+        body: JSON.parse(raw) as Record<string, unknown>,
+        at: Date.now(),
+      });
       this.notify();
       return { ok: true };
     }
     const method = url.pathname.replace(/^\/api\//, '');
     const args = parseArgs(raw, req.headers['content-type']);
-    const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (typeof args.token === 'string' ? args.token : undefined);
+    const token =
+      req.headers.authorization?.replace(/^Bearer /, '') ?? (typeof args.token === 'string' ? args.token : undefined);
     this.calls.push({ method, args, token, at: Date.now() });
     this.notify();
     return this.reply(method, args, token);
@@ -120,12 +132,21 @@ export class SlackStandIn {
     switch (method) {
       case 'auth.test':
         if (token?.startsWith(REVOKED_TOKEN_PREFIX)) return { ok: false, error: 'invalid_auth' };
-        return { ok: true, url: 'https://standin.slack.test/', team: 'Test', user: 'docker-notes', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: 'BBOT' };
+        return {
+          ok: true,
+          url: 'https://standin.slack.test/',
+          team: 'Test',
+          user: 'docker-notes',
+          team_id: TEAM_ID,
+          user_id: BOT_USER_ID,
+          bot_id: 'BBOT',
+        };
       case 'apps.connections.open':
         return { ok: true, url: `${this.baseUrl.replace('http:', 'ws:')}/socket` };
       case 'chat.postMessage':
         if (this.channelsWithoutBot.has(String(args.channel))) return { ok: false, error: 'not_in_channel' };
-        if (this.postErrors.has(String(args.channel))) return { ok: false, error: this.postErrors.get(String(args.channel)) };
+        if (this.postErrors.has(String(args.channel)))
+          return { ok: false, error: this.postErrors.get(String(args.channel)) };
         return { ok: true, channel: args.channel, ts: `${++this.tsCounter}.000100`, message: { text: args.text } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${++this.tsCounter}.000200` };
@@ -138,12 +159,24 @@ export class SlackStandIn {
   }
 
   /** Sends an envelope over every open Socket Mode connection and resolves with the bot's ack. */
-  async sendEnvelope(type: 'slash_commands' | 'events_api' | 'interactive', payload: Record<string, unknown>): Promise<SocketAck> {
+  async sendEnvelope(
+    type: 'slash_commands' | 'events_api' | 'interactive',
+    payload: Record<string, unknown>,
+  ): Promise<SocketAck> {
     const socket = this.sockets[0];
     if (!socket) throw new Error('no Socket Mode connection');
     const envelopeId = `env-${++this.envelopeCounter}`;
     const acked = new Promise<SocketAck>((resolve) => this.acks.set(envelopeId, resolve));
-    socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' }));
+    socket.send(
+      JSON.stringify({
+        envelope_id: envelopeId,
+        type,
+        payload,
+        accepts_response_payload: type !== 'events_api',
+        retry_attempt: 0,
+        retry_reason: '',
+      }),
+    );
     return acked;
   }
 

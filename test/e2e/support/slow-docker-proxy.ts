@@ -10,7 +10,11 @@ export interface SlowProxy {
  * A unix-socket proxy in front of a real dockerd that holds every answer back by `delayMs`:
  * a slow Docker, as on a busy host, without faking any of the engine's answers.
  */
-export async function startSlowDockerProxy(upstreamSocket: string, socketPath: string, delayMs: number): Promise<SlowProxy> {
+export async function startSlowDockerProxy(
+  upstreamSocket: string,
+  socketPath: string,
+  delayMs: number,
+): Promise<SlowProxy> {
   const open = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(upstreamSocket);

@@ -1,14 +1,27 @@
-import { buildEntryMessage, buildOtherMatchesMessage, decodeEntryRef, type Attribution, type Audience, type EntryRef } from '../../../render/answer-blocks.ts';
 import type { KnowledgeEntry } from '../../../knowledge/types.ts';
+import {
+  type Attribution,
+  type Audience,
+  buildEntryMessage,
+  buildOtherMatchesMessage,
+  decodeEntryRef,
+  type EntryRef,
+} from '../../../render/answer-blocks.ts';
 import { MATCH_LIMIT, type SlackDeps } from '../../deps.ts';
-import { clickedEntry, type ButtonArgs } from './clicked-entry.ts';
+import { type ButtonArgs, clickedEntry } from './clicked-entry.ts';
 
 function hasOtherMatches(deps: SlackDeps, question: string): boolean {
   return question !== '' && deps.kb.ask(question, { limit: 2 }).matches.length > 1;
 }
 
 /** The entry a button names, as the answer to the question the button carries. */
-function entryMessageFor(deps: SlackDeps, entry: KnowledgeEntry, ref: EntryRef, audience: Audience, attribution?: Attribution) {
+function entryMessageFor(
+  deps: SlackDeps,
+  entry: KnowledgeEntry,
+  ref: EntryRef,
+  audience: Audience,
+  attribution?: Attribution,
+) {
   return buildEntryMessage({
     entry,
     question: ref.question,
@@ -53,5 +66,10 @@ export async function handleShowEntry(deps: SlackDeps, args: ButtonArgs): Promis
   const clicked = await clickedEntry(deps, args);
   if (!clicked) return;
   const message = entryMessageFor(deps, clicked.entry, clicked.ref, 'private');
-  await args.respond({ response_type: 'ephemeral', replace_original: args.body.container['is_ephemeral'] === true, text: message.text, blocks: message.blocks });
+  await args.respond({
+    response_type: 'ephemeral',
+    replace_original: args.body.container.is_ephemeral === true,
+    text: message.text,
+    blocks: message.blocks,
+  });
 }

@@ -10,7 +10,10 @@ export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButt
  * Acks a click on a button that names an entry, and finds that entry. Undefined when the value is
  * not ours, or after telling the clicker privately that the notes no longer have the topic.
  */
-export async function clickedEntry(deps: SlackDeps, { action, ack, respond }: ButtonArgs): Promise<{ ref: EntryRef; entry: KnowledgeEntry } | undefined> {
+export async function clickedEntry(
+  deps: SlackDeps,
+  { action, ack, respond }: ButtonArgs,
+): Promise<{ ref: EntryRef; entry: KnowledgeEntry } | undefined> {
   await ack();
   const ref = decodeEntryRef(action.value);
   if (!ref) return undefined;

@@ -2,7 +2,7 @@ import { buildEntryMessage } from '../../../render/answer-blocks.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { postInThreadOrPrivately } from '../../post-answer.ts';
 import { slackReplies } from '../../replies.ts';
-import { clickedEntry, type ButtonArgs } from './clicked-entry.ts';
+import { type ButtonArgs, clickedEntry } from './clicked-entry.ts';
 
 /**
  * Explain, under a /docker-ps or /docker-df result: posts the knowledge entry into the result's
@@ -27,9 +27,17 @@ export async function handleExplainDocker(deps: SlackDeps, args: ButtonArgs): Pr
       attribution: { explainedFor: body.user.id },
       ...(notice ? { notice } : {}),
     });
-  const channel = typeof body.container['channel_id'] === 'string' ? body.container['channel_id'] : body.channel?.id;
-  const threadTs = typeof body.container['message_ts'] === 'string' ? body.container['message_ts'] : body.message?.ts;
-  const target = channel && threadTs && body.container['is_ephemeral'] !== true ? { channel, threadTs } : undefined;
-  const where = await postInThreadOrPrivately(client, respond, target, build, slackReplies(ref.lang).explainedPrivately);
-  deps.logger.info(`explain ${entry.id} by ${body.user.id} in ${channel ?? 'unknown'}: ${where === 'thread' ? 'in the thread' : 'privately'}`);
+  const channel = typeof body.container.channel_id === 'string' ? body.container.channel_id : body.channel?.id;
+  const threadTs = typeof body.container.message_ts === 'string' ? body.container.message_ts : body.message?.ts;
+  const target = channel && threadTs && body.container.is_ephemeral !== true ? { channel, threadTs } : undefined;
+  const where = await postInThreadOrPrivately(
+    client,
+    respond,
+    target,
+    build,
+    slackReplies(ref.lang).explainedPrivately,
+  );
+  deps.logger.info(
+    `explain ${entry.id} by ${body.user.id} in ${channel ?? 'unknown'}: ${where === 'thread' ? 'in the thread' : 'privately'}`,
+  );
 }

@@ -10,7 +10,10 @@ export async function handleHomeReadTopic(deps: SlackDeps, { action, body, ack, 
   const ref = decodeEntryRef(action.value);
   const entry = ref && deps.kb.byId(ref.entryId);
   if (!ref || !entry) return;
-  await client.views.open({ trigger_id: body.trigger_id, view: buildEntryModal(entry, ref.lang, (id) => deps.kb.byId(id)) });
+  await client.views.open({
+    trigger_id: body.trigger_id,
+    view: buildEntryModal(entry, ref.lang, (id) => deps.kb.byId(id)),
+  });
 }
 
 /** Ask a question, in the App Home: opens the question form. */

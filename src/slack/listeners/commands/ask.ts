@@ -8,8 +8,14 @@ import { questionFromSlack } from '../../text.ts';
  * search takes well under a millisecond, so one round trip is all it needs. With no question,
  * how to use the bot and the topic list.
  */
-export async function handleDockerAsk(deps: SlackDeps, { command, ack }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> {
+export async function handleDockerAsk(
+  deps: SlackDeps,
+  { command, ack }: AllMiddlewareArgs & SlackCommandMiddlewareArgs,
+): Promise<void> {
   const asked = askNotes(deps, questionFromSlack(command.text));
-  await ack({ response_type: 'ephemeral', ...(asked ? answerMessage(deps, asked, { audience: 'private' }) : helpMessage(deps)) });
+  await ack({
+    response_type: 'ephemeral',
+    ...(asked ? answerMessage(deps, asked, { audience: 'private' }) : helpMessage(deps)),
+  });
   deps.logger.info(`/docker-ask by ${command.user_id} in ${command.channel_id}: ${outcome(asked)}`);
 }

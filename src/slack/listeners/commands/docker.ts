@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { planDockerCommand, type DockerCommand } from '../../../commands/index.ts';
+import { type DockerCommand, planDockerCommand } from '../../../commands/index.ts';
 import type { DockerResult } from '../../../docker/types.ts';
 import { UserError, userMessage } from '../../../errors.ts';
 import type { KnowledgeEntry } from '../../../knowledge/types.ts';
@@ -26,7 +26,11 @@ const EXPLAIN_ENTRY_ID = 'listing-commands';
  * button. Errors go only to the user who ran the command, in the reader's plain words; anything
  * unexpected is logged with its stack on the server and the user gets a generic sentence.
  */
-export async function handleDockerCommand(deps: SlackDeps, kind: DockerCommand, { command, ack, respond }: CommandArgs): Promise<void> {
+export async function handleDockerCommand(
+  deps: SlackDeps,
+  kind: DockerCommand,
+  { command, ack, respond }: CommandArgs,
+): Promise<void> {
   const replies = slackReplies(deps.config.defaultLang);
   // Slack sends &, < and > as entities; the parser gets the words as typed.
   const args = decodeSlackEntities(command.text).trim();
@@ -36,18 +40,27 @@ export async function handleDockerCommand(deps: SlackDeps, kind: DockerCommand, 
 
   const access = checkDockerAccess(deps.config.docker, { userId: command.user_id, channelId: command.channel_id });
   if (!access.ok) {
-    await ack({ response_type: 'ephemeral', text: access.reason === 'user' ? replies.refusedUser : replies.refusedChannel });
+    await ack({
+      response_type: 'ephemeral',
+      text: access.reason === 'user' ? replies.refusedUser : replies.refusedChannel,
+    });
     deps.logger.info(`${logged} by ${who}: refused (${access.reason} not allowed)`);
     return;
   }
   const plan = planDockerCommand(kind, args);
   if (!plan.ok) {
-    await ack({ response_type: 'ephemeral', text: `${escapeSlackText(plan.error)}\n\`\`\`${escapeSlackText(plan.usage)}\`\`\`` });
+    await ack({
+      response_type: 'ephemeral',
+      text: `${escapeSlackText(plan.error)}\n\`\`\`${escapeSlackText(plan.usage)}\`\`\``,
+    });
     return;
   }
   const rate = deps.dockerRateLimiter.take(command.user_id);
   if (!rate.ok) {
-    await ack({ response_type: 'ephemeral', text: replies.rateLimited(rate.reason === 'rate' ? rate.retryAfterSec : 60) });
+    await ack({
+      response_type: 'ephemeral',
+      text: replies.rateLimited(rate.reason === 'rate' ? rate.retryAfterSec : 60),
+    });
     deps.logger.info(`${logged} by ${who}: rate limited`);
     return;
   }
@@ -60,7 +73,10 @@ export async function handleDockerCommand(deps: SlackDeps, kind: DockerCommand, 
   } catch (err) {
     if (err instanceof UserError) deps.logger.warn(`${logged} by ${who} failed: ${err.message}`);
     // Server log only, never Slack: the stack says where it broke.
-    else deps.logger.error(`${logged} by ${who} failed unexpectedly: ${err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err)}`);
+    else
+      deps.logger.error(
+        `${logged} by ${who} failed unexpectedly: ${err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err)}`,
+      );
     await respond({ response_type: 'ephemeral', text: escapeSlackText(userMessage(err, replies.failed)) });
     return;
   }

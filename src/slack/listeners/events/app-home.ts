@@ -3,7 +3,10 @@ import { buildHomeView } from '../../../render/answer-blocks.ts';
 import type { SlackDeps } from '../../deps.ts';
 
 /** Opening the bot's Home tab publishes the topic list and how to use the bot. */
-export async function handleAppHomeOpened(deps: SlackDeps, { event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>): Promise<void> {
+export async function handleAppHomeOpened(
+  deps: SlackDeps,
+  { event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>,
+): Promise<void> {
   if (event.tab !== undefined && event.tab !== 'home') return;
   await client.views.publish({ user_id: event.user, view: buildHomeView(deps.kb.entries, deps.config.defaultLang) });
 }

@@ -6,7 +6,10 @@ import { answerForConversation, outcome, postMessage } from '../../post-answer.t
  * A direct message to the bot: the answer in the DM (in the thread if the question is in one).
  * Edits, joins, bot messages and other subtypes are not questions and are ignored.
  */
-export async function handleDirectMessage(deps: SlackDeps, { event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>): Promise<void> {
+export async function handleDirectMessage(
+  deps: SlackDeps,
+  { event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>,
+): Promise<void> {
   if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
   const { message, asked } = answerForConversation(deps, event.text);
   await postMessage(client, event.channel, message, event.thread_ts);

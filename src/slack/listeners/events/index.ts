@@ -9,9 +9,18 @@ import { handleAppMention } from './mention.ts';
  * they match). `message.im` arrives as a `message` event with channel_type im.
  */
 const EVENT_LISTENERS = [
-  { subscription: 'app_mention', register: (app: App, deps: SlackDeps) => app.event('app_mention', (args) => handleAppMention(deps, args)) },
-  { subscription: 'message.im', register: (app: App, deps: SlackDeps) => app.event('message', (args) => handleDirectMessage(deps, args)) },
-  { subscription: 'app_home_opened', register: (app: App, deps: SlackDeps) => app.event('app_home_opened', (args) => handleAppHomeOpened(deps, args)) },
+  {
+    subscription: 'app_mention',
+    register: (app: App, deps: SlackDeps) => app.event('app_mention', (args) => handleAppMention(deps, args)),
+  },
+  {
+    subscription: 'message.im',
+    register: (app: App, deps: SlackDeps) => app.event('message', (args) => handleDirectMessage(deps, args)),
+  },
+  {
+    subscription: 'app_home_opened',
+    register: (app: App, deps: SlackDeps) => app.event('app_home_opened', (args) => handleAppHomeOpened(deps, args)),
+  },
 ] as const;
 
 export const BOT_EVENTS: readonly string[] = EVENT_LISTENERS.map((l) => l.subscription);

@@ -11,7 +11,10 @@ import { questionFromSlack } from '../../text.ts';
  * who asked for it hears so (a public "I don't know" in someone's thread is noise). When the bot
  * may not post in the channel, the answer comes back privately with a hint to invite it.
  */
-export async function handleExplainInThread(deps: SlackDeps, { shortcut, ack, respond, client }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>): Promise<void> {
+export async function handleExplainInThread(
+  deps: SlackDeps,
+  { shortcut, ack, respond, client }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>,
+): Promise<void> {
   await ack();
   const asked = askNotes(deps, questionFromSlack(shortcut.message.text));
   if (!asked) {
@@ -25,8 +28,19 @@ export async function handleExplainInThread(deps: SlackDeps, { shortcut, ack, re
     deps.logger.info(`explain-in-thread by ${who}: not answered`);
     return;
   }
-  const threadTs = typeof shortcut.message['thread_ts'] === 'string' ? shortcut.message['thread_ts'] : shortcut.message.ts;
-  const build = (notice?: string) => answerMessage(deps, asked, { audience: 'public', attribution: { explainedFor: shortcut.user.id }, ...(notice ? { notice } : {}) });
-  const where = await postInThreadOrPrivately(client, respond, { channel: shortcut.channel.id, threadTs }, build, slackReplies(asked.lang).notInChannel);
+  const threadTs = typeof shortcut.message.thread_ts === 'string' ? shortcut.message.thread_ts : shortcut.message.ts;
+  const build = (notice?: string) =>
+    answerMessage(deps, asked, {
+      audience: 'public',
+      attribution: { explainedFor: shortcut.user.id },
+      ...(notice ? { notice } : {}),
+    });
+  const where = await postInThreadOrPrivately(
+    client,
+    respond,
+    { channel: shortcut.channel.id, threadTs },
+    build,
+    slackReplies(asked.lang).notInChannel,
+  );
   deps.logger.info(`explain-in-thread by ${who}: answered with ${asked.answer.matches[0]?.entry.id} (${where})`);
 }

@@ -7,7 +7,9 @@ const SHORTCUT_LISTENERS = [
   {
     callbackId: 'explain_in_thread',
     register: (app: App, deps: SlackDeps) =>
-      app.shortcut<MessageShortcut>({ callback_id: 'explain_in_thread', type: 'message_action' }, (args) => handleExplainInThread(deps, args)),
+      app.shortcut<MessageShortcut>({ callback_id: 'explain_in_thread', type: 'message_action' }, (args) =>
+        handleExplainInThread(deps, args),
+      ),
   },
 ] as const;
 

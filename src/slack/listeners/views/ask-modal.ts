@@ -6,14 +6,26 @@ import { slackReplies } from '../../replies.ts';
 import { questionFromSlack } from '../../text.ts';
 
 /** The App Home question form: the answer replaces the form in the same modal. */
-export async function handleAskModalSubmit(deps: SlackDeps, { view, body, ack }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>): Promise<void> {
+export async function handleAskModalSubmit(
+  deps: SlackDeps,
+  { view, body, ack }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>,
+): Promise<void> {
   // A plain_text_input value arrives as typed, not Slack-encoded.
-  const asked = askNotes(deps, questionFromSlack(view.state.values[ASK_INPUT.blockId]?.[ASK_INPUT.actionId]?.value ?? '', 'input'));
+  const asked = askNotes(
+    deps,
+    questionFromSlack(view.state.values[ASK_INPUT.blockId]?.[ASK_INPUT.actionId]?.value ?? '', 'input'),
+  );
   if (!asked) {
     // Only spaces: Slack shows the message under the field and keeps the form open.
-    await ack({ response_action: 'errors', errors: { [ASK_INPUT.blockId]: slackReplies(deps.config.defaultLang).emptyQuestion } });
+    await ack({
+      response_action: 'errors',
+      errors: { [ASK_INPUT.blockId]: slackReplies(deps.config.defaultLang).emptyQuestion },
+    });
     return;
   }
-  await ack({ response_action: 'update', view: buildAnswerModal(asked.answer, asked.question, asked.lang, (id) => deps.kb.byId(id)) });
+  await ack({
+    response_action: 'update',
+    view: buildAnswerModal(asked.answer, asked.question, asked.lang, (id) => deps.kb.byId(id)),
+  });
   deps.logger.info(`home question by ${body.user.id}: ${outcome(asked)}`);
 }

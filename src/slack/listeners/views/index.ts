@@ -4,5 +4,7 @@ import type { SlackDeps } from '../../deps.ts';
 import { handleAskModalSubmit } from './ask-modal.ts';
 
 export function registerViews(app: App, deps: SlackDeps): void {
-  app.view<ViewSubmitAction>({ callback_id: VIEW_CALLBACK_IDS.askModal, type: 'view_submission' }, (args) => handleAskModalSubmit(deps, args));
+  app.view<ViewSubmitAction>({ callback_id: VIEW_CALLBACK_IDS.askModal, type: 'view_submission' }, (args) =>
+    handleAskModalSubmit(deps, args),
+  );
 }
