@@ -19,10 +19,11 @@ import { createDockerReader, readDockerConfig } from '../src/docker/index.ts';
 import { loadKnowledgeBase } from '../src/knowledge/index.ts';
 import type { HttpModeConfig } from '../src/slack/config.ts';
 import { createSlackApp, type SlackBot } from '../src/slack/index.ts';
-import { postSigned, slashCommandBody } from '../test/e2e/support/slack-requests.ts';
-import { SlackStandIn } from '../test/e2e/support/slack-standin.ts';
-import { startSlowDockerProxy } from '../test/e2e/support/slow-docker-proxy.ts';
-import { startFakeEngine } from '../test/unit/docker-fake-engine.ts';
+import { eventually } from '../test/support/eventually.ts';
+import { startFakeEngine } from '../test/support/fake-engine.ts';
+import { postSigned, slashCommandBody } from '../test/support/slack-requests.ts';
+import { SlackStandIn } from '../test/support/slack-standin.ts';
+import { startSlowDockerProxy } from '../test/support/slow-docker-proxy.ts';
 
 const SECRET = 'bench-signing-secret';
 const BOT_TOKEN = 'xoxb-bench';
@@ -133,16 +134,16 @@ export async function runSlackBench(): Promise<void> {
     const fastAcks = await ackLatencies(fast.url, slack, 'fast');
     const slowAcks = await ackLatencies(slow.url, slack, 'slow');
     // Let the slow Docker's answers drain before measuring throughput on the same machine.
-    await slack.waitFor(
-      () => slack.responses.filter((r) => r.id.startsWith('slow-')).length >= ACK_SAMPLES || undefined,
-      60_000,
-    );
+    await eventually(() => slack.responses.filter((r) => r.id.startsWith('slow-')).length >= ACK_SAMPLES, {
+      timeoutMs: 60_000,
+      what: "the slow Docker's answers",
+    });
 
     await throughput(bare.url, slack); // warm-up
     const bareRps = await throughput(bare.url, slack);
     const askRps = await throughput(fast.url, slack);
 
-    console.log('\nSlack (HTTP mode on loopback, signed requests, Bolt 4)');
+    console.log('\nSlack (HTTP mode on loopback, signed requests, Bolt 5)');
     console.log(
       `  ack latency /docker-ps, Docker fast           p50 ${ms(percentile(fastAcks, 50))}  p99 ${ms(percentile(fastAcks, 99))}  (n=${ACK_SAMPLES})`,
     );

@@ -5,22 +5,22 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
 import { createDockerReader, readDockerConfig } from '../../src/docker/index.ts';
-import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import { decodeEntryRef } from '../../src/render/answer-blocks.ts';
 import type { HttpModeConfig } from '../../src/slack/config.ts';
 import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
-import { seedDaemon, startTestDaemon, type TestDaemon } from '../integration/dockerd.ts';
+import { seedDaemon, startTestDaemon, type TestDaemon } from '../support/dockerd.ts';
+import { eventually } from '../support/eventually.ts';
+import { fixtureKnowledge } from '../support/knowledge.ts';
 import {
   buttonClickPayload,
   interactionBody,
   postSigned,
   recordingLogger,
   slashCommandBody,
-} from './support/slack-requests.ts';
-import { SlackStandIn } from './support/slack-standin.ts';
-import { type SlowProxy, startSlowDockerProxy } from './support/slow-docker-proxy.ts';
+} from '../support/slack-requests.ts';
+import { SlackStandIn } from '../support/slack-standin.ts';
+import { type SlowProxy, startSlowDockerProxy } from '../support/slow-docker-proxy.ts';
 
 const SECRET = 'e2e-docker-signing-secret';
 const FORM = 'application/x-www-form-urlencoded';
@@ -33,7 +33,7 @@ interface Block {
 }
 
 const slack = new SlackStandIn();
-const { kb } = loadKnowledgeBase(path.join(PROJECT_ROOT, 'knowledge'));
+const kb = fixtureKnowledge();
 let daemon: TestDaemon;
 let slowProxy: SlowProxy;
 const bots: SlackBot[] = [];
@@ -95,10 +95,10 @@ function run(url: string, command: string, text: string, responseId: string) {
 }
 
 async function responseFor(id: string, timeoutMs = 5000) {
-  const [post] = await slack.waitFor(
-    () => (slack.responsesTo(id).length ? slack.responsesTo(id) : undefined),
+  const [post] = await eventually(() => (slack.responsesTo(id).length ? slack.responsesTo(id) : undefined), {
     timeoutMs,
-  );
+    what: `a post to response_url ${id}`,
+  });
   return post!;
 }
 
@@ -154,7 +154,7 @@ describe('/docker-ps and /docker-df against a real Docker engine', () => {
       userId: 'U0ERIN',
     });
     await postSigned(fastUrl, interactionBody(click), FORM, SECRET);
-    const [thread] = await slack.waitFor(() => {
+    const [thread] = await eventually(() => {
       const p = slack.callsTo('chat.postMessage').slice(before);
       return p.length ? p : undefined;
     });

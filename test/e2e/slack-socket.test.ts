@@ -1,22 +1,17 @@
-/**
- * The Slack app in Socket Mode, end to end: the stand-in's apps.connections.open hands Bolt a
- * ws://127.0.0.1 URL; the stand-in sends hello and envelopes over that socket and reads the acks.
- */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
 import { createDockerReader, readDockerConfig } from '../../src/docker/index.ts';
-import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import type { SocketModeConfig } from '../../src/slack/config.ts';
 import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
+import { eventually } from '../support/eventually.ts';
+import { fixtureKnowledge } from '../support/knowledge.ts';
 import {
   buttonClickPayload,
   eventEnvelope,
   messageShortcutPayload,
   recordingLogger,
   slashCommandPayload,
-} from './support/slack-requests.ts';
-import { SlackStandIn } from './support/slack-standin.ts';
+} from '../support/slack-requests.ts';
+import { SlackStandIn } from '../support/slack-standin.ts';
 
 const APP_TOKEN = 'xapp-1-e2e-app-token-never-logged';
 const BOT_TOKEN = 'xoxb-e2e-socket-bot-token-never-logged';
@@ -27,7 +22,7 @@ let bot: SlackBot;
 
 beforeAll(async () => {
   await slack.start();
-  const { kb } = loadKnowledgeBase(path.join(PROJECT_ROOT, 'knowledge'));
+  const kb = fixtureKnowledge();
   const config: SocketModeConfig = {
     mode: 'socket',
     appToken: APP_TOKEN,
@@ -87,7 +82,7 @@ describe('Socket Mode', () => {
       }),
     );
     expect(ack.envelope_id).toMatch(/^env-/);
-    const [post] = await slack.waitFor(() => {
+    const [post] = await eventually(() => {
       const p = slack.callsTo('chat.postMessage').slice(before);
       return p.length ? p : undefined;
     });
@@ -114,7 +109,7 @@ describe('Socket Mode', () => {
       }),
     );
     expect(ack.envelope_id).toMatch(/^env-/);
-    const posts = await slack.waitFor(() =>
+    const posts = await eventually(() =>
       slack.responsesTo('s-share').length >= 2 ? slack.responsesTo('s-share') : undefined,
     );
     expect(posts[0]?.body.response_type).toBe('in_channel');
@@ -132,7 +127,7 @@ describe('Socket Mode', () => {
         responseUrl: slack.responseUrl('s-short'),
       }),
     );
-    const [post] = await slack.waitFor(() => {
+    const [post] = await eventually(() => {
       const p = slack.callsTo('chat.postMessage').slice(before);
       return p.length ? p : undefined;
     });
@@ -146,9 +141,7 @@ describe('Socket Mode', () => {
       slashCommandPayload({ command: '/docker-df', text: '-v', responseUrl: slack.responseUrl('s-df') }),
     );
     expect(ack.payload).toEqual({ response_type: 'ephemeral', text: expect.stringContaining('/docker-df -v') });
-    const [post] = await slack.waitFor(() =>
-      slack.responsesTo('s-df').length ? slack.responsesTo('s-df') : undefined,
-    );
+    const [post] = await eventually(() => (slack.responsesTo('s-df').length ? slack.responsesTo('s-df') : undefined));
     expect(String(post?.body.text)).toContain('is not reachable');
   });
 

@@ -4,13 +4,15 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
-import { postSigned, slashCommandBody } from './support/slack-requests.ts';
-import { SlackStandIn, TEAM_ID } from './support/slack-standin.ts';
+import { eventually } from '../support/eventually.ts';
+import { FIXTURE_KNOWLEDGE_DIR } from '../support/knowledge.ts';
+import { freeLoopbackPort } from '../support/net.ts';
+import { postSigned, slashCommandBody } from '../support/slack-requests.ts';
+import { SlackStandIn, TEAM_ID } from '../support/slack-standin.ts';
 
 const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 const MAIN = path.join(PROJECT_ROOT, 'src', 'main.ts');
@@ -23,24 +25,17 @@ const BASE_ENV = {
   DOCKER_HOST: 'unix:///tmp/docker-notes-bot-no-such.sock',
 };
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 describe('npm start without Slack settings', () => {
-  it('runs the shell over piped input and exits when it ends', () => {
+  it('runs the shell over piped input on the bundled notes and exits when it ends', () => {
     const r = spawnSync(TSX, [MAIN], {
-      input: '도커 루트 디렉토리\n/docker-ps\n',
+      input: 'topics\n/docker-ps\n',
       encoding: 'utf8',
       env: BASE_ENV,
       cwd: '/tmp',
     });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('/var/lib/docker');
+    // Found knowledge/ next to the code, whatever the working directory: topics listed as "title [id]".
+    expect(r.stdout).toMatch(/\[[a-z0-9-]+\]/);
     expect(r.stdout).toContain('is not reachable');
   });
 
@@ -58,8 +53,7 @@ describe('npm start without Slack settings', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     await new Promise((r) => setTimeout(r, 1500)); // started and following the folder
     fs.writeFileSync(path.join(dir, 'wsl.md'), '---\nid: wsl\ntitle: WSL\n---\n# WSL\n\nwindows subsystem for linux\n');
-    const deadline = Date.now() + 10_000;
-    while (!err.includes('reloaded 2 notes') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await eventually(() => err.includes('reloaded 2 notes'), { timeoutMs: 10_000, what: 'the reload' });
     child.stdin.end('wsl\n');
     expect(await exited).toBe(0);
     expect(out).toContain('windows subsystem for linux');
@@ -86,7 +80,7 @@ describe('npm start in HTTP mode', () => {
 
   beforeAll(async () => {
     await slack.start();
-    port = await freePort();
+    port = await freeLoopbackPort();
     child = spawn(TSX, [MAIN], {
       env: {
         ...BASE_ENV,
@@ -94,13 +88,13 @@ describe('npm start in HTTP mode', () => {
         SLACK_SIGNING_SECRET: SECRET,
         SLACK_API_URL: slack.apiUrl,
         PORT: String(port),
+        KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
       },
       cwd: '/tmp',
     });
     child.stdout?.on('data', (d) => (output += String(d)));
     child.stderr?.on('data', (d) => (output += String(d)));
-    const deadline = Date.now() + 20_000;
-    while (!output.includes('listening') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await eventually(() => output.includes('listening'), { timeoutMs: 20_000, what: 'the bot to listen' });
   });
 
   afterAll(async () => {

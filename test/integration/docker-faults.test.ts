@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDockerReader, type PsOptions, readDockerConfig } from '../../src/docker/index.ts';
 import { UserError } from '../../src/errors.ts';
-import { startTestDaemon, type TestDaemon } from './dockerd.ts';
-import { failure } from './user-error.ts';
+import { startTestDaemon, type TestDaemon } from '../support/dockerd.ts';
+import { failure } from '../support/user-error.ts';
 
 /** Fault cases: each gives a one-line reason plus what to do, within the deadline, and the process carries on. */
 

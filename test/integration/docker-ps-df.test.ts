@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDockerArgs } from '../../src/commands/index.ts';
 import { createDockerReader, type DockerReader, type PsView, readDockerConfig } from '../../src/docker/index.ts';
 import { humanSize, reclaimableText, WORDS } from '../../src/render/docker-format.ts';
-import { SECRET_LABEL_VALUE, type Seeded, seedDaemon, startTestDaemon, type TestDaemon } from './dockerd.ts';
+import { SECRET_LABEL_VALUE, type Seeded, seedDaemon, startTestDaemon, type TestDaemon } from '../support/dockerd.ts';
 
 let daemon: TestDaemon;
 let seeded: Seeded;

@@ -3,7 +3,7 @@ import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDockerConfig } from '../../src/docker/config.ts';
 import { createGuardedDocker, ReadOnlyRefusal } from '../../src/docker/guard.ts';
-import { engineState, type Seeded, seedDaemon, startTestDaemon, type TestDaemon } from './dockerd.ts';
+import { engineState, type Seeded, seedDaemon, startTestDaemon, type TestDaemon } from '../support/dockerd.ts';
 
 /**
  * The read-only guarantee on a real engine: every mutating or data-leaking dockerode call goes

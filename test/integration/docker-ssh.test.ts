@@ -10,15 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, type Env } from '../../src/config.ts';
 import { createGuardedDocker, ReadOnlyRefusal } from '../../src/docker/guard.ts';
 import { createDockerReader, type PsOptions, readDockerConfig } from '../../src/docker/index.ts';
-import {
-  engineState,
-  freeLoopbackPort,
-  seedTiny,
-  startCountingProxy,
-  startTestDaemon,
-  type TestDaemon,
-} from './dockerd.ts';
-import { failure } from './user-error.ts';
+import { engineState, seedTiny, startTestDaemon, type TestDaemon } from '../support/dockerd.ts';
+import { eventually } from '../support/eventually.ts';
+import { acceptsConnections, freeLoopbackPort, startCountingProxy } from '../support/net.ts';
+import { requireTools } from '../support/requirements.ts';
+import { failure } from '../support/user-error.ts';
 
 /**
  * DOCKER_HOST=ssh://… against a throwaway sshd on 127.0.0.1 with its own config, host key and
@@ -35,8 +31,6 @@ const TIMEOUT_MS = 5000;
 const FAULT_TIMEOUT_MS = 1500;
 /** Event-loop lag on a loaded machine (the suites run in parallel, several with their own dockerd). */
 const SLACK_MS = 1000;
-const INSTALL_HINT =
-  'Install it as root with: apt-get install -y openssh-server openssh-client (npm test does this when run as root).';
 const SSHD = '/usr/sbin/sshd';
 
 let daemon: TestDaemon;
@@ -55,13 +49,7 @@ let hostKeyFingerprint: string;
 let knownHostsFile: string;
 
 beforeAll(async () => {
-  const missing = [SSHD, 'ssh-keygen', 'ssh-keyscan', 'ssh-agent', 'ssh-add'].filter(
-    (bin) => spawnSync(bin, ['-?'], { stdio: 'ignore' }).error,
-  );
-  if (missing.length > 0)
-    throw new Error(
-      `The ssh:// integration test runs a throwaway sshd, but ${missing.join(', ')} is missing. ${INSTALL_HINT}`,
-    );
+  requireTools('The ssh:// tests (a throwaway sshd)', ['sshd', 'ssh-keygen', 'ssh-keyscan', 'ssh-agent', 'ssh-add']);
   const docker = spawnSync('sh', ['-c', 'command -v docker'], { encoding: 'utf8' }).stdout.trim();
 
   daemon = await startTestDaemon();
@@ -132,14 +120,18 @@ async function startSshd(name: string, extraConfig: string[] = []): Promise<numb
   const sshd = spawn(SSHD, ['-f', path.join(dir, `${name}_config`), '-D', '-e'], { stdio: ['ignore', log, log] });
   sshds.push(sshd);
   fs.closeSync(log);
-  const deadline = Date.now() + 10_000;
-  while (!(await accepts(port))) {
-    if (sshd.exitCode !== null || Date.now() > deadline) {
-      throw new Error(
-        `sshd did not come up on 127.0.0.1:${port}:\n${fs.readFileSync(path.join(dir, `${name}.log`), 'utf8')}`,
-      );
-    }
-    await new Promise((r) => setTimeout(r, 50));
+  try {
+    await eventually(
+      () => {
+        if (sshd.exitCode !== null) throw new Error(`sshd exited with ${sshd.exitCode}`);
+        return acceptsConnections(port);
+      },
+      { timeoutMs: 10_000, intervalMs: 50, what: `sshd on 127.0.0.1:${port}` },
+    );
+  } catch (err) {
+    throw new Error(
+      `sshd did not come up on 127.0.0.1:${port} (${(err as Error).message}):\n${fs.readFileSync(path.join(dir, `${name}.log`), 'utf8')}`,
+    );
   }
   return port;
 }
@@ -155,16 +147,6 @@ afterAll(async () => {
   await daemon?.stop();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 /** Who the test logs in as over ssh: this process's own user (root, as the test daemon needs). */
 function user(): string {

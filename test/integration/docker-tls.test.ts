@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type net from 'node:net';
@@ -9,8 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, type Env } from '../../src/config.ts';
 import { createGuardedDocker, ReadOnlyRefusal } from '../../src/docker/guard.ts';
 import { createDockerReader, type PsOptions, readDockerConfig } from '../../src/docker/index.ts';
-import { engineState, seedTiny, startCountingProxy, startTestDaemon, type TestDaemon } from './dockerd.ts';
-import { failure } from './user-error.ts';
+import { engineState, seedTiny, startTestDaemon, type TestDaemon } from '../support/dockerd.ts';
+import { startCountingProxy } from '../support/net.ts';
+import { requireTools } from '../support/requirements.ts';
+import { failure } from '../support/user-error.ts';
 
 /**
  * DOCKER_HOST=tcp://… with DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH against a private dockerd that
@@ -28,11 +30,7 @@ let certs: { good: string; wrongCa: string; foreignClient: string; noKey: string
 let containerId: string;
 
 beforeAll(async () => {
-  if (spawnSync('openssl', ['version'], { stdio: 'ignore' }).error) {
-    throw new Error(
-      'The TLS integration test makes its certificates with openssl, which is missing. Install it as root with: apt-get install -y openssl',
-    );
-  }
+  requireTools('The TLS tests (throwaway certificates)', ['openssl']);
   tmp = fs.mkdtempSync('/tmp/dk-tls-');
   const [ours, theirs] = await Promise.all([makeCa(path.join(tmp, 'ours')), makeCa(path.join(tmp, 'theirs'))]);
   certs = {

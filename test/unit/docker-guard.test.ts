@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readDockerConfig } from '../../src/docker/config.ts';
 import { createGuardedDocker, ReadOnlyRefusal, refusalReason } from '../../src/docker/guard.ts';
-import { type FakeEngine, startFakeEngine } from './docker-fake-engine.ts';
+import { type FakeEngine, startFakeEngine } from '../support/fake-engine.ts';
 
 describe('refusalReason: the allowlist', () => {
   it.each([

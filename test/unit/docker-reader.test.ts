@@ -3,7 +3,7 @@ import { readDockerConfig } from '../../src/docker/config.ts';
 import { chooseApiVersion, createDockerReader } from '../../src/docker/reader.ts';
 import type { PsOptions } from '../../src/docker/types.ts';
 import { UserError } from '../../src/errors.ts';
-import { type FakeEngine, sleep, startFakeEngine } from './docker-fake-engine.ts';
+import { type FakeEngine, sleep, startFakeEngine } from '../support/fake-engine.ts';
 
 const PS: PsOptions = { all: false, filters: { name: [], status: [], label: [], ancestor: [], health: [] } };
 

@@ -5,6 +5,7 @@ import { renderDfBlocks, renderPsBlocks } from '../../src/render/docker-blocks.t
 import { humanSize } from '../../src/render/docker-format.ts';
 import { renderDfText, renderPsText } from '../../src/render/docker-text.ts';
 import { SLACK_LIMITS, type SlackMessage } from '../../src/render/slack-format.ts';
+import { expectWithinSlackLimits } from '../support/slack-limits.ts';
 
 const HOST = { name: 'default', endpoint: 'unix:///var/run/docker.sock' };
 const NO_FILTERS = { name: [], status: [], label: [], ancestor: [], health: [] };
@@ -31,30 +32,8 @@ function psView(rows: ContainerRow[], over: Partial<PsView> = {}): PsView {
   return { host: HOST, all: true, filters: NO_FILTERS, rows, countsByState, ...over };
 }
 
-/** Slack's documented limits, checked on everything we produce. */
-function expectWithinSlackLimits(message: SlackMessage): void {
-  // One block stays free for the actions block (the Explain button) the Slack face appends.
-  expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.messageBlocks - 1);
-  expect(message.text.length).toBeGreaterThan(0);
-  expect(message.text.length).toBeLessThanOrEqual(3000);
-  for (const block of message.blocks as Record<string, any>[]) {
-    if (block.type === 'header') {
-      expect(block.text.type).toBe('plain_text');
-      expect(block.text.text.length).toBeLessThanOrEqual(150);
-    } else if (block.type === 'section') {
-      if (block.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);
-      if (block.fields) {
-        expect(block.fields.length).toBeLessThanOrEqual(10);
-        for (const f of block.fields) expect(f.text.length).toBeLessThanOrEqual(2000);
-      }
-    } else if (block.type === 'context') {
-      expect(block.elements.length).toBeLessThanOrEqual(10);
-      for (const e of block.elements) expect(e.text.length).toBeLessThanOrEqual(3000);
-    } else {
-      throw new Error(`unexpected block type ${block.type}`);
-    }
-  }
-}
+/** One block stays free for the actions block (the Explain button) the Slack face appends. */
+const DOCKER_MAX_BLOCKS = SLACK_LIMITS.messageBlocks - 1;
 
 const allText = (m: SlackMessage) => JSON.stringify(m.blocks);
 
@@ -62,7 +41,7 @@ describe('renderPsBlocks', () => {
   it('renders 1,000 containers within Slack limits: counts, the first rows and how to narrow down', () => {
     const view = psView(Array.from({ length: 1000 }, (_, i) => row(i)));
     const message = renderPsBlocks(view, 'en');
-    expectWithinSlackLimits(message);
+    expectWithinSlackLimits(message, DOCKER_MAX_BLOCKS);
     expect(message.text).toBe('docker ps · default: 1000 containers: 600 running, 400 exited');
     expect(allText(message)).toContain('1000 containers: 600 running, 400 exited');
     expect(allText(message)).toContain('Showing 20 of 1000 — narrow down with name=… status=… label=… ancestor=…');
@@ -80,7 +59,7 @@ describe('renderPsBlocks', () => {
       ),
       { host: { name: 'h'.repeat(500), endpoint: huge }, filters: { ...NO_FILTERS, name: [huge] } },
     );
-    for (const lang of ['en', 'ko'] as const) expectWithinSlackLimits(renderPsBlocks(view, lang));
+    for (const lang of ['en', 'ko'] as const) expectWithinSlackLimits(renderPsBlocks(view, lang), DOCKER_MAX_BLOCKS);
   });
 
   it('escapes Slack control characters so a container name cannot ping anyone', () => {
@@ -99,7 +78,7 @@ describe('renderPsBlocks', () => {
     expect(allText(ko)).toContain('조건에 맞는 컨테이너가 없습니다.');
     expect(allText(ko)).toContain('중지된 것도 보려면 -a');
     expect(allText(ko)).toContain('`status=running`');
-    expectWithinSlackLimits(ko);
+    expectWithinSlackLimits(ko, DOCKER_MAX_BLOCKS);
     expect(allText(renderPsBlocks(psView(Array.from({ length: 30 }, (_, i) => row(i))), 'ko'))).toContain(
       '30개 중 20개 표시',
     );
@@ -276,7 +255,7 @@ describe('df view and renderers', () => {
     expect(big.adviceEntryId).toBe('docker-root-dir');
     for (const lang of ['en', 'ko'] as const) {
       const message = renderDfBlocks(big, lang, { hasEntry: () => true });
-      expectWithinSlackLimits(message);
+      expectWithinSlackLimits(message, DOCKER_MAX_BLOCKS);
       expect(message.blocks.map((b) => b.type)).toEqual([
         'header',
         'section',
@@ -292,7 +271,7 @@ describe('df view and renderers', () => {
 
   it('renders df blocks within Slack limits with one field per category', () => {
     const message = renderDfBlocks(dfView(), 'en');
-    expectWithinSlackLimits(message);
+    expectWithinSlackLimits(message, DOCKER_MAX_BLOCKS);
     const fields = (message.blocks[1] as { fields: { text: string }[] }).fields;
     expect(fields.map((f) => f.text.split('\n')[0])).toEqual([
       '*Images*',

@@ -4,17 +4,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import { type LiveKnowledgeBase, watchKnowledgeBase } from '../../src/knowledge/watch.ts';
+import { eventually } from '../support/eventually.ts';
 
 const note = (id: string, title: string, body: string) =>
   `---\nid: ${id}\ntitle: ${title}\n---\n# ${title}\n\n${body}\n`;
-
-async function eventually(check: () => boolean, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 let live: LiveKnowledgeBase | undefined;
 let dir: string;

@@ -19,7 +19,8 @@ import {
   withExplainButton,
 } from '../../src/render/answer-blocks.ts';
 import { escapeAndTruncate, SLACK_LIMITS, type SlackMessage, userMention } from '../../src/render/slack-format.ts';
-import { expectNoInjectedMarkup, HOSTILE_TEXT } from '../e2e/support/slack-markup.ts';
+import { expectWithinSlackLimits } from '../support/slack-limits.ts';
+import { expectNoInjectedMarkup, HOSTILE_TEXT } from '../support/slack-markup.ts';
 
 const { kb } = loadKnowledgeBase(path.join(PROJECT_ROOT, 'knowledge'));
 const lookup = (id: string) => kb.byId(id);
@@ -36,27 +37,6 @@ function entry(overrides: Partial<KnowledgeEntry> = {}): KnowledgeEntry {
     file: 'big.md',
     ...overrides,
   };
-}
-
-/** Every limit of Slack's that a message or view can break, checked on the JSON as sent. */
-function expectWithinSlackLimits(blocks: readonly object[], maxBlocks: number = SLACK_LIMITS.messageBlocks): void {
-  expect(blocks.length).toBeLessThanOrEqual(maxBlocks);
-  for (const block of blocks as Array<Record<string, any>>) {
-    if (block.type === 'section' && block.text)
-      expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
-    if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.headerText);
-    if (block.type === 'actions') expect(block.elements.length).toBeLessThanOrEqual(SLACK_LIMITS.actionsElements);
-    if (block.type === 'context') expect(block.elements.length).toBeLessThanOrEqual(SLACK_LIMITS.contextElements);
-    const buttons = [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])].filter(
-      (e: any) => e.type === 'button',
-    );
-    for (const button of buttons) {
-      expect(button.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonText);
-      expect(button.value.length).toBeLessThanOrEqual(SLACK_LIMITS.actionValue);
-    }
-    const ids = (block.elements ?? []).map((e: any) => e.action_id).filter(Boolean);
-    expect(new Set(ids).size).toBe(ids.length);
-  }
 }
 
 describe('markdownToMrkdwn', () => {
@@ -134,7 +114,7 @@ describe('answer messages', () => {
       audience: 'private',
       lookup,
     });
-    expectWithinSlackLimits(message.blocks);
+    expectWithinSlackLimits(message);
     const json = JSON.stringify(message.blocks);
     expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: kb.byId('deletion-order')!.title } });
     expect(json).toContain('deletion-order');
@@ -176,7 +156,7 @@ describe('answer messages', () => {
       lookup,
       hasOtherMatches: true,
     });
-    expectWithinSlackLimits(message.blocks);
+    expectWithinSlackLimits(message);
     expect(message.blocks).toHaveLength(SLACK_LIMITS.messageBlocks);
     expect(JSON.stringify(message.blocks)).toContain('shortened');
     expect(JSON.stringify(message.blocks.at(-1))).toContain('share_answer');
@@ -197,7 +177,7 @@ describe('answer messages', () => {
       attribution: { explainedFor: 'U0ERIN' },
       notice,
     });
-    expectWithinSlackLimits(message.blocks);
+    expectWithinSlackLimits(message);
     expect(message.blocks).toHaveLength(SLACK_LIMITS.messageBlocks);
     expect(message.blocks[0]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: notice }] });
     expect(message.blocks[1]?.type).toBe('header');
@@ -226,7 +206,7 @@ describe('answer messages', () => {
       matches: kb.entries.slice(0, 5).map((e, i) => ({ entry: e, score: 0.3 - i / 100 })),
     };
     const message = buildNotAnsweredMessage(answer, 'how to bake bread', 'en');
-    expectWithinSlackLimits(message.blocks);
+    expectWithinSlackLimits(message);
     expect(JSON.stringify(message.blocks)).toContain("The notes don't cover “how to bake bread”");
     const actions = message.blocks.find((b) => b.type === 'actions') as { elements: unknown[] };
     expect(actions.elements).toHaveLength(3);
@@ -244,12 +224,12 @@ describe('answer messages', () => {
       score: 0.5,
     }));
     const message = buildOtherMatchesMessage(many, 'q', 'ko');
-    expectWithinSlackLimits(message.blocks);
+    expectWithinSlackLimits(message);
   });
 
   it('help lists every topic of the real notes', () => {
     const message = buildHelpMessage(kb.entries, 'ko');
-    expectWithinSlackLimits(message.blocks);
+    expectWithinSlackLimits(message);
     const json = JSON.stringify(message.blocks);
     for (const e of kb.entries) expect(json).toContain(e.title);
   });
@@ -257,7 +237,7 @@ describe('answer messages', () => {
   it('help with thousands of topics stays within limits and says how many more there are', () => {
     const entries = Array.from({ length: 5000 }, (_, i) => entry({ id: `t${i}`, title: `주제 번호 ${i}` }));
     const message = buildHelpMessage(entries, 'en');
-    expectWithinSlackLimits(message.blocks);
+    expectWithinSlackLimits(message);
     expect(JSON.stringify(message.blocks.at(-1))).toMatch(/and \d+ more topics/);
   });
 });
@@ -265,7 +245,7 @@ describe('answer messages', () => {
 describe('App Home', () => {
   it('shows how to use the bot, an Ask button, and a Read button per topic', () => {
     const view = buildHomeView(kb.entries, 'ko');
-    expectWithinSlackLimits(view.blocks, SLACK_LIMITS.viewBlocks);
+    expectWithinSlackLimits(view, SLACK_LIMITS.viewBlocks);
     const json = JSON.stringify(view.blocks);
     expect(json).toContain('/docker-ask');
     expect(json).toContain('home_ask:0');

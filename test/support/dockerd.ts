@@ -1,9 +1,11 @@
 import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { eventually } from './eventually.ts';
+import { acceptsConnections, freeLoopbackPort } from './net.ts';
+import { requireTools } from './requirements.ts';
 
 /**
  * A private dockerd for the integration tests: its own data root, exec root and socket in a short
@@ -11,7 +13,6 @@ import { promisify } from 'node:util';
  * the machine's networking or its default daemon. Never touches /var/run/docker.sock.
  */
 
-const INSTALL_HINT = 'Install as root with: apt-get install -y docker.io busybox-static (or run .ci/run).';
 const run = promisify(execFile);
 
 export interface TestDaemon {
@@ -26,25 +27,6 @@ export interface TestDaemon {
   stop(): Promise<void>;
 }
 
-/** Throws (so the tests fail, never skip) when this machine cannot run a real engine. */
-export function assertCanRunDockerd(): void {
-  const missing: string[] = [];
-  for (const binary of ['dockerd', 'docker']) {
-    if (spawnSync(binary, ['--version'], { stdio: 'ignore' }).error) missing.push(binary);
-  }
-  if (!fs.existsSync('/bin/busybox')) missing.push('/bin/busybox');
-  if (missing.length > 0) {
-    throw new Error(
-      `The Docker integration tests need a real engine, but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing. ${INSTALL_HINT}`,
-    );
-  }
-  if (process.getuid?.() !== 0) {
-    throw new Error(
-      'The Docker integration tests start their own dockerd, which needs root. Run npm test as root (e.g. in a Debian container).',
-    );
-  }
-}
-
 export interface TestDaemonOptions {
   /**
    * Also listen on tcp://127.0.0.1:<free port> with mutual TLS (dockerd --tlsverify): PEM files of the
@@ -54,7 +36,7 @@ export interface TestDaemonOptions {
 }
 
 export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<TestDaemon> {
-  assertCanRunDockerd();
+  requireTools('The Docker tests', ['dockerd', 'docker', 'busybox'], { root: true });
   const dir = fs.mkdtempSync('/tmp/dk-');
   const socketPath = path.join(dir, 'd.sock');
   const tcpPort = options.tls ? await freeLoopbackPort() : undefined;
@@ -125,16 +107,19 @@ export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<
     },
   };
 
-  const deadline = Date.now() + 30_000;
-  while (!(await ping(socketPath)) || (tcpPort !== undefined && !(await accepts(tcpPort)))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      const tail = fs.readFileSync(path.join(dir, 'dockerd.log'), 'utf8').split('\n').slice(-15).join('\n');
-      await daemon.stop();
-      throw new Error(
-        `dockerd did not come up on ${socketPath}${tcpPort ? ` and 127.0.0.1:${tcpPort}` : ''}:\n${tail}`,
-      );
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  const where = `${socketPath}${tcpPort ? ` and 127.0.0.1:${tcpPort}` : ''}`;
+  try {
+    await eventually(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`dockerd exited with ${child.exitCode}`);
+        return (await ping(socketPath)) && (tcpPort === undefined || (await acceptsConnections(tcpPort)));
+      },
+      { timeoutMs: 30_000, intervalMs: 100, what: `dockerd on ${where}` },
+    );
+  } catch (err) {
+    const tail = fs.readFileSync(path.join(dir, 'dockerd.log'), 'utf8').split('\n').slice(-15).join('\n');
+    await daemon.stop();
+    throw new Error(`dockerd did not come up on ${where} (${(err as Error).message}):\n${tail}`);
   }
   return daemon;
 }
@@ -148,89 +133,6 @@ function unmountUnder(dir: string): void {
     .filter((mountPoint) => mountPoint === dir || mountPoint.startsWith(`${dir}/`))
     .sort((a, b) => b.length - a.length);
   for (const mountPoint of mounts) spawnSync('umount', ['-l', mountPoint], { stdio: 'ignore' });
-}
-
-/** A port nobody listens on right now (the kernel's pick); loopback only. */
-export function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/**
- * A loopback TCP proxy to 127.0.0.1:targetPort that counts the connections made through it and the
- * bytes clients send: proves that a refused call sent nothing, whatever the transport on top.
- */
-export interface CountingProxy {
-  port: number;
-  readonly connections: number;
-  readonly bytesOut: number;
-  /** Resolves when no connection through the proxy is open (e.g. an ssh session has finished closing). */
-  idle(): Promise<void>;
-  close(): void;
-}
-
-export async function startCountingProxy(targetPort: number): Promise<CountingProxy> {
-  const counts = { connections: 0, bytesOut: 0 };
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    counts.connections += 1;
-    const upstream = net.connect({ host: '127.0.0.1', port: targetPort });
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('error', () => undefined);
-      s.on('close', () => {
-        sockets.delete(s);
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-    client.on('data', (chunk: Buffer) => {
-      counts.bytesOut += chunk.length;
-    });
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    get connections() {
-      return counts.connections;
-    },
-    get bytesOut() {
-      return counts.bytesOut;
-    },
-    async idle() {
-      for (let waited = 0; sockets.size > 0; waited += 20) {
-        if (waited > 5000) throw new Error(`${sockets.size} connection(s) through the proxy stayed open`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
-    close() {
-      for (const s of sockets) s.destroy();
-      server.close();
-    },
-  };
-}
-
-/** Whether something accepts TCP connections on 127.0.0.1:port. */
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port, timeout: 1000 });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
 }
 
 function ping(socketPath: string): Promise<boolean> {
@@ -351,15 +253,13 @@ export async function seedDaemon(daemon: TestDaemon): Promise<Seeded> {
     daemon.cli(['create', '--network', 'none', '--name', 'job-1', '--label', 'team=batch', 'tbox:2', 'sleep', '1']),
   ]);
   // Health states settle after the first check (1 s interval).
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const states = (await daemon.cli(['inspect', '-f', '{{.State.Health.Status}}', 'health-ok', 'health-bad']))
-      .trim()
-      .split('\n');
-    if (states[0] === 'healthy' && states[1] === 'unhealthy') break;
-    if (Date.now() > deadline) throw new Error(`health checks did not settle: ${states.join(', ')}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await eventually(
+    async () => {
+      const states = await daemon.cli(['inspect', '-f', '{{.State.Health.Status}}', 'health-ok', 'health-bad']);
+      return states.trim() === 'healthy\nunhealthy';
+    },
+    { timeoutMs: 15_000, intervalMs: 200, what: 'the health checks to settle (healthy, unhealthy)' },
+  );
   const ids: Record<string, string> = {};
   for (const line of (await daemon.cli(['ps', '-a', '--no-trunc', '--format', '{{.Names}} {{.ID}}']))
     .trim()

@@ -45,7 +45,6 @@ export class SlackStandIn {
   private acks = new Map<string, (ack: SocketAck) => void>();
   private tsCounter = 1000;
   private envelopeCounter = 0;
-  private waiters: Array<() => void> = [];
 
   get baseUrl(): string {
     const address = this.server?.address() as AddressInfo | undefined;
@@ -116,7 +115,6 @@ export class SlackStandIn {
         body: JSON.parse(raw) as Record<string, unknown>,
         at: Date.now(),
       });
-      this.notify();
       return { ok: true };
     }
     const method = url.pathname.replace(/^\/api\//, '');
@@ -124,7 +122,6 @@ export class SlackStandIn {
     const token =
       req.headers.authorization?.replace(/^Bearer /, '') ?? (typeof args.token === 'string' ? args.token : undefined);
     this.calls.push({ method, args, token, at: Date.now() });
-    this.notify();
     return this.reply(method, args, token);
   }
 
@@ -190,30 +187,6 @@ export class SlackStandIn {
 
   responsesTo(id: string): ResponseUrlPost[] {
     return this.responses.filter((r) => r.id === id);
-  }
-
-  /** Resolves once `predicate` holds (checked on every recorded call), or fails after `timeoutMs`. */
-  async waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = predicate();
-      if (value) return value;
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error('timed out waiting for the bot');
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.min(left, 200));
-        this.waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
-  }
-
-  private notify(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const wake of waiters) wake();
   }
 }
 
