@@ -1,11 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
-
-/** A setting that is missing or malformed; the message names the variable and what to do. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
+import { ConfigError } from './errors.ts';
+import type { Lang } from './i18n.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -24,6 +21,18 @@ export function readKnowledgeConfig(env: Env): KnowledgeConfig {
     knowledgeDir: dir ? path.resolve(dir) : BUNDLED_KNOWLEDGE_DIR,
     watch: readSwitch(env, 'KNOWLEDGE_WATCH', true),
   };
+}
+
+/**
+ * DEFAULT_LANG, ko (the default) or en: the language of text that has no question to follow (Docker
+ * results, help, the topic list, the App Home) in every face. SLACK_DEFAULT_LANG, its name from when
+ * only Slack had it, still works when DEFAULT_LANG is unset.
+ */
+export function readDefaultLang(env: Env): Lang {
+  const name = env.DEFAULT_LANG?.trim() ? 'DEFAULT_LANG' : 'SLACK_DEFAULT_LANG';
+  const lang = env[name]?.trim() || 'ko';
+  if (lang !== 'ko' && lang !== 'en') throw new ConfigError(`${name}=${lang} should be ko or en. Fix it in .env.`);
+  return lang;
 }
 
 /** An on/off setting: 1/true/yes/on or 0/false/no/off; anything else names the variable. */

@@ -1,40 +1,32 @@
 /**
- * `npm start`: picks the face from the settings. Slack tokens → the Slack app
- * (Socket Mode or HTTP); none → the terminal shell, which answers the same way.
+ * `npm start`: picks the face from the settings. Slack tokens → the Slack app (Socket Mode or
+ * HTTP); none → the terminal shell, which answers the same way.
  */
-import { ConfigError, loadDotenv, readKnowledgeConfig } from './config.ts';
-import { createDockerReader, readDockerConfig } from './docker/index.ts';
-import { UserError } from './errors.ts';
-import { loadKnowledgeBase, watchKnowledgeBase } from './knowledge/index.ts';
+import { loadDotenv } from './config.ts';
+import { ConfigError, UserError } from './errors.ts';
+import { createRuntime } from './runtime.ts';
 import { runShell } from './shell/index.ts';
-import { createSlackApp, readSlackConfig } from './slack/index.ts';
+import { createSlackApp } from './slack/index.ts';
 
 async function main(): Promise<void> {
   loadDotenv();
-  // Read every setting before doing anything, so a mistake stops start-up with one line.
-  const knowledge = readKnowledgeConfig(process.env);
-  const dockerConfig = readDockerConfig(process.env);
-  const slackConfig = readSlackConfig(process.env);
+  const runtime = createRuntime(process.env, { follow: true });
+  // Every setting first, so a mistake stops start-up with one line before anything starts.
+  const lang = runtime.lang();
+  const slack = runtime.slack();
+  const docker = runtime.docker();
+  const kb = runtime.knowledge();
+  const { logger } = runtime;
 
-  const loaded = loadKnowledgeBase(knowledge.knowledgeDir);
-  for (const w of loaded.warnings) console.error(`warning: knowledge: ${w}`);
-  // Teams add notes while the bot runs; stderr is the log of every face.
-  const live = knowledge.watch
-    ? watchKnowledgeBase(knowledge.knowledgeDir, loaded.kb, (line) => console.error(line))
-    : undefined;
-  const kb = live ?? loaded.kb;
-  const stopWatching = () => live?.close();
-  const docker = createDockerReader(dockerConfig);
-
-  if (!slackConfig) {
-    await runShell({ kb, docker }, { input: process.stdin, output: process.stdout });
-    stopWatching();
+  if (!slack) {
+    await runShell({ kb, docker, lang, logger }, { input: process.stdin, output: process.stdout });
+    runtime.close();
     return;
   }
-  const bot = createSlackApp({ config: slackConfig, kb, docker });
+  const bot = createSlackApp({ config: slack, kb, docker, logger });
   await bot.start();
   const shutdown = () => {
-    stopWatching();
+    runtime.close();
     bot.stop().then(
       () => process.exit(0),
       () => process.exit(1),

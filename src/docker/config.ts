@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, type Env, readList, readPositiveInt } from '../config.ts';
+import { type Env, readList, readPositiveInt } from '../config.ts';
+import { ConfigError } from '../errors.ts';
 import { resolveKnownHostsPath } from './known-hosts.ts';
 import { HOST_NAME } from './types.ts';
 

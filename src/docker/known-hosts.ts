@@ -2,7 +2,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '../errors.ts';
 
 /**
  * OpenSSH known_hosts, for checking the host key of ssh:// Docker hosts (DOCKER_SSH_KNOWN_HOSTS).

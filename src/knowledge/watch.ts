@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { userMessage } from '../errors.ts';
+import type { Logger } from '../logger.ts';
 import { loadKnowledgeDir } from './load.ts';
 import { createKnowledgeBase } from './search.ts';
 import type { KnowledgeBase } from './types.ts';
@@ -21,7 +22,7 @@ export interface LiveKnowledgeBase extends KnowledgeBase {
 export function watchKnowledgeBase(
   dir: string,
   initial: KnowledgeBase,
-  report: (line: string) => void,
+  logger: Pick<Logger, 'info' | 'warn'>,
   debounceMs = 300,
 ): LiveKnowledgeBase {
   let current = initial;
@@ -31,10 +32,10 @@ export function watchKnowledgeBase(
     try {
       const { entries, warnings } = loadKnowledgeDir(dir);
       current = createKnowledgeBase(entries);
-      report(`knowledge: reloaded ${entries.length} notes from ${dir}`);
-      for (const w of warnings) report(`warning: knowledge: ${w}`);
+      logger.info(`knowledge: reloaded ${entries.length} notes from ${dir}`);
+      for (const w of warnings) logger.warn(`knowledge: ${w}`);
     } catch (err) {
-      report(
+      logger.warn(
         `knowledge: kept the previous ${current.entries.length} notes: ${userMessage(err, 'the folder could not be loaded')}`,
       );
     }
@@ -48,11 +49,11 @@ export function watchKnowledgeBase(
     });
     // A watcher error (the folder removed, too many watches) ends following, not the bot.
     watcher.on('error', (err) => {
-      report(`knowledge: stopped following ${dir} (${err.message}); restart to pick up changes`);
+      logger.warn(`knowledge: stopped following ${dir} (${err.message}); restart to pick up changes`);
       watcher?.close();
     });
   } catch (err) {
-    report(
+    logger.warn(
       `knowledge: cannot follow ${dir} for changes (${err instanceof Error ? err.message : String(err)}); restart to pick up changes`,
     );
   }

@@ -7,6 +7,7 @@ import type { DockerReader } from '../docker/types.ts';
 import { logUnexpected, userMessage } from '../errors.ts';
 import { detectLang, type Lang } from '../i18n.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
+import type { Logger } from '../logger.ts';
 import { renderAnswerText, renderTopicsText } from '../render/answer-text.ts';
 import { renderDockerText } from '../render/docker-text.ts';
 
@@ -18,6 +19,9 @@ export interface ShellReply {
 export interface ShellDeps {
   kb: KnowledgeBase;
   docker: DockerReader;
+  /** The language of help and Docker results (DEFAULT_LANG); answers and Korean commands follow what was typed. */
+  lang: Lang;
+  logger: Logger;
 }
 
 const HELP: Record<Lang, string> = {
@@ -46,9 +50,10 @@ export function shellHelp(lang: Lang): string {
 /** Handles one line of input; never throws (a failure becomes a readable reply). */
 export async function handleShellLine(line: string, deps: ShellDeps): Promise<ShellReply> {
   const text = line.trim();
-  const lang = detectLang(text);
   const [word = '', ...restWords] = text.split(/\s+/);
   const rest = restWords.join(' ');
+  // A command word typed in Korean (도움말, 주제, 종료) is answered in Korean, the others in DEFAULT_LANG.
+  const lang = detectLang(word) === 'ko' ? 'ko' : deps.lang;
   switch (word.toLowerCase()) {
     case '':
       return { text: '' };
@@ -69,7 +74,7 @@ export async function handleShellLine(line: string, deps: ShellDeps): Promise<Sh
       return rest ? { text: renderAnswerText(deps.kb.ask(rest), deps.kb, detectLang(rest)) } : { text: HELP[lang] };
     case '/docker-ps':
     case '/docker-df':
-      return { text: await runDockerCommand(word.toLowerCase() === '/docker-ps' ? 'ps' : 'df', rest, deps, lang) };
+      return { text: await runDockerCommand(word.toLowerCase() === '/docker-ps' ? 'ps' : 'df', rest, deps) };
     default:
       if (word.startsWith('/')) {
         return {
@@ -77,7 +82,7 @@ export async function handleShellLine(line: string, deps: ShellDeps): Promise<Sh
             lang === 'ko' ? `모르는 명령이에요: ${word}. help를 입력해 보세요.` : `Unknown command ${word}. Type help.`,
         };
       }
-      return { text: renderAnswerText(deps.kb.ask(text), deps.kb, lang) };
+      return { text: renderAnswerText(deps.kb.ask(text), deps.kb, detectLang(text)) };
   }
 }
 
@@ -85,8 +90,7 @@ export async function handleShellLine(line: string, deps: ShellDeps): Promise<Sh
 export async function runDockerCommand(
   command: DockerCommand,
   args: string,
-  { docker, kb }: ShellDeps,
-  lang: Lang,
+  { docker, kb, lang, logger }: ShellDeps,
 ): Promise<string> {
   const plan = planDockerCommand(command, args);
   if (!plan.ok) return `${plan.error}\n${plan.usage}`;
@@ -94,7 +98,7 @@ export async function runDockerCommand(
     // The disk advice names a note, so it is shown only when these notes have it.
     return renderDockerText(await plan.read(docker), lang, { hasEntry: (id) => kb.byId(id) !== undefined });
   } catch (err) {
-    logUnexpected(err);
+    logUnexpected(err, logger);
     return userMessage(err);
   }
 }

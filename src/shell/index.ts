@@ -28,7 +28,7 @@ export async function runShell(deps: ShellDeps, io: ShellIo): Promise<void> {
       `docker-notes-bot shell — ${deps.kb.entries.length} topics. Slack is not configured, so you talk to the bot here.`,
     );
     write('한국어로 물어봐도 돼요. 도움말: 도움말 / help');
-    write(shellHelp('en'));
+    write(shellHelp(deps.lang));
     rl.setPrompt('docker-notes> ');
     rl.prompt();
   }

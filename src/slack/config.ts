@@ -1,4 +1,5 @@
-import { ConfigError, type Env, readList, readPositiveInt } from '../config.ts';
+import { type Env, readDefaultLang, readList, readPositiveInt } from '../config.ts';
+import { ConfigError } from '../errors.ts';
 import type { Lang } from '../i18n.ts';
 
 interface SlackCommonConfig {
@@ -7,7 +8,7 @@ interface SlackCommonConfig {
   apiUrl?: string;
   /** When set, requests from any other workspace are refused. */
   teamId?: string;
-  /** Language of UI text that has no question to follow (Docker results, App Home, help). */
+  /** Language of UI text that has no question to follow (DEFAULT_LANG: Docker results, App Home, help). */
   defaultLang: Lang;
   docker: DockerAccessConfig;
 }
@@ -95,14 +96,11 @@ function readCommon(env: Env, botToken: string): SlackCommonConfig {
       'SLACK_TEAM_ID should be a workspace id like T0123ABCD (Slack in a browser: the T… part of the URL). Fix it in .env.',
     );
   }
-  const lang = env.SLACK_DEFAULT_LANG?.trim() || 'ko';
-  if (lang !== 'ko' && lang !== 'en')
-    throw new ConfigError(`SLACK_DEFAULT_LANG=${lang} should be ko or en. Fix it in .env.`);
   return {
     botToken,
     ...(apiUrl ? { apiUrl } : {}),
     ...(teamId ? { teamId } : {}),
-    defaultLang: lang,
+    defaultLang: readDefaultLang(env),
     docker: {
       allowedChannels: readList(env, 'DOCKER_ALLOWED_CHANNELS'),
       allowedUsers: readList(env, 'DOCKER_ALLOWED_USERS'),

@@ -1,6 +1,6 @@
-import type { Logger } from '@slack/bolt';
 import type { DockerReader } from '../docker/types.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
+import type { Logger } from '../logger.ts';
 import type { RateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
 
@@ -11,6 +11,7 @@ export interface SlackDeps {
   docker: DockerReader;
   /** Per-user limit on Docker commands (per process; see createRateLimiter). */
   dockerRateLimiter: RateLimiter;
+  /** The bot's log with Slack secrets masked (slackLogger). */
   logger: Logger;
 }
 

@@ -10,10 +10,11 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type Logger, LogLevel } from '@slack/bolt';
-import { ConfigError } from '../config.ts';
+import { App } from '@slack/bolt';
 import type { DockerReader } from '../docker/types.ts';
+import { ConfigError } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
+import type { Logger } from '../logger.ts';
 import { createRateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
 import type { SlackDeps } from './deps.ts';
@@ -22,6 +23,7 @@ import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
 import { registerShortcuts } from './listeners/shortcuts/index.ts';
 import { registerViews } from './listeners/views/index.ts';
+import { slackLogger } from './log.ts';
 import { pinTeam, skipTimedOutRetries } from './middleware.ts';
 
 export { readSlackConfig, type SlackConfig } from './config.ts';
@@ -31,8 +33,8 @@ export interface SlackBotOptions {
   kb: KnowledgeBase;
   /** Behind /docker-ps and /docker-df. */
   docker: DockerReader;
-  /** Defaults to Bolt's console logger. */
-  logger?: Logger;
+  /** The bot's log; Bolt and the listeners write to it with Slack secrets masked (slackLogger). */
+  logger: Logger;
 }
 
 export interface SlackBot {
@@ -50,7 +52,8 @@ export interface SlackBot {
  */
 const RETRY_CONFIG = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
 
-export function createSlackApp({ config, kb, docker, logger }: SlackBotOptions): SlackBot {
+export function createSlackApp({ config, kb, docker, logger: log }: SlackBotOptions): SlackBot {
+  const logger = slackLogger(log, [config.botToken, config.mode === 'socket' ? config.appToken : config.signingSecret]);
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: RETRY_CONFIG,
@@ -58,7 +61,7 @@ export function createSlackApp({ config, kb, docker, logger }: SlackBotOptions):
   const common = {
     token: config.botToken,
     clientOptions,
-    ...(logger ? { logger } : { logLevel: LogLevel.INFO }),
+    logger,
     // auth.test runs in start(), so a bad token stops start-up with a clear message.
     deferInitialization: true,
     // Bolt's conversation store keeps state in memory; the bot needs none.

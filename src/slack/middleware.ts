@@ -1,4 +1,5 @@
-import type { AnyMiddlewareArgs, Logger, Middleware } from '@slack/bolt';
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { Logger } from '../logger.ts';
 import { slackReplies } from './replies.ts';
 
 /**

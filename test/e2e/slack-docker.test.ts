@@ -12,13 +12,8 @@ import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
 import { seedDaemon, startTestDaemon, type TestDaemon } from '../support/dockerd.ts';
 import { eventually } from '../support/eventually.ts';
 import { fixtureKnowledge } from '../support/knowledge.ts';
-import {
-  buttonClickPayload,
-  interactionBody,
-  postSigned,
-  recordingLogger,
-  slashCommandBody,
-} from '../support/slack-requests.ts';
+import { recordingLogger } from '../support/logger.ts';
+import { buttonClickPayload, interactionBody, postSigned, slashCommandBody } from '../support/slack-requests.ts';
 import { SlackStandIn } from '../support/slack-standin.ts';
 import { type SlowProxy, startSlowDockerProxy } from '../support/slow-docker-proxy.ts';
 

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config.ts';
 import { createDockerReader, readDockerConfig } from '../../src/docker/index.ts';
+import { ConfigError } from '../../src/errors.ts';
 import type { HttpModeConfig } from '../../src/slack/config.ts';
 import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
 import { eventually } from '../support/eventually.ts';
 import { fixtureKnowledge } from '../support/knowledge.ts';
+import { recordingLogger } from '../support/logger.ts';
 import { expectNoInjectedMarkup, HOSTILE_TEXT } from '../support/slack-markup.ts';
 import {
   buttonClickPayload,
@@ -12,7 +13,6 @@ import {
   interactionBody,
   messageShortcutPayload,
   postSigned,
-  recordingLogger,
   slashCommandBody,
 } from '../support/slack-requests.ts';
 import { REVOKED_TOKEN_PREFIX, SlackStandIn, TEAM_ID } from '../support/slack-standin.ts';

@@ -4,11 +4,11 @@ import type { SocketModeConfig } from '../../src/slack/config.ts';
 import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
 import { eventually } from '../support/eventually.ts';
 import { fixtureKnowledge } from '../support/knowledge.ts';
+import { recordingLogger } from '../support/logger.ts';
 import {
   buttonClickPayload,
   eventEnvelope,
   messageShortcutPayload,
-  recordingLogger,
   slashCommandPayload,
 } from '../support/slack-requests.ts';
 import { SlackStandIn } from '../support/slack-standin.ts';

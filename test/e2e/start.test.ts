@@ -51,7 +51,10 @@ describe('npm start without Slack settings', () => {
     child.stdout.on('data', (d) => (out += String(d)));
     child.stderr.on('data', (d) => (err += String(d)));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    await new Promise((r) => setTimeout(r, 1500)); // started and following the folder
+    await eventually(() => err.includes('following changes'), {
+      timeoutMs: 20_000,
+      what: 'the bot to follow the notes',
+    });
     fs.writeFileSync(path.join(dir, 'wsl.md'), '---\nid: wsl\ntitle: WSL\n---\n# WSL\n\nwindows subsystem for linux\n');
     await eventually(() => err.includes('reloaded 2 notes'), { timeoutMs: 10_000, what: 'the reload' });
     child.stdin.end('wsl\n');

@@ -3,7 +3,6 @@
  * Events API bodies, signed with the signing secret (v0 HMAC-SHA256 over "v0:<ts>:<body>").
  */
 import { createHmac } from 'node:crypto';
-import type { Logger } from '@slack/bolt';
 import { TEAM_ID } from './slack-standin.ts';
 
 export interface SignedResponse {
@@ -171,27 +170,4 @@ export function eventEnvelope(event: Record<string, unknown>): Record<string, un
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ team_id: TEAM_ID, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
   };
-}
-
-/** A logger that keeps every line, so tests can read what was logged (and what was not). */
-export function recordingLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const record =
-    (level: string) =>
-    (...msg: unknown[]) => {
-      lines.push(`${level} ${msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ')}`);
-    };
-  let level = 'info';
-  return {
-    lines,
-    debug: record('debug'),
-    info: record('info'),
-    warn: record('warn'),
-    error: record('error'),
-    setLevel: (l: string) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: () => {},
-  } as unknown as Logger & { lines: string[] };
 }

@@ -1,24 +1,44 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+/**
+ * The CLI in-process through runCli, as `npm run cli` runs it but without a child process: exit
+ * codes, what goes to stdout and stderr, the JSON contract. test/e2e/cli.test.ts spawns it once.
+ */
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
+import { type CliDeps, runCli } from '../../src/cli/index.ts';
+import { BUNDLED_KNOWLEDGE_DIR } from '../../src/config.ts';
+import type { DfView, DockerReader } from '../../src/docker/types.ts';
+import { UserError } from '../../src/errors.ts';
+import { createKnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/index.ts';
+import { captureIo } from '../support/io.ts';
+import { recordingLogger } from '../support/logger.ts';
 
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = path.join(PROJECT_ROOT, 'src', 'cli.ts');
+const { kb } = loadKnowledgeBase(BUNDLED_KNOWLEDGE_DIR);
+const tightDisk: DfView = {
+  host: { name: 'default', endpoint: 'unix:///x.sock' },
+  dockerRootDir: '/var/lib/docker',
+  categories: [],
+  totalSizeBytes: 30e9,
+  totalReclaimableBytes: 20e9,
+  adviceEntryId: 'docker-root-dir',
+  measuredAt: '2026-11-28T00:00:00Z',
+};
+const docker: DockerReader = {
+  ps: () => Promise.reject(new UserError('Docker host unix:///x.sock is not reachable. Set DOCKER_HOST.')),
+  df: async () => tightDisk,
+};
 
-function cli(args: string[], input?: string, env: Record<string, string> = {}) {
-  const r = spawnSync(TSX, [CLI, ...args], {
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-    cwd: PROJECT_ROOT,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function deps(overrides: Partial<CliDeps> = {}): CliDeps {
+  return { lang: () => 'en', knowledge: () => kb, docker: () => docker, logger: recordingLogger(), ...overrides };
 }
 
-describe('cli ask (spawned)', () => {
-  it('prints one JSON object with the best matches and full bodies', () => {
-    const r = cli(['ask', '--json', '컨테이너 삭제 순서?']);
+async function cli(args: string[], input = '', overrides: Partial<CliDeps> = {}) {
+  const { io, written } = captureIo(input);
+  const code = await runCli(args, io, deps(overrides));
+  return { code, ...written };
+}
+
+describe('cli ask', () => {
+  it('prints one JSON object with the best matches and full bodies', async () => {
+    const r = await cli(['ask', '--json', '컨테이너 삭제 순서?']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['query', 'answered', 'matches']);
@@ -29,8 +49,8 @@ describe('cli ask (spawned)', () => {
     expect(out.matches[0].text).toContain('컨테이너를 먼저 삭제');
   });
 
-  it('answers --stdin line by line, in order, one object per line', () => {
-    const r = cli(['ask', '--json', '--stdin'], 'docker root dir\nhow to cook rice\n\nwsl\n');
+  it('answers --stdin line by line, in order, one object per line', async () => {
+    const r = await cli(['ask', '--json', '--stdin'], 'docker root dir\nhow to cook rice\n\nwsl\n');
     expect(r.code).toBe(0);
     const lines = r.stdout
       .trim()
@@ -41,25 +61,66 @@ describe('cli ask (spawned)', () => {
     expect(lines[0].matches[0].id).toBe('docker-root-dir');
   });
 
-  it('prints a readable answer, or says the notes do not cover it', () => {
-    expect(cli(['ask', 'docker', 'hub']).stdout).toContain('Docker Hub');
-    expect(cli(['ask', 'how to cook rice']).stdout).toContain("The notes don't cover");
+  it('prints a readable answer, or says the notes do not cover it', async () => {
+    expect((await cli(['ask', 'docker', 'hub'])).stdout).toContain('Docker Hub');
+    expect((await cli(['ask', 'how to cook rice'])).stdout).toContain("The notes don't cover");
   });
 
   it.each([[[]], [['ask']], [['ask', '--bogus', 'x']], [['ask', '--stdin', 'x']], [['nope']], [['ps', '--bogus']]])(
     'exits 2 with usage on bad usage %j',
-    (args) => {
-      const r = cli(args);
+    async (args) => {
+      const r = await cli(args);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('Usage');
       expect(r.stdout).toBe('');
     },
   );
 
-  it('exits 1 with a one-line reason when the knowledge folder is missing', () => {
-    const r = cli(['ask', 'x'], undefined, { KNOWLEDGE_DIR: '/nonexistent/notes' });
+  it('exits 1 with the one-line reason when the notes cannot be loaded', async () => {
+    const missing = () => loadKnowledgeBase('/nonexistent/notes').kb;
+    const r = await cli(['ask', 'x'], '', { knowledge: missing });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toMatch(/^Knowledge directory \/nonexistent\/notes does not exist/);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr).toMatch(/^Knowledge directory \/nonexistent\/notes does not exist[^\n]*\n$/);
+  });
+
+  it('exits 1 with a generic sentence on an unexpected failure, its stack in the log only', async () => {
+    const logger = recordingLogger();
+    const broken = () => {
+      throw new TypeError('entries is not iterable');
+    };
+    const r = await cli(['topics'], '', { knowledge: broken, logger });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^Something went wrong[^\n]*\n$/);
+    expect(logger.lines.join('\n')).toMatch(/^error unexpected error: TypeError: entries is not iterable\n\s+at /);
+  });
+});
+
+describe('cli ps and df', () => {
+  it('shows a Docker failure as its one line and exit 1', async () => {
+    const r = await cli(['ps', '-a']);
+    expect(r).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'Docker host unix:///x.sock is not reachable. Set DOCKER_HOST.\n',
+    });
+  });
+
+  it('prints df for people with the disk advice the notes have, or the view as JSON', async () => {
+    expect((await cli(['df'])).stdout).toContain('`docker-root-dir`');
+    const otherNotes = createKnowledgeBase(kb.entries.filter((e) => e.id !== 'docker-root-dir'));
+    expect((await cli(['df'], '', { knowledge: () => otherNotes })).stdout).not.toContain('docker-root-dir');
+    expect(JSON.parse((await cli(['df', '--json'])).stdout)).toEqual(tightDisk);
+  });
+
+  it('still prints df, without advice, when the notes cannot be loaded', async () => {
+    const r = await cli(['df'], '', { knowledge: () => loadKnowledgeBase('/nonexistent/notes').kb });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('docker system df · default');
+    expect(r.stdout).not.toContain('docker-root-dir');
+  });
+
+  it('uses DEFAULT_LANG for Docker results and topics', async () => {
+    expect((await cli(['df'], '', { lang: () => 'ko' })).stdout).toContain('Docker 루트 디렉터리');
+    expect((await cli(['topics'], '', { lang: () => 'ko' })).stdout).toContain('주제 목록');
   });
 });

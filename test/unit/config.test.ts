@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_KNOWLEDGE_DIR, ConfigError, readKnowledgeConfig, readSwitch } from '../../src/config.ts';
+import { BUNDLED_KNOWLEDGE_DIR, readDefaultLang, readKnowledgeConfig, readSwitch } from '../../src/config.ts';
+import { ConfigError } from '../../src/errors.ts';
 
 describe('knowledge settings', () => {
   it('defaults to the bundled notes, followed for changes', () => {
@@ -16,5 +17,22 @@ describe('knowledge settings', () => {
     expect(readSwitch({}, 'X', true)).toBe(true);
     expect(() => readSwitch({ X: 'maybe' }, 'X', true)).toThrow(ConfigError);
     expect(() => readSwitch({ X: 'maybe' }, 'X', true)).toThrow(/^X=maybe is not on or off/);
+  });
+});
+
+describe('the default language', () => {
+  it('is DEFAULT_LANG, ko unless set, for every face', () => {
+    expect(readDefaultLang({})).toBe('ko');
+    expect(readDefaultLang({ DEFAULT_LANG: 'en' })).toBe('en');
+  });
+
+  it('still reads its old name SLACK_DEFAULT_LANG; the new name wins when both are set', () => {
+    expect(readDefaultLang({ SLACK_DEFAULT_LANG: 'en' })).toBe('en');
+    expect(readDefaultLang({ SLACK_DEFAULT_LANG: 'en', DEFAULT_LANG: 'ko' })).toBe('ko');
+  });
+
+  it('names the variable that holds a language it does not speak', () => {
+    expect(() => readDefaultLang({ DEFAULT_LANG: 'jp' })).toThrow(/^DEFAULT_LANG=jp should be ko or en/);
+    expect(() => readDefaultLang({ SLACK_DEFAULT_LANG: 'jp' })).toThrow(/^SLACK_DEFAULT_LANG=jp should be ko or en/);
   });
 });

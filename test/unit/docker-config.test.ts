@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config.ts';
 import { readDockerConfig } from '../../src/docker/config.ts';
+import { ConfigError } from '../../src/errors.ts';
 
 describe('readDockerConfig', () => {
   it('defaults to the local socket, 10 s deadline, 30 s df cache, no labels', () => {

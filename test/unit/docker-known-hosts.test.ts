@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config.ts';
 import { readDockerConfig } from '../../src/docker/config.ts';
 import { describeHostKeyRefusal } from '../../src/docker/errors.ts';
 import {
@@ -17,6 +16,7 @@ import {
   preferredHostKeyAlgorithms,
   resolveKnownHostsPath,
 } from '../../src/docker/known-hosts.ts';
+import { ConfigError } from '../../src/errors.ts';
 
 /** Public keys made with ssh-keygen; the hashed lines are `ssh-keygen -H` of build.example.com and [build.example.com]:2222. */
 const ED25519 = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJPa0pvyxT9mKylIWHC/bDjpbHvCVKKhrOjqG9ROf7L0';

@@ -1,17 +1,20 @@
 import { PassThrough } from 'node:stream';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BUNDLED_KNOWLEDGE_DIR } from '../../src/config.ts';
 import type { DfView, DockerReader } from '../../src/docker/types.ts';
 import { UserError } from '../../src/errors.ts';
 import { createKnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/index.ts';
+import type { ShellDeps } from '../../src/shell/commands.ts';
 import { handleShellLine, runShell } from '../../src/shell/index.ts';
+import { recordingLogger } from '../support/logger.ts';
 
 const { kb } = loadKnowledgeBase(BUNDLED_KNOWLEDGE_DIR);
 const unreachable: DockerReader = {
   ps: () => Promise.reject(new UserError('Docker host unix:///x.sock is not reachable (ENOENT). Set DOCKER_HOST.')),
   df: () => Promise.reject(new Error('secret stack detail')),
 };
-const deps = { kb, docker: unreachable };
+const logger = recordingLogger();
+const deps: ShellDeps = { kb, docker: unreachable, lang: 'en', logger };
 
 describe('shell', () => {
   it('answers questions, help, topics and exit', async () => {
@@ -26,15 +29,11 @@ describe('shell', () => {
     expect((await handleShellLine('/docker-ps -a', deps)).text).toBe(
       'Docker host unix:///x.sock is not reachable (ENOENT). Set DOCKER_HOST.',
     );
-    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const df = (await handleShellLine('/docker-df', deps)).text;
     expect(df).not.toContain('secret stack detail');
     expect(df).toMatch(/went wrong/);
-    // The details go to the operator's log (stderr), not to the person asking.
-    expect(stderr.mock.calls.map(([line]) => String(line)).join('')).toMatch(
-      /unexpected error: Error: secret stack detail\n\s+at /,
-    );
-    stderr.mockRestore();
+    // The details go to the operator's log, not to the person asking.
+    expect(logger.lines.join('\n')).toMatch(/^error unexpected error: Error: secret stack detail\n\s+at /m);
     expect((await handleShellLine('/docker-ps --bogus', deps)).text).toContain('Usage: /docker-ps');
   });
 
@@ -62,8 +61,37 @@ describe('shell', () => {
       measuredAt: '2026-11-28T00:00:00Z',
     };
     const docker: DockerReader = { ...unreachable, df: async () => tight };
-    expect((await handleShellLine('/docker-df', { kb, docker })).text).toContain('`docker-root-dir`');
+    expect((await handleShellLine('/docker-df', { ...deps, docker })).text).toContain('`docker-root-dir`');
     const otherNotes = createKnowledgeBase(kb.entries.filter((e) => e.id !== 'docker-root-dir'));
-    expect((await handleShellLine('/docker-df', { kb: otherNotes, docker })).text).not.toContain('docker-root-dir');
+    expect((await handleShellLine('/docker-df', { ...deps, kb: otherNotes, docker })).text).not.toContain(
+      'docker-root-dir',
+    );
+  });
+});
+
+describe('the shell and DEFAULT_LANG', () => {
+  const korean: ShellDeps = { ...deps, lang: 'ko' };
+
+  it('gives help, refusals and Docker results in the default language', async () => {
+    expect((await handleShellLine('help', korean)).text).toContain('주제 목록');
+    expect((await handleShellLine('/nope', korean)).text).toContain('모르는 명령이에요');
+    const docker: DockerReader = {
+      ...unreachable,
+      df: async () => ({
+        host: { name: 'default', endpoint: 'unix:///x.sock' },
+        dockerRootDir: '/var/lib/docker',
+        categories: [],
+        totalSizeBytes: 0,
+        totalReclaimableBytes: 0,
+        measuredAt: '2026-11-28T00:00:00Z',
+      }),
+    };
+    expect((await handleShellLine('/docker-df', { ...korean, docker })).text).toContain('Docker 루트 디렉터리');
+    expect((await handleShellLine('/docker-df', { ...deps, docker })).text).toContain('Docker root dir');
+  });
+
+  it('answers a question in its own language, whatever the default', async () => {
+    expect((await handleShellLine('how to cook rice', korean)).text).toContain("The notes don't cover");
+    expect((await handleShellLine('밥 짓는 법', deps)).text).toContain('노트에서');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config.ts';
+import { ConfigError } from '../../src/errors.ts';
 import { checkDockerAccess, createRateLimiter } from '../../src/slack/access.ts';
 import { readRateLimit, readSlackConfig } from '../../src/slack/config.ts';
 import { decodeSlackEntities, questionFromSlack, slackTextToPlain } from '../../src/slack/text.ts';
@@ -71,7 +71,7 @@ describe('readSlackConfig', () => {
       SLACK_BOT_TOKEN: BOT,
       SLACK_API_URL: 'https://slack-gov.com/api/',
       SLACK_TEAM_ID: 'T0123ABC',
-      SLACK_DEFAULT_LANG: 'en',
+      DEFAULT_LANG: 'en',
       DOCKER_ALLOWED_CHANNELS: 'C1, C2',
       DOCKER_ALLOWED_USERS: 'U1',
       DOCKER_RATE_LIMIT: '3/10',
@@ -85,7 +85,7 @@ describe('readSlackConfig', () => {
     const base = { SLACK_APP_TOKEN: APP, SLACK_BOT_TOKEN: BOT };
     expect(configError({ ...base, SLACK_API_URL: 'slack.com/api' })).toMatch(/^SLACK_API_URL/);
     expect(configError({ ...base, SLACK_TEAM_ID: 'my-team' })).toMatch(/^SLACK_TEAM_ID/);
-    expect(configError({ ...base, SLACK_DEFAULT_LANG: 'jp' })).toMatch(/^SLACK_DEFAULT_LANG/);
+    expect(configError({ ...base, DEFAULT_LANG: 'jp' })).toMatch(/^DEFAULT_LANG/);
     expect(readSlackConfig({ ...base, PORT: 'abc' })?.mode).toBe('socket'); // PORT only matters in HTTP mode
     expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: 'abc' })).toMatch(/^PORT=abc/);
   });

@@ -15,7 +15,7 @@ import { decodeEntryRef } from '../../src/render/answer-blocks.ts';
 import { createRateLimiter } from '../../src/slack/access.ts';
 import type { SlackDeps } from '../../src/slack/deps.ts';
 import { handleDockerCommand } from '../../src/slack/listeners/commands/docker.ts';
-import { recordingLogger } from '../support/slack-requests.ts';
+import { recordingLogger } from '../support/logger.ts';
 
 const { kb } = loadKnowledgeBase(path.join(PROJECT_ROOT, 'knowledge'));
 const host = { name: 'default', endpoint: 'unix:///var/run/docker.sock' };

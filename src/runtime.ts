@@ -1,0 +1,73 @@
+/**
+ * The composition root of every entry point (src/main.ts, src/cli.ts): the settings, the log, the
+ * notes and the Docker reader, made once from the environment. Each part is made on first use and
+ * kept, so the CLI reads only what its command needs (`cli ask` works with a bad DOCKER_HOST), while
+ * `npm start` asks for every part before serving, so a mistake stops start-up with one line.
+ */
+import { type Env, readDefaultLang, readKnowledgeConfig } from './config.ts';
+import { createDockerReader, type DockerReader, readDockerConfig } from './docker/index.ts';
+import type { Lang } from './i18n.ts';
+import { type KnowledgeBase, loadKnowledgeBase, watchKnowledgeBase } from './knowledge/index.ts';
+import { createStderrLogger, type Logger } from './logger.ts';
+import { readSlackConfig, type SlackConfig } from './slack/config.ts';
+
+export interface Runtime {
+  logger: Logger;
+  /** DEFAULT_LANG: the language of text with no question to follow, in every face. */
+  lang(): Lang;
+  /** The notes, their warnings logged; followed for changes when the runtime follows and KNOWLEDGE_WATCH is on. */
+  knowledge(): KnowledgeBase;
+  docker(): DockerReader;
+  /** The Slack settings, or undefined when none is set (the shell runs instead). */
+  slack(): SlackConfig | undefined;
+  /** Stops following the notes. */
+  close(): void;
+}
+
+export interface RuntimeOptions {
+  /** Follow the notes folder (long-running faces); a one-shot CLI command does not. */
+  follow: boolean;
+  logger?: Logger;
+}
+
+export function createRuntime(env: Env, { follow, logger = createStderrLogger() }: RuntimeOptions): Runtime {
+  let lang: Lang | undefined;
+  let knowledge: KnowledgeBase | undefined;
+  let docker: DockerReader | undefined;
+  let slack: { config: SlackConfig | undefined } | undefined;
+  let stopFollowing = () => {};
+  return {
+    logger,
+    lang: () => {
+      lang ??= readDefaultLang(env);
+      return lang;
+    },
+    knowledge: () => {
+      if (!knowledge) {
+        const { knowledgeDir, watch } = readKnowledgeConfig(env);
+        const loaded = loadKnowledgeBase(knowledgeDir);
+        for (const warning of loaded.warnings) logger.warn(`knowledge: ${warning}`);
+        if (follow && watch) {
+          const live = watchKnowledgeBase(knowledgeDir, loaded.kb, logger);
+          stopFollowing = () => live.close();
+          knowledge = live;
+        } else {
+          knowledge = loaded.kb;
+        }
+        const count = loaded.kb.entries.length;
+        const following = follow && watch ? ', following changes' : '';
+        logger.info(`knowledge: loaded ${count} note${count === 1 ? '' : 's'} from ${knowledgeDir}${following}`);
+      }
+      return knowledge;
+    },
+    docker: () => {
+      docker ??= createDockerReader(readDockerConfig(env));
+      return docker;
+    },
+    slack: () => {
+      slack ??= { config: readSlackConfig(env) };
+      return slack.config;
+    },
+    close: () => stopFollowing(),
+  };
+}
