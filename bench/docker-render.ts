@@ -3,8 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { toDfView } from '../src/docker/df.ts';
 import type { ContainerRow, PsView } from '../src/docker/types.ts';
-import { renderDfBlocks, renderPsBlocks } from '../src/render/docker-blocks.ts';
-import { renderDfText, renderPsText } from '../src/render/docker-text.ts';
+import { renderDfBlocks, renderPsBlocks } from '../src/render/slack/docker.ts';
+import { renderDfText, renderPsText } from '../src/render/text/docker.ts';
 
 const CONTAINERS = 1000;
 const ROUNDS = 200;
@@ -84,8 +84,8 @@ export async function runDockerBench(): Promise<void> {
   measure('renderPsBlocks (ko)', () => renderPsBlocks(ps, 'ko'));
   const blocks = renderPsBlocks(ps, 'en');
   console.log(`  ps blocks: ${blocks.blocks.length} blocks, ${JSON.stringify(blocks.blocks).length} bytes of JSON`);
-  // The view is tight (50 GB of layers): render its advice line as the faces do when the entry exists.
-  const withAdvice = { hasEntry: () => true };
+  // The view is tight (50 GB of layers): render its advice line as the faces do when the note exists.
+  const withAdvice = { diskAdvice: { id: 'docker-root-dir' } };
   measure('toDfView -v + renderDfText', () => renderDfText(dfView(true), 'en', withAdvice));
   measure('toDfView -v + renderDfBlocks', () => renderDfBlocks(dfView(true), 'en', withAdvice));
 }

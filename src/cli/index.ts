@@ -4,14 +4,15 @@
  */
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { notesForDockerResult } from '../commands/explain.ts';
 import { DF_USAGE, type DockerCommand, PS_USAGE, planDockerCommand } from '../commands/index.ts';
 import type { DockerReader } from '../docker/types.ts';
 import { ConfigError, logUnexpected, UserError, userMessage } from '../errors.ts';
 import { detectLang, type Lang } from '../i18n.ts';
 import type { Answer, KnowledgeBase } from '../knowledge/index.ts';
 import type { Logger } from '../logger.ts';
-import { renderAnswerText, renderTopicsText } from '../render/answer-text.ts';
-import { renderDockerText } from '../render/docker-text.ts';
+import { renderAnswerText, renderTopicsText } from '../render/text/answers.ts';
+import { renderDockerText } from '../render/text/docker.ts';
 
 const USAGE = `Usage:
   cli ask [--json] "<question>"     answer a question from the notes
@@ -134,8 +135,7 @@ class Cli {
       this.print(JSON.stringify(result.view, null, 2));
       return 0;
     }
-    const kb = this.notesIfAny();
-    this.print(renderDockerText(result, this.deps.lang(), { hasEntry: (id) => kb?.byId(id) !== undefined }));
+    this.print(renderDockerText(result, this.deps.lang(), notesForDockerResult(result, this.notesIfAny())));
     return 0;
   }
 

@@ -13,13 +13,11 @@ export interface EngineInfo {
   DockerRootDir?: string;
 }
 
-/** Knowledge entry about moving /var/lib/docker to its own disk. */
-const DISK_ADVICE_ENTRY_ID = 'docker-root-dir';
 const GB = 1_000_000_000;
 /**
  * The engine does not report free disk space, so "tight" is judged from what it does report:
  * Docker data of 20 GB or more, or 1 GB or more of which over half is reclaimable
- * (a root dir that fills up with leftovers is the case the knowledge entry is about).
+ * (a root dir that fills up with leftovers is the case the disk advice note is about).
  */
 export function diskLooksTight(totalBytes: number, reclaimableBytes: number): boolean {
   return totalBytes >= 20 * GB || (totalBytes >= GB && reclaimableBytes * 2 > totalBytes);
@@ -84,9 +82,9 @@ export function toDfView(
     categories,
     totalSizeBytes,
     totalReclaimableBytes,
+    diskLooksTight: diskLooksTight(totalSizeBytes, totalReclaimableBytes),
     measuredAt: measuredAt.toISOString(),
   };
-  if (diskLooksTight(totalSizeBytes, totalReclaimableBytes)) view.adviceEntryId = DISK_ADVICE_ENTRY_ID;
   if (verbose) {
     view.largest = {
       images: largest(

@@ -95,10 +95,10 @@ export interface DfView {
   /** With -v: the largest items of each kind, biggest first. */
   largest?: { images: DfItem[]; containers: DfItem[]; volumes: DfItem[] };
   /**
-   * Set when disk use looks tight: the knowledge entry to point to (mounting the Docker root dir on
-   * its own disk). The knowledge base may not have it; renderers name it only when told it does.
+   * Docker's disk use looks tight (diskLooksTight in df.ts): a fact for the faces, which point to
+   * the note about putting the Docker root dir on its own disk when the notes have it.
    */
-  adviceEntryId?: string;
+  diskLooksTight: boolean;
   /** When the engine was asked (ISO time); results are cached for DOCKER_DF_CACHE_MS. */
   measuredAt: string;
 }

@@ -2,14 +2,15 @@
  * What a line typed in the shell does. The shell is a face over the same core as
  * Slack: knowledge answers, Docker views and their terminal rendering.
  */
+import { notesForDockerResult } from '../commands/explain.ts';
 import { type DockerCommand, planDockerCommand } from '../commands/index.ts';
 import type { DockerReader } from '../docker/types.ts';
 import { logUnexpected, userMessage } from '../errors.ts';
 import { detectLang, type Lang } from '../i18n.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
-import { renderAnswerText, renderTopicsText } from '../render/answer-text.ts';
-import { renderDockerText } from '../render/docker-text.ts';
+import { renderAnswerText, renderTopicsText } from '../render/text/answers.ts';
+import { renderDockerText } from '../render/text/docker.ts';
 
 export interface ShellReply {
   text: string;
@@ -95,8 +96,8 @@ export async function runDockerCommand(
   const plan = planDockerCommand(command, args);
   if (!plan.ok) return `${plan.error}\n${plan.usage}`;
   try {
-    // The disk advice names a note, so it is shown only when these notes have it.
-    return renderDockerText(await plan.read(docker), lang, { hasEntry: (id) => kb.byId(id) !== undefined });
+    const result = await plan.read(docker);
+    return renderDockerText(result, lang, notesForDockerResult(result, kb));
   } catch (err) {
     logUnexpected(err, logger);
     return userMessage(err);

@@ -1,9 +1,10 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import { detectLang, type Lang } from '../i18n.ts';
 import type { Answer } from '../knowledge/types.ts';
-import { type AnswerMessageInput, buildAnswerMessage, buildHelpMessage } from '../render/answer-blocks.ts';
-import type { SlackMessage } from '../render/slack-format.ts';
+import { type AnswerMessageInput, buildAnswerMessage, buildHelpMessage } from '../render/slack/answers.ts';
+import type { SlackMessage } from '../render/slack/blocks.ts';
 import { MATCH_LIMIT, type SlackDeps } from './deps.ts';
+import { ROUTES } from './interactions.ts';
 import { questionFromSlack } from './text.ts';
 
 /** A question from Slack, decoded once (questionFromSlack), with its language and answer. */
@@ -31,6 +32,7 @@ export function answerMessage(
     question: asked.question,
     lang: asked.lang,
     lookup: (id) => deps.kb.byId(id),
+    routes: ROUTES,
   });
 }
 

@@ -6,9 +6,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDockerReader, readDockerConfig } from '../../src/docker/index.ts';
-import { decodeEntryRef } from '../../src/render/answer-blocks.ts';
 import type { HttpModeConfig } from '../../src/slack/config.ts';
 import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
+import { decodeEntryRef } from '../../src/slack/interactions.ts';
 import { seedDaemon, startTestDaemon, type TestDaemon } from '../support/dockerd.ts';
 import { eventually } from '../support/eventually.ts';
 import { fixtureKnowledge } from '../support/knowledge.ts';

@@ -3,7 +3,7 @@
  * bot really sent (e2e): Slack rejects a message or view that breaks any of them.
  */
 import { expect } from 'vitest';
-import { SLACK_LIMITS } from '../../src/render/slack-format.ts';
+import { SLACK_LIMITS } from '../../src/render/slack/blocks.ts';
 
 type Json = Record<string, any>;
 

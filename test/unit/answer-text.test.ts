@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createKnowledgeBase } from '../../src/knowledge/search.ts';
 import type { KnowledgeEntry } from '../../src/knowledge/types.ts';
-import { markdownToTerminal, renderAnswerText } from '../../src/render/answer-text.ts';
+import { markdownToPlainText } from '../../src/render/format.ts';
+import { renderAnswerText } from '../../src/render/text/answers.ts';
 
 const entry = (id: string, title: string, titleEn: string, related: string[] = []): KnowledgeEntry => ({
   id,
@@ -33,9 +34,9 @@ describe('renderAnswerText', () => {
   });
 });
 
-describe('markdownToTerminal', () => {
+describe('markdownToPlainText', () => {
   it('indents code without fences and keeps its characters, drops emphasis and heading marks', () => {
-    expect(markdownToTerminal('## Head\n```sh\n$ docker ps **x**\n```\n**English:** ok')).toBe(
+    expect(markdownToPlainText('## Head\n```sh\n$ docker ps **x**\n```\n**English:** ok')).toBe(
       'Head\n    $ docker ps **x**\nEnglish: ok',
     );
   });

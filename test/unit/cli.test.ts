@@ -18,7 +18,7 @@ const tightDisk: DfView = {
   categories: [],
   totalSizeBytes: 30e9,
   totalReclaimableBytes: 20e9,
-  adviceEntryId: 'docker-root-dir',
+  diskLooksTight: true,
   measuredAt: '2026-11-28T00:00:00Z',
 };
 const docker: DockerReader = {

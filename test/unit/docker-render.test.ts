@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { diskLooksTight, toDfView } from '../../src/docker/df.ts';
 import type { ContainerRow, DfView, PsView } from '../../src/docker/types.ts';
-import { renderDfBlocks, renderPsBlocks } from '../../src/render/docker-blocks.ts';
-import { humanSize } from '../../src/render/docker-format.ts';
-import { renderDfText, renderPsText } from '../../src/render/docker-text.ts';
-import { SLACK_LIMITS, type SlackMessage } from '../../src/render/slack-format.ts';
+import { humanSize } from '../../src/render/format.ts';
+import { SLACK_LIMITS, type SlackMessage } from '../../src/render/slack/blocks.ts';
+import { renderDfBlocks, renderPsBlocks } from '../../src/render/slack/docker.ts';
+import { renderDfText, renderPsText } from '../../src/render/text/docker.ts';
 import { expectWithinSlackLimits } from '../support/slack-limits.ts';
 
 const HOST = { name: 'default', endpoint: 'unix:///var/run/docker.sock' };
@@ -177,22 +177,17 @@ describe('df view and renderers', () => {
     expect(diskLooksTight(total, reclaimable)).toBe(tight);
   });
 
-  it('points to the docker-root-dir entry when tight and the knowledge base has it, in text and blocks', () => {
-    const tight = { ...dfView(), adviceEntryId: 'docker-root-dir' };
-    const has = { hasEntry: (id: string) => id === 'docker-root-dir' };
-    expect(renderDfText(tight, 'en', has)).toContain(
+  it('names the advice note it is given, in text and blocks', () => {
+    const advice = { diskAdvice: { id: 'docker-root-dir' } };
+    expect(renderDfText(dfView(), 'en', advice)).toContain(
       "Docker's disk use looks tight. See the knowledge entry `docker-root-dir`",
     );
-    expect(allText(renderDfBlocks(tight, 'ko', has))).toContain('지식 항목 `docker-root-dir`');
-    const roomy = { ...dfView() };
-    delete roomy.adviceEntryId;
-    expect(renderDfText(roomy, 'en', has)).not.toContain('docker-root-dir');
-    expect(allText(renderDfBlocks(roomy, 'en', has))).not.toContain('docker-root-dir');
+    expect(allText(renderDfBlocks(dfView(), 'ko', advice))).toContain('지식 항목 `docker-root-dir`');
   });
 
-  it('leaves the advice out when the knowledge base lacks the entry (a custom KNOWLEDGE_DIR), or nobody says', () => {
-    const tight = { ...dfView(), adviceEntryId: 'docker-root-dir' };
-    for (const options of [{ hasEntry: () => false }, {}]) {
+  it('prints no advice when given none, even for a tight disk: which note explains it is not its choice', () => {
+    const tight = { ...dfView(), diskLooksTight: true };
+    for (const options of [{}, { diskAdvice: undefined }]) {
       expect(renderDfText(tight, 'en', options)).not.toMatch(/docker-root-dir|looks tight/);
       for (const lang of ['en', 'ko'] as const) {
         const message = renderDfBlocks(tight, lang, options);
@@ -252,9 +247,9 @@ describe('df view and renderers', () => {
       HOST,
       new Date('2026-01-02T03:04:05Z'),
     );
-    expect(big.adviceEntryId).toBe('docker-root-dir');
+    expect(big.diskLooksTight).toBe(true);
     for (const lang of ['en', 'ko'] as const) {
-      const message = renderDfBlocks(big, lang, { hasEntry: () => true });
+      const message = renderDfBlocks(big, lang, { diskAdvice: { id: 'docker-root-dir' } });
       expectWithinSlackLimits(message, DOCKER_MAX_BLOCKS);
       expect(message.blocks.map((b) => b.type)).toEqual([
         'header',

@@ -57,7 +57,7 @@ describe('shell', () => {
       categories: [],
       totalSizeBytes: 30e9,
       totalReclaimableBytes: 20e9,
-      adviceEntryId: 'docker-root-dir',
+      diskLooksTight: true,
       measuredAt: '2026-11-28T00:00:00Z',
     };
     const docker: DockerReader = { ...unreachable, df: async () => tight };
@@ -83,6 +83,7 @@ describe('the shell and DEFAULT_LANG', () => {
         categories: [],
         totalSizeBytes: 0,
         totalReclaimableBytes: 0,
+        diskLooksTight: false,
         measuredAt: '2026-11-28T00:00:00Z',
       }),
     };

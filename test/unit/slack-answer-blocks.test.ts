@@ -5,20 +5,16 @@ import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import type { Answer, KnowledgeEntry } from '../../src/knowledge/types.ts';
 import {
   buildAnswerMessage,
-  buildAnswerModal,
   buildEntryMessage,
-  buildEntryModal,
   buildHelpMessage,
-  buildHomeView,
   buildNotAnsweredMessage,
   buildOtherMatchesMessage,
-  decodeEntryRef,
-  encodeEntryRef,
-  markdownToMrkdwn,
-  splitMrkdwn,
   withExplainButton,
-} from '../../src/render/answer-blocks.ts';
-import { escapeAndTruncate, SLACK_LIMITS, type SlackMessage, userMention } from '../../src/render/slack-format.ts';
+} from '../../src/render/slack/answers.ts';
+import { escapeAndTruncate, SLACK_LIMITS, type SlackMessage, userMention } from '../../src/render/slack/blocks.ts';
+import { markdownToMrkdwn, splitMrkdwn } from '../../src/render/slack/mrkdwn.ts';
+import { buildAnswerModal, buildEntryModal, buildHomeView } from '../../src/render/slack/views.ts';
+import { decodeEntryRef, encodeEntryRef, ROUTES } from '../../src/slack/interactions.ts';
 import { expectWithinSlackLimits } from '../support/slack-limits.ts';
 import { expectNoInjectedMarkup, HOSTILE_TEXT } from '../support/slack-markup.ts';
 
@@ -108,6 +104,7 @@ describe('answer messages', () => {
   it('a private answer has the entry, its source, related topics, Share and Other matches', () => {
     const answer = kb.ask('컨테이너 삭제 순서?', { limit: 6 });
     const message = buildAnswerMessage({
+      routes: ROUTES,
       answer,
       question: '컨테이너 삭제 순서?',
       lang: 'ko',
@@ -126,6 +123,7 @@ describe('answer messages', () => {
   it('a public answer has no Share button and carries the attribution', () => {
     const answer = kb.ask('docker root dir', { limit: 6 });
     const message = buildAnswerMessage({
+      routes: ROUTES,
       answer,
       question: 'docker root dir',
       lang: 'en',
@@ -149,6 +147,7 @@ describe('answer messages', () => {
       body: Array.from({ length: 3000 }, (_, i) => `paragraph ${i} ${'내용 '.repeat(30)}`).join('\n\n'),
     });
     const message = buildEntryMessage({
+      routes: ROUTES,
       entry: huge,
       question: 'q',
       lang: 'en',
@@ -168,6 +167,7 @@ describe('answer messages', () => {
     });
     const notice = "I couldn't post in the thread, so here it is just for you.";
     const message = buildEntryMessage({
+      routes: ROUTES,
       entry: huge,
       question: 'q',
       lang: 'en',
@@ -188,6 +188,7 @@ describe('answer messages', () => {
   it('a notice on an answer the notes do not cover goes first too', () => {
     const answer: Answer = { query: 'x', answered: false, matches: [] };
     const message = buildAnswerMessage({
+      routes: ROUTES,
       answer,
       question: 'x',
       lang: 'en',
@@ -205,7 +206,7 @@ describe('answer messages', () => {
       answered: false,
       matches: kb.entries.slice(0, 5).map((e, i) => ({ entry: e, score: 0.3 - i / 100 })),
     };
-    const message = buildNotAnsweredMessage(answer, 'how to bake bread', 'en');
+    const message = buildNotAnsweredMessage(answer, 'how to bake bread', 'en', ROUTES);
     expectWithinSlackLimits(message);
     expect(JSON.stringify(message.blocks)).toContain("The notes don't cover “how to bake bread”");
     const actions = message.blocks.find((b) => b.type === 'actions') as { elements: unknown[] };
@@ -213,7 +214,7 @@ describe('answer messages', () => {
   });
 
   it('not answered with nothing close: says so and points to the topic list', () => {
-    const message = buildNotAnsweredMessage({ query: 'x', answered: false, matches: [] }, 'x', 'ko');
+    const message = buildNotAnsweredMessage({ query: 'x', answered: false, matches: [] }, 'x', 'ko', ROUTES);
     expect(message.blocks.some((b) => b.type === 'actions')).toBe(false);
     expect(JSON.stringify(message.blocks)).toContain('/docker-ask');
   });
@@ -223,7 +224,7 @@ describe('answer messages', () => {
       entry: entry({ id: `e${i}`, title: `주제 ${i}` }),
       score: 0.5,
     }));
-    const message = buildOtherMatchesMessage(many, 'q', 'ko');
+    const message = buildOtherMatchesMessage(many, 'q', 'ko', ROUTES);
     expectWithinSlackLimits(message);
   });
 
@@ -244,7 +245,7 @@ describe('answer messages', () => {
 
 describe('App Home', () => {
   it('shows how to use the bot, an Ask button, and a Read button per topic', () => {
-    const view = buildHomeView(kb.entries, 'ko');
+    const view = buildHomeView(kb.entries, 'ko', ROUTES);
     expectWithinSlackLimits(view, SLACK_LIMITS.viewBlocks);
     const json = JSON.stringify(view.blocks);
     expect(json).toContain('/docker-ask');
@@ -256,6 +257,7 @@ describe('App Home', () => {
     const view = buildHomeView(
       Array.from({ length: 500 }, (_, i) => entry({ id: `t${i}` })),
       'en',
+      ROUTES,
     );
     expect(view.blocks).toHaveLength(SLACK_LIMITS.viewBlocks);
     expect(JSON.stringify(view.blocks.at(-1))).toContain('more topics');
@@ -265,7 +267,7 @@ describe('App Home', () => {
 describe('withExplainButton', () => {
   it('appends an Explain button carrying the entry id', () => {
     const base: SlackMessage = { text: 'df', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'x' } }] };
-    const message = withExplainButton(base, kb.byId('docker-root-dir')!, 'ko');
+    const message = withExplainButton(base, kb.byId('docker-root-dir')!, 'ko', ROUTES);
     expect(message.blocks).toHaveLength(2);
     const button = (message.blocks[1] as { elements: Array<{ action_id: string; value: string }> }).elements[0]!;
     expect(button.action_id).toBe('explain_docker:0');
@@ -274,12 +276,12 @@ describe('withExplainButton', () => {
 
   it('without an entry adds nothing', () => {
     const base: SlackMessage = { text: 'df', blocks: [{ type: 'divider' }] };
-    expect(withExplainButton(base, undefined, 'en')).toEqual({ text: 'df', blocks: [{ type: 'divider' }] });
+    expect(withExplainButton(base, undefined, 'en', ROUTES)).toEqual({ text: 'df', blocks: [{ type: 'divider' }] });
   });
 
   it('keeps the message within 50 blocks even if the result already has 50', () => {
     const full: SlackMessage = { text: 'ps', blocks: Array.from({ length: 50 }, () => ({ type: 'divider' as const })) };
-    const message = withExplainButton(full, kb.byId('listing-commands')!, 'en');
+    const message = withExplainButton(full, kb.byId('listing-commands')!, 'en', ROUTES);
     expect(message.blocks).toHaveLength(50);
     expect(message.blocks.at(-1)?.type).toBe('actions');
   });
@@ -305,8 +307,16 @@ describe('text a user typed never becomes Slack markup', () => {
   const SHARER = 'U0SHARER';
 
   const built: Record<string, unknown> = {
-    'private answer': buildAnswerMessage({ answer: answered, question, lang: 'en', audience: 'private', lookup }),
+    'private answer': buildAnswerMessage({
+      routes: ROUTES,
+      answer: answered,
+      question,
+      lang: 'en',
+      audience: 'private',
+      lookup,
+    }),
     'shared answer': buildAnswerMessage({
+      routes: ROUTES,
       answer: answered,
       question,
       lang: 'ko',
@@ -315,6 +325,7 @@ describe('text a user typed never becomes Slack markup', () => {
       attribution: { sharedBy: SHARER, question },
     }),
     'not answered': buildAnswerMessage({
+      routes: ROUTES,
       answer: notAnswered,
       question,
       lang: 'en',
@@ -325,10 +336,12 @@ describe('text a user typed never becomes Slack markup', () => {
       { query: question, answered: false, matches: [] },
       question,
       'ko',
+      ROUTES,
     ),
-    'other matches': buildOtherMatchesMessage(notAnswered.matches, question, 'en'),
+    'other matches': buildOtherMatchesMessage(notAnswered.matches, question, 'en', ROUTES),
     help: buildHelpMessage([hostile, ...kb.entries], 'en'),
     'entry shared by': buildEntryMessage({
+      routes: ROUTES,
       entry: hostile,
       question,
       lang: 'en',
@@ -338,6 +351,7 @@ describe('text a user typed never becomes Slack markup', () => {
       attribution: { sharedBy: SHARER, question },
     }),
     'entry explained for': buildEntryMessage({
+      routes: ROUTES,
       entry: hostile,
       question,
       lang: 'ko',
@@ -348,6 +362,7 @@ describe('text a user typed never becomes Slack markup', () => {
       notice: 'notice',
     }),
     'attribution with a forged user id': buildEntryMessage({
+      routes: ROUTES,
       entry: hostile,
       question,
       lang: 'en',
@@ -356,11 +371,11 @@ describe('text a user typed never becomes Slack markup', () => {
       hasOtherMatches: false,
       attribution: { sharedBy: '<!channel>', question },
     }),
-    'explain button': withExplainButton({ text: 'ps', blocks: [] }, hostile, 'en'),
+    'explain button': withExplainButton({ text: 'ps', blocks: [] }, hostile, 'en', ROUTES),
     'answer modal': buildAnswerModal(answered, question, 'en', lookup),
     'not-answered modal': buildAnswerModal(notAnswered, question, 'en', hostileLookup),
     'entry modal': buildEntryModal(hostile, 'en', hostileLookup),
-    'home view': buildHomeView([hostile, hostile2], 'ko'),
+    'home view': buildHomeView([hostile, hostile2], 'ko', ROUTES),
   };
 
   it.each(Object.keys(built))('%s', (name) => {
@@ -368,7 +383,7 @@ describe('text a user typed never becomes Slack markup', () => {
   });
 
   it('the question is escaped once: a typed &amp; shows as &amp;, not &', () => {
-    const message = buildNotAnsweredMessage({ query: question, answered: false, matches: [] }, question, 'en');
+    const message = buildNotAnsweredMessage({ query: question, answered: false, matches: [] }, question, 'en', ROUTES);
     expect(message.text).toContain('&amp;amp;');
     expect(JSON.stringify(message.blocks)).toContain('&amp;amp;');
   });

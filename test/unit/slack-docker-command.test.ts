@@ -11,9 +11,9 @@ import type { DfView, DockerReader, PsView } from '../../src/docker/types.ts';
 import { UserError } from '../../src/errors.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';
-import { decodeEntryRef } from '../../src/render/answer-blocks.ts';
 import { createRateLimiter } from '../../src/slack/access.ts';
 import type { SlackDeps } from '../../src/slack/deps.ts';
+import { decodeEntryRef } from '../../src/slack/interactions.ts';
 import { handleDockerCommand } from '../../src/slack/listeners/commands/docker.ts';
 import { recordingLogger } from '../support/logger.ts';
 
@@ -32,6 +32,7 @@ const dfView: DfView = {
   categories: [],
   totalSizeBytes: 0,
   totalReclaimableBytes: 0,
+  diskLooksTight: false,
   measuredAt: '2024-01-01T00:00:00Z',
 };
 
@@ -99,7 +100,7 @@ describe('the Explain button under a Docker result', () => {
   });
 
   it("df points to the view's advice when the notes have it, else to listing-commands", async () => {
-    const tight = reader({ df: async () => ({ ...dfView, adviceEntryId: 'docker-root-dir' }) });
+    const tight = reader({ df: async () => ({ ...dfView, diskLooksTight: true }) });
     expect(explainEntryId(await run('df', '', tight))).toBe('docker-root-dir');
     expect(explainEntryId(await run('df', '', tight, kbWithout('docker-root-dir')))).toBe('listing-commands');
     expect(explainEntryId(await run('df', '', reader()))).toBe('listing-commands');

@@ -4,10 +4,10 @@ import {
   type Audience,
   buildEntryMessage,
   buildOtherMatchesMessage,
-  decodeEntryRef,
-  type EntryRef,
-} from '../../../render/answer-blocks.ts';
+} from '../../../render/slack/answers.ts';
+import type { EntryRef } from '../../../render/slack/routes.ts';
 import { MATCH_LIMIT, type SlackDeps } from '../../deps.ts';
+import { decodeEntryRef, ROUTES } from '../../interactions.ts';
 import { type ButtonArgs, clickedEntry } from './clicked-entry.ts';
 
 function hasOtherMatches(deps: SlackDeps, question: string): boolean {
@@ -29,6 +29,7 @@ function entryMessageFor(
     audience,
     lookup: (id) => deps.kb.byId(id),
     hasOtherMatches: hasOtherMatches(deps, ref.question),
+    routes: ROUTES,
     ...(attribution ? { attribution } : {}),
   });
 }
@@ -54,7 +55,7 @@ export async function handleOtherMatches(deps: SlackDeps, { action, ack, respond
   const ref = decodeEntryRef(action.value);
   if (!ref) return;
   const others = deps.kb.ask(ref.question, { limit: MATCH_LIMIT }).matches.filter((m) => m.entry.id !== ref.entryId);
-  const message = buildOtherMatchesMessage(others, ref.question, ref.lang);
+  const message = buildOtherMatchesMessage(others, ref.question, ref.lang, ROUTES);
   await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
 }
 

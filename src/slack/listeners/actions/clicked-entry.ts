@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { KnowledgeEntry } from '../../../knowledge/types.ts';
-import { decodeEntryRef, type EntryRef } from '../../../render/answer-blocks.ts';
+import type { EntryRef } from '../../../render/slack/routes.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { decodeEntryRef } from '../../interactions.ts';
 import { slackReplies } from '../../replies.ts';
 
 export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;

@@ -1,5 +1,6 @@
-import { buildEntryMessage } from '../../../render/answer-blocks.ts';
+import { buildEntryMessage } from '../../../render/slack/answers.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { ROUTES } from '../../interactions.ts';
 import { postInThreadOrPrivately } from '../../post-answer.ts';
 import { slackReplies } from '../../replies.ts';
 import { type ButtonArgs, clickedEntry } from './clicked-entry.ts';
@@ -24,6 +25,7 @@ export async function handleExplainDocker(deps: SlackDeps, args: ButtonArgs): Pr
       audience: 'public',
       lookup: (id) => deps.kb.byId(id),
       hasOtherMatches: false,
+      routes: ROUTES,
       attribution: { explainedFor: body.user.id },
       ...(notice ? { notice } : {}),
     });

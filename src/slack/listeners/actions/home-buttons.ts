@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { buildAskModal, buildEntryModal, decodeEntryRef } from '../../../render/answer-blocks.ts';
+import { buildAskModal, buildEntryModal } from '../../../render/slack/views.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { decodeEntryRef, ROUTES } from '../../interactions.ts';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
@@ -20,5 +21,5 @@ export async function handleHomeReadTopic(deps: SlackDeps, { action, body, ack, 
 export async function handleHomeAsk(deps: SlackDeps, { action, body, ack, client }: ButtonArgs): Promise<void> {
   await ack();
   const lang = action.value === 'en' ? 'en' : action.value === 'ko' ? 'ko' : deps.config.defaultLang;
-  await client.views.open({ trigger_id: body.trigger_id, view: buildAskModal(lang) });
+  await client.views.open({ trigger_id: body.trigger_id, view: buildAskModal(lang, ROUTES) });
 }

@@ -1,23 +1,18 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { notesForDockerResult } from '../../../commands/explain.ts';
 import { type DockerCommand, planDockerCommand } from '../../../commands/index.ts';
 import type { DockerResult } from '../../../docker/types.ts';
 import { UserError, userMessage } from '../../../errors.ts';
-import type { KnowledgeEntry } from '../../../knowledge/types.ts';
-import { withExplainButton } from '../../../render/answer-blocks.ts';
-import { renderDockerBlocks } from '../../../render/docker-blocks.ts';
-import { escapeSlackText, type SlackMessage } from '../../../render/slack-format.ts';
+import { withExplainButton } from '../../../render/slack/answers.ts';
+import { escapeSlackText, type SlackMessage } from '../../../render/slack/blocks.ts';
+import { renderDockerBlocks } from '../../../render/slack/docker.ts';
 import { checkDockerAccess } from '../../access.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { ROUTES } from '../../interactions.ts';
 import { slackReplies } from '../../replies.ts';
 import { decodeSlackEntities } from '../../text.ts';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
-
-/**
- * The note behind the Explain button when the result names none itself (df's adviceEntryId), by
- * id: a search could change what it finds. No button when the notes lack it (own KNOWLEDGE_DIR).
- */
-const EXPLAIN_ENTRY_ID = 'listing-commands';
 
 /**
  * /docker-ps and /docker-df. Refusals, usage errors and the rate limit answer in the ack
@@ -83,15 +78,9 @@ export async function handleDockerCommand(
   await respond({ response_type: 'in_channel', text: result.text, blocks: result.blocks });
 }
 
-/** Renders what Docker returned, with the Explain button for the note that explains it. */
+/** Renders what Docker returned, with the Explain button for the note that explains it (if the notes have one). */
 function resultMessage(deps: SlackDeps, result: DockerResult): SlackMessage {
   const lang = deps.config.defaultLang;
-  const hasEntry = (id: string) => deps.kb.byId(id) !== undefined;
-  const advice = result.kind === 'df' ? result.view.adviceEntryId : undefined;
-  return withExplainButton(renderDockerBlocks(result, lang, { hasEntry }), explainEntry(deps, advice), lang);
-}
-
-/** The first of `preferred` (a result's own advice) and EXPLAIN_ENTRY_ID that the notes have. */
-function explainEntry(deps: SlackDeps, preferred?: string): KnowledgeEntry | undefined {
-  return (preferred ? deps.kb.byId(preferred) : undefined) ?? deps.kb.byId(EXPLAIN_ENTRY_ID);
+  const notes = notesForDockerResult(result, deps.kb);
+  return withExplainButton(renderDockerBlocks(result, lang, notes), notes.explain, lang, ROUTES);
 }

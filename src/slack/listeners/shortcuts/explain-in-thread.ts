@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { buildNotAnsweredMessage } from '../../../render/answer-blocks.ts';
+import { buildNotAnsweredMessage } from '../../../render/slack/answers.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { ROUTES } from '../../interactions.ts';
 import { answerMessage, askNotes, postInThreadOrPrivately } from '../../post-answer.ts';
 import { slackReplies } from '../../replies.ts';
 import { questionFromSlack } from '../../text.ts';
@@ -23,7 +24,7 @@ export async function handleExplainInThread(
   }
   const who = `${shortcut.user.id} in ${shortcut.channel.id}`;
   if (!asked.answer.answered) {
-    const notAnswered = buildNotAnsweredMessage(asked.answer, asked.question, asked.lang);
+    const notAnswered = buildNotAnsweredMessage(asked.answer, asked.question, asked.lang, ROUTES);
     await respond({ response_type: 'ephemeral', text: notAnswered.text, blocks: notAnswered.blocks });
     deps.logger.info(`explain-in-thread by ${who}: not answered`);
     return;

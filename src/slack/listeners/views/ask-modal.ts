@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { ASK_INPUT, buildAnswerModal } from '../../../render/answer-blocks.ts';
+import { buildAnswerModal } from '../../../render/slack/views.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { ASK_INPUT } from '../../interactions.ts';
 import { askNotes, outcome } from '../../post-answer.ts';
 import { slackReplies } from '../../replies.ts';
 import { questionFromSlack } from '../../text.ts';

@@ -1,6 +1,6 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import { VIEW_CALLBACK_IDS } from '../../../render/answer-blocks.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { VIEW_CALLBACK_IDS } from '../../interactions.ts';
 import { handleAskModalSubmit } from './ask-modal.ts';
 
 export function registerViews(app: App, deps: SlackDeps): void {

@@ -1,7 +1,8 @@
 /** Knowledge answers as plain terminal text, for the shell and the CLI. Pure functions. */
-import type { Lang } from '../i18n.ts';
-import type { Answer, KnowledgeBase, KnowledgeEntry } from '../knowledge/types.ts';
-import { answerStrings } from './answer-strings.ts';
+import type { Lang } from '../../i18n.ts';
+import type { Answer, KnowledgeBase, KnowledgeEntry } from '../../knowledge/types.ts';
+import { answerStrings } from '../answer-strings.ts';
+import { bodyWithoutHeading, markdownToPlainText } from '../format.ts';
 
 const TERMINAL = {
   ko: {
@@ -34,7 +35,7 @@ export function renderAnswerText(answer: Answer, kb: KnowledgeBase, lang: Lang):
 
 /** One entry: its title line, its body as terminal text, and related topics. */
 function renderEntryText(entry: KnowledgeEntry, kb: KnowledgeBase, lang: Lang): string {
-  const body = markdownToTerminal(bodyWithoutHeading(entry).trim());
+  const body = markdownToPlainText(bodyWithoutHeading(entry).trim());
   const lines = [`== ${displayTitle(entry)} ==`, '', body];
   const related = entry.related.map((id) => kb.byId(id)).filter((e): e is KnowledgeEntry => e !== undefined);
   if (related.length > 0) lines.push('', `${answerStrings(lang).related}: ${related.map(topicLine).join(' · ')}`);
@@ -45,34 +46,11 @@ export function renderTopicsText(kb: KnowledgeBase, lang: Lang): string {
   return [`${answerStrings(lang).topicsHeading}:`, ...kb.entries.map((e) => `  • ${topicLine(e)}`)].join('\n');
 }
 
-/** The body without its leading `# Title` line, which every face shows on its own. */
-export function bodyWithoutHeading(entry: KnowledgeEntry): string {
-  return entry.body.replace(/^#\s+.*\n+/, '');
-}
-
 /** "쿠버네티스 (Kubernetes)" already names it in English; other titles get the English one added. */
 function displayTitle(entry: KnowledgeEntry): string {
   return entry.title.toLowerCase().includes(entry.titleEn.toLowerCase())
     ? entry.title
     : `${entry.title} (${entry.titleEn})`;
-}
-
-/**
- * Markdown a terminal shows well: code blocks indented without their fences, emphasis
- * markers and heading hashes dropped. Code keeps its characters untouched.
- */
-export function markdownToTerminal(markdown: string): string {
-  let inCode = false;
-  const out: string[] = [];
-  for (const line of markdown.split('\n')) {
-    if (/^\s*```/.test(line)) {
-      inCode = !inCode;
-      continue;
-    }
-    if (inCode) out.push(`    ${line}`);
-    else out.push(line.replace(/^#{1,6}\s+/, '').replace(/\*\*(.+?)\*\*|__(.+?)__/g, '$1$2'));
-  }
-  return out.join('\n');
 }
 
 function topicLine(entry: KnowledgeEntry): string {

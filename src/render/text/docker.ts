@@ -1,15 +1,14 @@
-import type { DfView, DockerResult, PsView } from '../docker/types.ts';
-import type { Lang } from '../i18n.ts';
+import type { DfView, DockerResult, PsView } from '../../docker/types.ts';
+import type { Lang } from '../../i18n.ts';
 import {
-  adviceEntry,
   countsSummary,
-  type DfRenderOptions,
+  type DockerRenderOptions,
   filtersText,
   humanSize,
   reclaimableText,
+  truncate,
   WORDS,
-} from './docker-format.ts';
-import { truncate } from './slack-format.ts';
+} from '../format.ts';
 
 /** Terminal renderings of the Docker views (CLI and shell): plain aligned tables, every row. */
 
@@ -54,7 +53,7 @@ function headline(view: PsView, lang: Lang): string {
   return parts.join('') + (notes.length > 0 ? ` [${notes.join('; ')}]` : '');
 }
 
-export function renderDfText(view: DfView, lang: Lang, options: DfRenderOptions = {}): string {
+export function renderDfText(view: DfView, lang: Lang, options: DockerRenderOptions = {}): string {
   const w = WORDS[lang];
   const table = [
     w.dfColumns,
@@ -71,8 +70,7 @@ export function renderDfText(view: DfView, lang: Lang, options: DfRenderOptions 
     ...alignColumns(table),
     `${w.rootDir}: ${view.dockerRootDir || '?'} · ${w.total} ${humanSize(view.totalSizeBytes)}, ${w.reclaimable} ${humanSize(view.totalReclaimableBytes)} · ${w.measuredAt} ${view.measuredAt}`,
   ];
-  const advice = adviceEntry(view, options);
-  if (advice) lines.push(w.advice(advice));
+  if (options.diskAdvice) lines.push(w.advice(options.diskAdvice.id));
   if (view.largest) {
     for (const [kind, items] of Object.entries(view.largest)) {
       lines.push('', `${w.largest[kind]}:`);
@@ -111,6 +109,6 @@ function alignColumns(rows: string[][]): string[] {
 }
 
 /** Either view as terminal text. */
-export function renderDockerText(result: DockerResult, lang: Lang, options: DfRenderOptions = {}): string {
+export function renderDockerText(result: DockerResult, lang: Lang, options: DockerRenderOptions = {}): string {
   return result.kind === 'ps' ? renderPsText(result.view, lang) : renderDfText(result.view, lang, options);
 }

@@ -1,7 +1,39 @@
-import type { DfKind, DfView, PsView } from '../docker/types.ts';
+import type { DfKind, PsView } from '../docker/types.ts';
 import type { Lang } from '../i18n.ts';
+import type { KnowledgeEntry } from '../knowledge/types.ts';
 
-/** Shared by the Docker text and Block Kit renderers: sizes, state names and words in both languages. */
+/**
+ * Formatting every face shares, knowing nothing of Slack or terminals: sizes, state names, Docker
+ * words in both languages, notes as plain text, cutting text to a length.
+ */
+
+/** Cuts text to `max` characters, marking the cut with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+/** The body without its leading `# Title` line, which every face shows on its own. */
+export function bodyWithoutHeading(entry: KnowledgeEntry): string {
+  return entry.body.replace(/^#\s+.*\n+/, '');
+}
+
+/**
+ * A note's Markdown as plain text (a terminal, a notification): code blocks indented without their
+ * fences, emphasis markers and heading hashes dropped. Code keeps its characters untouched.
+ */
+export function markdownToPlainText(markdown: string): string {
+  let inCode = false;
+  const out: string[] = [];
+  for (const line of markdown.split('\n')) {
+    if (/^\s*```/.test(line)) {
+      inCode = !inCode;
+      continue;
+    }
+    if (inCode) out.push(`    ${line}`);
+    else out.push(line.replace(/^#{1,6}\s+/, '').replace(/\*\*(.+?)\*\*|__(.+?)__/g, '$1$2'));
+  }
+  return out.join('\n');
+}
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'];
 
@@ -125,18 +157,12 @@ function rank(state: string): number {
   return i < 0 ? STATE_ORDER.length : i;
 }
 
-export interface DfRenderOptions {
-  /**
-   * Whether the knowledge base has an entry: the advice line (view.adviceEntryId) is printed only
-   * when it does, since a custom KNOWLEDGE_DIR may lack it. Without this, no advice line.
-   * Faces pass (id) => kb.byId(id) !== undefined.
-   */
-  hasEntry?: (id: string) => boolean;
-}
-
-/** The entry the df advice line may name: the view's, when the knowledge base has it. */
-export function adviceEntry(view: DfView, options: DfRenderOptions): string | undefined {
-  return view.adviceEntryId !== undefined && options.hasEntry?.(view.adviceEntryId) ? view.adviceEntryId : undefined;
+/**
+ * What a renderer is told beyond the Docker view: the note df's advice line names, when the disk
+ * looks tight and the notes have it (src/commands/explain.ts decides).
+ */
+export interface DockerRenderOptions {
+  diskAdvice?: Pick<KnowledgeEntry, 'id'>;
 }
 
 /** "name=web status=exited", as the user would type it. */

@@ -1,55 +1,39 @@
-import type { ContextBlock, HeaderBlock, MrkdwnElement, SectionBlock } from '@slack/types';
-import type { ContainerRow, DfView, DockerResult, PsView } from '../docker/types.ts';
-import type { Lang } from '../i18n.ts';
+import type { MrkdwnElement, SectionBlock } from '@slack/types';
+import type { ContainerRow, DfView, DockerResult, PsView } from '../../docker/types.ts';
+import type { Lang } from '../../i18n.ts';
 import {
-  adviceEntry,
   countsSummary,
-  type DfRenderOptions,
+  type DockerRenderOptions,
   filtersText,
   humanSize,
   reclaimableText,
   stateName,
+  truncate,
   WORDS,
-} from './docker-format.ts';
+} from '../format.ts';
 import {
+  code,
+  context,
   escapeAndTruncate,
   escapeSlackText,
+  header,
   type KnownBlock,
   SLACK_LIMITS,
   type SlackMessage,
-  truncate,
-} from './slack-format.ts';
+  section,
+} from './blocks.ts';
 
 /**
- * Slack Block Kit renderings. Slack rejects a message over its limits, so every size is bounded
- * here regardless of input (SLACK_LIMITS), and a message leaves one block free for the actions
- * block (the Explain button) the Slack face appends.
+ * Slack Block Kit renderings of the Docker views. Slack rejects a message over its limits, so every
+ * size is bounded here regardless of input (SLACK_LIMITS), and a message leaves one block free for
+ * the actions block (the Explain button) the Slack face appends.
  */
 const MAX_BLOCKS = SLACK_LIMITS.messageBlocks - 1;
 /** Rows shown as sections; the rest are counted and the user is told how to narrow down. */
 const PS_ROWS_SHOWN = 20;
 
-/** Inside `code`, a backtick would end the span. */
-function code(text: string): string {
-  return `\`${escapeSlackText(text.replace(/`/g, "'"))}\``;
-}
-
-function header(text: string): HeaderBlock {
-  return { type: 'header', text: { type: 'plain_text', text: truncate(text, SLACK_LIMITS.headerText), emoji: false } };
-}
-
-function mrkdwn(text: string): MrkdwnElement {
-  return { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) };
-}
-
-function section(text: string): SectionBlock {
-  return { type: 'section', text: mrkdwn(text) };
-}
-
-function context(text: string): ContextBlock {
-  // Context text elements share the section text limit.
-  return { type: 'context', elements: [mrkdwn(text)] };
-}
+/** Container and host names are not ours: :name: in them stays text. */
+const plainHeader = (text: string) => header(text, { emoji: false });
 
 const STATE_EMOJI: Record<string, string> = {
   running: ':large_green_circle:',
@@ -84,7 +68,7 @@ export function renderPsBlocks(view: PsView, lang: Lang): SlackMessage {
   if (!view.all) notes.push(escapeSlackText(w.runningOnly));
   notes.push(escapeSlackText(view.host.endpoint));
 
-  const blocks: KnownBlock[] = [header(`docker ps · ${view.host.name}`), context(notes.join(' · '))];
+  const blocks: KnownBlock[] = [plainHeader(`docker ps · ${view.host.name}`), context(notes.join(' · '))];
   if (total === 0) {
     blocks.push(section(escapeSlackText(w.noContainers)));
   } else {
@@ -96,7 +80,7 @@ export function renderPsBlocks(view: PsView, lang: Lang): SlackMessage {
   return { text: truncate(`docker ps · ${view.host.name}: ${summary}`, 300), blocks: blocks.slice(0, MAX_BLOCKS) };
 }
 
-export function renderDfBlocks(view: DfView, lang: Lang, options: DfRenderOptions = {}): SlackMessage {
+export function renderDfBlocks(view: DfView, lang: Lang, options: DockerRenderOptions = {}): SlackMessage {
   const w = WORDS[lang];
   const fields = view.categories.slice(0, SLACK_LIMITS.sectionFields).map(
     (c): MrkdwnElement => ({
@@ -105,7 +89,7 @@ export function renderDfBlocks(view: DfView, lang: Lang, options: DfRenderOption
     }),
   );
   const blocks: KnownBlock[] = [
-    header(`docker system df · ${view.host.name}`),
+    plainHeader(`docker system df · ${view.host.name}`),
     { type: 'section', fields },
     context(
       [
@@ -116,8 +100,7 @@ export function renderDfBlocks(view: DfView, lang: Lang, options: DfRenderOption
       ].join(' · '),
     ),
   ];
-  const advice = adviceEntry(view, options);
-  if (advice) blocks.push(section(`:warning: ${escapeSlackText(w.advice(advice))}`));
+  if (options.diskAdvice) blocks.push(section(`:warning: ${escapeSlackText(w.advice(options.diskAdvice.id))}`));
   if (view.largest) {
     for (const [kind, items] of Object.entries(view.largest)) {
       const lines = items.map((item) => {
@@ -135,6 +118,6 @@ export function renderDfBlocks(view: DfView, lang: Lang, options: DfRenderOption
 }
 
 /** Either view as a Slack message. */
-export function renderDockerBlocks(result: DockerResult, lang: Lang, options: DfRenderOptions = {}): SlackMessage {
+export function renderDockerBlocks(result: DockerResult, lang: Lang, options: DockerRenderOptions = {}): SlackMessage {
   return result.kind === 'ps' ? renderPsBlocks(result.view, lang) : renderDfBlocks(result.view, lang, options);
 }

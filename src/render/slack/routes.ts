@@ -1,0 +1,35 @@
+import type { Lang } from '../../i18n.ts';
+
+/**
+ * Where a click goes. The Slack face owns its routing contract (src/slack/interactions.ts: action
+ * ids, the button-value codec, the ask form's ids) and hands it to the builders as AnswerRoutes;
+ * render/ declares the shape, slack/ implements it, so render/ never imports slack/.
+ */
+export interface ButtonRoute {
+  actionId: string;
+  value: string;
+}
+
+/** What a button about one note carries: enough to rebuild the answer on any replica. */
+export interface EntryRef {
+  entryId: string;
+  question: string;
+  lang: Lang;
+}
+
+export interface AnswerRoutes {
+  /** Share in channel, under a private answer. */
+  share(ref: EntryRef): ButtonRoute;
+  /** Other matches for the same question. */
+  otherMatches(ref: EntryRef): ButtonRoute;
+  /** One topic of a list (did you mean, other matches); `index` keeps ids unique in the block. */
+  showEntry(ref: EntryRef, index: number): ButtonRoute;
+  /** Explain, under a Docker result. */
+  explainDocker(ref: EntryRef): ButtonRoute;
+  /** Read, next to a topic in the App Home. */
+  readTopic(ref: EntryRef): ButtonRoute;
+  /** Ask a question, in the App Home. */
+  ask(lang: Lang): ButtonRoute;
+  /** The question form: its callback id and the ids of its one input. */
+  askForm: { callbackId: string; blockId: string; actionId: string };
+}
