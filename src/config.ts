@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { ConfigError } from './errors.ts';
-import type { Lang } from './i18n.ts';
+import type { Lang } from './i18n/index.ts';
 
 export type Env = Record<string, string | undefined>;
 

@@ -6,7 +6,7 @@
  */
 import { type Env, readDefaultLang, readKnowledgeConfig } from './config.ts';
 import { createDockerReader, type DockerReader, readDockerConfig } from './docker/index.ts';
-import type { Lang } from './i18n.ts';
+import type { Lang } from './i18n/index.ts';
 import { type KnowledgeBase, loadKnowledgeBase, watchKnowledgeBase } from './knowledge/index.ts';
 import { createStderrLogger, type Logger } from './logger.ts';
 import { readSlackConfig, type SlackConfig } from './slack/config.ts';

@@ -5,23 +5,21 @@
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { notesForDockerResult } from '../commands/explain.ts';
-import { DF_USAGE, type DockerCommand, PS_USAGE, planDockerCommand } from '../commands/index.ts';
+import { type DockerCommand, dockerUsage, planDockerCommand } from '../commands/index.ts';
 import type { DockerReader } from '../docker/types.ts';
 import { ConfigError, logUnexpected, UserError, userMessage } from '../errors.ts';
-import { detectLang, type Lang } from '../i18n.ts';
+import { detectLang, type Lang, type Strings, strings } from '../i18n/index.ts';
 import type { Answer, KnowledgeBase } from '../knowledge/index.ts';
 import type { Logger } from '../logger.ts';
 import { renderAnswerText, renderTopicsText } from '../render/text/answers.ts';
 import { renderDockerText } from '../render/text/docker.ts';
 
-const USAGE = `Usage:
-  cli ask [--json] "<question>"     answer a question from the notes
-  cli ask --json --stdin            one question per line in, one JSON object per line out
-  cli topics [--json]               list the topics
-  cli ps [ps arguments] [--json]    docker ps, read-only (see: cli ps --help)
-  cli df [-v] [--json]              docker system df, read-only`;
-
-class UsageError extends Error {}
+/** Bad usage (exit 2), said in the CLI's language once it is known. */
+class UsageError extends Error {
+  constructor(readonly say: (t: Strings['cli']) => string) {
+    super(say(strings('en').cli));
+  }
+}
 
 export interface CliIo {
   stdin: Readable;
@@ -48,7 +46,8 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
     return await cli.run(argv);
   } catch (err) {
     if (err instanceof UsageError) {
-      cli.fail(`${err.message}\n${USAGE}`);
+      const t = strings(safeLang(deps)).cli;
+      cli.fail(`${err.say(t)}\n${t.usage}`);
       return 2;
     }
     if (err instanceof UserError || err instanceof ConfigError) {
@@ -56,8 +55,17 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
       return 1;
     }
     logUnexpected(err, deps.logger);
-    cli.fail(userMessage(err));
+    cli.fail(userMessage(err, strings(safeLang(deps)).common.failed));
     return 1;
+  }
+}
+
+/** DEFAULT_LANG, or English when that setting is itself what failed. */
+function safeLang(deps: CliDeps): Lang {
+  try {
+    return deps.lang();
+  } catch {
+    return 'en';
   }
 }
 
@@ -89,10 +97,10 @@ class Cli {
       case '--help':
       case '-h':
       case 'help':
-        this.print(USAGE);
+        this.print(strings(this.deps.lang()).cli.usage);
         return 0;
       default:
-        throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
+        throw new UsageError((t) => (command ? t.unknownCommand(command) : t.noCommand));
     }
   }
 
@@ -100,10 +108,10 @@ class Cli {
     const stdin = args.includes('--stdin');
     const words = args.filter((a) => a !== '--stdin');
     const unknown = words.find((a) => /^--?[a-z]/i.test(a));
-    if (unknown) throw new UsageError(`Unknown option "${unknown}" for ask.`);
-    if (stdin && words.length > 0) throw new UsageError('Give the question as an argument or with --stdin, not both.');
+    if (unknown) throw new UsageError((t) => t.unknownAskOption(unknown));
+    if (stdin && words.length > 0) throw new UsageError((t) => t.questionTwice);
     const question = words.join(' ').trim();
-    if (!stdin && !question) throw new UsageError('ask needs a question.');
+    if (!stdin && !question) throw new UsageError((t) => t.noQuestion);
 
     const kb = this.deps.knowledge();
     const show = (q: string) =>
@@ -121,11 +129,12 @@ class Cli {
 
   private async docker(command: DockerCommand, args: string[], json: boolean): Promise<number> {
     if (args.includes('--help') || args.includes('-h')) {
-      this.print(command === 'ps' ? PS_USAGE : DF_USAGE);
+      this.print(dockerUsage(command, this.deps.lang()));
       return 0;
     }
     // Re-quote words that had spaces, so the shared parser sees what the user typed.
-    const plan = planDockerCommand(command, args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' '));
+    const typed = args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ');
+    const plan = planDockerCommand(command, typed, this.deps.lang());
     if (!plan.ok) {
       this.fail(`${plan.error}\n${plan.usage}`);
       return 2;

@@ -10,27 +10,18 @@ import {
   type PsFilters,
   type PsOptions,
 } from '../docker/types.ts';
+import { type Lang, type Strings, strings } from '../i18n/index.ts';
 
-/** What users type after /docker-ps and /docker-df; one parser for Slack, the shell and the CLI. */
+/**
+ * What users type after /docker-ps and /docker-df; one parser for Slack, the shell and the CLI.
+ * Refusals and usage are in the face's language (DEFAULT_LANG), from src/i18n/.
+ */
 
-export const PS_USAGE = [
-  'Usage: /docker-ps [-a] [name=NAME] [status=STATUS] [label=KEY[=VALUE]] [ancestor=IMAGE] [health=HEALTH] [host=HOST]',
-  '  -a, --all         include stopped containers (default: running only)',
-  '  name=NAME         name matches (as in docker ps --filter name=)',
-  `  status=STATUS     ${CONTAINER_STATUSES.join('|')}`,
-  '  label=KEY[=VALUE] has the label; KEY must be in DOCKER_LABEL_ALLOWLIST',
-  '  ancestor=IMAGE    created from IMAGE or an image built on it',
-  `  health=HEALTH     ${HEALTH_STATUSES.join('|')}`,
-  '  host=HOST         a configured Docker host (default: the first); -H HOST also works',
-  'Filters may repeat; docker-style -f KEY=VALUE also works. Example: /docker-ps -a name=web status=exited',
-].join('\n');
-
-export const DF_USAGE = [
-  'Usage: /docker-df [-v] [host=HOST]',
-  '  -v, --verbose  also list the largest images, containers and volumes',
-  '  host=HOST      a configured Docker host (default: the first); -H HOST also works',
-  'Example: /docker-df -v host=prod',
-].join('\n');
+/** The usage of a Docker command, in `lang`. */
+export function dockerUsage(command: DockerCommand, lang: Lang): string {
+  const t = strings(lang).dockerArgs;
+  return command === 'ps' ? t.psUsage(CONTAINER_STATUSES.join('|'), HEALTH_STATUSES.join('|')) : t.dfUsage;
+}
 
 export type ParseResult<T> = { ok: true; options: T } | { ok: false; error: string; usage: string };
 
@@ -43,14 +34,15 @@ export type DockerCommand = 'ps' | 'df';
 export function planDockerCommand(
   command: DockerCommand,
   text: string,
+  lang: Lang,
 ): { ok: true; read: (docker: DockerReader) => Promise<DockerResult> } | { ok: false; error: string; usage: string } {
   if (command === 'ps') {
-    const parsed = parseDockerArgs('ps', text);
+    const parsed = parseDockerArgs('ps', text, lang);
     return parsed.ok
       ? { ok: true, read: async (docker) => ({ kind: 'ps', view: await docker.ps(parsed.options) }) }
       : parsed;
   }
-  const parsed = parseDockerArgs('df', text);
+  const parsed = parseDockerArgs('df', text, lang);
   return parsed.ok
     ? { ok: true, read: async (docker) => ({ kind: 'df', view: await docker.df(parsed.options) }) }
     : parsed;
@@ -58,21 +50,35 @@ export function planDockerCommand(
 
 const MAX_VALUE_LENGTH = 256;
 
-export function parseDockerArgs(command: 'ps', text: string): ParseResult<PsOptions>;
-export function parseDockerArgs(command: 'df', text: string): ParseResult<DfOptions>;
-export function parseDockerArgs(command: 'ps' | 'df', text: string): ParseResult<PsOptions> | ParseResult<DfOptions>;
-export function parseDockerArgs(command: 'ps' | 'df', text: string): ParseResult<PsOptions> | ParseResult<DfOptions> {
-  const usage = command === 'ps' ? PS_USAGE : DF_USAGE;
+export function parseDockerArgs(command: 'ps', text: string, lang: Lang): ParseResult<PsOptions>;
+export function parseDockerArgs(command: 'df', text: string, lang: Lang): ParseResult<DfOptions>;
+export function parseDockerArgs(
+  command: DockerCommand,
+  text: string,
+  lang: Lang,
+): ParseResult<PsOptions> | ParseResult<DfOptions>;
+export function parseDockerArgs(
+  command: DockerCommand,
+  text: string,
+  lang: Lang,
+): ParseResult<PsOptions> | ParseResult<DfOptions> {
   try {
     const tokens = tokenize(text);
     return command === 'ps' ? { ok: true, options: parsePs(tokens) } : { ok: true, options: parseDf(tokens) };
   } catch (err) {
-    if (err instanceof ArgError) return { ok: false, error: err.message, usage };
+    if (err instanceof ArgError) {
+      return { ok: false, error: err.say(strings(lang).dockerArgs), usage: dockerUsage(command, lang) };
+    }
     throw err;
   }
 }
 
-class ArgError extends Error {}
+/** Why the arguments were refused, said in the face's language once it is known. */
+class ArgError extends Error {
+  constructor(readonly say: (t: Strings['dockerArgs']) => string) {
+    super(say(strings('en').dockerArgs));
+  }
+}
 
 /** Splits on whitespace; "double" or 'single' quotes (also Slack's curly ones) keep spaces in a value. */
 function tokenize(text: string): string[] {
@@ -80,7 +86,7 @@ function tokenize(text: string): string[] {
   const tokens: string[] = [];
   const pattern = /(?:[^\s"']+|"[^"]*"|'[^']*')+|["']/g;
   for (const match of normalized.matchAll(pattern)) {
-    if (match[0] === '"' || match[0] === "'") throw new ArgError('A quote is not closed.');
+    if (match[0] === '"' || match[0] === "'") throw new ArgError((t) => t.quoteNotClosed);
     tokens.push(match[0].replace(/"([^"]*)"|'([^']*)'/g, '$1$2'));
   }
   return tokens;
@@ -92,7 +98,7 @@ function* words(tokens: string[]): Generator<[string, string | undefined]> {
     const token = tokens[i]!;
     const next = () => {
       const value = tokens[++i];
-      if (value === undefined) throw new ArgError(`${token} needs a value.`);
+      if (value === undefined) throw new ArgError((t) => t.needsValue(token));
       return value;
     };
     if (token === '-f' || token === '--filter') yield keyValue(next());
@@ -101,13 +107,13 @@ function* words(tokens: string[]): Generator<[string, string | undefined]> {
     else if (token.startsWith('--host=')) yield ['host', token.slice('--host='.length)];
     else if (token.startsWith('-')) yield [token, undefined];
     else if (token.includes('=')) yield keyValue(token);
-    else throw new ArgError(`"${shorten(token)}" is not an option; filters look like name=web.`);
+    else throw new ArgError((t) => t.notAnOption(shorten(token)));
   }
 }
 
 function keyValue(word: string): [string, string] {
   const eq = word.indexOf('=');
-  if (eq <= 0) throw new ArgError(`"${shorten(word)}" should look like KEY=VALUE.`);
+  if (eq <= 0) throw new ArgError((t) => t.notKeyValue(shorten(word)));
   return [word.slice(0, eq).toLowerCase(), word.slice(eq + 1)];
 }
 
@@ -117,7 +123,7 @@ function parsePs(tokens: string[]): PsOptions {
   for (const [key, value] of words(tokens)) {
     if (value === undefined) {
       if (key === '-a' || key === '--all') options.all = true;
-      else throw new ArgError(`Unknown option "${shorten(key)}".`);
+      else throw new ArgError((t) => t.unknownOption(shorten(key)));
       continue;
     }
     const v = checkedValue(key, value);
@@ -129,11 +135,11 @@ function parsePs(tokens: string[]): PsOptions {
         filters.name.push(v);
         break;
       case 'ancestor':
-        if (/\s/.test(v)) throw new ArgError('ancestor= takes an image name without spaces.');
+        if (/\s/.test(v)) throw new ArgError((t) => t.ancestorSpaces);
         filters.ancestor.push(v);
         break;
       case 'label':
-        if (v.startsWith('=')) throw new ArgError('label= needs a key, as in label=team or label=team=web.');
+        if (v.startsWith('=')) throw new ArgError((t) => t.labelNeedsKey);
         filters.label.push(v);
         break;
       case 'status':
@@ -143,7 +149,7 @@ function parsePs(tokens: string[]): PsOptions {
         filters.health.push(oneOf<HealthStatus>('health', v, HEALTH_STATUSES));
         break;
       default:
-        throw new ArgError(`Unknown filter "${shorten(key)}"; use name, status, label, ancestor, health or host.`);
+        throw new ArgError((t) => t.unknownFilter(shorten(key)));
     }
   }
   return options;
@@ -154,35 +160,34 @@ function parseDf(tokens: string[]): DfOptions {
   for (const [key, value] of words(tokens)) {
     if (value === undefined) {
       if (key === '-v' || key === '--verbose') options.verbose = true;
-      else throw new ArgError(`Unknown option "${shorten(key)}".`);
+      else throw new ArgError((t) => t.unknownOption(shorten(key)));
     } else if (key === 'host') {
       setHost(options, checkedValue(key, value));
     } else {
-      throw new ArgError(`docker df takes no filter "${shorten(key)}"; only -v and host=.`);
+      throw new ArgError((t) => t.dfNoFilter(shorten(key)));
     }
   }
   return options;
 }
 
 function checkedValue(key: string, value: string): string {
-  if (value === '') throw new ArgError(`${shorten(key)}= needs a value.`);
-  if (value.length > MAX_VALUE_LENGTH)
-    throw new ArgError(`The value of ${shorten(key)}= is too long (max ${MAX_VALUE_LENGTH}).`);
+  if (value === '') throw new ArgError((t) => t.emptyValue(shorten(key)));
+  if (value.length > MAX_VALUE_LENGTH) throw new ArgError((t) => t.valueTooLong(shorten(key), MAX_VALUE_LENGTH));
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  if (/[\u0000-\u001f\u007f]/.test(value)) throw new ArgError(`The value of ${shorten(key)}= has control characters.`);
+  if (/[\u0000-\u001f\u007f]/.test(value)) throw new ArgError((t) => t.controlCharacters(shorten(key)));
   return value;
 }
 
 function setHost(options: { host?: string }, name: string): void {
-  if (options.host !== undefined) throw new ArgError('Name one host only.');
-  if (!HOST_NAME.test(name)) throw new ArgError(`"${shorten(name)}" is not a host name (letters, digits, . _ -).`);
+  if (options.host !== undefined) throw new ArgError((t) => t.oneHost);
+  if (!HOST_NAME.test(name)) throw new ArgError((t) => t.badHostName(shorten(name)));
   options.host = name;
 }
 
 function oneOf<T extends string>(key: string, value: string, allowed: readonly T[]): T {
   const lower = value.toLowerCase();
   const found = allowed.find((a) => a === lower);
-  if (!found) throw new ArgError(`${key}=${shorten(value)} is not valid; use one of ${allowed.join(', ')}.`);
+  if (!found) throw new ArgError((t) => t.notOneOf(key, shorten(value), allowed.join(', ')));
   return found;
 }
 

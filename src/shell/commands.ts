@@ -6,7 +6,7 @@ import { notesForDockerResult } from '../commands/explain.ts';
 import { type DockerCommand, planDockerCommand } from '../commands/index.ts';
 import type { DockerReader } from '../docker/types.ts';
 import { logUnexpected, userMessage } from '../errors.ts';
-import { detectLang, type Lang } from '../i18n.ts';
+import { detectLang, type Lang, strings } from '../i18n/index.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
 import { renderAnswerText, renderTopicsText } from '../render/text/answers.ts';
@@ -25,29 +25,6 @@ export interface ShellDeps {
   logger: Logger;
 }
 
-const HELP: Record<Lang, string> = {
-  ko: [
-    '도커 질문을 입력하면 팀 노트에서 답을 찾아 드려요. 예: 컨테이너 삭제 순서?',
-    '  topics                 주제 목록',
-    '  /docker-ps [-a] [name=…] [status=…]   컨테이너 목록 (읽기 전용)',
-    '  /docker-df [-v]        디스크 사용량 (읽기 전용)',
-    '  help                   이 도움말',
-    '  exit                   종료',
-  ].join('\n'),
-  en: [
-    'Type a Docker question and I answer from the team notes. E.g. how do I remove a container?',
-    '  topics                 list the topics',
-    '  /docker-ps [-a] [name=…] [status=…]   list containers (read-only)',
-    '  /docker-df [-v]        disk usage (read-only)',
-    '  help                   this help',
-    '  exit                   quit',
-  ].join('\n'),
-};
-
-export function shellHelp(lang: Lang): string {
-  return HELP[lang];
-}
-
 /** Handles one line of input; never throws (a failure becomes a readable reply). */
 export async function handleShellLine(line: string, deps: ShellDeps): Promise<ShellReply> {
   const text = line.trim();
@@ -62,26 +39,25 @@ export async function handleShellLine(line: string, deps: ShellDeps): Promise<Sh
     case 'quit':
     case '/exit':
     case '종료':
-      return { text: lang === 'ko' ? '안녕히 가세요.' : 'Bye.', exit: true };
+      return { text: strings(lang).shell.bye, exit: true };
     case 'help':
     case '/help':
     case '?':
     case '도움말':
-      return { text: HELP[lang] };
+      return { text: strings(lang).shell.help };
     case 'topics':
     case '주제':
       return { text: renderTopicsText(deps.kb, lang) };
     case '/docker-ask':
-      return rest ? { text: renderAnswerText(deps.kb.ask(rest), deps.kb, detectLang(rest)) } : { text: HELP[lang] };
+      return rest
+        ? { text: renderAnswerText(deps.kb.ask(rest), deps.kb, detectLang(rest)) }
+        : { text: strings(lang).shell.help };
     case '/docker-ps':
     case '/docker-df':
       return { text: await runDockerCommand(word.toLowerCase() === '/docker-ps' ? 'ps' : 'df', rest, deps) };
     default:
       if (word.startsWith('/')) {
-        return {
-          text:
-            lang === 'ko' ? `모르는 명령이에요: ${word}. help를 입력해 보세요.` : `Unknown command ${word}. Type help.`,
-        };
+        return { text: strings(lang).shell.unknownCommand(word) };
       }
       return { text: renderAnswerText(deps.kb.ask(text), deps.kb, detectLang(text)) };
   }
@@ -93,13 +69,13 @@ export async function runDockerCommand(
   args: string,
   { docker, kb, lang, logger }: ShellDeps,
 ): Promise<string> {
-  const plan = planDockerCommand(command, args);
+  const plan = planDockerCommand(command, args, lang);
   if (!plan.ok) return `${plan.error}\n${plan.usage}`;
   try {
     const result = await plan.read(docker);
     return renderDockerText(result, lang, notesForDockerResult(result, kb));
   } catch (err) {
     logUnexpected(err, logger);
-    return userMessage(err);
+    return userMessage(err, strings(lang).common.failed);
   }
 }

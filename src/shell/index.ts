@@ -1,6 +1,7 @@
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { handleShellLine, type ShellDeps, shellHelp } from './commands.ts';
+import { strings } from '../i18n/index.ts';
+import { handleShellLine, type ShellDeps } from './commands.ts';
 
 export { handleShellLine, runDockerCommand } from './commands.ts';
 
@@ -24,11 +25,10 @@ export async function runShell(deps: ShellDeps, io: ShellIo): Promise<void> {
     if (text) io.output.write(`${text}\n`);
   };
   if (interactive) {
-    write(
-      `docker-notes-bot shell — ${deps.kb.entries.length} topics. Slack is not configured, so you talk to the bot here.`,
-    );
-    write('한국어로 물어봐도 돼요. 도움말: 도움말 / help');
-    write(shellHelp(deps.lang));
+    const t = strings(deps.lang).shell;
+    write(t.banner(deps.kb.entries.length));
+    write(t.languages);
+    write(t.help);
     rl.setPrompt('docker-notes> ');
     rl.prompt();
   }

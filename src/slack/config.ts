@@ -1,6 +1,6 @@
 import { type Env, readDefaultLang, readList, readPositiveInt } from '../config.ts';
 import { ConfigError } from '../errors.ts';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../i18n/index.ts';
 
 interface SlackCommonConfig {
   botToken: string;

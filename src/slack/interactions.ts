@@ -3,7 +3,7 @@
  * value holds. The builders draw buttons through ROUTES (render/ declares AnswerRoutes, this
  * implements it); the listeners route clicks and submissions by the same ids.
  */
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../i18n/index.ts';
 import { SLACK_LIMITS } from '../render/slack/blocks.ts';
 import type { AnswerRoutes, EntryRef } from '../render/slack/routes.ts';
 

@@ -1,6 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import { strings } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
-import { slackReplies } from './replies.ts';
 
 /**
  * SLACK_TEAM_ID: requests from any other workspace (an org-wide or mis-shared install) stop here.
@@ -17,7 +17,7 @@ export function pinTeam(teamId: string, logger: Logger): Middleware<AnyMiddlewar
     );
     const ack = 'ack' in rest ? (rest.ack as ((response?: unknown) => Promise<void>) | undefined) : undefined;
     if (!ack) return;
-    if ('command' in body) await ack({ response_type: 'ephemeral', text: slackReplies('en').otherWorkspace });
+    if ('command' in body) await ack({ response_type: 'ephemeral', text: strings('en').slack.otherWorkspace });
     else await ack();
   };
 }

@@ -1,5 +1,5 @@
 import type { RespondFn, webApi } from '@slack/bolt';
-import { detectLang, type Lang } from '../i18n.ts';
+import { detectLang, type Lang } from '../i18n/index.ts';
 import type { Answer } from '../knowledge/types.ts';
 import { type AnswerMessageInput, buildAnswerMessage, buildHelpMessage } from '../render/slack/answers.ts';
 import type { SlackMessage } from '../render/slack/blocks.ts';

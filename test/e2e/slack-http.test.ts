@@ -541,14 +541,14 @@ describe('HTTP mode', () => {
       );
     });
 
-    it('answers a typo with the error and the usage, without running anything', async () => {
+    it('answers a typo with the error and the usage in DEFAULT_LANG, without running anything', async () => {
       const res = JSON.parse((await docker('/docker-ps', '--bogus', 'd-usage', 'U0OPS', 'C0DOCKER')).text) as {
         response_type: string;
         text: string;
       };
       expect(res.response_type).toBe('ephemeral');
-      expect(res.text).toContain('--bogus');
-      expect(res.text).toContain('Usage: /docker-ps');
+      expect(res.text).toContain('모르는 옵션이에요: "--bogus".');
+      expect(res.text).toContain('사용법: /docker-ps');
     });
 
     it('acks at once and reports an unreachable Docker in plain words through response_url', async () => {

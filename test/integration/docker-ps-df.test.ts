@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDockerArgs } from '../../src/commands/index.ts';
 import { createDockerReader, type DockerReader, type PsView, readDockerConfig } from '../../src/docker/index.ts';
-import { humanSize, reclaimableText, WORDS } from '../../src/render/format.ts';
+import { strings } from '../../src/i18n/index.ts';
+import { humanSize, reclaimableText } from '../../src/render/format.ts';
 import { SECRET_LABEL_VALUE, type Seeded, seedDaemon, startTestDaemon, type TestDaemon } from '../support/dockerd.ts';
 
 let daemon: TestDaemon;
@@ -21,7 +22,7 @@ afterAll(async () => {
 });
 
 async function ps(args: string): Promise<PsView> {
-  const parsed = parseDockerArgs('ps', args);
+  const parsed = parseDockerArgs('ps', args, 'en');
   if (!parsed.ok) throw new Error(parsed.error);
   return reader.ps(parsed.options);
 }
@@ -128,7 +129,7 @@ describe('ps against a real engine', () => {
     const open = createDockerReader(
       readDockerConfig({ DOCKER_HOST: daemon.host, DOCKER_LABEL_ALLOWLIST: 'team,vault.*' }),
     );
-    const parsed = parseDockerArgs('ps', `-a label=vault.token=${SECRET_LABEL_VALUE}`);
+    const parsed = parseDockerArgs('ps', `-a label=vault.token=${SECRET_LABEL_VALUE}`, 'en');
     if (!parsed.ok) throw new Error(parsed.error);
     expect((await open.ps(parsed.options)).rows.map((r) => [r.name, r.labels['vault.token']])).toEqual([
       ['web-1', SECRET_LABEL_VALUE],
@@ -151,7 +152,7 @@ describe('df against a real engine', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, string>);
     const ours = view.categories.map((c) => ({
-      Type: WORDS.en.kinds[c.kind],
+      Type: strings('en').docker.kinds[c.kind],
       TotalCount: String(c.total),
       Active: String(c.active),
       Size: humanSize(c.sizeBytes),

@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { DF_USAGE, PS_USAGE, parseDockerArgs } from '../../src/commands/index.ts';
+import { dockerUsage, parseDockerArgs } from '../../src/commands/index.ts';
+
+const PS_USAGE = dockerUsage('ps', 'en');
+const DF_USAGE = dockerUsage('df', 'en');
 
 const none = { name: [], status: [], label: [], ancestor: [], health: [] };
 
 describe('parseDockerArgs ps', () => {
   it('defaults to running containers on the default host', () => {
-    expect(parseDockerArgs('ps', '')).toEqual({ ok: true, options: { all: false, filters: none } });
-    expect(parseDockerArgs('ps', '   ')).toEqual({ ok: true, options: { all: false, filters: none } });
+    expect(parseDockerArgs('ps', '', 'en')).toEqual({ ok: true, options: { all: false, filters: none } });
+    expect(parseDockerArgs('ps', '   ', 'en')).toEqual({ ok: true, options: { all: false, filters: none } });
   });
 
   it('reads flags, every filter, repeats and the host, in docker and short forms', () => {
     const parsed = parseDockerArgs(
       'ps',
       '-a name=web status=Exited status=dead label=team=web label=tier ancestor=nginx:1.27 health=healthy host=prod -f name=api --filter=health=none',
+      'en',
     );
     expect(parsed).toEqual({
       ok: true,
@@ -37,7 +41,7 @@ describe('parseDockerArgs ps', () => {
     ['label="team=web dev"', { all: false, filters: { ...none, label: ['team=web dev'] } }],
     ['name=“web”', { all: false, filters: { ...none, name: ['web'] } }],
   ])('%s', (text, options) => {
-    expect(parseDockerArgs('ps', text)).toEqual({ ok: true, options });
+    expect(parseDockerArgs('ps', text, 'en')).toEqual({ ok: true, options });
   });
 
   it.each([
@@ -59,7 +63,7 @@ describe('parseDockerArgs ps', () => {
     ['name="web', 'A quote is not closed.'],
     [`name=${'x'.repeat(300)}`, 'The value of name= is too long (max 256).'],
   ])('rejects %s with the usage', (text, error) => {
-    expect(parseDockerArgs('ps', text)).toEqual({ ok: false, error, usage: PS_USAGE });
+    expect(parseDockerArgs('ps', text, 'en')).toEqual({ ok: false, error, usage: PS_USAGE });
   });
 });
 
@@ -70,21 +74,31 @@ describe('parseDockerArgs df', () => {
     ['--verbose host=prod', { verbose: true, host: 'prod' }],
     ['-H prod', { verbose: false, host: 'prod' }],
   ])('%s', (text, options) => {
-    expect(parseDockerArgs('df', text)).toEqual({ ok: true, options });
+    expect(parseDockerArgs('df', text, 'en')).toEqual({ ok: true, options });
   });
 
   it.each([
     ['-a', 'Unknown option "-a".'],
     ['name=web', 'docker df takes no filter "name"; only -v and host=.'],
   ])('rejects %s with the usage', (text, error) => {
-    expect(parseDockerArgs('df', text)).toEqual({ ok: false, error, usage: DF_USAGE });
+    expect(parseDockerArgs('df', text, 'en')).toEqual({ ok: false, error, usage: DF_USAGE });
   });
 });
 
 describe('usage', () => {
-  it('documents every option the parser accepts', () => {
+  it.each(['en', 'ko'] as const)('documents every option the parser accepts (%s)', (lang) => {
     for (const word of ['-a', '--all', 'name=', 'status=', 'label=', 'ancestor=', 'health=', 'host=', '-H', '-f'])
-      expect(PS_USAGE).toContain(word);
-    for (const word of ['-v', '--verbose', 'host=', '-H']) expect(DF_USAGE).toContain(word);
+      expect(dockerUsage('ps', lang)).toContain(word);
+    for (const status of ['created', 'exited', 'dead', 'unhealthy']) expect(dockerUsage('ps', lang)).toContain(status);
+    for (const word of ['-v', '--verbose', 'host=', '-H']) expect(dockerUsage('df', lang)).toContain(word);
+  });
+
+  it('refuses in the language it is asked in, with that usage', () => {
+    expect(parseDockerArgs('ps', '--bogus', 'ko')).toEqual({
+      ok: false,
+      error: '모르는 옵션이에요: "--bogus".',
+      usage: dockerUsage('ps', 'ko'),
+    });
+    expect(dockerUsage('ps', 'ko')).toMatch(/^사용법: \/docker-ps/);
   });
 });

@@ -11,9 +11,8 @@
  * any replica can handle the click without memory of the original request.
  */
 import type { Button } from '@slack/types';
-import type { Lang } from '../../i18n.ts';
+import { type Lang, strings } from '../../i18n/index.ts';
 import type { Answer, KnowledgeEntry, Match } from '../../knowledge/types.ts';
-import { answerStrings } from '../answer-strings.ts';
 import { bodyWithoutHeading, markdownToPlainText } from '../format.ts';
 import {
   actions,
@@ -57,7 +56,7 @@ function titleList(entries: readonly KnowledgeEntry[], lang: Lang): string {
 }
 
 function attributionText(attribution: Attribution, lang: Lang): string {
-  const s = answerStrings(lang);
+  const s = strings(lang).answers;
   if ('sharedBy' in attribution) return s.sharedBy(userMention(attribution.sharedBy), quoted(attribution.question));
   return s.explainedFor(userMention(attribution.explainedFor));
 }
@@ -79,7 +78,7 @@ export function entryBlocks(
   maxBlocks: number,
   { leading = [], trailing = [] }: Surroundings = {},
 ): KnownBlock[] {
-  const s = answerStrings(lang);
+  const s = strings(lang).answers;
   const related = entry.related.map((id) => lookup(id)).filter((e): e is KnowledgeEntry => e !== undefined);
   const footer = context(
     s.source(escapeSlackText(entry.id)) + (related.length ? ` · ${s.related}: ${titleList(related, lang)}` : ''),
@@ -116,7 +115,7 @@ export interface EntryMessageInput {
 /** One knowledge entry as the answer to `question`. */
 export function buildEntryMessage(input: EntryMessageInput): SlackMessage {
   const { entry, question, lang, audience, routes } = input;
-  const s = answerStrings(lang);
+  const s = strings(lang).answers;
   const ref = { entryId: entry.id, question, lang };
   const buttons: Button[] = [];
   if (audience === 'private') buttons.push(button(s.shareInChannel, routes.share(ref), 'primary'));
@@ -148,7 +147,7 @@ export function buildNotAnsweredMessage(
   lang: Lang,
   routes: AnswerRoutes,
 ): SlackMessage {
-  const s = answerStrings(lang);
+  const s = strings(lang).answers;
   const closest = answer.matches.slice(0, 3);
   const blocks: KnownBlock[] = [section(s.notAnswered(quoted(question)))];
   if (closest.length) blocks.push(actions(topicButtons(closest, question, lang, routes)));
@@ -187,7 +186,7 @@ export function buildOtherMatchesMessage(
   lang: Lang,
   routes: AnswerRoutes,
 ): SlackMessage {
-  const s = answerStrings(lang);
+  const s = strings(lang).answers;
   if (matches.length === 0) return { text: s.noOtherMatches, blocks: [section(s.noOtherMatches)] };
   return {
     text: `${s.otherMatchesIntro(quoted(question))} ${titleList(
@@ -200,7 +199,7 @@ export function buildOtherMatchesMessage(
 
 /** Topic list lines, split into section-sized pieces, capped at `maxSections` with a "more" note. */
 function topicListSections(entries: readonly KnowledgeEntry[], lang: Lang, maxSections: number): KnownBlock[] {
-  const s = answerStrings(lang);
+  const s = strings(lang).answers;
   const lines = entries.map((e) => `• ${escapeSlackText(entryTitle(e, lang))}`);
   const pieces = splitMrkdwn(lines.join('\n'));
   if (pieces.length <= maxSections) return pieces.map(section);
@@ -214,7 +213,7 @@ const HELP_TOPIC_SECTIONS = 5;
 
 /** `/docker-ask` with no question: how to use it and which topics the notes have. */
 export function buildHelpMessage(entries: readonly KnowledgeEntry[], lang: Lang): SlackMessage {
-  const s = answerStrings(lang);
+  const s = strings(lang).answers;
   return {
     text: `${s.helpIntro} ${s.helpUsage}`,
     blocks: [
@@ -239,7 +238,7 @@ export function withExplainButton(
   routes: AnswerRoutes,
 ): SlackMessage {
   if (!entry) return { text: message.text, blocks: [...message.blocks] };
-  const s = answerStrings(lang);
+  const s = strings(lang).answers;
   const explain = actions([
     button(
       `${s.explain}: ${entryTitle(entry, lang)}`,

@@ -1,15 +1,15 @@
 import type { MrkdwnElement, SectionBlock } from '@slack/types';
 import type { ContainerRow, DfView, DockerResult, PsView } from '../../docker/types.ts';
-import type { Lang } from '../../i18n.ts';
+import { type Lang, strings } from '../../i18n/index.ts';
 import {
   countsSummary,
   type DockerRenderOptions,
   filtersText,
   humanSize,
+  LARGEST_KINDS,
   reclaimableText,
   stateName,
   truncate,
-  WORDS,
 } from '../format.ts';
 import {
   code,
@@ -53,12 +53,14 @@ function rowSection(row: ContainerRow, lang: Lang): SectionBlock {
   if (row.command) lines.push(code(truncate(row.command, 300)));
   const labels = Object.entries(row.labels);
   if (labels.length > 0)
-    lines.push(`${WORDS[lang].labels}: ${escapeAndTruncate(labels.map(([k, v]) => `${k}=${v}`).join(' '), 400)}`);
+    lines.push(
+      `${strings(lang).docker.labels}: ${escapeAndTruncate(labels.map(([k, v]) => `${k}=${v}`).join(' '), 400)}`,
+    );
   return section(lines.join('\n'));
 }
 
 export function renderPsBlocks(view: PsView, lang: Lang): SlackMessage {
-  const w = WORDS[lang];
+  const w = strings(lang).docker;
   const total = view.rows.length;
   // Engine state names are the engine's words: escaped like everything else not written here.
   const summary = escapeSlackText(`${w.containers(total)}${total > 0 ? `: ${countsSummary(view, lang)}` : ''}`);
@@ -81,7 +83,7 @@ export function renderPsBlocks(view: PsView, lang: Lang): SlackMessage {
 }
 
 export function renderDfBlocks(view: DfView, lang: Lang, options: DockerRenderOptions = {}): SlackMessage {
-  const w = WORDS[lang];
+  const w = strings(lang).docker;
   const fields = view.categories.slice(0, SLACK_LIMITS.sectionFields).map(
     (c): MrkdwnElement => ({
       type: 'mrkdwn',
@@ -102,7 +104,8 @@ export function renderDfBlocks(view: DfView, lang: Lang, options: DockerRenderOp
   ];
   if (options.diskAdvice) blocks.push(section(`:warning: ${escapeSlackText(w.advice(options.diskAdvice.id))}`));
   if (view.largest) {
-    for (const [kind, items] of Object.entries(view.largest)) {
+    for (const kind of LARGEST_KINDS) {
+      const items = view.largest[kind];
       const lines = items.map((item) => {
         const detail = kind === 'containers' ? item.detail : w.usedBy(item.detail);
         return `${humanSize(item.sizeBytes)}  ${code(truncate(item.name, 100))}  (${escapeSlackText(detail)})`;

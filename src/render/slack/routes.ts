@@ -1,4 +1,4 @@
-import type { Lang } from '../../i18n.ts';
+import type { Lang } from '../../i18n/index.ts';
 
 /**
  * Where a click goes. The Slack face owns its routing contract (src/slack/interactions.ts: action

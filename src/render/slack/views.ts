@@ -1,8 +1,7 @@
 /** Slack views: the App Home tab and the modals it opens. Pure, like the answer messages. */
 import type { HomeView, ModalView } from '@slack/types';
-import type { Lang } from '../../i18n.ts';
+import { type Lang, strings } from '../../i18n/index.ts';
 import type { Answer, KnowledgeEntry } from '../../knowledge/types.ts';
-import { answerStrings } from '../answer-strings.ts';
 import { truncate } from '../format.ts';
 import { entryBlocks, entryTitle, quoted } from './answers.ts';
 import { actions, button, context, escapeSlackText, header, type KnownBlock, SLACK_LIMITS, section } from './blocks.ts';
@@ -10,7 +9,7 @@ import type { AnswerRoutes } from './routes.ts';
 
 /** The App Home tab: what the bot does, how to use it, an Ask button, and the topics to read. */
 export function buildHomeView(entries: readonly KnowledgeEntry[], lang: Lang, routes: AnswerRoutes): HomeView {
-  const s = answerStrings(lang);
+  const s = strings(lang).answers;
   const blocks: KnownBlock[] = [
     header(s.homeTitle),
     section(s.homeIntro),
@@ -35,7 +34,7 @@ export function buildHomeView(entries: readonly KnowledgeEntry[], lang: Lang, ro
 }
 
 function modalShell(lang: Lang, blocks: KnownBlock[]): ModalView {
-  const s = answerStrings(lang);
+  const s = strings(lang).answers;
   return {
     type: 'modal',
     title: { type: 'plain_text', text: truncate(s.modalTitle, SLACK_LIMITS.modalTitle) },
@@ -55,7 +54,7 @@ export function buildEntryModal(
 
 /** The question form opened by the App Home's Ask button. */
 export function buildAskModal(lang: Lang, routes: AnswerRoutes): ModalView {
-  const s = answerStrings(lang);
+  const s = strings(lang).answers;
   const form = routes.askForm;
   return {
     ...modalShell(lang, [
@@ -85,7 +84,7 @@ export function buildAnswerModal(
 ): ModalView {
   const best = answer.matches[0];
   if (answer.answered && best) return modalShell(lang, entryBlocks(best.entry, lang, lookup, SLACK_LIMITS.viewBlocks));
-  const s = answerStrings(lang);
+  const s = strings(lang).answers;
   const closest = answer.matches.slice(0, 3).map((m) => `• ${escapeSlackText(entryTitle(m.entry, lang))}`);
   return modalShell(lang, [
     section(s.notAnswered(quoted(question))),

@@ -1,27 +1,13 @@
 /** Knowledge answers as plain terminal text, for the shell and the CLI. Pure functions. */
-import type { Lang } from '../../i18n.ts';
+import { type Lang, strings } from '../../i18n/index.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry } from '../../knowledge/types.ts';
-import { answerStrings } from '../answer-strings.ts';
 import { bodyWithoutHeading, markdownToPlainText } from '../format.ts';
 
-const TERMINAL = {
-  ko: {
-    didYouMean: '혹시 이 주제를 찾으셨나요?',
-    noTopics: '비슷한 주제도 없어요. `topics`로 주제 목록을 볼 수 있어요.',
-    alsoSee: '다른 후보',
-  },
-  en: {
-    didYouMean: 'Did you mean one of these?',
-    noTopics: 'No close topics either. Type `topics` for the list.',
-    alsoSee: 'Also close',
-  },
-} as const;
-
 export function renderAnswerText(answer: Answer, kb: KnowledgeBase, lang: Lang): string {
-  const t = TERMINAL[lang];
+  const t = strings(lang).terminal;
   const [best, ...rest] = answer.matches;
   if (!answer.answered || !best) {
-    const lines = [answerStrings(lang).notAnswered(answer.query.trim())];
+    const lines = [strings(lang).answers.notAnswered(answer.query.trim())];
     if (answer.matches.length === 0) lines.push(t.noTopics);
     else lines.push(t.didYouMean, ...answer.matches.map((m) => `  • ${topicLine(m.entry)}`));
     return lines.join('\n');
@@ -38,12 +24,12 @@ function renderEntryText(entry: KnowledgeEntry, kb: KnowledgeBase, lang: Lang): 
   const body = markdownToPlainText(bodyWithoutHeading(entry).trim());
   const lines = [`== ${displayTitle(entry)} ==`, '', body];
   const related = entry.related.map((id) => kb.byId(id)).filter((e): e is KnowledgeEntry => e !== undefined);
-  if (related.length > 0) lines.push('', `${answerStrings(lang).related}: ${related.map(topicLine).join(' · ')}`);
+  if (related.length > 0) lines.push('', `${strings(lang).answers.related}: ${related.map(topicLine).join(' · ')}`);
   return lines.join('\n');
 }
 
 export function renderTopicsText(kb: KnowledgeBase, lang: Lang): string {
-  return [`${answerStrings(lang).topicsHeading}:`, ...kb.entries.map((e) => `  • ${topicLine(e)}`)].join('\n');
+  return [`${strings(lang).answers.topicsHeading}:`, ...kb.entries.map((e) => `  • ${topicLine(e)}`)].join('\n');
 }
 
 /** "쿠버네티스 (Kubernetes)" already names it in English; other titles get the English one added. */

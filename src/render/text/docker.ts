@@ -1,19 +1,19 @@
 import type { DfView, DockerResult, PsView } from '../../docker/types.ts';
-import type { Lang } from '../../i18n.ts';
+import { type Lang, strings } from '../../i18n/index.ts';
 import {
   countsSummary,
   type DockerRenderOptions,
   filtersText,
   humanSize,
+  LARGEST_KINDS,
   reclaimableText,
   truncate,
-  WORDS,
 } from '../format.ts';
 
 /** Terminal renderings of the Docker views (CLI and shell): plain aligned tables, every row. */
 
 export function renderPsText(view: PsView, lang: Lang): string {
-  const w = WORDS[lang];
+  const w = strings(lang).docker;
   const lines = [headline(view, lang)];
   if (view.rows.length === 0) {
     lines.push(w.noContainers);
@@ -43,7 +43,7 @@ export function renderPsText(view: PsView, lang: Lang): string {
 }
 
 function headline(view: PsView, lang: Lang): string {
-  const w = WORDS[lang];
+  const w = strings(lang).docker;
   const parts = [`docker ps · ${view.host.name} (${view.host.endpoint}) — ${w.containers(view.rows.length)}`];
   if (view.rows.length > 0) parts.push(`: ${countsSummary(view, lang)}`);
   const notes: string[] = [];
@@ -54,7 +54,7 @@ function headline(view: PsView, lang: Lang): string {
 }
 
 export function renderDfText(view: DfView, lang: Lang, options: DockerRenderOptions = {}): string {
-  const w = WORDS[lang];
+  const w = strings(lang).docker;
   const table = [
     w.dfColumns,
     ...view.categories.map((c) => [
@@ -72,7 +72,8 @@ export function renderDfText(view: DfView, lang: Lang, options: DockerRenderOpti
   ];
   if (options.diskAdvice) lines.push(w.advice(options.diskAdvice.id));
   if (view.largest) {
-    for (const [kind, items] of Object.entries(view.largest)) {
+    for (const kind of LARGEST_KINDS) {
+      const items = view.largest[kind];
       lines.push('', `${w.largest[kind]}:`);
       if (items.length === 0) lines.push(`  ${w.none}`);
       for (const item of items) {

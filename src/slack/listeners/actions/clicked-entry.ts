@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { strings } from '../../../i18n/index.ts';
 import type { KnowledgeEntry } from '../../../knowledge/types.ts';
 import type { EntryRef } from '../../../render/slack/routes.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { decodeEntryRef } from '../../interactions.ts';
-import { slackReplies } from '../../replies.ts';
 
 export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
@@ -20,7 +20,7 @@ export async function clickedEntry(
   if (!ref) return undefined;
   const entry = deps.kb.byId(ref.entryId);
   if (!entry) {
-    await respond({ response_type: 'ephemeral', replace_original: false, text: slackReplies(ref.lang).topicGone });
+    await respond({ response_type: 'ephemeral', replace_original: false, text: strings(ref.lang).slack.topicGone });
     return undefined;
   }
   return { ref, entry };

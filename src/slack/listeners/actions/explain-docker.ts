@@ -1,8 +1,8 @@
+import { strings } from '../../../i18n/index.ts';
 import { buildEntryMessage } from '../../../render/slack/answers.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { ROUTES } from '../../interactions.ts';
 import { postInThreadOrPrivately } from '../../post-answer.ts';
-import { slackReplies } from '../../replies.ts';
 import { type ButtonArgs, clickedEntry } from './clicked-entry.ts';
 
 /**
@@ -37,7 +37,7 @@ export async function handleExplainDocker(deps: SlackDeps, args: ButtonArgs): Pr
     respond,
     target,
     build,
-    slackReplies(ref.lang).explainedPrivately,
+    strings(ref.lang).slack.explainedPrivately,
   );
   deps.logger.info(
     `explain ${entry.id} by ${body.user.id} in ${channel ?? 'unknown'}: ${where === 'thread' ? 'in the thread' : 'privately'}`,

@@ -3,13 +3,13 @@ import { notesForDockerResult } from '../../../commands/explain.ts';
 import { type DockerCommand, planDockerCommand } from '../../../commands/index.ts';
 import type { DockerResult } from '../../../docker/types.ts';
 import { UserError, userMessage } from '../../../errors.ts';
+import { strings } from '../../../i18n/index.ts';
 import { withExplainButton } from '../../../render/slack/answers.ts';
 import { escapeSlackText, type SlackMessage } from '../../../render/slack/blocks.ts';
 import { renderDockerBlocks } from '../../../render/slack/docker.ts';
 import { checkDockerAccess } from '../../access.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { ROUTES } from '../../interactions.ts';
-import { slackReplies } from '../../replies.ts';
 import { decodeSlackEntities } from '../../text.ts';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
@@ -26,7 +26,8 @@ export async function handleDockerCommand(
   kind: DockerCommand,
   { command, ack, respond }: CommandArgs,
 ): Promise<void> {
-  const replies = slackReplies(deps.config.defaultLang);
+  const lang = deps.config.defaultLang;
+  const replies = strings(lang).slack;
   // Slack sends &, < and > as entities; the parser gets the words as typed.
   const args = decodeSlackEntities(command.text).trim();
   const typed = `/docker-${kind}${args ? ` ${args}` : ''}`;
@@ -42,7 +43,7 @@ export async function handleDockerCommand(
     deps.logger.info(`${logged} by ${who}: refused (${access.reason} not allowed)`);
     return;
   }
-  const plan = planDockerCommand(kind, args);
+  const plan = planDockerCommand(kind, args, lang);
   if (!plan.ok) {
     await ack({
       response_type: 'ephemeral',
@@ -72,7 +73,7 @@ export async function handleDockerCommand(
       deps.logger.error(
         `${logged} by ${who} failed unexpectedly: ${err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err)}`,
       );
-    await respond({ response_type: 'ephemeral', text: escapeSlackText(userMessage(err, replies.failed)) });
+    await respond({ response_type: 'ephemeral', text: escapeSlackText(userMessage(err, strings(lang).common.failed)) });
     return;
   }
   await respond({ response_type: 'in_channel', text: result.text, blocks: result.blocks });

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { strings } from '../../../i18n/index.ts';
 import { buildNotAnsweredMessage } from '../../../render/slack/answers.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { ROUTES } from '../../interactions.ts';
 import { answerMessage, askNotes, postInThreadOrPrivately } from '../../post-answer.ts';
-import { slackReplies } from '../../replies.ts';
 import { questionFromSlack } from '../../text.ts';
 
 /**
@@ -19,7 +19,7 @@ export async function handleExplainInThread(
   await ack();
   const asked = askNotes(deps, questionFromSlack(shortcut.message.text));
   if (!asked) {
-    await respond({ response_type: 'ephemeral', text: slackReplies(deps.config.defaultLang).nothingToExplain });
+    await respond({ response_type: 'ephemeral', text: strings(deps.config.defaultLang).slack.nothingToExplain });
     return;
   }
   const who = `${shortcut.user.id} in ${shortcut.channel.id}`;
@@ -41,7 +41,7 @@ export async function handleExplainInThread(
     respond,
     { channel: shortcut.channel.id, threadTs },
     build,
-    slackReplies(asked.lang).notInChannel,
+    strings(asked.lang).slack.notInChannel,
   );
   deps.logger.info(`explain-in-thread by ${who}: answered with ${asked.answer.matches[0]?.entry.id} (${where})`);
 }

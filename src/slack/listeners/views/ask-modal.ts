@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { strings } from '../../../i18n/index.ts';
 import { buildAnswerModal } from '../../../render/slack/views.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { ASK_INPUT } from '../../interactions.ts';
 import { askNotes, outcome } from '../../post-answer.ts';
-import { slackReplies } from '../../replies.ts';
 import { questionFromSlack } from '../../text.ts';
 
 /** The App Home question form: the answer replaces the form in the same modal. */
@@ -20,7 +20,7 @@ export async function handleAskModalSubmit(
     // Only spaces: Slack shows the message under the field and keeps the form open.
     await ack({
       response_action: 'errors',
-      errors: { [ASK_INPUT.blockId]: slackReplies(deps.config.defaultLang).emptyQuestion },
+      errors: { [ASK_INPUT.blockId]: strings(deps.config.defaultLang).slack.emptyQuestion },
     });
     return;
   }

@@ -1,8 +1,0 @@
-export type Lang = 'ko' | 'en';
-
-const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
-
-/** The reply follows the question's language: any Hangul makes it Korean. */
-export function detectLang(text: string): Lang {
-  return HANGUL.test(text) ? 'ko' : 'en';
-}
