@@ -1,10 +1,11 @@
-import type { RespondFn, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import { detectLang, type Lang } from '../i18n/index.ts';
 import type { Answer } from '../knowledge/types.ts';
 import { type AnswerMessageInput, buildAnswerMessage, buildHelpMessage } from '../render/slack/answers.ts';
 import type { SlackMessage } from '../render/slack/blocks.ts';
 import { MATCH_LIMIT, type SlackDeps } from './deps.ts';
 import { ROUTES } from './interactions.ts';
+import type { Reply } from './respond.ts';
 import { questionFromSlack } from './text.ts';
 
 /** A question from Slack, decoded once (questionFromSlack), with its language and answer. */
@@ -86,16 +87,16 @@ export interface ThreadTarget {
 /**
  * Posts `build()` into the thread `target`. Where the bot may not post (not invited), or when
  * there is no thread to post in, `build(notice)` goes to the person who clicked instead, through
- * `respond` (ephemeral, leaving the original alone); the builder lays the notice out within
+ * `reply` (ephemeral, leaving the original alone); the builder lays the notice out within
  * Slack's limits. Says where the message went.
  */
 export async function postInThreadOrPrivately(
   client: webApi.WebClient,
-  respond: RespondFn,
+  reply: Reply,
   target: ThreadTarget | undefined,
   build: (notice?: string) => SlackMessage,
   notice: string,
-): Promise<'thread' | 'privately'> {
+): Promise<'thread' | 'privately' | 'nowhere (expired)'> {
   if (target) {
     try {
       await postMessage(client, target.channel, build(), target.threadTs);
@@ -105,6 +106,11 @@ export async function postInThreadOrPrivately(
     }
   }
   const message = build(notice);
-  await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
-  return 'privately';
+  const delivered = await reply({
+    response_type: 'ephemeral',
+    replace_original: false,
+    text: message.text,
+    blocks: message.blocks,
+  });
+  return delivered ? 'privately' : 'nowhere (expired)';
 }

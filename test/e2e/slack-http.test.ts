@@ -178,6 +178,34 @@ describe('HTTP mode', () => {
     expect(cleanup).toEqual({ delete_original: true });
   });
 
+  it('Share on an expired response_url (Slack answers 410): one warning line, not a failed listener', async () => {
+    const ask = JSON.parse((await command('wsl', 'ask-expired')).text) as { blocks: Block[] };
+    const share = buttons(ask.blocks).find((b) => b.action_id.startsWith('share_answer'));
+    slack.responseStatus.set('share-expired', 410);
+    const res = await postSigned(
+      eventsUrl,
+      interactionBody(
+        buttonClickPayload({
+          actionId: share!.action_id,
+          value: share!.value,
+          responseUrl: slack.responseUrl('share-expired'),
+          isEphemeral: true,
+          userId: 'U0LATE',
+        }),
+      ),
+      FORM,
+      SECRET,
+    );
+    expect(res.status).toBe(200);
+    const warning = await eventually(
+      () => logger.lines.find((l) => l.includes('by U0LATE: not delivered, its response_url has expired (HTTP 410)')),
+      { what: 'the expired response_url warning' },
+    );
+    expect(warning).toMatch(/^warn share_answer:0 by U0LATE/);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(logger.lines.filter((l) => l.includes('RespondError'))).toEqual([]);
+  });
+
   it('Other matches lists the next topics, without the one already shown', async () => {
     const ask = JSON.parse((await command('컨테이너 삭제 순서?', 'ask-other')).text) as { blocks: Block[] };
     const other = buttons(ask.blocks).find((b) => b.action_id.startsWith('other_matches'));

@@ -53,6 +53,12 @@ describe('Socket Mode', () => {
     expect(bot.httpPort()).toBeUndefined();
   });
 
+  it("connects with undici's WebSocket, as socket-mode 3 does, and answers the stand-in's pings", async () => {
+    // The WHATWG WebSocket of undici upgrades like fetch does; the ws package would send neither header.
+    expect(slack.upgrades[0]).toMatchObject({ 'user-agent': 'undici', 'sec-fetch-mode': 'websocket' });
+    await slack.pingSockets();
+  });
+
   it('acks a slash_commands envelope with the private answer as its payload', async () => {
     const started = performance.now();
     const ack = await slack.sendEnvelope(
@@ -156,5 +162,19 @@ describe('Socket Mode', () => {
       expect(line).not.toContain(APP_TOKEN);
       expect(line).not.toContain(BOT_TOKEN);
     }
+  });
+
+  it('reconnects through apps.connections.open when the connection drops, and serves again', async () => {
+    const opened = slack.callsTo('apps.connections.open').length;
+    slack.dropSockets();
+    await eventually(() => slack.callsTo('apps.connections.open').length > opened && slack.socketConnections === 1, {
+      timeoutMs: 15_000,
+      what: 'a new Socket Mode connection',
+    });
+    const ack = await slack.sendEnvelope(
+      'slash_commands',
+      slashCommandPayload({ command: '/docker-ask', text: 'wsl', responseUrl: slack.responseUrl('s-again') }),
+    );
+    expect(JSON.stringify(ack.payload?.blocks)).toContain('wsl');
   });
 });

@@ -22,6 +22,19 @@ export interface ResponseUrlPost {
   at: number;
 }
 
+/**
+ * How a Web API call fails, each echoing what a misbehaving proxy or gateway might echo back: a 500
+ * whose body repeats the request's Authorization header; invalid_auth with that header repeated in
+ * response_metadata (which the Web API client logs itself); or no answer and then a reset connection.
+ */
+export type ApiFault = 'http_500_echo' | 'invalid_auth_echo' | 'reset';
+
+/** What the stand-in sends back: an HTTP reply, or a connection dropped after a while. */
+type Reply = { status: number; body: unknown } | 'reset';
+
+/** How long a 'reset' fault holds the request before dropping the connection. */
+const RESET_AFTER_MS = 200;
+
 export interface SocketAck {
   envelope_id: string;
   payload?: Record<string, unknown>;
@@ -37,8 +50,14 @@ export class SlackStandIn {
   readonly responses: ResponseUrlPost[] = [];
   /** Channels where chat.postMessage fails with not_in_channel, as for a bot not invited. */
   readonly channelsWithoutBot = new Set<string>();
-  /** Channels where chat.postMessage fails with the given error code (e.g. is_archived). */
+  /** Channels where chat.postMessage fails with the given error code (e.g. is_archived, invalid_auth). */
   readonly postErrors = new Map<string, string>();
+  /** Web API calls that fail (ApiFault), by method (`auth.test`) or by method and channel (`chat.postMessage C0X`). */
+  readonly faults = new Map<string, ApiFault>();
+  /** response_url ids that answer with this HTTP status, e.g. 404 or 410 once a response_url has expired. */
+  readonly responseStatus = new Map<string, number>();
+  /** The headers of every WebSocket upgrade request, as the Socket Mode client sent them. */
+  readonly upgrades: IncomingMessage['headers'][] = [];
   private server: Server | undefined;
   private wss: WebSocketServer | undefined;
   private sockets: WebSocket[] = [];
@@ -65,8 +84,12 @@ export class SlackStandIn {
     this.server = createServer((req, res) => {
       void this.handle(req).then(
         (reply) => {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(reply));
+          if (reply === 'reset') {
+            setTimeout(() => req.socket.destroy(), RESET_AFTER_MS);
+            return;
+          }
+          res.writeHead(reply.status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(reply.body));
         },
         (err: unknown) => {
           res.writeHead(500);
@@ -75,7 +98,8 @@ export class SlackStandIn {
       );
     });
     this.wss = new WebSocketServer({ server: this.server, path: '/socket' });
-    this.wss.on('connection', (socket) => {
+    this.wss.on('connection', (socket, request) => {
+      this.upgrades.push(request.headers);
       this.sockets.push(socket);
       socket.on('message', (data) => {
         const ack = JSON.parse(String(data)) as SocketAck;
@@ -106,23 +130,40 @@ export class SlackStandIn {
     });
   }
 
-  private async handle(req: IncomingMessage): Promise<unknown> {
+  private async handle(req: IncomingMessage): Promise<Reply> {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/response/')) {
-      this.responses.push({
-        id: url.pathname.slice('/response/'.length),
-        body: JSON.parse(raw) as Record<string, unknown>,
-        at: Date.now(),
-      });
-      return { ok: true };
+      const id = url.pathname.slice('/response/'.length);
+      const status = this.responseStatus.get(id);
+      if (status !== undefined) return { status, body: { ok: false, error: 'expired_url' } };
+      this.responses.push({ id, body: JSON.parse(raw) as Record<string, unknown>, at: Date.now() });
+      return { status: 200, body: { ok: true } };
     }
     const method = url.pathname.replace(/^\/api\//, '');
     const args = parseArgs(raw, req.headers['content-type']);
     const token =
       req.headers.authorization?.replace(/^Bearer /, '') ?? (typeof args.token === 'string' ? args.token : undefined);
     this.calls.push({ method, args, token, at: Date.now() });
-    return this.reply(method, args, token);
+    const fault = this.faults.get(`${method} ${args.channel}`) ?? this.faults.get(method);
+    const echoed = req.headers.authorization ?? '';
+    switch (fault) {
+      case 'reset':
+        return 'reset';
+      case 'http_500_echo':
+        return { status: 500, body: { error: 'upstream failed', request: { authorization: echoed } } };
+      case 'invalid_auth_echo':
+        return {
+          status: 200,
+          body: {
+            ok: false,
+            error: 'invalid_auth',
+            response_metadata: { messages: [`[ERROR] not allowed: ${echoed}`], warnings: [`sent ${echoed}`] },
+          },
+        };
+      default:
+        return { status: 200, body: this.reply(method, args, token) };
+    }
   }
 
   private reply(method: string, args: Record<string, unknown>, token: string | undefined): unknown {
@@ -175,6 +216,24 @@ export class SlackStandIn {
       }),
     );
     return acked;
+  }
+
+  /** Pings every open Socket Mode connection and resolves once each has answered with a pong. */
+  async pingSockets(): Promise<void> {
+    await Promise.all(
+      this.sockets.map(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            socket.once('pong', () => resolve());
+            socket.ping('standin');
+          }),
+      ),
+    );
+  }
+
+  /** Drops every Socket Mode connection at once, as when Slack's side goes away. */
+  dropSockets(): void {
+    for (const socket of this.sockets) socket.terminate();
   }
 
   get socketConnections(): number {

@@ -3,21 +3,17 @@
  * note the Explain button points to, how the typed text is read and echoed, and what is logged
  * when Docker fails unexpectedly.
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DockerCommand } from '../../src/commands/index.ts';
-import { PROJECT_ROOT } from '../../src/config.ts';
 import type { DfView, DockerReader, PsView } from '../../src/docker/types.ts';
 import { UserError } from '../../src/errors.ts';
-import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';
-import { createRateLimiter } from '../../src/slack/access.ts';
-import type { SlackDeps } from '../../src/slack/deps.ts';
 import { decodeEntryRef } from '../../src/slack/interactions.ts';
 import { handleDockerCommand } from '../../src/slack/listeners/commands/docker.ts';
-import { recordingLogger } from '../support/logger.ts';
+import { callListener, slackDeps } from '../support/bolt.ts';
+import { fixtureKnowledge } from '../support/knowledge.ts';
 
-const { kb } = loadKnowledgeBase(path.join(PROJECT_ROOT, 'knowledge'));
+const kb = fixtureKnowledge();
 const host = { name: 'default', endpoint: 'unix:///var/run/docker.sock' };
 const psView: PsView = {
   host,
@@ -62,29 +58,18 @@ async function run(
   docker: DockerReader,
   knowledge: KnowledgeBase = kb,
 ): Promise<Run> {
-  const logger = recordingLogger();
-  const deps: SlackDeps = {
-    config: {
-      mode: 'http',
-      botToken: 'xoxb-x',
-      signingSecret: 's',
-      port: 0,
-      defaultLang: 'en',
-      docker: { allowedChannels: [], allowedUsers: [], rateLimit: { limit: 100, windowMs: 60_000 } },
-    },
-    kb: knowledge,
-    docker,
-    dockerRateLimiter: createRateLimiter(100, 60_000),
-    logger,
+  const deps = slackDeps({ kb: knowledge, docker });
+  const command = { text, user_id: 'U0OPS', channel_id: 'C0OPS' };
+  const { ack, respond } = await callListener<Parameters<typeof handleDockerCommand>[2]>(
+    (d, args) => handleDockerCommand(d, kind, args),
+    deps,
+    { command },
+  );
+  return {
+    acks: ack.mock.calls.map(([r]) => r),
+    responses: respond.mock.calls.map(([r]) => r as Run['responses'][number]),
+    logs: deps.logger.lines,
   };
-  const out: Run = { acks: [], responses: [], logs: logger.lines };
-  const args = {
-    command: { text, user_id: 'U0OPS', channel_id: 'C0OPS' },
-    ack: async (r: unknown) => void out.acks.push(r),
-    respond: async (r: Run['responses'][number]) => void out.responses.push(r),
-  };
-  await handleDockerCommand(deps, kind, args as unknown as Parameters<typeof handleDockerCommand>[2]);
-  return out;
 }
 
 function explainEntryId(result: Run): string | undefined {

@@ -11,9 +11,12 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import { ROUTES } from '../../src/slack/interactions.ts';
+import { ACTION_ID_PREFIXES } from '../../src/slack/listeners/actions/index.ts';
 import { SLASH_COMMANDS } from '../../src/slack/listeners/commands/index.ts';
 import { BOT_EVENTS } from '../../src/slack/listeners/events/index.ts';
 import { MESSAGE_SHORTCUT_CALLBACK_IDS } from '../../src/slack/listeners/shortcuts/index.ts';
+import { VIEW_SUBMISSION_CALLBACK_IDS } from '../../src/slack/listeners/views/index.ts';
 
 interface Manifest {
   features: {
@@ -96,9 +99,36 @@ describe('manifest.yml', () => {
   });
 
   it('enables what the listeners rely on: interactivity, the Home tab, DMs, Socket Mode', () => {
-    expect(manifest.settings.interactivity.is_enabled).toBe(true);
-    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
-    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    const interactive =
+      ACTION_ID_PREFIXES.length + VIEW_SUBMISSION_CALLBACK_IDS.length + MESSAGE_SHORTCUT_CALLBACK_IDS.length > 0;
+    expect(manifest.settings.interactivity.is_enabled).toBe(interactive);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(BOT_EVENTS.includes('app_home_opened'));
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(BOT_EVENTS.includes('message.im'));
     expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+});
+
+/** The action id prefix of every button the builders can draw: each route of ROUTES, asked once. */
+function drawnActionPrefixes(): string[] {
+  const ref = { entryId: 'x', question: 'q', lang: 'en' as const };
+  const routes = [
+    ROUTES.share(ref),
+    ROUTES.otherMatches(ref),
+    ROUTES.showEntry(ref, 3),
+    ROUTES.explainDocker(ref),
+    ROUTES.readTopic(ref),
+    ROUTES.ask('en'),
+  ];
+  expect(routes).toHaveLength(Object.values(ROUTES).filter((r) => typeof r === 'function').length);
+  return routes.map((r) => r.actionId.replace(/:\d+$/, ''));
+}
+
+describe('what the manifest cannot list: buttons and forms', () => {
+  it('every button the builders draw has a listener, and every button listener has a button', () => {
+    expect(drawnActionPrefixes().sort()).toEqual([...ACTION_ID_PREFIXES].sort());
+  });
+
+  it('the one form the builders draw is the one view submission handled', () => {
+    expect(VIEW_SUBMISSION_CALLBACK_IDS).toEqual([ROUTES.askForm.callbackId]);
   });
 });

@@ -8,7 +8,7 @@ import {
 import type { EntryRef } from '../../../render/slack/routes.ts';
 import { MATCH_LIMIT, type SlackDeps } from '../../deps.ts';
 import { decodeEntryRef, ROUTES } from '../../interactions.ts';
-import { type ButtonArgs, clickedEntry } from './clicked-entry.ts';
+import { type ButtonArgs, clickedEntry, clickReply } from './clicked-entry.ts';
 
 function hasOtherMatches(deps: SlackDeps, question: string): boolean {
   return question !== '' && deps.kb.ask(question, { limit: 2 }).matches.length > 1;
@@ -41,22 +41,36 @@ function entryMessageFor(
 export async function handleShareAnswer(deps: SlackDeps, args: ButtonArgs): Promise<void> {
   const clicked = await clickedEntry(deps, args);
   if (!clicked) return;
-  const { ref, entry } = clicked;
-  const { body, respond } = args;
+  const { ref, entry, reply } = clicked;
+  const { body } = args;
   const message = entryMessageFor(deps, entry, ref, 'public', { sharedBy: body.user.id, question: ref.question });
-  await respond({ response_type: 'in_channel', replace_original: false, text: message.text, blocks: message.blocks });
-  await respond({ delete_original: true });
+  const shared = await reply({
+    response_type: 'in_channel',
+    replace_original: false,
+    text: message.text,
+    blocks: message.blocks,
+  });
+  if (!shared) return;
+  await reply({ delete_original: true });
   deps.logger.info(`share by ${body.user.id} in ${body.channel?.id ?? 'unknown'}: ${entry.id}`);
 }
 
 /** Other matches: the next closest topics for the same question, privately, as buttons. */
-export async function handleOtherMatches(deps: SlackDeps, { action, ack, respond }: ButtonArgs): Promise<void> {
-  await ack();
-  const ref = decodeEntryRef(action.value);
+export async function handleOtherMatches(deps: SlackDeps, args: ButtonArgs): Promise<void> {
+  await args.ack();
+  const ref = decodeEntryRef(args.action.value);
   if (!ref) return;
   const others = deps.kb.ask(ref.question, { limit: MATCH_LIMIT }).matches.filter((m) => m.entry.id !== ref.entryId);
   const message = buildOtherMatchesMessage(others, ref.question, ref.lang, ROUTES);
-  await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
+  await clickReply(
+    deps,
+    args,
+  )({
+    response_type: 'ephemeral',
+    replace_original: false,
+    text: message.text,
+    blocks: message.blocks,
+  });
 }
 
 /**
@@ -67,7 +81,7 @@ export async function handleShowEntry(deps: SlackDeps, args: ButtonArgs): Promis
   const clicked = await clickedEntry(deps, args);
   if (!clicked) return;
   const message = entryMessageFor(deps, clicked.entry, clicked.ref, 'private');
-  await args.respond({
+  await clicked.reply({
     response_type: 'ephemeral',
     replace_original: args.body.container.is_ephemeral === true,
     text: message.text,

@@ -15,8 +15,8 @@ import { type ButtonArgs, clickedEntry } from './clicked-entry.ts';
 export async function handleExplainDocker(deps: SlackDeps, args: ButtonArgs): Promise<void> {
   const clicked = await clickedEntry(deps, args);
   if (!clicked) return;
-  const { ref, entry } = clicked;
-  const { body, client, respond } = args;
+  const { ref, entry, reply } = clicked;
+  const { body, client } = args;
   const build = (notice?: string) =>
     buildEntryMessage({
       entry,
@@ -32,14 +32,8 @@ export async function handleExplainDocker(deps: SlackDeps, args: ButtonArgs): Pr
   const channel = typeof body.container.channel_id === 'string' ? body.container.channel_id : body.channel?.id;
   const threadTs = typeof body.container.message_ts === 'string' ? body.container.message_ts : body.message?.ts;
   const target = channel && threadTs && body.container.is_ephemeral !== true ? { channel, threadTs } : undefined;
-  const where = await postInThreadOrPrivately(
-    client,
-    respond,
-    target,
-    build,
-    strings(ref.lang).slack.explainedPrivately,
-  );
+  const where = await postInThreadOrPrivately(client, reply, target, build, strings(ref.lang).slack.explainedPrivately);
   deps.logger.info(
-    `explain ${entry.id} by ${body.user.id} in ${channel ?? 'unknown'}: ${where === 'thread' ? 'in the thread' : 'privately'}`,
+    `explain ${entry.id} by ${body.user.id} in ${channel ?? 'unknown'}: ${where === 'thread' ? 'in the thread' : where}`,
   );
 }

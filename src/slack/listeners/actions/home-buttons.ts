@@ -1,9 +1,7 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { buildAskModal, buildEntryModal } from '../../../render/slack/views.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { decodeEntryRef, ROUTES } from '../../interactions.ts';
-
-type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+import type { ButtonArgs } from './clicked-entry.ts';
 
 /** Read, next to a topic in the App Home: opens the topic in a modal. */
 export async function handleHomeReadTopic(deps: SlackDeps, { action, body, ack, client }: ButtonArgs): Promise<void> {

@@ -1,15 +1,32 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { ACTION_IDS, actionIdPattern as byPrefix } from '../../interactions.ts';
+import { ACTION_IDS, actionIdPattern } from '../../interactions.ts';
 import { handleOtherMatches, handleShareAnswer, handleShowEntry } from './answer-buttons.ts';
+import type { ButtonArgs } from './clicked-entry.ts';
 import { handleExplainDocker } from './explain-docker.ts';
 import { handleHomeAsk, handleHomeReadTopic } from './home-buttons.ts';
 
+/**
+ * Every button the bot listens to, by action id prefix (buttons carry `<prefix>:<n>`, unique in
+ * their block). The manifest cannot list action ids; a test checks that every button the builders
+ * draw (ROUTES) has a listener here and that every listener here has a button.
+ */
+const ACTION_LISTENERS: ReadonlyArray<{
+  actionId: string;
+  handle: (deps: SlackDeps, args: ButtonArgs) => Promise<void>;
+}> = [
+  { actionId: ACTION_IDS.share, handle: handleShareAnswer },
+  { actionId: ACTION_IDS.otherMatches, handle: handleOtherMatches },
+  { actionId: ACTION_IDS.showEntry, handle: handleShowEntry },
+  { actionId: ACTION_IDS.explainDocker, handle: handleExplainDocker },
+  { actionId: ACTION_IDS.homeReadTopic, handle: handleHomeReadTopic },
+  { actionId: ACTION_IDS.homeAsk, handle: handleHomeAsk },
+];
+
+export const ACTION_ID_PREFIXES: readonly string[] = ACTION_LISTENERS.map((l) => l.actionId);
+
 export function registerActions(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(byPrefix(ACTION_IDS.share), (args) => handleShareAnswer(deps, args));
-  app.action<BlockButtonAction>(byPrefix(ACTION_IDS.otherMatches), (args) => handleOtherMatches(deps, args));
-  app.action<BlockButtonAction>(byPrefix(ACTION_IDS.showEntry), (args) => handleShowEntry(deps, args));
-  app.action<BlockButtonAction>(byPrefix(ACTION_IDS.explainDocker), (args) => handleExplainDocker(deps, args));
-  app.action<BlockButtonAction>(byPrefix(ACTION_IDS.homeReadTopic), (args) => handleHomeReadTopic(deps, args));
-  app.action<BlockButtonAction>(byPrefix(ACTION_IDS.homeAsk), (args) => handleHomeAsk(deps, args));
+  for (const listener of ACTION_LISTENERS) {
+    app.action<BlockButtonAction>(actionIdPattern(listener.actionId), (args) => listener.handle(deps, args));
+  }
 }

@@ -10,6 +10,7 @@ import { renderDockerBlocks } from '../../../render/slack/docker.ts';
 import { checkDockerAccess } from '../../access.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { ROUTES } from '../../interactions.ts';
+import { replyThrough } from '../../respond.ts';
 import { decodeSlackEntities } from '../../text.ts';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
@@ -33,6 +34,7 @@ export async function handleDockerCommand(
   const typed = `/docker-${kind}${args ? ` ${args}` : ''}`;
   const logged = typed.slice(0, 200);
   const who = `${command.user_id} in ${command.channel_id}`;
+  const reply = replyThrough(respond, deps.logger, `${logged} by ${who}`);
 
   const access = checkDockerAccess(deps.config.docker, { userId: command.user_id, channelId: command.channel_id });
   if (!access.ok) {
@@ -73,10 +75,10 @@ export async function handleDockerCommand(
       deps.logger.error(
         `${logged} by ${who} failed unexpectedly: ${err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err)}`,
       );
-    await respond({ response_type: 'ephemeral', text: escapeSlackText(userMessage(err, strings(lang).common.failed)) });
+    await reply({ response_type: 'ephemeral', text: escapeSlackText(userMessage(err, strings(lang).common.failed)) });
     return;
   }
-  await respond({ response_type: 'in_channel', text: result.text, blocks: result.blocks });
+  await reply({ response_type: 'in_channel', text: result.text, blocks: result.blocks });
 }
 
 /** Renders what Docker returned, with the Explain button for the note that explains it (if the notes have one). */

@@ -4,6 +4,7 @@ import { buildNotAnsweredMessage } from '../../../render/slack/answers.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { ROUTES } from '../../interactions.ts';
 import { answerMessage, askNotes, postInThreadOrPrivately } from '../../post-answer.ts';
+import { replyThrough } from '../../respond.ts';
 import { questionFromSlack } from '../../text.ts';
 
 /**
@@ -17,15 +18,16 @@ export async function handleExplainInThread(
   { shortcut, ack, respond, client }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>,
 ): Promise<void> {
   await ack();
+  const who = `${shortcut.user.id} in ${shortcut.channel.id}`;
+  const reply = replyThrough(respond, deps.logger, `explain-in-thread by ${who}`);
   const asked = askNotes(deps, questionFromSlack(shortcut.message.text));
   if (!asked) {
-    await respond({ response_type: 'ephemeral', text: strings(deps.config.defaultLang).slack.nothingToExplain });
+    await reply({ response_type: 'ephemeral', text: strings(deps.config.defaultLang).slack.nothingToExplain });
     return;
   }
-  const who = `${shortcut.user.id} in ${shortcut.channel.id}`;
   if (!asked.answer.answered) {
     const notAnswered = buildNotAnsweredMessage(asked.answer, asked.question, asked.lang, ROUTES);
-    await respond({ response_type: 'ephemeral', text: notAnswered.text, blocks: notAnswered.blocks });
+    await reply({ response_type: 'ephemeral', text: notAnswered.text, blocks: notAnswered.blocks });
     deps.logger.info(`explain-in-thread by ${who}: not answered`);
     return;
   }
@@ -38,7 +40,7 @@ export async function handleExplainInThread(
     });
   const where = await postInThreadOrPrivately(
     client,
-    respond,
+    reply,
     { channel: shortcut.channel.id, threadTs },
     build,
     strings(asked.lang).slack.notInChannel,

@@ -3,8 +3,22 @@ import type { SlackDeps } from '../../deps.ts';
 import { VIEW_CALLBACK_IDS } from '../../interactions.ts';
 import { handleAskModalSubmit } from './ask-modal.ts';
 
+/**
+ * Every modal submission the bot handles, by callback id. The manifest cannot list them either; a
+ * test checks that the form the builders draw (ROUTES.askForm) is one of these, and the only one.
+ */
+const VIEW_LISTENERS = [
+  {
+    callbackId: VIEW_CALLBACK_IDS.askModal,
+    register: (app: App, deps: SlackDeps) =>
+      app.view<ViewSubmitAction>({ callback_id: VIEW_CALLBACK_IDS.askModal, type: 'view_submission' }, (args) =>
+        handleAskModalSubmit(deps, args),
+      ),
+  },
+] as const;
+
+export const VIEW_SUBMISSION_CALLBACK_IDS: readonly string[] = VIEW_LISTENERS.map((l) => l.callbackId);
+
 export function registerViews(app: App, deps: SlackDeps): void {
-  app.view<ViewSubmitAction>({ callback_id: VIEW_CALLBACK_IDS.askModal, type: 'view_submission' }, (args) =>
-    handleAskModalSubmit(deps, args),
-  );
+  for (const listener of VIEW_LISTENERS) listener.register(app, deps);
 }
