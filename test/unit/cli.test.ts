@@ -5,26 +5,18 @@
 import { describe, expect, it } from 'vitest';
 import { type CliDeps, runCli } from '../../src/cli/index.ts';
 import { BUNDLED_KNOWLEDGE_DIR } from '../../src/config.ts';
-import type { DfView, DockerReader } from '../../src/docker/types.ts';
 import { UserError } from '../../src/errors.ts';
 import { createKnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/index.ts';
+import { dfView, viewReader } from '../support/docker-views.ts';
 import { captureIo } from '../support/io.ts';
 import { recordingLogger } from '../support/logger.ts';
 
 const { kb } = loadKnowledgeBase(BUNDLED_KNOWLEDGE_DIR);
-const tightDisk: DfView = {
-  host: { name: 'default', endpoint: 'unix:///x.sock' },
-  dockerRootDir: '/var/lib/docker',
-  categories: [],
-  totalSizeBytes: 30e9,
-  totalReclaimableBytes: 20e9,
-  diskLooksTight: true,
-  measuredAt: '2026-11-28T00:00:00Z',
-};
-const docker: DockerReader = {
+const tightDisk = dfView({ totalSizeBytes: 30e9, totalReclaimableBytes: 20e9, diskLooksTight: true });
+const docker = viewReader({
   ps: () => Promise.reject(new UserError('Docker host unix:///x.sock is not reachable. Set DOCKER_HOST.')),
   df: async () => tightDisk,
-};
+});
 
 function deps(overrides: Partial<CliDeps> = {}): CliDeps {
   return { lang: () => 'en', knowledge: () => kb, docker: () => docker, logger: recordingLogger(), ...overrides };

@@ -1,32 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { notesForDockerResult } from '../../src/commands/explain.ts';
-import type { DfView, DockerResult, PsView } from '../../src/docker/types.ts';
+import type { DockerResult } from '../../src/docker/types.ts';
 import { createKnowledgeBase } from '../../src/knowledge/index.ts';
+import { dfView, psView } from '../support/docker-views.ts';
 import { fixtureKnowledge } from '../support/knowledge.ts';
 
-const host = { name: 'default', endpoint: 'unix:///var/run/docker.sock' };
-const ps: DockerResult = {
-  kind: 'ps',
-  view: {
-    host,
-    all: false,
-    filters: { name: [], status: [], label: [], ancestor: [], health: [] },
-    rows: [],
-    countsByState: {},
-  } satisfies PsView,
-};
-function df(diskLooksTight: boolean): DockerResult {
-  const view: DfView = {
-    host,
-    dockerRootDir: '/var/lib/docker',
-    categories: [],
-    totalSizeBytes: 0,
-    totalReclaimableBytes: 0,
-    diskLooksTight,
-    measuredAt: '2026-01-01T00:00:00Z',
-  };
-  return { kind: 'df', view };
-}
+const ps: DockerResult = { kind: 'ps', view: psView() };
+const df = (diskLooksTight: boolean): DockerResult => ({ kind: 'df', view: dfView({ diskLooksTight }) });
 const kb = fixtureKnowledge();
 const ids = (notes: ReturnType<typeof notesForDockerResult>) => ({
   diskAdvice: notes.diskAdvice?.id,

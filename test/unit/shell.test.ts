@@ -1,11 +1,12 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_KNOWLEDGE_DIR } from '../../src/config.ts';
-import type { DfView, DockerReader } from '../../src/docker/types.ts';
+import type { DockerReader } from '../../src/docker/types.ts';
 import { UserError } from '../../src/errors.ts';
 import { createKnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import type { ShellDeps } from '../../src/shell/commands.ts';
 import { handleShellLine, runShell } from '../../src/shell/index.ts';
+import { dfView, viewReader } from '../support/docker-views.ts';
 import { recordingLogger } from '../support/logger.ts';
 
 const { kb } = loadKnowledgeBase(BUNDLED_KNOWLEDGE_DIR);
@@ -51,16 +52,7 @@ describe('shell', () => {
   });
 
   it('names the disk advice note in /docker-df only when these notes have it', async () => {
-    const tight: DfView = {
-      host: { name: 'default', endpoint: 'unix:///x.sock' },
-      dockerRootDir: '/var/lib/docker',
-      categories: [],
-      totalSizeBytes: 30e9,
-      totalReclaimableBytes: 20e9,
-      diskLooksTight: true,
-      measuredAt: '2026-11-28T00:00:00Z',
-    };
-    const docker: DockerReader = { ...unreachable, df: async () => tight };
+    const docker = viewReader({ df: async () => dfView({ diskLooksTight: true }) });
     expect((await handleShellLine('/docker-df', { ...deps, docker })).text).toContain('`docker-root-dir`');
     const otherNotes = createKnowledgeBase(kb.entries.filter((e) => e.id !== 'docker-root-dir'));
     expect((await handleShellLine('/docker-df', { ...deps, kb: otherNotes, docker })).text).not.toContain(
@@ -75,18 +67,7 @@ describe('the shell and DEFAULT_LANG', () => {
   it('gives help, refusals and Docker results in the default language', async () => {
     expect((await handleShellLine('help', korean)).text).toContain('주제 목록');
     expect((await handleShellLine('/nope', korean)).text).toContain('모르는 명령이에요');
-    const docker: DockerReader = {
-      ...unreachable,
-      df: async () => ({
-        host: { name: 'default', endpoint: 'unix:///x.sock' },
-        dockerRootDir: '/var/lib/docker',
-        categories: [],
-        totalSizeBytes: 0,
-        totalReclaimableBytes: 0,
-        diskLooksTight: false,
-        measuredAt: '2026-11-28T00:00:00Z',
-      }),
-    };
+    const docker = viewReader();
     expect((await handleShellLine('/docker-df', { ...korean, docker })).text).toContain('Docker 루트 디렉터리');
     expect((await handleShellLine('/docker-df', { ...deps, docker })).text).toContain('Docker root dir');
   });

@@ -5,36 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DockerCommand } from '../../src/commands/index.ts';
-import type { DfView, DockerReader, PsView } from '../../src/docker/types.ts';
+import type { DockerReader } from '../../src/docker/types.ts';
 import { UserError } from '../../src/errors.ts';
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';
 import { decodeEntryRef } from '../../src/slack/interactions.ts';
 import { handleDockerCommand } from '../../src/slack/listeners/commands/docker.ts';
 import { callListener, slackDeps } from '../support/bolt.ts';
+import { dfView, psView, viewReader } from '../support/docker-views.ts';
 import { fixtureKnowledge } from '../support/knowledge.ts';
 
 const kb = fixtureKnowledge();
-const host = { name: 'default', endpoint: 'unix:///var/run/docker.sock' };
-const psView: PsView = {
-  host,
-  all: false,
-  filters: { name: [], status: [], label: [], ancestor: [], health: [] },
-  rows: [],
-  countsByState: {},
-};
-const dfView: DfView = {
-  host,
-  dockerRootDir: '/var/lib/docker',
-  categories: [],
-  totalSizeBytes: 0,
-  totalReclaimableBytes: 0,
-  diskLooksTight: false,
-  measuredAt: '2024-01-01T00:00:00Z',
-};
-
-function reader(overrides: Partial<DockerReader> = {}): DockerReader {
-  return { ps: async () => psView, df: async () => dfView, ...overrides };
-}
 
 /** The knowledge base without some entries, as with a team's own KNOWLEDGE_DIR. */
 function kbWithout(...ids: string[]): KnowledgeBase {
@@ -81,18 +61,18 @@ function explainEntryId(result: Run): string | undefined {
 
 describe('the Explain button under a Docker result', () => {
   it('ps points to listing-commands', async () => {
-    expect(explainEntryId(await run('ps', '', reader()))).toBe('listing-commands');
+    expect(explainEntryId(await run('ps', '', viewReader()))).toBe('listing-commands');
   });
 
   it("df points to the view's advice when the notes have it, else to listing-commands", async () => {
-    const tight = reader({ df: async () => ({ ...dfView, diskLooksTight: true }) });
+    const tight = viewReader({ df: async () => dfView({ diskLooksTight: true }) });
     expect(explainEntryId(await run('df', '', tight))).toBe('docker-root-dir');
     expect(explainEntryId(await run('df', '', tight, kbWithout('docker-root-dir')))).toBe('listing-commands');
-    expect(explainEntryId(await run('df', '', reader()))).toBe('listing-commands');
+    expect(explainEntryId(await run('df', '', viewReader()))).toBe('listing-commands');
   });
 
   it('is left out when the notes have no such entry, and the result is still posted', async () => {
-    const result = await run('ps', '', reader(), kbWithout('listing-commands'));
+    const result = await run('ps', '', viewReader(), kbWithout('listing-commands'));
     expect(result.responses[0]?.response_type).toBe('in_channel');
     expect(explainEntryId(result)).toBeUndefined();
   });
@@ -101,10 +81,10 @@ describe('the Explain button under a Docker result', () => {
 describe('what the user typed', () => {
   it('is decoded for the parser (Slack sends & as &amp;) and escaped when echoed', async () => {
     let seen: string[] = [];
-    const docker = reader({
+    const docker = viewReader({
       ps: async (options) => {
         seen = options.filters.name;
-        return psView;
+        return psView();
       },
     });
     const result = await run('ps', 'name=a&amp;b', docker);
@@ -113,7 +93,7 @@ describe('what the user typed', () => {
   });
 
   it('a usage error quoting the input cannot ping anyone', async () => {
-    const result = await run('ps', '&lt;!channel&gt;', reader());
+    const result = await run('ps', '&lt;!channel&gt;', viewReader());
     const text = (result.acks[0] as { text: string }).text;
     expect(text).toContain('&lt;!channel&gt;');
     expect(text).not.toContain('<!channel>');
@@ -125,7 +105,7 @@ describe('failures', () => {
     const result = await run(
       'df',
       '',
-      reader({ df: async () => Promise.reject(new UserError('Docker host x is not reachable.')) }),
+      viewReader({ df: async () => Promise.reject(new UserError('Docker host x is not reachable.')) }),
     );
     expect(result.responses).toEqual([{ response_type: 'ephemeral', text: 'Docker host x is not reachable.' }]);
     expect(
@@ -139,7 +119,7 @@ describe('failures', () => {
     const result = await run(
       'ps',
       '',
-      reader({ ps: async () => Promise.reject(new TypeError('rows is not iterable')) }),
+      viewReader({ ps: async () => Promise.reject(new TypeError('rows is not iterable')) }),
     );
     expect(result.responses).toHaveLength(1);
     expect(result.responses[0]?.text).not.toContain('rows is not iterable');
