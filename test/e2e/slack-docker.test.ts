@@ -1,6 +1,6 @@
 /**
  * /docker-ps and /docker-df end to end: real Bolt in HTTP mode, signed slash commands, a private
- * dockerd (test/integration/dockerd.ts), and a proxy in front of it that makes Docker slow.
+ * dockerd (test/support/dockerd.ts), and a proxy in front of it that makes Docker slow.
  * Needs root and docker.io + busybox-static, like the Docker integration tests.
  */
 import path from 'node:path';

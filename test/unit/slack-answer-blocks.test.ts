@@ -399,7 +399,7 @@ describe('text a user typed never becomes Slack markup', () => {
   });
 });
 
-describe('slack-format', () => {
+describe('Slack text helpers (render/slack/blocks.ts)', () => {
   it('escapeAndTruncate never cuts an escape in half', () => {
     expect(escapeAndTruncate('a&b', 10)).toBe('a&amp;b');
     expect(escapeAndTruncate('ab&&&&', 6)).toBe('ab…');
