@@ -109,7 +109,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
+  // SIGTERM, which tsx passes on: a SIGKILL would end tsx and leave the bot's own process running.
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
   await slack.stop();
 });
 
