@@ -9,8 +9,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
-import { postSigned, slashCommandBody } from '../e2e/support/slack-requests.ts';
-import { SlackStandIn, TEAM_ID } from '../e2e/support/slack-standin.ts';
+import { postSlashCommand } from '../e2e/support/slack-requests.ts';
+import { SlackStandIn } from '../e2e/support/slack-standin.ts';
 import { freeLoopbackPort, seedTiny, startTestDaemon, type TestDaemon } from '../integration/dockerd.ts';
 import { makeNodeBaseImage } from './base-image.ts';
 
@@ -233,18 +233,11 @@ describe('the image in HTTP mode', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ ok: true });
 
-    const body = slashCommandBody({
+    const res = await postSlashCommand(`http://127.0.0.1:${port}`, SIGNING_SECRET, {
       command: '/docker-ask',
       text: 'docker root dir',
-      teamId: TEAM_ID,
       responseUrl: slack.responseUrl('image'),
     });
-    const res = await postSigned(
-      `http://127.0.0.1:${port}/slack/events`,
-      body,
-      'application/x-www-form-urlencoded',
-      SIGNING_SECRET,
-    );
     expect(res.status).toBe(200);
     expect(res.text).toContain('/var/lib/docker');
     expect(slack.callsTo('auth.test').map((c) => c.token)).toEqual([BOT_TOKEN]);
