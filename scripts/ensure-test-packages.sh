@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs before `npm test`. The Docker tests start a private dockerd (Debian: docker.io) and build their
 # image from a static busybox (Debian: busybox-static); the TLS test makes throwaway certificates
-# (openssl) and the ssh:// test runs a throwaway sshd on loopback (openssh-server). As root on
+# (openssl), the ssh:// test runs a throwaway sshd on loopback (openssh-server) and the deploy test
+# resolves deploy/compose.yaml with docker-compose. As root on
 # Debian, install what is missing; otherwise say exactly what (the tests then fail with the same hint).
 set -euo pipefail
 missing=()
@@ -9,6 +10,7 @@ command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
 [ -x /bin/busybox ] || missing+=(busybox-static)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
