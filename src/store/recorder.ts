@@ -100,6 +100,7 @@ export function createBestEffortRecorder(
           drop(item, 'rejected', error);
           continue;
         }
+        if (closed) return drop(item, 'closed', error);
         queue.unshift(item);
         lastFailure = { error, at: now() };
         if (!failing) options.onFailing?.(error);
@@ -132,7 +133,8 @@ export function createBestEffortRecorder(
     const item = { kind, write, queuedAt: now() };
     if (closed) return drop(item, 'closed');
     queue.push(item);
-    while (queue.length > maxQueued) drop(queue.shift()!, 'queue-full');
+    // The record being written counts too; the oldest of those waiting makes room.
+    while (queue.length + inFlight > maxQueued && queue.length > 0) drop(queue.shift()!, 'queue-full');
     start();
   };
 

@@ -69,7 +69,7 @@ export function createSqliteDriver(file: string, options: SqliteOptions = {}): S
     async connect() {
       if (db) return;
       const Database = await loadBetterSqlite3();
-      fs.mkdirSync(path.dirname(file), { recursive: true });
+      ensureWritableFolder(path.dirname(file));
       // A long wait for the lock only while opening: switching a new file to WAL needs it briefly.
       const opened = new Database(file, { timeout: 10_000 });
       try {
@@ -117,6 +117,23 @@ export function createSqliteDriver(file: string, options: SqliteOptions = {}): S
   };
 }
 
+/**
+ * Creates the folder if needed and checks that the bot may write there, so a read-only disk or a
+ * folder owned by someone else is reported as such (EROFS, EACCES) rather than as whatever SQLite or
+ * a recursive mkdir make of it. (SQLite also needs the folder for its -wal and -shm files.)
+ */
+function ensureWritableFolder(folder: string): void {
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+  } catch (err) {
+    let existing = path.dirname(folder);
+    while (!fs.existsSync(existing)) existing = path.dirname(existing);
+    fs.accessSync(existing, fs.constants.W_OK);
+    throw err;
+  }
+  fs.accessSync(folder, fs.constants.W_OK);
+}
+
 /** Loaded when a SQLite store opens, so a PostgreSQL deployment never needs the native addon to load. */
 async function loadBetterSqlite3(): Promise<typeof BetterSqlite3> {
   return (await import('better-sqlite3')).default;
@@ -134,11 +151,18 @@ export function explainSqliteError(err: unknown, doing: string, file: string): S
       'disk-full',
       `the disk holding ${file} is full. Free space there, or point DATABASE_URL at another disk.`,
     );
-  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    const why =
+      code === 'EROFS'
+        ? 'its file system is read-only'
+        : code.startsWith('SQLITE')
+          ? 'it is read-only'
+          : 'permission denied';
     return fail(
       'read-only',
-      `${file} cannot be written (${code}). Make the file and its folder writable for the bot's user, or point DATABASE_URL at a writable place.`,
+      `${file} cannot be written (${why}, ${code}). Make the file and its folder writable for the bot's user, or point DATABASE_URL at a writable place.`,
     );
+  }
   if (code.startsWith('SQLITE_CANTOPEN'))
     return fail(
       'read-only',
