@@ -34,8 +34,7 @@ export interface TestPostgres {
 }
 
 /** The bin directory of an installed PostgreSQL (15 preferred); throws with the apt-get line when there is none. */
-export function postgresBinDir(): string {
-  const root = '/usr/lib/postgresql';
+export function postgresBinDir(root = '/usr/lib/postgresql'): string {
   const versions = fs.existsSync(root)
     ? fs
         .readdirSync(root)
