@@ -4,7 +4,11 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../config.ts';
 import type { SqlDriver } from './driver.ts';
 
-/** migrations/<dialect>/NNNN_name.sql, shipped with the code and applied in order at start-up. */
+/**
+ * migrations/NNNN_name.sql, shipped with the code and applied in order at start-up. Each is SQL that
+ * SQLite and PostgreSQL both accept, so one file serves both adapters and the contract suite proves it.
+ * Applied files are never edited: a change is a new file.
+ */
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'migrations');
 
 export interface Migration {
@@ -16,8 +20,7 @@ export interface Migration {
 
 const FILE_NAME = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 
-export function readMigrations(dialect: SqlDriver['dialect'], dir = MIGRATIONS_DIR): Migration[] {
-  const folder = path.join(dir, dialect);
+export function readMigrations(folder = MIGRATIONS_DIR): Migration[] {
   return fs
     .readdirSync(folder)
     .filter((file) => file.endsWith('.sql'))

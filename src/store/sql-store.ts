@@ -48,7 +48,7 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions = {})
     opening = (async () => {
       try {
         await driver.connect();
-        for (const warning of await migrate(driver, readMigrations(driver.dialect), now())) warn(warning);
+        for (const warning of await migrate(driver, readMigrations(), now())) warn(warning);
         state = 'open';
         lastFailure = undefined;
       } catch (err) {
@@ -159,7 +159,7 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions = {})
           const rows = await driver.query(
             `SELECT * FROM (
                SELECT question_key, question, lang, closest, asked_at,
-                 row_number() OVER (PARTITION BY question_key ORDER BY asked_at DESC, id DESC) AS latest,
+                 row_number() OVER (PARTITION BY question_key ORDER BY asked_at DESC, question DESC) AS latest,
                  count(*) ${per} AS n,
                  min(asked_at) ${per} AS first_asked_at,
                  sum(CASE WHEN outcome = 'not-answered' THEN 1 ELSE 0 END) ${per} AS not_answered,

@@ -1,3 +1,5 @@
+import type { KnowledgeEntry } from '../knowledge/types.ts';
+
 /**
  * What the bot keeps between requests and shares between replicas: feedback on answers, the questions
  * the notes could not answer, notes saved from Slack, and the little coordination state that must be
@@ -103,17 +105,8 @@ export interface GapRecords {
   top(options: { since: Date; limit?: number }): Promise<GapSummary[]>;
 }
 
-/** A note's content, the same fields as a Markdown note file's front-matter and body. */
-export interface NoteDraft {
-  id: string;
-  title: string;
-  titleEn: string;
-  aliases: string[];
-  tags: string[];
-  related: string[];
-  /** Markdown. */
-  body: string;
-}
+/** A note's content: the fields of a Markdown note file (front-matter and body), without the file. */
+export type NoteDraft = Omit<KnowledgeEntry, 'file'>;
 
 /** Who saved a note, and from where in Slack. */
 export interface NoteOrigin {

@@ -4,6 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStore, followNoteChanges, type NoteDraft, type Store, StoreError } from '../../src/store/index.ts';
 import { startRetention } from '../../src/store/retention.ts';
@@ -17,6 +19,8 @@ interface Backend {
   name: 'sqlite' | 'postgres';
   /** A URL for a new, empty database. */
   freshUrl(): Promise<string>;
+  /** Runs SQL on that database behind the store's back, as an operator or another version would. */
+  exec(url: string, sql: string): Promise<void>;
 }
 
 let postgres: TestPostgres | undefined;
@@ -31,12 +35,29 @@ const backends: Backend[] = [
       // A folder that does not exist yet: the store creates it on first start.
       return `sqlite:${path.join(dir, 'data', 'bot.db')}`;
     },
+    async exec(url, sql) {
+      const db = new Database(url.slice('sqlite:'.length));
+      try {
+        db.exec(sql);
+      } finally {
+        db.close();
+      }
+    },
   },
   {
     name: 'postgres',
     async freshUrl() {
       postgres ??= await startTestPostgres();
       return postgres.createSchema();
+    },
+    async exec(url, sql) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
     },
   },
 ];
@@ -64,7 +85,7 @@ describe.each(backends)('store contract ($name)', (backend) => {
   let store: Store;
 
   /** Another store on the same database: a second replica, or the bot after a restart. */
-  const openStore = (options: { now?: () => number } = {}) => {
+  const openStore = (options: { now?: () => number; warn?: (message: string) => void } = {}) => {
     const s = createStore(url, { now, warn: () => undefined, ...options });
     opened.push(s);
     return s;
@@ -95,6 +116,26 @@ describe.each(backends)('store contract ($name)', (backend) => {
       await again.open();
       expect((await again.notes.list()).map((n) => n.id)).toEqual(['a']);
       if (backend.name === 'sqlite') expect(fs.existsSync(url.slice('sqlite:'.length))).toBe(true);
+    });
+
+    it('warns, and goes on, when the database was migrated by a newer bot or an applied file was edited', async () => {
+      await store.close();
+      await backend.exec(
+        url,
+        "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (999, 'from_the_future', 'x', 0); " +
+          "UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1",
+      );
+      const warnings: string[] = [];
+      const again = openStore({ warn: (message) => warnings.push(message) });
+      await again.notes.create(draft('still-works'), { userId: 'U1' });
+      expect(warnings).toEqual([
+        expect.stringMatching(
+          /^migration 1 \(initial\) was changed after .* applied it; changes go in a new migration file/,
+        ),
+        expect.stringMatching(
+          /has schema version 999, newer than this bot's 1: a newer version of the bot migrated it/,
+        ),
+      ]);
     });
 
     it('migrates once when several processes start on a new database at the same moment', async () => {

@@ -18,6 +18,7 @@ import {
   StoreError,
 } from '../../src/store/index.ts';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
+import { freeLoopbackPort } from './dockerd.ts';
 
 const gap = (question: string): GapInput => ({ question, lang: 'en', outcome: 'not-answered', closest: [] });
 const note = { id: 'kept', title: 't', titleEn: 't', aliases: [], tags: [], related: [], body: 'b' };
@@ -225,7 +226,7 @@ describe('PostgreSQL failing', () => {
   });
 
   it('fails fast and clearly, never showing the password, when nothing listens at DATABASE_URL', async () => {
-    const port = await unusedPort();
+    const port = await freeLoopbackPort();
     const store = track(createStore(`postgres://bot:s3cret-pw@127.0.0.1:${port}/bot`, { warn: () => undefined }));
     const error = await failureOf(store.open());
     expect(error.failure).toBe('unreachable');
@@ -259,11 +260,3 @@ describe('PostgreSQL failing', () => {
     expect(error.failure).toBe('unreachable');
   });
 });
-
-async function unusedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}

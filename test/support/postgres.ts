@@ -1,8 +1,8 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { freeLoopbackPort } from '../integration/dockerd.ts';
 
 /**
  * A private PostgreSQL server for the store tests, like the private dockerd: its own data directory,
@@ -95,7 +95,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     throw new Error(`initdb failed in ${dataDir}: ${stderr.trim()}`);
   }
 
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const logFile = path.join(dir, 'postgres.log');
   let child: ChildProcess | undefined;
   let exited: Promise<void> = Promise.resolve();
@@ -200,15 +200,4 @@ async function accepts(url: string): Promise<boolean> {
   } finally {
     await client.end().catch(() => undefined);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

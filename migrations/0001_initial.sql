@@ -1,5 +1,6 @@
--- The store's first schema (SQLite). Times are milliseconds since the epoch, lists are JSON text:
--- the PostgreSQL schema beside this one holds the same columns, so one set of queries serves both.
+-- The store's first schema. Migrations are SQL that SQLite and PostgreSQL both accept, so one file
+-- serves both adapters: BIGINT (integer affinity in SQLite), TEXT, CHECK, composite keys. Times are
+-- milliseconds since the epoch, lists are JSON text.
 
 -- 👍 / 👎 on answers: one row per user per answer, a second click updates it.
 CREATE TABLE answer_feedback (
@@ -10,23 +11,22 @@ CREATE TABLE answer_feedback (
   note_id TEXT,
   question TEXT,
   channel_id TEXT,
-  first_voted_at INTEGER NOT NULL,
-  voted_at INTEGER NOT NULL,
+  first_voted_at BIGINT NOT NULL,
+  voted_at BIGINT NOT NULL,
   PRIMARY KEY (answer_id, user_id)
-) STRICT;
+);
 CREATE INDEX answer_feedback_voted_at ON answer_feedback (voted_at);
 
 -- Questions the notes did not answer (well); question_key groups identical ones.
 CREATE TABLE gap_records (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
   question TEXT NOT NULL,
   question_key TEXT NOT NULL,
   lang TEXT NOT NULL CHECK (lang IN ('ko', 'en')),
   outcome TEXT NOT NULL CHECK (outcome IN ('not-answered', 'partial', 'voted-down')),
   closest TEXT NOT NULL,
   channel_id TEXT,
-  asked_at INTEGER NOT NULL
-) STRICT;
+  asked_at BIGINT NOT NULL
+);
 CREATE INDEX gap_records_asked_at ON gap_records (asked_at);
 
 -- Notes saved from Slack, with who saved them, from where and when.
@@ -39,33 +39,33 @@ CREATE TABLE saved_notes (
   related TEXT NOT NULL,
   body TEXT NOT NULL,
   created_by TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
+  created_at BIGINT NOT NULL,
   source_channel_id TEXT,
   source_thread_ts TEXT,
   updated_by TEXT NOT NULL,
-  updated_at INTEGER NOT NULL,
-  revision INTEGER NOT NULL
-) STRICT;
+  updated_at BIGINT NOT NULL,
+  revision BIGINT NOT NULL
+);
 
 -- Change counters; 'notes' changes with every saved-note write so replicas can poll one row.
 CREATE TABLE store_counters (
   name TEXT PRIMARY KEY,
-  value INTEGER NOT NULL
-) STRICT;
+  value BIGINT NOT NULL
+);
 INSERT INTO store_counters (name, value) VALUES ('notes', 0);
 
 -- Sliding-window rate limits shared by replicas: one row per counted use.
 CREATE TABLE rate_limit_hits (
   key TEXT NOT NULL,
-  at INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL
-) STRICT;
+  at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
 CREATE INDEX rate_limit_hits_key_at ON rate_limit_hits (key, at);
 CREATE INDEX rate_limit_hits_expires_at ON rate_limit_hits (expires_at);
 
 -- Events already taken by one replica (Slack retries deliver them again).
 CREATE TABLE event_claims (
   event_id TEXT PRIMARY KEY,
-  expires_at INTEGER NOT NULL
-) STRICT;
+  expires_at BIGINT NOT NULL
+);
 CREATE INDEX event_claims_expires_at ON event_claims (expires_at);
