@@ -217,6 +217,54 @@ export async function startCountingProxy(targetPort: number): Promise<CountingPr
   };
 }
 
+/**
+ * A loopback TCP listener that forwards to a daemon's unix socket and records every byte clients
+ * send: the request lines that really reached the engine (plain HTTP, so they can be read).
+ */
+export interface RecordingProxy {
+  /** tcp://127.0.0.1:<port> for DOCKER_HOST. */
+  host: string;
+  readonly connections: number;
+  /** The request lines clients sent, e.g. "GET /v1.41/containers/json?all=true". */
+  requestLines(): string[];
+  close(): void;
+}
+
+export async function startRecordingProxy(socketPath: string): Promise<RecordingProxy> {
+  let connections = 0;
+  let sent = '';
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    connections += 1;
+    const upstream = net.connect({ path: socketPath });
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => {
+        sockets.delete(s);
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.on('data', (chunk: Buffer) => {
+      sent += chunk.toString('latin1');
+    });
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    host: `tcp://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    get connections() {
+      return connections;
+    },
+    requestLines: () => [...sent.matchAll(/^([A-Z]+ \S+) HTTP\/1\.[01]\r$/gm)].map((m) => m[1]!),
+    close() {
+      for (const s of sockets) s.destroy();
+      server.close();
+    },
+  };
+}
+
 /** Whether something accepts TCP connections on 127.0.0.1:port. */
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
