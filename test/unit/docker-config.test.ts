@@ -5,6 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config.ts';
 import { readDockerConfig } from '../../src/docker/config.ts';
 
+/** The ConfigError readDockerConfig throws for `env` (fails the test when it does not throw one). */
+function configError(env: Record<string, string>): string {
+  let thrown: unknown;
+  try {
+    readDockerConfig(env);
+  } catch (err) {
+    thrown = err;
+  }
+  expect(thrown).toBeInstanceOf(ConfigError);
+  return (thrown as Error).message;
+}
+
 describe('readDockerConfig', () => {
   it('defaults to the local socket, 10 s deadline, 30 s df cache, no labels', () => {
     expect(readDockerConfig({})).toEqual({
@@ -87,15 +99,8 @@ describe('readDockerConfig', () => {
     [{ DOCKER_TIMEOUT_MS: '0' }, /^DOCKER_TIMEOUT_MS=0 is not a positive whole number/],
     [{ DOCKER_DF_CACHE_MS: 'soon' }, /^DOCKER_DF_CACHE_MS=soon is not a positive whole number/],
   ])('explains a bad setting %j', (env, message) => {
-    let thrown: unknown;
-    try {
-      readDockerConfig(env);
-    } catch (err) {
-      thrown = err;
-    }
-    expect(thrown).toBeInstanceOf(ConfigError);
-    expect((thrown as Error).message).toMatch(message);
-    expect((thrown as Error).message).not.toContain('secret');
+    expect(configError(env)).toMatch(message);
+    expect(configError(env)).not.toContain('secret');
   });
 });
 
@@ -147,15 +152,8 @@ describe('start-up errors and passwords', () => {
       'DOCKER_DEFAULT_HOST is not one of the configured hosts (default); it takes a host name from DOCKER_HOSTS. Fix it in .env.',
     ],
   ])('%j', (env, message) => {
-    let thrown: unknown;
-    try {
-      readDockerConfig(env);
-    } catch (err) {
-      thrown = err;
-    }
-    expect(thrown).toBeInstanceOf(ConfigError);
-    expect((thrown as Error).message).toBe(message);
-    expect((thrown as Error).message).not.toContain(PW);
+    expect(configError(env)).toBe(message);
+    expect(configError(env)).not.toContain(PW);
   });
 
   it('keeps passwords with / @ : % out of the display when they are encoded', () => {

@@ -4,6 +4,7 @@ import { toDfView } from '../../src/docker/df.ts';
 import { toPsView } from '../../src/docker/ps.ts';
 import { renderDfBlocks, renderPsBlocks } from '../../src/render/docker-blocks.ts';
 import { renderDfText, renderPsText } from '../../src/render/docker-text.ts';
+import { containerInfo } from './docker-container-info.ts';
 
 /**
  * Engine strings that would act on a terminal or a channel — ESC sequences that clear the screen
@@ -28,7 +29,7 @@ const HOSTILE: Partial<Docker.ContainerInfo> = {
 
 function hostileView() {
   return toPsView(
-    [{ Created: 1, ...HOSTILE } as Docker.ContainerInfo],
+    [containerInfo(HOSTILE)],
     { all: true, filters: { name: ['x\x1b[2J'], status: [], label: [], ancestor: [], health: [] } },
     { name: 'default', endpoint: 'unix:///var/run/docker.sock' },
     ['team*'],

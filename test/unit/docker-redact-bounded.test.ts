@@ -1,7 +1,7 @@
-import type Docker from 'dockerode';
 import { describe, expect, it, vi } from 'vitest';
 import { toPsView } from '../../src/docker/ps.ts';
 import { COMMAND_MAX, LABEL_VALUE_MAX } from '../../src/docker/redact.ts';
+import { containerInfo } from './docker-container-info.ts';
 
 /**
  * Redaction time is bounded by what is shown: every redaction pass is wrapped here to record the
@@ -37,27 +37,12 @@ vi.mock('../../src/docker/redact/tools.ts', async (load) =>
 const PASSES = ['maskPrivateKeys', 'maskTokenShapes', 'maskUrlCredentials', 'maskNamedValues', 'maskToolPasswords'];
 const OPTIONS = { all: true, filters: { name: [], status: [], label: [], ancestor: [], health: [] } };
 
-function container(over: Partial<Docker.ContainerInfo>): Docker.ContainerInfo {
-  return {
-    Id: 'a'.repeat(64),
-    Names: ['/app'],
-    Image: 'app:1',
-    Command: 'run',
-    Created: 1,
-    Ports: [],
-    Labels: {},
-    State: 'running',
-    Status: 'Up',
-    ...over,
-  } as Docker.ContainerInfo;
-}
-
 describe('redaction sees only what is shown', () => {
   it('cuts a 200 kB command to COMMAND_MAX before any pattern runs', () => {
     seen.length = 0;
     const command = `app --password=hunter2 ${'password '.repeat(25_000)}--token=hunter3`;
     expect(command.length).toBeGreaterThan(200_000);
-    const view = toPsView([container({ Command: command })], OPTIONS, { name: 'h', endpoint: 'unix:///s' }, []);
+    const view = toPsView([containerInfo({ Command: command })], OPTIONS, { name: 'h', endpoint: 'unix:///s' }, []);
     expect(seen.map((s) => s.pass).sort()).toEqual([...PASSES].sort());
     for (const { length } of seen) expect(length).toBeLessThanOrEqual(COMMAND_MAX);
     const shown = view.rows[0]!.command;
@@ -70,7 +55,7 @@ describe('redaction sees only what is shown', () => {
   it('cuts a 200 kB label value to LABEL_VALUE_MAX before any pattern runs', () => {
     seen.length = 0;
     const value = 'x@ '.repeat(70_000);
-    toPsView([container({ Labels: { team: value } })], OPTIONS, { name: 'h', endpoint: 'unix:///s' }, ['team']);
+    toPsView([containerInfo({ Labels: { team: value } })], OPTIONS, { name: 'h', endpoint: 'unix:///s' }, ['team']);
     const labelPasses = seen.filter((s) => s.length > 3); // the command 'run' is the other text redacted
     expect(labelPasses.map((s) => s.pass).sort()).toEqual([...PASSES].sort());
     for (const { length } of labelPasses) expect(length).toBeLessThanOrEqual(LABEL_VALUE_MAX);

@@ -5,6 +5,7 @@ import { allowlistedLabels, cutForDisplay, redactSecrets, stripUrlCredentials } 
 import type { PsView } from '../../src/docker/types.ts';
 import { renderPsBlocks } from '../../src/render/docker-blocks.ts';
 import { renderPsText } from '../../src/render/docker-text.ts';
+import { containerInfo } from './docker-container-info.ts';
 
 /**
  * Secret forms in container commands, each checked on the three renderings a user can see: the
@@ -409,22 +410,7 @@ const HOST = { name: 'default', endpoint: 'unix:///var/run/docker.sock' };
 const OPTIONS = { all: true, filters: { name: [], status: [], label: [], ancestor: [], health: [] } };
 
 function container(over: Partial<Docker.ContainerInfo>): Docker.ContainerInfo {
-  return {
-    Id: 'a'.repeat(64),
-    Names: ['/app'],
-    Image: 'app:1',
-    ImageID: 'sha256:1',
-    Command: 'run',
-    Created: 1,
-    Ports: [],
-    Labels: {},
-    State: 'running',
-    Status: 'Up 1 second',
-    HostConfig: { NetworkMode: 'none' },
-    NetworkSettings: { Networks: {} },
-    Mounts: [],
-    ...over,
-  } as Docker.ContainerInfo;
+  return containerInfo({ Id: 'a'.repeat(64), Names: ['/app'], ...over });
 }
 
 function viewOf(command: string): PsView {
