@@ -36,6 +36,8 @@ const SHAPES: Record<string, string> = {
   'key=" then words': `password="${fill('a b ')}`,
   'nested sh -c': fill(`sh -c "sh -c 'sh -c \\"x\\"'" `),
   '"password": repeated': fill('"password":'),
+  "password ' repeated (SQL)": fill("password '"),
+  "by 'x' repeated (SQL)": fill("identified by 'x' "),
   'Authorization: repeated': fill('Authorization: '),
   'Bearer repeated': fill('Bearer '),
   'ghp_ without body': fill('ghp_'),

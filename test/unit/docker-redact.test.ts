@@ -142,6 +142,25 @@ const SECRET_FORMS: SecretForm[] = [
   ['7z -p', '7z a -phunter2 out.7z f', '7z a -p*** out.7z f', ['hunter2']],
   ['mosquitto -P', 'mosquitto_sub -u u -P hunter2 -t t', 'mosquitto_sub -u u -P *** -t t', ['hunter2']],
   ['rabbitmqctl add_user', 'rabbitmqctl add_user admin hunter2', 'rabbitmqctl add_user admin ***', ['hunter2']],
+  ['redis-cli AUTH', 'redis-cli -h r AUTH default hunter2', 'redis-cli -h r AUTH *** ***', ['hunter2']],
+  [
+    'SQL PASSWORD literal',
+    `psql -c "ALTER USER app WITH PASSWORD 'hunter2'"`,
+    `psql -c "ALTER USER app WITH PASSWORD '***'"`,
+    ['hunter2'],
+  ],
+  [
+    'SQL IDENTIFIED BY',
+    `mysql -e "CREATE USER a IDENTIFIED BY 'hunter2'"`,
+    `mysql -e "CREATE USER a IDENTIFIED BY '***'"`,
+    ['hunter2'],
+  ],
+  [
+    'SQL IDENTIFIED WITH … BY',
+    `mysql -e "ALTER USER a IDENTIFIED WITH x_password BY 'hunter2'"`,
+    `mysql -e "ALTER USER a IDENTIFIED WITH x_password BY '***'"`,
+    ['hunter2'],
+  ],
   [
     'mc alias set',
     'mc alias set s3 https://s3.example AKEY1 hunter2',

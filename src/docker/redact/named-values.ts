@@ -175,16 +175,30 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     return { next: end, region };
   }
 
-  const minimum = BARE_SCHEMES[name.toLowerCase()];
-  if (minimum !== undefined && isBlank(text.charCodeAt(end))) {
-    const credential = skipBlanks(text, end);
-    const credentialEnd = localValueEnd(text, credential, region);
-    if (credentialEnd - credential >= minimum) {
-      maskValue(text, credential, credentialEnd, scan.masks);
-      return { next: credentialEnd, region };
+  if (!quotedName && isBlank(text.charCodeAt(end))) {
+    const value = skipBlanks(text, end);
+    const valueStop = localValueEnd(text, value, region);
+    const c = text.charCodeAt(value);
+    const minimum = BARE_SCHEMES[name.toLowerCase()];
+    // SQL and prose: PASSWORD 'x', IDENTIFIED BY 'x', WITH …_password BY 'x'.
+    const quotedSecret = isQuote(c) && c !== region && (isSensitiveKey(name) || isByAfterSecret(text, start, name));
+    if (quotedSecret || (minimum !== undefined && valueStop - value >= minimum)) {
+      maskValue(text, value, valueStop, scan.masks);
+      return { next: valueStop, region };
     }
   }
   return { next: end, region };
+}
+
+/** `BY` after IDENTIFIED or a secret-looking word (MySQL's IDENTIFIED [WITH plugin] BY 'password'). */
+function isByAfterSecret(text: string, start: number, name: string): boolean {
+  if (name.toLowerCase() !== 'by') return false;
+  let end = start;
+  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+  let begin = end;
+  while (begin > 0 && end - begin < 64 && isKeyChar(text.charCodeAt(begin - 1))) begin--;
+  const previous = text.slice(begin, end);
+  return previous.toLowerCase() === 'identified' || isSensitiveKey(previous);
 }
 
 /**

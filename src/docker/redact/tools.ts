@@ -70,6 +70,15 @@ const TOOLS: Tool[] = [
     secretFrom: (letters) => (letters.includes('b') ? (letters.includes('n') ? 1 : 2) : undefined),
     valueFlags: 'Cr',
   },
+  // redis-cli AUTH [user] password: both hidden.
+  ...['AUTH', 'auth'].map(
+    (sub): PositionalTool => ({
+      kind: 'positional',
+      names: /^(?:redis|keydb|valkey)-cli$/,
+      subcommand: [sub],
+      secretFrom: () => 0,
+    }),
+  ),
   ...['add_user', 'change_password', 'authenticate_user'].map(
     (sub): PositionalTool => ({ kind: 'positional', names: /^rabbitmqctl$/, subcommand: [sub], secretFrom: () => 1 }),
   ),
