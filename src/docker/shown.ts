@@ -1,7 +1,7 @@
 import { showControlChars, truncateCodePoints } from '../text/visible.ts';
 
 /** Code points kept of a name, image, status, ports, label key or path; renderers cut further. */
-export const FIELD_MAX = 300;
+const FIELD_MAX = 300;
 
 /**
  * Engine text as every face shows it (terminal, Block Kit and the JSON view alike): bounded, and

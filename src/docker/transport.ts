@@ -139,7 +139,7 @@ export class GuardedConnection extends Duplex {
   }
 }
 
-export interface SendOptions {
+interface SendOptions {
   /** What Node puts in the Host header. */
   host: string;
   port?: number;
