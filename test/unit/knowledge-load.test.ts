@@ -97,6 +97,6 @@ describe('files that cannot be read', () => {
     fs.symlinkSync(path.join(dir, 'missing-target.md'), path.join(dir, 'dangling.md'));
     const { entries, warnings } = loadKnowledgeDir(dir);
     expect(entries.map((e) => e.id).sort()).toEqual(['good', 'inner']);
-    expect(warnings).toEqual(['dangling.md: cannot be read (ENOENT); file skipped']);
+    expect(warnings).toEqual(['dangling.md: is a link to a file that does not exist; file skipped']);
   });
 });
