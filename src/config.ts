@@ -18,6 +18,8 @@ export interface KnowledgeConfig {
   watch: boolean;
   /** Largest note and most bytes of notes read (KNOWLEDGE_MAX_NOTE_KB, default 1024; KNOWLEDGE_MAX_TOTAL_MB, default 64). */
   limits: { maxNoteBytes: number; maxTotalBytes: number };
+  /** While watching, the folder is also read again this often (KNOWLEDGE_RESCAN_SECONDS, default 30). */
+  rescanMs: number;
 }
 
 export function readKnowledgeConfig(env: Env): KnowledgeConfig {
@@ -29,6 +31,7 @@ export function readKnowledgeConfig(env: Env): KnowledgeConfig {
       maxNoteBytes: readPositiveInt(env, 'KNOWLEDGE_MAX_NOTE_KB', 1024) * 1024,
       maxTotalBytes: readPositiveInt(env, 'KNOWLEDGE_MAX_TOTAL_MB', 64) * 1024 * 1024,
     },
+    rescanMs: readPositiveInt(env, 'KNOWLEDGE_RESCAN_SECONDS', 30) * 1000,
   };
 }
 

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   for (const w of loaded.warnings) console.error(`warning: knowledge: ${w}`);
   // Teams add notes while the bot runs; stderr is the log of every face.
   const live = knowledge.watch
-    ? watchKnowledgeBase(knowledge.knowledgeDir, loaded.kb, (line) => console.error(line))
+    ? watchKnowledgeBase(knowledge.knowledgeDir, loaded, (line) => console.error(line), knowledge)
     : undefined;
   const kb = live ?? loaded.kb;
   const stopWatching = () => live?.close();

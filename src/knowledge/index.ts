@@ -5,7 +5,7 @@ import type { KnowledgeBase } from './types.ts';
 export { DEFAULT_NOTE_LIMITS, type NoteLimits } from './load.ts';
 export { createKnowledgeBase } from './search.ts';
 export type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
-export { type LiveKnowledgeBase, watchKnowledgeBase } from './watch.ts';
+export { type LiveKnowledgeBase, type WatchOptions, watchKnowledgeBase } from './watch.ts';
 
 /**
  * Loads the notes in `dir` and builds the search index once; what it returns also starts
