@@ -67,42 +67,49 @@ const asyncFs: { [K in Name]: Async<FileSystem[K]> } = {
 
 /** Runs the steps with blocking calls: for start-up and the CLI, before anything is served. */
 export function runSync<T>(steps: Steps<T>, fileSystem: FileSystem = blockingFs): T {
-  let next = steps.next();
-  while (!next.done) {
-    const request = next.value;
-    let result: unknown;
-    try {
-      result =
-        request.name === 'parallel'
-          ? request.args[0].map((task) => runSync(task, fileSystem))
-          : (fileSystem[request.name] as (...a: unknown[]) => unknown)(...request.args);
-    } catch (err) {
-      next = steps.throw(err);
-      continue;
-    }
-    next = steps.next(result);
-  }
-  return next.value;
+  return drive(steps, (request) =>
+    request.name === 'parallel'
+      ? request.args[0].map((task) => runSync(task, fileSystem))
+      : (fileSystem[request.name] as (...a: unknown[]) => unknown)(...request.args),
+  ) as T;
 }
 
 /** Runs the steps with non-blocking calls: for reloads while questions are being answered. */
 export async function runAsync<T>(steps: Steps<T>): Promise<T> {
-  let next = steps.next();
-  while (!next.done) {
-    const request = next.value;
-    let result: unknown;
+  return drive(steps, (request) =>
+    request.name === 'parallel'
+      ? runAllAsync(request.args[0])
+      : (asyncFs[request.name] as (...a: unknown[]) => Promise<unknown>)(...request.args),
+  );
+}
+
+/**
+ * Feeds each call's result (or error) back into the steps. A call that returns a promise is awaited
+ * and the steps resumed when it settles, so one driver serves both the blocking and the async calls.
+ */
+function drive<T>(
+  steps: Steps<T>,
+  perform: (request: FsCall) => unknown,
+  input?: { error: unknown },
+  value?: unknown,
+): T | Promise<T> {
+  for (;;) {
+    const next = input ? steps.throw(input.error) : steps.next(value);
+    if (next.done) return next.value;
+    input = undefined;
     try {
-      result =
-        request.name === 'parallel'
-          ? await runAllAsync(request.args[0])
-          : await (asyncFs[request.name] as (...a: unknown[]) => Promise<unknown>)(...request.args);
-    } catch (err) {
-      next = steps.throw(err);
+      value = perform(next.value);
+    } catch (error) {
+      input = { error };
       continue;
     }
-    next = steps.next(result);
+    if (value instanceof Promise) {
+      return value.then(
+        (result) => drive(steps, perform, undefined, result),
+        (error) => drive(steps, perform, { error }),
+      );
+    }
   }
-  return next.value;
 }
 
 async function runAllAsync(tasks: Array<Steps<unknown>>): Promise<unknown[]> {
