@@ -5,11 +5,10 @@
  */
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import { tempFolders } from '../unit/support/temp-folders.ts';
 import { REVOKED_TOKEN_PREFIX, SlackStandIn } from './support/slack-standin.ts';
 
 const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
@@ -24,15 +23,9 @@ const BASE_ENV = {
 const note = (id: string, title: string, body: string) =>
   `---\nid: ${id}\ntitle: ${title}\n---\n# ${title}\n\n${body}\n`;
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'kb-e2e-')));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const folders = tempFolders('kb-e2e-');
+const tempDir = () => folders.make();
+afterEach(folders.removeAll);
 
 /** A running `npm start` with its output so far. */
 class Bot {
@@ -101,21 +94,13 @@ describe('a failed start while the notes folder is watched', () => {
     fs.writeFileSync(path.join(dir, 'swarm.md'), note('swarm', '도커 스웜', 'Docker Swarm'));
     const bot = start({
       KNOWLEDGE_DIR: dir,
+      // Socket Mode: Slack refuses the bot token before any connection is opened.
+      SLACK_APP_TOKEN: 'xapp-1-knowledge-e2e',
       SLACK_BOT_TOKEN: `${REVOKED_TOKEN_PREFIX}-0123456789`,
-      SLACK_SIGNING_SECRET: 'knowledge-e2e-secret',
       SLACK_API_URL: slack.apiUrl,
-      PORT: String(await freePort()),
     });
     // A process kept alive by its watcher never exits, and the test fails by its timeout.
     expect(await bot.exited).toBe(1);
     expect(bot.stderr).toContain('SLACK_BOT_TOKEN was refused by Slack (invalid_auth)');
   }, 15_000);
 });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

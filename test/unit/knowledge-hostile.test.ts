@@ -6,29 +6,19 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { blockingFs, type FileSystem } from '../../src/knowledge/io.ts';
 import { loadKnowledgeDir, loadKnowledgeDirAsync } from '../../src/knowledge/load.ts';
+import { tempFolders } from './support/temp-folders.ts';
 
 const note = (id: string, body = 'Body text.') => `---\nid: ${id}\ntitle: ${id} title\n---\n# ${id}\n\n${body}\n`;
 const isRoot = process.getuid?.() === 0;
 
-const dirs: string[] = [];
-function tempDir(files: Record<string, string> = {}): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'kb-hostile-')));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const folders = tempFolders('kb-hostile-');
+const tempDir = folders.make;
+afterEach(folders.removeAll);
 
 /**
  * The blocking loader in a child process, so that a loader that blocks on a FIFO or reads

@@ -5,11 +5,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import { type LiveKnowledgeBase, type WatchOptions, watchKnowledgeBase } from '../../src/knowledge/watch.ts';
+import { tempFolders } from './support/temp-folders.ts';
 
 const note = (id: string, body: string, title = id) => `---\nid: ${id}\ntitle: ${title}\n---\n# ${title}\n\n${body}\n`;
 const HOUR = 3_600_000;
@@ -23,18 +23,13 @@ async function eventually(check: () => boolean, what: string, ms = 5000): Promis
 }
 
 let live: LiveKnowledgeBase | undefined;
-const dirs: string[] = [];
+const folders = tempFolders('kb-watch-');
+const tempDir = () => folders.make();
 afterEach(() => {
   live?.close();
   live = undefined;
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  folders.removeAll();
 });
-
-function tempDir(): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'kb-watch-')));
-  dirs.push(dir);
-  return dir;
-}
 
 /** Follows `dir` (which must hold a valid note), collecting the log lines. */
 async function follow(dir: string, options: WatchOptions = {}): Promise<{ kb: LiveKnowledgeBase; lines: string[] }> {
