@@ -41,6 +41,8 @@ export interface LoadResult {
   files: NoteFiles;
   /** Identity (device and inode) of the folder read: a new one means the folder was replaced. */
   folderId: string;
+  /** The folder's real path, every link resolved: what a watcher follows. */
+  realDir: string;
 }
 
 export interface LoadOptions {
@@ -103,7 +105,7 @@ function* loadSteps(dir: string, { limits = DEFAULT_NOTE_LIMITS, previous }: Loa
         .trim(),
     );
   }
-  return { entries, warnings, files, folderId };
+  return { entries, warnings, files, folderId, realDir: root };
 }
 
 /** The notes in path order: the first of two with one id wins; links to unknown ids are dropped. */

@@ -27,7 +27,7 @@ export interface WatchOptions {
 }
 
 /** What the first load gave: the notes served until a reload, and the files to compare a reload with. */
-export type InitialKnowledge = { kb: KnowledgeBase } & Pick<LoadResult, 'files' | 'folderId' | 'warnings'>;
+export type InitialKnowledge = { kb: KnowledgeBase } & Pick<LoadResult, 'files' | 'folderId' | 'realDir' | 'warnings'>;
 
 /** While the folder is gone it is looked for this often, so that its return is noticed quickly. */
 const GONE_POLL_MS = 1000;
@@ -56,6 +56,7 @@ export function watchKnowledgeBase(
   let current = initial.kb;
   let files = initial.files;
   let folderId = initial.folderId;
+  let realDir = initial.realDir;
   let warnings = initial.warnings.join('\n');
   let closed = false;
   let gone = false;
@@ -106,7 +107,7 @@ export function watchKnowledgeBase(
     }
     if (closed) return;
     lastFailure = undefined;
-    if (gone || result.folderId !== folderId) {
+    if (gone || result.folderId !== folderId || result.realDir !== realDir) {
       report(
         gone
           ? `knowledge: ${dir} is back; following it again`
@@ -114,6 +115,7 @@ export function watchKnowledgeBase(
       );
       gone = false;
       folderId = result.folderId;
+      realDir = result.realDir;
       startWatcher();
     }
     files = result.files;
@@ -156,7 +158,8 @@ export function watchKnowledgeBase(
 
   function startWatcher() {
     stopWatcher();
-    const w = chokidar.watch(dir, {
+    // The real path: chokidar does not look inside a folder it was given as a link.
+    const w = chokidar.watch(realDir, {
       // A watcher must never be what keeps the process running: a start that failed has to exit.
       persistent: false,
       ignoreInitial: true,
@@ -164,7 +167,7 @@ export function watchKnowledgeBase(
       // ConfigMap update swaps the ..data link, which its folder's watch sees.
       followSymlinks: false,
       ignorePermissionErrors: true,
-      ignored: (file, stats) => ignoredByWatcher(dir, file, stats),
+      ignored: (file, stats) => ignoredByWatcher(realDir, file, stats),
     });
     w.on('all', schedule);
     w.on('error', (err) => watchFailed(err as NodeJS.ErrnoException));

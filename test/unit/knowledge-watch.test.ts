@@ -104,6 +104,33 @@ describe('watchKnowledgeBase', () => {
     expect(kb.byId('a')).toBeDefined();
   });
 
+  it('follows a folder given as a link to it (KNOWLEDGE_DIR=/etc/bot/notes → /srv/notes)', async () => {
+    const real = tempDir();
+    fs.writeFileSync(path.join(real, 'a.md'), note('a', 'before'));
+    const link = path.join(tempDir(), 'notes');
+    fs.symlinkSync(real, link);
+    const { kb } = await follow(link);
+    fs.appendFileSync(path.join(real, 'a.md'), 'edited\n');
+    await eventually(() => bodyOf(kb, 'a').includes('edited'), 'edit');
+    fs.mkdirSync(path.join(real, 'sub'));
+    fs.writeFileSync(path.join(real, 'sub', 'b.md'), note('b', 'added'));
+    await eventually(() => kb.byId('b') !== undefined, 'added');
+  });
+
+  it('follows the new folder when that link is pointed elsewhere (seen by the rescan)', async () => {
+    const first = tempDir();
+    const second = tempDir();
+    fs.writeFileSync(path.join(first, 'a.md'), note('a', 'release 1'));
+    fs.writeFileSync(path.join(second, 'a.md'), note('a', 'release 2'));
+    const link = path.join(tempDir(), 'current');
+    fs.symlinkSync(first, link);
+    const { kb, lines } = await follow(link, { rescanMs: 200 });
+    fs.symlinkSync(second, `${link}.new`);
+    fs.renameSync(`${link}.new`, link);
+    await eventually(() => bodyOf(kb, 'a').includes('release 2'), 'release 2');
+    expect(lines[0]).toBe(`knowledge: ${link} was replaced; following the new folder`);
+  });
+
   it('says when the folder is removed and when it is back, and follows it again', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.md'), note('a', 'first folder'));
