@@ -39,10 +39,16 @@ export interface LoadResult {
   /** One line per problem, naming the file and the field, and saying what became of the file. */
   warnings: string[];
   files: NoteFiles;
-  /** Identity (device and inode) of the folder read: a new one means the folder was replaced. */
-  folderId: string;
-  /** The folder's real path, every link resolved: what a watcher follows. */
-  realDir: string;
+  /**
+   * Every folder walked (the notes folder first), by real path and identity (device and inode): what
+   * a watcher follows. A new identity at the same path means the folder was replaced.
+   */
+  folders: Folder[];
+}
+
+export interface Folder {
+  path: string;
+  id: string;
 }
 
 export interface LoadOptions {
@@ -66,7 +72,7 @@ export function loadKnowledgeDirAsync(dir: string, options: LoadOptions = {}): P
 }
 
 function* loadSteps(dir: string, { limits = DEFAULT_NOTE_LIMITS, previous }: LoadOptions): Steps<LoadResult> {
-  const { root, folderId, notes, warnings } = yield* listNotes(dir);
+  const { root, folders, notes, warnings } = yield* listNotes(dir);
   const looks = yield* inParallel(notes.map((note) => inspectNote(note, limits, previous?.get(note.rel))));
   // The total limit goes by path order, so every replica skips the same notes. A Map keeps the
   // order in which keys were first set, which the reading below does not change.
@@ -105,7 +111,7 @@ function* loadSteps(dir: string, { limits = DEFAULT_NOTE_LIMITS, previous }: Loa
         .trim(),
     );
   }
-  return { entries, warnings, files, folderId, realDir: root };
+  return { entries, warnings, files, folders };
 }
 
 /** The notes in path order: the first of two with one id wins; links to unknown ids are dropped. */
@@ -155,7 +161,7 @@ const isInside = (real: string, root: string) => real.startsWith(root.endsWith(p
  * ..data); anything they lead to outside is skipped with a warning, and each real folder is walked
  * once, so a link loop ends.
  */
-function* listNotes(dir: string): Steps<{ root: string; folderId: string; notes: Candidate[]; warnings: string[] }> {
+function* listNotes(dir: string): Steps<{ root: string; folders: Folder[]; notes: Candidate[]; warnings: string[] }> {
   let stat: fs.Stats;
   try {
     stat = yield* call('stat', dir);
@@ -173,12 +179,15 @@ function* listNotes(dir: string): Steps<{ root: string; folderId: string; notes:
   const notes: Candidate[] = [];
   const warnings: string[] = [];
   const walked = new Set<string>([root]);
+  const folders: Folder[] = [];
 
   function* walk(rel: string, real: string): Steps<void> {
     let items: fs.Dirent[];
     try {
+      const st = rel === '' ? stat : yield* call('stat', real);
       // Sorted, so that warnings come in the same order on every replica.
       items = (yield* call('readdir', real)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      folders.push({ path: real, id: `${st.dev}:${st.ino}` });
     } catch (err) {
       if (rel === '')
         throw new UserError(`Knowledge directory ${dir} cannot be read (${errorCode(err)}). Check its permissions.`);
@@ -237,7 +246,7 @@ function* listNotes(dir: string): Steps<{ root: string; folderId: string; notes:
 
   yield* walk('', root);
   notes.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  return { root, folderId: `${stat.dev}:${stat.ino}`, notes, warnings };
+  return { root, folders, notes, warnings };
 }
 
 // Opening never waits (a FIFO would wait for a writer), never adopts a terminal, and never follows a

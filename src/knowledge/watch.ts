@@ -1,16 +1,12 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import chokidar, { type FSWatcher } from 'chokidar';
 import { UserError } from '../errors.ts';
-import { type LoadResult, loadKnowledgeDirAsync, type NoteLimits } from './load.ts';
+import { type Folder, type LoadResult, loadKnowledgeDirAsync, type NoteLimits } from './load.ts';
 import { assembleKnowledgeBase, IndexBuilder } from './search.ts';
 import type { KnowledgeBase, KnowledgeEntry } from './types.ts';
 
 export interface LiveKnowledgeBase extends KnowledgeBase {
   /** Reads the folder again now, as a change would; resolves once the notes served reflect it. Never rejects. */
   reload(): Promise<void>;
-  /** Resolves once the watcher has taken in the folder: any change made after it is seen. */
-  readonly following: Promise<void>;
   /** Stops following the folder. */
   close(): void;
 }
@@ -26,8 +22,8 @@ export interface WatchOptions {
   rescanMs?: number;
 }
 
-/** What the first load gave: the notes served until a reload, and the files to compare a reload with. */
-export type InitialKnowledge = { kb: KnowledgeBase } & Pick<LoadResult, 'files' | 'folderId' | 'realDir' | 'warnings'>;
+/** What the first load gave: the notes served until a reload, and what to compare a reload with. */
+export type InitialKnowledge = { kb: KnowledgeBase } & Pick<LoadResult, 'files' | 'folders' | 'warnings'>;
 
 /** While the folder is gone it is looked for this often, so that its return is noticed quickly. */
 const GONE_POLL_MS = 1000;
@@ -36,16 +32,19 @@ const SLICE_MS = 8;
 
 /**
  * A knowledge base that follows its folder, so a team's new or edited note is answered without a
- * restart. Chokidar watches every folder and note (it keeps following a file replaced by rename, as
- * editors and deploy scripts do), and the folder is read again every `rescanMs` in case an event was
- * missed. Changes are gathered for `debounceMs`; then the folder is read without blocking (only changed
- * files are read) and the new index is built a slice at a time; questions meanwhile get the previous
- * index, and the new one replaces it in one step. A change during a build makes one more build.
+ * restart. Each folder the last load walked has its own watch (inotify on Linux): a folder's watch
+ * reports every change of the files in it, a file replaced by rename (sed -i, vim, deploy scripts)
+ * included, and costs one watch however many notes it holds. The folder is also read again every
+ * `rescanMs`, in case an event was missed.
+ *
+ * Changes are gathered for `debounceMs`; then the folder is read without blocking (only changed files
+ * are read) and the new index is built a slice at a time. Questions meanwhile get the previous index,
+ * and the new one replaces it in one step; a change during a build makes one more build.
  *
  * Nothing an edit does takes the bot down: a note whose file turns bad keeps its last good version, a
  * reload that fails (the folder emptied) keeps the previous notes, and a folder that disappears is
- * waited for and followed again when it is back (each said in one log line). The watcher and its
- * timers never keep the process alive by themselves. Each replica follows its own copy of the folder.
+ * waited for and followed again when it is back (each said in one log line). The watches and timers
+ * never keep the process alive by themselves. Each replica follows its own copy of the folder.
  */
 export function watchKnowledgeBase(
   dir: string,
@@ -55,14 +54,13 @@ export function watchKnowledgeBase(
 ): LiveKnowledgeBase {
   let current = initial.kb;
   let files = initial.files;
-  let folderId = initial.folderId;
-  let realDir = initial.realDir;
+  let root = initial.folders[0];
   let warnings = initial.warnings.join('\n');
   let closed = false;
   let gone = false;
   let lastFailure: string | undefined;
-  let watcher: FSWatcher | undefined;
-  let following: Promise<void> = Promise.resolve();
+  /** One watch per folder, by its path and identity: a folder replaced at the same path is a new one. */
+  const watches = new Map<string, fs.FSWatcher>();
   const watchProblems = new Set<string>();
   let debounce: NodeJS.Timeout | undefined;
   let rescan: NodeJS.Timeout | undefined;
@@ -107,17 +105,18 @@ export function watchKnowledgeBase(
     }
     if (closed) return;
     lastFailure = undefined;
-    if (gone || result.folderId !== folderId || result.realDir !== realDir) {
+    const newRoot = result.folders[0];
+    if (gone || newRoot?.id !== root?.id || newRoot?.path !== root?.path) {
       report(
         gone
           ? `knowledge: ${dir} is back; following it again`
           : `knowledge: ${dir} was replaced; following the new folder`,
       );
       gone = false;
-      folderId = result.folderId;
-      realDir = result.realDir;
-      startWatcher();
+      root = newRoot;
     }
+    // A folder that appeared since the listing may already hold a file the listing missed.
+    if (follow(result.folders)) again = true;
     files = result.files;
     const newWarnings = result.warnings.join('\n');
     if (sameEntries(result.entries, current.entries) && newWarnings === warnings) return;
@@ -139,7 +138,7 @@ export function watchKnowledgeBase(
       if (gone) return;
       gone = true;
       report(`knowledge: ${dir} is gone; answering from the previous ${current.entries.length} notes until it is back`);
-      stopWatcher();
+      follow([]);
       armRescan();
       return;
     }
@@ -156,41 +155,46 @@ export function watchKnowledgeBase(
     rescan.unref();
   }
 
-  function startWatcher() {
-    stopWatcher();
-    // The real path: chokidar does not look inside a folder it was given as a link.
-    const w = chokidar.watch(realDir, {
-      // A watcher must never be what keeps the process running: a start that failed has to exit.
-      persistent: false,
-      ignoreInitial: true,
-      // Links are watched as links, not followed: one to / must not make chokidar walk the disk. A
-      // ConfigMap update swaps the ..data link, which its folder's watch sees.
-      followSymlinks: false,
-      ignorePermissionErrors: true,
-      ignored: (file, stats) => ignoredByWatcher(realDir, file, stats),
-    });
-    w.on('all', schedule);
-    w.on('error', (err) => watchFailed(err as NodeJS.ErrnoException));
-    following = new Promise((resolve) => w.once('ready', () => resolve()));
-    watcher = w;
+  /** Watches exactly `folders`, closing the watches of folders gone or replaced; true when one was added. */
+  function follow(folders: readonly Folder[]): boolean {
+    const wanted = new Map(folders.map((folder) => [`${folder.id}|${folder.path}`, folder.path]));
+    for (const [key, watch] of watches) {
+      if (wanted.has(key)) continue;
+      watch.close();
+      watches.delete(key);
+    }
+    let added = false;
+    for (const [key, folder] of wanted) {
+      if (watches.has(key)) continue;
+      try {
+        // Not persistent: a watch must never be what keeps the process running (a failed start exits).
+        const watch = fs.watch(folder, { persistent: false }, schedule);
+        // A removed folder ends its watch; the reload this schedules knows what to follow.
+        watch.on('error', () => {
+          watch.close();
+          if (watches.get(key) === watch) watches.delete(key);
+          schedule();
+        });
+        watches.set(key, watch);
+        added = true;
+      } catch (err) {
+        watchFailed(folder, err as NodeJS.ErrnoException);
+      }
+    }
+    return added;
   }
 
-  function stopWatcher() {
-    void watcher?.close();
-    watcher = undefined;
-  }
-
-  /** A watch that could not be set up (inotify's limit, say): the rescan covers it. Said once per kind. */
-  function watchFailed(err: NodeJS.ErrnoException) {
+  /** A folder that cannot be watched (inotify's limit, say): the rescan covers it. Said once per kind. */
+  function watchFailed(folder: string, err: NodeJS.ErrnoException) {
     const code = err.code ?? err.message;
-    if (code === 'ELOOP' || watchProblems.has(code)) return; // a link loop: the loader warns about that file
+    if (code === 'ENOENT' || watchProblems.has(code)) return; // gone already: the next reload sees it
     watchProblems.add(code);
     report(
-      `knowledge: cannot watch everything in ${dir} (${err.message}); changes there are picked up within ${Math.round(rescanMs / 1000)} s`,
+      `knowledge: cannot watch ${folder} (${err.message}); its changes are picked up within ${Math.round(rescanMs / 1000)} s`,
     );
   }
 
-  startWatcher();
+  follow(initial.folders);
   armRescan();
 
   return {
@@ -200,14 +204,11 @@ export function watchKnowledgeBase(
     byId: (id) => current.byId(id),
     ask: (question, options) => current.ask(question, options),
     reload,
-    get following() {
-      return following;
-    },
     close() {
       closed = true;
       clearTimeout(debounce);
       clearTimeout(rescan);
-      stopWatcher();
+      follow([]);
     },
   };
 }
@@ -231,17 +232,4 @@ async function indexInSlices(entries: readonly KnowledgeEntry[]): Promise<Knowle
 
 function sameEntries(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((entry, i) => entry === b[i]);
-}
-
-/**
- * What chokidar leaves alone: the insides of dot folders (.git/objects would cost one watch per
- * folder) and files that are not notes. Dot entries themselves are watched, since a ConfigMap
- * update is a new ..2026_… folder and a swapped ..data link.
- */
-function ignoredByWatcher(root: string, file: string, stats?: fs.Stats): boolean {
-  const parts = path.relative(root, file).split(path.sep);
-  if (parts.slice(0, -1).some((part) => part.startsWith('.'))) return true;
-  const name = parts.at(-1) ?? '';
-  if (!stats?.isFile()) return false;
-  return name.startsWith('.') || !name.toLowerCase().endsWith('.md');
 }

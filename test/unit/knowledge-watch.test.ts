@@ -32,14 +32,13 @@ afterEach(() => {
 });
 
 /** Follows `dir` (which must hold a valid note), collecting the log lines. */
-async function follow(dir: string, options: WatchOptions = {}): Promise<{ kb: LiveKnowledgeBase; lines: string[] }> {
+function follow(dir: string, options: WatchOptions = {}): { kb: LiveKnowledgeBase; lines: string[] } {
   const lines: string[] = [];
   live = watchKnowledgeBase(dir, loadKnowledgeBase(dir), (l) => lines.push(l), {
     debounceMs: 50,
     rescanMs: HOUR,
     ...options,
   });
-  await live.following;
   return { kb: live, lines };
 }
 
@@ -55,7 +54,7 @@ describe('watchKnowledgeBase', () => {
   it('answers from a note added or edited while running, and keeps the notes when a change breaks them', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'swarm.md'), note('swarm', 'Docker Swarm은 오케스트레이션 도구', '도커 스웜'));
-    const { kb, lines } = await follow(dir);
+    const { kb, lines } = follow(dir);
 
     fs.writeFileSync(path.join(dir, 'wsl.md'), note('wsl', 'windows subsystem for linux', 'WSL'));
     await eventually(() => kb.byId('wsl') !== undefined, 'wsl added');
@@ -74,7 +73,7 @@ describe('watchKnowledgeBase', () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.md');
     fs.writeFileSync(file, note('a', 'version 0'));
-    const { kb } = await follow(dir);
+    const { kb } = follow(dir);
     for (let i = 1; i <= 3; i++) {
       replaceByRename(file, note('a', `renamed ${i}`));
       await eventually(() => bodyOf(kb, 'a').includes(`renamed ${i}`), `rename ${i}`);
@@ -87,7 +86,7 @@ describe('watchKnowledgeBase', () => {
     const dir = tempDir();
     const elsewhere = tempDir();
     fs.writeFileSync(path.join(dir, 'a.md'), note('a', 'stays'));
-    const { kb } = await follow(dir);
+    const { kb } = follow(dir);
 
     fs.writeFileSync(path.join(elsewhere, 'b.md'), note('b', 'moved in'));
     fs.renameSync(path.join(elsewhere, 'b.md'), path.join(dir, 'b.md'));
@@ -109,7 +108,7 @@ describe('watchKnowledgeBase', () => {
     fs.writeFileSync(path.join(real, 'a.md'), note('a', 'before'));
     const link = path.join(tempDir(), 'notes');
     fs.symlinkSync(real, link);
-    const { kb } = await follow(link);
+    const { kb } = follow(link);
     fs.appendFileSync(path.join(real, 'a.md'), 'edited\n');
     await eventually(() => bodyOf(kb, 'a').includes('edited'), 'edit');
     fs.mkdirSync(path.join(real, 'sub'));
@@ -124,7 +123,7 @@ describe('watchKnowledgeBase', () => {
     fs.writeFileSync(path.join(second, 'a.md'), note('a', 'release 2'));
     const link = path.join(tempDir(), 'current');
     fs.symlinkSync(first, link);
-    const { kb, lines } = await follow(link, { rescanMs: 200 });
+    const { kb, lines } = follow(link, { rescanMs: 200 });
     fs.symlinkSync(second, `${link}.new`);
     fs.renameSync(`${link}.new`, link);
     await eventually(() => bodyOf(kb, 'a').includes('release 2'), 'release 2');
@@ -134,7 +133,7 @@ describe('watchKnowledgeBase', () => {
   it('says when the folder is removed and when it is back, and follows it again', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.md'), note('a', 'first folder'));
-    const { kb, lines } = await follow(dir);
+    const { kb, lines } = follow(dir);
     for (let round = 1; round <= 2; round++) {
       fs.rmSync(dir, { recursive: true });
       await eventually(() => lines.filter((l) => l.includes('is gone')).length === round, `gone ${round}`);
@@ -145,7 +144,6 @@ describe('watchKnowledgeBase', () => {
       await eventually(() => bodyOf(kb, 'a').includes(`folder ${round + 1}`), `back ${round}`);
       expect(lines.filter((l) => l.includes('is back; following')).length).toBe(round);
       // Followed again: an edit in the new folder is seen.
-      await kb.following;
       fs.appendFileSync(path.join(dir, 'a.md'), `edited ${round}\n`);
       await eventually(() => bodyOf(kb, 'a').includes(`edited ${round}`), `edit after return ${round}`);
     }
@@ -172,7 +170,7 @@ describe('watchKnowledgeBase', () => {
       if (previous) fs.rmSync(path.join(dir, previous), { recursive: true });
     };
     publish('..2026_01_01_00_00_00.1', { 'a.md': note('a', 'config v1') });
-    const { kb } = await follow(dir);
+    const { kb } = follow(dir);
 
     publish(
       '..2026_01_01_00_01_00.2',
@@ -190,7 +188,7 @@ describe('watchKnowledgeBase', () => {
     const file = path.join(dir, 'a.md');
     fs.writeFileSync(file, note('a', 'good version'));
     fs.writeFileSync(path.join(dir, 'b.md'), note('b', 'other'));
-    const { kb, lines } = await follow(dir);
+    const { kb, lines } = follow(dir);
 
     fs.writeFileSync(file, '---\nid: a\n---\n'); // the first of two writes
     await eventually(
@@ -244,7 +242,7 @@ describe('watchKnowledgeBase', () => {
     fs.writeFileSync(path.join(dir, '.store', 'a.md'), note('a', 'before'));
     fs.symlinkSync(path.join('.store', 'a.md'), path.join(dir, 'a.md'));
     // The watcher leaves the insides of dot folders alone; only reading the folder again sees this edit.
-    const { kb } = await follow(dir, { rescanMs: 200 });
+    const { kb } = follow(dir, { rescanMs: 200 });
     fs.appendFileSync(path.join(dir, '.store', 'a.md'), 'after\n');
     await eventually(() => bodyOf(kb, 'a').includes('after'), 'rescan');
   });
@@ -252,7 +250,7 @@ describe('watchKnowledgeBase', () => {
   it('keeps answering while hostile files appear, and loads the good ones beside them', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.md'), note('a', 'stays'));
-    const { kb, lines } = await follow(dir);
+    const { kb, lines } = follow(dir);
     execFileSync('mkfifo', [path.join(dir, 'pipe.md')]);
     fs.symlinkSync('/dev/zero', path.join(dir, 'zero.md'));
     fs.writeFileSync(path.join(dir, 'b.md'), note('b', 'beside them'));
@@ -267,7 +265,7 @@ describe('watchKnowledgeBase', () => {
   it('stops following when closed', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.md'), note('a', 'before'));
-    const { kb, lines } = await follow(dir);
+    const { kb, lines } = follow(dir);
     kb.close();
     fs.writeFileSync(path.join(dir, 'b.md'), note('b', 'after close'));
     await kb.reload();
