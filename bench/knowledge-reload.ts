@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { BUNDLED_KNOWLEDGE_DIR } from '../src/config.ts';
-import { type LiveKnowledgeBase, loadKnowledgeBase, watchKnowledgeBase } from '../src/knowledge/index.ts';
+import { loadKnowledgeBase, watchKnowledgeBase } from '../src/knowledge/index.ts';
 import { loadKnowledgeDir } from '../src/knowledge/load.ts';
 import type { KnowledgeEntry } from '../src/knowledge/types.ts';
 import { syntheticEntries } from './knowledge.ts';
@@ -79,17 +79,16 @@ export async function runReloadBench(): Promise<void> {
   const startMs = performance.now() - started;
 
   let onReload: (() => void) | undefined;
-  let live: LiveKnowledgeBase | undefined;
-  const ask = () => (live ?? initial.kb).ask('서버 배포 로그 문제');
+  const live = watchKnowledgeBase(dir, initial, (line) => {
+    if (line.includes('reloaded')) onReload?.();
+  });
+  const ask = () => live.ask('서버 배포 로그 문제');
   // What this machine's event loop shows with nothing to do, to read the rows below against.
   const idle = await measure(
     () => {},
     () => new Promise((r) => setTimeout(r, 1000)),
     ask,
   );
-  live = watchKnowledgeBase(dir, initial, (line) => {
-    if (line.includes('reloaded')) onReload?.();
-  });
   const reloaded = () => new Promise<void>((resolve) => (onReload = resolve));
 
   const one = await measure(
@@ -112,7 +111,7 @@ export async function runReloadBench(): Promise<void> {
     reloaded,
     ask,
   );
-  live?.close();
+  live.close();
   fs.rmSync(dir, { recursive: true, force: true });
   fs.rmSync(stage, { recursive: true, force: true });
 
