@@ -74,10 +74,8 @@ export function loadKnowledgeDirAsync(dir: string, options: LoadOptions = {}): P
 function* loadSteps(dir: string, { limits = DEFAULT_NOTE_LIMITS, previous }: LoadOptions): Steps<LoadResult> {
   const { root, folders, notes, warnings } = yield* listNotes(dir);
   const looks = yield* inParallel(notes.map((note) => inspectNote(note, limits, previous?.get(note.rel))));
-  // The total limit goes by path order, so every replica skips the same notes. A Map keeps the
-  // order in which keys were first set, which the reading below does not change.
-  const files = new Map<string, FileRecord>();
-  const toRead: Array<{ note: Candidate; look: Unread }> = [];
+  // The total limit goes by path order, so every replica skips the same notes.
+  const kept: Array<{ note: Candidate; record?: FileRecord; unread?: Unread }> = [];
   let total = 0;
   for (const [i, look] of looks.entries()) {
     const note = notes[i]!;
@@ -90,18 +88,13 @@ function* loadSteps(dir: string, { limits = DEFAULT_NOTE_LIMITS, previous }: Loa
       );
       break;
     }
-    if ('record' in look) files.set(note.rel, look.record);
-    else {
-      files.set(note.rel, look.placeholder);
-      toRead.push({ note, look });
-    }
+    kept.push('record' in look ? { note, record: look.record } : { note, unread: look });
   }
-  const read = yield* inParallel(toRead.map(({ note, look }) => readNote(note, root, look, limits)));
-  for (const [i, record] of read.entries()) {
-    const { rel } = toRead[i]!.note;
-    if (record) files.set(rel, record);
-    else files.delete(rel);
-  }
+  const unread = kept.filter((k) => k.unread);
+  const read = yield* inParallel(unread.map(({ note, unread }) => readNote(note, root, unread!, limits)));
+  for (const [i, record] of read.entries()) unread[i]!.record = record;
+  const files = new Map<string, FileRecord>();
+  for (const { note, record } of kept) if (record) files.set(note.rel, record); // no record: gone meanwhile
   const entries = assemble(files, warnings);
   if (entries.length === 0) {
     const why = notes.length === 0 ? 'has no .md files' : 'has no valid .md files';
@@ -253,12 +246,11 @@ function* listNotes(dir: string): Steps<{ root: string; folders: Folder[]; notes
 // link swapped in after the path was resolved.
 const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY | fs.constants.O_NOFOLLOW;
 
-/** A note file that has to be read: what stat said of it, and the record it gets if it cannot be. */
+/** A note file that has to be read: what stat said of it, and its last good note. */
 interface Unread {
   size: number;
   st: fs.Stats;
   stamp: string;
-  placeholder: FileRecord;
   lastGood?: KnowledgeEntry;
 }
 
@@ -283,7 +275,7 @@ function* inspectNote(
   if (st.size > limits.maxNoteBytes) return bad(tooBig(st.size, limits));
   const stamp = `${note.real}|${st.dev}|${st.ino}|${st.size}|${st.mtimeMs}|${st.ctimeMs}`;
   if (previous?.stamp === stamp) return { size: st.size, record: previous };
-  return { size: st.size, st, stamp, lastGood, placeholder: { stamp: '', size: st.size, problem: 'not read yet' } };
+  return { size: st.size, st, stamp, lastGood };
 }
 
 /** Reads and parses a note file that changed; undefined when it is gone. */
