@@ -16,11 +16,11 @@ async function main(): Promise<void> {
   const dockerConfig = readDockerConfig(process.env);
   const slackConfig = readSlackConfig(process.env);
 
-  const loaded = loadKnowledgeBase(knowledge.knowledgeDir);
+  const loaded = loadKnowledgeBase(knowledge.knowledgeDir, knowledge.limits);
   for (const w of loaded.warnings) console.error(`warning: knowledge: ${w}`);
   // Teams add notes while the bot runs; stderr is the log of every face.
   const live = knowledge.watch
-    ? watchKnowledgeBase(knowledge.knowledgeDir, loaded.kb, (line) => console.error(line))
+    ? watchKnowledgeBase(knowledge.knowledgeDir, loaded, (line) => console.error(line), knowledge)
     : undefined;
   const kb = live ?? loaded.kb;
   const stopWatching = () => live?.close();

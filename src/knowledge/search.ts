@@ -60,32 +60,56 @@ const FUSE_OPTIONS: IFuseOptions<IndexedEntry> = {
 };
 
 /**
- * Builds the searcher. Index work happens here, once: tokenising every entry, the
- * inverted index used as a prefilter, and the spelling list used for typo repair.
+ * The parts of the index that grow one entry at a time: each entry tokenised (most of the work),
+ * the inverted index used as a prefilter, and Fuse's per-entry records. createKnowledgeBase adds
+ * every entry at once; a reload adds them a slice at a time between requests, then assembles.
+ */
+export class IndexBuilder {
+  readonly entries: KnowledgeEntry[] = [];
+  readonly indexed: IndexedEntry[] = [];
+  /** token → the entries holding it, with the token's field weight in each (parallel arrays). */
+  readonly postings = new Map<string, { ids: number[]; weights: number[] }>();
+  /** Fuse's per-entry records are built once; each query scores a subset of them. */
+  readonly fuseIndex = Fuse.createIndex<IndexedEntry>(FUSE_KEYS, []);
+
+  add(entry: KnowledgeEntry): void {
+    const item = indexedEntryOf(entry);
+    const i = this.indexed.push(item) - 1;
+    this.entries.push(entry);
+    for (const [token, weight] of item.tokenWeight) {
+      const list = this.postings.get(token) ?? { ids: [], weights: [] };
+      if (list.ids.length === 0) this.postings.set(token, list);
+      list.ids.push(i);
+      list.weights.push(weight);
+    }
+    this.fuseIndex.add(item, i);
+  }
+}
+
+/** Builds the searcher at once: see IndexBuilder and assembleKnowledgeBase. */
+export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options: SearchOptions = {}): KnowledgeBase {
+  const builder = new IndexBuilder();
+  for (const entry of entries) builder.add(entry);
+  return assembleKnowledgeBase(builder, options);
+}
+
+/**
+ * Finishes the searcher from a builder that has every entry: the spelling list used for typo
+ * repair, and the weights. The builder must not be added to afterwards.
  *
  * Answering a question: its words are weighed (known words by IDF, chatter low, technical
  * words the notes lack high); each entry's coverage is the share of that weight found in it
  * (titles and aliases counting more than the body); Fuse re-scores the best candidates; the
  * best is an answer when its coverage is high enough or the question names its title.
  */
-export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options: SearchOptions = {}): KnowledgeBase {
+export function assembleKnowledgeBase(
+  { entries, indexed, postings, fuseIndex }: IndexBuilder,
+  options: SearchOptions = {},
+): KnowledgeBase {
   const candidateLimit = options.candidateLimit ?? 10;
   const minCoverage = options.minCoverage ?? 0.45;
-  const indexed = entries.map(indexEntry);
   const byId = new Map(entries.map((e) => [e.id, e]));
-
-  // token → the entries holding it, with the token's field weight in each (parallel arrays).
-  const postings = new Map<string, { ids: number[]; weights: number[] }>();
-  indexed.forEach((item, i) => {
-    for (const [token, weight] of item.tokenWeight) {
-      const list = postings.get(token) ?? { ids: [], weights: [] };
-      if (list.ids.length === 0) postings.set(token, list);
-      list.ids.push(i);
-      list.weights.push(weight);
-    }
-  });
-  // Fuse's per-entry records are built once; each query scores a subset of them.
-  const fuseRecords = Fuse.createIndex(FUSE_KEYS, indexed).toJSON();
+  const fuseRecords = fuseIndex.toJSON();
   const repair = new TypoRepair([...postings.keys()], LEXICON.exact);
   const techTerms = new Set(LEXICON.techTerms.flatMap(tokenize));
   const isKnown = (token: string) => postings.has(token);
@@ -227,6 +251,21 @@ interface Candidate {
   i: number;
   item: IndexedEntry;
   coverage: number;
+}
+
+/**
+ * Each entry's tokenised form, made once per entry object (entries are never changed once loaded):
+ * a reload tokenises only the notes that changed.
+ */
+const indexedEntries = new WeakMap<KnowledgeEntry, IndexedEntry>();
+
+function indexedEntryOf(entry: KnowledgeEntry): IndexedEntry {
+  let item = indexedEntries.get(entry);
+  if (!item) {
+    item = indexEntry(entry);
+    indexedEntries.set(entry, item);
+  }
+  return item;
 }
 
 function indexEntry(entry: KnowledgeEntry): IndexedEntry {
