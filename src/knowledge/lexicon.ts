@@ -2,6 +2,7 @@
  * Language data for matching Docker questions in Korean and English.
  * General vocabulary only: nothing here names a particular question.
  */
+import { TECH_VOCABULARY } from './vocabulary.ts';
 
 /**
  * Concept groups: every surface form maps to the first word of its group, so
@@ -316,7 +317,19 @@ const CONCEPTS: string[][] = [
   ['substitution', '치환', 'substitution', 'substitute', 'subshell'],
   ['dollar', '달러', 'dollar', 'dollars'],
   ['count', '개수', '갯수', '몇개', '몇 개', 'count', 'number', 'how many'],
-  ['recommend', '권장', '추천', 'recommend', 'recommended', 'recommendation', 'best practice', 'should'],
+  // "…하는 게 좋아요?" asks what is best to do; 좋은 alone is an advantage.
+  [
+    'recommend',
+    '권장',
+    '추천',
+    'recommend',
+    'recommended',
+    'recommendation',
+    'best practice',
+    'should',
+    '게 좋',
+    '것이 좋',
+  ],
   ['separate', '분리', '별도', '따로', 'separate', 'separately', 'dedicated', 'split'],
   [
     'use',
@@ -376,6 +389,38 @@ const CONCEPTS: string[][] = [
   ['all', '전체', '모든', '모두', '전부', 'all', 'entire', 'everything', 'whole'],
   // "It doesn't work": a failure report, which the notes do not cover (a technical term below).
   ['broken', '안 됨', '안 돼', '안 되', '안 돼요', '안 되요', "doesn't work", 'not working', "won't start"],
+  // "지우면 안 되나요?", "해도 돼?": asking whether one may, not reporting a failure (dropped as a stopword).
+  ['permitted', '면 안 되', '면 안 돼', '면 안되', '면 안돼', '면 안됨', '도 되나', '도 돼', '도 되요', '도 됩니까'],
+  // Operations the notes may lack: a question asking for one asks for more than the note it lands on.
+  ['backup', '백업', 'backup', 'backups', 'back up'],
+  ['restore', '복구', '복원', 'restore', 'recover', 'recovery'],
+  ['restart', '재시작', '재기동', 'restart', 'restarts', 'restarting', 'restarted'],
+  ['upgrade', '업그레이드', 'upgrade', 'upgrades', 'upgrading'],
+  ['reboot', '재부팅', 'reboot', 'rebooting'],
+  [
+    'reduce',
+    '줄이*',
+    '줄여*',
+    '줄일',
+    '감소',
+    '최적화',
+    '경량화',
+    'reduce',
+    'reducing',
+    'shrink',
+    'minimize',
+    'minimise',
+    'optimize',
+    'optimise',
+    'optimization',
+    'optimisation',
+    'slim',
+    'smaller',
+  ],
+  ['move', '옮기*', '옮겨*', '옮길', '이동', 'move', 'moving', 'migrate', 'migration', '마이그레이션', 'relocate'],
+  ['rollback', '롤백', 'rollback', 'roll back', 'undo', '되돌리*', '되돌려*'],
+  ['scale', '스케일링', '스케일', 'scale', 'scaling', 'autoscale', 'autoscaling', '오토스케일링'],
+  ['limit', '제한', 'limit', 'limits', 'limiting', 'quota'],
   // Greetings carry no question (and 좋은 alone means an advantage); dropped as a stopword.
   ['greeting', '좋은 아침', '좋은 하루', '좋은 주말', '좋은 저녁', 'good morning', 'good afternoon', 'good evening'],
   ['kind', '종류', 'kind', 'kinds', 'type', 'types', '유형'],
@@ -653,6 +698,7 @@ const STOPWORDS = new Set([
   'no',
   'not',
   'greeting',
+  'permitted',
   'etc',
   'go',
   'doing',
@@ -712,6 +758,12 @@ const STOPWORDS = new Set([
   'ever',
   'never',
   'always',
+  // "a $ on its own", "$ 단독으로": what is asked about is the $, which the tokenizer already reads.
+  'alone',
+  'lone',
+  'bare',
+  'itself',
+  '단독',
   // Korean
   '뭐',
   '뭐야',
@@ -920,6 +972,9 @@ const STOPWORDS = new Set([
  * Technical words the notes may not cover. When a question has one the notes never use
  * ("docker exec", "React"), it is about something else: such a word weighs as much as the
  * rarest known word, while other unknown words ("simply", "정확히") are treated as chatter.
+ * The CLI, Compose, Kubernetes and Dockerfile vocabularies add theirs (TECH_VOCABULARY); this list holds
+ * the everyday English words among them that are technical in a Docker question, their Korean forms,
+ * and other tools teams ask about.
  */
 const TECH_TERMS = [
   // Docker and Kubernetes vocabulary beyond the basics
@@ -1202,6 +1257,26 @@ const TECH_TERMS = [
  */
 const INTENT_CONCEPTS = ['definition', 'show', 'use', 'recommend', 'system', 'info', 'command', 'config', 'manage'];
 
+/**
+ * Operations a question may ask to do. Those the notes lack (tech terms) are an aspect of a topic: "도커
+ * 볼륨 백업" is about volumes, wanting a backup. Those the notes have: a note that has none of a question's
+ * operations ("루트 디렉토리 바꾸는 법" on the note that says where it is) covers only part of it.
+ */
+const OPERATIONS = [
+  'backup',
+  'restore',
+  'restart',
+  'upgrade',
+  'reboot',
+  'reduce',
+  'move',
+  'rollback',
+  'scale',
+  'limit',
+];
+// Only the specific ones: "run docker on Windows" or "what is a cluster made of" ask for no operation.
+const NOTE_OPERATIONS = ['install', 'delete', 'modify', 'share'];
+
 /** Words that ask what something is or does: 뭐야, 무엇, 설명, 개념, what, explain. */
 const WHAT_IS_CUE =
   /\b(?:what|whats|explain|define|definition|meaning|means?|describe)\b|뭐|뭔|뭘|머에|머야|무엇|무슨|설명|개념|정의|뜻|의미|란\b|이란|하는 ?일|역할/i;
@@ -1234,7 +1309,8 @@ export const LEXICON = {
   variants: new Map(Object.entries(VARIANTS)),
   suffixes: KOREAN_SUFFIXES,
   stopwords: STOPWORDS,
-  techTerms: TECH_TERMS,
+  techTerms: [...TECH_TERMS, ...OPERATIONS, ...TECH_VOCABULARY],
   intentConcepts: new Set(INTENT_CONCEPTS),
+  operations: new Set([...OPERATIONS, ...NOTE_OPERATIONS]),
   whatIsCue: WHAT_IS_CUE,
 };
