@@ -2,7 +2,7 @@
  * Language data for matching Docker questions in Korean and English.
  * General vocabulary only: nothing here names a particular question.
  */
-import { TECH_VOCABULARY } from './vocabulary.ts';
+import { DOCKER_VOCABULARY, TECH_VOCABULARY } from './vocabulary.ts';
 
 /**
  * Concept groups: every surface form maps to the first word of its group, so
@@ -33,6 +33,7 @@ const CONCEPTS: string[][] = [
     '지우*',
     '지워*',
     '지운*',
+    '지울*',
     '없애*',
     'remove',
     'removal',
@@ -223,6 +224,9 @@ const CONCEPTS: string[][] = [
     '달라*',
     '다르*',
     '다른가',
+    '다른지',
+    '다른 점',
+    '다른점',
     'difference',
     'differences',
     'vs',
@@ -383,12 +387,15 @@ const CONCEPTS: string[][] = [
   ['runtime', '런타임', 'runtime'],
   ['code', '코드', 'code', 'source'],
   ['bidirectional', '양방향', '양뱡향', 'bidirectional', 'two-way', 'both ways'],
-  ['grep', 'grep', '그렙', 'filter', '필터', '검색'],
+  ['grep', 'grep', '그렙', 'filter', '필터', '필터링', '검색', '거르*', '걸러*'],
+  ['store', '저장', '보관', '쌓이*', '쌓여*', '쌓인*', 'store', 'stores', 'stored', 'storing', 'keep', 'keeps', 'kept'],
   ['info', 'info', '정보', 'information'],
   ['system', '시스템', 'system'],
   ['all', '전체', '모든', '모두', '전부', 'all', 'entire', 'everything', 'whole'],
   // "It doesn't work": a failure report, which the notes do not cover (a technical term below).
   ['broken', '안 됨', '안 돼', '안 되', '안 돼요', '안 되요', "doesn't work", 'not working', "won't start"],
+  // "대체 뭐예요" is "what on earth is it", not a replacement (dropped as a stopword).
+  ['intensifier', '대체 뭐', '대체 무슨', '대체 왜', '대체 어떻게', '도대체'],
   // "지우면 안 되나요?", "해도 돼?": asking whether one may, not reporting a failure (dropped as a stopword).
   ['permitted', '면 안 되', '면 안 돼', '면 안되', '면 안돼', '면 안됨', '도 되나', '도 돼', '도 되요', '도 됩니까'],
   // Operations the notes may lack: a question asking for one asks for more than the note it lands on.
@@ -421,6 +428,7 @@ const CONCEPTS: string[][] = [
   ['rollback', '롤백', 'rollback', 'roll back', 'undo', '되돌리*', '되돌려*'],
   ['scale', '스케일링', '스케일', 'scale', 'scaling', 'autoscale', 'autoscaling', '오토스케일링'],
   ['limit', '제한', 'limit', 'limits', 'limiting', 'quota'],
+  ['slow', '느리*', '느려*', '느린*', '느림', 'slow', 'slowly', 'slower', 'laggy', '버벅*'],
   // Greetings carry no question (and 좋은 alone means an advantage); dropped as a stopword.
   ['greeting', '좋은 아침', '좋은 하루', '좋은 주말', '좋은 저녁', 'good morning', 'good afternoon', 'good evening'],
   ['kind', '종류', 'kind', 'kinds', 'type', 'types', '유형'],
@@ -699,6 +707,7 @@ const STOPWORDS = new Set([
   'not',
   'greeting',
   'permitted',
+  'intensifier',
   'etc',
   'go',
   'doing',
@@ -733,8 +742,6 @@ const STOPWORDS = new Set([
   'happened',
   'after',
   'before?',
-  'keep',
-  'keeps',
   'pick',
   'choose',
   'over',
@@ -758,6 +765,28 @@ const STOPWORDS = new Set([
   'ever',
   'never',
   'always',
+  // Chat shorthand
+  'plz',
+  'thx',
+  'ty',
+  'lol',
+  'btw',
+  'imo',
+  'asap',
+  'fyi',
+  'tbh',
+  'idk',
+  'ppl',
+  'u',
+  'ur',
+  'gonna',
+  'wanna',
+  'gotta',
+  'kinda',
+  'dunno',
+  'cuz',
+  'infra',
+  '인프라',
   // "a $ on its own", "$ 단독으로": what is asked about is the $, which the tokenizer already reads.
   'alone',
   'lone',
@@ -966,6 +995,15 @@ const STOPWORDS = new Set([
   '주세요',
   '하기',
   '쓰는법',
+  // "다른 팀" is another team; "다른 점" (a difference) is a phrase above.
+  '다른',
+  '있다',
+  '있는',
+  '있고',
+  '있음',
+  '없다',
+  '없는',
+  '두고',
 ]);
 
 /**
@@ -1121,13 +1159,20 @@ const TECH_TERMS = [
   '느린',
   'performance',
   '성능',
+  'desktop',
+  '데스크탑',
+  '데스크톱',
+];
+
+/**
+ * Technical words of other subjects: a question that needs one asks about that subject, however much
+ * Docker is around it ("React 앱을 도커로", "python 리스트").
+ */
+const OTHER_TECH_TERMS = [
   'timezone',
   '시간대',
   'locale',
   '로케일',
-  'desktop',
-  '데스크탑',
-  '데스크톱',
   'keyboard',
   '키보드',
   'shortcut',
@@ -1255,7 +1300,18 @@ const TECH_TERMS = [
  * advice), and words so general that any topic has them: they count for less, so
  * "쿠버네티스 설명" is about Kubernetes, not about whichever note says 뜻 or 설명 in an alias.
  */
-const INTENT_CONCEPTS = ['definition', 'show', 'use', 'recommend', 'system', 'info', 'command', 'config', 'manage'];
+const INTENT_CONCEPTS = [
+  'definition',
+  'role',
+  'show',
+  'use',
+  'recommend',
+  'system',
+  'info',
+  'command',
+  'config',
+  'manage',
+];
 
 /**
  * Operations a question may ask to do. Those the notes lack (tech terms) are an aspect of a topic: "도커
@@ -1309,7 +1365,9 @@ export const LEXICON = {
   variants: new Map(Object.entries(VARIANTS)),
   suffixes: KOREAN_SUFFIXES,
   stopwords: STOPWORDS,
-  techTerms: [...TECH_TERMS, ...OPERATIONS, ...TECH_VOCABULARY],
+  techTerms: [...TECH_TERMS, ...OTHER_TECH_TERMS, ...OPERATIONS, ...TECH_VOCABULARY],
+  /** The technical words of Docker's own world: a note lacking one still covers the subject around it. */
+  dockerTerms: [...TECH_TERMS, ...OPERATIONS, ...DOCKER_VOCABULARY],
   intentConcepts: new Set(INTENT_CONCEPTS),
   operations: new Set([...OPERATIONS, ...NOTE_OPERATIONS]),
   whatIsCue: WHAT_IS_CUE,

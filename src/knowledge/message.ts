@@ -38,7 +38,7 @@ const SLACK_MARKUP: Array<[RegExp, string]> = [
 /** Emoji codes (:pray:), emoji, and runs of ㅠ/ㅋ/ㅎ end a sentence as a full stop does. */
 const SENTENCE_MARK =
   /:[a-z0-9_+'-]+:|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|[ㅠㅜㅋㅎ]{2,}/gu;
-const THANKS_MARK = /:(?:pray|bow|\+1|thumbsup|clap|raised_hands|heart|smile|blush):|[👍🙏🙇👏❤😊]/u;
+const THANKS_MARK = /:(?:pray|bow|\+1|thumbsup|clap|raised_hands|heart|smile|blush|ok_hand):|[👍🙏🙇👏❤😊🙌👌]/u;
 
 const GREETING =
   /^(?:안녕(?:하세요|하십니까|하세용|요)?|하이|헬로|ㅎㅇ|반가워요|반갑습니다|처음 뵙겠습니다|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|입니다|이요|요)?|hi|hello|hey|hiya|yo|howdy|good\s+(?:morning|afternoon|evening|day))$/i;
@@ -48,9 +48,20 @@ const THANKS =
 const PLEASANTRY =
   /^(?:죄송(?:합니다|해요)?|미안(?:합니다|해요)?|실례(?:합니다)?|바쁘신데|질문\s*(?:하나|있어요|있습니다|드려요|드립니다|드릴게요)|궁금한 게 있어요|sorry|excuse me|quick question|question|qq|a question|ok|okay|네|넵|알겠습니다|알겠어요|ㅇㅋ|so|um|uh|please|plz|pls|여러분|님들|팀원분들)$/i;
 
+/**
+ * Small talk: greetings, thanks, praise, "got it", goodbyes, laughter, a test message. A sentence that
+ * has one, asks nothing and is short is chat, whatever else it says ("덕분에 바로 해결됐어요").
+ */
+const SMALL_TALK =
+  /안녕|ㅎㅇ|반가|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋네요|멋지|훌륭|해결\s?(?:됐|되었|했)|잘\s?(?:됐|되네|돼요|되요|봤)|이해했|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|got it|great|awesome|nice|cool|perfect|bye|hi|hello|hey|morning|evening|test message|ignore this)\b/i;
+const MAX_SMALL_TALK_CHARS = 60;
+const GREETING_WORD =
+  /안녕|ㅎㅇ|반가|좋은\s*(?:아침|하루|저녁|주말)|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon)\b/i;
+const THANKS_WORD = /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?)\b/i;
+
 /** Korean endings and English openings that ask something. */
 const KOREAN_ASKING =
-  /(?:나요|까요|가요|죠|니|냐|래요|는지|는지요|은지|인지|을까|은가|인가|어때|어때요|되나|하나|있나|없나|맞나|뭐야|뭐예요|뭐에요|뭔가요|뭐임|뭐지|뭔데|뭐고|뭘까|고요|는요|은요|면요|데요|까)$/;
+  /(?:나요|까요|가요|죠|니|냐|래요|는지|는지요|은지|인지|을까|은가|인가|어때|어때요|되나|하나|있나|없나|맞나|뭐야|뭐예요|뭐에요|뭔가요|뭐임|뭐지|뭔데|뭐고|뭘까|고요|는요|은요|면요|까)$/;
 /** A request to explain or tell asks too, full stop or not. */
 const KOREAN_REQUEST =
   /(?:알려\s?주세요|알려\s?줘|알려\s?주실\s?수|설명\s?해\s?주세요|설명\s?해\s?줘|설명\s?부탁|부탁(?:드려요|드립니다|해요)|궁금(?:합니다|해요|하네요)|모르겠(?:어요|습니다|네요|어))$/;
@@ -64,12 +75,11 @@ const ENGLISH_ASKING =
 export function readMessage(text: string): Message {
   let clean = text.slice(0, MAX_SCAN_CHARS).normalize('NFC');
   for (const [pattern, replacement] of SLACK_MARKUP) clean = clean.replace(pattern, replacement);
-  const thanksMark = THANKS_MARK.test(clean);
   const sentences = splitSentences(clean).map((s): Sentence => ({ text: s, role: roleOf(s) }));
-  if (sentences.every((s) => s.role === 'chat')) {
-    const chat = sentences.some((s) => THANKS.test(bare(s.text))) || (thanksMark && sentences.length === 0);
-    const greeting = sentences.some((s) => GREETING.test(bare(s.text)));
-    if (chat || greeting) return { sentences: [], chat: chat ? 'thanks' : 'greeting' };
+  if (sentences.every((s) => s.role === 'chat') && (sentences.length > 0 || SENTENCE_MARK.test(clean))) {
+    const all = sentences.map((s) => s.text).join(' ');
+    const greeting = GREETING_WORD.test(all) && !THANKS_WORD.test(all) && !THANKS_MARK.test(clean);
+    return { sentences: [], chat: greeting ? 'greeting' : 'thanks' };
   }
   return { sentences: withinBudget(sentences) };
 }
@@ -102,6 +112,9 @@ function roleOf(sentence: string): SentenceRole {
   if (/[?？]/.test(trimmed)) return 'question';
   const end = trimmed.replace(/[\s.!~。…]+$/u, '');
   if (KOREAN_REQUEST.test(end)) return 'question';
+  // A clause cut at "…는데," or "…더니" tells what happened; the question follows it.
+  if (/(?:는데|은데|인데|던데|더니)요?,?$/.test(end)) return 'context';
+  if (SMALL_TALK.test(trimmed) && trimmed.length <= MAX_SMALL_TALK_CHARS) return 'chat';
   // A full stop makes "에러가 나요." a statement; without one, "…나요" is read as asking.
   if (/[.。]$/.test(trimmed)) return 'context';
   if (KOREAN_ASKING.test(end) || ENGLISH_ASKING.test(trimmed)) return 'question';

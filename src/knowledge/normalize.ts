@@ -43,14 +43,12 @@ const SUBSTITUTION_CUE = /\$\s*\(|치환|substitut|subshell|괄호|parenthes|par
  * $() is command substitution; $NAME and ${NAME} read a variable. A lone $ is the variable sign too
  * ("$ 하나만", "a plain $"), unless the question also speaks of parentheses or substitution: the notes
  * keep the two apart, and a question about one must not land on the other. The command inside $( ) is
- * an example; its flags are not what is asked about.
+ * an example ("$(docker ps -q)"), not what is asked about.
  */
 function spellDollars(text: string): string {
   let out = text.replace(NO_PARENTHESES, ' ');
   const aboutSubstitution = SUBSTITUTION_CUE.test(out);
-  out = out
-    .replace(/\$\s*\(([^()]*)\)?/g, (_, inner: string) => ` dollar substitution ${inner.replace(FLAG, ' ')} `)
-    .replace(/\$\{?(?=[a-z_])/g, ' dollar variable ');
+  out = out.replace(/\$\s*\([^()]*\)?/g, ' dollar substitution ').replace(/\$\{?(?=[a-z_])/g, ' dollar variable ');
   return out.replace(/\$/g, aboutSubstitution ? ' dollar ' : ' dollar variable ');
 }
 
@@ -161,6 +159,8 @@ function isIdentifierRun(run: string): boolean {
 function splitPunctuation(run: string): string[] {
   const trimmed = run.replace(/[._-]+$/, '');
   if (!/[._-]/.test(trimmed) || LEXICON.exact.has(trimmed)) return trimmed ? [trimmed] : [];
+  // snake_case is one name (depends_on, innodb_buffer_pool_size).
+  if (/[a-z0-9]_[a-z0-9]/.test(trimmed) && !trimmed.includes('.')) return [trimmed];
   const pieces = trimmed.split(/[._-]+/).filter(Boolean);
   return pieces.some((p) => /^[a-z]$/.test(p)) && /^[a-z0-9-]+$/.test(trimmed) ? [trimmed] : pieces;
 }

@@ -39,6 +39,8 @@ function repairTrust(word: string): number {
 }
 /** How much a sentence of context counts next to the sentence that asks the question. */
 const CONTEXT_WEIGHT = 0.35;
+/** The most the context sentences may weigh, as a share of the whole question. */
+const MAX_CONTEXT_SHARE = 1 / 3;
 /** Longer than any word that names a topic: a pasted hash or a run of letters says nothing. */
 const MAX_TOPIC_WORD = 40;
 /** How much a word of intent (설명, show, 추천) counts compared with a topic word. */
@@ -98,6 +100,7 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
     LEXICON.exact,
   );
   const techTerms = new Set(LEXICON.techTerms.flatMap(tokenize));
+  const dockerTerms = new Set(LEXICON.dockerTerms.flatMap(tokenize));
   const isKnown = (token: string) => postings.has(token);
   const idfOf = (docFreq: number) => Math.log(1 + (indexed.length + 0.5) / (docFreq + 0.5));
   /**
@@ -124,7 +127,11 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
   function classify({ token, typed, shape }: Word): { token: string; trust: number; kind: WordKind } | undefined {
     if (isKnown(token)) return { token, trust: 1, kind: 'known' };
     if (shape === 'command' || techTerms.has(token)) return { token, trust: 1, kind: 'topic' };
-    const repaired = repair.correct(token) ?? repairTyped(typed);
+    // An everyday English word is seldom a typo, and then of a lexicon word (swam → swarm; said ≠ sid).
+    const everyday = /^[a-z]+$/.test(typed) && isCommonEnglish(typed);
+    const repaired = everyday
+      ? repair.correct(typed, { curatedOnly: true })
+      : (repair.correct(token) ?? repairTyped(typed));
     if (repaired) return { token: repaired, trust: repairTrust(token), kind: 'known' };
     // A number the notes never mention ("Windows 10") says nothing about the topic.
     if (/^\d+$/.test(token)) return undefined;
@@ -147,11 +154,18 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
         return c ? [{ ...c, typed: w.typed }] : [];
       }),
     }));
-    // Context counts less only when a question sentence has a subject of its own ("어떻게 해요?" has none).
-    const asks = bySentence.some((s) => s.role === 'question' && s.words.some((w) => w.kind !== 'chatter'));
+    // The question sentences are what is asked. One without a subject of its own ("그게 뭔가요?") asks
+    // about the sentence before it; a message that asks nothing (a bare topic) is all question.
+    const hasSubject = (s: (typeof bySentence)[number]) => s.words.some((w) => w.kind !== 'chatter');
+    const focused = new Set(bySentence.filter((s) => s.role === 'question' && hasSubject(s)));
+    if (focused.size === 0) {
+      const lastQuestion = bySentence.map((s) => s.role).lastIndexOf('question');
+      const before = bySentence.slice(0, Math.max(lastQuestion, 0)).filter(hasSubject).slice(-1);
+      for (const s of before.length > 0 ? before : bySentence) focused.add(s);
+    }
     const merged = new Map<string, QuestionWord>();
     for (const sentence of bySentence) {
-      const focus = !asks || sentence.role === 'question';
+      const focus = focused.has(sentence);
       const weight = focus ? 1 : CONTEXT_WEIGHT;
       for (const w of sentence.words) {
         const seen = merged.get(w.token);
@@ -173,9 +187,13 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
     const isChatter = (w: QuestionWord) => w.kind === 'chatter' || (w.kind === 'topic' && !w.focus);
     // Chatter adds up sublinearly: a long, polite question is not less about its topic.
     const chatter = words.filter(isChatter).length;
-    return words.map(
+    const weights = words.map(
       (w) => (isChatter(w) ? idf(w.token, 'chatter') / Math.sqrt(chatter) : idf(w.token, w.kind)) * w.weight,
     );
+    // However long the story, it is at most a third of the question.
+    const sum = (focus: boolean) => weights.reduce((a, x, k) => a + (words[k]!.focus === focus ? x : 0), 0);
+    const scale = Math.min(1, (MAX_CONTEXT_SHARE * sum(true)) / ((1 - MAX_CONTEXT_SHARE) * sum(false) || 1));
+    return weights.map((x, k) => (words[k]!.focus ? x : x * scale));
   }
 
   /** The entries sharing a word with the question, best coverage first, at most candidateLimit. */
@@ -263,10 +281,9 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
     const weights = weigh(words);
     const candidates = words.length > 0 ? candidatesFor(words, weights) : [];
     if (candidates.length === 0) return none();
-    // Titles, aliases and Fuse judge what is asked, not the story around it.
     const ranked = rank(
       candidates,
-      words.filter((w) => w.focus).map((w) => w.token),
+      words.map((w) => w.token),
     );
     const best = ranked[0]!;
     const has = (c: Candidate, w: QuestionWord) => c.item.tokenWeight.has(w.token);
@@ -285,16 +302,17 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
     const related = (c: Candidate) =>
       c.coverage >= MIN_SUGGESTION_COVERAGE && words.some((w) => meaningful(w) && has(c, w));
     const offered = ranked.filter(related).slice(0, limit).map(toMatch);
-    // Partial: the note has the question's subject and lacks an aspect of it (a subcommand, a flag, an
-    // operation). A subject it lacks (python, ingress, .dockerignore) makes the question another topic.
-    const isAspect = (w: QuestionWord) => isCommandToken(w.token) || LEXICON.operations.has(w.token);
+    // Partial: the note has the question's subject and lacks something of Docker's world the question
+    // asks about (a subcommand, a flag, a Compose key, an operation, a failure). A word of another world
+    // (python, useMemo, Jetpack) makes the question another subject, however much Docker is around it.
+    const ofDocker = (w: QuestionWord) => isCommandToken(w.token) || dockerTerms.has(w.token);
     const covered = focus.filter((w) => meaningful(w) && has(best, w));
     const missingWeight = words.reduce((sum, w, k) => sum + (missing.includes(w) ? weights[k]! : 0), 0);
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     // The rest of the question, without what the note lacks, is what the note must answer well.
     const restCoverage =
       totalWeight > missingWeight ? (best.coverage * totalWeight) / (totalWeight - missingWeight) : 0;
-    if (missing.length > 0 && missing.every(isAspect) && covered.length > 0 && restCoverage >= minCoverage) {
+    if (missing.length > 0 && missing.every(ofDocker) && covered.length > 0 && restCoverage >= minCoverage) {
       return {
         query: question,
         outcome: 'partial',

@@ -111,12 +111,8 @@ export function isCommonEnglish(word: string): boolean {
   return commonEnglish.has(word);
 }
 
-/**
- * Vocabulary words that name a technical topic wherever they appear: every command, flag, key, kind and
- * instruction above that is not also an everyday English word ("tmpfs", "configmap", "depends_on"). Everyday
- * ones (run, tag, secret) are topic words only inside a command line, where the tokenizer marks them.
- */
-export const TECH_VOCABULARY: readonly string[] = [
+/** Every word of the vocabularies above, as typed (depends_on, env-file, run). */
+export const DOCKER_VOCABULARY: readonly string[] = [
   ...CLI.docker.commands,
   ...CLI.docker.management,
   ...CLI.dockerSubcommands,
@@ -126,5 +122,14 @@ export const TECH_VOCABULARY: readonly string[] = [
   ...CLI.kubectl,
   ...KUBERNETES_KINDS,
   ...DOCKERFILE_INSTRUCTIONS,
+];
+
+/**
+ * Vocabulary words that name a technical topic wherever they appear: every command, flag, key, kind and
+ * instruction above that is not also an everyday English word ("tmpfs", "configmap", "depends_on"). Everyday
+ * ones (run, tag, secret) are topic words only inside a command line, where the tokenizer marks them.
+ */
+export const TECH_VOCABULARY: readonly string[] = DOCKER_VOCABULARY.filter(
   // Multi-part names (depends_on, env-file) are identifiers when typed; their parts alone are everyday words.
-].filter((w) => /^[a-z][a-z0-9]{2,}$/.test(w) && !commonEnglish.has(w));
+  (w) => /^[a-z][a-z0-9]{2,}$/.test(w) && !commonEnglish.has(w),
+);
