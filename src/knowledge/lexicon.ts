@@ -428,6 +428,13 @@ const CONCEPTS: string[][] = [
   ['rollback', '롤백', 'rollback', 'roll back', 'undo', '되돌리*', '되돌려*'],
   ['scale', '스케일링', '스케일', 'scale', 'scaling', 'autoscale', 'autoscaling', '오토스케일링'],
   ['limit', '제한', 'limit', 'limits', 'limiting', 'quota'],
+  // Aspects of a command or a file: asking for an option, a forced run, an order, security, nesting, quoting.
+  ['option', '옵션', 'option', 'options', 'flag', 'flags', '플래그', '파라미터', 'parameter', 'parameters'],
+  ['force', '강제', '강제로', 'force', 'forced', 'forcibly', 'forcefully'],
+  ['sort', '정렬', 'sort', 'sorted', 'sorting'],
+  ['security', '보안', 'security', 'secure', '취약점', 'vulnerability', 'vulnerabilities'],
+  ['nest', '중첩', 'nest', 'nested', 'nesting'],
+  ['quote', '따옴표', '인용부호', 'quote', 'quotes', 'quoting', 'escape', 'escaping', '이스케이프'],
   ['slow', '느리*', '느려*', '느린*', '느림', 'slow', 'slowly', 'slower', 'laggy', '버벅*'],
   // Greetings carry no question (and 좋은 alone means an advantage); dropped as a stopword.
   ['greeting', '좋은 아침', '좋은 하루', '좋은 주말', '좋은 저녁', 'good morning', 'good afternoon', 'good evening'],
@@ -572,6 +579,8 @@ const KOREAN_SUFFIXES = [
   '만',
   '랑',
   '야',
+  '냐',
+  '이냐',
   '요',
   '죠',
   '게',
@@ -853,6 +862,9 @@ const STOPWORDS = new Set([
   '너',
   '이거',
   '그거',
+  '그게',
+  '이게',
+  '저게',
   '저거',
   '이건',
   '그건',
@@ -1124,6 +1136,16 @@ const TECH_TERMS = [
   'user',
   'uid',
   'rootless',
+  // Installing Docker somewhere: the notes cover Windows (WSL) only
+  'apt',
+  'apt-get',
+  'yum',
+  'dnf',
+  'brew',
+  'homebrew',
+  'snap',
+  'choco',
+  'winget',
   // Troubleshooting: the notes explain concepts, not failures
   'error',
   'errors',
@@ -1329,9 +1351,24 @@ const OPERATIONS = [
   'rollback',
   'scale',
   'limit',
+  'option',
+  'force',
+  'sort',
+  'security',
+  'nest',
+  'quote',
 ];
 // Only the specific ones: "run docker on Windows" or "what is a cluster made of" ask for no operation.
-const NOTE_OPERATIONS = ['install', 'delete', 'modify', 'share'];
+const NOTE_OPERATIONS = ['install', 'delete', 'modify', 'share', 'add'];
+
+/**
+ * Words that qualify a subject (먼저, 따로, 여러, 하나, 전부) rather than name one: a question whose only
+ * note words are these ("복지포인트는 따로 있나요?") names no topic of the notes.
+ */
+const MODIFIER_CONCEPTS = ['first', 'separate', 'many', 'one', 'all', 'count', 'fast', 'difference', 'kind', 'set'];
+
+/** Forms that name a concept only loosely (a DB is not necessarily the notes' mysql): trusted less. */
+const LOOSE_FORMS = ['db', 'database', 'databases', '데이터베이스', '디비'];
 
 /** Words that ask what something is or does: 뭐야, 무엇, 설명, 개념, what, explain. */
 const WHAT_IS_CUE =
@@ -1370,5 +1407,7 @@ export const LEXICON = {
   dockerTerms: [...TECH_TERMS, ...OPERATIONS, ...DOCKER_VOCABULARY],
   intentConcepts: new Set(INTENT_CONCEPTS),
   operations: new Set([...OPERATIONS, ...NOTE_OPERATIONS]),
+  modifiers: new Set(MODIFIER_CONCEPTS),
+  looseForms: new Set(LOOSE_FORMS),
   whatIsCue: WHAT_IS_CUE,
 };

@@ -12,6 +12,8 @@ export type SentenceRole = 'question' | 'context' | 'chat';
 export interface Sentence {
   text: string;
   role: SentenceRole;
+  /** Which sentence of the message this is: the clauses of one sentence share it. */
+  sentence: number;
 }
 
 export interface Message {
@@ -75,7 +77,14 @@ const ENGLISH_ASKING =
 export function readMessage(text: string): Message {
   let clean = text.slice(0, MAX_SCAN_CHARS).normalize('NFC');
   for (const [pattern, replacement] of SLACK_MARKUP) clean = clean.replace(pattern, replacement);
-  const sentences = splitSentences(clean).map((s): Sentence => ({ text: s, role: roleOf(s) }));
+  const sentences = splitSentences(clean).map(
+    ({ text, sentence }): Sentence => ({ text, role: roleOf(text), sentence }),
+  );
+  // "json? yaml?" after a question are guesses at its answer, not questions of their own.
+  sentences.forEach((s, i) => {
+    const asked = sentences.slice(0, i).some((p) => p.role === 'question' && wordCount(p.text) > 2);
+    if (s.role === 'question' && asked && wordCount(s.text) <= 2) s.role = 'context';
+  });
   if (sentences.every((s) => s.role === 'chat') && (sentences.length > 0 || SENTENCE_MARK.test(clean))) {
     const all = sentences.map((s) => s.text).join(' ');
     const greeting = GREETING_WORD.test(all) && !THANKS_WORD.test(all) && !THANKS_MARK.test(clean);
@@ -83,6 +92,8 @@ export function readMessage(text: string): Message {
   }
   return { sentences: withinBudget(sentences) };
 }
+
+const wordCount = (sentence: string) => bare(sentence).split(' ').filter(Boolean).length;
 
 /** A sentence without punctuation, fillers at its edges and extra spaces, for the chat patterns. */
 function bare(sentence: string): string {
@@ -125,15 +136,19 @@ function roleOf(sentence: string): SentenceRole {
  * Sentences end at . ! ? followed by a space, at a line break, at an emoji or ㅠㅠ; a Korean "…는데," or
  * "…더니" clause is context for what follows it. Code in backticks is never cut.
  */
-function splitSentences(text: string): string[] {
+function splitSentences(text: string): Array<{ text: string; sentence: number }> {
   const code: string[] = [];
   const masked = text.replace(/`[^`]*`/g, (span) => `\uE000${code.push(span) - 1}\uE000`);
-  const parts = masked
+  const unmask = (s: string) => s.replace(/\uE000(\d+)\uE000/g, (_, i: string) => code[Number(i)]!).trim();
+  return masked
     .replace(SENTENCE_MARK, '\n')
-    .split(/(?<=[?？!！。])\s*|(?<=\.)\s+|\n+|(?<=[\uac00-\ud7a3](?:는데|은데|인데|던데|ㄴ데|더니)요?,?)\s+/u)
-    .map((s) => s.replace(/\uE000(\d+)\uE000/g, (_, i: string) => code[Number(i)]!).trim())
-    .filter((s) => /[\p{L}\p{N}$]/u.test(s));
-  return parts;
+    .split(/(?<=[?？!！。])\s*|(?<=\.)\s+|\n+/u)
+    .flatMap((sentence, n) =>
+      sentence
+        .split(/(?<=[\uac00-\ud7a3](?:는데|은데|인데|던데|더니)요?,?)\s+/u)
+        .map((clause) => ({ text: unmask(clause), sentence: n })),
+    )
+    .filter((s) => /[\p{L}\p{N}$]/u.test(s.text));
 }
 
 /** The question sentences first, then the context nearest them, up to MAX_QUESTION_CHARS in all; message order kept. */

@@ -1,6 +1,9 @@
 import { disassemble } from 'es-hangul';
 import { LEXICON } from './lexicon.ts';
-import { CLI, DOCKERFILE_INSTRUCTIONS } from './vocabulary.ts';
+import { CLI, DOCKER_VOCABULARY, DOCKERFILE_INSTRUCTIONS } from './vocabulary.ts';
+
+/** Hyphenated names of the vocabulary (read-only, env-file, port-forward) are one word each. */
+const HYPHENATED = new Set(DOCKER_VOCABULARY.filter((w) => w.includes('-')));
 
 const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/;
 const VERB_FROM_NOUN = /^([\uac00-\ud7a3]{2,}?)(?:하|해|되|돼|했|할|한|됐|됨|함|시[키켜킬킨킴])[\uac00-\ud7a3]*$/;
@@ -78,14 +81,16 @@ export function tokenizeWords(text: string): Word[] {
   const words: Word[] = [];
   const camelCase = camelCaseWords(text);
   const canonical = canonicalText(text);
+  const paths = pathSegments(canonical);
   const commandLine = commandWords(canonical, words);
   instructionWords(text, canonical, words);
   for (const run of commandLine.match(SCRIPT_RUN) ?? []) {
     const identifier = isIdentifierRun(run) || camelCase.has(run);
     for (const piece of splitPunctuation(run)) {
+      const shape = paths.has(piece) ? 'command' : identifier ? 'identifier' : undefined;
       for (const token of normalizeWord(piece)) {
         if (LEXICON.stopwords.has(token) || JAMO_ONLY.test(token)) continue;
-        words.push(identifier ? { token, typed: piece, shape: 'identifier' } : { token, typed: piece });
+        words.push(shape ? { token, typed: piece, shape } : { token, typed: piece });
       }
     }
   }
@@ -143,6 +148,15 @@ function instructionWords(text: string, canonical: string, out: Word[]): void {
     out.push({ token: `dockerfile:${w}`, typed: w.toUpperCase(), shape: 'command' });
 }
 
+/** The parts of file paths (/mnt/c, ~/.docker/config.json): a place on a machine, part of a command line. */
+function pathSegments(canonical: string): Set<string> {
+  const segments = new Set<string>();
+  for (const m of canonical.matchAll(/(?:^|[\s`'"(])(?:~|\.{1,2})?((?:\/[a-z0-9_.-]+)+)/g)) {
+    for (const part of m[1]!.split(/[/.]/)) if (part) segments.add(part);
+  }
+  return segments;
+}
+
 /** Words written in camelCase or with capitals inside (useMemo, LazyColumn), lower-cased. */
 function camelCaseWords(text: string): Set<string> {
   return new Set([...text.matchAll(/\b[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*\b/g)].map((m) => m[0].toLowerCase()));
@@ -158,7 +172,7 @@ function isIdentifierRun(run: string): boolean {
 /** "docker-compose" is a known form; "host-dir" or "a.b" are two words; "k-means" is one (a lone letter is no word). */
 function splitPunctuation(run: string): string[] {
   const trimmed = run.replace(/[._-]+$/, '');
-  if (!/[._-]/.test(trimmed) || LEXICON.exact.has(trimmed)) return trimmed ? [trimmed] : [];
+  if (!/[._-]/.test(trimmed) || LEXICON.exact.has(trimmed) || HYPHENATED.has(trimmed)) return trimmed ? [trimmed] : [];
   // snake_case is one name (depends_on, innodb_buffer_pool_size).
   if (/[a-z0-9]_[a-z0-9]/.test(trimmed) && !trimmed.includes('.')) return [trimmed];
   const pieces = trimmed.split(/[._-]+/).filter(Boolean);

@@ -4,7 +4,7 @@ import { readMessage } from './message.ts';
 import { isHangul, spelling, tokenize, tokenizeWords, type Word } from './normalize.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
 import { SHORT_KOREAN, TypoRepair } from './typo.ts';
-import { isCommonEnglish } from './vocabulary.ts';
+import { CLI, COMPOSE_KEY_WORDS, isCommonEnglish, KUBERNETES_KINDS } from './vocabulary.ts';
 
 export { MAX_QUESTION_CHARS } from './message.ts';
 
@@ -41,6 +41,8 @@ function repairTrust(word: string): number {
 const CONTEXT_WEIGHT = 0.35;
 /** The most the context sentences may weigh, as a share of the whole question. */
 const MAX_CONTEXT_SHARE = 1 / 3;
+/** How far a loose form is trusted ("DB" for the notes' mysql example). */
+const LOOSE_TRUST = 0.5;
 /** Longer than any word that names a topic: a pasted hash or a run of letters says nothing. */
 const MAX_TOPIC_WORD = 40;
 /** How much a word of intent (설명, show, 추천) counts compared with a topic word. */
@@ -124,20 +126,49 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
    * chatter. Topic words are the technical vocabulary, anything written as an identifier or a command line,
    * and Latin words that are not everyday English (terraform, Jetpack): they name some other subject.
    */
-  function classify({ token, typed, shape }: Word): { token: string; trust: number; kind: WordKind } | undefined {
-    if (isKnown(token)) return { token, trust: 1, kind: 'known' };
-    if (shape === 'command' || techTerms.has(token)) return { token, trust: 1, kind: 'topic' };
+  function classify(
+    { token, typed, shape }: Word,
+    domain: Set<string>,
+  ): { token: string; trust: number; kind: WordKind; ofDocker: boolean } | undefined {
+    const topic = (ofDocker: boolean) => ({ token, trust: 1, kind: 'topic' as const, ofDocker });
+    if (isKnown(token))
+      return { token, trust: LEXICON.looseForms.has(typed) ? LOOSE_TRUST : 1, kind: 'known', ofDocker: false };
+    if (shape === 'command') return topic(true);
+    if (techTerms.has(token)) return topic(dockerTerms.has(token));
+    if (domain.has(typed) || domain.has(token)) return topic(true);
     // An everyday English word is seldom a typo, and then of a lexicon word (swam → swarm; said ≠ sid).
     const everyday = /^[a-z]+$/.test(typed) && isCommonEnglish(typed);
     const repaired = everyday
       ? repair.correct(typed, { curatedOnly: true })
       : (repair.correct(token) ?? repairTyped(typed));
-    if (repaired) return { token: repaired, trust: repairTrust(token), kind: 'known' };
+    if (repaired) return { token: repaired, trust: repairTrust(token), kind: 'known', ofDocker: false };
     // A number the notes never mention ("Windows 10") says nothing about the topic.
     if (/^\d+$/.test(token)) return undefined;
-    const foreign = /^[a-z][a-z'-]+$/.test(typed) && !isCommonEnglish(typed) && !isCommonEnglish(token);
-    const topic = (shape === 'identifier' || foreign) && typed.length <= MAX_TOPIC_WORD;
-    return { token, trust: 1, kind: topic ? 'topic' : 'chatter' };
+    const foreign = /^[a-z][a-z'-]+$/.test(typed) && !everyday && !isCommonEnglish(token);
+    if ((shape === 'identifier' || foreign) && typed.length <= MAX_TOPIC_WORD) return topic(false);
+    return { token, trust: 1, kind: 'chatter', ofDocker: false };
+  }
+
+  /** A word that names something (a subject), not what is wanted of it (확인, 설명) or how (먼저, 따로). */
+  const names = (w: { kind: WordKind; token: string }) =>
+    w.kind === 'topic' ||
+    (w.kind === 'known' && !LEXICON.intentConcepts.has(w.token) && !LEXICON.modifiers.has(w.token));
+
+  /**
+   * Everyday words that are technical in a question about Compose (profiles, ports) or Kubernetes
+   * (service, job, rollout): the vocabulary of the subject the question names.
+   */
+  function domainOf(tokens: Set<string>): Set<string> {
+    const domain = new Set<string>();
+    const add = (words: Iterable<string>) => {
+      for (const w of words) domain.add(w);
+    };
+    if (tokens.has('compose')) add(COMPOSE_KEY_WORDS);
+    if (tokens.has('kubernetes') || tokens.has('kubectl')) {
+      add(KUBERNETES_KINDS);
+      add(CLI.kubectl);
+    }
+    return domain;
   }
 
   /**
@@ -147,21 +178,27 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
   function questionWords(question: string): { words: QuestionWord[]; chat?: Answer['chat'] } {
     const message = readMessage(question);
     if (message.chat) return { words: [], chat: message.chat };
-    const bySentence = message.sentences.map((s) => ({
+    const tokenized = message.sentences.map((s) => ({ ...s, words: tokenizeWords(s.text) }));
+    const domain = domainOf(new Set(tokenized.flatMap((s) => s.words.map((w) => w.token))));
+    const bySentence = tokenized.map((s) => ({
       role: s.role,
-      words: tokenizeWords(s.text).flatMap((w) => {
-        const c = classify(w);
+      sentence: s.sentence,
+      words: s.words.flatMap((w) => {
+        const c = classify(w, domain);
         return c ? [{ ...c, typed: w.typed }] : [];
       }),
     }));
-    // The question sentences are what is asked. One without a subject of its own ("그게 뭔가요?") asks
-    // about the sentence before it; a message that asks nothing (a bare topic) is all question.
-    const hasSubject = (s: (typeof bySentence)[number]) => s.words.some((w) => w.kind !== 'chatter');
+    // The question sentences are what is asked. One that names nothing ("그게 뭔가요?", "이게 뭘 보여주는
+    // 거예요?") asks about the sentence before it; a message that asks nothing (a bare topic) is all question.
+    const hasSubject = (s: (typeof bySentence)[number]) => s.words.some(names);
     const focused = new Set(bySentence.filter((s) => s.role === 'question' && hasSubject(s)));
     if (focused.size === 0) {
       const lastQuestion = bySentence.map((s) => s.role).lastIndexOf('question');
-      const before = bySentence.slice(0, Math.max(lastQuestion, 0)).filter(hasSubject).slice(-1);
-      for (const s of before.length > 0 ? before : bySentence) focused.add(s);
+      const before = bySentence.slice(0, Math.max(lastQuestion, 0)).filter(hasSubject).slice(-1)[0];
+      const promoted = before
+        ? bySentence.filter((s) => s.sentence === before.sentence || s.role === 'question')
+        : bySentence;
+      for (const s of promoted) focused.add(s);
     }
     const merged = new Map<string, QuestionWord>();
     for (const sentence of bySentence) {
@@ -293,7 +330,9 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
     const missing = focus.filter((w) => w.kind === 'topic' && !has(best, w));
     const operations = focus.filter((w) => w.kind === 'known' && LEXICON.operations.has(w.token));
     if (operations.length > 0 && !operations.some((w) => has(best, w))) missing.push(...operations);
-    const confident = best.coverage >= minCoverage || namesTitleOf(best.item, question, words);
+    // An answer must name something of the note: its intent and modifier words alone (확인, 따로) do not.
+    const namesSubject = focus.some((w) => w.kind === 'known' && names(w) && has(best, w));
+    const confident = namesSubject && (best.coverage >= minCoverage || namesTitleOf(best.item, question, words));
     const toMatch = (c: Candidate & { score: number }): Match => ({ entry: c.item.entry, score: c.score });
     if (missing.length === 0 && confident) {
       return { query: question, outcome: 'answered', answered: true, matches: ranked.slice(0, limit).map(toMatch) };
@@ -305,7 +344,7 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
     // Partial: the note has the question's subject and lacks something of Docker's world the question
     // asks about (a subcommand, a flag, a Compose key, an operation, a failure). A word of another world
     // (python, useMemo, Jetpack) makes the question another subject, however much Docker is around it.
-    const ofDocker = (w: QuestionWord) => isCommandToken(w.token) || dockerTerms.has(w.token);
+    const ofDocker = (w: QuestionWord) => w.ofDocker || LEXICON.operations.has(w.token);
     const covered = focus.filter((w) => meaningful(w) && has(best, w));
     const missingWeight = words.reduce((sum, w, k) => sum + (missing.includes(w) ? weights[k]! : 0), 0);
     const totalWeight = weights.reduce((a, b) => a + b, 0);
@@ -336,6 +375,8 @@ interface QuestionWord {
   /** How far a typo repair is trusted (1 for a word as typed). */
   trust: number;
   kind: WordKind;
+  /** A topic word of Docker's own world (a subcommand, a flag, a Compose key, a path), not another subject's. */
+  ofDocker: boolean;
   /** 1 in a question sentence, less in the context around it. */
   weight: number;
   /** Part of what is asked (a question sentence), not of the context. */

@@ -104,6 +104,9 @@ export const CLI = {
   kubectl: words(KUBECTL_COMMANDS),
 };
 
+/** Keys of a Compose file: technical words in a question about Compose, everyday ones included (profiles, ports). */
+export const COMPOSE_KEY_WORDS = words(COMPOSE_KEYS);
+
 const commonEnglish = words(COMMON_ENGLISH);
 
 /** An everyday English word (SCOWL's common levels and spoken-English frequencies). */
@@ -118,7 +121,7 @@ export const DOCKER_VOCABULARY: readonly string[] = [
   ...CLI.dockerSubcommands,
   ...words(DOCKER_FLAGS),
   ...CLI.compose,
-  ...words(COMPOSE_KEYS),
+  ...COMPOSE_KEY_WORDS,
   ...CLI.kubectl,
   ...KUBERNETES_KINDS,
   ...DOCKERFILE_INSTRUCTIONS,
@@ -130,6 +133,6 @@ export const DOCKER_VOCABULARY: readonly string[] = [
  * ones (run, tag, secret) are topic words only inside a command line, where the tokenizer marks them.
  */
 export const TECH_VOCABULARY: readonly string[] = DOCKER_VOCABULARY.filter(
-  // Multi-part names (depends_on, env-file) are identifiers when typed; their parts alone are everyday words.
-  (w) => /^[a-z][a-z0-9]{2,}$/.test(w) && !commonEnglish.has(w),
+  // The tokenizer keeps multi-part names whole (depends_on, read-only).
+  (w) => /^[a-z][a-z0-9_-]{2,}$/.test(w) && !commonEnglish.has(w),
 );
