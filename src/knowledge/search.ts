@@ -267,7 +267,12 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
       FUSE_OPTIONS,
       subset,
     );
-    const fuzzy = new Map(fuse.search(tokens.join(' ')).map((r) => [r.item, 1 - (r.score ?? 1)]));
+    // Fuse's bitap search costs per query token: only the words the notes have can match.
+    const fuzzy = new Map(
+      fuse
+        .search(tokens.filter((t) => isKnown(t) && !isCommandToken(t)).join(' '))
+        .map((r) => [r.item, 1 - (r.score ?? 1)]),
+    );
     // Share of a word list (by weight) that the question names.
     const named = (words: string[]) => {
       const all = words.reduce((sum, t) => sum + idf(t), 0);
