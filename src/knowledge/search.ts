@@ -345,11 +345,13 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
     // Offered only when they share a word that says something about the topic ("did you mean").
     const related = (c: Candidate) =>
       c.coverage >= MIN_SUGGESTION_COVERAGE && words.some((w) => meaningful(w) && has(c, w));
-    const offered = ranked.filter(related).slice(0, limit).map(toMatch);
+    const ofDocker = (w: QuestionWord) => w.ofDocker || LEXICON.operations.has(w.token);
+    // A question about another subject (emacs, python) gets no Docker notes for sharing a word ("file").
+    const otherSubject = missing.some((w) => !ofDocker(w));
+    const offered = otherSubject ? [] : ranked.filter(related).slice(0, limit).map(toMatch);
     // Partial: the note has the question's subject and lacks something of Docker's world the question
     // asks about (a subcommand, a flag, a Compose key, an operation, a failure). A word of another world
     // (python, useMemo, Jetpack) makes the question another subject, however much Docker is around it.
-    const ofDocker = (w: QuestionWord) => w.ofDocker || LEXICON.operations.has(w.token);
     const covered = focus.filter((w) => meaningful(w) && has(best, w));
     const missingWeight = words.reduce((sum, w, k) => sum + (missing.includes(w) ? weights[k]! : 0), 0);
     const totalWeight = weights.reduce((a, b) => a + b, 0);
@@ -362,7 +364,7 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
         outcome: 'partial',
         answered: false,
         matches: [toMatch(best), ...offered.filter((m) => m.entry !== best.item.entry)].slice(0, limit),
-        partial: { covered: typedForms(question, covered), missing: typedForms(question, missing) },
+        partial: partialTerms(question, covered, missing),
       };
     }
     return none(offered);
@@ -390,6 +392,13 @@ interface QuestionWord {
 
 /** docker:rm, compose:up, dockerfile:from, -v, --env: read off a command line by the tokenizer. */
 const isCommandToken = (token: string) => token.includes(':') || token.startsWith('-');
+
+/** What a partial answer covers and lacks, as typed; "prune" is not covered when "docker system prune" is lacking. */
+function partialTerms(question: string, covered: QuestionWord[], missing: QuestionWord[]) {
+  const lacking = typedForms(question, missing);
+  const inLacking = (form: string) => lacking.some((m) => m !== form && m.toLowerCase().includes(form.toLowerCase()));
+  return { covered: typedForms(question, covered).filter((form) => !inLacking(form)), missing: lacking };
+}
 
 /** The words as the user wrote them (original case where it can be found), each once. */
 function typedForms(question: string, words: QuestionWord[]): string[] {

@@ -23,7 +23,8 @@ export class TypoRepair {
         else this.byDeletion.set(variant, [id]);
       }
     };
-    for (const t of corpusTokens) add(t, t, false);
+    // A note word that is a lexicon concept (swarm) is as curated as the concept's other forms.
+    for (const t of corpusTokens) add(t, t, forms.has(t));
     // Lexicon forms repair to their concept, but only concepts the notes use.
     for (const [form, canonical] of forms) if (known.has(canonical) && form !== canonical) add(form, canonical, true);
   }
