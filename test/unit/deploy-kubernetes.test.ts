@@ -315,11 +315,11 @@ describe('notes from a ConfigMap', () => {
     let live: LiveKnowledgeBase | undefined;
     try {
       configMapVolume(dir, { 'tea.md': note('tea', 'green tea'), 'coffee.md': note('coffee', 'black coffee') }, '1');
-      const { kb, warnings } = loadKnowledgeBase(dir);
-      expect(warnings).toEqual([]);
-      expect(kb.entries.map((e) => e.id).sort()).toEqual(['coffee', 'tea']);
+      const loaded = loadKnowledgeBase(dir);
+      expect(loaded.warnings).toEqual([]);
+      expect(loaded.kb.entries.map((e) => e.id).sort()).toEqual(['coffee', 'tea']);
 
-      live = watchKnowledgeBase(dir, kb, () => undefined, 50);
+      live = watchKnowledgeBase(dir, loaded, () => undefined, { debounceMs: 50 });
       configMapVolume(dir, { 'tea.md': note('tea', 'oolong tea'), 'coffee.md': note('coffee', 'black coffee') }, '2');
       const deadline = Date.now() + 5000;
       while (!live.byId('tea')?.body.includes('oolong') && Date.now() < deadline) {

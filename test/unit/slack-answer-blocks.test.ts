@@ -206,7 +206,7 @@ describe('answer messages', () => {
   });
 
   it('a notice on an answer the notes do not cover goes first too', () => {
-    const answer: Answer = { query: 'x', answered: false, matches: [] };
+    const answer: Answer = { query: 'x', outcome: 'none', answered: false, matches: [] };
     const message = buildAnswerMessage({
       answer,
       question: 'x',
@@ -222,6 +222,7 @@ describe('answer messages', () => {
   it('not answered: says so and offers at most three topics as buttons', () => {
     const answer: Answer = {
       query: 'bread',
+      outcome: 'none',
       answered: false,
       matches: kb.entries.slice(0, 5).map((e, i) => ({ entry: e, score: 0.3 - i / 100 })),
     };
@@ -233,7 +234,7 @@ describe('answer messages', () => {
   });
 
   it('not answered with nothing close: says so and points to the topic list', () => {
-    const message = buildNotAnsweredMessage({ query: 'x', answered: false, matches: [] }, 'x', 'ko');
+    const message = buildNotAnsweredMessage({ query: 'x', outcome: 'none', answered: false, matches: [] }, 'x', 'ko');
     expect(message.blocks.some((b) => b.type === 'actions')).toBe(false);
     expect(JSON.stringify(message.blocks)).toContain('/docker-ask');
   });
@@ -319,6 +320,7 @@ describe('text a user typed never becomes Slack markup', () => {
   const answered = kb.ask('docker root dir', { limit: 6 });
   const notAnswered: Answer = {
     query: question,
+    outcome: 'none',
     answered: false,
     matches: [hostile, hostile2].map((e) => ({ entry: e, score: 0.3 })),
   };
@@ -342,7 +344,7 @@ describe('text a user typed never becomes Slack markup', () => {
       lookup: hostileLookup,
     }),
     'not answered, nothing close': buildNotAnsweredMessage(
-      { query: question, answered: false, matches: [] },
+      { query: question, outcome: 'none', answered: false, matches: [] },
       question,
       'ko',
     ),
@@ -388,7 +390,11 @@ describe('text a user typed never becomes Slack markup', () => {
   });
 
   it('the question is escaped once: a typed &amp; shows as &amp;, not &', () => {
-    const message = buildNotAnsweredMessage({ query: question, answered: false, matches: [] }, question, 'en');
+    const message = buildNotAnsweredMessage(
+      { query: question, outcome: 'none', answered: false, matches: [] },
+      question,
+      'en',
+    );
     expect(message.text).toContain('&amp;amp;');
     expect(JSON.stringify(message.blocks)).toContain('&amp;amp;');
   });
