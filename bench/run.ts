@@ -1,8 +1,12 @@
 /** `npm run bench`: prints numbers; nothing here asserts a timing. */
 import { runDockerBench } from './docker-render.ts';
 import { runKnowledgeBench } from './knowledge.ts';
+import { runReloadBench } from './knowledge-reload.ts';
+import { runRedactBench } from './redact.ts';
 import { runSlackBench } from './slack-ack.ts';
 
 await runKnowledgeBench();
+await runReloadBench();
 await runDockerBench();
+await runRedactBench();
 await runSlackBench();

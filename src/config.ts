@@ -13,6 +13,10 @@ export interface KnowledgeConfig {
   knowledgeDir: string;
   /** Follow the folder and reload on changes (KNOWLEDGE_WATCH, default on). */
   watch: boolean;
+  /** Largest note and most bytes of notes read (KNOWLEDGE_MAX_NOTE_KB, default 1024; KNOWLEDGE_MAX_TOTAL_MB, default 64). */
+  limits: { maxNoteBytes: number; maxTotalBytes: number };
+  /** While watching, the folder is also read again this often (KNOWLEDGE_RESCAN_SECONDS, default 30). */
+  rescanMs: number;
 }
 
 export function readKnowledgeConfig(env: Env): KnowledgeConfig {
@@ -20,6 +24,11 @@ export function readKnowledgeConfig(env: Env): KnowledgeConfig {
   return {
     knowledgeDir: dir ? path.resolve(dir) : BUNDLED_KNOWLEDGE_DIR,
     watch: readSwitch(env, 'KNOWLEDGE_WATCH', true),
+    limits: {
+      maxNoteBytes: readPositiveInt(env, 'KNOWLEDGE_MAX_NOTE_KB', 1024) * 1024,
+      maxTotalBytes: readPositiveInt(env, 'KNOWLEDGE_MAX_TOTAL_MB', 64) * 1024 * 1024,
+    },
+    rescanMs: readPositiveInt(env, 'KNOWLEDGE_RESCAN_SECONDS', 30) * 1000,
   };
 }
 

@@ -44,11 +44,12 @@ export function createRuntime(env: Env, { follow, logger = createStderrLogger() 
     },
     knowledge: () => {
       if (!knowledge) {
-        const { knowledgeDir, watch } = readKnowledgeConfig(env);
-        const loaded = loadKnowledgeBase(knowledgeDir);
+        const { knowledgeDir, watch, limits, rescanMs } = readKnowledgeConfig(env);
+        const loaded = loadKnowledgeBase(knowledgeDir, limits);
         for (const warning of loaded.warnings) logger.warn(`knowledge: ${warning}`);
         if (follow && watch) {
-          const live = watchKnowledgeBase(knowledgeDir, loaded.kb, logger);
+          // The watcher starts from this load: its files, folders and warnings are what a reload compares with.
+          const live = watchKnowledgeBase(knowledgeDir, loaded, logger, { limits, rescanMs });
           stopFollowing = () => live.close();
           knowledge = live;
         } else {

@@ -54,12 +54,15 @@ export function readDockerConfig(env: Env): DockerConfig {
   const named = readList(env, 'DOCKER_HOSTS');
   let hosts: DockerEndpoint[];
   if (named.length > 0) {
-    hosts = named.map((entry) => {
+    hosts = named.map((entry, index) => {
       const eq = entry.indexOf('=');
       const name = eq > 0 ? entry.slice(0, eq).trim() : '';
       if (!HOST_NAME.test(name)) {
+        // The entry may be a URL with a password in it (a name forgotten, a comma in a password): only a
+        // candidate name that cannot be part of a URL is repeated.
+        const which = /^[^\s:/@%?#=]{1,32}$/.test(name) ? `"${name}"` : `${index + 1}`;
         throw new ConfigError(
-          `DOCKER_HOSTS entry "${safeEntry(entry)}" must look like name=tcp://host:2376 (name: letters, digits, . _ -). Fix it in .env.`,
+          `DOCKER_HOSTS entry ${which} must look like name=tcp://host:2376 (name: letters, digits, . _ -; entries are separated by commas, so a comma in a password must be written %2C). Fix it in .env.`,
         );
       }
       return parseEndpoint(name, entry.slice(eq + 1).trim(), 'DOCKER_HOSTS', env, tlsVerify);
@@ -78,8 +81,10 @@ export function readDockerConfig(env: Env): DockerConfig {
   if (wantedDefault) {
     const index = hosts.findIndex((h) => h.name === wantedDefault);
     if (index < 0) {
+      // A URL put here by mistake may carry a password: only a host name is repeated.
+      const shown = HOST_NAME.test(wantedDefault) ? `DOCKER_DEFAULT_HOST=${wantedDefault}` : 'DOCKER_DEFAULT_HOST';
       throw new ConfigError(
-        `DOCKER_DEFAULT_HOST=${wantedDefault} is not one of the configured hosts (${hosts.map((h) => h.name).join(', ')}). Fix it in .env.`,
+        `${shown} is not one of the configured hosts (${hosts.map((h) => h.name).join(', ')}); it takes a host name from DOCKER_HOSTS. Fix it in .env.`,
       );
     }
     hosts = [hosts[index]!, ...hosts.filter((_, i) => i !== index)];
@@ -100,15 +105,30 @@ function readTlsVerify(env: Env): boolean {
   throw new ConfigError(`DOCKER_TLS_VERIFY=${env.DOCKER_TLS_VERIFY} should be 1 or 0. Fix it in .env.`);
 }
 
-/** Shown in messages without whatever follows name= (it may carry credentials). */
-function safeEntry(entry: string): string {
-  return entry.replace(/:\/\/[^@/]*@/, '://').slice(0, 60);
+/**
+ * What an error message may repeat of a DOCKER_HOST value that is not a usable URL: its scheme at
+ * most. Everything after :// may hold a user name and password, and a malformed one (a / or @ in
+ * the password) cannot be told apart from the host, so none of it is shown.
+ */
+function shownScheme(raw: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]{0,15}):\/\//i.exec(raw)?.[1];
+  return scheme ? ` (${scheme.toLowerCase()}://…)` : '';
+}
+
+/** A user name or password from the URL, decoded; a broken %-escape is a setting to fix, not a crash. */
+function decodeUserinfo(part: string, bad: (why: string) => ConfigError): string | undefined {
+  if (!part) return undefined;
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw bad('has a user name or password with a broken %-escape (write % itself as %25)');
+  }
 }
 
 function parseEndpoint(name: string, raw: string, variable: string, env: Env, tlsVerify: boolean): DockerEndpoint {
   const bad = (why: string) =>
     new ConfigError(
-      `${variable} for "${name}" ${why}. Use unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host.`,
+      `${variable} for "${name}" ${why}. Use unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host, with / @ : % in a user name or password percent-encoded (/ as %2F, @ as %40).`,
     );
   if (raw.startsWith('unix://')) {
     const socketPath = raw.slice('unix://'.length);
@@ -119,12 +139,12 @@ function parseEndpoint(name: string, raw: string, variable: string, env: Env, tl
   try {
     url = new URL(raw);
   } catch {
-    throw bad(`is not a URL ("${safeEntry(raw)}")`);
+    throw bad(`is not a valid URL${shownScheme(raw)}`);
   }
   const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
   if (!hostname) throw bad('has no host name');
-  const username = url.username ? decodeURIComponent(url.username) : undefined;
-  const password = url.password ? decodeURIComponent(url.password) : undefined;
+  const username = decodeUserinfo(url.username, bad);
+  const password = decodeUserinfo(url.password, bad);
   if (url.protocol === 'tcp:') {
     const port = Number(url.port || (tlsVerify ? 2376 : 2375));
     const tls = tlsVerify ? readCerts(env) : undefined;
@@ -134,7 +154,8 @@ function parseEndpoint(name: string, raw: string, variable: string, env: Env, tl
   if (url.protocol === 'ssh:') {
     if (!username) throw bad('has no user name (ssh://user@host)');
     const port = Number(url.port || 22);
-    const display = `ssh://${username}@${url.hostname}${url.port ? `:${url.port}` : ''}`;
+    // The user as written (percent-encoded, so printable); the password never.
+    const display = `ssh://${url.username}@${url.hostname}${url.port ? `:${url.port}` : ''}`;
     const sshAgent = env.SSH_AUTH_SOCK?.trim() || undefined;
     const sshKey = readSshKey(env);
     return {

@@ -1,3 +1,4 @@
+import { shownField } from './shown.ts';
 import type { DfCategory, DfItem, DfKind, DfView, HostRef } from './types.ts';
 
 /** The parts of GET /system/df we read (API 1.41–1.47). */
@@ -78,7 +79,7 @@ export function toDfView(
 
   const view: DfView = {
     host,
-    dockerRootDir: info.DockerRootDir ?? '',
+    dockerRootDir: shownField(info.DockerRootDir),
     categories,
     totalSizeBytes,
     totalReclaimableBytes,
@@ -135,6 +136,10 @@ function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
+/** The biggest items, their names shown like every engine string (shownField). */
 function largest(items: DfItem[]): DfItem[] {
-  return items.sort((a, b) => b.sizeBytes - a.sizeBytes || (a.name < b.name ? -1 : 1)).slice(0, LARGEST_COUNT);
+  return items
+    .sort((a, b) => b.sizeBytes - a.sizeBytes || (a.name < b.name ? -1 : 1))
+    .slice(0, LARGEST_COUNT)
+    .map((item) => ({ ...item, name: shownField(item.name), detail: shownField(item.detail) }));
 }

@@ -1,7 +1,8 @@
 import { UserError } from '../errors.ts';
+import { showControlChars } from '../text/visible.ts';
 import type { DockerEndpoint } from './config.ts';
 import { type HostKeyVerdict, keyscanCommand } from './known-hosts.ts';
-import { redactSecrets, stripUrlCredentials } from './redact.ts';
+import { cutForDisplay, redactSecrets, stripUrlCredentials } from './redact.ts';
 import { DIAL_COMMAND, SshDialFailed } from './ssh.ts';
 
 /** Raised by the deadline timer; carries nothing but the fact. */
@@ -197,6 +198,7 @@ function tlsProblem(code: string, message: string): string | undefined {
   return undefined;
 }
 
+/** Engine or library text for a message: one line, cut before it is redacted, nothing that acts on a screen. */
 function oneLine(text: string): string {
-  return stripUrlCredentials(redactSecrets(text.replace(/\s+/g, ' ').trim())).slice(0, 160);
+  return showControlChars(stripUrlCredentials(redactSecrets(cutForDisplay(text.replace(/\s+/g, ' ').trim(), 160))));
 }

@@ -1,104 +1,176 @@
+import net from 'node:net';
+import tls from 'node:tls';
 import type DockerModem from 'docker-modem';
 import Docker from 'dockerode';
 import type { ConnectConfig, ServerHostKeyAlgorithm } from 'ssh2';
 import { UserError } from '../errors.ts';
+import { ReadOnlyRefusal, readOnlyRefusal, refusalReason } from './allowlist.ts';
 import type { DockerEndpoint } from './config.ts';
 import { describeHostKeyRefusal } from './errors.ts';
 import { checkHostKey, type KnownHostEntry, KnownHostsFile, preferredHostKeyAlgorithms } from './known-hosts.ts';
-import { sshDialAgent } from './ssh.ts';
+import { dialStdio } from './ssh.ts';
+import { type Connect, type EngineReply, type EngineRequest, sendEngineRequest } from './transport.ts';
+
+export { ReadOnlyRefusal, refusalReason } from './allowlist.ts';
 
 /**
- * Read-only as a guarantee, not a habit: every Engine API request dockerode makes goes through
- * `modem.dial`, so that is where we check it — before a socket is opened — against a fully
- * anchored allowlist of method + path (+ query keys). Everything else is refused.
+ * Read-only as a guarantee, not a habit. docker-modem 5 sends by two methods only — `dial`, which
+ * builds a request from dockerode's options, and `buildRequest`, which sends what it is given (its
+ * other methods only read streams they are handed). On a guarded client:
+ * - `dial` reads the options once into a plain frozen copy, builds the query string itself, checks
+ *   method + path + query keys against the allowlist (allowlist.ts), and sends exactly that copy
+ *   through its own transport — docker-modem's request code (and its DEBUG=modem logging of raw
+ *   engine answers) never runs;
+ * - `buildRequest` refuses everything, so docker-modem's own dial, called on this modem, cannot
+ *   send either;
+ * - both are fixed on the modem (not writable, not configurable);
+ * - the transport's connection checks the bytes written to it again before it even connects
+ *   (transport.ts). The modem holds no address or key material at all.
  */
+
+type DialCallback = (err: Error | null, data: unknown) => void;
+
+/** A dial as the guard read it: every field read once, nothing left to change. */
+interface CheckedDial {
+  request: EngineRequest;
+  statusCodes: ReadonlyMap<number, true | string>;
+  signal?: AbortSignal;
+}
 
 /**
- * Allowed paths (after an optional /v1.NN prefix) and the query keys each may carry: only the keys
- * the reader sends. /_ping (GET and HEAD), /images/json and /volumes are not called by the reader;
- * they stay because they are the read-only allowlist the Docker issue specifies, all metadata reads.
+ * The query string, built here from the options as read once: plain values as text, plain objects
+ * as JSON (the way docker-modem encodes `filters`), undefined left out. `abortSignal` is not a
+ * parameter but the request's signal. Anything else (arrays, functions, null) is refused.
  */
-const ALLOWED: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['/_ping', new Set<string>()],
-  ['/version', new Set<string>()],
-  ['/info', new Set<string>()],
-  // No `size`: size=true makes the engine walk every container's filesystem.
-  ['/containers/json', new Set(['all', 'filters'])],
-  ['/system/df', new Set<string>()],
-  ['/images/json', new Set<string>()],
-  ['/volumes', new Set<string>()],
-]);
-
-const VERSIONED_PATH = /^(?:\/v1\.\d{1,2})?(\/[a-z_]+(?:\/[a-z]+)?)$/;
-
-export class ReadOnlyRefusal extends UserError {}
-
-/** Why the request is refused, or null when it is allowed. `target` is path plus query, as sent. */
-export function refusalReason(method: string, target: string): string | null {
-  const q = target.indexOf('?');
-  const pathname = q < 0 ? target : target.slice(0, q);
-  const query = q < 0 ? '' : target.slice(q + 1);
-  // Allowed paths contain no escapes, so any % is an attempt to smuggle ../ or // past the check.
-  if (pathname.includes('%')) return 'encoded characters in the path';
-  const match = VERSIONED_PATH.exec(pathname);
-  const allowedKeys = match ? ALLOWED.get(match[1]!) : undefined;
-  if (!match || !allowedKeys) return 'not a read-only endpoint';
-  if (method !== 'GET' && !(method === 'HEAD' && match[1] === '/_ping')) return `${method} is not a read`;
-  const seen = new Set<string>();
-  for (const key of new URLSearchParams(query).keys()) {
-    if (key === 'size') return 'size is never requested: it walks every container filesystem';
-    if (!allowedKeys.has(key) || seen.has(key)) return `query parameter "${key}" is not allowed`;
-    seen.add(key);
+function buildQuery(params: unknown): { query: string; signal?: AbortSignal } | { reason: string } {
+  if (params === undefined || params === null) return { query: '' };
+  if (typeof params !== 'object' || Array.isArray(params)) return { reason: 'options that are not a plain object' };
+  const parts: string[] = [];
+  let signal: AbortSignal | undefined;
+  for (const [key, value] of Object.entries(params)) {
+    if (key === 'abortSignal') {
+      if (value instanceof AbortSignal) signal = value;
+      continue;
+    }
+    if (value === undefined) continue;
+    let text: string;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') text = String(value);
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) text = JSON.stringify(value);
+    else return { reason: `query parameter "${key}" is not a plain value` };
+    parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(text)}`);
   }
-  return null;
+  return { query: parts.join('&'), ...(signal ? { signal } : {}) };
 }
 
-type Dial = DockerModem['dial'];
-type DialOptions = Parameters<Dial>[0];
-
-interface ModemInternals {
-  version?: string;
-  buildQuerystring(opts: object): string;
-}
-
-/** The request target exactly as docker-modem 5's dial builds it (version prefix, then the query from options). */
-function requestTarget(modem: ModemInternals, options: DialOptions): string {
-  let target = modem.version ? `/${modem.version}${options.path}` : options.path;
-  if (target.includes('?')) {
-    const { abortSignal: _signal, authconfig: _auth, ...opts } = options.options ?? {};
-    target =
-      Object.keys(opts).length > 0
-        ? target + modem.buildQuerystring((opts._query as object | undefined) ?? opts)
-        : target.slice(0, -1);
+/**
+ * Reads dockerode's dial options exactly once (a getter that answers differently the second time
+ * gets no second time) and returns the request to send, or why it is refused.
+ */
+function checkDial(options: unknown, version: unknown): CheckedDial | { refusal: ReadOnlyRefusal } {
+  const refuse = (method: string, target: string, reason: string) => ({
+    refusal: readOnlyRefusal(method, target, reason),
+  });
+  if (options === null || typeof options !== 'object') return refuse('?', '?', 'not a request');
+  const {
+    path,
+    method = 'GET',
+    options: params,
+    statusCodes,
+    abortSignal,
+    hijack,
+    openStdin,
+    isStream,
+    file,
+    authconfig,
+    registryconfig,
+  } = options as Record<string, unknown>;
+  if (typeof path !== 'string' || typeof method !== 'string') return refuse('?', '?', 'not a plain request');
+  const verb = method.toUpperCase();
+  if (hijack || openStdin || isStream || file !== undefined) return refuse(verb, path, 'it streams data');
+  if (authconfig || registryconfig) return refuse(verb, path, 'it carries registry credentials');
+  if (version !== undefined && (typeof version !== 'string' || version === '')) {
+    return refuse(verb, path, 'an API version that is not text');
   }
-  return target;
+  // dockerode ends a path with ? when the options are its query; anything written after it is not ours.
+  const q = path.indexOf('?');
+  if (q >= 0 && q !== path.length - 1) return refuse(verb, path, 'a query written into the path');
+  const built = q >= 0 ? buildQuery(params) : { query: '' };
+  if ('reason' in built) return refuse(verb, path, built.reason);
+  const pathname = `${version ? `/${version}` : ''}${q >= 0 ? path.slice(0, q) : path}`;
+  const target = built.query ? `${pathname}?${built.query}` : pathname;
+  const reason = refusalReason(verb, target);
+  if (reason !== null) return refuse(verb, target, reason);
+  const codes = new Map<number, true | string>();
+  if (statusCodes !== null && typeof statusCodes === 'object') {
+    for (const [code, meaning] of Object.entries(statusCodes))
+      codes.set(Number(code), meaning === true || String(meaning));
+  }
+  const signal = abortSignal instanceof AbortSignal ? abortSignal : built.signal;
+  return { request: Object.freeze({ method: verb, target }), statusCodes: codes, ...(signal ? { signal } : {}) };
 }
 
-/** Installs the check on this modem's dial. Refusals reach the caller through dockerode's callback/promise. */
-function guardModem(modem: DockerModem): void {
-  const internals = modem as unknown as ModemInternals;
-  if (typeof modem.dial !== 'function' || typeof internals.buildQuerystring !== 'function') {
+/** The answer as docker-modem hands it to dockerode: parsed JSON, else the raw bytes. */
+function payload(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString()) || body;
+  } catch {
+    return body;
+  }
+}
+
+/** docker-modem's error for a status the call does not expect; describeDockerError reads statusCode and message. */
+function statusError(status: number, meaning: string | undefined, data: unknown): Error {
+  const json = data as { message?: unknown; error?: unknown } | Buffer;
+  const cause = Buffer.isBuffer(json) ? json.toString() : String(json.message ?? json.error ?? JSON.stringify(json));
+  return Object.assign(new Error(`(HTTP code ${status}) ${meaning ?? 'unexpected'} - ${cause} `), {
+    reason: meaning,
+    statusCode: status,
+    json: data,
+  });
+}
+
+type Send = (request: EngineRequest, signal?: AbortSignal) => Promise<EngineReply>;
+
+function guardModem(modem: DockerModem, send: Send): void {
+  const internals = modem as unknown as { version?: unknown };
+  if (
+    typeof modem.dial !== 'function' ||
+    typeof (modem as unknown as { buildRequest?: unknown }).buildRequest !== 'function'
+  ) {
     // Fail closed if a docker-modem upgrade changed the shape we rely on.
-    throw new Error('docker-modem has no dial/buildQuerystring; the read-only guard cannot be installed');
+    throw new Error('docker-modem has no dial/buildRequest; the read-only guard cannot be installed');
   }
-  const dial = modem.dial.bind(modem);
-  modem.dial = (options, callback) => {
-    const method = (options.method ?? 'GET').toUpperCase();
-    const target = requestTarget(internals, options);
-    const reason =
-      options.hijack || options.openStdin || options.file !== undefined
-        ? 'it streams data to the engine'
-        : refusalReason(method, target);
-    if (reason === null) {
-      dial(options, callback);
+  const dial = (options: unknown, callback: DialCallback) => {
+    const checked = checkDial(options, internals.version);
+    if (typeof callback !== 'function')
+      throw 'refusal' in checked ? checked.refusal : new TypeError('dial needs a callback');
+    if ('refusal' in checked) {
+      process.nextTick(() => callback(checked.refusal, null));
       return;
     }
-    const path = target.split('?')[0]!;
-    const shown = path.length > 120 ? `${path.slice(0, 119)}…` : path;
-    const refusal = new ReadOnlyRefusal(`Refused ${method} ${shown} (${reason}): this bot only reads from Docker.`);
-    if (!callback) throw refusal;
-    process.nextTick(() => callback(refusal, null));
+    send(checked.request, checked.signal).then(
+      (reply) => {
+        const data = payload(reply.body);
+        const meaning = checked.statusCodes.get(reply.status);
+        if (meaning === true) callback(null, data);
+        else callback(statusError(reply.status, meaning, data), null);
+      },
+      (err: Error) => callback(err, null),
+    );
   };
+  const buildRequest = (_options: unknown, _context: unknown, _data: unknown, callback: unknown) => {
+    const refusal = new ReadOnlyRefusal(
+      'Refused a request sent around the read-only check (modem.buildRequest): this bot only reads from Docker.',
+    );
+    if (typeof callback !== 'function') throw refusal;
+    process.nextTick(() => (callback as DialCallback)(refusal, null));
+  };
+  for (const [name, value] of [
+    ['dial', dial],
+    ['buildRequest', buildRequest],
+  ] as const) {
+    Object.defineProperty(modem, name, { value, writable: false, configurable: false, enumerable: false });
+  }
 }
 
 /**
@@ -152,53 +224,47 @@ function sshConnectConfig(endpoint: DockerEndpoint, timeoutMs: number, knownHost
   };
 }
 
-/** dockerode options for one endpoint. Every key is set so docker-modem's own reading of process.env (DOCKER_HOST, DOCKER_CERT_PATH…) cannot leak in. */
-function modemOptions(
-  endpoint: DockerEndpoint,
-  timeoutMs: number,
-  knownHosts?: KnownHostsFile,
-): Docker.DockerOptions & Pick<DockerModem.ConstructorOptions, 'agent'> {
-  const base = {
-    socketPath: undefined as string | undefined,
-    host: undefined as string | undefined,
-    port: undefined as number | undefined,
-    username: undefined as string | undefined,
-    ca: undefined as Buffer | undefined,
-    cert: undefined as Buffer | undefined,
-    key: undefined as Buffer | undefined,
-    version: undefined,
-    pathPrefix: '/',
-    headers: {},
-    // docker-modem's timeout is an idle timeout; the real deadline is the abort signal in reader.ts.
-    timeout: timeoutMs,
-    connectionTimeout: timeoutMs,
-  };
+/**
+ * docker-modem reads DOCKER_HOST, DOCKER_CERT_PATH… from process.env on its own; every key is set
+ * here so none of it leaks in. The modem gets no address and no keys: the transport has them.
+ */
+const NEUTRAL_MODEM_OPTIONS = {
+  socketPath: undefined,
+  host: undefined,
+  port: undefined,
+  username: undefined,
+  ca: undefined,
+  cert: undefined,
+  key: undefined,
+  version: undefined,
+  pathPrefix: '/',
+  headers: {},
+  protocol: 'http',
+  timeout: undefined,
+  connectionTimeout: undefined,
+} as unknown as Docker.DockerOptions;
+
+/** How one request opens its connection to the endpoint (transport.ts checks what goes over it). */
+function connector(endpoint: DockerEndpoint, timeoutMs: number, knownHosts?: KnownHostsFile): Connect {
   switch (endpoint.transport) {
     case 'unix':
-      return { ...base, socketPath: endpoint.socketPath, protocol: 'http' };
-    case 'tcp':
-      // docker-modem only uses certificates when the protocol is https, so say so explicitly.
-      return endpoint.tls
-        ? { ...base, host: endpoint.hostname, port: endpoint.port, protocol: 'https', ...endpoint.tls }
-        : { ...base, host: endpoint.hostname, port: endpoint.port, protocol: 'http' };
+      return (done) => done(null, net.connect({ path: endpoint.socketPath! }));
+    case 'tcp': {
+      const { tls: certs } = endpoint;
+      const hostname = endpoint.hostname!;
+      const port = endpoint.port!;
+      if (!certs) return (done) => done(null, net.connect({ host: hostname, port }));
+      const servername = net.isIP(hostname) === 0 ? hostname : undefined;
+      return (done) =>
+        done(null, tls.connect({ host: hostname, port, ...certs, ...(servername ? { servername } : {}) }));
+    }
     case 'ssh': {
       if (!knownHosts) throw new Error('ssh:// needs a known_hosts file'); // fail closed; createGuardedDocker opens it
-      const agent = sshDialAgent({
+      const options = {
         connectConfig: () => sshConnectConfig(endpoint, timeoutMs, knownHosts),
-        checkHostKey: (key) => hostKeyRefusal(knownHosts, endpoint, key),
-      });
-      return {
-        ...base,
-        // Plain HTTP over our ssh agent (ssh.ts), not docker-modem's own ssh transport.
-        host: endpoint.hostname,
-        port: endpoint.port,
-        protocol: 'http',
-        agent,
-        // No idle timeout: docker-modem applies it with req.setTimeout, which calls setTimeout on the
-        // socket — here an ssh2 channel, which has none, so Node would throw an uncaught TypeError.
-        // The abort-signal deadline in reader.ts still holds.
-        timeout: undefined,
+        checkHostKey: (key: Buffer) => hostKeyRefusal(knownHosts, endpoint, key),
       };
+      return (done) => dialStdio(options, done);
     }
   }
 }
@@ -209,10 +275,12 @@ function modemOptions(
  */
 export function createGuardedDocker(endpoint: DockerEndpoint, timeoutMs: number, knownHosts?: KnownHostsFile): Docker {
   const sshKnownHosts = endpoint.transport === 'ssh' ? (knownHosts ?? openKnownHosts(endpoint)) : undefined;
-  const options = modemOptions(endpoint, timeoutMs, sshKnownHosts);
+  const connect = connector(endpoint, timeoutMs, sshKnownHosts);
+  const hostHeader =
+    endpoint.transport === 'unix' ? { host: 'localhost' } : { host: endpoint.hostname!, port: endpoint.port! };
   let docker: Docker;
   try {
-    docker = new Docker(options);
+    docker = new Docker(NEUTRAL_MODEM_OPTIONS);
   } catch (err) {
     // docker-modem reads certificates from DOCKER_CERT_PATH itself whenever DOCKER_HOST is tcp://, even unasked.
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
@@ -220,7 +288,9 @@ export function createGuardedDocker(endpoint: DockerEndpoint, timeoutMs: number,
       `The Docker client could not start: it reads DOCKER_CERT_PATH when DOCKER_HOST is tcp:// and that failed (${code}). Fix or unset DOCKER_CERT_PATH.`,
     );
   }
-  guardModem(docker.modem);
+  guardModem(docker.modem, (request, signal) =>
+    sendEngineRequest(connect, request, { ...hostHeader, timeoutMs, ...(signal ? { signal } : {}) }),
+  );
   return docker;
 }
 

@@ -1,6 +1,8 @@
 import type Docker from 'dockerode';
 import { UserError } from '../errors.ts';
-import { allowlistedLabels, labelKeyAllowed, redactSecrets } from './redact.ts';
+import { showControlChars } from '../text/visible.ts';
+import { allowlistedLabels, isSensitiveKey, labelKeyAllowed, MASK, redactCommand } from './redact.ts';
+import { shownField } from './shown.ts';
 import type { ContainerRow, HostRef, PsFilters, PsOptions, PsView } from './types.ts';
 
 /**
@@ -42,20 +44,46 @@ export function toPsView(
   const rows = containers.map((c) => toRow(c, labelAllowlist)).sort(byRunningThenName);
   const countsByState: Record<string, number> = {};
   for (const row of rows) countsByState[row.state] = (countsByState[row.state] ?? 0) + 1;
-  return { host, all: options.all, filters: options.filters, rows, countsByState };
+  return { host, all: options.all, filters: shownFilters(options.filters), rows, countsByState };
 }
 
+/**
+ * One row as every face shows it (the JSON view too). Commands are cut before they are redacted,
+ * so redaction time is bounded by what is shown, whatever the engine reports.
+ */
 function toRow(c: Docker.ContainerInfo, labelAllowlist: readonly string[]): ContainerRow {
+  const image = String(c.Image ?? '');
+  const labels: Record<string, string> = {};
+  for (const [key, value] of Object.entries(allowlistedLabels(c.Labels, labelAllowlist))) {
+    labels[shownField(key)] = showControlChars(value);
+  }
   return {
-    id: c.Id.slice(0, 12),
-    name: primaryName(c.Names),
-    image: c.Image.startsWith('sha256:') ? c.Image.slice(7, 19) : c.Image,
-    state: c.State,
-    status: c.Status,
-    ports: formatPorts(c.Ports ?? []),
-    command: redactSecrets(c.Command ?? ''),
-    labels: allowlistedLabels(c.Labels, labelAllowlist),
+    id: shownField(String(c.Id ?? '').slice(0, 12)),
+    name: shownField(primaryName(c.Names)),
+    image: shownField(image.startsWith('sha256:') ? image.slice(7, 19) : image),
+    state: shownField(c.State),
+    status: shownField(c.Status),
+    ports: shownField(formatPorts(c.Ports ?? [])),
+    command: showControlChars(redactCommand(String(c.Command ?? ''))),
+    labels,
     created: c.Created,
+  };
+}
+
+/**
+ * The filters as typed, for the headline, with visible escapes; a label filter on a key that looks
+ * secret shows `key=***`, as the label itself would.
+ */
+function shownFilters(filters: PsFilters): PsFilters {
+  const label = (filter: string) => {
+    const eq = filter.indexOf('=');
+    return eq > 0 && isSensitiveKey(filter.slice(0, eq)) ? `${filter.slice(0, eq)}=${MASK}` : filter;
+  };
+  return {
+    ...filters,
+    name: filters.name.map(showControlChars),
+    label: filters.label.map((filter) => showControlChars(label(filter))),
+    ancestor: filters.ancestor.map(showControlChars),
   };
 }
 

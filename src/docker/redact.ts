@@ -1,31 +1,61 @@
 /**
- * Hides secrets in container command lines before anyone sees them. The word list follows the
- * spirit of Datadog's process scrubber; over-redacting a harmless value is the accepted cost.
+ * Hides secrets in container command lines and label values before anyone sees them. Fail-safe:
+ * when a value might be a secret it is hidden, and hiding a harmless value is the accepted cost.
+ * Linear in the input whatever it holds: each pass is a forward scan (no backtracking patterns
+ * over unbounded input), and callers cut text to what is shown before any pass runs
+ * (redactCommand, allowlistedLabels).
+ *
+ * The passes, each collecting spans to mask (redact/):
+ * - tokens.ts: PEM private key blocks and the token shapes secret scanners know;
+ * - urls.ts: URL userinfo in every shape, and `user:pass@host` without a scheme;
+ * - named-values.ts: values whose name says "secret" (keys.ts), in flags, variables, JSON, YAML,
+ *   query strings and HTTP headers;
+ * - tools.ts: short password flags and positional passwords of common tools.
  */
+import { truncateCodePoints } from '../text/visible.ts';
+import { isSensitiveKey } from './redact/keys.ts';
+import { maskNamedValues } from './redact/named-values.ts';
+import { applyMasks, isSpace, MASK, type Span } from './redact/scan.ts';
+import { maskPrivateKeys, maskTokenShapes } from './redact/tokens.ts';
+import { maskToolPasswords } from './redact/tools.ts';
+import { maskUrlCredentials } from './redact/urls.ts';
 
-const SENSITIVE = String.raw`(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|credentials?|auth|private[_-]?key|client[_-]?secret)`;
-const VALUE = String.raw`(?:"[^"]*"|'[^']*'|[^\s"';&|]+)`;
+export { isSensitiveKey } from './redact/keys.ts';
+export { MASK } from './redact/scan.ts';
+export { stripUrlCredentials } from './redact/urls.ts';
 
-/** scheme://user:pass@host → scheme://user:***@host */
-const URL_CREDENTIALS = /([a-z][\w+.-]*:\/\/[^\s:/@]+):[^\s/@]+@/gi;
-/** --password=x, --db-password x, -api-key=x */
-const FLAG = new RegExp(String.raw`(\s|^)(--?[\w.-]*${SENSITIVE}[\w.-]*)(=|\s+)${VALUE}`, 'gi');
-/** PGPASSWORD=x, password=x, AWS_SECRET_ACCESS_KEY=x */
-const ASSIGNMENT = new RegExp(String.raw`(^|[\s;&|"'])([\w.-]*${SENSITIVE}[\w.-]*)=${VALUE}`, 'gi');
-/** Authorization: Bearer x */
-const BEARER = /\b(bearer|basic)\s+[\w.~+/=-]{8,}/gi;
+/** Code points of a command kept for display (the JSON view included); renderers cut further. */
+export const COMMAND_MAX = 1000;
+/** Code points of a label value kept for display. */
+export const LABEL_VALUE_MAX = 300;
 
 export function redactSecrets(text: string): string {
-  return text
-    .replace(URL_CREDENTIALS, '$1:***@')
-    .replace(FLAG, (_m, lead: string, flag: string, sep: string) => `${lead}${flag}${sep.includes('=') ? '=' : ' '}***`)
-    .replace(ASSIGNMENT, '$1$2=***')
-    .replace(BEARER, '$1 ***');
+  const masks: Span[] = [];
+  maskPrivateKeys(text, masks);
+  maskTokenShapes(text, masks);
+  maskUrlCredentials(text, masks);
+  maskNamedValues(text, masks);
+  maskToolPasswords(text, masks);
+  return applyMasks(text, masks);
 }
 
-/** Strips user:password@ from a URL-like string, for error messages. */
-export function stripUrlCredentials(text: string): string {
-  return text.replace(/([a-z][\w+.-]*:\/\/)[^\s/@]*@/gi, '$1');
+/**
+ * At most `max` code points of `text`, ending with `…` when cut. A word the cut goes through is
+ * dropped whole: its start could be a token too short to be recognised as one.
+ */
+export function cutForDisplay(text: string, max: number): string {
+  const cut = truncateCodePoints(text, max);
+  if (cut === text) return text;
+  const kept = cut.slice(0, -1);
+  if (isSpace(text.charCodeAt(kept.length))) return cut;
+  let end = kept.length;
+  while (end > 0 && !isSpace(kept.charCodeAt(end - 1))) end--;
+  return `${kept.slice(0, end)}…`;
+}
+
+/** A container command as shown: cut to COMMAND_MAX first, then redacted. */
+export function redactCommand(command: string): string {
+  return redactSecrets(cutForDisplay(command, COMMAND_MAX));
 }
 
 /** Whether a label key is allowlisted: equal to an entry, or starting with one that ends in *. */
@@ -33,7 +63,11 @@ export function labelKeyAllowed(key: string, allowlist: readonly string[]): bool
   return allowlist.some((entry) => (entry.endsWith('*') ? key.startsWith(entry.slice(0, -1)) : key === entry));
 }
 
-/** Keeps only labels whose key is allowlisted (labelKeyAllowed), redacting their values too. */
+/**
+ * Keeps only labels whose key is allowlisted (labelKeyAllowed). A key that looks secret
+ * (`com.example.db_password`) has its value hidden whole; other values are cut to
+ * LABEL_VALUE_MAX and redacted like commands.
+ */
 export function allowlistedLabels(
   labels: Record<string, string> | null | undefined,
   allowlist: readonly string[],
@@ -41,7 +75,8 @@ export function allowlistedLabels(
   const kept: Record<string, string> = {};
   if (!labels) return kept;
   for (const [key, value] of Object.entries(labels)) {
-    if (labelKeyAllowed(key, allowlist)) kept[key] = redactSecrets(value);
+    if (!labelKeyAllowed(key, allowlist)) continue;
+    kept[key] = isSensitiveKey(key) ? MASK : redactSecrets(cutForDisplay(String(value), LABEL_VALUE_MAX));
   }
   return kept;
 }

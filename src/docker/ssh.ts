@@ -1,17 +1,16 @@
-import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 
 /**
- * The transport for ssh:// hosts: an http.Agent whose every connection is its own ssh connection
- * running `docker system dial-stdio` on the host, as the docker CLI does. dockerode speaks plain
- * HTTP through it (docker-modem's protocol is 'http' with this agent).
+ * The transport for ssh:// hosts: every request gets its own ssh connection running
+ * `docker system dial-stdio` on the host, as the docker CLI does, and plain HTTP goes over that
+ * channel (transport.ts checks what is written to it).
  *
  * It replaces docker-modem 5's lib/ssh.js, which, when the exec fails, reports the error and then
  * still calls `stream.addListener` on the stream it did not get. When the connection drops while
  * the session channel is opening (sshd restarting, a network cut), ssh2 makes that call from its
  * socket 'close' handler, so the TypeError is an uncaught exception and the whole bot exits.
- * Here every outcome is reported once, through the agent's callback, and nothing else.
+ * Here every outcome is reported once, through the callback, and nothing else.
  */
 
 export const DIAL_COMMAND = 'docker system dial-stdio';
@@ -40,31 +39,11 @@ export interface SshDialOptions {
   checkHostKey(key: Buffer): Error | null;
 }
 
-/** What http.Agent hands createConnection; Node's own agents call it with an error alone too. */
-type ConnectionCallback = (err: Error | null, stream: Duplex) => void;
-
-class SshDialAgent extends http.Agent {
-  constructor(private readonly options: SshDialOptions) {
-    super({ keepAlive: false });
-  }
-
-  override createConnection(_request: http.ClientRequestArgs, callback?: ConnectionCallback): undefined {
-    if (callback) dial(this.options, callback);
-    return undefined;
-  }
-}
-
-export function sshDialAgent(options: SshDialOptions): http.Agent {
-  return new SshDialAgent(options);
-}
-
 /**
  * One ssh connection, one `docker system dial-stdio`: calls back exactly once, with the stream or
- * with the first error. A handshake nobody waits for any more ends at ssh2's readyTimeout (Node does
- * not tell an agent that the request gave up).
+ * with the first error. A handshake nobody waits for any more ends at ssh2's readyTimeout.
  */
-function dial(options: SshDialOptions, done: ConnectionCallback): void {
-  const callback = done as (err: Error | null, stream?: Duplex) => void;
+export function dialStdio(options: SshDialOptions, callback: (err: Error | null, stream?: Duplex) => void): void {
   const conn = new Client();
   let settled = false;
   let loggedIn = false;

@@ -42,9 +42,12 @@ export interface ContainerRow {
   /** Engine's human status, e.g. "Up 2 hours (healthy)" or "Exited (0) 3 minutes ago": uptime or exit. */
   status: string;
   ports: string;
-  /** Command line with secrets replaced by ***. */
+  /** Command line cut to what is shown, with secrets replaced by ***. */
   command: string;
-  /** Only labels whose key is allowlisted (DOCKER_LABEL_ALLOWLIST); others may hold secrets. */
+  /**
+   * Only labels whose key is allowlisted (DOCKER_LABEL_ALLOWLIST); others may hold secrets. A value
+   * whose key looks secret is ***. Like every string of a row, with control characters as escapes.
+   */
   labels: Record<string, string>;
   /** Creation time, seconds since the epoch. */
   created: number;

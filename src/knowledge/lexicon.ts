@@ -2,6 +2,7 @@
  * Language data for matching Docker questions in Korean and English.
  * General vocabulary only: nothing here names a particular question.
  */
+import { DOCKER_VOCABULARY, TECH_VOCABULARY } from './vocabulary.ts';
 
 /**
  * Concept groups: every surface form maps to the first word of its group, so
@@ -32,6 +33,7 @@ const CONCEPTS: string[][] = [
     '지우*',
     '지워*',
     '지운*',
+    '지울*',
     '없애*',
     'remove',
     'removal',
@@ -222,6 +224,9 @@ const CONCEPTS: string[][] = [
     '달라*',
     '다르*',
     '다른가',
+    '다른지',
+    '다른 점',
+    '다른점',
     'difference',
     'differences',
     'vs',
@@ -316,7 +321,19 @@ const CONCEPTS: string[][] = [
   ['substitution', '치환', 'substitution', 'substitute', 'subshell'],
   ['dollar', '달러', 'dollar', 'dollars'],
   ['count', '개수', '갯수', '몇개', '몇 개', 'count', 'number', 'how many'],
-  ['recommend', '권장', '추천', 'recommend', 'recommended', 'recommendation', 'best practice', 'should'],
+  // "…하는 게 좋아요?" asks what is best to do; 좋은 alone is an advantage.
+  [
+    'recommend',
+    '권장',
+    '추천',
+    'recommend',
+    'recommended',
+    'recommendation',
+    'best practice',
+    'should',
+    '게 좋',
+    '것이 좋',
+  ],
   ['separate', '분리', '별도', '따로', 'separate', 'separately', 'dedicated', 'split'],
   [
     'use',
@@ -370,12 +387,56 @@ const CONCEPTS: string[][] = [
   ['runtime', '런타임', 'runtime'],
   ['code', '코드', 'code', 'source'],
   ['bidirectional', '양방향', '양뱡향', 'bidirectional', 'two-way', 'both ways'],
-  ['grep', 'grep', '그렙', 'filter', '필터', '검색'],
+  ['grep', 'grep', '그렙', 'filter', '필터', '필터링', '검색', '거르*', '걸러*'],
+  ['store', '저장', '보관', '쌓이*', '쌓여*', '쌓인*', 'store', 'stores', 'stored', 'storing', 'keep', 'keeps', 'kept'],
   ['info', 'info', '정보', 'information'],
   ['system', '시스템', 'system'],
   ['all', '전체', '모든', '모두', '전부', 'all', 'entire', 'everything', 'whole'],
   // "It doesn't work": a failure report, which the notes do not cover (a technical term below).
   ['broken', '안 됨', '안 돼', '안 되', '안 돼요', '안 되요', "doesn't work", 'not working', "won't start"],
+  // "대체 뭐예요" is "what on earth is it", not a replacement (dropped as a stopword).
+  ['intensifier', '대체 뭐', '대체 무슨', '대체 왜', '대체 어떻게', '도대체'],
+  // "지우면 안 되나요?", "해도 돼?": asking whether one may, not reporting a failure (dropped as a stopword).
+  ['permitted', '면 안 되', '면 안 돼', '면 안되', '면 안돼', '면 안됨', '도 되나', '도 돼', '도 되요', '도 됩니까'],
+  // Operations the notes may lack: a question asking for one asks for more than the note it lands on.
+  ['backup', '백업', 'backup', 'backups', 'back up'],
+  ['restore', '복구', '복원', 'restore', 'recover', 'recovery'],
+  ['restart', '재시작', '재기동', 'restart', 'restarts', 'restarting', 'restarted'],
+  ['upgrade', '업그레이드', 'upgrade', 'upgrades', 'upgrading'],
+  ['reboot', '재부팅', 'reboot', 'rebooting'],
+  [
+    'reduce',
+    '줄이*',
+    '줄여*',
+    '줄일',
+    '감소',
+    '최적화',
+    '경량화',
+    'reduce',
+    'reducing',
+    'shrink',
+    'minimize',
+    'minimise',
+    'optimize',
+    'optimise',
+    'optimization',
+    'optimisation',
+    'slim',
+    'smaller',
+  ],
+  // English "move from Docker to Kubernetes" is switching tools; relocating data is "migrate".
+  ['migrate', '옮기*', '옮겨*', '옮길', '이동', 'migrate', 'migration', '마이그레이션', 'relocate'],
+  ['rollback', '롤백', 'rollback', 'roll back', 'undo', '되돌리*', '되돌려*'],
+  ['scale', '스케일링', '스케일', 'scale', 'scaling', 'autoscale', 'autoscaling', '오토스케일링'],
+  ['limit', '제한', 'limit', 'limits', 'limiting', 'quota'],
+  // Aspects of a command or a file: asking for an option, a forced run, an order, security, nesting, quoting.
+  ['option', '옵션', 'option', 'options', 'flag', 'flags', '플래그', '파라미터', 'parameter', 'parameters'],
+  ['force', '강제', '강제로', 'force', 'forced', 'forcibly', 'forcefully'],
+  ['sort', '정렬', 'sort', 'sorted', 'sorting'],
+  ['security', '보안', 'security', 'secure', '취약점', 'vulnerability', 'vulnerabilities'],
+  ['nest', '중첩', 'nest', 'nested', 'nesting'],
+  ['quote', '따옴표', '인용부호', 'quote', 'quotes', 'quoting', 'escape', 'escaping', '이스케이프'],
+  ['slow', '느리*', '느려*', '느린*', '느림', 'slow', 'slowly', 'slower', 'laggy', '버벅*'],
   // Greetings carry no question (and 좋은 alone means an advantage); dropped as a stopword.
   ['greeting', '좋은 아침', '좋은 하루', '좋은 주말', '좋은 저녁', 'good morning', 'good afternoon', 'good evening'],
   ['kind', '종류', 'kind', 'kinds', 'type', 'types', '유형'],
@@ -402,6 +463,31 @@ const CONCEPTS: string[][] = [
   ['obtain', '얻*', '생기*', '생겨*', '생긴*', 'obtain', 'yield', 'yields', 'gives'],
   ['symbol', '기호', '표시', 'symbol', 'sign', 'character'],
   ['add', '추가', 'add', 'adding', 'added'],
+  // Choosing between tools: "언제 무엇을 쓰나", "고르는 기준", "when should we use which".
+  [
+    'choose',
+    '선택',
+    '고르*',
+    '골라*',
+    '기준',
+    '언제 무엇을',
+    '언제 쓰',
+    '언제 써',
+    '언제 사용',
+    '필요한 경우',
+    '충분한 경우',
+    'choose',
+    'choice',
+    'pick',
+    'which one',
+    'when to use',
+    'when should',
+    'when do we need',
+    'when do i need',
+    'criteria',
+    'criterion',
+    'decide',
+  ],
   ['replace', '대체', '대신', 'replace', 'replaced', 'replacement', 'instead', 'alternative', 'successor'],
 ];
 
@@ -519,6 +605,8 @@ const KOREAN_SUFFIXES = [
   '만',
   '랑',
   '야',
+  '냐',
+  '이냐',
   '요',
   '죠',
   '게',
@@ -653,6 +741,8 @@ const STOPWORDS = new Set([
   'no',
   'not',
   'greeting',
+  'permitted',
+  'intensifier',
   'etc',
   'go',
   'doing',
@@ -687,10 +777,6 @@ const STOPWORDS = new Set([
   'happened',
   'after',
   'before?',
-  'keep',
-  'keeps',
-  'pick',
-  'choose',
   'over',
   'thing?',
   'stuff',
@@ -712,6 +798,34 @@ const STOPWORDS = new Set([
   'ever',
   'never',
   'always',
+  // Chat shorthand
+  'plz',
+  'thx',
+  'ty',
+  'lol',
+  'btw',
+  'imo',
+  'asap',
+  'fyi',
+  'tbh',
+  'idk',
+  'ppl',
+  'u',
+  'ur',
+  'gonna',
+  'wanna',
+  'gotta',
+  'kinda',
+  'dunno',
+  'cuz',
+  'infra',
+  '인프라',
+  // "a $ on its own", "$ 단독으로": what is asked about is the $, which the tokenizer already reads.
+  'alone',
+  'lone',
+  'bare',
+  'itself',
+  '단독',
   // Korean
   '뭐',
   '뭐야',
@@ -772,6 +886,9 @@ const STOPWORDS = new Set([
   '너',
   '이거',
   '그거',
+  '그게',
+  '이게',
+  '저게',
   '저거',
   '이건',
   '그건',
@@ -914,12 +1031,24 @@ const STOPWORDS = new Set([
   '주세요',
   '하기',
   '쓰는법',
+  // "다른 팀" is another team; "다른 점" (a difference) is a phrase above.
+  '다른',
+  '있다',
+  '있는',
+  '있고',
+  '있음',
+  '없다',
+  '없는',
+  '두고',
 ]);
 
 /**
  * Technical words the notes may not cover. When a question has one the notes never use
  * ("docker exec", "React"), it is about something else: such a word weighs as much as the
  * rarest known word, while other unknown words ("simply", "정확히") are treated as chatter.
+ * The CLI, Compose, Kubernetes and Dockerfile vocabularies add theirs (TECH_VOCABULARY); this list holds
+ * the everyday English words among them that are technical in a Docker question, their Korean forms,
+ * and other tools teams ask about.
  */
 const TECH_TERMS = [
   // Docker and Kubernetes vocabulary beyond the basics
@@ -1031,6 +1160,16 @@ const TECH_TERMS = [
   'user',
   'uid',
   'rootless',
+  // Installing Docker somewhere: the notes cover Windows (WSL) only
+  'apt',
+  'apt-get',
+  'yum',
+  'dnf',
+  'brew',
+  'homebrew',
+  'snap',
+  'choco',
+  'winget',
   // Troubleshooting: the notes explain concepts, not failures
   'error',
   'errors',
@@ -1066,13 +1205,20 @@ const TECH_TERMS = [
   '느린',
   'performance',
   '성능',
+  'desktop',
+  '데스크탑',
+  '데스크톱',
+];
+
+/**
+ * Technical words of other subjects: a question that needs one asks about that subject, however much
+ * Docker is around it ("React 앱을 도커로", "python 리스트").
+ */
+const OTHER_TECH_TERMS = [
   'timezone',
   '시간대',
   'locale',
   '로케일',
-  'desktop',
-  '데스크탑',
-  '데스크톱',
   'keyboard',
   '키보드',
   'shortcut',
@@ -1200,7 +1346,53 @@ const TECH_TERMS = [
  * advice), and words so general that any topic has them: they count for less, so
  * "쿠버네티스 설명" is about Kubernetes, not about whichever note says 뜻 or 설명 in an alias.
  */
-const INTENT_CONCEPTS = ['definition', 'show', 'use', 'recommend', 'system', 'info', 'command', 'config', 'manage'];
+const INTENT_CONCEPTS = [
+  'definition',
+  'role',
+  'show',
+  'use',
+  'recommend',
+  'system',
+  'info',
+  'command',
+  'config',
+  'manage',
+];
+
+/**
+ * Operations a question may ask to do. Those the notes lack (tech terms) are an aspect of a topic: "도커
+ * 볼륨 백업" is about volumes, wanting a backup. Those the notes have: a note that has none of a question's
+ * operations ("루트 디렉토리 바꾸는 법" on the note that says where it is) covers only part of it.
+ */
+const OPERATIONS = [
+  'backup',
+  'restore',
+  'restart',
+  'upgrade',
+  'reboot',
+  'reduce',
+  'migrate',
+  'rollback',
+  'scale',
+  'limit',
+  'option',
+  'force',
+  'sort',
+  'security',
+  'nest',
+  'quote',
+];
+// Only the specific ones: "run docker on Windows" or "what is a cluster made of" ask for no operation.
+const NOTE_OPERATIONS = ['install', 'delete', 'modify', 'share', 'add'];
+
+/**
+ * Words that qualify a subject (먼저, 따로, 여러, 하나, 전부) rather than name one: a question whose only
+ * note words are these ("복지포인트는 따로 있나요?") names no topic of the notes.
+ */
+const MODIFIER_CONCEPTS = ['first', 'separate', 'many', 'one', 'all', 'count', 'fast', 'difference', 'kind', 'set'];
+
+/** Forms that name a concept only loosely (a DB is not necessarily the notes' mysql): trusted less. */
+const LOOSE_FORMS = ['db', 'database', 'databases', '데이터베이스', '디비'];
 
 /** Words that ask what something is or does: 뭐야, 무엇, 설명, 개념, what, explain. */
 const WHAT_IS_CUE =
@@ -1234,7 +1426,12 @@ export const LEXICON = {
   variants: new Map(Object.entries(VARIANTS)),
   suffixes: KOREAN_SUFFIXES,
   stopwords: STOPWORDS,
-  techTerms: TECH_TERMS,
+  techTerms: [...TECH_TERMS, ...OTHER_TECH_TERMS, ...OPERATIONS, ...TECH_VOCABULARY],
+  /** The technical words of Docker's own world: a note lacking one still covers the subject around it. */
+  dockerTerms: [...TECH_TERMS, ...OPERATIONS, ...DOCKER_VOCABULARY],
   intentConcepts: new Set(INTENT_CONCEPTS),
+  operations: new Set([...OPERATIONS, ...NOTE_OPERATIONS]),
+  modifiers: new Set(MODIFIER_CONCEPTS),
+  looseForms: new Set(LOOSE_FORMS),
   whatIsCue: WHAT_IS_CUE,
 };

@@ -1,11 +1,17 @@
 import { disassemble } from 'es-hangul';
 import { LEXICON } from './lexicon.ts';
+import { CLI, DOCKER_VOCABULARY, DOCKERFILE_INSTRUCTIONS } from './vocabulary.ts';
+
+/** Hyphenated names of the vocabulary (read-only, env-file, port-forward) are one word each. */
+const HYPHENATED = new Set(DOCKER_VOCABULARY.filter((w) => w.includes('-')));
 
 const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/;
 const VERB_FROM_NOUN = /^([\uac00-\ud7a3]{2,}?)(?:하|해|되|돼|했|할|한|됐|됨|함|시[키켜킬킨킴])[\uac00-\ud7a3]*$/;
 /** Bare jamo such as ㅎㅎ or ㅋㅋ are laughter, not words. */
 const JAMO_ONLY = /^[\u1100-\u11ff\u3131-\u318e]+$/;
-const SCRIPT_RUN = /[\uac00-\ud7a3\u3131-\u318e\u1100-\u11ff]+|[\p{L}\p{N}][\p{L}\p{N}_.-]*/gu;
+// Hangul runs apart from other letters: "nvm으로" is the word nvm and a particle.
+const SCRIPT_RUN =
+  /[\uac00-\ud7a3\u3131-\u318e\u1100-\u11ff]+|(?:(?!\p{Script=Hangul})[\p{L}\p{N}])(?:(?!\p{Script=Hangul})[\p{L}\p{N}_.-])*/gu;
 
 export function isHangul(token: string): boolean {
   return HANGUL_SYLLABLE.test(token);
@@ -23,15 +29,30 @@ function canonicalText(text: string): string {
     .normalize('NFC')
     .replace(/[^\u3131-\u318e]+/g, (part) => part.normalize('NFKC'))
     .toLowerCase();
-  // $() is command substitution; $NAME and ${NAME} read a variable; a lone $ is the symbol (or a prompt).
-  out = out
-    .replace(/\$\s*\(\s*\)?/g, ' dollar substitution ')
-    .replace(/\$\{?(?=[a-z_])/g, ' dollar variable ')
-    .replace(/\$/g, ' dollar ');
+  out = spellDollars(out);
   for (const [phrase, canonical] of LEXICON.phrases) {
     if (out.includes(phrase)) out = out.split(phrase).join(` ${canonical} `);
   }
   return out;
+}
+
+/** "without parentheses", "괄호 없이": the question is about the $ that has none. */
+const NO_PARENTHESES =
+  /(?:괄호|parenthes[ie]s|parens|brackets)\s*(?:없이|없는|없고|안\s*쓰\S*|빼고|말고)|(?:without|no)\s+(?:the\s+|any\s+)?(?:parenthes[ie]s|parens|brackets)/g;
+/** Words that say a question is about $( ): substitution, parentheses, a subshell, a command's output. */
+const SUBSTITUTION_CUE = /\$\s*\(|치환|substitut|subshell|괄호|parenthes|parens|brackets/;
+
+/**
+ * $() is command substitution; $NAME and ${NAME} read a variable. A lone $ is the variable sign too
+ * ("$ 하나만", "a plain $"), unless the question also speaks of parentheses or substitution: the notes
+ * keep the two apart, and a question about one must not land on the other. The command inside $( ) is
+ * an example ("$(docker ps -q)"), not what is asked about.
+ */
+function spellDollars(text: string): string {
+  let out = text.replace(NO_PARENTHESES, ' ');
+  const aboutSubstitution = SUBSTITUTION_CUE.test(out);
+  out = out.replace(/\$\s*\([^()]*\)?/g, ' dollar substitution ').replace(/\$\{?(?=[a-z_])/g, ' dollar variable ');
+  return out.replace(/\$/g, aboutSubstitution ? ' dollar ' : ' dollar variable ');
 }
 
 /**
@@ -47,26 +68,115 @@ export function tokenize(text: string): string[] {
 export interface Word {
   token: string;
   typed: string;
+  /**
+   * How the word is written, when that says it names a technical thing: an identifier (useMemo,
+   * innodb_buffer_pool_size, values.yaml, python3), or part of a command line (a flag, a docker
+   * subcommand, a Dockerfile instruction), whose token is never a typo of a note word.
+   */
+  shape?: 'identifier' | 'command';
 }
 
 /** tokenize(), keeping each token's typed word: typo repair works better on what was typed (kuberntes, not its "stem" kubernt). */
 export function tokenizeWords(text: string): Word[] {
   const words: Word[] = [];
-  for (const run of canonicalText(text).match(SCRIPT_RUN) ?? []) {
+  const camelCase = camelCaseWords(text);
+  const canonical = canonicalText(text);
+  const paths = pathSegments(canonical);
+  const commandLine = commandWords(canonical, words);
+  instructionWords(text, canonical, words);
+  for (const run of commandLine.match(SCRIPT_RUN) ?? []) {
+    const identifier = isIdentifierRun(run) || camelCase.has(run);
     for (const piece of splitPunctuation(run)) {
+      const shape = paths.has(piece) ? 'command' : identifier ? 'identifier' : undefined;
       for (const token of normalizeWord(piece)) {
-        if (!LEXICON.stopwords.has(token) && !JAMO_ONLY.test(token)) words.push({ token, typed: piece });
+        if (LEXICON.stopwords.has(token) || JAMO_ONLY.test(token)) continue;
+        words.push(shape ? { token, typed: piece, shape } : { token, typed: piece });
       }
     }
   }
   return words;
 }
 
-/** "docker-compose" is a known form; "host-dir" or "a.b" are two words. */
+/** A flag on a command line: -v, -it (two flags), --env. */
+const FLAG = /(?<![\p{L}\p{N}_-])(--?)([a-z][a-z0-9-]*)/gu;
+/** A command-line tool and the words after it: docker system prune, docker-compose up, kubectl rollout undo. */
+const INVOCATION = /\b(docker-compose|docker|kubectl)((?:\s+[a-z][a-z0-9-]*){1,2})/g;
+
+/**
+ * Reads command lines out of canonical text: each docker, compose or kubectl subcommand becomes a token of
+ * its own (docker:prune), and each flag one (-v, --driver), so a note that has "docker rm" covers "docker rm"
+ * and none covers "docker system prune". A management command counts only with its subcommand ("docker image
+ * ls"), since "Docker Image" is also prose. Returns the text with the flags taken out.
+ */
+function commandWords(canonical: string, out: Word[]): string {
+  for (const m of canonical.matchAll(INVOCATION)) {
+    const tool = m[1]!;
+    const [first = '', second = ''] = m[2]!.trim().split(/\s+/);
+    const push = (cli: string, word: string, typed: string) =>
+      out.push({ token: `${cli}:${word}`, typed, shape: 'command' });
+    if (tool === 'kubectl') {
+      if (CLI.kubectl.has(first)) push('kubectl', first, `kubectl ${first}`);
+    } else if (tool === 'docker-compose' || first === 'compose') {
+      const sub = tool === 'docker-compose' ? first : second;
+      if (CLI.compose.has(sub)) push('compose', sub, `${tool === 'docker' ? 'docker compose' : tool} ${sub}`);
+    } else if (CLI.docker.commands.has(first)) {
+      push('docker', first, `docker ${first}`);
+    } else if (CLI.docker.management.has(first) && CLI.dockerSubcommands.has(second)) {
+      push('docker', first, `docker ${first}`);
+      push('docker', second, `docker ${first} ${second}`);
+    }
+  }
+  return canonical.replace(FLAG, (_, dashes: string, name: string) => {
+    // -it is two flags; --env-file one.
+    const flags =
+      dashes === '-' && name.length <= 3 && !name.includes('-') ? [...name].map((c) => `-${c}`) : [`${dashes}${name}`];
+    for (const flag of flags) out.push({ token: flag, typed: flag, shape: 'command' });
+    return ' ';
+  });
+}
+
+/**
+ * Dockerfile instructions written as such (FROM, ENTRYPOINT): in capitals, in a question that speaks of a
+ * Dockerfile or names two of them. "from" and "run" are everyday words otherwise.
+ */
+function instructionWords(text: string, canonical: string, out: Word[]): void {
+  const capitals = [...text.matchAll(/\b[A-Z]{2,}\b/g)].map((m) => m[0].toLowerCase());
+  const instructions = capitals.filter((w) => DOCKERFILE_INSTRUCTIONS.has(w));
+  if (instructions.length === 0) return;
+  if (new Set(instructions).size < 2 && !/dockerfile|도커\s?파일/.test(canonical)) return;
+  for (const w of new Set(instructions))
+    out.push({ token: `dockerfile:${w}`, typed: w.toUpperCase(), shape: 'command' });
+}
+
+/** The parts of file paths (/mnt/c, ~/.docker/config.json): a place on a machine, part of a command line. */
+function pathSegments(canonical: string): Set<string> {
+  const segments = new Set<string>();
+  for (const m of canonical.matchAll(/(?:^|[\s`'"(])(?:~|\.{1,2})?((?:\/[a-z0-9_.-]+)+)/g)) {
+    for (const part of m[1]!.split(/[/.]/)) if (part) segments.add(part);
+  }
+  return segments;
+}
+
+/** Words written in camelCase or with capitals inside (useMemo, LazyColumn), lower-cased. */
+function camelCaseWords(text: string): Set<string> {
+  return new Set([...text.matchAll(/\b[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*\b/g)].map((m) => m[0].toLowerCase()));
+}
+
+/** snake_case, dotted.names, and Latin letters mixed with digits (python3, ec2, 100x100). */
+function isIdentifierRun(run: string): boolean {
+  return (
+    /[a-z0-9]_[a-z0-9]|[a-z]\.[a-z]/.test(run) || (/[a-z]/.test(run) && /\d/.test(run) && /^[a-z0-9_.-]+$/.test(run))
+  );
+}
+
+/** "docker-compose" is a known form; "host-dir" or "a.b" are two words; "k-means" is one (a lone letter is no word). */
 function splitPunctuation(run: string): string[] {
   const trimmed = run.replace(/[._-]+$/, '');
-  if (!/[._-]/.test(trimmed) || LEXICON.exact.has(trimmed)) return trimmed ? [trimmed] : [];
-  return trimmed.split(/[._-]+/).filter(Boolean);
+  if (!/[._-]/.test(trimmed) || LEXICON.exact.has(trimmed) || HYPHENATED.has(trimmed)) return trimmed ? [trimmed] : [];
+  // snake_case is one name (depends_on, innodb_buffer_pool_size).
+  if (/[a-z0-9]_[a-z0-9]/.test(trimmed) && !trimmed.includes('.')) return [trimmed];
+  const pieces = trimmed.split(/[._-]+/).filter(Boolean);
+  return pieces.some((p) => /^[a-z]$/.test(p)) && /^[a-z0-9-]+$/.test(trimmed) ? [trimmed] : pieces;
 }
 
 const wordCache = new Map<string, string[]>();

@@ -1,8 +1,12 @@
 import Fuse, { type FuseOptionKey, type IFuseOptions } from 'fuse.js';
 import { LEXICON } from './lexicon.ts';
-import { isHangul, spelling, tokenize, tokenizeWords } from './normalize.ts';
+import { readMessage } from './message.ts';
+import { isHangul, spelling, tokenize, tokenizeWords, type Word } from './normalize.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
 import { SHORT_KOREAN, TypoRepair } from './typo.ts';
+import { CLI, COMPOSE_KEY_WORDS, isCommonEnglish, KUBERNETES_KINDS } from './vocabulary.ts';
+
+export { MAX_QUESTION_CHARS } from './message.ts';
 
 /** An entry with its text already tokenised, built once at start. */
 interface IndexedEntry {
@@ -33,12 +37,18 @@ export interface SearchOptions {
 function repairTrust(word: string): number {
   return isHangul(word) && spelling(word).length < SHORT_KOREAN ? 0.5 : 0.8;
 }
-/** How much of a question is read; questions are short, pasted logs and messages are not. */
-export const MAX_QUESTION_CHARS = 500;
+/** How much a sentence of context counts next to the sentence that asks the question. */
+const CONTEXT_WEIGHT = 0.35;
+/** The most the context sentences may weigh, as a share of the whole question. */
+const MAX_CONTEXT_SHARE = 1 / 3;
+/** How far a loose form is trusted ("DB" for the notes' mysql example). */
+const LOOSE_TRUST = 0.5;
+/** Longer than any word that names a topic: a pasted hash or a run of letters says nothing. */
+const MAX_TOPIC_WORD = 40;
 /** How much a word of intent (설명, show, 추천) counts compared with a topic word. */
 const INTENT_WEIGHT = 0.35;
 /** Coverage below which a topic is not even offered as "did you mean". */
-const MIN_SUGGESTION_COVERAGE = 0.2;
+const MIN_SUGGESTION_COVERAGE = 0.1;
 
 // A word in the title names the topic; in an alias it is a way people ask for it.
 const FIELD_WEIGHT = { title: 1, aliases: 0.9, tags: 0.7, body: 0.6 } as const;
@@ -60,45 +70,73 @@ const FUSE_OPTIONS: IFuseOptions<IndexedEntry> = {
 };
 
 /**
- * Builds the searcher. Index work happens here, once: tokenising every entry, the
- * inverted index used as a prefilter, and the spelling list used for typo repair.
+ * The parts of the index that grow one entry at a time: each entry tokenised (most of the work),
+ * the inverted index used as a prefilter, and Fuse's per-entry records. createKnowledgeBase adds
+ * every entry at once; a reload adds them a slice at a time between requests, then assembles.
+ */
+export class IndexBuilder {
+  readonly entries: KnowledgeEntry[] = [];
+  readonly indexed: IndexedEntry[] = [];
+  /** token → the entries holding it, with the token's field weight in each (parallel arrays). */
+  readonly postings = new Map<string, { ids: number[]; weights: number[] }>();
+  /** Fuse's per-entry records are built once; each query scores a subset of them. */
+  readonly fuseIndex = Fuse.createIndex<IndexedEntry>(FUSE_KEYS, []);
+
+  add(entry: KnowledgeEntry): void {
+    const item = indexedEntryOf(entry);
+    const i = this.indexed.push(item) - 1;
+    this.entries.push(entry);
+    for (const [token, weight] of item.tokenWeight) {
+      const list = this.postings.get(token) ?? { ids: [], weights: [] };
+      if (list.ids.length === 0) this.postings.set(token, list);
+      list.ids.push(i);
+      list.weights.push(weight);
+    }
+    this.fuseIndex.add(item, i);
+  }
+}
+
+/** Builds the searcher at once: see IndexBuilder and assembleKnowledgeBase. */
+export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options: SearchOptions = {}): KnowledgeBase {
+  const builder = new IndexBuilder();
+  for (const entry of entries) builder.add(entry);
+  return assembleKnowledgeBase(builder, options);
+}
+
+/**
+ * Finishes the searcher from a builder that has every entry: the spelling list used for typo
+ * repair, and the weights. The builder must not be added to afterwards.
  *
  * Answering a question: its words are weighed (known words by IDF, chatter low, technical
  * words the notes lack high); each entry's coverage is the share of that weight found in it
  * (titles and aliases counting more than the body); Fuse re-scores the best candidates; the
  * best is an answer when its coverage is high enough or the question names its title.
  */
-export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options: SearchOptions = {}): KnowledgeBase {
+export function assembleKnowledgeBase(
+  { entries, indexed, postings, fuseIndex }: IndexBuilder,
+  options: SearchOptions = {},
+): KnowledgeBase {
   const candidateLimit = options.candidateLimit ?? 10;
   const minCoverage = options.minCoverage ?? 0.45;
-  const indexed = entries.map(indexEntry);
   const byId = new Map(entries.map((e) => [e.id, e]));
-
-  // token → the entries holding it, with the token's field weight in each (parallel arrays).
-  const postings = new Map<string, { ids: number[]; weights: number[] }>();
-  indexed.forEach((item, i) => {
-    for (const [token, weight] of item.tokenWeight) {
-      const list = postings.get(token) ?? { ids: [], weights: [] };
-      if (list.ids.length === 0) postings.set(token, list);
-      list.ids.push(i);
-      list.weights.push(weight);
-    }
-  });
-  // Fuse's per-entry records are built once; each query scores a subset of them.
-  const fuseRecords = Fuse.createIndex(FUSE_KEYS, indexed).toJSON();
-  const repair = new TypoRepair([...postings.keys()], LEXICON.exact);
+  const fuseRecords = fuseIndex.toJSON();
+  // Command-line tokens (docker:rm, -v) are matched as written, never repaired into one another.
+  const repair = new TypoRepair(
+    [...postings.keys()].filter((t) => !isCommandToken(t)),
+    LEXICON.exact,
+  );
   const techTerms = new Set(LEXICON.techTerms.flatMap(tokenize));
+  const dockerTerms = new Set(LEXICON.dockerTerms.flatMap(tokenize));
   const isKnown = (token: string) => postings.has(token);
-  const isMissingTopic = (token: string) => !isKnown(token) && techTerms.has(token);
   const idfOf = (docFreq: number) => Math.log(1 + (indexed.length + 0.5) / (docFreq + 0.5));
   /**
-   * A word's weight in the question. Known words: IDF (intent words less). Technical words the
-   * notes lack: as rare as can be, since they name another topic. Other unknown words: chatter,
+   * A word's weight in the question. Known words: IDF (intent words less). Topic words the notes
+   * lack: as rare as can be, since they name another topic. Other unknown words: chatter,
    * weighing like a word found in half the notes.
    */
-  const idf = (token: string) => {
+  const idf = (token: string, kind: WordKind = 'known') => {
     const docFreq = postings.get(token)?.ids.length;
-    if (docFreq === undefined) return techTerms.has(token) ? idfOf(0) : idfOf(indexed.length / 2);
+    if (docFreq === undefined) return kind === 'topic' ? idfOf(0) : idfOf(indexed.length / 2);
     return idfOf(docFreq) * (LEXICON.intentConcepts.has(token) ? INTENT_WEIGHT : 1);
   };
   // Scratch space for one query at a time (ask is synchronous); reset after each use.
@@ -107,40 +145,130 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
   /** A typed English word whose stem went astray (kuberntes → kubernt) may still be one edit from a note word. */
   const repairTyped = (typed: string) => (isHangul(typed) ? undefined : repair.correct(typed));
 
-  /** Each question word once, typo-repaired where possible, with how far to trust it. */
-  function questionWords(question: string): Map<string, number> {
-    const trust = new Map<string, number>();
-    for (const { token: word, typed } of tokenizeWords(question)) {
-      // A technical word the notes lack is kept as typed: repairing 에러 to 여러 would hide it.
-      const repaired = isKnown(word)
-        ? word
-        : techTerms.has(word)
-          ? undefined
-          : (repair.correct(word) ?? repairTyped(typed));
-      // A number the notes never mention ("Windows 10") says nothing about the topic.
-      if (!repaired && /^\d+$/.test(word)) continue;
-      const token = repaired ?? word;
-      trust.set(token, Math.max(trust.get(token) ?? 0, repaired === word ? 1 : repairTrust(word)));
+  /**
+   * What a question word is: a word of the notes (possibly typo-repaired), a topic word the notes lack, or
+   * chatter. Topic words are the technical vocabulary, anything written as an identifier or a command line,
+   * and Latin words that are not everyday English (terraform, Jetpack): they name some other subject.
+   */
+  function classify(
+    { token, typed, shape }: Word,
+    domain: Set<string>,
+  ): { token: string; trust: number; kind: WordKind; ofDocker: boolean } | undefined {
+    const topic = (ofDocker: boolean) => ({ token, trust: 1, kind: 'topic' as const, ofDocker });
+    if (isKnown(token))
+      return { token, trust: LEXICON.looseForms.has(typed) ? LOOSE_TRUST : 1, kind: 'known', ofDocker: false };
+    if (shape === 'command') return topic(true);
+    if (techTerms.has(token)) return topic(dockerTerms.has(token));
+    if (domain.has(typed) || domain.has(token)) return topic(true);
+    // An everyday English word is seldom a typo, and then of a lexicon word (swam → swarm; said ≠ sid).
+    const everyday = /^[a-z]+$/.test(typed) && isCommonEnglish(typed);
+    const repaired = everyday
+      ? repair.correct(typed, { curatedOnly: true })
+      : (repair.correct(token) ?? repairTyped(typed));
+    if (repaired) return { token: repaired, trust: repairTrust(token), kind: 'known', ofDocker: false };
+    // A number the notes never mention ("Windows 10") says nothing about the topic.
+    if (/^\d+$/.test(token)) return undefined;
+    const foreign = /^[a-z][a-z'-]+$/.test(typed) && !everyday && !isCommonEnglish(token);
+    if ((shape === 'identifier' || foreign) && typed.length <= MAX_TOPIC_WORD) return topic(false);
+    return { token, trust: 1, kind: 'chatter', ofDocker: false };
+  }
+
+  /** A word that names something (a subject), not what is wanted of it (확인, 설명) or how (먼저, 따로). */
+  const names = (w: { kind: WordKind; token: string }) =>
+    w.kind === 'topic' ||
+    (w.kind === 'known' && !LEXICON.intentConcepts.has(w.token) && !LEXICON.modifiers.has(w.token));
+
+  /**
+   * Everyday words that are technical in a question about Compose (profiles, ports) or Kubernetes
+   * (service, job, rollout): the vocabulary of the subject the question names.
+   */
+  function domainOf(tokens: Set<string>): Set<string> {
+    const domain = new Set<string>();
+    const add = (words: Iterable<string>) => {
+      for (const w of words) domain.add(w);
+    };
+    if (tokens.has('compose')) add(COMPOSE_KEY_WORDS);
+    if (tokens.has('kubernetes') || tokens.has('kubectl')) {
+      add(KUBERNETES_KINDS);
+      add(CLI.kubectl);
     }
-    return trust;
+    return domain;
+  }
+
+  /**
+   * Each question word once, with how far to trust it (typo repair), its weight (a question sentence
+   * counts fully, context less, chat not at all) and whether it is part of what is asked (focus).
+   */
+  function questionWords(question: string): { words: QuestionWord[]; chat?: Answer['chat'] } {
+    const message = readMessage(question);
+    if (message.chat) return { words: [], chat: message.chat };
+    const tokenized = message.sentences.map((s) => ({ ...s, words: tokenizeWords(s.text) }));
+    const domain = domainOf(new Set(tokenized.flatMap((s) => s.words.map((w) => w.token))));
+    const bySentence = tokenized.map((s) => ({
+      role: s.role,
+      sentence: s.sentence,
+      words: s.words.flatMap((w) => {
+        const c = classify(w, domain);
+        return c ? [{ ...c, typed: w.typed }] : [];
+      }),
+    }));
+    // The question sentences are what is asked. One that names nothing ("그게 뭔가요?", "이게 뭘 보여주는
+    // 거예요?") asks about the sentence before it; a message that asks nothing (a bare topic) is all question.
+    const hasSubject = (s: (typeof bySentence)[number]) => s.words.some(names);
+    const focused = new Set(bySentence.filter((s) => s.role === 'question' && hasSubject(s)));
+    if (focused.size === 0) {
+      const lastQuestion = bySentence.map((s) => s.role).lastIndexOf('question');
+      const before = bySentence.slice(0, Math.max(lastQuestion, 0)).filter(hasSubject).slice(-1)[0];
+      const promoted = before
+        ? bySentence.filter((s) => s.sentence === before.sentence || s.role === 'question')
+        : bySentence;
+      for (const s of promoted) focused.add(s);
+    }
+    const merged = new Map<string, QuestionWord>();
+    for (const sentence of bySentence) {
+      const focus = focused.has(sentence);
+      const weight = focus ? 1 : CONTEXT_WEIGHT;
+      for (const w of sentence.words) {
+        const seen = merged.get(w.token);
+        if (!seen) merged.set(w.token, { ...w, weight, focus });
+        else {
+          seen.trust = Math.max(seen.trust, w.trust);
+          if (weight > seen.weight) Object.assign(seen, { weight, focus, typed: w.typed });
+        }
+      }
+    }
+    return { words: [...merged.values()] };
+  }
+
+  /**
+   * A word's share of the question: IDF for note words and topic words, chatter adding up sublinearly.
+   * A topic word of the context (the nginx of "nginx 띄웠는데 …") is scenery, weighing like chatter.
+   */
+  function weigh(words: QuestionWord[]): number[] {
+    const isChatter = (w: QuestionWord) => w.kind === 'chatter' || (w.kind === 'topic' && !w.focus);
+    // Chatter adds up sublinearly: a long, polite question is not less about its topic.
+    const chatter = words.filter(isChatter).length;
+    const weights = words.map(
+      (w) => (isChatter(w) ? idf(w.token, 'chatter') / Math.sqrt(chatter) : idf(w.token, w.kind)) * w.weight,
+    );
+    // However long the story, it is at most a third of the question.
+    const sum = (focus: boolean) => weights.reduce((a, x, k) => a + (words[k]!.focus === focus ? x : 0), 0);
+    const scale = Math.min(1, (MAX_CONTEXT_SHARE * sum(true)) / ((1 - MAX_CONTEXT_SHARE) * sum(false) || 1));
+    return weights.map((x, k) => (words[k]!.focus ? x : x * scale));
   }
 
   /** The entries sharing a word with the question, best coverage first, at most candidateLimit. */
-  function candidatesFor(trust: Map<string, number>): Candidate[] {
-    const tokens = [...trust.keys()];
-    // Chatter adds up sublinearly: a long, polite question is not less about its topic.
-    const chatter = tokens.filter((t) => !isKnown(t) && !techTerms.has(t)).length;
-    const weights = tokens.map((t) => (isKnown(t) || techTerms.has(t) ? idf(t) : idf(t) / Math.sqrt(chatter)));
+  function candidatesFor(words: QuestionWord[], weights: number[]): Candidate[] {
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     // Summed over the posting lists, so only entries sharing a word are touched.
     const touched: number[] = [];
-    tokens.forEach((t, k) => {
-      const list = postings.get(t);
+    words.forEach((w, k) => {
+      const list = postings.get(w.token);
       if (!list) return;
       for (let j = 0; j < list.ids.length; j++) {
         const i = list.ids[j]!;
         if (coverage[i] === 0) touched.push(i);
-        coverage[i]! += (list.weights[j]! * weights[k]! * trust.get(t)!) / totalWeight;
+        coverage[i]! += (list.weights[j]! * weights[k]! * w.trust) / totalWeight;
       }
     });
     const top = topByCoverage(touched, coverage, candidateLimit).map((i) => ({
@@ -163,7 +291,12 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
       FUSE_OPTIONS,
       subset,
     );
-    const fuzzy = new Map(fuse.search(tokens.join(' ')).map((r) => [r.item, 1 - (r.score ?? 1)]));
+    // Fuse's bitap search costs per query token: only the words the notes have can match.
+    const fuzzy = new Map(
+      fuse
+        .search(tokens.filter((t) => isKnown(t) && !isCommandToken(t)).join(' '))
+        .map((r) => [r.item, 1 - (r.score ?? 1)]),
+    );
     // Share of a word list (by weight) that the question names.
     const named = (words: string[]) => {
       const all = words.reduce((sum, t) => sum + idf(t), 0);
@@ -187,39 +320,119 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[], options:
   /**
    * A question that asks what something is, and whose every topic word is in one note's title,
    * asks for that note ("도커가 뭔가요? 신입이라 처음 들어봐서요") however much chatter surrounds
-   * it, unless it also names a technical subject the notes lack. ("도커 스터디 언제 해요" names
-   * the title too, but asks something else.) A repaired word may be mis-repaired chatter
-   * (hood → hold), so only the words as typed must all be in the title.
+   * it. ("도커 스터디 언제 해요" names the title too, but asks something else.) A repaired word may
+   * be mis-repaired chatter (hood → hold), so only the words as typed must all be in the title.
    */
-  function namesTitleOf(best: IndexedEntry, question: string, trust: Map<string, number>): boolean {
+  function namesTitleOf(best: IndexedEntry, question: string, words: QuestionWord[]): boolean {
     const inTitle = (t: string) => best.titleTokens.includes(t);
-    const topicWords = [...trust.keys()].filter((t) => isKnown(t) && !LEXICON.intentConcepts.has(t));
+    const topicWords = words.filter((w) => w.focus && w.kind === 'known' && !LEXICON.intentConcepts.has(w.token));
     return (
       LEXICON.whatIsCue.test(question.normalize('NFC')) &&
-      topicWords.some(inTitle) &&
-      topicWords.every((t) => inTitle(t) || trust.get(t)! < 1) &&
-      ![...trust.keys()].some(isMissingTopic)
+      topicWords.some((w) => inTitle(w.token)) &&
+      topicWords.every((w) => inTitle(w.token) || w.trust < 1)
     );
   }
 
+  /** A word that says what a question is about: a note word no note or nearly every note has is not one. */
+  const meaningful = (w: QuestionWord) =>
+    w.kind === 'known' &&
+    w.weight > 0 &&
+    !LEXICON.intentConcepts.has(w.token) &&
+    postings.get(w.token)!.ids.length <= Math.max(1, indexed.length / 2);
+
   function ask(question: string, { limit = 3 }: { limit?: number } = {}): Answer {
-    // A question is read up to MAX_QUESTION_CHARS: a pasted log must not stall every other user.
-    const trust = questionWords(question.slice(0, MAX_QUESTION_CHARS));
-    const candidates = trust.size > 0 ? candidatesFor(trust) : [];
-    if (candidates.length === 0) return { query: question, answered: false, matches: [] };
-    const ranked = rank(candidates, [...trust.keys()]);
+    const none = (matches: Match[] = []): Answer => ({ query: question, outcome: 'none', answered: false, matches });
+    const { words, chat } = questionWords(question);
+    if (chat) return { ...none(), chat };
+    const weights = weigh(words);
+    const candidates = words.length > 0 ? candidatesFor(words, weights) : [];
+    if (candidates.length === 0) return none();
+    const ranked = rank(
+      candidates,
+      words.map((w) => w.token),
+    );
     const best = ranked[0]!;
-    const answered = best.coverage >= minCoverage || namesTitleOf(best.item, question, trust);
-    // Unanswered, only topics that share something real with the question are worth offering.
-    const offered = answered ? ranked : ranked.filter((c) => c.coverage >= MIN_SUGGESTION_COVERAGE);
-    return {
-      query: question,
-      answered,
-      matches: offered.slice(0, limit).map((c): Match => ({ entry: c.item.entry, score: c.score })),
-    };
+    const has = (c: Candidate, w: QuestionWord) => c.item.tokenWeight.has(w.token);
+    const focus = words.filter((w) => w.focus);
+    // What is asked about that the best note lacks: topic words of a question sentence, and the
+    // operations asked for when the note has none of them.
+    const missing = focus.filter((w) => w.kind === 'topic' && !has(best, w));
+    const operations = focus.filter((w) => w.kind === 'known' && LEXICON.operations.has(w.token));
+    if (operations.length > 0 && !operations.some((w) => has(best, w))) missing.push(...operations);
+    // An answer must name something of the note: its intent and modifier words alone (확인, 따로) do not.
+    const namesSubject = focus.some((w) => w.kind === 'known' && names(w) && has(best, w));
+    const confident = namesSubject && (best.coverage >= minCoverage || namesTitleOf(best.item, question, words));
+    const toMatch = (c: Candidate & { score: number }): Match => ({ entry: c.item.entry, score: c.score });
+    if (missing.length === 0 && confident) {
+      return { query: question, outcome: 'answered', answered: true, matches: ranked.slice(0, limit).map(toMatch) };
+    }
+    // Offered only when they share a word that says something about the topic ("did you mean").
+    const related = (c: Candidate) =>
+      c.coverage >= MIN_SUGGESTION_COVERAGE && words.some((w) => meaningful(w) && has(c, w));
+    const ofDocker = (w: QuestionWord) => w.ofDocker || LEXICON.operations.has(w.token);
+    // A question about another subject (emacs, python) gets no Docker notes for sharing a word ("file").
+    const otherSubject = missing.some((w) => !ofDocker(w));
+    const offered = otherSubject ? [] : ranked.filter(related).slice(0, limit).map(toMatch);
+    // Partial: the note has the question's subject and lacks something of Docker's world the question
+    // asks about (a subcommand, a flag, a Compose key, an operation, a failure). A word of another world
+    // (python, useMemo, Jetpack) makes the question another subject, however much Docker is around it.
+    const covered = focus.filter((w) => meaningful(w) && has(best, w));
+    const missingWeight = words.reduce((sum, w, k) => sum + (missing.includes(w) ? weights[k]! : 0), 0);
+    const totalWeight = weights.reduce((a, b) => a + b, 0);
+    // The rest of the question, without what the note lacks, is what the note must answer well.
+    const restCoverage =
+      totalWeight > missingWeight ? (best.coverage * totalWeight) / (totalWeight - missingWeight) : 0;
+    if (missing.length > 0 && missing.every(ofDocker) && covered.length > 0 && restCoverage >= minCoverage) {
+      return {
+        query: question,
+        outcome: 'partial',
+        answered: false,
+        matches: [toMatch(best), ...offered.filter((m) => m.entry !== best.item.entry)].slice(0, limit),
+        partial: partialTerms(question, covered, missing),
+      };
+    }
+    return none(offered);
   }
 
   return { entries, byId: (id) => byId.get(id), ask };
+}
+
+type WordKind = 'known' | 'topic' | 'chatter';
+
+interface QuestionWord {
+  token: string;
+  /** The word as typed (lower case), for telling the user what the notes lack. */
+  typed: string;
+  /** How far a typo repair is trusted (1 for a word as typed). */
+  trust: number;
+  kind: WordKind;
+  /** A topic word of Docker's own world (a subcommand, a flag, a Compose key, a path), not another subject's. */
+  ofDocker: boolean;
+  /** 1 in a question sentence, less in the context around it. */
+  weight: number;
+  /** Part of what is asked (a question sentence), not of the context. */
+  focus: boolean;
+}
+
+/** docker:rm, compose:up, dockerfile:from, -v, --env: read off a command line by the tokenizer. */
+const isCommandToken = (token: string) => token.includes(':') || token.startsWith('-');
+
+/** What a partial answer covers and lacks, as typed; "prune" is not covered when "docker system prune" is lacking. */
+function partialTerms(question: string, covered: QuestionWord[], missing: QuestionWord[]) {
+  const lacking = typedForms(question, missing);
+  const inLacking = (form: string) => lacking.some((m) => m !== form && m.toLowerCase().includes(form.toLowerCase()));
+  return { covered: typedForms(question, covered).filter((form) => !inLacking(form)), missing: lacking };
+}
+
+/** The words as the user wrote them (original case where it can be found), each once. */
+function typedForms(question: string, words: QuestionWord[]): string[] {
+  const text = question.normalize('NFC');
+  const lower = text.toLowerCase();
+  const forms = words.map((w) => {
+    const at = lower.indexOf(w.typed);
+    return at >= 0 ? text.slice(at, at + w.typed.length) : w.typed;
+  });
+  return [...new Set(forms)];
 }
 
 interface Candidate {
@@ -227,6 +440,21 @@ interface Candidate {
   i: number;
   item: IndexedEntry;
   coverage: number;
+}
+
+/**
+ * Each entry's tokenised form, made once per entry object (entries are never changed once loaded):
+ * a reload tokenises only the notes that changed.
+ */
+const indexedEntries = new WeakMap<KnowledgeEntry, IndexedEntry>();
+
+function indexedEntryOf(entry: KnowledgeEntry): IndexedEntry {
+  let item = indexedEntries.get(entry);
+  if (!item) {
+    item = indexEntry(entry);
+    indexedEntries.set(entry, item);
+  }
+  return item;
 }
 
 function indexEntry(entry: KnowledgeEntry): IndexedEntry {

@@ -18,12 +18,30 @@ export interface Match {
   score: number;
 }
 
+/**
+ * answered: the best note answers the question. partial: the best note covers part of it and lacks
+ * something the question asks about (see `partial`). none: no note covers it.
+ */
+export type Outcome = 'answered' | 'partial' | 'none';
+
 export interface Answer {
   query: string;
-  /** True when the best match is confident enough to be shown as the answer. */
+  outcome: Outcome;
+  /** outcome === 'answered': the best match is confident enough to be shown as the answer. */
   answered: boolean;
-  /** Best first. When not answered, these are the closest topics ("did you mean"). */
+  /**
+   * Best first. Answered: the answer, then runners-up. Partial: the note that covers part, first.
+   * None: the closest topics sharing a meaningful word with the question ("did you mean"), possibly none.
+   */
   matches: Match[];
+  /**
+   * For a partial answer, the question's words as typed: those the first match covers ("도커 루트
+   * 디렉토리") and those it lacks ("바꾸는", "docker system prune", "-e"), so a face can say which part
+   * the notes answer.
+   */
+  partial?: { covered: string[]; missing: string[] };
+  /** The message is only a greeting or thanks, with no question: reply briefly and say how to ask. */
+  chat?: 'greeting' | 'thanks';
 }
 
 export interface KnowledgeBase {

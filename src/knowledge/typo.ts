@@ -23,19 +23,25 @@ export class TypoRepair {
         else this.byDeletion.set(variant, [id]);
       }
     };
-    for (const t of corpusTokens) add(t, t, false);
+    // A note word that is a lexicon concept (swarm) is as curated as the concept's other forms.
+    for (const t of corpusTokens) add(t, t, forms.has(t));
     // Lexicon forms repair to their concept, but only concepts the notes use.
     for (const [form, canonical] of forms) if (known.has(canonical) && form !== canonical) add(form, canonical, true);
   }
 
-  correct(token: string): string | undefined {
-    const cached = this.cache.get(token);
+  /**
+   * The known word `token` is a typo of, if any. `curatedOnly`: only a lexicon form may be the answer
+   * (an everyday English word is seldom a typo, and then of a curated word: swam → swarm, not said → sid).
+   */
+  correct(token: string, { curatedOnly: curatedAsked = false } = {}): string | undefined {
+    const key = curatedAsked ? `\u0001${token}` : token;
+    const cached = this.cache.get(key);
     if (cached !== undefined) return cached ?? undefined;
     const target = spelling(token);
     const maxEdits = /^\d+$/.test(token) ? 0 : allowedEdits(target, isHangul(token));
     // A short Korean word is one jamo from many note words (들어 → 들이); it may only become a
     // curated lexicon word (도거 → 도커), not whatever the notes happen to contain.
-    const curatedOnly = isHangul(token) && target.length < SHORT_KOREAN;
+    const curatedOnly = curatedAsked || (isHangul(token) && target.length < SHORT_KOREAN);
     let best: { token: string; distance: number } | undefined;
     if (maxEdits > 0) {
       const seen = new Set<number>();
@@ -51,7 +57,7 @@ export class TypoRepair {
       }
     }
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(token, best?.token ?? null);
+    this.cache.set(key, best?.token ?? null);
     return best?.token;
   }
 }

@@ -301,7 +301,8 @@ describe('HTTP mode', () => {
   });
 
   it('a typed ping survives no path to a public post: /docker-ask → topic → Other matches → topic → Share', async () => {
-    const question = `${HOSTILE_TEXT} 도커 루트 디렉터리 어디?`;
+    // Partly covered, so the reply lists topics to pick from (a covered question would be answered outright).
+    const question = `${HOSTILE_TEXT} 도커 루트 디렉터리 옮기는 법?`;
     const ask = JSON.parse((await command(asSlackSends(question), 'hostile-ask')).text) as {
       text: string;
       blocks: Block[];

@@ -11,8 +11,8 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import { eventually } from '../support/eventually.ts';
 import { FIXTURE_KNOWLEDGE_DIR } from '../support/knowledge.ts';
 import { freeLoopbackPort } from '../support/net.ts';
-import { postSigned, slashCommandBody } from '../support/slack-requests.ts';
-import { SlackStandIn, TEAM_ID } from '../support/slack-standin.ts';
+import { postSlashCommand } from '../support/slack-requests.ts';
+import { SlackStandIn } from '../support/slack-standin.ts';
 
 const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 const MAIN = path.join(PROJECT_ROOT, 'src', 'main.ts');
@@ -111,20 +111,13 @@ describe('npm start in HTTP mode', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ ok: true });
 
-    const body = slashCommandBody({
+    const res = await postSlashCommand(`http://127.0.0.1:${port}`, SECRET, {
       command: '/docker-ask',
       text: 'docker root dir',
       userId: 'U1',
       channelId: 'C1',
-      teamId: TEAM_ID,
       responseUrl: slack.responseUrl('start'),
     });
-    const res = await postSigned(
-      `http://127.0.0.1:${port}/slack/events`,
-      body,
-      'application/x-www-form-urlencoded',
-      SECRET,
-    );
     expect(res.status).toBe(200);
     expect(res.text).toContain('/var/lib/docker');
     expect(output).not.toContain(BOT_TOKEN);

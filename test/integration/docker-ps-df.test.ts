@@ -97,10 +97,10 @@ describe('ps against a real engine', () => {
     const command = (name: string) => view.rows.find((r) => r.name === name)!.command;
     // The CLI quotes the command; apart from that, non-secret commands are shown as they are.
     expect(command('web-1')).toBe(engine.find((c) => c.Names === 'web-1')!.Command!.replace(/^"|"$/g, ''));
-    expect(command('web-2')).toBe("sh -c 'exec sleep 3600' --password=*** https://bob:***@db.example.com");
+    expect(command('web-2')).toBe("sh -c 'exec sleep 3600' --password=*** https://***@db.example.com");
     expect(command('api-1')).toBe('env PGPASSWORD=*** sleep 3600');
     const everything = JSON.stringify(view);
-    for (const secret of ['hunter2', ':pw@', 's3cret']) expect(everything).not.toContain(secret);
+    for (const secret of ['hunter2', 'bob:', ':pw@', 's3cret']) expect(everything).not.toContain(secret);
     expect(engine.map((c) => c.Command).join(' ')).toContain('hunter2'); // the engine really has it
   });
 
@@ -125,15 +125,18 @@ describe('ps against a real engine', () => {
       await expect(ps(`-a label=${guess}`)).rejects.toThrow(refusal);
     }
     await expect(ps('-a label=tier=front')).rejects.toThrow(/^label=tier: only label keys in DOCKER_LABEL_ALLOWLIST/);
-    // Allowlisted, the same filter works and the label shows.
+    // Allowlisted, the same filter works; the value is still masked, as its key looks secret.
     const open = createDockerReader(
-      readDockerConfig({ DOCKER_HOST: daemon.host, DOCKER_LABEL_ALLOWLIST: 'team,vault.*' }),
+      readDockerConfig({ DOCKER_HOST: daemon.host, DOCKER_LABEL_ALLOWLIST: 'team,tier,vault.*' }),
     );
     const parsed = parseDockerArgs('ps', `-a label=vault.token=${SECRET_LABEL_VALUE}`, 'en');
     if (!parsed.ok) throw new Error(parsed.error);
-    expect((await open.ps(parsed.options)).rows.map((r) => [r.name, r.labels['vault.token']])).toEqual([
-      ['web-1', SECRET_LABEL_VALUE],
+    const found = await open.ps(parsed.options);
+    expect(found.rows.map((r) => [r.name, r.labels])).toEqual([
+      ['web-1', { team: 'web', tier: 'front', 'vault.token': '***' }],
     ]);
+    expect(found.filters.label).toEqual(['vault.token=***']);
+    expect(JSON.stringify(found)).not.toContain(SECRET_LABEL_VALUE);
   });
 
   it('names an unknown host without calling anything', async () => {

@@ -1,9 +1,12 @@
+import net from 'node:net';
 import { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDockerConfig } from '../../src/docker/config.ts';
 import { createGuardedDocker, ReadOnlyRefusal } from '../../src/docker/guard.ts';
+import { GuardedConnection } from '../../src/docker/transport.ts';
 import { engineState, type Seeded, seedDaemon, startTestDaemon, type TestDaemon } from '../support/dockerd.ts';
+import { type RecordingProxy, startRecordingProxy } from '../support/net.ts';
 
 /**
  * The read-only guarantee on a real engine: every mutating or data-leaking dockerode call goes
@@ -135,5 +138,123 @@ describe('guarded client on a real engine', () => {
     expect((err as Error).message).toBe(
       `Refused POST /containers/${seeded.ids['web-1']}/stop (not a read-only endpoint): this bot only reads from Docker.`,
     );
+  });
+});
+
+/**
+ * Attacks from inside the process, through the client object itself: options whose getters answer
+ * one thing to the check and another to the sender, docker-modem's raw buildRequest and its own
+ * dial, falsy _query/authconfig, and raw bytes written to the transport's connection. A recording
+ * proxy in front of the engine shows what really reached it.
+ */
+describe('the guard from the inside, on a real engine', () => {
+  let proxy: RecordingProxy;
+  let docker: Docker;
+  type Callback = (err: Error | null, data: unknown) => void;
+  const dial = (options: object) =>
+    new Promise((resolve, reject) =>
+      (docker.modem.dial as unknown as (o: object, cb: Callback) => void)(options, (err, data) =>
+        err ? reject(err) : resolve(data),
+      ),
+    );
+  const outcome = (call: Promise<unknown>) =>
+    call.then(
+      (data) => ({ refused: false, data }),
+      (err: unknown) => ({ refused: err instanceof ReadOnlyRefusal, data: String(err) }),
+    );
+
+  beforeAll(async () => {
+    proxy = await startRecordingProxy(daemon.socketPath);
+    docker = createGuardedDocker(readDockerConfig({ DOCKER_HOST: proxy.host }).hosts[0]!, 5000);
+  });
+  afterAll(() => proxy?.close());
+
+  it('sends what it checked, once read: getters that change path or method after the check get a container list', async () => {
+    const id = seeded.ids['web-1']!;
+    const flip = <T>(first: T, then: T) => {
+      let reads = 0;
+      return () => (reads++ === 0 ? first : then);
+    };
+    const path = flip('/containers/json', `/containers/${id}/json`);
+    const method = flip('GET', 'POST');
+    const stopPath = flip('/containers/json', `/containers/${id}/stop`);
+    const inspect = await dial({
+      statusCodes: { 200: true },
+      get path() {
+        return path();
+      },
+    });
+    const stop = await dial({
+      statusCodes: { 200: true, 204: true },
+      get path() {
+        return stopPath();
+      },
+      get method() {
+        return method();
+      },
+    });
+    for (const answer of [inspect, stop]) expect(Array.isArray(answer)).toBe(true); // a list, never an inspect
+    expect(proxy.requestLines()).toEqual(['GET /containers/json', 'GET /containers/json']);
+    expect(await engineState(daemon)).toBe(before);
+  });
+
+  it("refuses buildRequest, docker-modem's own dial and smuggled query keys: nothing reaches the engine", async () => {
+    const id = seeded.ids['web-1']!;
+    const already = proxy.requestLines().length;
+    const modem = docker.modem as unknown as Record<string, (...args: unknown[]) => void>;
+    const raw = (...args: unknown[]) =>
+      new Promise((resolve, reject) =>
+        modem.buildRequest!(...args, (err: Error | null, data: unknown) => (err ? reject(err) : resolve(data))),
+      );
+    const ownDial = Object.getPrototypeOf(docker.modem).dial as (o: object, cb: Callback) => void;
+    const results = await Promise.all([
+      outcome(
+        raw(
+          { socketPath: daemon.socketPath, path: `/containers/${id}/stop`, method: 'POST' },
+          { statusCodes: { 204: true } },
+          undefined,
+        ),
+      ),
+      outcome(
+        new Promise((resolve, reject) =>
+          ownDial.call(
+            docker.modem,
+            { path: `/containers/${id}/kill`, method: 'POST', statusCodes: { 204: true } },
+            (err, data) => (err ? reject(err) : resolve(data)),
+          ),
+        ),
+      ),
+      ...[{ _query: 0 }, { _query: '' }, { authconfig: '' }, { authconfig: 0 }].map((falsy) =>
+        outcome(
+          dial({
+            path: '/containers/json?',
+            method: 'GET',
+            options: { size: true, ...falsy },
+            statusCodes: { 200: true },
+          }),
+        ),
+      ),
+      outcome(dial({ path: '/containers/json?size=true', method: 'GET', statusCodes: { 200: true } })),
+    ]);
+    expect(results.filter((r) => !r.refused)).toEqual([]);
+    expect(proxy.requestLines().slice(already)).toEqual([]);
+    expect(await engineState(daemon)).toBe(before);
+    expect((await daemon.cli(['inspect', '-f', '{{.State.Running}}', id])).trim()).toBe('true');
+  });
+
+  it('the connection itself refuses a write written straight to it, before it connects', async () => {
+    const id = seeded.ids['web-1']!;
+    let opened = 0;
+    const connection = new GuardedConnection((done) => {
+      opened++;
+      done(null, net.connect({ path: daemon.socketPath }));
+    });
+    const err = await new Promise((resolve) => {
+      connection.once('error', resolve);
+      connection.write(`POST /containers/${id}/kill HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+    });
+    expect(err).toBeInstanceOf(ReadOnlyRefusal);
+    expect(opened).toBe(0);
+    expect((await daemon.cli(['inspect', '-f', '{{.State.Running}}', id])).trim()).toBe('true');
   });
 });

@@ -343,7 +343,7 @@ describe('Docker over ssh:// (docker system dial-stdio on the far side)', () => 
       `DOCKER_SSH_KEY=${keys.locked} is protected by a passphrase, which the bot cannot type. Load it into ssh-agent and set SSH_AUTH_SOCK instead, or use a key without one.`,
     );
     expect(configError({ DOCKER_HOST: `ssh://127.0.0.1:${sshPort}` })).toBe(
-      'DOCKER_HOST for "default" has no user name (ssh://user@host). Use unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host.',
+      'DOCKER_HOST for "default" has no user name (ssh://user@host). Use unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host, with / @ : % in a user name or password percent-encoded (/ as %2F, @ as %40).',
     );
   });
 

@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type net from 'node:net';
 import path from 'node:path';
+import tls from 'node:tls';
 import { promisify } from 'node:util';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Env } from '../../src/config.ts';
 import { createGuardedDocker, ReadOnlyRefusal } from '../../src/docker/guard.ts';
 import { createDockerReader, type PsOptions, readDockerConfig } from '../../src/docker/index.ts';
+import { GuardedConnection } from '../../src/docker/transport.ts';
 import { ConfigError } from '../../src/errors.ts';
 import { engineState, seedTiny, startTestDaemon, type TestDaemon } from '../support/dockerd.ts';
 import { startCountingProxy } from '../support/net.ts';
@@ -255,7 +257,7 @@ describe('Docker over TLS (tcp:// + DOCKER_TLS_VERIFY=1 + DOCKER_CERT_PATH)', ()
     }
   });
 
-  it('the read-only guard refuses mutating calls over TLS before a single byte goes out', async () => {
+  it('the read-only guard refuses mutating calls over TLS, and attacks from inside the process, before a single byte goes out', async () => {
     // A loopback proxy in front of the daemon's TLS port counts what the client sends.
     const proxy = await startCountingProxy(Number(new URL(daemon.tcpHost!).port));
     try {
@@ -267,6 +269,11 @@ describe('Docker over TLS (tcp:// + DOCKER_TLS_VERIFY=1 + DOCKER_CERT_PATH)', ()
       const before = { connections: proxy.connections, bytesOut: proxy.bytesOut, engine: await engineState(daemon) };
 
       const container = docker.getContainer(containerId);
+      type Callback = (err: Error | null, data: unknown) => void;
+      const modem = docker.modem as unknown as Record<string, (...args: unknown[]) => void>;
+      const viaCallback = (send: (callback: Callback) => void) =>
+        new Promise((resolve, reject) => send((err, data) => (err ? reject(err) : resolve(data))));
+      let reads = 0;
       const attempts: [string, () => Promise<unknown>][] = [
         ['container start', () => container.start()],
         ['container remove', () => container.remove({ force: true })],
@@ -274,6 +281,64 @@ describe('Docker over TLS (tcp:// + DOCKER_TLS_VERIFY=1 + DOCKER_CERT_PATH)', ()
         ['createContainer', () => docker.createContainer({ Image: 'tiny:1', name: 'intruder' })],
         ['volume remove', () => docker.getVolume('tiny-vol').remove()],
         ['pruneImages', () => docker.pruneImages()],
+        // From inside the process, through the client object itself:
+        [
+          'a getter that shows the check a write',
+          () =>
+            viaCallback((cb) =>
+              modem.dial!(
+                {
+                  method: 'POST',
+                  statusCodes: { 204: true },
+                  get path() {
+                    return reads++ === 0 ? `/containers/${containerId}/start` : '/containers/json';
+                  },
+                },
+                cb,
+              ),
+            ),
+        ],
+        [
+          'modem.buildRequest',
+          () =>
+            viaCallback((cb) =>
+              modem.buildRequest!(
+                { path: `/containers/${containerId}/start`, method: 'POST' },
+                { statusCodes: { 204: true } },
+                undefined,
+                cb,
+              ),
+            ),
+        ],
+        [
+          "docker-modem's own dial on this modem",
+          () =>
+            viaCallback((cb) =>
+              (Object.getPrototypeOf(docker.modem).dial as (o: object, cb: Callback) => void).call(
+                docker.modem,
+                { path: `/containers/${containerId}/start`, method: 'POST', statusCodes: { 204: true } },
+                cb,
+              ),
+            ),
+        ],
+        ['size=true behind a falsy _query', () => docker.listContainers({ size: true, _query: 0 } as object)],
+        ['size=true behind a falsy authconfig', () => docker.listContainers({ size: true, authconfig: '' } as object)],
+        [
+          'raw bytes written to the transport connection',
+          () =>
+            new Promise((resolve, reject) => {
+              const [ca, cert, key] = ['ca.pem', 'cert.pem', 'key.pem'].map((f) =>
+                fs.readFileSync(path.join(certs.good, f)),
+              );
+              const connection = new GuardedConnection((done) =>
+                done(null, tls.connect({ host: '127.0.0.1', port: proxy.port, ca, cert, key })),
+              );
+              connection.once('error', reject);
+              connection.write(`POST /containers/${containerId}/start HTTP/1.1\r\nHost: x\r\n\r\n`, (err) =>
+                err ? reject(err) : resolve(undefined),
+              );
+            }),
+        ],
       ];
       const results = await Promise.all(
         attempts.map(([what, call]) =>

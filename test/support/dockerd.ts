@@ -33,10 +33,17 @@ export interface TestDaemonOptions {
    * CA that signed the clients, and the daemon's own certificate and key. The unix socket stays plain.
    */
   tls?: { cacert: string; cert: string; key: string };
+  /**
+   * Run dockerd in a network namespace of its own (loopback only), which ends with it: for Swarm,
+   * whose manager creates docker_gwbridge and the ingress sandbox, so they never touch the
+   * machine's own interfaces. The unix socket works across namespaces; `tls` would not.
+   */
+  isolatedNetwork?: boolean;
 }
 
 export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<TestDaemon> {
   requireTools('The Docker tests', ['dockerd', 'docker', 'busybox'], { root: true });
+  if (options.isolatedNetwork) requireTools('A dockerd in its own network namespace', ['unshare', 'ip']);
   const dir = fs.mkdtempSync('/tmp/dk-');
   const socketPath = path.join(dir, 'd.sock');
   const tcpPort = options.tls ? await freeLoopbackPort() : undefined;
@@ -54,26 +61,32 @@ export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<
       ]
     : [];
   const log = fs.openSync(path.join(dir, 'dockerd.log'), 'w');
+  const dockerdArgs = [
+    '--data-root',
+    path.join(dir, 'data'),
+    '--exec-root',
+    path.join(dir, 'exec'),
+    '--pidfile',
+    path.join(dir, 'dockerd.pid'),
+    '-H',
+    `unix://${socketPath}`,
+    ...tcpArgs,
+    '--bridge=none',
+    '--iptables=false',
+    '--ip6tables=false',
+    '--ip-masq=false',
+    // `sleep` as PID 1 ignores SIGTERM; don't wait the default 15 s for it at shutdown.
+    '--shutdown-timeout=1',
+  ];
   const child: ChildProcess = spawn(
-    'dockerd',
-    [
-      '--data-root',
-      path.join(dir, 'data'),
-      '--exec-root',
-      path.join(dir, 'exec'),
-      '--pidfile',
-      path.join(dir, 'dockerd.pid'),
-      '-H',
-      `unix://${socketPath}`,
-      ...tcpArgs,
-      '--bridge=none',
-      '--iptables=false',
-      '--ip6tables=false',
-      '--ip-masq=false',
-      // `sleep` as PID 1 ignores SIGTERM; don't wait the default 15 s for it at shutdown.
-      '--shutdown-timeout=1',
-    ],
-    { stdio: ['ignore', log, log], env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' } },
+    options.isolatedNetwork ? 'unshare' : 'dockerd',
+    options.isolatedNetwork
+      ? ['--net', 'sh', '-c', 'ip link set lo up && exec dockerd "$@"', 'dockerd', ...dockerdArgs]
+      : dockerdArgs,
+    {
+      stdio: ['ignore', log, log],
+      env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' },
+    },
   );
   fs.closeSync(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * What the integration and end-to-end suites need from the machine, and the Debian package of each.
+ * What the integration, end-to-end and image suites need from the machine, and the Debian package of each.
  * `npm run test:setup` installs what is missing (scripts/test-setup.ts); a suite started without it
  * fails, never skips, with that exact command.
  */
@@ -16,6 +16,12 @@ export const TOOLS = {
   'ssh-keyscan': { package: 'openssh-client', present: () => onPath('ssh-keyscan') },
   'ssh-agent': { package: 'openssh-client', present: () => onPath('ssh-agent') },
   'ssh-add': { package: 'openssh-client', present: () => onPath('ssh-add') },
+  'docker-compose': { package: 'docker-compose', present: () => onPath('docker-compose') },
+  postgres: { package: 'postgresql', present: () => postgresInstalled() },
+  chattr: { package: 'e2fsprogs', present: () => onPath('chattr') },
+  // A dockerd in a network namespace of its own (the Swarm test): unshare --net, then ip link set lo up.
+  unshare: { package: 'util-linux', present: () => onPath('unshare') },
+  ip: { package: 'iproute2', present: () => onPath('ip') },
 } as const;
 
 export type Tool = keyof typeof TOOLS;
@@ -53,4 +59,13 @@ function onPath(binary: string): boolean {
       return false;
     }
   });
+}
+
+/** Debian's postgresql puts the server under /usr/lib/postgresql/<major>/bin, never on PATH. */
+function postgresInstalled(root = '/usr/lib/postgresql'): boolean {
+  try {
+    return fs.readdirSync(root).some((major) => fs.existsSync(path.join(root, major, 'bin', 'postgres')));
+  } catch {
+    return false;
+  }
 }

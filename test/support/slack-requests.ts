@@ -73,6 +73,11 @@ export function slashCommandBody(input: SlashCommandInput): string {
   }).toString();
 }
 
+/** A slash command as Slack's HTTP delivery sends it: form-encoded and signed, to `<baseUrl>/slack/events`. */
+export function postSlashCommand(baseUrl: string, secret: string, input: SlashCommandInput): Promise<SignedResponse> {
+  return postSigned(`${baseUrl}/slack/events`, slashCommandBody(input), 'application/x-www-form-urlencoded', secret);
+}
+
 /** The parsed form of a slash command, as Socket Mode delivers it. */
 export function slashCommandPayload(input: SlashCommandInput): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(slashCommandBody(input)));

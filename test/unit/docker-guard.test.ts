@@ -88,6 +88,116 @@ describe('guarded modem', () => {
     expect(engine.requests).toEqual(['GET /containers/json?all=true&filters=%7B%22name%22%3A%5B%22web%22%5D%7D']);
   });
 
+  it('reads each option once: a getter that changes its answer after the check gets nowhere', async () => {
+    const docker = guarded();
+    let pathReads = 0;
+    let methodReads = 0;
+    const shifty = {
+      statusCodes: { 200: true, 204: true },
+      get path() {
+        pathReads++;
+        return pathReads === 1 ? '/containers/json' : '/containers/abc/json';
+      },
+      get method() {
+        methodReads++;
+        return methodReads === 1 ? 'GET' : 'POST';
+      },
+    };
+    await new Promise((resolve, reject) =>
+      docker.modem.dial(shifty as unknown as DialOptions, (err, data) => (err ? reject(err) : resolve(data))),
+    );
+    expect([pathReads, methodReads]).toEqual([1, 1]);
+    // A Proxy sees the same: one read per field, and the options' values read once too.
+    const reads: string[] = [];
+    const options = new Proxy(
+      { all: true },
+      {
+        get(target, key) {
+          reads.push(`options.${String(key)}`);
+          return key === 'size' ? true : Reflect.get(target, key);
+        },
+      },
+    );
+    const proxied = new Proxy(
+      { path: '/containers/json?', method: 'GET', options, statusCodes: { 200: true } },
+      {
+        get(target, key) {
+          reads.push(String(key));
+          return Reflect.get(target, key);
+        },
+      },
+    );
+    await dial(docker, proxied as unknown as DialOptions);
+    expect(reads.filter((r) => r === 'path' || r === 'method' || r === 'options.all')).toEqual([
+      'path',
+      'method',
+      'options.all',
+    ]);
+    expect(engine.requests).toEqual(['GET /containers/json', 'GET /containers/json?all=true']);
+  });
+
+  it('builds the query string itself: a falsy _query or authconfig cannot smuggle size=true in', async () => {
+    const docker = guarded();
+    const attempts: Record<string, unknown>[] = [
+      { size: true, _query: 0 },
+      { size: true, _query: '' },
+      { size: true, authconfig: '' },
+      { size: true, authconfig: 0 },
+      { _query: { size: true } },
+      { all: [true, true] },
+      { all: null },
+      { filters: () => 'x' },
+    ];
+    for (const options of attempts) {
+      await expect(dial(docker, { path: '/containers/json?', method: 'GET', options })).rejects.toBeInstanceOf(
+        ReadOnlyRefusal,
+      );
+    }
+    await expect(dial(docker, { path: '/containers/json?size=1', method: 'GET' })).rejects.toThrow(
+      'a query written into the path',
+    );
+    await expect(
+      dial(docker, { path: '/info', method: 'GET', authconfig: { username: 'u' } } as DialOptions),
+    ).rejects.toThrow('it carries registry credentials');
+    expect(engine.connections).toBe(0);
+  });
+
+  it("cannot be sent around: buildRequest refuses, docker-modem's own dial on this modem too, and both stay", async () => {
+    const docker = guarded();
+    const modem = docker.modem as unknown as Record<string, unknown>;
+    const raw = (...args: unknown[]) =>
+      new Promise((resolve, reject) =>
+        (modem.buildRequest as (...a: unknown[]) => void)(...args, (err: Error, data: unknown) =>
+          err ? reject(err) : resolve(data),
+        ),
+      );
+    await expect(
+      raw(
+        { socketPath: engine.socketPath, path: '/containers/abc/json', method: 'GET' },
+        { statusCodes: { 200: true } },
+        undefined,
+      ),
+    ).rejects.toBeInstanceOf(ReadOnlyRefusal);
+    const original = Object.getPrototypeOf(docker.modem).dial as (o: unknown, cb: (e: Error) => void) => void;
+    await expect(
+      new Promise((resolve, reject) =>
+        original.call(
+          docker.modem,
+          { path: '/containers/abc/json', method: 'GET', statusCodes: { 200: true } },
+          (err: Error) => (err ? reject(err) : resolve(undefined)),
+        ),
+      ),
+    ).rejects.toBeInstanceOf(ReadOnlyRefusal);
+    expect(() => {
+      modem.dial = () => undefined;
+    }).toThrow(TypeError);
+    expect(() => {
+      modem.buildRequest = () => undefined;
+    }).toThrow(TypeError);
+    expect(() => Object.defineProperty(modem, 'dial', { value: () => undefined })).toThrow(TypeError);
+    expect(engine.connections).toBe(0);
+  });
+
   it('checks the path with the pinned version prefix, as sent', async () => {
     const docker = guarded();
     (docker.modem as unknown as { version: string }).version = 'v1.41';
@@ -111,8 +221,8 @@ describe('guarded modem', () => {
   });
 });
 
-describe('TLS endpoints', () => {
-  it('hands docker-modem the certificates with protocol https, which it needs to use them', async () => {
+describe('the modem', () => {
+  it('holds no address and no key material: the guarded transport has them', async () => {
     const fs = await import('node:fs');
     const os = await import('node:os');
     const path = await import('node:path');
@@ -125,12 +235,10 @@ describe('TLS endpoints', () => {
         DOCKER_CERT_PATH: dir,
       }).hosts[0]!;
       const modem = createGuardedDocker(endpoint, 1000).modem as unknown as Record<string, unknown>;
-      expect(modem.protocol).toBe('https');
-      expect(String(modem.ca)).toBe('-----ca.pem-----');
-      expect(String(modem.cert)).toBe('-----cert.pem-----');
-      expect(String(modem.key)).toBe('-----key.pem-----');
-      expect(modem.host).toBe('docker.example');
-      expect(modem.port).toBe(2376);
+      for (const field of ['host', 'port', 'socketPath', 'ca', 'cert', 'key', 'agent']) {
+        expect(modem[field]).toBeUndefined();
+      }
+      expect(JSON.stringify(modem)).not.toContain('-----');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

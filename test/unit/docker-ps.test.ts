@@ -2,27 +2,9 @@ import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import { checkLabelFilters, engineFilters, toPsView } from '../../src/docker/ps.ts';
 import { UserError } from '../../src/errors.ts';
+import { containerInfo } from '../support/container-info.ts';
 
 const HOST = { name: 'default', endpoint: 'unix:///var/run/docker.sock' };
-
-function info(over: Partial<Docker.ContainerInfo>): Docker.ContainerInfo {
-  return {
-    Id: 'f'.repeat(64),
-    Names: ['/x'],
-    Image: 'app:1',
-    ImageID: 'sha256:1',
-    Command: 'run',
-    Created: 1,
-    Ports: [],
-    Labels: {},
-    State: 'running',
-    Status: 'Up 1 second',
-    HostConfig: { NetworkMode: 'none' },
-    NetworkSettings: { Networks: {} },
-    Mounts: [],
-    ...over,
-  } as Docker.ContainerInfo;
-}
 
 describe('toPsView', () => {
   const options = { all: true, filters: { name: [], status: [], label: [], ancestor: [], health: [] } };
@@ -30,10 +12,10 @@ describe('toPsView', () => {
   it('shapes rows like docker ps and sorts running first, then by name', () => {
     const view = toPsView(
       [
-        info({ Id: `b${'0'.repeat(63)}`, Names: ['/zeta'], State: 'exited', Status: 'Exited (1) 1 hour ago' }),
-        info({ Id: `a${'0'.repeat(63)}`, Names: ['/web/db-alias', '/db'], Image: `sha256:${'9'.repeat(64)}` }),
-        info({ Id: `c${'0'.repeat(63)}`, Names: ['/alpha'], State: 'created', Status: 'Created' }),
-        info({
+        containerInfo({ Id: `b${'0'.repeat(63)}`, Names: ['/zeta'], State: 'exited', Status: 'Exited (1) 1 hour ago' }),
+        containerInfo({ Id: `a${'0'.repeat(63)}`, Names: ['/web/db-alias', '/db'], Image: `sha256:${'9'.repeat(64)}` }),
+        containerInfo({ Id: `c${'0'.repeat(63)}`, Names: ['/alpha'], State: 'created', Status: 'Created' }),
+        containerInfo({
           Id: `d${'0'.repeat(63)}`,
           Names: ['/beta'],
           Ports: [
@@ -62,7 +44,7 @@ describe('toPsView', () => {
 
   it('redacts commands and hides labels that are not allowlisted', () => {
     const view = toPsView(
-      [info({ Command: 'app --token=abc', Labels: { team: 'web', 'db.password': 'x' } })],
+      [containerInfo({ Command: 'app --token=abc', Labels: { team: 'web', 'db.password': 'x' } })],
       options,
       HOST,
       ['team'],

@@ -1,49 +1,568 @@
+import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { allowlistedLabels, redactSecrets, stripUrlCredentials } from '../../src/docker/redact.ts';
+import { toPsView } from '../../src/docker/ps.ts';
+import { allowlistedLabels, cutForDisplay, redactSecrets, stripUrlCredentials } from '../../src/docker/redact.ts';
+import type { PsView } from '../../src/docker/types.ts';
+import { renderPsBlocks } from '../../src/render/slack/docker.ts';
+import { renderPsText } from '../../src/render/text/docker.ts';
+import { containerInfo } from '../support/container-info.ts';
+
+/**
+ * Secret forms in container commands, each checked on the three renderings a user can see: the
+ * JSON view model (`cli ps --json`), the terminal table (CLI and shell) and the Block Kit message
+ * (Slack). Each asserts the exact visible command and that none of its secret parts shows anywhere.
+ */
+
+/** Token-shaped test values, made here so no realistic secret sits in the repository. */
+const BODY = 'Zx9Qm2Lw7Vb4Tk8Rp3Hs6Nd1Yc5Gf0';
+const fake = (prefix: string, length: number) => prefix + BODY.repeat(4).slice(0, length);
+
+type SecretForm = [form: string, command: string, shown: string, secrets: string[]];
+
+const SECRET_FORMS: SecretForm[] = [
+  // Sensitive word forms, as whole words and inside flag names.
+  ['--password=', 'app --password=hunter2 --port 80', 'app --password=*** --port 80', ['hunter2']],
+  ['--password value', 'app --password hunter2 --port 80', 'app --password *** --port 80', ['hunter2']],
+  ['quoted value with a space', 'app --db-password="two words" -v', 'app --db-password="***" -v', ['two', 'words']],
+  ['--passwd', 'app --passwd=hunter2', 'app --passwd=***', ['hunter2']],
+  ['--pwd', 'app --pwd hunter2', 'app --pwd ***', ['hunter2']],
+  ['-pw', 'app -pw hunter2 -v', 'app -pw *** -v', ['hunter2']],
+  ['--pass', 'app --pass hunter2', 'app --pass ***', ['hunter2']],
+  [
+    '--secret / --client-secret',
+    'app --secret=s1x --client-secret s2x',
+    'app --secret=*** --client-secret ***',
+    ['s1x', 's2x'],
+  ],
+  ['--token / --api-token', 'app --token t1x --api-token=t2x', 'app --token *** --api-token=***', ['t1x', 't2x']],
+  ['--key / --signing-key', 'app --key k1x --signing-key=k2x', 'app --key *** --signing-key=***', ['k1x', 'k2x']],
+  ['--apikey / --x-api-key', 'app --apikey=k1x --x-api-key k2x', 'app --apikey=*** --x-api-key ***', ['k1x', 'k2x']],
+  ['--auth / --auth-token', 'app --auth a1x --auth-token=a2x', 'app --auth *** --auth-token=***', ['a1x', 'a2x']],
+  ['--credentials / --creds', 'app --credentials c1x --creds=c2x', 'app --credentials *** --creds=***', ['c1x', 'c2x']],
+  ['--cookie', "app --cookie 'sid=hunter2'", "app --cookie '***'", ['hunter2']],
+  ['--session-id', 'app --session-id hunter2', 'app --session-id ***', ['hunter2']],
+  ['--signature / --salt', 'app --signature s1x --salt=s2x', 'app --signature *** --salt=***', ['s1x', 's2x']],
+  ['--passphrase', "gpg --passphrase 'my phrase' -d f", "gpg --passphrase '***' -d f", ['my phrase']],
+  [
+    '--requirepass / --masterauth',
+    'redis-server --requirepass r1x --masterauth r2x',
+    'redis-server --requirepass *** --masterauth ***',
+    ['r1x', 'r2x'],
+  ],
+  [
+    'keytool -storepass / -keypass',
+    'keytool -storepass s1x -keypass s2x',
+    'keytool -storepass *** -keypass ***',
+    ['s1x', 's2x'],
+  ],
+  [
+    'camelCase names',
+    'app --dbPassword=p1x --apiKey=p2x --authToken p3x',
+    'app --dbPassword=*** --apiKey=*** --authToken ***',
+    ['p1x', 'p2x', 'p3x'],
+  ],
+  [
+    'Java -D…password',
+    'java -Dspring.datasource.password=hunter2 -jar a.jar',
+    'java -Dspring.datasource.password=*** -jar a.jar',
+    ['hunter2'],
+  ],
+  [
+    'Java -D…Password (camel)',
+    'java -Djavax.net.ssl.keyStorePassword=hunter2 -jar a',
+    'java -Djavax.net.ssl.keyStorePassword=*** -jar a',
+    ['hunter2'],
+  ],
+  ['Java -Dcredentials', 'java -Dcredentials=hunter2 -jar app.jar', 'java -Dcredentials=*** -jar app.jar', ['hunter2']],
+  ['invisible character in the name', 'app --pass\u200bword=hunter2', 'app --pass\\u200bword=***', ['hunter2']],
+  // Environment assignments.
+  ['DB_PASS= / MYSQL_PWD=', 'env DB_PASS=p1x MYSQL_PWD=p2x run', 'env DB_PASS=*** MYSQL_PWD=*** run', ['p1x', 'p2x']],
+  ['PGPASSWORD=', 'PGPASSWORD=hunter2 psql -h db', 'PGPASSWORD=*** psql -h db', ['hunter2']],
+  [
+    'AWS_SECRET_ACCESS_KEY= with / and +',
+    'AWS_SECRET_ACCESS_KEY=wJal/rXUtn+FEMI run',
+    'AWS_SECRET_ACCESS_KEY=*** run',
+    ['wJal', 'FEMI'],
+  ],
+  ['GITHUB_TOKEN=', 'GITHUB_TOKEN=hunter2 gh pr list', 'GITHUB_TOKEN=*** gh pr list', ['hunter2']],
+  ['export in sh -c, ; kept', 'sh -c "export API_KEY=hunter2; run"', 'sh -c "export API_KEY=***; run"', ['hunter2']],
+  ['value running on after ;', 'DB_PASS=abc;xyz run', 'DB_PASS=*** run', ['abc', 'xyz']],
+  ['assignment opening a quoted script', "sh -c 'SECRET=hunter2 ./start'", "sh -c 'SECRET=***'", ['hunter2']],
+  // Short password flags and positional passwords of common tools.
+  ['mysql -p attached', 'mysql -uroot -phunter2 app', 'mysql -uroot -p*** app', ['hunter2']],
+  ['mysql -p separate', 'mysql -u root -p hunter2', 'mysql -u root -p ***', ['hunter2']],
+  ['mysqldump -p quoted', "mysqldump -p'hunter 2' app", "mysqldump -p'***' app", ['hunter']],
+  ['sshpass -p', 'sshpass -p hunter2 ssh deploy@host', 'sshpass -p *** ssh deploy@host', ['hunter2']],
+  ['sshpass -p attached', 'sshpass -phunter2 scp f h:', 'sshpass -p*** scp f h:', ['hunter2']],
+  ['redis-cli -a', 'redis-cli -h redis -a hunter2 ping', 'redis-cli -h redis -a *** ping', ['hunter2']],
+  [
+    'openssl -passin pass:',
+    'openssl enc -d -passin pass:hunter2 -in f',
+    'openssl enc -d -passin pass:*** -in f',
+    ['hunter2'],
+  ],
+  ['openssl -k', 'openssl enc -k hunter2 -in f', 'openssl enc -k *** -in f', ['hunter2']],
+  [
+    'curl -u user:pass',
+    'curl -u admin:hunter2 https://api.example.com',
+    'curl -u *** https://api.example.com',
+    ['admin', 'hunter2'],
+  ],
+  [
+    'curl -u token as user',
+    'curl -u hunter2tok: https://api.example.com',
+    'curl -u *** https://api.example.com',
+    ['hunter2tok'],
+  ],
+  ['curl -uuser:pass', 'curl -uadmin:hunter2 https://x.example', 'curl -uadmin:*** https://x.example', ['hunter2']],
+  ['curl --user=', 'curl --user=admin:hunter2 https://x.example', 'curl --user=*** https://x.example', ['hunter2']],
+  [
+    'curl -E cert:pass',
+    'curl -E client.pem:hunter2 https://x.example',
+    'curl -E client.pem:*** https://x.example',
+    ['hunter2'],
+  ],
+  [
+    'htpasswd -b',
+    'htpasswd -bc /etc/nginx/htpasswd admin hunter2',
+    'htpasswd -bc /etc/nginx/htpasswd admin ***',
+    ['hunter2'],
+  ],
+  ['htpasswd -nb', 'htpasswd -nbB admin hunter2', 'htpasswd -nbB admin ***', ['hunter2']],
+  ['mongosh -p', 'mongosh -u admin -p hunter2 mongodb://db', 'mongosh -u admin -p *** mongodb://db', ['hunter2']],
+  [
+    'docker login -p',
+    'docker login -u ci -p hunter2 reg.example',
+    'docker login -u ci -p *** reg.example',
+    ['hunter2'],
+  ],
+  ['ldapsearch -w', 'ldapsearch -D cn=admin -w hunter2 -b dc=x', 'ldapsearch -D cn=admin -w *** -b dc=x', ['hunter2']],
+  ['sqlcmd -P', "sqlcmd -S db -U sa -P 'Str0ng!pw'", "sqlcmd -S db -U sa -P '***'", ['Str0ng']],
+  ['zip -P', 'zip -P hunter2 out.zip f', 'zip -P *** out.zip f', ['hunter2']],
+  ['7z -p', '7z a -phunter2 out.7z f', '7z a -p*** out.7z f', ['hunter2']],
+  ['mosquitto -P', 'mosquitto_sub -u u -P hunter2 -t t', 'mosquitto_sub -u u -P *** -t t', ['hunter2']],
+  ['rabbitmqctl add_user', 'rabbitmqctl add_user admin hunter2', 'rabbitmqctl add_user admin ***', ['hunter2']],
+  ['redis-cli AUTH', 'redis-cli -h r AUTH default hunter2', 'redis-cli -h r AUTH *** ***', ['hunter2']],
+  [
+    'SQL PASSWORD literal',
+    `psql -c "ALTER USER app WITH PASSWORD 'hunter2'"`,
+    `psql -c "ALTER USER app WITH PASSWORD '***'"`,
+    ['hunter2'],
+  ],
+  [
+    'SQL IDENTIFIED BY',
+    `mysql -e "CREATE USER a IDENTIFIED BY 'hunter2'"`,
+    `mysql -e "CREATE USER a IDENTIFIED BY '***'"`,
+    ['hunter2'],
+  ],
+  [
+    'SQL IDENTIFIED WITH … BY',
+    `mysql -e "ALTER USER a IDENTIFIED WITH x_password BY 'hunter2'"`,
+    `mysql -e "ALTER USER a IDENTIFIED WITH x_password BY '***'"`,
+    ['hunter2'],
+  ],
+  [
+    'mc alias set',
+    'mc alias set s3 https://s3.example AKEY1 hunter2',
+    'mc alias set s3 https://s3.example *** ***',
+    ['AKEY1', 'hunter2'],
+  ],
+  ['smbclient -U user%pass', 'smbclient //srv/share -U bob%hunter2', 'smbclient //srv/share -U ***', ['hunter2']],
+  ['useradd -p hash', "useradd -p '$6$abc$hunter2hunter2' bob", "useradd -p '***' bob", ['hunter2']],
+  [
+    'mysql inside sh -c',
+    `sh -c "mysql -uroot -phunter2 -e 'select 1'"`,
+    `sh -c "mysql -uroot -p*** -e 'select 1'"`,
+    ['hunter2'],
+  ],
+  ['sshpass inside bash -c', `bash -c 'sshpass -p "hunter 2" ssh h'`, `bash -c 'sshpass -p "***" ssh h'`, ['hunter']],
+  // URL userinfo, every shape.
+  ['user:pass@', 'curl https://bob:hunter2@db.example.com/x', 'curl https://***@db.example.com/x', ['bob', 'hunter2']],
+  ['empty user', 'redis-cli -u redis://:hunter2@redis:6379/0', 'redis-cli -u redis://***@redis:6379/0', ['hunter2']],
+  [
+    'token as user',
+    'git clone https://hunter2tok@github.com/o/r.git',
+    'git clone https://***@github.com/o/r.git',
+    ['hunter2tok'],
+  ],
+  [
+    'percent-encoded password',
+    'psql postgresql://app:hun%40ter2@db/app',
+    'psql postgresql://***@db/app',
+    ['hun', 'ter2'],
+  ],
+  [
+    'password with @ and /',
+    'app --db postgres://app:hun@ter/2@db:5432/a',
+    'app --db postgres://***@db:5432/a',
+    ['hun', 'ter/2'],
+  ],
+  [
+    'mongodb+srv',
+    'mongo mongodb+srv://u:hunter2@c0.example.net/db',
+    'mongo mongodb+srv://***@c0.example.net/db',
+    ['hunter2'],
+  ],
+  ['rtsp camera', 'ffmpeg -i rtsp://admin:hunter2@cam.local/s', 'ffmpeg -i rtsp://***@cam.local/s', ['hunter2']],
+  [
+    'user:pass@ without a scheme (Go DSN)',
+    'app root:hunter2@tcp(db:3306)/app',
+    'app root:***@tcp(db:3306)/app',
+    ['hunter2'],
+  ],
+  [
+    'URL in a variable',
+    'DATABASE_URL=mysql://u:hunter2@db/app run',
+    'DATABASE_URL=mysql://***@db/app run',
+    ['hunter2'],
+  ],
+  [
+    'index URL token',
+    'pip install -i https://__token__:hunter2@pypi.example/s x',
+    'pip install -i https://***@pypi.example/s x',
+    ['hunter2'],
+  ],
+  // Query-string secrets.
+  [
+    '?password=',
+    "curl 'https://x.example/api?password=hunter2&page=2'",
+    "curl 'https://x.example/api?password=***'",
+    ['hunter2'],
+  ],
+  ['?token=', 'wget https://x.example/f?token=hunter2', 'wget https://x.example/f?token=***', ['hunter2']],
+  [
+    '&sig= (SAS)',
+    'curl https://blob.example/c?sv=2020&sig=hunter2',
+    'curl https://blob.example/c?sv=2020&sig=***',
+    ['hunter2'],
+  ],
+  [
+    'X-Amz-Signature',
+    "curl 'https://s3.example/o?a=1&X-Amz-Signature=hunter2'",
+    "curl 'https://s3.example/o?a=1&X-Amz-Signature=***'",
+    ['hunter2'],
+  ],
+  // JSON and YAML.
+  [
+    'JSON, value with ; and a space',
+    `echo '{"password":"hun;ter 2","user":"bob"}'`,
+    `echo '{"password":"***","user":"bob"}'`,
+    ['hun;ter', 'ter 2'],
+  ],
+  ['nested JSON', `app --config '{"db": {"pass": "hunter2"}}'`, `app --config '{"db": {"pass": "***"}}'`, ['hunter2']],
+  [
+    'JSON escaped quote',
+    String.raw`app '{"token": "a\"hunter2", "x": 1}'`,
+    `app '{"token": "***", "x": 1}'`,
+    ['hunter2'],
+  ],
+  ['YAML in quotes', 'echo "password: hunter2 x" > /etc/app.yml', 'echo "password: ***" > /etc/app.yml', ['hunter2']],
+  ['YAML bare', 'password: hunter2', 'password: ***', ['hunter2']],
+  ['dotted key', 'app --set auth.secret_key=hunter2', 'app --set auth.secret_key=***', ['hunter2']],
+  [
+    'Python keyword argument',
+    `python -c "connect(password='hunter2', host='db')"`,
+    `python -c "connect(password='***', host='db')"`,
+    ['hunter2'],
+  ],
+  ['spaces around =', `php -r "$password = 'hunter2';"`, `php -r "$password = '***';"`, ['hunter2']],
+  [
+    'libpq conninfo',
+    'psql "host=db user=app password=hunter2 dbname=app"',
+    'psql "host=db user=app password=*** dbname=app"',
+    ['hunter2'],
+  ],
+  [
+    'connection string',
+    'app "Endpoint=sb://x/;SharedAccessKey=hunter2==;EntityPath=q"',
+    'app "Endpoint=sb://x/;SharedAccessKey=***"',
+    ['hunter2'],
+  ],
+  [
+    'kubectl --from-literal',
+    'kubectl create secret generic x --from-literal=password=hunter2',
+    'kubectl create secret generic x --from-literal=password=***',
+    ['hunter2'],
+  ],
+  // HTTP header forms.
+  [
+    'Authorization: Bearer',
+    "curl -H 'Authorization: Bearer hunter2.tok' x",
+    "curl -H 'Authorization: Bearer ***' x",
+    ['hunter2'],
+  ],
+  [
+    'Authorization: Basic',
+    'curl -H "Authorization: Basic aHVudGVyMjpw" x',
+    'curl -H "Authorization: Basic ***" x',
+    ['aHVudGVyMjpw'],
+  ],
+  [
+    'Authorization: token',
+    "curl -H 'Authorization: token hunter2' x",
+    "curl -H 'Authorization: token ***' x",
+    ['hunter2'],
+  ],
+  [
+    'Authorization unquoted',
+    'app -H Authorization: Bearer hunter2 -v',
+    'app -H Authorization: Bearer *** -v',
+    ['hunter2'],
+  ],
+  [
+    'X-API-Key:',
+    "curl -H 'X-API-Key: hunter2' https://x.example",
+    "curl -H 'X-API-Key: ***' https://x.example",
+    ['hunter2'],
+  ],
+  [
+    'PRIVATE-TOKEN:',
+    "curl -H 'PRIVATE-TOKEN: hunter2' https://gl.example",
+    "curl -H 'PRIVATE-TOKEN: ***' https://gl.example",
+    ['hunter2'],
+  ],
+  ['Cookie:', "curl -H 'Cookie: sid=hunter2; theme=dark' x", "curl -H 'Cookie: ***' x", ['hunter2', 'dark']],
+  [
+    'header without a space',
+    'curl -H X-Auth-Token:hunter2 https://x.example',
+    'curl -H X-Auth-Token:*** https://x.example',
+    ['hunter2'],
+  ],
+  [
+    'Proxy-Authorization',
+    "wget --header='Proxy-Authorization: Basic aHVudGVyMjpw' x",
+    "wget --header='Proxy-Authorization: Basic ***' x",
+    ['aHVudGVyMjpw'],
+  ],
+  ['bare Bearer', 'app --header Bearer hunter2tok', 'app --header Bearer ***', ['hunter2tok']],
+  // Token shapes secret scanners know, wherever they stand.
+  ['GitHub ghp_', `app ${fake('ghp_', 36)}`, 'app ghp_***', [BODY.slice(0, 8)]],
+  ['GitHub gho_ / ghs_', `app ${fake('gho_', 36)} ${fake('ghs_', 36)}`, 'app gho_*** ghs_***', [BODY.slice(0, 8)]],
+  ['GitHub fine-grained PAT', `app ${fake('github_pat_', 82)}`, 'app github_pat_***', [BODY.slice(0, 8)]],
+  ['GitLab glpat-', `app x=${fake('glpat-', 20)}`, 'app x=glpat-***', [BODY.slice(0, 8)]],
+  [
+    'Slack xoxb- / xoxp-',
+    `app ${fake('xoxb-123456789012-', 24)} ${fake('xoxp-1-', 30)}`,
+    'app xoxb-*** xoxp-***',
+    [BODY.slice(0, 8), '123456789012'],
+  ],
+  ['Slack xapp-', `app ${fake('xapp-1-A0123-', 30)}`, 'app xapp-***', [BODY.slice(0, 8)]],
+  [
+    'Slack webhook',
+    `curl https://hooks.slack.com/services/T0/B0/${BODY}`,
+    'curl https://hooks.slack.com/services/***',
+    [BODY.slice(0, 8)],
+  ],
+  ['AWS AKIA / ASIA', 'app AKIAIOSFODNN7EXAMPL1 ASIAIOSFODNN7EXAMPL2', 'app AKIA*** ASIA***', ['IOSFODNN7']],
+  ['Google AIza', `app --maps ${fake('AIza', 35)}`, 'app --maps AIza***', [BODY.slice(0, 8)]],
+  ['Stripe sk_live_', `app ${fake('sk_live_', 24)}`, 'app sk_live_***', [BODY.slice(0, 8)]],
+  ['OpenAI sk-proj-', `app ${fake('sk-proj-', 40)}`, 'app sk-***', [BODY.slice(0, 8)]],
+  ['npm_', `app ${fake('npm_', 36)}`, 'app npm_***', [BODY.slice(0, 8)]],
+  ['JWT', 'app eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl', 'app eyJ***', ['eyJzdWIi', 'c2lnbmF0']],
+  [
+    'base64 JSON (docker auth)',
+    'echo eyJhdXRocyI6eyJyIjp7fX19 | base64 -d',
+    'echo eyJ*** | base64 -d',
+    ['eyJhdXRocyI6'],
+  ],
+  [
+    'PEM private key',
+    '-----BEGIN PRIVATE KEY-----MIIEvQIBADAN-----END PRIVATE KEY-----',
+    '-----BEGIN PRIVATE KEY-----***-----END PRIVATE KEY-----',
+    ['MIIEvQIBADAN'],
+  ],
+  [
+    'PEM key cut before its END',
+    'echo "-----BEGIN OPENSSH PRIVATE KEY-----b3Blbn',
+    'echo "-----BEGIN OPENSSH PRIVATE KEY-----***',
+    ['b3Blbn'],
+  ],
+  ['Vault hvs.', `vault login ${fake('hvs.', 24)}`, 'vault login hvs.***', [BODY.slice(0, 8)]],
+  ['SendGrid SG.', `app ${fake('SG.', 22)}.${BODY.slice(0, 22)}`, 'app SG.***', [BODY.slice(0, 8)]],
+  ['bcrypt hash', 'app $2y$10$hunter2hunter2hunter2xx', 'app $2y$***', ['hunter2']],
+  ['Telegram bot token', `app 123456789:${BODY}AAAAA`, 'app ***', [BODY.slice(0, 8)]],
+  [
+    'Docker Hub PAT',
+    `echo ${fake('dckr_pat_', 27)} | docker login -u me --password-stdin`,
+    'echo dckr_pat_*** | docker login -u me --password-stdin',
+    [BODY.slice(0, 8)],
+  ],
+  [
+    'PyPI token',
+    `twine upload -u __token__ ${fake('pypi-AgE', 40)}`,
+    'twine upload -u __token__ pypi-AgE***',
+    [BODY.slice(0, 8)],
+  ],
+];
+
+const NOT_SECRETS = [
+  'nginx -g daemon off;',
+  'node server.js --port 8080',
+  'postgres',
+  'postgres -c max_connections=200',
+  'redis-server --appendonly yes',
+  'docker-entrypoint.sh mysqld --character-set-server=utf8mb4',
+  'ssh -p 2222 deploy@host',
+  'docker run -p 8080:80 nginx',
+  'gunicorn -w 4 -b 0.0.0.0:8000 app:app',
+  "sh -c 'while true; do echo hi; sleep 1; done'",
+  'celery -A proj worker --loglevel=info',
+  'traefik --entrypoints.web.address=:80 --api.insecure=true',
+  'java -Xmx512m -Dspring.profiles.active=prod -jar app.jar',
+  'curl -fsS http://localhost:8080/health',
+  'git clone https://github.com/org/repo.git',
+  'git clone git@github.com:org/repo.git',
+  'mongod --auth --bind_ip_all',
+  'prometheus --config.file=/etc/prom.yml --log.level=warn',
+  'tail -f /dev/null',
+  'app --max-keys 10 --keyboard us',
+  'git commit --author "Jane Doe"',
+  'psql -h db -U postgres -d app',
+  'mysql -h db -u root app',
+  'curl https://auth.example.com:8443/login',
+  'supervisord -n -c /etc/supervisord.conf',
+  'python -m http.server 8000 --bind 127.0.0.1',
+  'echo "done; exit 0"',
+];
+
+const HOST = { name: 'default', endpoint: 'unix:///var/run/docker.sock' };
+const OPTIONS = { all: true, filters: { name: [], status: [], label: [], ancestor: [], health: [] } };
+
+function container(over: Partial<Docker.ContainerInfo>): Docker.ContainerInfo {
+  return containerInfo({ Id: 'a'.repeat(64), Names: ['/app'], ...over });
+}
+
+function viewOf(command: string): PsView {
+  return toPsView([container({ Command: command })], OPTIONS, HOST, []);
+}
+
+/** How the Block Kit face writes a command: in `code`, backticks as ', & < > escaped for Slack. */
+function asSlackCode(command: string): string {
+  return `\`${command.replace(/`/g, "'").replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}\``;
+}
+
+/** The command as each face shows it. */
+function renderings(command: string): { json: string; text: string; blocks: string[]; all: string } {
+  const view = viewOf(command);
+  const text = renderPsText(view, 'en');
+  const message = renderPsBlocks(view, 'en');
+  const section = message.blocks.find((b) => b.type === 'section' && JSON.stringify(b).includes('aaaaaaaaaaaa'));
+  const blocks = ((section as { text: { text: string } } | undefined)?.text.text ?? '').split('\n');
+  return {
+    json: view.rows[0]!.command,
+    text,
+    blocks,
+    all: [JSON.stringify(view), text, JSON.stringify(message)].join('\n'),
+  };
+}
+
+describe('secret forms in commands, on every rendering', () => {
+  it('covers at least 40 forms, short enough for the terminal table to show whole', () => {
+    expect(SECRET_FORMS.length).toBeGreaterThanOrEqual(40);
+    for (const [, , shown] of SECRET_FORMS) expect(shown.length).toBeLessThanOrEqual(60);
+  });
+
+  it.each(SECRET_FORMS)('%s', (_form, command, shown, secrets) => {
+    const { json, text, blocks, all } = renderings(command);
+    expect(json).toBe(shown);
+    expect(text.split('\n')[2]!.endsWith(`   ${shown}`)).toBe(true);
+    expect(blocks).toContain(asSlackCode(shown));
+    for (const secret of secrets) expect(all).not.toContain(secret);
+    for (const secret of secrets) expect(command).toContain(secret); // the form really holds it
+  });
+});
+
+describe('commands without secrets stay readable', () => {
+  it('are short enough for the terminal table to show whole', () => {
+    for (const command of NOT_SECRETS) expect(command.length).toBeLessThanOrEqual(60);
+  });
+
+  it.each(NOT_SECRETS)('%s', (command) => {
+    const { json, text, blocks } = renderings(command);
+    expect(json).toBe(command);
+    expect(text.split('\n')[2]!.endsWith(`   ${command}`)).toBe(true);
+    expect(blocks).toContain(asSlackCode(command));
+  });
+});
 
 describe('redactSecrets', () => {
   it.each([
-    ['app --password=hunter2 --port 80', 'app --password=*** --port 80'],
-    ['app --password hunter2 --port 80', 'app --password *** --port 80'],
-    ['app --db-password="two words" -v', 'app --db-password=*** -v'],
-    ['PGPASSWORD=s3cret psql -h db', 'PGPASSWORD=*** psql -h db'],
-    ['env MYSQL_PWD=x AWS_SECRET_ACCESS_KEY=abc/def sh', 'env MYSQL_PWD=*** AWS_SECRET_ACCESS_KEY=*** sh'],
-    ['sh -c "export API_KEY=k1; run"', 'sh -c "export API_KEY=***; run"'],
-    ['curl https://bob:pw@db.example.com/x', 'curl https://bob:***@db.example.com/x'],
-    ['redis-server --requirepass foo', 'redis-server --requirepass foo'], // not in the word list: shown
+    ['no value after a sensitive flag', 'app --password --port 80', 'app --password --port 80'],
+    ['stdin as the value', 'app --password - --port 80', 'app --password - --port 80'],
+    ['empty value', 'app --password= -v', 'app --password= -v'],
+    ['a quoted value that never closes hides the rest', 'app --password "abc def ghi', 'app --password ***'],
+    ['a URL host is not a name', 'curl https://token.example.com:8443/x', 'curl https://token.example.com:8443/x'],
+    ['a plain user name stays', 'mysql -u root -h db', 'mysql -u root -h db'],
     [
-      'app --token abc --apikey=1 --access_key 2 --private-key=k --client-secret s',
-      'app --token *** --apikey=*** --access_key *** --private-key=*** --client-secret ***',
+      'a PEM key with no END hides to the end',
+      '-----BEGIN RSA PRIVATE KEY-----\nMIIE\nabc',
+      '-----BEGIN RSA PRIVATE KEY-----***',
     ],
-    ['app -H "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload"', 'app -H "Authorization: Bearer ***"'],
-    ['java -Dcredentials=abc -jar app.jar', 'java -Dcredentials=*** -jar app.jar'],
-    ['sleep 3600', 'sleep 3600'],
-  ])('%s', (input, expected) => {
+    ['ssh -p is a port', 'ssh -p 22 host', 'ssh -p 22 host'],
+    ['docker -p outside login is a port', 'docker run -p 5432:5432 postgres', 'docker run -p 5432:5432 postgres'],
+  ])('%s', (_what, input, expected) => {
     expect(redactSecrets(input)).toBe(expected);
   });
 });
 
+describe('cutForDisplay', () => {
+  it('drops the word the cut goes through: its start could be a token too short to recognise', () => {
+    const token = fake('ghp_', 36);
+    const command = `app --flag ${token}`;
+    expect(cutForDisplay(command, 20)).toBe('app --flag …');
+    expect(redactSecrets(cutForDisplay(command, 20))).not.toContain('ghp_');
+    expect(cutForDisplay('app --flag value next', 16)).toBe('app --flag …');
+    expect(cutForDisplay('short', 10)).toBe('short');
+  });
+
+  it('never splits a surrogate pair', () => {
+    expect(cutForDisplay('😀'.repeat(10), 5)).toBe('…');
+    expect(cutForDisplay(`a ${'😀'.repeat(10)}`, 5)).toBe('a …');
+  });
+});
+
 describe('stripUrlCredentials', () => {
-  it('drops user and password', () => {
+  it('drops user and password whatever they hold', () => {
     expect(stripUrlCredentials('ssh://deploy:pw@host:22 and tcp://a@b')).toBe('ssh://host:22 and tcp://b');
+    expect(stripUrlCredentials('ssh://deploy:p/w@x@host')).toBe('ssh://host');
+    expect(stripUrlCredentials('redis://:p%40ss@h:6379')).toBe('redis://h:6379');
   });
 });
 
 describe('allowlistedLabels', () => {
-  it('keeps exact and prefix matches only, redacting their values too', () => {
+  it('keeps exact and prefix matches only; a key that looks secret hides its value whole', () => {
     const labels = {
       team: 'web',
       'com.example.owner': 'ana',
       'com.examplex': 'no',
       secret: 'x',
       'com.example.dsn': 'postgres://u:p@db',
+      'com.example.db_password': 'hunter2',
+      'com.example.apiKey': '',
+      'com.example.url': 'https://bob:hunter3@db.example.com',
     };
     expect(allowlistedLabels(labels, ['team', 'com.example.*'])).toEqual({
       team: 'web',
       'com.example.owner': 'ana',
-      'com.example.dsn': 'postgres://u:***@db',
+      'com.example.dsn': '***',
+      'com.example.db_password': '***',
+      'com.example.apiKey': '***',
+      'com.example.url': 'https://***@db.example.com',
     });
     expect(allowlistedLabels(labels, [])).toEqual({});
     expect(allowlistedLabels(null, ['team'])).toEqual({});
+  });
+
+  it('shows masked label values the same way on every rendering', () => {
+    const view = toPsView(
+      [container({ Labels: { 'com.example.db_password': 'hunter2', team: 'web' } })],
+      OPTIONS,
+      HOST,
+      ['team', 'com.example.*'],
+    );
+    expect(view.rows[0]!.labels).toEqual({ 'com.example.db_password': '***', team: 'web' });
+    expect(renderPsText(view, 'en')).toContain('labels app: com.example.db_password=*** team=web');
+    expect(JSON.stringify(renderPsBlocks(view, 'en'))).toContain('com.example.db_password=*** team=web');
+    expect(JSON.stringify(renderPsBlocks(view, 'en')) + renderPsText(view, 'en')).not.toContain('hunter2');
   });
 });

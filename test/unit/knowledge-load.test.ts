@@ -1,24 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUNDLED_KNOWLEDGE_DIR } from '../../src/config.ts';
 import { UserError } from '../../src/errors.ts';
 import { loadKnowledgeDir } from '../../src/knowledge/load.ts';
+import { tempFolders } from '../support/temp-folders.ts';
 
-const dirs: string[] = [];
-function dirWith(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const folders = tempFolders('kb-');
+const dirWith = folders.make;
+afterEach(folders.removeAll);
 
 const note = (front: string, body = '# Title\n\nBody text.') => `---\n${front}\n---\n${body}\n`;
 
@@ -97,6 +87,6 @@ describe('files that cannot be read', () => {
     fs.symlinkSync(path.join(dir, 'missing-target.md'), path.join(dir, 'dangling.md'));
     const { entries, warnings } = loadKnowledgeDir(dir);
     expect(entries.map((e) => e.id).sort()).toEqual(['good', 'inner']);
-    expect(warnings).toEqual(['dangling.md: cannot be read (ENOENT); file skipped']);
+    expect(warnings).toEqual(['dangling.md: is a link to a file that does not exist; file skipped']);
   });
 });

@@ -76,11 +76,19 @@ describe('abstaining', () => {
     expect(kb.ask(q).answered).toBe(false);
   });
 
-  it('offers at most three closest topics when a question is only partly covered', () => {
-    const answer = kb.ask('도커 로그 보는 법');
+  it('offers at most three closest topics that share a meaningful word with the question', () => {
+    const answer = kb.ask('kubernetes pod 재시작');
     expect(answer.answered).toBe(false);
     expect(answer.matches.length).toBeGreaterThan(0);
     expect(answer.matches.length).toBeLessThanOrEqual(3);
+  });
+
+  it.each([
+    '도커 로그 보는 법', // docker is in every note: no topic is closer than another
+    'vim 단축키 알려줘',
+    'JavaScript 배열 정렬',
+  ])('offers no topic for %j, which shares no meaningful word with any note', (q) => {
+    expect(kb.ask(q)).toMatchObject({ outcome: 'none', matches: [] });
   });
 });
 

@@ -186,7 +186,7 @@ describe('answer messages', () => {
   });
 
   it('a notice on an answer the notes do not cover goes first too', () => {
-    const answer: Answer = { query: 'x', answered: false, matches: [] };
+    const answer: Answer = { query: 'x', outcome: 'none', answered: false, matches: [] };
     const message = buildAnswerMessage({
       routes: ROUTES,
       answer,
@@ -203,6 +203,7 @@ describe('answer messages', () => {
   it('not answered: says so and offers at most three topics as buttons', () => {
     const answer: Answer = {
       query: 'bread',
+      outcome: 'none',
       answered: false,
       matches: kb.entries.slice(0, 5).map((e, i) => ({ entry: e, score: 0.3 - i / 100 })),
     };
@@ -214,7 +215,12 @@ describe('answer messages', () => {
   });
 
   it('not answered with nothing close: says so and points to the topic list', () => {
-    const message = buildNotAnsweredMessage({ query: 'x', answered: false, matches: [] }, 'x', 'ko', ROUTES);
+    const message = buildNotAnsweredMessage(
+      { query: 'x', outcome: 'none', answered: false, matches: [] },
+      'x',
+      'ko',
+      ROUTES,
+    );
     expect(message.blocks.some((b) => b.type === 'actions')).toBe(false);
     expect(JSON.stringify(message.blocks)).toContain('/docker-ask');
   });
@@ -301,6 +307,7 @@ describe('text a user typed never becomes Slack markup', () => {
   const answered = kb.ask('docker root dir', { limit: 6 });
   const notAnswered: Answer = {
     query: question,
+    outcome: 'none',
     answered: false,
     matches: [hostile, hostile2].map((e) => ({ entry: e, score: 0.3 })),
   };
@@ -333,7 +340,7 @@ describe('text a user typed never becomes Slack markup', () => {
       lookup: hostileLookup,
     }),
     'not answered, nothing close': buildNotAnsweredMessage(
-      { query: question, answered: false, matches: [] },
+      { query: question, outcome: 'none', answered: false, matches: [] },
       question,
       'ko',
       ROUTES,
@@ -383,7 +390,12 @@ describe('text a user typed never becomes Slack markup', () => {
   });
 
   it('the question is escaped once: a typed &amp; shows as &amp;, not &', () => {
-    const message = buildNotAnsweredMessage({ query: question, answered: false, matches: [] }, question, 'en', ROUTES);
+    const message = buildNotAnsweredMessage(
+      { query: question, outcome: 'none', answered: false, matches: [] },
+      question,
+      'en',
+      ROUTES,
+    );
     expect(message.text).toContain('&amp;amp;');
     expect(JSON.stringify(message.blocks)).toContain('&amp;amp;');
   });

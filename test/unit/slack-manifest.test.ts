@@ -1,5 +1,6 @@
 /**
- * manifest.yml is valid for Slack and declares exactly what the code registers.
+ * manifest.yml (Socket Mode) and manifest.http.yml (HTTP mode) are valid for Slack, declare exactly
+ * what the code registers, and are one app: they differ only in how Slack reaches the bot.
  *
  * The schema in test/fixtures/slack-manifest.schema.1.0.0.json is an unmodified copy of
  * schemas/manifest.schema.1.0.0.json from https://github.com/slackapi/manifest-schema
@@ -20,19 +21,31 @@ import { VIEW_SUBMISSION_CALLBACK_IDS } from '../../src/slack/listeners/views/in
 
 interface Manifest {
   features: {
-    slash_commands: Array<{ command: string; description: string }>;
+    slash_commands: Array<{ command: string; description: string; url?: string }>;
     shortcuts: Array<{ type: string; callback_id: string; name: string }>;
     app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean };
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
-    event_subscriptions: { bot_events: string[] };
-    interactivity: { is_enabled: boolean };
+    event_subscriptions: { bot_events: string[]; request_url?: string };
+    interactivity: { is_enabled: boolean; request_url?: string };
     socket_mode_enabled: boolean;
   };
 }
 
-const manifest = parse(fs.readFileSync(path.join(PROJECT_ROOT, 'manifest.yml'), 'utf8')) as Manifest;
+const load = (file: string) => parse(fs.readFileSync(path.join(PROJECT_ROOT, file), 'utf8')) as Manifest;
+const MANIFESTS = { 'manifest.yml': load('manifest.yml'), 'manifest.http.yml': load('manifest.http.yml') };
+/** Where Bolt's HTTP receiver takes events, interactions and slash commands (its default endpoint). */
+const HTTP_EVENTS_PATH = '/slack/events';
+
+/** Every URL at which Slack would call the bot. */
+function requestUrls(manifest: Manifest): Array<string | undefined> {
+  return [
+    manifest.settings.event_subscriptions.request_url,
+    manifest.settings.interactivity.request_url,
+    ...manifest.features.slash_commands.map((c) => c.url),
+  ];
+}
 const schema = JSON.parse(
   fs.readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/slack-manifest.schema.1.0.0.json'), 'utf8'),
 ) as object;
@@ -53,7 +66,7 @@ function validator() {
   return ajv.compile(schema);
 }
 
-describe('manifest.yml', () => {
+describe.each(Object.entries(MANIFESTS))('%s', (_, manifest) => {
   it("validates against Slack's published manifest schema", () => {
     const validate = validator();
     const ok = validate(manifest);
@@ -98,13 +111,47 @@ describe('manifest.yml', () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([...needed].sort());
   });
 
-  it('enables what the listeners rely on: interactivity, the Home tab, DMs, Socket Mode', () => {
+  it('enables what the listeners rely on: interactivity, the Home tab, DMs', () => {
     const interactive =
       ACTION_ID_PREFIXES.length + VIEW_SUBMISSION_CALLBACK_IDS.length + MESSAGE_SHORTCUT_CALLBACK_IDS.length > 0;
     expect(manifest.settings.interactivity.is_enabled).toBe(interactive);
     expect(manifest.features.app_home.home_tab_enabled).toBe(BOT_EVENTS.includes('app_home_opened'));
     expect(manifest.features.app_home.messages_tab_enabled).toBe(BOT_EVENTS.includes('message.im'));
-    expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+});
+
+describe('Socket Mode and HTTP mode', () => {
+  const socket = MANIFESTS['manifest.yml'];
+  const http = MANIFESTS['manifest.http.yml'];
+
+  it('manifest.yml uses Socket Mode and no request URL', () => {
+    expect(socket.settings.socket_mode_enabled).toBe(true);
+    expect(requestUrls(socket).filter(Boolean)).toEqual([]);
+  });
+
+  it('manifest.http.yml sends events, interactions and every slash command to https://…/slack/events', () => {
+    expect(http.settings.socket_mode_enabled).toBe(false);
+    const urls = requestUrls(http);
+    expect(urls).toHaveLength(2 + SLASH_COMMANDS.length);
+    for (const url of urls) {
+      expect(url).toBeDefined();
+      const parsed = new URL(url!);
+      expect(parsed.protocol).toBe('https:');
+      expect(parsed.pathname).toBe(HTTP_EVENTS_PATH);
+    }
+    // One host for all of them: the one the user fills in.
+    expect(new Set(urls.map((u) => new URL(u!).host)).size).toBe(1);
+  });
+
+  it('declare the same app otherwise', () => {
+    const withoutTransport = (manifest: Manifest) => {
+      const copy = structuredClone(manifest);
+      delete copy.settings.event_subscriptions.request_url;
+      delete copy.settings.interactivity.request_url;
+      for (const command of copy.features.slash_commands) delete command.url;
+      return { ...copy, settings: { ...copy.settings, socket_mode_enabled: undefined } };
+    };
+    expect(withoutTransport(http)).toEqual(withoutTransport(socket));
   });
 });
 

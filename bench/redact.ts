@@ -1,0 +1,97 @@
+/**
+ * Worst-case redaction time: redactSecrets on 100 kB inputs of the shapes that hurt backtracking
+ * patterns (repeated sensitive words, long and unclosed quotes, many = @ : and quotes, nested
+ * scripts, token prefixes without a body), and toPsView on a 200 kB command, which is cut first.
+ * Prints numbers; asserts nothing.
+ */
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import type Docker from 'dockerode';
+import { toPsView } from '../src/docker/ps.ts';
+import { redactSecrets } from '../src/docker/redact.ts';
+
+const SIZE = 100_000;
+const ROUNDS = 5;
+
+const fill = (unit: string, size = SIZE) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+
+const SHAPES: Record<string, string> = {
+  'password repeated': fill('password'),
+  'password= repeated': fill('password='),
+  'password: repeated': fill('password: '),
+  '--password repeated': fill('--password '),
+  'mysql -p repeated': `mysql ${fill('-p ')}`,
+  'mysql -p x repeated': fill('mysql -p x '),
+  'htpasswd -b flags': `htpasswd ${fill('-b x ')}`,
+  'mc alias set repeated': fill('mc alias set a b c d '),
+  'many =': fill('='),
+  'many @': fill('@'),
+  'many :': fill(':'),
+  'a:a@ repeated': fill('a:a@'),
+  ':// then many @': `https://${fill('@')}`,
+  'many "': fill('"'),
+  "many '": fill("'"),
+  '"a repeated': fill('"a'),
+  'one unclosed quote': `"${fill('a')}`,
+  'key=" then words': `password="${fill('a b ')}`,
+  'nested sh -c': fill(`sh -c "sh -c 'sh -c \\"x\\"'" `),
+  '"password": repeated': fill('"password":'),
+  "password ' repeated (SQL)": fill("password '"),
+  "by 'x' repeated (SQL)": fill("identified by 'x' "),
+  'Authorization: repeated': fill('Authorization: '),
+  'Bearer repeated': fill('Bearer '),
+  'ghp_ without body': fill('ghp_'),
+  'sk- repeated': fill('sk-'),
+  'eyJ- repeated': fill('eyJ-'),
+  'AKIA repeated': fill('AKIA '),
+  'digits: (Telegram)': fill('1234567:'),
+  'BEGIN PRIVATE KEY repeated': fill('-----BEGIN RSA PRIVATE KEY-----'),
+  'BEGIN without KEY': fill('-----BEGIN AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA '),
+  backslashes: fill('\\'),
+  'a=a= repeated': fill('a=a='),
+  '-u a:b repeated': fill('-u a:b '),
+  semicolons: fill(';'),
+  'plain words': fill('hello world '),
+};
+
+/** Median and slowest of ROUNDS runs, after one warm-up; the slowest is what a waiting user would feel. */
+function timed(run: () => unknown): { median: number; max: number } {
+  run();
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, max: times.at(-1)! };
+}
+
+export async function runRedactBench(): Promise<void> {
+  console.log(
+    `Redaction, ${SIZE / 1000} kB inputs of ${Object.keys(SHAPES).length} hostile shapes, ${ROUNDS} runs each:`,
+  );
+  const times = Object.entries(SHAPES).map(([name, input]) => ({ name, ...timed(() => redactSecrets(input)) }));
+  times.sort((a, b) => b.max - a.max);
+  for (const { name, median, max } of times.slice(0, 6)) {
+    console.log(
+      `  ${name.padEnd(28)} median ${median.toFixed(1).padStart(6)} ms   max ${max.toFixed(1).padStart(6)} ms`,
+    );
+  }
+  const slowestMedian = times.reduce((a, b) => (b.median > a.median ? b : a));
+  console.log(
+    `  worst case: max ${times[0]!.max.toFixed(1)} ms (${times[0]!.name}); worst median ${slowestMedian.median.toFixed(1)} ms (${slowestMedian.name})`,
+  );
+
+  const command = fill('--password ', 200_000);
+  const container = { Id: 'a'.repeat(64), Names: ['/x'], Image: 'x', Command: command, State: 'running' };
+  const options = { all: true, filters: { name: [], status: [], label: [], ancestor: [], health: [] } };
+  const view = timed(() =>
+    toPsView([container as Docker.ContainerInfo], options, { name: 'default', endpoint: 'unix:///s' }, []),
+  );
+  console.log(
+    `  toPsView with a 200 kB command (cut to what is shown first): median ${view.median.toFixed(2)} ms, max ${view.max.toFixed(2)} ms`,
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runRedactBench();

@@ -1,0 +1,120 @@
+/**
+ * Whether a name — a flag, a variable, a JSON/YAML key, a header, a query parameter, a label key —
+ * says its value is a secret. Fail-safe by design: a harmless value hidden because its name
+ * sounds secret (`--session-timeout 30`) is the accepted cost; a secret shown is not.
+ */
+
+/** Anywhere in the name once lowercased and stripped of separators: `PGPASSWORD`, `x-api-key`, `client_secret`. */
+const ANYWHERE = [
+  'passw', // password, passwd, passwort
+  'passphrase',
+  'passcode',
+  'passkey',
+  'secret',
+  'token',
+  'credential',
+  'cookie',
+  'session',
+  'signature',
+  'apikey',
+  'privatekey',
+  'oauth',
+  'bearer',
+  'jwt',
+];
+
+/** Whole words of the name (split at separators, case changes and digits): `DB_PASS`, `apiKey`, `sig`. */
+const WORDS = new Set([
+  'pass',
+  'pwd',
+  'pw',
+  'key',
+  'auth',
+  'sig',
+  'salt',
+  'otp',
+  'totp',
+  'pat',
+  'dsn',
+  'cred',
+  'creds',
+  'hmac',
+  'psk',
+  'sas',
+  'privkey',
+]);
+
+/** Words ending in one of these are secrets (`requirepass`, `masterauth`, `signingkey`, `dbpw`)… */
+const ENDINGS = ['pass', 'pwd', 'pw', 'key', 'auth'];
+/** …and words starting with one of these (`authorization`, `credentials`, `salted`). */
+const BEGINNINGS = ['auth', 'cred', 'salt'];
+/** …except these ordinary words. */
+const ORDINARY = new Set([
+  'bypass',
+  'compass',
+  'encompass',
+  'overpass',
+  'underpass',
+  'surpass',
+  'trespass',
+  'monkey',
+  'donkey',
+  'turkey',
+  'hockey',
+  'jockey',
+  'whiskey',
+  'hotkey',
+  'author',
+  'authors',
+  'authored',
+  'authoring',
+  'authority',
+  'authorities',
+  'authoritative',
+  'credit',
+  'credits',
+  'credible',
+]);
+
+/** Invisible format characters someone could slip into a name (`pass\u200bword`) are ignored. */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
+const NOT_ALNUM = /[^a-z0-9]+/g;
+/** Word boundaries: separators, lower→Upper (`apiKey`), Upper→Upper+lower (`PEMKey`), letters↔digits. */
+const WORD_BOUNDARY =
+  /[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/;
+
+/** Answers for names seen lately: a command repeats its few names, a hostile one repeats one name many times. */
+const recent = new Map<string, boolean>();
+const RECENT_MAX = 512;
+
+export function isSensitiveKey(name: string): boolean {
+  let known = recent.get(name);
+  if (known === undefined) {
+    known = classify(name);
+    if (recent.size >= RECENT_MAX) recent.clear();
+    recent.set(name, known);
+  }
+  return known;
+}
+
+function classify(name: string): boolean {
+  const visible = name.replace(INVISIBLE, '');
+  const squashed = visible.toLowerCase().replace(NOT_ALNUM, '');
+  if (squashed.length < 2) return false;
+  if (ANYWHERE.some((word) => squashed.includes(word))) return true;
+  for (const part of visible.split(WORD_BOUNDARY)) {
+    const word = part.toLowerCase();
+    if (word.length < 2 || ORDINARY.has(word)) continue;
+    if (WORDS.has(word)) return true;
+    if (ENDINGS.some((end) => word.endsWith(end)) || BEGINNINGS.some((start) => word.startsWith(start))) return true;
+  }
+  return false;
+}
+
+/**
+ * Flags whose value is a user name, or `user:password` (curl -u, --proxy-user, smbclient -U user%pw).
+ * Their value is hidden when it carries a `:` or `%`; a plain user name (mysql -u root) stays.
+ */
+export function isUserFlag(flag: string): boolean {
+  return /^(?:-[uU]|--?(?:user|proxy-user|http-user))$/.test(flag);
+}

@@ -1,0 +1,227 @@
+/**
+ * Values of names that say "secret" (keys.ts): `--password=x`, `--token x`, `DB_PASS=x`,
+ * `-Dapp.password=x`, `?token=x`, `{"password": "x"}`, `password: x`, `Authorization: Bearer x`,
+ * `Cookie: …`; and `user:pass` after -u/--user.
+ */
+import { isSensitiveKey, isUserFlag } from './keys.ts';
+import {
+  closingQuote,
+  isAlnum,
+  isBlank,
+  isCommandEnd,
+  isQuote,
+  isSpace,
+  maskValue,
+  type Span,
+  trimCommandEnd,
+  valueEnd,
+} from './scan.ts';
+
+const COLON = 0x3a;
+const EQUALS = 0x3d;
+const AT = 0x40;
+const DASH = 0x2d;
+const GREATER = 0x3e;
+
+/** Characters of a name: letters, digits, _ . - [ ] and invisible format characters (which keys.ts ignores). */
+function isKeyChar(c: number): boolean {
+  return (
+    isAlnum(c) ||
+    c === 0x5f ||
+    c === 0x2e ||
+    c === DASH ||
+    c === 0x5b ||
+    c === 0x5d ||
+    c === 0xad ||
+    (c >= 0x200b && c <= 0x200f) ||
+    (c >= 0x2060 && c <= 0x2064) ||
+    c === 0xfeff
+  );
+}
+
+/** Authorization schemes kept visible before the credential they introduce: `Authorization: Bearer ***`. */
+const AUTH_SCHEMES = new Set([
+  'bearer',
+  'basic',
+  'token',
+  'digest',
+  'negotiate',
+  'ntlm',
+  'apikey',
+  'api-key',
+  'key',
+  'sso-key',
+  'ssws',
+  'hmac',
+  'aws4-hmac-sha256',
+  'dpop',
+  'jwt',
+  'oauth',
+  'vapid',
+]);
+
+/** Schemes masked even with no header name before them, and the shortest credential that counts. */
+const BARE_SCHEMES: Record<string, number> = { bearer: 1, basic: 8 };
+
+type KeyKind = 'secret' | 'user' | 'attached-user';
+
+function keyKind(key: string, separator: number): KeyKind | null {
+  if (isSensitiveKey(key)) return 'secret';
+  if (isUserFlag(key)) return 'user';
+  // curl -uadmin:pw: the flag and the user run together, the password follows the colon.
+  if (separator === COLON && /^-[uU][^-]/.test(key)) return 'attached-user';
+  return null;
+}
+
+interface Scan {
+  text: string;
+  masks: Span[];
+}
+
+function skipBlanks(text: string, from: number): number {
+  let p = from;
+  while (p < text.length && isBlank(text.charCodeAt(p))) p++;
+  return p;
+}
+
+/**
+ * The end of the value that starts at `start`, inside the quoted region `region` (-1: none). A
+ * value that starts with a quote is that quoted string (`"password": "a b", "user": …`).
+ */
+function localValueEnd(text: string, start: number, region: number): number {
+  const q = text.charCodeAt(start);
+  if (isQuote(q) && q !== region) {
+    const close = closingQuote(text, start + 1, q);
+    return close < 0 ? text.length : close + 1;
+  }
+  return trimCommandEnd(text, start, valueEnd(text, start, region));
+}
+
+/**
+ * Masks the value [start, end) of a name of `kind`; returns where the scan goes on. A value that
+ * is an authorization scheme keeps the scheme and loses the credential, even when the credential
+ * is the next word (`Authorization: Bearer x` unquoted).
+ */
+function maskNamedValue({ text, masks }: Scan, kind: KeyKind, start: number, end: number, region: number): number {
+  if (kind === 'user') {
+    // A URL (redis-cli -u redis://…) is the URL pass's; user:pass or user%pass is hidden whole.
+    const value = text.slice(start, end);
+    if (/[:%]/.test(value) && !value.includes('://')) maskValue(text, start, end, masks);
+    return end;
+  }
+  let word = start;
+  while (word < end && (isAlnum(text.charCodeAt(word)) || text.charCodeAt(word) === DASH)) word++;
+  if (word > start && isBlank(text.charCodeAt(word)) && AUTH_SCHEMES.has(text.slice(start, word).toLowerCase())) {
+    const credential = skipBlanks(text, word);
+    const credentialEnd = word >= end ? localValueEnd(text, credential, region) : end;
+    maskValue(text, credential, credentialEnd, masks);
+    return Math.max(credentialEnd, end);
+  }
+  maskValue(text, start, end, masks);
+  return end;
+}
+
+/**
+ * What follows the name text[start, end): a separator and a value, a flag's next word, or a bare
+ * `Bearer x`. Returns where the scan goes on and the quoted region it is in then.
+ */
+function afterName(scan: Scan, start: number, end: number, region: number): { next: number; region: number } {
+  const { text } = scan;
+  const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+  let p = end;
+  let quotedName = false;
+  if (isQuote(before) && text.charCodeAt(p) === before) {
+    // "password": the name's closing quote ends the region its opening quote began.
+    quotedName = true;
+    if (region === before) region = -1;
+    p++;
+  }
+  const separatorAt = skipBlanks(text, p);
+  const separator = text.charCodeAt(separatorAt);
+  const name = text.slice(start, end);
+
+  if (separator === EQUALS || separator === COLON) {
+    const isUrl = separator === COLON && text.startsWith('//', separatorAt + 1);
+    // A host name is never a name: https://auth.example.com:8443, user@session-db:5432.
+    const isHost = text.startsWith('://', start - 3) || before === AT;
+    const kind = isUrl || isHost ? null : keyKind(name, separator);
+    if (kind === null) return { next: separatorAt + 1, region };
+    let value = separatorAt + 1;
+    const c = text.charCodeAt(value);
+    if ((separator === COLON && c === EQUALS) || (separator === EQUALS && (c === EQUALS || c === GREATER))) value++;
+    const afterBlanks = skipBlanks(text, value);
+    // `--password= -v`: an empty value, not the next flag.
+    if (afterBlanks > value && text.charCodeAt(afterBlanks) === DASH) return { next: afterBlanks, region };
+    value = afterBlanks;
+    let valueStop: number;
+    if (!quotedName && isQuote(before)) {
+      // '--password=two words', "Authorization: Bearer x": the quotes hold the name and all of its value.
+      const close = closingQuote(text, value, before);
+      valueStop = close < 0 ? text.length : close;
+    } else {
+      valueStop = localValueEnd(text, value, region);
+    }
+    return { next: maskNamedValue(scan, kind, value, valueStop, region), region };
+  }
+
+  if (!quotedName && name.charCodeAt(0) === DASH && isBlank(text.charCodeAt(end))) {
+    // --password hunter2: the next word, unless it is another flag or the command ends.
+    const kind = keyKind(name, -1);
+    const value = skipBlanks(text, end);
+    const c = text.charCodeAt(value);
+    if (kind !== null && value < text.length && c !== DASH && !isCommandEnd(c) && !isSpace(c) && c !== region) {
+      return { next: maskNamedValue(scan, kind, value, localValueEnd(text, value, region), region), region };
+    }
+    return { next: end, region };
+  }
+
+  if (!quotedName && isBlank(text.charCodeAt(end))) {
+    const value = skipBlanks(text, end);
+    const valueStop = localValueEnd(text, value, region);
+    const c = text.charCodeAt(value);
+    const minimum = BARE_SCHEMES[name.toLowerCase()];
+    // SQL and prose: PASSWORD 'x', IDENTIFIED BY 'x', WITH …_password BY 'x'.
+    const quotedSecret = isQuote(c) && c !== region && (isSensitiveKey(name) || isByAfterSecret(text, start, name));
+    if (quotedSecret || (minimum !== undefined && valueStop - value >= minimum)) {
+      maskValue(text, value, valueStop, scan.masks);
+      return { next: valueStop, region };
+    }
+  }
+  return { next: end, region };
+}
+
+/** `BY` after IDENTIFIED or a secret-looking word (MySQL's IDENTIFIED [WITH plugin] BY 'password'). */
+function isByAfterSecret(text: string, start: number, name: string): boolean {
+  if (name.toLowerCase() !== 'by') return false;
+  let end = start;
+  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+  let begin = end;
+  while (begin > 0 && end - begin < 64 && isKeyChar(text.charCodeAt(begin - 1))) begin--;
+  const previous = text.slice(begin, end);
+  return previous.toLowerCase() === 'identified' || isSensitiveKey(previous);
+}
+
+/**
+ * One forward scan over names (runs of name characters) and quotes. It follows the quoted region
+ * it is in (one level: the shell's "…'…'…" nesting needs no more), so a value inside
+ * `sh -c "… TOKEN=x"` ends where that region closes.
+ */
+export function maskNamedValues(text: string, masks: Span[]): void {
+  const scan: Scan = { text, masks };
+  let region = -1;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (isQuote(c)) {
+      if (region < 0) region = c;
+      else if (c === region && !isAlnum(text.charCodeAt(i + 1))) region = -1;
+      i++;
+    } else if (isKeyChar(c)) {
+      const start = i;
+      while (i < text.length && isKeyChar(text.charCodeAt(i))) i++;
+      ({ next: i, region } = afterName(scan, start, i, region));
+    } else {
+      i++;
+    }
+  }
+}

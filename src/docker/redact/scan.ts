@@ -1,0 +1,117 @@
+/**
+ * What the redaction passes share: character classes, quote-aware value extents and the masks
+ * they collect. Every helper moves forward only, and callers resume where a helper stopped, so
+ * each pass reads the text a bounded number of times: linear on any input.
+ */
+
+/** A half-open range [start, end) of the text to replace by the mask. */
+export type Span = readonly [start: number, end: number];
+
+export const MASK = '***';
+
+const BACKSLASH = 0x5c;
+
+export function isSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/** Space or tab: what may stand between a key and its separator, or a flag and its value. */
+export function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+export function isQuote(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0x60; // " ' `
+}
+
+export function isAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** Shell control characters that end a command: ; | & ( ) and a newline. */
+export function isCommandEnd(c: number): boolean {
+  return c === 0x3b || c === 0x7c || c === 0x26 || c === 0x28 || c === 0x29 || c === 0x0a;
+}
+
+/**
+ * The closing quote `q` of a quoted segment whose content starts at `from`, or -1 when it does not
+ * close before `limit`. A backslash escapes the next character, and a quote directly followed by a letter or a
+ * digit is taken as part of the text (`'it's fine'`), so a secret never ends early at a stray quote.
+ */
+export function closingQuote(text: string, from: number, q: number, limit = text.length): number {
+  for (let p = from; p < limit; p++) {
+    const c = text.charCodeAt(p);
+    if (c === BACKSLASH) p++;
+    else if (c === q && !isAlnum(text.charCodeAt(p + 1))) return p;
+  }
+  return -1;
+}
+
+/**
+ * Where a value that starts at `start` ends: at unquoted whitespace, or where the quoted region
+ * holding it (`enclosing`, a quote character, or -1) closes, at most at `limit`. Quoted segments
+ * inside the value are skipped whole; one that never closes runs to `limit` (when in doubt, hide).
+ */
+export function valueEnd(text: string, start: number, enclosing: number, limit = text.length): number {
+  let p = start;
+  while (p < limit) {
+    const c = text.charCodeAt(p);
+    if (isSpace(c)) break;
+    if (c === BACKSLASH) {
+      p += 2;
+    } else if (c === enclosing && !isAlnum(text.charCodeAt(p + 1))) {
+      break;
+    } else if (isQuote(c)) {
+      const close = closingQuote(text, p + 1, c, limit);
+      p = close < 0 ? limit : close + 1;
+    } else {
+      p++;
+    }
+  }
+  return Math.min(p, limit);
+}
+
+/** A trailing `;`, `&&`, `|` or `)` is the shell's, not the value's: `export KEY=k1; run`. */
+export function trimCommandEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start + 1 && isCommandEnd(text.charCodeAt(e - 1)) && text.charCodeAt(e - 1) !== 0x0a) e--;
+  return e;
+}
+
+/** Masks the value [start, end): inside the quotes when it is one quoted segment (`"***"`), else whole. */
+export function maskValue(text: string, start: number, end: number, masks: Span[]): void {
+  const q = text.charCodeAt(start);
+  if (end - start >= 2 && isQuote(q) && closingQuote(text, start + 1, q) === end - 1) {
+    if (end - start > 2) masks.push([start + 1, end - 1]);
+  } else if (end > start) {
+    masks.push([start, end]);
+  }
+}
+
+/** The text with every span replaced by one mask; overlapping or touching spans become one. */
+export function applyMasks(text: string, masks: Span[]): string {
+  if (masks.length === 0) return text;
+  const sorted = [...masks].sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  let i = 0;
+  while (i < sorted.length) {
+    let [start, end] = sorted[i]!;
+    for (i++; i < sorted.length && sorted[i]![0] <= end; i++) end = Math.max(end, sorted[i]![1]);
+    if (start < at) start = at;
+    out += text.slice(at, start) + MASK;
+    at = Math.max(at, end);
+  }
+  return out + text.slice(at);
+}

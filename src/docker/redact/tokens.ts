@@ -1,0 +1,212 @@
+/**
+ * Secrets recognisable by their shape alone, wherever they stand: tokens with a vendor prefix (the
+ * formats gitleaks and GitHub secret scanning document), JWTs and other base64 JSON, password
+ * hashes, and PEM private key blocks. The prefix stays visible (`ghp_***`), so a reader knows what
+ * was hidden; the rest of the token is masked.
+ *
+ * Each shape is a literal prefix at a word start plus a body of at least `min` characters of one
+ * class. Bodies are checked only up to `min` before the whole run is masked, and the search resumes
+ * after what was masked, so the pass is linear whatever the input.
+ */
+import type { Span } from './scan.ts';
+
+interface Shape {
+  prefixes: string[];
+  /** The characters the body is made of, as a regex character class body. */
+  body: string;
+  /** Shortest body that counts; shorter runs are left alone (they are not that token). */
+  min: number;
+}
+
+const ALNUM = 'A-Za-z0-9';
+const WORD = 'A-Za-z0-9_';
+const WORD_DASH = 'A-Za-z0-9_\\-';
+const HEX = '0-9a-fA-F';
+const BASE64 = 'A-Za-z0-9+/=_\\-';
+
+const SHAPES: Shape[] = [
+  // GitHub: personal, OAuth, user-to-server, server-to-server and refresh tokens; fine-grained PATs.
+  { prefixes: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], body: ALNUM, min: 20 },
+  { prefixes: ['github_pat_'], body: WORD, min: 20 },
+  // GitLab: personal, deploy, trigger, runner, CI job, OAuth, feed, mail, agent, SCIM, feature-flag tokens.
+  {
+    prefixes: [
+      'glpat-',
+      'gldt-',
+      'glptt-',
+      'glrt-',
+      'glcbt-',
+      'gloas-',
+      'glft-',
+      'glimt-',
+      'glagent-',
+      'glsoat-',
+      'glffct-',
+      'GR1348941',
+    ],
+    body: `${WORD_DASH}.`,
+    min: 16,
+  },
+  // Slack: bot, user, app, workspace, refresh and configuration tokens; webhooks below.
+  {
+    prefixes: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxo-', 'xoxe-', 'xoxe.xoxb-', 'xoxe.xoxp-', 'xapp-'],
+    body: `${ALNUM}\\-`,
+    min: 10,
+  },
+  // Webhook URLs whose path is the secret.
+  {
+    prefixes: [
+      'hooks.slack.com/services/',
+      'hooks.slack.com/workflows/',
+      'hooks.slack.com/triggers/',
+      'discord.com/api/webhooks/',
+      'discordapp.com/api/webhooks/',
+      'webhook.office.com/webhookb2/',
+    ],
+    body: `${WORD_DASH}/+@`,
+    min: 16,
+  },
+  // AWS access key ids (users, roles, temporary credentials, …).
+  {
+    prefixes: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'AGPA', 'AIDA', 'AROA', 'AIPA', 'ANPA', 'ANVA', 'APKA', 'A3T'],
+    body: 'A-Z0-9',
+    min: 16,
+  },
+  // Google: API keys, OAuth access tokens, OAuth client secrets.
+  { prefixes: ['AIza', 'GOCSPX-'], body: WORD_DASH, min: 20 },
+  { prefixes: ['ya29.'], body: `${WORD_DASH}.`, min: 20 },
+  // Stripe and alike (secret, restricted, webhook signing keys).
+  {
+    prefixes: ['sk_live_', 'sk_test_', 'sk_prod_', 'rk_live_', 'rk_test_', 'rk_prod_', 'whsec_'],
+    body: ALNUM,
+    min: 10,
+  },
+  // OpenAI, Anthropic and other `sk-` keys (sk-proj-…, sk-ant-api03-…).
+  { prefixes: ['sk-'], body: WORD_DASH, min: 20 },
+  // Package registries.
+  { prefixes: ['npm_'], body: ALNUM, min: 30 },
+  { prefixes: ['pypi-AgE'], body: WORD_DASH, min: 20 },
+  { prefixes: ['rubygems_'], body: HEX, min: 32 },
+  { prefixes: ['dckr_pat_', 'dckr_oat_'], body: WORD_DASH, min: 20 },
+  // Cloud and SaaS vendors with prefixed tokens.
+  {
+    prefixes: ['dop_v1_', 'doo_v1_', 'dor_v1_', 'dapi', 'pul-', 'shpat_', 'shpca_', 'shppa_', 'shpss_'],
+    body: HEX,
+    min: 32,
+  },
+  { prefixes: ['shippo_live_', 'shippo_test_', 'key-', 'SK'], body: HEX, min: 32 },
+  { prefixes: ['hvs.', 'hvb.', 'hvr.'], body: WORD_DASH, min: 20 },
+  {
+    prefixes: ['hf_', 'api_org_', 'ntn_', 'secret_', 'pplx-', 'gsk_', 'r8_', 'nfp_', 'sbp_', 'pnu_', 'ico-'],
+    body: ALNUM,
+    min: 30,
+  },
+  { prefixes: ['SG.'], body: `${WORD_DASH}.`, min: 40 },
+  {
+    prefixes: ['ATATT3', 'ATCTT3', 'ATBB', 'PMAK-', 'HRKU-', 'EAAA', 'sq0atp-', 'sq0csp-'],
+    body: `${WORD_DASH}=`,
+    min: 20,
+  },
+  { prefixes: ['lin_api_', 'lin_oauth_', 'LTAI'], body: ALNUM, min: 16 },
+  {
+    prefixes: ['glc_', 'glsa_', 'sntrys_', 'sntryu_', 'ops_', 'fo1_', 'fm1r_', 'fm1a_', 'fm2_'],
+    body: BASE64,
+    min: 20,
+  },
+  { prefixes: ['dp.pt.', 'dp.st.', 'dp.ct.', 'dp.sa.', 'dp.scim.', 'dp.audit.'], body: ALNUM, min: 20 },
+  {
+    prefixes: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_', 'duffel_live_', 'duffel_test_'],
+    body: `${WORD_DASH}.=`,
+    min: 20,
+  },
+  {
+    prefixes: ['dt0c01.', 'tskey-', 'figd_', 'fio-u-', 'FLWSECK-', 'FLWSECK_TEST-', 'rdme_'],
+    body: `${WORD_DASH}.`,
+    min: 20,
+  },
+  { prefixes: ['AKCp', 'cmVmd', 'EZAK', 'EZTK', 'EAAC', 'EAAM'], body: ALNUM, min: 40 },
+  { prefixes: ['API-'], body: 'A-Z0-9', min: 26 },
+  { prefixes: ['AGE-SECRET-KEY-1'], body: 'A-Z0-9', min: 20 },
+  // JWTs, and base64 of any JSON object ({" encodes as eyJ): Docker auth configs, Kubernetes tokens.
+  { prefixes: ['eyJ'], body: `${BASE64}.`, min: 16 },
+  // Password hashes (crypt, bcrypt, Apache MD5, yescrypt, argon2): crackable offline.
+  {
+    prefixes: ['$1$', '$2a$', '$2b$', '$2y$', '$5$', '$6$', '$y$', '$apr1$', '$argon2id$', '$argon2i$', '$argon2d$'],
+    body: 'A-Za-z0-9./$=,+\\-',
+    min: 16,
+  },
+];
+
+/** Shapes without a fixed prefix, each anchored at a word start and linear (bounded parts, one open tail). */
+const PATTERNS: RegExp[] = [
+  // Telegram bot tokens: bot id, colon, 35 characters.
+  /(?<![A-Za-z0-9])\d{6,12}:[A-Za-z0-9_-]{30,}/g,
+  // Terraform Cloud / HCP tokens: 14 characters, .atlasv1., the rest.
+  /(?<![A-Za-z0-9])[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{20,}/g,
+  // Microsoft Entra (Azure AD) client secrets: three characters, a digit, Q~, the rest.
+  /(?<![\w~.-])[\w~.]{3}\dQ~[\w~.-]{30,}/g,
+];
+
+interface CompiledShape {
+  prefix: string;
+  body: boolean[];
+  min: number;
+}
+
+function charTable(body: string): boolean[] {
+  const re = new RegExp(`[${body}]`);
+  return Array.from({ length: 128 }, (_, c) => re.test(String.fromCharCode(c)));
+}
+
+const BY_PREFIX = new Map<string, CompiledShape>();
+for (const shape of SHAPES) {
+  const body = charTable(shape.body);
+  for (const prefix of shape.prefixes) BY_PREFIX.set(prefix, { prefix, body, min: shape.min });
+}
+
+/** Every prefix at a word start; longest first so `xoxe.xoxb-` wins over `xoxe-`. */
+const PREFIX = new RegExp(
+  `(?<![A-Za-z0-9])(?:${[...BY_PREFIX.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+    .join('|')})`,
+  'g',
+);
+
+function inBody(shape: CompiledShape, c: number): boolean {
+  return c < 128 && shape.body[c] === true;
+}
+
+export function maskTokenShapes(text: string, masks: Span[]): void {
+  PREFIX.lastIndex = 0;
+  for (let match = PREFIX.exec(text); match; match = PREFIX.exec(text)) {
+    const shape = BY_PREFIX.get(match[0])!;
+    const bodyStart = match.index + match[0].length;
+    let p = bodyStart;
+    while (p < text.length && p - bodyStart < shape.min && inBody(shape, text.charCodeAt(p))) p++;
+    if (p - bodyStart < shape.min) continue; // too short to be this token; look on after the prefix
+    while (p < text.length && inBody(shape, text.charCodeAt(p))) p++;
+    masks.push([bodyStart, p]);
+    PREFIX.lastIndex = p;
+  }
+  for (const pattern of PATTERNS) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      masks.push([match.index, match.index + match[0].length]);
+    }
+  }
+}
+
+const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+
+/** `-----BEGIN … PRIVATE KEY-----` up to its END line (or the end of the text, when cut): the markers stay. */
+export function maskPrivateKeys(text: string, masks: Span[]): void {
+  PEM_BEGIN.lastIndex = 0;
+  for (let match = PEM_BEGIN.exec(text); match; match = PEM_BEGIN.exec(text)) {
+    const bodyStart = match.index + match[0].length;
+    const end = text.indexOf('-----END', bodyStart);
+    masks.push([bodyStart, end < 0 ? text.length : end]);
+    if (end < 0) return;
+    PEM_BEGIN.lastIndex = end;
+  }
+}

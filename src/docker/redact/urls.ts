@@ -1,0 +1,52 @@
+/** Credentials in URLs and `user:pass@host` targets: masked in commands, removed from error messages. */
+import { isQuote, isSpace, type Span } from './scan.ts';
+
+const COLON = 0x3a;
+const AT = 0x40;
+
+/**
+ * scheme://userinfo@host: everything between :// and the last @ of the word is hidden, so a
+ * password holding @, /, : or %-escapes, an empty user (redis://:pw@h) and a token as the user
+ * (https://TOKEN@github.com) all go. Without a scheme, `user:pass@host` (Go DSNs, scp-like
+ * targets) loses what follows the first colon.
+ */
+function credentialSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let c = text.charCodeAt(i);
+    if (isSpace(c) || isQuote(c)) {
+      i++;
+      continue;
+    }
+    let authority = -1;
+    let firstColon = -1;
+    let lastAt = -1;
+    for (; i < text.length && !isSpace(c) && !isQuote(c); c = text.charCodeAt(++i)) {
+      if (c === COLON) {
+        if (authority < 0 && text.startsWith('//', i + 1)) authority = i + 3;
+        else if (firstColon < 0 && authority < 0) firstColon = i;
+      } else if (c === AT) {
+        lastAt = i;
+      }
+    }
+    if (authority >= 0 && lastAt > authority) spans.push([authority, lastAt]);
+    else if (authority < 0 && firstColon >= 0 && firstColon < lastAt) spans.push([firstColon + 1, lastAt]);
+  }
+  return spans;
+}
+
+export function maskUrlCredentials(text: string, masks: Span[]): void {
+  for (const span of credentialSpans(text)) masks.push(span);
+}
+
+/** For error messages: URLs lose their userinfo and its @ entirely (ssh://deploy:pw@h → ssh://h). */
+export function stripUrlCredentials(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of credentialSpans(text)) {
+    out += text.slice(at, start);
+    at = end + 1;
+  }
+  return out + text.slice(at);
+}

@@ -1,0 +1,195 @@
+/**
+ * The classes of issue #10, each with small examples of our own: three outcomes, Docker topics the notes
+ * lack, identifiers, long Slack messages, $ versus $(), small talk, and did-you-mean.
+ */
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_KNOWLEDGE_DIR } from '../../src/config.ts';
+import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
+import { createKnowledgeBase } from '../../src/knowledge/search.ts';
+import type { KnowledgeEntry } from '../../src/knowledge/types.ts';
+
+const { kb } = loadKnowledgeBase(BUNDLED_KNOWLEDGE_DIR);
+const top = (q: string) => kb.ask(q).matches[0]?.entry.id;
+
+describe('three outcomes', () => {
+  it('answers when the best note covers the question', () => {
+    const answer = kb.ask('도커 이미지 삭제할 때 순서');
+    expect(answer).toMatchObject({ outcome: 'answered', answered: true });
+    expect(answer.partial).toBeUndefined();
+    expect(top('도커 이미지 삭제할 때 순서')).toBe('deletion-order');
+  });
+
+  it('says partial, with the words covered and those lacking as typed, when the note has the subject only', () => {
+    const answer = kb.ask('도커 루트 디렉토리 위치를 옮기는 법');
+    expect(answer).toMatchObject({ outcome: 'partial', answered: false });
+    expect(answer.matches[0]?.entry.id).toBe('docker-root-dir');
+    expect(answer.partial?.missing).toEqual(['옮기는']);
+    expect(answer.partial?.covered).toEqual(expect.arrayContaining(['루트']));
+  });
+
+  it('names a missing command line whole, and not its last word as covered', () => {
+    const answer = kb.ask('docker image prune 돌려도 안전한가요?');
+    expect(answer.outcome).toBe('partial');
+    expect(answer.partial?.missing).toEqual(['docker image prune']);
+    expect(answer.partial?.covered).not.toContain('prune');
+  });
+
+  it('says none when nothing in the notes is about it', () => {
+    expect(kb.ask('점심 뭐 먹을까요?')).toMatchObject({ outcome: 'none', answered: false, matches: [] });
+  });
+});
+
+describe('Docker, but not in the notes', () => {
+  it.each([
+    ['docker system prune -a 써도 돼?', 'a subcommand and a flag the notes lack'],
+    ['docker run 할 때 --restart 옵션', 'a flag'],
+    ['Dockerfile 에서 COPY 랑 ADD 중에 뭐 써요?', 'Dockerfile instructions'],
+    ['compose 에서 healthcheck 거는 법', 'a Compose key'],
+    ['kubectl rollout status 보는 법', 'a kubectl subcommand'],
+    ['도커 볼륨 백업은 어떻게 해요?', 'an operation'],
+    ['how do I push my image to a private registry after docker login', 'docker login'],
+  ])('%s is not answered (%s)', (q) => {
+    expect(kb.ask(q).answered).toBe(false);
+  });
+
+  it('offers the note of the subject as partial for a Docker aspect it lacks', () => {
+    const answer = kb.ask('docker-compose.yml 에서 depends_on 은 어떻게 써요?');
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe('docker-compose');
+    expect(answer.partial?.missing).toEqual(['depends_on']);
+  });
+
+  it('says none, not partial, when the lacking word belongs to another subject', () => {
+    expect(kb.ask('python 리스트 정렬하는 법').outcome).toBe('none');
+    expect(kb.ask('React 앱을 도커 이미지로 빌드').outcome).not.toBe('answered');
+  });
+});
+
+describe('unknown technical words are topic words', () => {
+  it.each([
+    'useState vs useReducer',
+    'snake_case 변수명 규칙',
+    'nginx.conf 위치',
+    'ec2 인스턴스 타입 추천',
+    'terraform 이랑 ansible 차이',
+  ])('%s is not answered with a Docker note', (q) => {
+    expect(kb.ask(q).answered).toBe(false);
+  });
+});
+
+describe('long Slack messages', () => {
+  it.each([
+    [
+      '<@U0TEAM> 안녕하세요, 이번 주에 온 신입입니다 :wave: 팀 노트북이 전부 윈도우라서요. 여기에 도커를 쓰려면 뭘 먼저 깔아야 해요?',
+      'wsl',
+    ],
+    [
+      '어제 스테이징에서 이미지 지우려다가 "image is being used" 에러가 났어요 ㅠㅠ 컨테이너랑 이미지 중 뭘 먼저 지워야 하나요?',
+      'deletion-order',
+    ],
+    [
+      '팀에서 서비스 세 개를 각각 docker run 으로 띄우고 있는데요, 여러 컨테이너 구성을 yaml 파일 하나로 정의하는 도구가 있다던데 그게 뭔가요?',
+      'docker-compose',
+    ],
+    [
+      'Sorry for the long message :pray: we deploy two containers today, next quarter maybe fifty across servers. When should we move from plain Docker to Kubernetes?',
+      'docker-vs-kubernetes',
+    ],
+  ])('finds the question in %j', (q, id) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.matches[0]?.entry.id).toBe(id);
+  });
+
+  it('does not let one word of the story (a DB) pull the answer', () => {
+    const q = '주문 DB 를 옮기는 작업 중인데요. 컨테이너가 여러 개일 때는 도커랑 쿠버네티스 중에 뭘 써요?';
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(['docker-vs-kubernetes', 'kubernetes']).toContain(top(q));
+  });
+
+  it('reads a question that names nothing as asking about the sentence before it', () => {
+    const q = '호스트 폴더를 컨테이너 안에서 그대로 쓰는 기능이 있다고 들었어요. 그게 뭔가요?';
+    expect(kb.ask(q)).toMatchObject({ outcome: 'answered' });
+    expect(top(q)).toBe('disk-mount');
+  });
+
+  it('reads the question first when a long paste comes before it', () => {
+    const log = Array.from({ length: 80 }, (_, i) => `line ${i}: GET /healthz 200`).join('\n');
+    expect(top(`${log}\n도커 루트 디렉토리는 어디예요?`)).toBe('docker-root-dir');
+  });
+});
+
+describe('$ versus $()', () => {
+  it.each([
+    ['$ 혼자 쓰면 무슨 의미예요?', 'shell-variable'],
+    ['괄호 없는 달러 기호', 'shell-variable'],
+    ['변수 이름 앞에 붙이는 $', 'shell-variable'],
+    ['what is a bare $ in a shell script', 'shell-variable'],
+    ['$HOME 같은 건 뭐야', 'shell-variable'],
+    ['$( ) 로 감싸면 어떻게 돼요', 'command-substitution'],
+    ['달러 괄호 문법', 'command-substitution'],
+    ['using the output of one command inside another with $(...)', 'command-substitution'],
+  ])('%s → %s', (q, id) => {
+    expect(top(q)).toBe(id);
+  });
+});
+
+describe('small talk', () => {
+  it.each([
+    ['안녕하세요~', 'greeting'],
+    ['hi all :wave:', 'greeting'],
+    ['좋은 아침이에요', 'greeting'],
+    ['감사합니다!! 덕분에 해결했어요', 'thanks'],
+    ['thank you so much 🙏', 'thanks'],
+    [':+1:', 'thanks'],
+    ['넵 알겠습니다 ㅎㅎ', 'thanks'],
+  ])('%s is %s, not a question', (q, chat) => {
+    expect(kb.ask(q)).toMatchObject({ chat, outcome: 'none', matches: [] });
+  });
+
+  it('is a question when one follows the greeting', () => {
+    const answer = kb.ask('안녕하세요! 도커 스웜이 뭐예요?');
+    expect(answer.chat).toBeUndefined();
+    expect(answer.matches[0]?.entry.id).toBe('docker-swarm');
+  });
+});
+
+describe('did you mean', () => {
+  it('offers only notes sharing a meaningful word with the question', () => {
+    const answer = kb.ask('kubernetes namespace 나누는 법');
+    expect(answer.answered).toBe(false);
+    expect(answer.matches.length).toBeGreaterThan(0);
+    for (const m of answer.matches)
+      expect(`${m.entry.body} ${m.entry.aliases.join(' ')}`).toMatch(/쿠버네티스|kubernetes/i);
+  });
+
+  it.each(['emacs 설정 파일 위치', 'JavaScript 배열 정렬'])('offers nothing for %j', (q) => {
+    expect(kb.ask(q).matches).toEqual([]);
+  });
+});
+
+describe('on any notes', () => {
+  const note = (id: string, title: string, body: string): KnowledgeEntry => ({
+    id,
+    title,
+    titleEn: title,
+    aliases: [],
+    tags: [],
+    related: [],
+    body,
+    file: `${id}.md`,
+  });
+  const small = createKnowledgeBase([
+    note('run', 'docker run', 'docker run -d starts a container in the background'),
+    note('ps', 'docker ps', 'docker ps lists running containers'),
+  ]);
+
+  it('matches a command line and a flag a note has', () => {
+    expect(small.ask('what does docker run -d do').matches[0]?.entry.id).toBe('run');
+  });
+
+  it('treats a subcommand no note has as what the question lacks', () => {
+    const answer = small.ask('docker exec 로 컨테이너 들어가기');
+    expect(answer.answered).toBe(false);
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_QUESTION_CHARS, readMessage } from '../../src/knowledge/message.ts';
+import { tokenize, tokenizeWords } from '../../src/knowledge/normalize.ts';
+import { isCommonEnglish } from '../../src/knowledge/vocabulary.ts';
+
+const roles = (text: string) => readMessage(text).sentences.map((s) => [s.role, s.text]);
+
+describe('readMessage', () => {
+  it('drops Slack mentions, links and emoji codes', () => {
+    const { sentences } = readMessage('<@U12345> <https://example.com|문서> 보고 왔어요 :eyes: 스웜이 뭐예요?');
+    expect(sentences.map((s) => s.text)).toEqual(['문서 보고 왔어요', '스웜이 뭐예요?']);
+  });
+
+  it('tells the question from its context and from chat', () => {
+    expect(roles('안녕하세요! 배포가 끝났어요. 컨테이너 목록은 어떻게 봐요?')).toEqual([
+      ['context', '배포가 끝났어요.'],
+      ['question', '컨테이너 목록은 어떻게 봐요?'],
+    ]);
+  });
+
+  it('cuts a "…는데," clause off as context', () => {
+    expect(roles('어제 이미지를 새로 만들었는데, 어디에 올려요?')).toEqual([
+      ['context', '어제 이미지를 새로 만들었는데,'],
+      ['question', '어디에 올려요?'],
+    ]);
+  });
+
+  it('reads "에러가 나요." as a statement and a request as a question', () => {
+    expect(roles('에러가 나요.')).toEqual([['context', '에러가 나요.']]);
+    expect(roles('도커 장점 정리 부탁드려요.')).toEqual([['question', '도커 장점 정리 부탁드려요.']]);
+  });
+
+  it('keeps code in backticks whole', () => {
+    expect(roles('`docker ps -a. docker images` 차이가 뭐예요?')).toEqual([
+      ['question', '`docker ps -a. docker images` 차이가 뭐예요?'],
+    ]);
+  });
+
+  it('takes guesses after a question ("json? yaml?") as context', () => {
+    expect(roles('compose 파일은 어떤 형식이에요? toml?').map(([role]) => role)).toEqual(['question', 'context']);
+  });
+
+  it('recognises a message that is only small talk', () => {
+    expect(readMessage('hello :wave:').chat).toBe('greeting');
+    expect(readMessage('고맙습니다 ㅎㅎ').chat).toBe('thanks');
+    expect(readMessage('👍').chat).toBe('thanks');
+    expect(readMessage('안녕하세요 도커 질문 있어요. 이미지가 뭐예요?').chat).toBeUndefined();
+  });
+
+  it('reads at most MAX_QUESTION_CHARS, the question first', () => {
+    const story = `${'긴 이야기입니다. '.repeat(100)}`;
+    const { sentences } = readMessage(`${story}도커 엔진은 무슨 일을 해요?`);
+    expect(sentences.some((s) => s.text === '도커 엔진은 무슨 일을 해요?')).toBe(true);
+    expect(sentences.reduce((n, s) => n + s.text.length, 0)).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
+  });
+});
+
+describe('command lines and identifiers in tokenize', () => {
+  it('reads docker, compose and kubectl subcommands and flags as tokens of their own', () => {
+    expect(tokenize('docker system prune -af')).toEqual(
+      expect.arrayContaining(['docker:system', 'docker:prune', '-a', '-f']),
+    );
+    expect(tokenize('docker-compose up --build')).toEqual(expect.arrayContaining(['compose:up', '--build']));
+    expect(tokenize('kubectl rollout undo')).toContain('kubectl:rollout');
+  });
+
+  it('does not read prose as a command line', () => {
+    expect(tokenize('Docker Image 생성').some((t) => t.includes(':'))).toBe(false);
+    expect(tokenize('docker 스터디')).toEqual(['docker', '스터디']);
+  });
+
+  it('reads Dockerfile instructions in capitals when the question is about a Dockerfile', () => {
+    expect(tokenize('Dockerfile 의 RUN 이랑 CMD')).toEqual(
+      expect.arrayContaining(['dockerfile:run', 'dockerfile:cmd']),
+    );
+    expect(tokenize('RUN the tests at home').some((t) => t.startsWith('dockerfile:'))).toBe(false);
+  });
+
+  it('marks identifier-shaped words', () => {
+    const shapes = (text: string) => tokenizeWords(text).map((w) => w.shape);
+    expect(shapes('useMemo')).toEqual(['identifier']);
+    expect(shapes('max_connections')).toEqual(['identifier']);
+    expect(shapes('python3')).toEqual(['identifier']);
+    expect(shapes('laptop')).toEqual([undefined]);
+  });
+
+  it('keeps the lone $ apart from $()', () => {
+    expect(tokenize('$ 하나만')).toEqual(expect.arrayContaining(['dollar', 'variable']));
+    expect(tokenize('괄호 없이 $')).toEqual(expect.arrayContaining(['dollar', 'variable']));
+    expect(tokenize('$(date) 결과')).toEqual(expect.arrayContaining(['dollar', 'substitution']));
+    expect(tokenize('$(docker ps -q)')).not.toContain('-q');
+  });
+});
+
+describe('common English', () => {
+  it('knows everyday words and not technical names', () => {
+    expect(isCommonEnglish('laptop')).toBe(true);
+    expect(isCommonEnglish('people')).toBe(true);
+    expect(isCommonEnglish('terraform')).toBe(false);
+    expect(isCommonEnglish('kubectl')).toBe(false);
+  });
+});
