@@ -31,6 +31,13 @@ describe('the layering rule (scripts/check-layers.ts, run by npm run check)', ()
       "import { renderDockerText } from '../render/text/docker.ts';",
       'src/render/text/docker.ts',
     ],
+    [
+      'src/store/sql-store.ts',
+      "import { createKnowledgeBase } from '../knowledge/search.ts';",
+      'src/knowledge/search.ts',
+    ],
+    ['src/knowledge/index.ts', "import type { Store } from '../store/types.ts';", 'src/store/types.ts'],
+    ['src/text/visible.ts', "import { redact } from '../docker/redact.ts';", 'src/docker/redact.ts'],
   ])('%s may not import what %s names', (path, text, imports) => {
     expect(findViolations([file(path, text)]).map((v) => v.imports)).toEqual([imports]);
   });
@@ -42,11 +49,14 @@ describe('the layering rule (scripts/check-layers.ts, run by npm run check)', ()
       file('src/shell/index.ts', "import Fuse from 'fuse.js';"),
       file('src/slack/index.ts', "import type { KnownBlock } from '@slack/types';"),
       file('src/docker/guard.ts', "import type DockerModem from 'docker-modem/lib/modem.js';"),
+      file('src/knowledge/load.ts', "import pg from 'pg';"),
+      file('src/store/sqlite.ts', "const { default: Database } = await import('better-sqlite3');"),
     ]);
     expect(violations.map((v) => `${v.file} ${v.imports}`)).toEqual([
       'src/render/slack/answers.ts @slack/bolt',
       'src/commands/index.ts dockerode',
       'src/shell/index.ts fuse.js',
+      'src/knowledge/load.ts pg',
     ]);
   });
 
@@ -61,6 +71,8 @@ describe('the layering rule (scripts/check-layers.ts, run by npm run check)', ()
         file('src/cli/index.ts', "import { renderAnswerText } from '../render/text/answers.ts';"),
         file('src/runtime.ts', "import { readSlackConfig } from './slack/config.ts';"),
         file('src/main.ts', "import { createRuntime } from './runtime.ts';"),
+        file('src/store/types.ts', "import type { KnowledgeEntry } from '../knowledge/types.ts';"),
+        file('src/docker/ps.ts', "import { showControlChars } from '../text/visible.ts';"),
       ]),
     ).toEqual([]);
   });
