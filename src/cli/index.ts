@@ -172,6 +172,7 @@ function answerJson(answer: Answer) {
   return {
     query: answer.query,
     answered: answer.answered,
+    outcome: answer.outcome,
     matches: answer.matches.map((m) => ({ id: m.entry.id, title: m.entry.title, score: m.score, text: m.entry.body })),
   };
 }

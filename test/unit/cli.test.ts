@@ -33,9 +33,10 @@ describe('cli ask', () => {
     const r = await cli(['ask', '--json', '컨테이너 삭제 순서?']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['query', 'answered', 'matches']);
+    expect(Object.keys(out)).toEqual(['query', 'answered', 'outcome', 'matches']);
     expect(out.query).toBe('컨테이너 삭제 순서?');
     expect(out.answered).toBe(true);
+    expect(out.outcome).toBe('answered');
     expect(out.matches[0]).toMatchObject({ id: 'deletion-order' });
     expect(Object.keys(out.matches[0])).toEqual(['id', 'title', 'score', 'text']);
     expect(out.matches[0].text).toContain('컨테이너를 먼저 삭제');
@@ -50,6 +51,7 @@ describe('cli ask', () => {
       .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.query)).toEqual(['docker root dir', 'how to cook rice', '', 'wsl']);
     expect(lines.map((l) => l.answered)).toEqual([true, false, false, true]);
+    expect(lines.map((l) => l.outcome)).toEqual(['answered', 'none', 'none', 'answered']);
     expect(lines[0].matches[0].id).toBe('docker-root-dir');
   });
 
