@@ -19,7 +19,22 @@ export function tempFolders(prefix: string) {
       return dir;
     },
     removeAll(): void {
-      for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+      for (const dir of made.splice(0)) {
+        openUp(dir);
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
+}
+
+/** Gives back every folder a test closed (chmod 000): only root could remove them otherwise. */
+function openUp(dir: string): void {
+  try {
+    fs.chmodSync(dir, 0o755);
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) openUp(path.join(dir, entry.name));
+    }
+  } catch {
+    // Gone already, or not ours: rmSync says what is left.
+  }
 }
