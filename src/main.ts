@@ -20,17 +20,19 @@ async function main(): Promise<void> {
 
   if (!slack) {
     await runShell({ kb, docker, lang, logger }, { input: process.stdin, output: process.stdout });
-    runtime.close();
+    await runtime.close();
     return;
   }
-  const bot = createSlackApp({ config: slack, kb, docker, logger });
+  const bot = createSlackApp({ config: slack, kb, docker, logger, store: runtime.store() });
   await bot.start();
   const shutdown = () => {
-    runtime.close();
-    bot.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    bot
+      .stop()
+      .then(() => runtime.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

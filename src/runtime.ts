@@ -1,6 +1,6 @@
 /**
  * The composition root of every entry point (src/main.ts, src/cli.ts): the settings, the log, the
- * notes and the Docker reader, made once from the environment. Each part is made on first use and
+ * notes, the Docker reader and the store, made once from the environment. Each part is made on first use and
  * kept, so the CLI reads only what its command needs (`cli ask` works with a bad DOCKER_HOST), while
  * `npm start` asks for every part before serving, so a mistake stops start-up with one line.
  */
@@ -10,6 +10,7 @@ import type { Lang } from './i18n/index.ts';
 import { type KnowledgeBase, loadKnowledgeBase, watchKnowledgeBase } from './knowledge/index.ts';
 import { createStderrLogger, type Logger } from './logger.ts';
 import { readSlackConfig, type SlackConfig } from './slack/config.ts';
+import { createStore, readStoreConfig, type Store } from './store/index.ts';
 
 export interface Runtime {
   logger: Logger;
@@ -18,10 +19,15 @@ export interface Runtime {
   /** The notes, their warnings logged; followed for changes when the runtime follows and KNOWLEDGE_WATCH is on. */
   knowledge(): KnowledgeBase;
   docker(): DockerReader;
+  /**
+   * Feedback, gaps, notes saved from Slack and the state replicas share (DATABASE_URL, default a
+   * SQLite file). Nothing is opened until first use, and a store that fails never stops an answer.
+   */
+  store(): Store;
   /** The Slack settings, or undefined when none is set (the shell runs instead). */
   slack(): SlackConfig | undefined;
-  /** Stops following the notes. */
-  close(): void;
+  /** Stops following the notes and closes the store. */
+  close(): Promise<void>;
 }
 
 export interface RuntimeOptions {
@@ -35,6 +41,7 @@ export function createRuntime(env: Env, { follow, logger = createStderrLogger() 
   let knowledge: KnowledgeBase | undefined;
   let docker: DockerReader | undefined;
   let slack: { config: SlackConfig | undefined } | undefined;
+  let store: Store | undefined;
   let stopFollowing = () => {};
   return {
     logger,
@@ -65,10 +72,17 @@ export function createRuntime(env: Env, { follow, logger = createStderrLogger() 
       docker ??= createDockerReader(readDockerConfig(env));
       return docker;
     },
+    store: () => {
+      store ??= createStore(readStoreConfig(env).databaseUrl, { warn: (line) => logger.warn(`store: ${line}`) });
+      return store;
+    },
     slack: () => {
       slack ??= { config: readSlackConfig(env) };
       return slack.config;
     },
-    close: () => stopFollowing(),
+    close: async () => {
+      stopFollowing();
+      await store?.close();
+    },
   };
 }

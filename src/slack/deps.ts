@@ -1,6 +1,7 @@
 import type { DockerReader } from '../docker/types.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import type { Store } from '../store/types.ts';
 import type { RateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
 
@@ -13,6 +14,8 @@ export interface SlackDeps {
   dockerRateLimiter: RateLimiter;
   /** The bot's log with Slack secrets masked (slackLogger). */
   logger: Logger;
+  /** Feedback, gaps, saved notes and replica-shared state (runtime.store()); absent in some tests. */
+  store?: Store;
 }
 
 /** How many matches a question asks for: the answer plus enough for "Other matches". */

@@ -15,6 +15,7 @@ import type { DockerReader } from '../docker/types.ts';
 import { ConfigError } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import type { Store } from '../store/types.ts';
 import { createRateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
 import type { SlackDeps } from './deps.ts';
@@ -35,6 +36,8 @@ export interface SlackBotOptions {
   docker: DockerReader;
   /** The bot's log; Bolt and the listeners write to it with Slack secrets masked (slackLogger). */
   logger: Logger;
+  /** Feedback, gaps, saved notes and replica-shared state; without one those features stay off. */
+  store?: Store;
 }
 
 export interface SlackBot {
@@ -52,7 +55,7 @@ export interface SlackBot {
  */
 const RETRY_CONFIG = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
 
-export function createSlackApp({ config, kb, docker, logger: log }: SlackBotOptions): SlackBot {
+export function createSlackApp({ config, kb, docker, logger: log, store }: SlackBotOptions): SlackBot {
   const logger = slackLogger(log, [config.botToken, config.mode === 'socket' ? config.appToken : config.signingSecret]);
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
@@ -86,6 +89,7 @@ export function createSlackApp({ config, kb, docker, logger: log }: SlackBotOpti
     docker,
     dockerRateLimiter: createRateLimiter(rateLimit.limit, rateLimit.windowMs),
     logger: app.logger,
+    ...(store ? { store } : {}),
   };
   if (config.teamId) app.use(pinTeam(config.teamId, app.logger));
   app.use(skipTimedOutRetries(app.logger));

@@ -34,7 +34,7 @@ describe('the composition root', () => {
     const logger = recordingLogger();
     const runtime = createRuntime({ KNOWLEDGE_DIR: dir }, { follow: true, logger });
     runtime.knowledge();
-    runtime.close();
+    void runtime.close();
     expect(logger.lines).toEqual([
       'warn knowledge: bad.md: title is missing; file skipped',
       `info knowledge: loaded 1 note from ${dir}, following changes`,
