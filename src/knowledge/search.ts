@@ -160,10 +160,10 @@ export function assembleKnowledgeBase(
     if (shape === 'command') return topic(true);
     if (techTerms.has(token)) return topic(dockerTerms.has(token));
     if (domain.has(typed) || domain.has(token)) return topic(true);
-    // An everyday English word is seldom a typo, and then of a lexicon word (swam → swarm; said ≠ sid).
+    // An everyday English word is seldom a typo, and then a slip that makes a lexicon word (swam → swarm; said ≠ sid).
     const everyday = /^[a-z]+$/.test(typed) && isCommonEnglish(typed);
     const repaired = everyday
-      ? repair.correct(typed, { curatedOnly: true })
+      ? repair.correct(typed, { everyday: true })
       : (repair.correct(token) ?? repairTyped(typed));
     if (repaired) return { token: repaired, trust: repairTrust(token), kind: 'known', ofDocker: false };
     // A number the notes never mention ("Windows 10") says nothing about the topic.
