@@ -207,23 +207,26 @@ function splitSentences(text: string): Clause[] {
   const code: string[] = [];
   const masked = text.replace(/`[^`]*`/g, (span) => `\uE000${code.push(span) - 1}\uE000`);
   const unmask = (s: string) => s.replace(/\uE000(\d+)\uE000/g, (_, i: string) => code[Number(i)]!).trim();
-  return masked
-    .replace(SENTENCE_MARK, '\n')
-    .split(/(?<=[?？!！。])\s*|(?<=\.)\s+|\n+/u)
-    .flatMap((sentence, n) => {
-      const asked = /[?？]\s*$/.test(sentence);
-      return sentence
-        .split(KOREAN_CLAUSE_END)
-        .flatMap((clause) => clause.split(ENGLISH_CLAUSE))
-        .flatMap((clause) => (ENGLISH_SUBORDINATE.test(clause.trim()) ? clause.split(MAIN_AFTER_SETTING) : [clause]))
-        .map((clause) => ({
-          text: unmask(clause),
-          sentence: n,
-          subordinate: ENGLISH_SUBORDINATE.test(clause.trim()),
-          asked,
-        }));
-    })
-    .filter((s) => /[\p{L}\p{N}$]/u.test(s.text));
+  return (
+    masked
+      .replace(SENTENCE_MARK, '\n')
+      // A question quoted inside a sentence ('도커가 뭐예요?'라고 물어보셔서) does not end it.
+      .split(/(?<=[?？!！。])(?![’'"”」』])\s*|(?<=\.)\s+|\n+/u)
+      .flatMap((sentence, n) => {
+        const asked = /[?？]\s*$/.test(sentence);
+        return sentence
+          .split(KOREAN_CLAUSE_END)
+          .flatMap((clause) => clause.split(ENGLISH_CLAUSE))
+          .flatMap((clause) => (ENGLISH_SUBORDINATE.test(clause.trim()) ? clause.split(MAIN_AFTER_SETTING) : [clause]))
+          .map((clause) => ({
+            text: unmask(clause),
+            sentence: n,
+            subordinate: ENGLISH_SUBORDINATE.test(clause.trim()),
+            asked,
+          }));
+      })
+      .filter((s) => /[\p{L}\p{N}$]/u.test(s.text))
+  );
 }
 
 /** The question sentences first, then the context nearest them, up to MAX_QUESTION_CHARS in all; message order kept. */

@@ -1,10 +1,10 @@
 import Fuse, { type FuseOptionKey, type IFuseOptions } from 'fuse.js';
 import { LEXICON } from './lexicon.ts';
 import { readMessage } from './message.ts';
-import { isHangul, spelling, tokenize, tokenizeWords, type Word } from './normalize.ts';
+import { isHangul, isKoreanPredicate, spelling, tokenize, tokenizeWords, type Word } from './normalize.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
-import { SHORT_KOREAN, TypoRepair } from './typo.ts';
-import { CLI, COMPOSE_KEY_WORDS, isCommonEnglish, KUBERNETES_KINDS } from './vocabulary.ts';
+import { editDistance, SHORT_KOREAN, TypoRepair } from './typo.ts';
+import { CLI, COMPOSE_KEY_WORDS, isCommonEnglish, KUBERNETES_KINDS, spokenBand } from './vocabulary.ts';
 
 export { MAX_QUESTION_CHARS } from './message.ts';
 
@@ -134,9 +134,12 @@ export function assembleKnowledgeBase(
    * lack: as rare as can be, since they name another topic. Other unknown words: chatter,
    * weighing like a word found in half the notes.
    */
-  const idf = (token: string, kind: WordKind = 'known') => {
+  const idf = (token: string, kind: WordKind = 'known', rarity = 0) => {
     const docFreq = postings.get(token)?.ids.length;
-    if (docFreq === undefined) return kind === 'topic' ? idfOf(0) : idfOf(indexed.length / 2);
+    if (docFreq === undefined) {
+      if (kind === 'content') return idfOf(indexed.length * rarity);
+      return kind === 'topic' ? idfOf(0) : idfOf(indexed.length / 2);
+    }
     return idfOf(docFreq) * (LEXICON.intentConcepts.has(token) ? INTENT_WEIGHT : 1);
   };
   // Scratch space for one query at a time (ask is synchronous); reset after each use.
@@ -153,7 +156,7 @@ export function assembleKnowledgeBase(
   function classify(
     { token, typed, shape }: Word,
     domain: Set<string>,
-  ): { token: string; trust: number; kind: WordKind; ofDocker: boolean } | undefined {
+  ): { token: string; trust: number; kind: WordKind; ofDocker: boolean; rarity?: number } | undefined {
     const topic = (ofDocker: boolean) => ({ token, trust: 1, kind: 'topic' as const, ofDocker });
     if (isKnown(token))
       return { token, trust: LEXICON.looseForms.has(typed) ? LOOSE_TRUST : 1, kind: 'known', ofDocker: false };
@@ -168,9 +171,29 @@ export function assembleKnowledgeBase(
     if (repaired) return { token: repaired, trust: repairTrust(token), kind: 'known', ofDocker: false };
     // A number the notes never mention ("Windows 10") says nothing about the topic.
     if (/^\d+$/.test(token)) return undefined;
-    const foreign = /^[a-z][a-z'-]+$/.test(typed) && !everyday && !isCommonEnglish(token);
+    // "teh", "wich", "waht": a function word mistyped, not a name.
+    if (/^[a-z]+$/.test(typed) && isFunctionWordSlip(typed))
+      return { token, trust: 1, kind: 'chatter', ofDocker: false };
+    const foreign = /^[a-z][a-z'-]+$/.test(typed) && !everyday && !isCommonEnglish(token) && !isPrefixedEveryday(typed);
     if ((shape === 'identifier' || foreign) && typed.length <= MAX_TOPIC_WORD) return topic(false);
+    const rarity = shape ? undefined : contentRarity(typed, token);
+    if (rarity) return { token, trust: 1, kind: 'content', ofDocker: false, rarity };
     return { token, trust: 1, kind: 'chatter', ofDocker: false };
+  }
+
+  /**
+   * A Korean word the normaliser cut into a known word and a leftover (쿠버내티스 → 쿠버 + 내티스) may be one
+   * misspelt word: when the whole of it repairs to a known word, it is that word.
+   */
+  function mendSplitTypos(words: Word[]): Word[] {
+    return words.flatMap((w, i) => {
+      const run = words.filter((x) => x.typed === w.typed);
+      if (run.length < 2 || !isHangul(w.typed) || run.every((x) => isKnown(x.token))) return [w];
+      if (words.findIndex((x) => x.typed === w.typed) !== i) return [];
+      const bare = w.typed.replace(/(?:이|가|은|는|을|를|의|에|도|로|으로|에서)$/, '');
+      const repaired = repair.correct(bare);
+      return repaired ? [{ token: repaired, typed: w.typed }] : run;
+    });
   }
 
   /** A word that names something (a subject), not what is wanted of it (확인, 설명) or how (먼저, 따로). */
@@ -202,7 +225,7 @@ export function assembleKnowledgeBase(
   function questionWords(question: string): { words: QuestionWord[]; chat?: Answer['chat'] } {
     const message = readMessage(question);
     if (message.chat) return { words: [], chat: message.chat };
-    const tokenized = message.sentences.map((s) => ({ ...s, words: tokenizeWords(s.text) }));
+    const tokenized = message.sentences.map((s) => ({ ...s, words: mendSplitTypos(tokenizeWords(s.text)) }));
     const domain = domainOf(new Set(tokenized.flatMap((s) => s.words.map((w) => w.token))));
     const bySentence = tokenized.map((s) => ({
       role: s.role,
@@ -213,15 +236,13 @@ export function assembleKnowledgeBase(
       }),
     }));
     // The question sentences are what is asked. One that names nothing ("그게 뭔가요?", "이게 뭘 보여주는
-    // 거예요?") asks about the sentence before it; a message that asks nothing (a bare topic) is all question.
+    // 거예요?") asks about the clause before it; a message that asks nothing (a bare topic) is all question.
     const hasSubject = (s: (typeof bySentence)[number]) => s.words.some(names);
     const focused = new Set(bySentence.filter((s) => s.role === 'question' && hasSubject(s)));
     if (focused.size === 0) {
       const lastQuestion = bySentence.map((s) => s.role).lastIndexOf('question');
       const before = bySentence.slice(0, Math.max(lastQuestion, 0)).filter(hasSubject).slice(-1)[0];
-      const promoted = before
-        ? bySentence.filter((s) => s.sentence === before.sentence || s.role === 'question')
-        : bySentence;
+      const promoted = before ? bySentence.filter((s) => s === before || s.role === 'question') : bySentence;
       for (const s of promoted) focused.add(s);
     }
     const merged = new Map<string, QuestionWord>();
@@ -245,11 +266,11 @@ export function assembleKnowledgeBase(
    * A topic word of the context (the nginx of "nginx 띄웠는데 …") is scenery, weighing like chatter.
    */
   function weigh(words: QuestionWord[]): number[] {
-    const isChatter = (w: QuestionWord) => w.kind === 'chatter' || (w.kind === 'topic' && !w.focus);
+    const isChatter = (w: QuestionWord) => w.kind === 'chatter' || (w.kind !== 'known' && !w.focus);
     // Chatter adds up sublinearly: a long, polite question is not less about its topic.
     const chatter = words.filter(isChatter).length;
     const weights = words.map(
-      (w) => (isChatter(w) ? idf(w.token, 'chatter') / Math.sqrt(chatter) : idf(w.token, w.kind)) * w.weight,
+      (w) => (isChatter(w) ? idf(w.token, 'chatter') / Math.sqrt(chatter) : idf(w.token, w.kind, w.rarity)) * w.weight,
     );
     // However long the story, it is at most a third of the question.
     const sum = (focus: boolean) => weights.reduce((a, x, k) => a + (words[k]!.focus === focus ? x : 0), 0);
@@ -360,8 +381,22 @@ export function assembleKnowledgeBase(
     const operations = focus.filter((w) => w.kind === 'known' && LEXICON.operations.has(w.token));
     if (operations.length > 0 && !operations.some((w) => has(best, w))) missing.push(...operations);
     // An answer must name something of the note: its intent and modifier words alone (확인, 따로) do not.
-    const namesSubject = focus.some((w) => w.kind === 'known' && names(w) && has(best, w));
-    const confident = namesSubject && (best.coverage >= minCoverage || namesTitleOf(best.item, question, words));
+    const namedCovered = new Set(
+      focus.filter((w) => w.kind === 'known' && names(w) && has(best, w)).map((w) => w.token),
+    );
+    // One shared word does not carry an answer when the question also names things no note knows: 격리 in
+    // "코로나 격리 기간", Windows in "Windows 블루투스 연결" are another sense of the note's word.
+    const namesElse = focus.some((w) => w.kind === 'content');
+    // A question of Docker's world is not answered by a note that has none of its Docker words (Docker itself
+    // is every question's setting here): "a shell inside a running container" shares shell and run with the
+    // $() note, not its subject.
+    const dockerWords = focus.filter((w) => LEXICON.dockerWorld.has(w.token));
+    const lacksSubject = dockerWords.some((w) => w.token !== 'docker') && !dockerWords.some((w) => has(best, w));
+    const confident =
+      namedCovered.size > 0 &&
+      !(namedCovered.size === 1 && namesElse) &&
+      !lacksSubject &&
+      (best.coverage >= minCoverage || namesTitleOf(best.item, question, words));
     const toMatch = (c: Candidate & { score: number }): Match => ({ entry: c.item.entry, score: c.score });
     if (missing.length === 0 && confident) {
       return { query: question, outcome: 'answered', answered: true, matches: ranked.slice(0, limit).map(toMatch) };
@@ -382,7 +417,15 @@ export function assembleKnowledgeBase(
     // The rest of the question, without what the note lacks, is what the note must answer well.
     const restCoverage =
       totalWeight > missingWeight ? (best.coverage * totalWeight) / (totalWeight - missingWeight) : 0;
-    if (missing.length > 0 && missing.every(ofDocker) && covered.length > 0 && restCoverage >= minCoverage) {
+    // And it is a question of Docker's world: "coffee machine broken" shares a word with a note, not a subject.
+    const inDockerWorld = focus.some((w) => LEXICON.dockerWorld.has(w.token) || isCommandToken(w.token));
+    if (
+      missing.length > 0 &&
+      missing.every(ofDocker) &&
+      inDockerWorld &&
+      covered.length > 0 &&
+      restCoverage >= minCoverage
+    ) {
       return {
         query: question,
         outcome: 'partial',
@@ -397,7 +440,11 @@ export function assembleKnowledgeBase(
   return { entries, byId: (id) => byId.get(id), ask };
 }
 
-type WordKind = 'known' | 'topic' | 'chatter';
+/**
+ * known: a word of the notes. topic: a technical word they lack (exec, useMemo). content: an everyday word they
+ * lack that still names something (background, 환율); chatter: one that says little (good, 정확히, 바로).
+ */
+type WordKind = 'known' | 'topic' | 'content' | 'chatter';
 
 interface QuestionWord {
   token: string;
@@ -406,12 +453,46 @@ interface QuestionWord {
   /** How far a typo repair is trusted (1 for a word as typed). */
   trust: number;
   kind: WordKind;
+  /** For a content word, the share of notes a note word as telling would be found in. */
+  rarity?: number;
   /** A topic word of Docker's own world (a subcommand, a flag, a Compose key, a path), not another subject's. */
   ofDocker: boolean;
   /** 1 in a question sentence, less in the context around it. */
   weight: number;
   /** Part of what is asked (a question sentence), not of the context. */
   focus: boolean;
+}
+
+/**
+ * How telling an everyday word the notes lack is, as the share of notes a note word as telling would be in;
+ * undefined for chatter. English by how often it is said ("good" says nothing, "background" something,
+ * "printer" more); Korean by its form: a verb form or a filler word (바로, 내용, 팀장님) says nothing, any
+ * other word names something.
+ */
+function contentRarity(typed: string, token: string): number | undefined {
+  if (/^[a-z]+$/.test(typed)) return ENGLISH_RARITY[spokenBand(typed)];
+  if (!isHangul(token) || token.length < 2 || LEXICON.koreanFillers.has(token) || LEXICON.koreanFillers.has(typed))
+    return undefined;
+  // What is left between known words of a phrase typed without spaces (도커가가진거…) is no word of its own.
+  if (!typed.startsWith(token)) return undefined;
+  // A one-syllable word with its particle (감이, 말이) is no name either.
+  if (token.length === 2 && /[이가은는을를만로와과에]$/.test(token)) return undefined;
+  return isKoreanPredicate(typed, token) ? undefined : KOREAN_RARITY;
+}
+/** By spoken-frequency band (see spokenBand): the most said words are chatter. */
+const ENGLISH_RARITY = [undefined, undefined, 1 / 3, 1 / 5, 1 / 8];
+const KOREAN_RARITY = 1 / 5;
+/** An everyday word with a prefix (prebuilt, rebuild, unused, multi-container): no other subject's name. */
+function isPrefixedEveryday(typed: string): boolean {
+  const m = /^(?:pre|re|un|non|multi|sub|de|auto|self|over|under|out|mis|co)-?([a-z]{3,})$/.exec(typed);
+  return m !== null && (isCommonEnglish(m[1]!) || LEXICON.exact.has(m[1]!));
+}
+
+/** English function words and the most spoken ones, which a slip of the keyboard makes unknown (teh, wich, waht). */
+const FUNCTION_WORDS = [...LEXICON.stopwords].filter((w) => /^[a-z]{2,}$/.test(w));
+function isFunctionWordSlip(typed: string): boolean {
+  if (typed.length < 3 || typed.length > 7) return false;
+  return FUNCTION_WORDS.some((w) => w[0] === typed[0] && editDistance(typed, w, 1) <= 1);
 }
 
 /** docker:rm, compose:up, dockerfile:from, -v, --env: read off a command line by the tokenizer. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_QUESTION_CHARS, readMessage } from '../../src/knowledge/message.ts';
 import { tokenize, tokenizeWords } from '../../src/knowledge/normalize.ts';
-import { isCommonEnglish } from '../../src/knowledge/vocabulary.ts';
+import { isCommonEnglish, spokenBand } from '../../src/knowledge/vocabulary.ts';
 
 const roles = (text: string) => readMessage(text).sentences.map((s) => [s.role, s.text]);
 
@@ -162,5 +162,11 @@ describe('common English', () => {
     expect(isCommonEnglish('people')).toBe(true);
     expect(isCommonEnglish('terraform')).toBe(false);
     expect(isCommonEnglish('kubectl')).toBe(false);
+  });
+
+  it('knows how often a word is said: "good" says little, "printer" more', () => {
+    expect(spokenBand('good')).toBe(0);
+    expect(spokenBand('background')).toBeGreaterThan(spokenBand('coffee'));
+    expect(spokenBand('printer')).toBeGreaterThan(spokenBand('background'));
   });
 });
