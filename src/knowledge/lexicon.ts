@@ -320,6 +320,7 @@ const CONCEPTS: string[][] = [
   ],
   ['substitution', '치환', 'substitution', 'substitute', 'subshell'],
   ['dollar', '달러', 'dollar', 'dollars'],
+  ['괄호', 'paren', 'parens', 'parenthesis', 'parentheses', 'bracket', 'brackets'],
   ['count', '개수', '갯수', '몇개', '몇 개', 'count', 'number', 'how many'],
   // "…하는 게 좋아요?" asks what is best to do; 좋은 alone is an advantage.
   [

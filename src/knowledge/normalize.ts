@@ -57,13 +57,14 @@ function canonicalText(text: string): string {
 
 /** "without parentheses", "괄호 없이": the question is about the $ that has none. */
 const NO_PARENTHESES =
-  /(?:괄호|parenthes[ie]s|parens|brackets)\s*(?:없이|없는|없고|안\s*쓰\S*|빼고|말고)|(?:without|no)\s+(?:the\s+|any\s+)?(?:parenthes[ie]s|parens|brackets)/g;
+  /(?:괄호|parenthes[ie]s|parens?|brackets?)\s*(?:없이|없는|없고|안\s*쓰\S*|빼고|말고)|(?:without|no)\s+(?:the\s+|any\s+)?(?:parenthes[ie]s|parens?|brackets?)/g;
 /** Words that say a question is about $( ): substitution, parentheses, a subshell, a command's output. */
-const SUBSTITUTION_CUE = /\$\s*\(|치환|substitut|subshell|괄호|parenthes|parens|brackets/;
+const SUBSTITUTION_CUE = /\$\s*\(|치환|substitut|subshell|괄호|paren|bracket/;
 
 /**
  * $() is command substitution; $NAME and ${NAME} read a variable. A lone $ is the variable sign too
- * ("$ 하나만", "a plain $"), unless the question also speaks of parentheses or substitution: the notes
+ * ("$ 하나만", "a plain $"), unless the question also speaks of parentheses or substitution (then a dollar
+ * named in words is $() too: "the dollar-paren thing"): the notes
  * keep the two apart, and a question about one must not land on the other. The command inside $( ) is
  * an example ("$(docker ps -q)"), not what is asked about.
  */
@@ -74,7 +75,9 @@ function spellDollars(text: string): string {
   out = out
     .replace(/\$\s*\([^()]*\)?/g, ' dollar substitution ')
     .replace(/\$\{?[a-z_][a-z0-9_]*\}?/g, ' dollar variable ');
-  return out.replace(/\$/g, aboutSubstitution ? ' dollar ' : ' dollar variable ');
+  out = out.replace(/\$/g, aboutSubstitution ? ' dollar ' : ' dollar variable ');
+  // "the dollar-paren thing", "달러 괄호", "dollar sign with parentheses": $() named in words.
+  return aboutSubstitution && /dollar|달러/.test(text) ? `${out} substitution ` : out;
 }
 
 /**

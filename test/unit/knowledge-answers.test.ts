@@ -185,6 +185,9 @@ describe('$ versus $()', () => {
     ['$( ) 로 감싸면 어떻게 돼요', 'command-substitution'],
     ['달러 괄호 문법', 'command-substitution'],
     ['using the output of one command inside another with $(...)', 'command-substitution'],
+    ['the dollar-paren trick in my bash script', 'command-substitution'],
+    ['dollar followed by round brackets, what is that', 'command-substitution'],
+    ['a dollar sign without any parentheses', 'shell-variable'],
   ])('%s → %s', (q, id) => {
     expect(top(q)).toBe(id);
   });
