@@ -405,7 +405,7 @@ const CONCEPTS: string[][] = [
   // "It doesn't work": a failure report, which the notes do not cover (a technical term below).
   ['broken', '안 됨', '안 돼', '안 되', '안 돼요', '안 되요', "doesn't work", 'not working', "won't start"],
   // "대체 뭐예요" is "what on earth is it", not a replacement (dropped as a stopword).
-  ['intensifier', '대체 뭐', '대체 무슨', '대체 왜', '대체 어떻게', '도대체'],
+  ['intensifier', '대체 뭐', '대체 무슨', '대체 왜', '대체 어떻게', '도대체', 'kind of', 'sort of'],
   // How long or how plain the answer should be: no topic in it (dropped as a stopword).
   [
     'briefly',
@@ -474,6 +474,21 @@ const CONCEPTS: string[][] = [
   ['option', '옵션', 'option', 'options', 'flag', 'flags', '플래그', '파라미터', 'parameter', 'parameters'],
   ['force', '강제', '강제로', 'force', 'forced', 'forcibly', 'forcefully'],
   ['sort', '정렬', 'sort', 'sorted', 'sorting'],
+  // The things nothing uses any more ("안 쓰는 이미지 정리", "unused images"): what pruning removes.
+  [
+    'unused',
+    'unused',
+    'dangling',
+    'orphaned',
+    'leftover',
+    '안 쓰는',
+    '안쓰는',
+    '사용하지 않는',
+    '사용 안 하는',
+    '쓰지 않는',
+    '미사용',
+    '남은',
+  ],
   ['security', '보안', 'security', 'secure', '취약점', 'vulnerability', 'vulnerabilities'],
   ['nest', '중첩', 'nest', 'nested', 'nesting'],
   ['quote', '따옴표', '인용부호', 'quote', 'quotes', 'quoting', 'escape', 'escaping', '이스케이프'],
@@ -807,8 +822,6 @@ const STOPWORDS = new Set([
   'basic',
   'basically',
   'anyway',
-  'kind of',
-  'sort',
   'mean?',
   'guys',
   'team',
@@ -1155,7 +1168,7 @@ const KOREAN_FILLERS = `
 팀장 팀장님 선배 선배님 후배 동료 리뷰어 매니저 사수 부장 부장님 임원 임원분 대표 대표님 고객 고객사 담당자 담당 개발자
 신입 인턴 님 분들 여러분 팀원 팀원분 윗분 직군 비개발 비개발자 개발 회의 회의록 공지 발표 보고 보고서 면접 스터디 온보딩
 진행 처리 작성 정석 그대로 공식 사용자 유저 드리 짜리 분이 아님 알고 알아 알려 알려주 모르 버리 붙이 나오 거치 들어 들어가
-가져 꺼내 돌기 내리 따라 만지 찾아 뽑아 보내 고르 누르 부르 다루 남기 맡기 숨기 넘기 개일 개면 개라서 버전 최신 예전에 옛날 요새 한번 두번 매번 가끔 맨날 늘 방금 아까 곧
+가져 꺼내 돌기 내리 따라 만지 찾아 뽑아 보내 고르 누르 부르 다루 남기 맡기 숨기 넘기 늘리 키우 개일 개면 개라서 버전 최신 예전에 옛날 요새 한번 두번 매번 가끔 맨날 늘 방금 아까 곧
 `;
 
 /**
@@ -1497,6 +1510,7 @@ const OPERATIONS = [
   'security',
   'nest',
   'quote',
+  'unused',
 ];
 // Only the specific ones: "run docker on Windows" or "what is a cluster made of" ask for no operation.
 const NOTE_OPERATIONS = ['install', 'delete', 'modify', 'share', 'add'];

@@ -60,6 +60,8 @@ const PLEASANTRY =
 const SMALL_TALK =
   /안녕|ㅎㅇ|반가|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋(?:네요|네|다|아요|습니다)|멋지|멋있|훌륭|완벽|깔끔|명쾌|신기|유용|헐|와우|우와|오오|아하|그렇군|그렇구나|그랬구나|(?:였|이었|거였)구나|해결\s?(?:됐|되었|했)|잘\s?(?:됐|되네|돼요|되요|봤|해\s?주시|하시|정리|설명|알겠)|이해(?:가\s?)?(?:했|됐|되었|돼|되네|완료)|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|works now|it works|working now|got it|gotcha|i see|makes sense|great|awesome|nice|cool|perfect|sweet|neat|wow|lgtm|brilliant|excellent|amazing|lovely|love it|helpful|good (?:bot|job|stuff|one)|nice one|bye|hi|hello|hey|morning|evening|test message|ignore this)\b/i;
 const MAX_SMALL_TALK_CHARS = 60;
+/** Whether something can or may be done: a short sentence with one asks a question of its own. */
+const ASKS_IF = /가능|되나|될까|돼요|되요|할\s?수|있나|괜찮|\b(?:can|possible|allowed|ok|okay|safe)\b/i;
 /** Words that ask: a sentence with one is not a reaction, even with praise in it ("뭐가 좋아요"). */
 const ASKS = /뭐|뭔|무엇|무슨|어떻게|어떤|어디|언제|왜|몇|\b(?:what|how|why|where|when|which|who)\b/i;
 
@@ -126,10 +128,10 @@ export function readMessage(text: string): Message {
       sentence,
     }),
   );
-  // "json? yaml?" after a question are guesses at its answer, not questions of their own.
+  // "json? yaml?" after a question are guesses at its answer, not questions of their own; "중첩 가능?" asks.
   sentences.forEach((s, i) => {
     const asked = sentences.slice(0, i).some((p) => p.role === 'question' && wordCount(p.text) > 2);
-    if (s.role === 'question' && asked && wordCount(s.text) <= 2) s.role = 'context';
+    if (s.role === 'question' && asked && wordCount(s.text) <= 2 && !ASKS_IF.test(s.text)) s.role = 'context';
   });
   if (sentences.every((s) => s.role === 'chat') && (sentences.length > 0 || SENTENCE_MARK.test(clean))) {
     const all = sentences.map((s) => s.text).join(' ');

@@ -47,6 +47,8 @@ const LOOSE_TRUST = 0.5;
 const MAX_TOPIC_WORD = 40;
 /** How much a word of intent (설명, show, 추천) counts compared with a topic word. */
 const INTENT_WEIGHT = 0.35;
+/** How much less of the rest of a question a partial note may cover than an answer must: it is offered as part. */
+const PARTIAL_SLACK = 0.05;
 /** Coverage below which a topic is not even offered as "did you mean". */
 const MIN_SUGGESTION_COVERAGE = 0.1;
 
@@ -392,9 +394,10 @@ export function assembleKnowledgeBase(
     // $() note, not its subject.
     const dockerWords = focus.filter((w) => LEXICON.dockerWorld.has(w.token));
     const lacksSubject = dockerWords.some((w) => w.token !== 'docker') && !dockerWords.some((w) => has(best, w));
+    const oneWordOnly = namedCovered.size === 1 && namesElse;
     const confident =
       namedCovered.size > 0 &&
-      !(namedCovered.size === 1 && namesElse) &&
+      !oneWordOnly &&
       !lacksSubject &&
       (best.coverage >= minCoverage || namesTitleOf(best.item, question, words));
     const toMatch = (c: Candidate & { score: number }): Match => ({ entry: c.item.entry, score: c.score });
@@ -417,14 +420,21 @@ export function assembleKnowledgeBase(
     // The rest of the question, without what the note lacks, is what the note must answer well.
     const restCoverage =
       totalWeight > missingWeight ? (best.coverage * totalWeight) / (totalWeight - missingWeight) : 0;
-    // And it is a question of Docker's world: "coffee machine broken" shares a word with a note, not a subject.
-    const inDockerWorld = focus.some((w) => LEXICON.dockerWorld.has(w.token) || isCommandToken(w.token));
+    // And it is about the note's subject or at least Docker's world: "coffee machine broken" shares a word
+    // with a note, not a subject; "$() 안에 $() 중첩" names the note's title.
+    const onSubject = focus.some(
+      (w) =>
+        LEXICON.dockerWorld.has(w.token) ||
+        isCommandToken(w.token) ||
+        (names(w) && w.kind === 'known' && best.item.titleTokens.includes(w.token)),
+    );
     if (
       missing.length > 0 &&
       missing.every(ofDocker) &&
-      inDockerWorld &&
+      onSubject &&
+      !oneWordOnly &&
       covered.length > 0 &&
-      restCoverage >= minCoverage
+      restCoverage >= minCoverage - PARTIAL_SLACK
     ) {
       return {
         query: question,

@@ -141,6 +141,23 @@ describe('one shared word does not carry an answer (round 2, class 4)', () => {
   });
 });
 
+describe("partial only for the note's subject, and for what the notes lack (round 2, class 6)", () => {
+  it.each(['the elevator is broken again', 'lunch menu is broken'])('%j is none, not partial', (q) => {
+    expect(kb.ask(q)).toMatchObject({ outcome: 'none' });
+  });
+
+  it.each([
+    ['remove all unused containers at once', 'deletion-order', 'unused'],
+    ['docker image ls 를 이름순으로 정렬하는 법', 'listing-commands', '정렬하는'],
+    ['can I nest $() inside another $()?', 'command-substitution', 'nest'],
+  ])('%s is partly covered by %s, lacking %s', (q, id, lacking) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe(id);
+    expect(answer.partial?.missing).toContain(lacking);
+  });
+});
+
 describe('long messages that introduce the writer and ask politely (round 2, class 1)', () => {
   it.each([
     [
