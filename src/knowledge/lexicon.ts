@@ -44,6 +44,9 @@ const CONCEPTS: string[][] = [
     'uninstall',
     '언인스톨',
     'erase',
+    'wipe',
+    'wiping',
+    'wiped',
     'purge',
     'prune',
     'cleanup',
@@ -351,6 +354,7 @@ const CONCEPTS: string[][] = [
     'use',
     'uses',
     'using',
+    'used',
     'usage of',
   ],
   // The notes' database example is mysql, so a question about running "a DB" is about it.
@@ -421,6 +425,8 @@ const CONCEPTS: string[][] = [
     'in a sentence',
     'one sentence',
     'one line',
+    'one-line',
+    'rule of thumb',
     'one-liner',
     'one paragraph',
     'one-paragraph',
@@ -1168,7 +1174,7 @@ const KOREAN_FILLERS = `
 팀장 팀장님 선배 선배님 후배 동료 리뷰어 매니저 사수 부장 부장님 임원 임원분 대표 대표님 고객 고객사 담당자 담당 개발자
 신입 인턴 님 분들 여러분 팀원 팀원분 윗분 직군 비개발 비개발자 개발 회의 회의록 공지 발표 보고 보고서 면접 스터디 온보딩
 진행 처리 작성 정석 그대로 공식 사용자 유저 드리 짜리 분이 아님 알고 알아 알려 알려주 모르 버리 붙이 나오 거치 들어 들어가
-가져 꺼내 돌기 내리 따라 만지 찾아 뽑아 보내 고르 누르 부르 다루 남기 맡기 숨기 넘기 늘리 키우 개일 개면 개라서 버전 최신 예전에 옛날 요새 한번 두번 매번 가끔 맨날 늘 방금 아까 곧
+가져 꺼내 돌기 내리 따라 만지 찾아 뽑아 보내 고르 누르 부르 다루 남기 맡기 숨기 넘기 늘리 키우 규모 충분 개일 개면 개라서 버전 최신 예전에 옛날 요새 한번 두번 매번 가끔 맨날 늘 방금 아까 곧
 `;
 
 /**

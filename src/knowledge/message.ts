@@ -103,14 +103,16 @@ const ENGLISH_INTRODUCTION =
   /^(?:(?:hi|hello|hey)\b[\s,!]*(?:all|team|everyone|folks|there)?[\s,!]*)?(?:(?:i'm|i am|this is|my name is)\b.*\b(?:team|engineer|engineering|developer|dev|manager|pm|designer|analyst|scientist|intern|lead|architect|student|hire|joined|new here|from)\b|(?:just )?joined\b|new (?:\w+ )?(?:here|hire|joiner)\b)/i;
 
 /** A clause that says when, why or before what (지우기 전에, 지우려다가, before I delete anything): the setting. */
-const KOREAN_SUBORDINATE = /(?:는데|은데|인데|던데|더니|기\s?전에|려다가|려고|니까|때문에|해서요|라서요)요?,?$/;
+const KOREAN_SUBORDINATE =
+  /(?:는데|은데|인데|던데|더니|기\s?전에|려다가|려고|니까|때문에|해서요|라서요|어서요|아서요)요?,?$/;
 const ENGLISH_SUBORDINATE =
-  /^(?:(?:before|after|because|since|while|although|though|unless|once|when|whenever)\s+(?!(?:should|shall|do|does|did|is|are|was|were|can|could|would|will|must|may|to)\b)|so that\b|so (?:it|we|i|they)\b|for (?:a|an|my|our|the|this|tomorrow's|next|an upcoming)\b)/i;
+  /^(?:(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their)\b|(?:before|after|because|since|while|although|though|unless|once|when|whenever)\s+(?!(?:should|shall|do|does|did|is|are|was|were|can|could|would|will|must|may|to)\b)|so that\b|so (?:it|we|i|they)\b|for (?:a|an|my|our|the|this|tomorrow's|next|an upcoming)\b)/i;
 /** Where an English sentence's setting begins: "…, but first I need", "before I remove anything". */
 const ENGLISH_CLAUSE =
-  /,?\s+(?=(?:(?:but|before|after|because|since|while|although|though|unless|once)\s+(?:i|we|you|they|it|he|she|someone|anything|everything|the|our|my|a|an|first|[a-z]+ing)|so that|so (?:it|we|i|they))\b)|\s+(?:and|so)\s+(?=(?:i|we) (?:need|want|would like|'d like)\b)|(?<=\b(?:summary|explanation|overview|gist|rundown|primer|intro|introduction|breakdown|description|explain|summari[sz]e)\b.*)\s+(?=for (?:a|an|my|our|the|this|tomorrow's|next|an upcoming) [^,?]*$)/i;
+  /,\s+(?=but\b)|,?\s+(?=(?:(?:but|before|after|because|since|while|although|though|unless|once)\s+(?:i|we|you|they|it|he|she|someone|anything|everything|the|our|my|a|an|first|[a-z]+ing)|so that|so (?:it|we|i|they))\b)|\s+(?=(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their) [^,?]*[?.!]?$)|\s+(?:and|so)\s+(?=(?:i|we) (?:need|want|would like|'d like)\b)|(?<=\b(?:summary|explanation|overview|gist|rundown|primer|intro|introduction|breakdown|description|explain|summari[sz]e)\b.*)\s+(?=for (?:a|an|my|our|the|this|tomorrow's|next|an upcoming) [^,?]*$)/i;
 /** Where the main clause resumes after a setting without a comma: "before I remove anything | I want to list …". */
 const MAIN_AFTER_SETTING = /\s+(?=(?:i|we) (?:want|need|would like|'d like|have to|must|should)\b)/i;
+const splitMainClause = (clause: string) => clause.split(MAIN_AFTER_SETTING);
 
 /**
  * The sentences of a message with their roles, the question ones first within MAX_QUESTION_CHARS,
@@ -153,7 +155,8 @@ function bare(sentence: string): string {
 
 /** A chat sentence is made only of greetings, thanks and pleasantries (안녕하세요 감사합니다, hi there). */
 function isChat(sentence: string): boolean {
-  const words = bare(sentence);
+  // "좋은 아침입니다 여러분", "morning all": a greeting addressed to the room.
+  const words = bare(sentence).replace(/\s+(?:여러분|모두|다들|님들|all|everyone|team|folks|guys|y'all)$/i, '');
   if (words === '') return true;
   if (GREETING.test(words) || THANKS.test(words) || PLEASANTRY.test(words)) return true;
   // "hi team", "thanks a lot!", "감사합니다 여러분": a chat phrase with a filler word.
@@ -198,7 +201,7 @@ interface Clause {
 
 /** Korean clause ends after which the asking part of the sentence follows (…는데, …기 전에, …려다가). */
 const KOREAN_CLAUSE_END =
-  /(?<=[\uac00-\ud7a3](?:(?:는데|은데|인데|던데|더니|기 전에|기전에|려다가|려고|니까|때문에)요?|해서요|라서요),?)\s+/u;
+  /(?<=[\uac00-\ud7a3\s](?:(?:는데|은데|인데|던데|더니|기 전에|기전에|려다가|려고|니까|때문에)요?|해서요|라서요|어서요|아서요),?)\s+/u;
 
 /**
  * Sentences end at . ! ? followed by a space, at a line break, at an emoji or ㅠㅠ; within one, a Korean
@@ -219,7 +222,9 @@ function splitSentences(text: string): Clause[] {
         return sentence
           .split(KOREAN_CLAUSE_END)
           .flatMap((clause) => clause.split(ENGLISH_CLAUSE))
-          .flatMap((clause) => (ENGLISH_SUBORDINATE.test(clause.trim()) ? clause.split(MAIN_AFTER_SETTING) : [clause]))
+          .flatMap((clause) =>
+            ENGLISH_SUBORDINATE.test(clause.trim()) ? clause.split(/(?<=,)\s+/).flatMap(splitMainClause) : [clause],
+          )
           .map((clause) => ({
             text: unmask(clause),
             sentence: n,

@@ -15,7 +15,7 @@ const SCRIPT_RUN =
 
 /** Endings only a verb or an adjective takes (거치는지, 옮긴다고, 날아갔어요), unlike 는/은/이, which nouns take too. */
 const VERB_ENDING =
-  /(?:는지|는데|는다|려고|려면|려다|면서|도록|어서|아서|여서|니까|더니|더라|습니다|세요|셔요|어요|아요|여요|네요|군요|다고|냐고|자고|고요|나요|까요|을까|는가|던가|시나|[었았겠][\uac00-\ud7a3]*)$/;
+  /(?:는지|는데|는다|려고|려면|려다|면서|도록|어서|아서|여서|니까|더니|더라|습니다|세요|셔요|어요|아요|여요|네요|군요|다고|냐고|자고|고요|나요|까요|을까|는가|던가|시나|으면|[었았겠][\uac00-\ud7a3]*)$/;
 /** A verb's or adjective's last syllable as the normaliser leaves it (낯설어, 흘러가, 만한, 주실, 말하). */
 const PREDICATE_END =
   /(?:[다요어아여워와봐줘져쳐혀겨러라려서게니네죠까데던든며자래냐해돼했됐음함됨짐된한할될하줄]|(?:주|으|하|보|되|오|가|받|쓰)[실시셔세])$/;
@@ -69,6 +69,7 @@ const SUBSTITUTION_CUE = /\$\s*\(|치환|substitut|subshell|괄호|paren|bracket
  * an example ("$(docker ps -q)"), not what is asked about.
  */
 function spellDollars(text: string): string {
+  const bare = NO_PARENTHESES.test(text);
   let out = text.replace(NO_PARENTHESES, ' ');
   const aboutSubstitution = SUBSTITUTION_CUE.test(out);
   // The variable's name is an example too ($FOO, ${HOME}): what is asked about is the $.
@@ -77,7 +78,9 @@ function spellDollars(text: string): string {
     .replace(/\$\{?[a-z_][a-z0-9_]*\}?/g, ' dollar variable ');
   out = out.replace(/\$/g, aboutSubstitution ? ' dollar ' : ' dollar variable ');
   // "the dollar-paren thing", "달러 괄호", "dollar sign with parentheses": $() named in words.
-  return aboutSubstitution && /dollar|달러/.test(text) ? `${out} substitution ` : out;
+  if (!/dollar|달러/.test(text)) return out;
+  // …and a dollar "without parentheses" is the variable sign.
+  return aboutSubstitution ? `${out} substitution ` : bare ? `${out} variable ` : out;
 }
 
 /**
