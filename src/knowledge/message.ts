@@ -41,7 +41,7 @@ const SLACK_MARKUP: Array<[RegExp, string]> = [
 ];
 /** Emoji codes (:pray:), emoji, and runs of ㅠ/ㅋ/ㅎ end a sentence as a full stop does. */
 const SENTENCE_MARK =
-  /:[a-z0-9_+'-]+:|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|[ㅠㅜㅋㅎ]{2,}/gu;
+  /:[a-z0-9_+'-]+:|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|[ㅠㅜㅋㅎ]{2,}|(?<=\s|^)(?:[:;]-?[)(DPp]|\^\^|\^_\^)(?=\s|$)/gu;
 const THANKS_MARK = /:(?:pray|bow|\+1|thumbsup|clap|raised_hands|heart|smile|blush|ok_hand):|[👍🙏🙇👏❤😊🙌👌]/u;
 
 const GREETING =
@@ -58,7 +58,7 @@ const PLEASANTRY =
  * says ("덕분에 바로 해결됐어요", "nice, works now").
  */
 const SMALL_TALK =
-  /안녕|ㅎㅇ|반가|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋(?:네요|네|다|아요|습니다)|멋지|멋있|훌륭|완벽|깔끔|명쾌|신기|유용|헐|와우|우와|오오|아하|그렇군|그렇구나|그랬구나|(?:였|이었|거였)구나|해결\s?(?:됐|되었|했)|잘\s?(?:됐|되네|돼요|되요|봤|해\s?주시|하시|정리|설명|알겠)|이해(?:가\s?)?(?:했|됐|되었|돼|되네|완료)|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|works now|it works|working now|got it|gotcha|i see|makes sense|great|awesome|nice|cool|perfect|sweet|neat|wow|lgtm|brilliant|excellent|amazing|lovely|love it|helpful|good (?:bot|job|stuff|one)|nice one|bye|hi|hello|hey|morning|evening|test message|ignore this)\b/i;
+  /안녕|ㅎㅇ|반가|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋(?:네요|네|다|아요|습니다)|멋지|멋있|훌륭|완벽|깔끔|명쾌|신기|유용|헐|와우|우와|오오|아하|그렇군|그렇구나|그랬구나|(?:였|이었|거였)구나|해결\s?(?:됐|되었|했)|잘\s?(?:됐|되네|돼요|되요|봤|해\s?주시|하시|정리|설명|알겠)|이해(?:가\s?)?\s?(?:했|됐|되었|돼|되네|완료)|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|works now|it works|working now|got it|gotcha|i see|makes sense|great|awesome|nice|cool|perfect|sweet|neat|wow|lgtm|brilliant|excellent|amazing|lovely|love it|helpful|good (?:bot|job|stuff|one)|nice one|bye|hi|hello|hey|morning|evening|test message|ignore this)\b/i;
 const MAX_SMALL_TALK_CHARS = 60;
 /** Whether something can or may be done: a short sentence with one asks a question of its own. */
 const ASKS_IF = /가능|되나|될까|돼요|되요|할\s?수|있나|괜찮|\b(?:can|possible|allowed|ok|okay|safe)\b/i;
@@ -91,7 +91,7 @@ const KOREAN_WISH =
 const ENGLISH_REQUEST =
   /^(?:please|pls|plz|kindly|explain|describe|summari[sz]e|tell me|show me|give me|help me|walk me|eli5)\b|\b(?:can|could|would|will) (?:you|someone|somebody|anyone|u|we|i) (?:please |kindly |quickly |briefly )?(?:give|tell|explain|summari[sz]e|describe|help|point|share|walk|show|clarify|break|outline|list|get|recommend)\b|\bwould you mind\b|\bi(?:'d| would) (?:appreciate|love|like)\b|\bwould (?:love|appreciate)\b|\b(?:gist|eli5|tl;?dr) of\b/i;
 const ENGLISH_WISH =
-  /\b(?:i|we) (?:need|want|'m looking for|am looking for|are looking for|have to|must) (?:(?:a|an|the|some) )?(?:(?:quick|short|brief|simple|plain|rough|high-level|one-line|one-paragraph|basic) )*(?:summary|explanation|overview|gist|rundown|primer|intro|introduction|tl;?dr|breakdown|list|way|command|recap|description|definition|answer|pointer|explainer|to (?:know|understand|see|learn|list|check|find|figure|get|explain|show|describe))\b|\b(?:wondering|curious)\b|\bi (?:don't|do not|can't|cannot) (?:know|understand|get|figure|tell)\b/i;
+  /\b(?:need|want|'m looking for|am looking for|are looking for|would like|'d like)\b|\b(?:wondering|curious)\b|\bi (?:don't|do not|can't|cannot)(?: really)? (?:know|understand|get|figure|tell)\b/i;
 
 const ROLE_WORD =
   '(?:팀|신입|인턴|개발자|엔지니어|매니저|디자이너|기획자|지망생|담당자|리드|분석가|연구원|사원|대리|과장|팀장|pm|po|sre|qa)';
@@ -109,7 +109,7 @@ const ENGLISH_SUBORDINATE =
   /^(?:(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their)\b|(?:before|after|because|since|while|although|though|unless|once|when|whenever)\s+(?!(?:should|shall|do|does|did|is|are|was|were|can|could|would|will|must|may|to)\b)|so that\b|so (?:it|we|i|they)\b|for (?:a|an|my|our|the|this|tomorrow's|next|an upcoming)\b)/i;
 /** Where an English sentence's setting begins: "…, but first I need", "before I remove anything". */
 const ENGLISH_CLAUSE =
-  /,\s+(?=but\b)|,?\s+(?=(?:(?:but|before|after|because|since|while|although|though|unless|once)\s+(?:i|we|you|they|it|he|she|someone|anything|everything|the|our|my|a|an|first|[a-z]+ing)|so that|so (?:it|we|i|they))\b)|\s+(?=(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their) [^,?]*[?.!]?$)|\s+(?:and|so)\s+(?=(?:i|we) (?:need|want|would like|'d like)\b)|(?<=\b(?:summary|explanation|overview|gist|rundown|primer|intro|introduction|breakdown|description|explain|summari[sz]e)\b.*)\s+(?=for (?:a|an|my|our|the|this|tomorrow's|next|an upcoming) [^,?]*$)/i;
+  /,\s+(?=but\b)|,?\s+(?=(?:(?:but|before|after|because|since|while|although|though|unless|once)\s+(?:i|we|you|they|it|he|she|someone|anything|everything|the|our|my|a|an|first|[a-z]+ing)|so that|so (?:it|we|i|they))\b)|\s+(?=(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their) [^,?]*[?.!]?$)|\s+(?:and|so)\s+(?=(?:(?:i|we) )?(?:need|want|would like|'d like)\b)|(?<=\b(?:summary|explanation|overview|gist|rundown|primer|intro|introduction|breakdown|description|explain|summari[sz]e)\b.*)\s+(?=for (?:a|an|my|our|the|this|tomorrow's|next|an upcoming) [^,?]*$)/i;
 /** Where the main clause resumes after a setting without a comma: "before I remove anything | I want to list …". */
 const MAIN_AFTER_SETTING = /\s+(?=(?:i|we) (?:want|need|would like|'d like|have to|must|should)\b)/i;
 const splitMainClause = (clause: string) => clause.split(MAIN_AFTER_SETTING);
@@ -201,7 +201,7 @@ interface Clause {
 
 /** Korean clause ends after which the asking part of the sentence follows (…는데, …기 전에, …려다가). */
 const KOREAN_CLAUSE_END =
-  /(?<=[\uac00-\ud7a3\s](?:(?:는데|은데|인데|던데|더니|기 전에|기전에|려다가|려고|니까|때문에)요?|해서요|라서요|어서요|아서요),?)\s+/u;
+  /(?<=[\uac00-\ud7a3\s](?:(?:는데|은데|인데|던데|건데|더니|기 전에|기전에|려다가|려고|니까|때문에)요?|해서요|라서요|어서요|아서요),?)\s+/u;
 
 /**
  * Sentences end at . ! ? followed by a space, at a line break, at an emoji or ㅠㅠ; within one, a Korean

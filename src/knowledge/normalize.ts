@@ -72,6 +72,8 @@ function spellDollars(text: string): string {
   const bare = NO_PARENTHESES.test(text);
   let out = text.replace(NO_PARENTHESES, ' ');
   const aboutSubstitution = SUBSTITUTION_CUE.test(out);
+  // "the dollar sign with parentheses": the sign is $() here, not the $ on its own.
+  if (aboutSubstitution) out = out.replace(/(dollar|달러)\s*(?:signs?|symbols?|기호|표시)/g, '$1');
   // The variable's name is an example too ($FOO, ${HOME}): what is asked about is the $.
   out = out
     .replace(/\$\s*\([^()]*\)?/g, ' dollar substitution ')

@@ -224,13 +224,14 @@ export function assembleKnowledgeBase(
    * Each question word once, with how far to trust it (typo repair), its weight (a question sentence
    * counts fully, context less, chat not at all) and whether it is part of what is asked (focus).
    */
-  function questionWords(question: string): { words: QuestionWord[]; chat?: Answer['chat'] } {
+  function questionWords(question: string): { words: QuestionWord[]; actions?: Action[]; chat?: Answer['chat'] } {
     const message = readMessage(question);
     if (message.chat) return { words: [], chat: message.chat };
     const tokenized = message.sentences.map((s) => ({ ...s, words: mendSplitTypos(tokenizeWords(s.text)) }));
     const domain = domainOf(new Set(tokenized.flatMap((s) => s.words.map((w) => w.token))));
     const bySentence = tokenized.map((s) => ({
       role: s.role,
+      text: s.text,
       sentence: s.sentence,
       words: s.words.flatMap((w) => {
         const c = classify(w, domain);
@@ -260,7 +261,8 @@ export function assembleKnowledgeBase(
         }
       }
     }
-    return { words: [...merged.values()] };
+    const actions = bySentence.filter((s) => focused.has(s)).flatMap(actionsOf);
+    return { words: [...merged.values()], actions };
   }
 
   /**
@@ -356,6 +358,38 @@ export function assembleKnowledgeBase(
     );
   }
 
+  /**
+   * Each install, delete or share asked for, with what it is asked of: docker in "도커 설치", the background in
+   * "remove the background from a photo", the updates in "install windows updates". Korean puts the object
+   * before the verb (skipping places: "서버에 설치"); English after it, the last word of its noun phrase.
+   */
+  function actionsOf({
+    text,
+    words,
+  }: {
+    text: string;
+    words: Array<{ token: string; typed: string; kind: WordKind }>;
+  }): Action[] {
+    const isObject = (w: { token: string; kind: WordKind }) =>
+      (w.kind === 'content' || w.kind === 'topic' || names(w)) && !LEXICON.operations.has(w.token);
+    return words.flatMap((w, i) => {
+      if (w.kind !== 'known' || !ACTION_OPERATIONS.has(w.token)) return [];
+      let object: string | undefined;
+      if (isHangul(text)) {
+        object = words
+          .slice(0, i)
+          .reverse()
+          .find((x) => isObject(x) && !PLACE_PARTICLE.test(x.typed))?.token;
+      } else {
+        const lower = text.normalize('NFC').toLowerCase();
+        const at = lower.indexOf(w.typed);
+        const phrase = new Set(at < 0 ? [] : tokenize(lower.slice(at + w.typed.length).split(PHRASE_END)[0]!));
+        object = words.filter((x) => phrase.has(x.token) && isObject(x)).at(-1)?.token;
+      }
+      return object && object !== w.token ? [{ operation: w.token, object }] : [];
+    });
+  }
+
   /** A word that says what a question is about: a note word no note or nearly every note has is not one. */
   const meaningful = (w: QuestionWord) =>
     w.kind === 'known' &&
@@ -365,7 +399,7 @@ export function assembleKnowledgeBase(
 
   function ask(question: string, { limit = 3 }: { limit?: number } = {}): Answer {
     const none = (matches: Match[] = []): Answer => ({ query: question, outcome: 'none', answered: false, matches });
-    const { words, chat } = questionWords(question);
+    const { words, actions = [], chat } = questionWords(question);
     if (chat) return { ...none(), chat };
     const weights = weigh(words);
     const candidates = words.length > 0 ? candidatesFor(words, weights) : [];
@@ -382,6 +416,13 @@ export function assembleKnowledgeBase(
     const missing = focus.filter((w) => w.kind === 'topic' && !has(best, w));
     const operations = focus.filter((w) => w.kind === 'known' && LEXICON.operations.has(w.token));
     if (operations.length > 0 && !operations.some((w) => has(best, w))) missing.push(...operations);
+    // An operation the note has, asked of something the note lacks ("이미지 배경 지우기", "install windows
+    // updates"): what the note deletes or installs is something else.
+    const misapplied = actions.filter(
+      (a) => best.item.tokenWeight.has(a.operation) && !best.item.tokenWeight.has(a.object),
+    );
+    for (const w of operations)
+      if (misapplied.some((a) => a.operation === w.token) && !missing.includes(w)) missing.push(w);
     // An answer must name something of the note: its intent and modifier words alone (확인, 따로) do not.
     const namedCovered = new Set(
       focus.filter((w) => w.kind === 'known' && names(w) && has(best, w)).map((w) => w.token),
@@ -432,6 +473,7 @@ export function assembleKnowledgeBase(
       missing.length > 0 &&
       missing.every(ofDocker) &&
       onSubject &&
+      namedCovered.size > 0 &&
       !oneWordOnly &&
       covered.length > 0 &&
       restCoverage >= minCoverage - PARTIAL_SLACK
@@ -504,6 +546,19 @@ function isFunctionWordSlip(typed: string): boolean {
   if (typed.length < 3 || typed.length > 7) return false;
   return FUNCTION_WORDS.some((w) => w[0] === typed[0] && editDistance(typed, w, 1) <= 1);
 }
+
+/** An operation a question asks for and the thing it is asked of (install docker, delete the background). */
+interface Action {
+  operation: string;
+  object: string;
+}
+/** Operations done to a thing, whose object says whether a note's install or delete is the one asked about. */
+const ACTION_OPERATIONS = new Set(['install', 'delete', 'share']);
+/** A Korean word marked as a place or a means (서버에, 윈도우에서, 도커로): not what the verb acts on. */
+const PLACE_PARTICLE = /[\uac00-\ud7a3](?:에서는|에서|에선|에게|한테|으로|에|로)$/;
+/** Where an English object's noun phrase ends. */
+const PHRASE_END =
+  /\b(?:from|on|in|to|with|for|of|at|by|into|onto|inside|using|via|after|before|when|if|so|but|and then|is|are|was|were|be|can|could|should|will|would|do|does)\b|[,.?!;:()]/;
 
 /** docker:rm, compose:up, dockerfile:from, -v, --env: read off a command line by the tokenizer. */
 const isCommandToken = (token: string) => token.includes(':') || token.startsWith('-');

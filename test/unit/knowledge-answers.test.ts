@@ -130,6 +130,13 @@ describe('one shared word does not carry an answer (round 2, class 4)', () => {
     expect(kb.ask(q).outcome).not.toBe('answered');
   });
 
+  it('reads what a delete or an install is asked of: the note must have that thing', () => {
+    expect(kb.ask('프로필 사진 배경 지우는 방법').answered).toBe(false);
+    expect(kb.ask('how to install windows updates manually').answered).toBe(false);
+    expect(top('도커 이미지 지우는 순서')).toBe('deletion-order');
+    expect(kb.ask('install docker on windows')).toMatchObject({ outcome: 'answered' });
+  });
+
   it('does not answer a question about containers with a note that has none of its Docker words', () => {
     expect(kb.ask('how do I open a shell in a running container').answered).toBe(false);
   });
@@ -205,6 +212,7 @@ describe('$ versus $()', () => {
     ['the dollar-paren trick in my bash script', 'command-substitution'],
     ['dollar followed by round brackets, what is that', 'command-substitution'],
     ['a dollar sign without any parentheses', 'shell-variable'],
+    ['the dollar sign with parentheses around a command', 'command-substitution'],
   ])('%s → %s', (q, id) => {
     expect(top(q)).toBe(id);
   });

@@ -102,6 +102,7 @@ describe('readMessage', () => {
     'good bot',
     'ah that makes sense now',
     'nice, works now',
+    '오케이 이해 완료',
   ])('reads the reaction %j as chat (class 5)', (text) => {
     expect(readMessage(text).chat).toBe('thanks');
   });
