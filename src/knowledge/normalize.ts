@@ -25,10 +25,12 @@ const hasTenseSyllable = (word: string) =>
 const isSyllable = (c: string) => c >= '\uac00' && c <= '\ud7a3';
 
 /**
- * A Korean word typed as a verb or an adjective (처리하는지, 거치는지, 낯설어서): it says what happens, not what
- * it happens to, so a verb the notes lack is no topic of its own.
+ * A Korean word typed as a verb or an adjective (거치는지, 낯설어서, 붙으면): it says what happens, not what it
+ * happens to, so a verb the notes lack is no topic of its own. A noun made a verb with 하다 (인쇄해서, 환승하는)
+ * still names an action of its own subject.
  */
 export function isKoreanPredicate(typed: string, token: string): boolean {
+  if (VERB_FROM_NOUN.exec(typed)?.[1] === token) return false;
   return VERB_FROM_NOUN.test(typed) || VERB_ENDING.test(typed) || PREDICATE_END.test(token) || hasTenseSyllable(token);
 }
 

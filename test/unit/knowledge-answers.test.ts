@@ -126,6 +126,7 @@ describe('one shared word does not carry an answer (round 2, class 4)', () => {
     ['주말에 hub 공항 가는 버스 있나요', 'hub in another sense'],
     ['클러스터 두통이 심해요', 'cluster in another sense'],
     ['the printer on 2nd floor is broken', 'nothing of the notes at all'],
+    ['배포 자료 복사해서 나눠 주세요', '배포 as a handout, and an action of its own'],
   ])('%s is not answered (%s)', (q) => {
     expect(kb.ask(q).outcome).not.toBe('answered');
   });
