@@ -225,10 +225,11 @@ function splitSentences(text: string): Clause[] {
           .flatMap((clause) =>
             ENGLISH_SUBORDINATE.test(clause.trim()) ? clause.split(/(?<=,)\s+/).flatMap(splitMainClause) : [clause],
           )
-          .map((clause) => ({
+          .map((clause, k, clauses) => ({
             text: unmask(clause),
             sentence: n,
-            subordinate: ENGLISH_SUBORDINATE.test(clause.trim()),
+            // What comes before "…, but" is conceded: the point is what follows it.
+            subordinate: ENGLISH_SUBORDINATE.test(clause.trim()) || /^but\b/i.test(clauses[k + 1]?.trim() ?? ''),
             asked,
           }));
       })
