@@ -381,10 +381,14 @@ export function assembleKnowledgeBase(
           .reverse()
           .find((x) => isObject(x) && !PLACE_PARTICLE.test(x.typed))?.token;
       } else {
+        // …unless the word just before it makes the two one noun ("docker install guide").
         const lower = text.normalize('NFC').toLowerCase();
         const at = lower.indexOf(w.typed);
+        const before = new Set(at < 0 ? [] : tokenize(/(\S+)\s*$/.exec(lower.slice(0, at))?.[1] ?? ''));
         const phrase = new Set(at < 0 ? [] : tokenize(lower.slice(at + w.typed.length).split(PHRASE_END)[0]!));
-        object = words.filter((x) => phrase.has(x.token) && isObject(x)).at(-1)?.token;
+        object =
+          words.find((x) => before.has(x.token) && isObject(x))?.token ??
+          words.filter((x) => phrase.has(x.token) && isObject(x)).at(-1)?.token;
       }
       return object && object !== w.token ? [{ operation: w.token, object }] : [];
     });
@@ -408,6 +412,21 @@ export function assembleKnowledgeBase(
       candidates,
       words.map((w) => w.token),
     );
+    // A note that does an asked operation to the asked thing ("윈도우 도커 설치") answers better than one
+    // close ahead of it that has both words apart ("mysql 설치", "도커 방식").
+    const doesAsked = (c: Candidate) =>
+      actions.every((a) => !c.item.tokenWeight.has(a.operation) || noteDoes(c.item.entry, a));
+    if (!doesAsked(ranked[0]!)) {
+      const at = ranked
+        .slice(1, 3)
+        .findIndex(
+          (c) =>
+            c.score >= ranked[0]!.score - RERANK_MARGIN &&
+            actions.some((a) => c.item.tokenWeight.has(a.operation)) &&
+            doesAsked(c),
+        );
+      if (at >= 0) ranked.unshift(...ranked.splice(at + 1, 1));
+    }
     const best = ranked[0]!;
     const has = (c: Candidate, w: QuestionWord) => c.item.tokenWeight.has(w.token);
     const focus = words.filter((w) => w.focus);
@@ -455,7 +474,7 @@ export function assembleKnowledgeBase(
     // Partial: the note has the question's subject and lacks something of Docker's world the question
     // asks about (a subcommand, a flag, a Compose key, an operation, a failure). A word of another world
     // (python, useMemo, Jetpack) makes the question another subject, however much Docker is around it.
-    const covered = focus.filter((w) => meaningful(w) && has(best, w));
+    const covered = focus.filter((w) => meaningful(w) && has(best, w) && !missing.includes(w));
     const missingWeight = words.reduce((sum, w, k) => sum + (missing.includes(w) ? weights[k]! : 0), 0);
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     // The rest of the question, without what the note lacks, is what the note must answer well.
@@ -554,6 +573,28 @@ interface Action {
 }
 /** Operations done to a thing, whose object says whether a note's install or delete is the one asked about. */
 const ACTION_OPERATIONS = new Set(['install', 'delete', 'share']);
+/** How much lower a note may score and still come first for doing the asked operation to the asked thing. */
+const RERANK_MARGIN = 0.1;
+/** How far apart an operation and its object may stand on a line of a note ("도커를 설치해서"). */
+const ACTION_WINDOW = 2;
+/** The note's lines as token sequences, made when first needed (only notes that come out on top are read). */
+const noteLines = new WeakMap<KnowledgeEntry, string[][]>();
+
+/** The note does the operation to the object: the two stand within ACTION_WINDOW tokens on one of its lines. */
+function noteDoes(entry: KnowledgeEntry, { operation, object }: Action): boolean {
+  let lines = noteLines.get(entry);
+  if (!lines) {
+    lines = [entry.title, entry.titleEn, ...entry.aliases, ...entry.body.split('\n')]
+      .map(tokenize)
+      .filter((line) => line.length > 0);
+    noteLines.set(entry, lines);
+  }
+  return lines.some((line) =>
+    line.some(
+      (t, i) => t === operation && line.slice(Math.max(0, i - ACTION_WINDOW), i + ACTION_WINDOW + 1).includes(object),
+    ),
+  );
+}
 /** A Korean word marked as a place or a means (서버에, 윈도우에서, 도커로): not what the verb acts on. */
 const PLACE_PARTICLE = /[\uac00-\ud7a3](?:에서는|에서|에선|에게|한테|으로|에|로)$/;
 /** Where an English object's noun phrase ends. */

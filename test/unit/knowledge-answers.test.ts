@@ -138,6 +138,15 @@ describe('one shared word does not carry an answer (round 2, class 4)', () => {
     expect(kb.ask('install docker on windows')).toMatchObject({ outcome: 'answered' });
   });
 
+  it('prefers the note that installs the asked thing to one that installs something else (round 2, class 7)', () => {
+    // The traditional-vs-Docker table has "mysql 설치" and "docker vs traditional install"; WSL installs Docker.
+    expect(top('도커 설치 방법')).toBe('wsl');
+    expect(top('docker install guide')).toBe('wsl');
+    const partly = kb.ask('how to install windows updates manually');
+    expect(partly.answered).toBe(false);
+    expect(partly.partial?.covered ?? []).not.toContain('install');
+  });
+
   it('does not answer a question about containers with a note that has none of its Docker words', () => {
     expect(kb.ask('how do I open a shell in a running container').answered).toBe(false);
   });
