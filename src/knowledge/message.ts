@@ -109,7 +109,28 @@ const ENGLISH_SUBORDINATE =
   /^(?:(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their)\b|(?:before|after|because|since|while|although|though|unless|once|when|whenever)\s+(?!(?:should|shall|do|does|did|is|are|was|were|can|could|would|will|must|may|to)\b)|so that\b|so (?:it|we|i|they)\b|for (?:a|an|my|our|the|this|tomorrow's|next|an upcoming)\b)/i;
 /** Where an English sentence's setting begins: "…, but first I need", "before I remove anything". */
 const ENGLISH_CLAUSE =
-  /,\s+(?=but\b)|,?\s+(?=(?:(?:but|before|after|because|since|while|although|though|unless|once)\s+(?:i|we|you|they|it|he|she|someone|anything|everything|the|our|my|a|an|first|[a-z]+ing)|so that|so (?:it|we|i|they))\b)|\s+(?=(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their) [^,?]*[?.!]?$)|\s+(?:and|so)\s+(?=(?:(?:i|we) )?(?:need|want|would like|'d like)\b)|(?<=\b(?:summary|explanation|overview|gist|rundown|primer|intro|introduction|breakdown|description|explain|summari[sz]e)\b.*)\s+(?=for (?:a|an|my|our|the|this|tomorrow's|next|an upcoming) [^,?]*$)/i;
+  /,\s+(?=but\b)|,?\s+(?=(?:(?:but|before|after|because|since|while|although|though|unless|once)\s+(?:i|we|you|they|it|he|she|someone|anything|everything|the|our|my|a|an|first|[a-z]+ing)|so that|so (?:it|we|i|they))\b)|\s+(?:and|so)\s+(?=(?:(?:i|we) )?(?:need|want|would like|'d like)\b)/i;
+/** A trailing phrase of the asker's setting: "in our deploy script", "on my laptop". */
+const OWN_SETTING = /\s(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their) /gi;
+/** A trailing purpose after a request for an explanation: "(a summary of X) for a proposal I'm writing". */
+const PURPOSE = /\s(?:for (?:a|an|my|our|the|this|tomorrow's|next|an upcoming)) /gi;
+const EXPLANATION =
+  /\b(?:summary|explanation|overview|gist|rundown|primer|intro|introduction|breakdown|description|explain|summari[sz]e)\b/i;
+
+/**
+ * Cuts the last setting phrase off a clause, if nothing but its own words follow it (no comma or question
+ * mark): one pass over the clause, whatever its length.
+ */
+function splitTrailingSetting(clause: string): string[] {
+  const last = (pattern: RegExp) => [...clause.matchAll(pattern)].at(-1)?.index;
+  const own = last(OWN_SETTING);
+  const purpose = last(PURPOSE);
+  const at = [own, purpose !== undefined && EXPLANATION.test(clause.slice(0, purpose)) ? purpose : undefined]
+    .filter((i): i is number => i !== undefined)
+    .sort((a, b) => a - b)[0];
+  if (at === undefined || /[,?]/.test(clause.slice(at).replace(/[?.!]+\s*$/, ''))) return [clause];
+  return [clause.slice(0, at), clause.slice(at + 1)];
+}
 /** Where the main clause resumes after a setting without a comma: "before I remove anything | I want to list …". */
 const MAIN_AFTER_SETTING = /\s+(?=(?:i|we) (?:want|need|would like|'d like|have to|must|should)\b)/i;
 const splitMainClause = (clause: string) => clause.split(MAIN_AFTER_SETTING);
@@ -222,6 +243,7 @@ function splitSentences(text: string): Clause[] {
         return sentence
           .split(KOREAN_CLAUSE_END)
           .flatMap((clause) => clause.split(ENGLISH_CLAUSE))
+          .flatMap(splitTrailingSetting)
           .flatMap((clause) =>
             ENGLISH_SUBORDINATE.test(clause.trim()) ? clause.split(/(?<=,)\s+/).flatMap(splitMainClause) : [clause],
           )

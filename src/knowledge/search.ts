@@ -560,10 +560,15 @@ function isPrefixedEveryday(typed: string): boolean {
 }
 
 /** English function words and the most spoken ones, which a slip of the keyboard makes unknown (teh, wich, waht). */
-const FUNCTION_WORDS = [...LEXICON.stopwords].filter((w) => /^[a-z]{2,}$/.test(w));
+const FUNCTION_WORDS = new Map<string, string[]>();
+for (const w of LEXICON.stopwords) {
+  if (/^[a-z]{2,}$/.test(w)) FUNCTION_WORDS.set(w[0]!, [...(FUNCTION_WORDS.get(w[0]!) ?? []), w]);
+}
 function isFunctionWordSlip(typed: string): boolean {
   if (typed.length < 3 || typed.length > 7) return false;
-  return FUNCTION_WORDS.some((w) => w[0] === typed[0] && editDistance(typed, w, 1) <= 1);
+  return (FUNCTION_WORDS.get(typed[0]!) ?? []).some(
+    (w) => Math.abs(w.length - typed.length) <= 1 && editDistance(typed, w, 1) <= 1,
+  );
 }
 
 /** An operation a question asks for and the thing it is asked of (install docker, delete the background). */
