@@ -95,7 +95,7 @@ function soundsAlike(a: string, b: string): boolean {
   if (long.startsWith(short)) return true;
   const at = [...short].findIndex((c, i) => c !== long[i]);
   const glide = long[at] === 'ㅗ' ? /[ㅏㅐㅣ]/ : long[at] === 'ㅜ' ? /[ㅓㅔㅣ]/ : undefined;
-  return glide !== undefined && glide.test(short[at] ?? '') && long.slice(at + 1) === short.slice(at);
+  return glide?.test(short[at] ?? '') === true && long.slice(at + 1) === short.slice(at);
 }
 
 /** Jamo count below which a Korean word is short (two open syllables: 도거 = ㄷㅗㄱㅓ). */
