@@ -478,6 +478,8 @@ const CONCEPTS: string[][] = [
   // English "move from Docker to Kubernetes" is switching tools; relocating data is "migrate".
   ['migrate', '옮기*', '옮겨*', '옮길', '이동', 'migrate', 'migration', '마이그레이션', 'relocate'],
   ['rollback', '롤백', 'rollback', 'roll back', 'undo', '되돌리*', '되돌려*'],
+  // Making something bigger: "용량 늘리기", "expand the disk" (an operation the notes may lack).
+  ['increase', '늘리*', '늘려*', '늘릴', '확장', '증설', 'increase', 'expand', 'extend', 'enlarge', 'grow'],
   ['scale', '스케일링', '스케일', 'scale', 'scaling', 'autoscale', 'autoscaling', '오토스케일링'],
   ['limit', '제한', 'limit', 'limits', 'limiting', 'quota'],
   // Aspects of a command or a file: asking for an option, a forced run, an order, security, nesting, quoting.
@@ -1193,7 +1195,7 @@ const KOREAN_FILLERS = `
 팀장 팀장님 선배 선배님 후배 동료 리뷰어 매니저 사수 부장 부장님 임원 임원분 대표 대표님 고객 고객사 담당자 담당 개발자
 신입 인턴 님 분들 여러분 팀원 팀원분 윗분 직군 비개발 비개발자 개발 회의 회의록 공지 발표 보고 보고서 면접 스터디 온보딩
 진행 처리 작성 정석 그대로 공식 사용자 유저 드리 짜리 분이 아님 알고 알아 알려 알려주 모르 버리 붙이 나오 거치 들어 들어가
-가져 꺼내 돌기 내리 따라 만지 찾아 뽑아 보내 고르 누르 부르 다루 남기 맡기 숨기 넘기 늘리 키우 규모 충분 개일 개면 개라서 버전 최신 예전에 옛날 요새 한번 두번 매번 가끔 맨날 늘 방금 아까 곧
+가져 꺼내 돌기 내리 따라 만지 찾아 뽑아 보내 고르 누르 부르 다루 남기 맡기 숨기 넘기 키우 규모 충분 개일 개면 개라서 버전 최신 예전에 옛날 요새 한번 두번 매번 가끔 맨날 늘 방금 아까 곧
 `;
 
 /**
@@ -1536,6 +1538,7 @@ const OPERATIONS = [
   'nest',
   'quote',
   'unused',
+  'increase',
 ];
 // Only the specific ones: "run docker on Windows" or "what is a cluster made of" ask for no operation.
 const NOTE_OPERATIONS = ['install', 'delete', 'modify', 'share', 'add'];
@@ -1591,7 +1594,7 @@ const LOOSE_FORMS = ['db', 'database', 'databases', '데이터베이스', '디�
 
 /** Words that ask what something is or does: 뭐야, 무엇, 설명, 개념, what, explain. */
 const WHAT_IS_CUE =
-  /\b(?:what|whats|explain|define|definition|meaning|means?|describe)\b|뭐|뭔|뭘|머에|머야|무엇|무슨|설명|개념|정의|뜻|의미|란\b|이란|하는 ?일|역할/i;
+  /\b(?:what|whats|wat|waht|whta|wht|explain|define|definition|meaning|means?|describe)\b|뭐|뭔|뭘|머에|머야|무엇|무슨|설명|개념|정의|뜻|의미|란\b|이란|하는 ?일|역할/i;
 
 function buildConcepts(): {
   exact: Map<string, string>;

@@ -45,7 +45,7 @@ const SENTENCE_MARK =
 const THANKS_MARK = /:(?:pray|bow|\+1|thumbsup|clap|raised_hands|heart|smile|blush|ok_hand):|[👍🙏🙇👏❤😊🙌👌]/u;
 
 const GREETING =
-  /^(?:안녕(?:하세요|하십니까|하세용|요)?|하이|헬로|ㅎㅇ|반가워요|반갑습니다|처음 뵙겠습니다|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|입니다|이요|요)?|hi|hello|hey|hiya|yo|howdy|good\s+(?:morning|afternoon|evening|day))$/i;
+  /^(?:안녕(?:하세요|하십니까|하세용|요)?|하이|헬로|ㅎㅇ|반가워요|반갑습니다|처음 뵙겠습니다|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|입니다|이요|요|\s*(?:되세요|보내세요|되십시오))?|수고\s*하세요|수고하셨습니다|hi|hello|hey|hiya|yo|howdy|good\s+(?:morning|afternoon|evening|day))$/i;
 const THANKS =
   /^(?:감사(?:합니다|해요|드립니다|드려요)?|고마워(?:요)?|고맙습니다|땡큐|쌩큐|ㄱㅅ|ㄳ|덕분(?:에|입니다|이에요)|도움이\s*(?:됐어요|됐습니다|되었어요|되었습니다|많이\s*됐어요)|잘\s*(?:봤습니다|봤어요|알겠습니다)|최고(?:예요|에요|입니다)?|thanks?|thank\s*you|thx|ty|tysm|cheers|much appreciated|appreciated|great|awesome|perfect|nice|cool|got it)$/i;
 /** Neither question nor context: an apology, a self-introduction's opener, a "quick question" lead-in. */

@@ -167,6 +167,7 @@ describe("partial only for the note's subject, and for what the notes lack (roun
     ['remove all unused containers at once', 'deletion-order', 'unused'],
     ['docker image ls 를 이름순으로 정렬하는 법', 'listing-commands', '정렬하는'],
     ['can I nest $() inside another $()?', 'command-substitution', 'nest'],
+    ['도커 루트 디렉터리 공간 늘리는 방법', 'docker-root-dir', '늘리는'],
   ])('%s is partly covered by %s, lacking %s', (q, id, lacking) => {
     const answer = kb.ask(q);
     expect(answer.outcome).toBe('partial');

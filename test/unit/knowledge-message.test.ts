@@ -91,6 +91,7 @@ describe('readMessage', () => {
     expect(readMessage('hello :wave:').chat).toBe('greeting');
     expect(readMessage('고맙습니다 ㅎㅎ').chat).toBe('thanks');
     expect(readMessage('👍').chat).toBe('thanks');
+    expect(readMessage('좋은 하루 되세요').chat).toBe('greeting');
     expect(readMessage('안녕하세요 도커 질문 있어요. 이미지가 뭐예요?').chat).toBeUndefined();
   });
 
