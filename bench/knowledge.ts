@@ -26,7 +26,8 @@ const DEV_SET = path.join(DATA, 'dev-questions.jsonl');
  * Each set was written by someone who saw only the notes' bodies, not the aliases or the matcher, and each
  * was used for tuning after its first measurement (README has the first-sight scores), so none is a clean
  * test any more: held-out (120 questions), second blind (100, other voices), third and fourth (90 and 80,
- * short), Slack (80 messages as people post them), fresh A (in/partial/out/chat, with a class each).
+ * short), Slack (80 messages as people post them), fresh A (in/partial/out/chat, with a class each), and fresh
+ * B to E (round 2: long Slack requests, context against question, typos, shared words, reactions).
  */
 const SETS: Array<[string, string]> = [
   ['dev set', DEV_SET],
@@ -36,6 +37,12 @@ const SETS: Array<[string, string]> = [
   ['fourth set', path.join(DATA, 'fourth-questions.jsonl')],
   ['slack set', path.join(DATA, 'slack-dev-questions.jsonl')],
   ['fresh set A', path.join(DATA, 'fresh-a-questions.jsonl')],
+  // Round 2 of issue #10 (README has their first-sight scores): B was written first and tuned on; C, D and E
+  // were written later, each measured once before the tuning on it.
+  ['fresh set B', path.join(DATA, 'fresh-b-questions.jsonl')],
+  ['fresh set C', path.join(DATA, 'fresh-c-questions.jsonl')],
+  ['fresh set D', path.join(DATA, 'fresh-d-questions.jsonl')],
+  ['fresh set E', path.join(DATA, 'fresh-e-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */

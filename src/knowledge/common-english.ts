@@ -3846,3 +3846,1089 @@ zipper zippered zippering zippers zipping zips zira zit zits zod zodiac zodiacs 
 zones zoning zoo zoological zoologist zoologists zoology zoom zoomed zooming zooms zoos zorro zucchini
 zucchinis zulu zurich
 `;
+
+/** The most spoken English words in bands of frequency, most frequent first (SUBTLEX-US ranks up to 400, 1500, 5000, 15000). */
+export const SPOKEN_BANDS = [
+  `
+a about actually after again ago ain all alone already always am an and another any anyone anything are around
+as ask at away baby back bad be beautiful because been before being believe best better big both boy bring
+brother business but by call called came can car care case cause check come coming could couldn course crazy d
+dad damn day days dead deal did didn die do doctor does doesn doing don done door down dr each easy eat else
+em end enough even ever every everybody everything excuse face family father feel few find fine first five for
+forget found four friend friends from fuck fucking get getting girl give go god going gone gonna good got
+gotta great guess guy guys had hand happen happened happy hard has have haven having he head hear heard hell
+hello help her here hey hi him his hit hold home honey hope house how huh i idea if in into is isn it jack job
+just keep kid kids kill killed kind knew know last late later leave left let life like listen little live ll
+long look looking looks lost lot love m made make man many matter may maybe me mean meet men might mind mine
+minute minutes miss mom money more morning most mother move mr mrs much must my myself name need never new
+next nice night no nobody not nothing now of off oh ok okay old on once one only open or other our out over
+own part pay people phone place play please pretty probably problem put re ready real really remember right
+room run s said same saw say saying says school second see seen she shit should show shut since sir sit so
+some somebody someone something son soon sorry start stay still stop stuff such supposed sure t take talk
+talking tell than thank thanks that the their them then there these they thing things think thinking this
+those thought three through time to today together told tomorrow tonight too took town true try trying turn
+two uh under understand until up us use used very wait wanna want wanted wants was wasn watch way we well went
+were what when where which while who whole why wife will with without woman won work working world worry would
+wouldn wrong yeah year years yes yet you your yourself
+`,
+  `
+aah able above absolutely accept accident account across act acting action address admit advice afford afraid
+afternoon against age agent agree ah ahead air al alive allow allowed almost along alright also amazing
+america american amy angel angry animal answer anybody anymore anyway anywhere apart apartment apologize
+apparently appreciate area aren arm arms army arrest art asked asking asleep ass asshole attack attention aunt
+awful aye b bag ball band bank bar bastard bathroom beach bear beat beauty became become bed beer beg begin
+beginning behind belong ben besides bet between beyond bigger bill billy bird birthday bit bitch black blame
+blind blood blow blue board boat bob bobby body bomb book books born boss bother bottle bottom bought box
+boyfriend boys brain break breakfast breaking breath breathe bridge bright bringing broke broken brothers
+brought brown bucks buddy build building bullshit bunch burn bus busy buy bye c cake calling calls calm camera
+camp cannot captain card cards career careful carry cars cash cat catch caught cell center certain certainly
+chair chance change changed charge charles charlie checked chicken chief child children chinese choice choose
+christ christmas church city class clean clear client clock close closed closer clothes club coach code coffee
+cold college colonel comes comfortable command common company complete completely computer concerned
+congratulations consider contact continue control conversation cook cool cop cops copy corner correct cost
+count country couple court cousin cover crap cream credit crew crime cross cry crying cup cut cute daddy dance
+dancing danger dangerous danny dare dark darling date daughter dave david de dear death decide decided
+decision deep definitely department deserve desk destroy detective dick died difference different difficult
+dig dinner dirty discuss doc dog dogs dollars double doubt dream dreams dress dressed drink drinking drive
+driver driving drop dropped drug drugs drunk dry dude due dumb during duty dying e early earth east eating ed
+eh eight either emergency empty enemy english enjoy entire escape especially evening everyone everywhere
+evidence evil exactly excellent except excited expect experience explain extra eye eyes f fact fair faith fall
+famous far fast faster fat fault favor favorite fear feed feeling feelings feels feet fell fellow felt field
+fight fighting figure figured file fill film final finally finish finished fire fired fish fit fix flight
+floor flowers fly flying folks follow following food fool foot force forever forgive forgot form forward frank
+fred free french fresh friday front fucked full fun funny further future g game games gas gave gay gee general
+gentlemen george gets gift girlfriend girls given gives giving glad glass goddamn goes gold goodbye gotten
+government grab grace grand grandma greatest green ground group grow guard guilty gun guns ha hair half hall
+handle hands hang hanging happening happens hardly harry hasn hat hate heads hearing heart heaven heavy held
+helped helping henry hero herself hide hiding high himself history hmm holding hole holy honest honor hoping
+horrible horse hospital hot hotel hour hours however huge human hundred hungry hurry hurt husband ice idiot il
+imagine immediately important impossible information innocent inside instead interest interested interesting
+involved its j jail jake james jane jerry jesus jim jimmy joe joey john johnny join joke judge jump jury
+keeping keeps kelly kept key keys kick kidding killer killing kinda king kiss kitchen knife knock knowing
+known knows l la ladies lady land larry lately laugh laughing law lawyer lay lead learn learned least leaves
+leaving lee leg legs leo less letter level lie lied lieutenant light lights liked likes line list listening
+lived lives living ln lock locked london longer looked lord lose losing lots loved lovely loves low ls luck
+lucky luke lunch lying ma machine mad madam magic main major makes making mama mark marriage married marry
+martin mary master match max means meant meat medical meeting memory mention mess message met michael middle
+mike miles milk million missed missing mission mistake mister moment mommy month months moon motherfucker
+mouth moved movie movies moving ms murder music n named names natural nature near necessary neck needed needs
+neither nervous news nick nine none normal north nose note notice number nurse nuts o obviously offer office
+officer often ones ooh operation order orders others ought ourselves outside outta ow owe p pack paid pain pal
+pants papa paper papers pardon parents paris park partner party pass passed past patient paul paying peace
+perfect perfectly perhaps person personal peter pick picked picture pictures piece places plan plane plans
+played playing pleasure plenty plus point police pool poor pop position possible possibly power practice
+pregnant present president press pressure price prince prison private problems professor program promise
+promised protect proud prove public pull pulled push putting queen question questions quick quickly quiet quit
+quite r race radio rain raise ran rather ray reach read reading realize reason record red relationship relax
+report respect responsible rest restaurant return rich richard rid ride ridiculous ring risk river road robert
+rock roger roll rory rose round rule rules running sad safe sake sam san santa sarah saturday save saved
+scared scene sea search seat seconds secret security seeing seem seemed seems sell send sense sent sergeant
+serious seriously service set seven sex shall share sheriff shh ship shirt shoes shoot shooting shop short
+shot shouldn showed sick side sight sign silly simple simply sing singing single sister sitting situation six
+size skin sky sleep sleeping slow small smart smell smile smoke sold somehow sometimes somewhere song sort
+soul sound sounds south space speak speaking special spend spent spirit spot st stage stand standing star
+stars started starting starts state states station staying steal step steve stick stole stopped store stories
+story straight strange street strike strong stuck student study stupid suddenly suit summer sun sunday support
+suppose surprise surprised suspect swear sweet sweetheart sweetie system table taken takes taking talked tape
+taste taught tea teach teacher team ted teeth telling tells ten terrible test th themselves thinks third
+though thousand throw ticket tickets tie tight till times tired tom tommy tony top totally touch tough track
+train treat tree trial trick tried trip trouble truck trust truth turned turns tv twice type u um uncle united
+unless upon upset upstairs using usually van victim visit voice waiting wake walk walked walking wall war warm
+waste watching water ways weapon wear wearing wedding week weekend weeks weird welcome weren west whatever
+whether white whoa whoever whose wild willing win wind window wine wish within witness women wonder wonderful
+wondering word words worked works worried worse worst worth wow write writing written wrote y ya yep yesterday
+yo york young yours
+`,
+  `
+aaron abandoned abby ability aboard absolute absurd abuse academy accent accepted access accidentally
+according accounts accused ace acid acted actions active activities activity actor actors actress acts actual
+ad adam adams add added admiral admire admitted adopted adorable adult adults advance advanced advantage
+adventure advise affair affairs affect affection africa afterwards agency agents ages agreed agreement aid aim
+aircraft airplane airport alan alarm albert album alcohol alert alexander alibi alice alien aliens alike allen
+alley alliance ally almighty alternative although ambassador amber ambulance amen americans among amount
+amusing analysis ancient anderson andrew angeles angels anger angle animals ann anna anne annie anniversary
+announce announcement announcer annoying anonymous answered answering answers anthony anxious anyhow anytime
+anyways ape apologies apology appeal appear appearance appeared appears appetite applause apple apples
+application apply appointment approach approaching appropriate approval approve april areas argue arguing
+argument arizona armed arnold arrange arranged arrangement arrangements arrested arrival arrive arrived
+arrives arthur article artist arts ash ashamed ashes aside asks assault asses assholes assigned assignment
+assistance assistant associate assume assumed assuming assure ate atlantic atmosphere attached attacked
+attacks attempt attend attitude attorney attracted attractive auction audience audition august austin
+australia authorities authority autograph autopsy available avenue average avoid aw awake award aware awesome
+awfully awhile awkward babe babies bachelor background backup backwards bacon badge badly bags bail bait baker
+balance bald ballet balloon balls banana bang banging banks barbara barbecue bare barely bargain barking barn
+barney baron barrel barry bars bartender base baseball based basement basic basically basis basket basketball
+bastards bat bath battery battle bay beam beans beard bearing bears beast beaten beating beats becomes
+becoming bedroom beds bee beef beers began begging begins begun behalf behave behavior beings believed
+believes believing bell bells belly belonged belongs beloved below belt bench bend beneath benefit benjamin
+benny berlin bernard beside beth betray betrayed bets betting betty bible bid biggest bike billion bills bingo
+birds birth bishop bitches bite bits bitter blade blah blake blanche blank blanket blast bleed bleeding bless
+blessed blessing blew block blocks blond blonde bloody blowing blown blows blues bo boarding boats bodies
+bombs bond bone bones bonnie bonus boo booked boom boot booth boots booze border bored boring borrow borrowed
+boston bothered bothering bottles bounce bound bout bow bowl bowling boxes bra brad brains branch brand
+brandon brandy brass brave bravo bread breaks breast breasts breathing bree bret brian brick bride brief
+briefcase brilliant brings british bro broad broadcast broadway brooklyn brooks bruce brush buck bucket bud
+buddies budget buffalo bug bugs buildings built bull bullet bullets bum bump bundy bunny burden bureau burger
+buried burke burned burning burns burnt burst burt bury bush bust busted buster butcher butler butt butter
+button buttons buying buzz cab cabin cabinet cable caesar cage cal california calvin cameras campaign campus
+canada cancel cancer candidate candles candy cane cannon canyon cap capable cape capital capture captured
+cared carefully cares cargo carl carmen carol caroline carpet carried carrying cart carter cases casino cast
+castle catching catherine catholic cathy cats cattle caused causes causing cave cd cease ceiling celebrate
+celebrating celebration cellar cells cemetery cent central centre cents century ceremony certificate chain
+chairman chairs challenge chamber champ champagne champion championship chan chances chandler changes changing
+channel chaos chapter character characters charged charges charity charley charlotte charm charming chart
+chase chased chasing chat cheap cheat cheated cheating checking checks cheer cheering cheers cheese chef
+chemical chemistry cherry chest chew chicago chick chickens chicks childhood chill chin china chip chips chloe
+chocolate choices chop chopper chose chosen christian christopher chuck chuckles cigar cigarette cigarettes
+circle circumstances circus cities citizen citizens civil civilian civilization claim claims claire clarence
+clark classes classic claus clay cleaned cleaning cleared clearly clerk cleveland clever clients cliff climb
+clinic closely closest closet closing clothing cloud clouds clown clubs clue coast coat cocaine cock cocktail
+codes coffin cohen coin coincidence coke cole colin collar collect collection collins color colors colour
+columbo column com coma combat combination comedy comfort comic commander comment commercial commission
+commissioner commit commitment committed committee communicate communication community companies compare
+compared compete competition complain complaining complaint complex complicated compliment computers comrade
+con concentrate concept concern concerns concert conclusion condition conditions conduct conference confess
+confession confidence confident confirm confirmed conflict confused confusing congress connect connected
+connection connie conscience consequences considered considering conspiracy constant constantly construction
+contest continues contract contrary convenient convention convicted convince convinced cooked cookie cookies
+cooking coop cooper cooperate copies core corn coroner corporal corporate corps corpse cos costs costume
+cotton couch cough council counsel counselor counter counting countries counts county courage courtroom
+covered covering covers cow coward cowboy cows crack cracked crane crash crashed crawl crawling create created
+creative creature creatures creek creep creepy cried crimes criminal criminals crisis critical crossed
+crossing crowd crowded crown cruel cruise crush crushed crystal culture cure curiosity curious current curse
+curtain custody customer customers cuts cutting da daily daisy dale dallas damage damaged dame damned dan dana
+danced dancer daniel daphne darkness darn data dated dates dating daughters davis dawn daylight deadly deaf
+dealer dealing deals dean debate debbie debt decent decisions deck dedicated deed deeds deeper deeply deer
+defeat defend defendant defense degree degrees del delay delicate delicious delighted delightful deliver
+delivered delivery delta demand demands demon demons denied dennis dentist denver deny depend depends deposit
+depressed depth deputy describe described description desert deserved deserves design designed desire
+desperate despite dessert destiny destroyed destruction detail details determine determined detroit develop
+developed development device devil devon dial diamond diamonds diana diane diary dice diego dies diet
+differently digging dignity dime diner dining direct direction directions directly director dirt disappear
+disappeared disappoint disappointed disaster discipline discover discovered discovery discussed discussing
+discussion disease disgusting dish dishes dismissed display distance distant district disturb disturbed
+disturbing dive divine division divorce divorced dizzy dock doctors document documents doll dollar donald
+donna doorbell doors dope doris dorothy dough downstairs downtown dozen drag dragged dragon drain drama
+dramatic drank draw drawer drawing drawn dreamed dreaming dresses dressing drew drill drinks driven drives
+dropping drops drove drown drum duck ducks dug duke dull dummy dump dumped dust dutch dynamite eagle ear earl
+earlier earn earned ears ease easier easily eaten eats edgar edge editor education edward effect effective
+effects effort egg eggs el elaine election electric electrical electricity elephant elevator eleven eli
+elizabeth ellen elvis embarrass embarrassed embarrassing emily emma emotion emotional emotions emperor empire
+employee employees en ended ending ends enemies energy engaged engagement engine engineer engines england
+enjoyed enjoying enormous enter entered entering entertainment entirely entitled entrance entry envelope
+environment envy episode equal equipment er eric error escaped escort established estate et eternal europe
+evans eve event events eventually everyday ewing ex exact exam examine example excellency exchange excitement
+exciting excuses execution executive exercise exhausted exist existence exists exit expected expecting
+expensive experienced experiment expert explained explains explanation explode explosion exposed express
+expression extraordinary extreme extremely fabulous faces facility facing factory facts fail failed failure
+faint fairly fairy faithful fake fallen falling falls false fame familiar families fan fancy fans fantastic
+fantasy farewell farm farmer fascinating fashion fate fathers favour favourite fears fed federal fee feeding
+felicity felix fella fellas fellows female fence festival fetch fever fields fifteen fifth fifty fighter
+fights figures filed files filled filling films filthy financial finding finds finest finger fingerprints
+fingers fires firing firm fisher fishing fits fixed fixing flag flame flash flat fleet flesh flew flies flip
+floating florida flow flower flu fluid flush focus fog fold followed fond fooled fooling foolish fools footage
+football forbid forced forces ford foreign forest forgetting forgotten fork formal former forms fort forth
+fortunate fortunately fortune forty foster fought foul foundation fourth fox frame france francis francisco
+franklin frankly frasier fraud freak freaked freaking freaks freedom freeze freezing fridge fried friendly
+friendship fries frightened frog frozen fruit fry fucker fuel fully function fund funeral fur furniture gain
+gal gallery gamble gambling gang garage garbage garden gary gasps gate gates gather gathered gear geez gene
+generally generation generous genius gentle gentleman gently genuine georgia german germans germany ghost
+ghosts giant gifts gig gimme gin glasses gloria glorious glory glove gloves goal goat gob goddess gods golden
+golf goodness goodnight goods goose gorgeous gosh gotcha governor grabbed grade grades graduate graduation
+graham grandfather grandmother grandpa granny grant granted grass grateful grave gray greater greek grew grey
+grief griffin grip gross grounds groups growing grown grows guarantee guards guessing guest guests guide guilt
+guitar gum gunshot gut guts gym h habit hack hail haircut halfway hallelujah halloween hallway halt ham hammer
+handed handled handling handsome handy hank hans happier happily happiness harbor harder harm harmless harmony
+harold harper harris harrison hart harvard harvey hatch hated hates hats hawaii hawk headache headed heading
+headquarters heal health healthy hears hearts heat heather heavens heck hector heels heh height helen
+helicopter helio helmet helpful helpless helps hercules heroes heroin herr hers hid hidden higher highest
+highly highness highway hill hills hint hip hire hired hitler hits hitting hiya hm ho hockey holds holes
+holiday holidays hollow holly hollywood holmes homeless homes homework homicide hon honestly honeymoon hong
+honored honour hood hook hooked hooker hop hoped hopefully hopeless hopes hopper horn horny horror horses host
+hostage hostages hostile houses houston howdy hudson hug humanity humans humble humor hundreds hung hunt
+hunter hunting hurricane hurting hurts hut ideas identified identify identity idiots ignore ill illegal
+illusion image imagination imagined immediate impact impress impressed impression impressive inch inches
+incident include including increase incredible incredibly indeed independent indicate individual industry
+infected infection influence inform informed injured injury inn inner insane insist insisted inspector
+instance instant instincts instructions insult insurance intelligence intelligent intend intended intense
+intention interests interfere internal international interrupt interview introduce introduced invasion
+invented investigate investigating investigation investment invisible invitation invite invited iron island
+issue issues item itself jacket jackie jackson jacob jam janet japan japanese jar jason jay jazz jealous jean
+jeep jeez jeff jefferson jen jenny jeremy jerk jersey jess jesse jet jew jewelry jewish jews jill jo joan jobs
+jock johnson joined joining joint jokes joking jonathan jones jordan joseph josh journal journey joy jr judges
+judging judgment judy juice july jumped jumping june jungle junior junk justice k kane kansas karen kay ken
+kennedy kenny kent kicked kicking kiddo kidnapped kidnapping kidney killers kills kim kindly kindness kinds
+kingdom kings kirk kissed kissing kit kitty knee knees knight knocked knocking knowledge kong korea korean
+kyle lab labor lack lad ladder lads laid lake lamb lame lamp lan lance landed landing lane language lap large
+larger las laser latest latin laughed laughs laughter launch laundry laura lawn lawrence laws lawyers laying
+lazy ld le leader leaders leading leads league leak lean learning leather lecture led legal legend lemon lend
+leon leonard lesbian lesson lessons lets letters letting levels lewis lf li liar liberty library license lick
+lies lifetime lift lighter lightning likely lily limit limited limo lincoln linda lines ling link lion lip
+lips lipstick liquor listened lit literally liver load loaded loan lobby local locate located location locker
+log logan lonely loose lori loser losers loses loss loud louder louie louis louise lousy lover lovers loving
+lower loyal loyalty lt lucy luggage lunatic lung lungs luther lynn mac machines madame mademoiselle madison
+madness magazine magazines maggie magical magnificent magnum maid mail maintain majesty makeup male mall
+manage managed management manager manhattan maniac mankind manner manners manny map march marco margaret maria
+marie marilyn marine marines marked market marks marrying mars marshal marshall martha marvelous mask mason
+mass massage massive matches mate material math matt matters matthew mature mayor meal meaning meantime
+meanwhile measure medal media medication medicine meetings meets meg mel melissa member members memories
+mental mentioned menu mercy merely merry messages messed messing metal mexican mexico miami mick mickey
+midnight mighty mile military mill miller millions minds minimum minister minor miracle mirror miserable
+misery missile mistaken mistakes mistress misunderstanding mitch mix mixed mm mob model models modern molly
+moments mon monday monica monitor monkey monsieur monster monsters mood moral morgan morgue moron morris
+mortal moscow mostly motel motherfuckers motherfucking mothers motion motive motor motorcycle mount mountain
+mountains mouse movement moves mud mulder multiple mum mummy murdered murderer murders murphy murray muscle
+museum musical mysterious mystery nah nail nails naked nancy nanny nap narrator nasty nation national native
+naturally naughty navy nd nearby nearly neat necessarily necklace needle negative neighbor neighborhood
+neighbors nelson nephew nerve nerves nest net network newspaper newspapers nicely nickel nicky niece nigga
+nigger nightmare nights noah noble noel noise nonsense noon nope nor normally norman notes noticed novel
+november nowhere nuclear numbers nurses nut oath obey object objection objects observe obsessed obvious
+occasion occurred ocean october odd odds offense offered offering officers official officially ohio oil older
+oldest oliver onto oops opened opening opens opera operate operating operations operator opinion opportunity
+opposite option options orange ordered ordinary organization organized original orleans oscar otherwise ouch
+ours outer outfit oven overnight owes owned owner owns oxygen pa pace pacey pacific package packed packing
+page pages painful paint painted painting paintings pair palace palm palmer pam pan pancakes panic paperwork
+parade paradise paranoid parent parked parker parking parole particular particularly parties partners parts
+passenger passengers passes passing passion passport pat patch path pathetic patience patients patrick patrol
+pattern patty payment pays peaceful peanut pearl pee peg peggy pen penalty pencil penis penny pepper per
+percent perform performance perfume perimeter period permanent permission permit personality personally
+personnel perspective pet pete petty phase phil philadelphia philip philosophy phoebe phoenix phones phony
+photo photograph photographer photographs photos phrase physical physically physics piano picking picks picnic
+pie pieces pierce pig pigs pile pill pillow pills pilot pimp pin pink pipe piper piss pissed pistol pit pitch
+pity pizza placed plague plain planes planet planned planning plant planted plants plastic plate plates player
+players plays pleasant pleased plot plug pocket pockets poem poet poetry pointing points poison poker pole
+policeman policy polish polite political politics popcorn pope pops popular population porch pork porn port
+porter positions positive possession possibility post pot potato potatoes potential potter pound pounds pour
+powder powerful powers practical practically practicing praise pray prayer prayers praying precious precisely
+prefer prepare prepared preparing presence presents pretend pretending prevent previous previously prick pride
+priest primary prime princess principal print prints prior priority prisoner prisoners privacy privilege prize
+pro procedure proceed process produce producer product production profession professional profile profit
+progress project prom promises promotion proof proper properly property proposal propose protected protecting
+protection protest proved provide provided psychiatrist psychic psycho publicity pulling pulse pump pumpkin
+punch punish punished punishment punk puppy pure purple purpose purse pushed pushing pussy puts q qualified
+quality quarter quarters queens questioning quietly quitting quote rabbit racing radar radiation rage raid
+railroad raining raised raising ralph ranch random randy range rank ransom rap rape raped rare rat rate rats
+raw rd reached reaction reads realise reality realized rear reasonable reasons recall receive received recent
+recently reception reckon recognize recognized recommend recorded recording records recovered recovery reed
+reese reference refrigerator refuse refused regarding register registered regret regular rehearsal related
+relations relationships relatives release released relief relieved religion religious remain remains
+remarkable rembrandt remembered remind reminded reminds remote remove removed rent rented repair repeat
+replace replaced reported reporter reporters reporting reports represent reputation request requested require
+required requires rescue research reservation residence resist resistance resources respond response
+responsibility result results retire retired retirement retreat returned returning returns reunion reveal
+revenge reverend reverse review revolution reward rex rhythm ribs rice rick riding rifle rig rights ringing
+rings rip ripped rise rising rita ritual roads roast rob robbed robbery robe roberts robin robot rocket rocks
+rocky rod rode role rolled rolling rolls roman romance romantic rome romeo roof roommate rooms root rope roses
+ross rotten rough rounds route routine row royal rub rubber ruby rude rug ruin ruined rumor rumors runs rush
+russ russell russia russian russians rusty ruth sack sacred sacrifice safely safer safety sail sailing sailor
+saint sakes salad salary sale sales salesman sally salt sammy sample samples sand sandwich sandwiches sandy
+sang sarge sat satellite satisfied sauce saving scale scan scar scare scares scary scenes schedule scheduled
+scholarship schools science scientific scientist scientists score scores scotch scott scout scratch scream
+screaming screams screen screw screwed screwing script scum se seal sealed searching season seated seats
+seattle sec secretary secrets section secure seek sees self selfish selling senator sending sends senior
+senses sensitive sentence separate separated september sequence serial series servant serve served services
+serving session seth sets setting settle settled setup seventh several severe sexual sexually sexy shadow
+shadows shake shakespeare shaking shame shape shared sharing shark sharon sharp shave shaw shawn shed sheep
+sheet sheets sheila shell shelly shelter sherry shield shift shine shining ships shirley shirts shock shocked
+shoe shooter shopping shore shortly shorts shotgun shots shoulder shoulders shout shouting shove shower
+showing shown shows shrimp shrink shy sides sidney sighs signal signals signature signed signing signs silence
+silent silk silver similar simon sin singer sink sins sire sisters site sits sixteen sixth skills skinny skip
+skipper skirt skull slap slave sleepy slept slice slide slight slightly slim slip slipped slowly slut smack
+smaller smarter smash smells smiling smith smoking smooth snack snake snakes snap sneak snow soap sober soccer
+social society sock socks soda soft software soldier soldiers solid solo solution solve solved someday
+someplace sometime somewhat songs sonny sons sookie sooner sore sorts souls sounded soup source sources
+southern spain spanish spare speaks species specific specifically speech speed spell spending spider spike
+spill spin spirits spiritual spit splendid split spoil spoiled spoke spoken sport sports spots spotted spray
+spread spring spy squad square squeeze stab stabbed stable staff stairs stake stall standard stands stanley
+stare staring starving statement stations statue status stayed stays steady steak stealing steam steel stella
+stephen stepped steps steven sticking sticks stiff stink stinking stinks stock stolen stomach stone stones
+stood stopping stops storage stores storm straighten stranger strangers strategy streets strength stress
+stretch strictly strikes string strings strip stroke stronger struck structure struggle stuart stubborn
+students studied studies studio studying stuffed stunt style subject subtitles subway succeed success
+successful suck sucked sucker sucks sudden sue suffer suffered suffering sugar suggest suggested suggesting
+suggestion suicide suitcase suite suits sum sunset sunshine super superior superman supper supplies supply
+supreme surely surface surgeon surgery surprises surrender surrounded surveillance survival survive survived
+susan suspected suspects suspicious swallow swamp sweat sweater sweating sweep swell swim swimming swing
+switch sword swore sworn sydney symbol sympathy synchro systems tables tag tail takin tale talent talented
+talks tall tan tank tanks tap tapes target tarzan task tastes tattoo tax taxes taxi teachers teaching teams
+tear tears technical technically technique technology teddy telegram telephone television teli tellin temper
+temperature temple temporary tend tender tennis tense tension tent term terms terribly terrific terrified
+territory terror terrorist terrorists terry tested testify testimony testing tests texas tha thanksgiving
+theater theatre thee theme theory therapist therapy therefore thick thief thieves thin thirsty thirty thomas
+thompson thou thoughts thousands threat threaten threatened threatening threw thrill thrilled throat throne
+throughout throwing thrown thumb thunder thursday thus thy tied ties tiger til tim timing tin tiny tip tips
+tire tires tissue title tits toast toe toes toilet tokyo tone tongue tons tool tools tooth tore torn torture
+toss tossed total touched touching tour tournament toward towards towel towels tower toy toys trace tracking
+tracks trade tradition traffic tragedy tragic trail trailer trained training trains traitor tramp transcript
+transfer transferred transmission transport trap trapped trash trauma travel traveling travis treasure treated
+treating treatment trees tremendous tricks tries trigger triple troops troubles troy trucks truly trunk
+trusted tub tube tuesday tune tunnel turkey turner turning turtle twelve twenty twin twins twist twisted tyler
+types typical ugh ugly ultimate unable unbelievable uncomfortable unconscious undercover underground
+underneath understanding understands understood underwear unexpected unfair unfortunate unfortunately unhappy
+uniform union unique unit units universe university unknown unlike unusual upper upside urgent useful useless
+uses usual v vacation val valentine valley valuable value values vampire vampires various vault vegas vehicle
+verdict veronica version vessel vic vice vicious victims victor victory video vietnam view village vincent
+violence violent virgin virginia virus vision visions visiting visitor visitors visual vodka voices volunteer
+von vote vulnerable w wade wagon waited waiter waitress waking walker walks wallet walls wally walt walter
+wanting ward warden warehouse warn warned warning warrant warren warrior wars wash washed washing washington
+wasted wasting watched waters watson wave waves wax wayne weak weakness weapons wears weather web wednesday
+wee weed weight weli wells wesley western wet wha whack whale whatsoever wheel wheels whenever wherever whip
+whiskey whistle whom whoo whore wicked wide widow wig william williams willie willy wilson windows wing wings
+winner winning wins winter wipe wire wisdom wise wished wishes witch witches witnesses wives wizard woke wolf
+wondered wong wood woods woody wore worker workers worlds worm worn worries worrying worthless worthy wound
+wounded wounds wrap wrapped wreck wrestling wrist writer writes x yacht yale yankee yard yards ye yell yelling
+yellow younger yourselves youth yup z zack zero zone zoo
+`,
+  `
+aa ab abandon abandoning abbey abbott abc abdomen abdominal abducted abduction abel abide abigail abilene
+abilities abner abnormal abort abortion abraham abroad absence absent absorb absorbed abstract abu abused
+abusive abyss ac academic acapulco accelerator acceptable acceptance accepting accepts accessed accessories
+accessory accidental accidents accommodate accommodations accompanied accompany accomplice accomplish
+accomplished accomplishment accomplishments accord accordance accordingly accountable accountant accounted
+accounting accuracy accurate accusation accusations accuse accusing accustomed aces ache aches achieve
+achieved achievement achilles aching acknowledge acknowledged acquaintance acquainted acquire acquired
+acquisition acquitted acre acres activate activated actresses acute adapt adaptation adder addict addicted
+addiction addicts adding addison addition additional addressed addresses addressing adds adequate adieu adios
+adjacent adjourned adjust adjusted adjusting adjustment adjustments administer administered administration
+administrative administrator admirable admiration admired admirer admiring admission admissions admits
+admitting ado adolescent adolf adopt adoption adore adored adores adrenaline ads adultery advances advancing
+advantages adventures adversary advertise advertising advised advising advisor advocate aerial aerobics
+aeroplane affected affecting affectionate affects affidavit affirmative afghanistan afloat african aft
+afterlife afternoons afterward agamemnon aged agencies agenda aggie aggression aggressive aging agitated agony
+agreeable agreeing agrees aha ahem ahold ahoy ai aide aimed aiming airborne airfield airline airlines
+airplanes airports airspace airway aisle alabama aladdin alamo alarmed alarms alas alaska albany albums
+albuquerque alcoholic alden ale alec alerted alfred algebra alias alimony alison allah allan allegations
+alleged allegedly allegiance allergic allergies allergy allied allies alligator allowance allowing allows alma
+almonds aloha alongside aloud alpha alphabet alrighty altar alter altered alternate alternatives altitude alto
+altogether aluminum alumni alzheimer amateur amateurs amaze amazed amazingly amazon ambition ambitions
+ambitious ambrose ambush ambushed amelia amendment amends amigo amigos amish ammo ammonia ammunition amnesia
+amnesty amongst amos amounts amour amp ample amsterdam amulet amuse amused amusement ana anal analyst analyze
+analyzed analyzing anarchy anatomy ancestor ancestors anchor anders andre andromeda anesthesia anesthetic
+aneurysm angelica angelus angles anguish angus ankle ankles announced announcements announcing annoy annoyed
+annual annulment ant ante antenna anthem antibiotics anticipate anticipated anticipation antidote antique
+antiques antonio ants anxiety anyplace aorta ap apache apaches apartments apes aphrodisiac aphrodite apiece
+apocalypse apollo apologise apologized apologizing apostle appalling apparatus apparent appealing appeals
+appearances appearing appendix applaud applications applied applies applying appoint appointed appointments
+appreciated appreciates appreciation apprehend apprehended apprentice approached approaches approved
+approximately apron apt aqua aquarium ar arab arabia arabic arabs arc arcade arch archbishop archer archers
+archie architect architecture archives arctic arena ares argentina argh argued arguments ariel arise
+aristocrat aristocrats arithmetic ark arkansas armadillo armageddon armenian armies armor armored armory
+armour armstrong aroma aroused arraignment arranging array arresting arrests arriving arrogance arrogant arrow
+arrows arse arsenal arson arterial arteries artery arthritis articles articulate artifacts artificial
+artillery artistic artists artwork asap asher ashore ashtray asia asian aspect aspects aspen aspirin assailant
+assassin assassinate assassinated assassination assassins assaulted assemble assembled assembly assess
+assessment asset assets assign assignments assist assistants assisted assisting associated associates
+association assumption assumptions assurance assured asteroid asthma astonishing astray astronaut astronauts
+asylum athens athlete athletes athletic atlanta atlantis atm atom atomic atoms atropine atta attaboy attach
+attacker attacking attempted attempting attempts attendance attendant attended attending attic attila attire
+attitudes attorneys attract attraction audiences audio auditioning auditions auditorium auf auntie aunts aura
+aurora australian austria authentic author authorization authorize authorized authors auto autographs
+automated automatic automatically automobile autumn auxiliary ava avalanche avalon ave avenge avenger aversion
+aviation avoided avoiding await awaiting awaits awaken awakened awarded awards awareness awe awol ax axe axel
+axis ay ba baba babbling babes baboon babylon babysit babysitter babysitting bach bachelorette bachelors
+backbone backed backing backpack backs backseat backside backstage backward backyard bacteria badass badger
+badges bagel bagels baggage bagged baghdad bah bahamas bai bailed bailey bailiff bailing baja bake baked
+bakery baking balanced balboa balcony baldrick bale bali ballad ballard ballerina ballistics balloons ballot
+ballpark ballroom baloney baltimore bam bamboo ban bananas bandage bandages bandit bandits bands bane banged
+bangkok bangs banish banished banjo banker bankers banking bankrupt bankruptcy banned banner bannister banquet
+banter banzai baptist baptized barb barbarian barbaric barber barbershop barbie barcelona barefoot barf
+bargaining barge barging bark barker barks barlow barnaby baroness barracks barrels barren barricade barrier
+bart bartlett barton bases bash basics basil basin baskets bass batch bateman bates bathe bathed bathing
+bathrobe bathrooms baths bathtub batman baton bats battalion batter batteries batting battlefield battles
+battleship battling baxter bayonet bayou bb bbs beaches beacon beads beak beams bean beanie bearer bearings
+beasts beatings beatles beatrice beau beaumont beauties beautifully beaver beck becker becket beckett bedrooms
+bedside bedtime beep beeper beeping beeps bees beethoven beetle beforehand beggar beggars begged beginner begs
+behaved behaving behavioral behaviour behold beige bein beirut bela belief beliefs believable believer belle
+bellies belonging belongings belts bender bending bends benedict benefactor beneficiary benefits bent berg
+berger berkeley bermuda berries berry berserk bertha beseech beta betcha bethlehem betrayal betraying beulah
+beverage beware bewitched bias biblical bickering bicycle bidder bidding bids bien biff biggie bijou biker
+bikes bikini billboard billie billing billings billionaire billions bimbo bin bind binding bing binoculars bio
+biography biological biology biopsy birch birdie birmingham birthdays birthmark biscuit biscuits bismarck
+bitching bites biting bitten bitterness bitty biz bizarre blacked blackie blackjack blackmail blackmailed
+blackmailing blackout blackouts blacks blacksmith bladder blades blair blamed blames blaming blankets blanks
+blaring blasphemy blasted blasting blaze blazes blazing bleach bled bleeds bleep blend blender blessings
+blinded blindfold blinding blinds blink blinking bliss blisters blizzard bloated blockade blocked blocking
+bloke blokes blondes bloodbath bloodshed bloodstream bloom blooming blossom blouse blowjob blowout blueberry
+blueprints bluff bluffing blunt blur blurry blush blushing boar boarded boards boardwalk bobbie bobo bodily
+bodyguard bodyguards bogey bogus boil boiled boiler boiling boils bold bollocks bologna bolt bolted bolts bom
+bombay bombed bomber bombers bombing bon bonanza bondage bonded bonding bonds boner bonfire bong bongo bonjour
+bonnet bonny bono boob boobies boobs booby boogie booker bookie booking bookstore boomer boon boost booster
+booty bop borderline borders bore boredom borg borrowing bosom bosses bossy bothers bottled bottoms boulder
+boulevard bounced bouncer bouncing bouncy boundaries boundary bounds bounty bouquet bourbon bowel bowels bowie
+bowls bowman bows boxer boxers boxing boyfriends bozo bp brace bracelet bracelets braces brag bragging
+brainwashed brake brakes branches branded bras brat brats bravely bravery bravest brawl brazil brazilian
+breach breached breakdown breaker breakers breakthrough breakup breathed breathes breaths bred breed breeding
+breeze brent brethren brett brew brewery brewster bribe bribed bribery bribes bricks bridal bridegroom
+bridesmaid bridesmaids bridges briefed briefing briefly brig brigade brighten brighter brightest brilliance
+brimstone brink bristol britain britches brits brittle broadcasting broads broccoli brochure brock brogan
+broker bronco bronx bronze brook broom brothel brotherhood brow brownie brownies browning browns bruise
+bruised bruiser bruises bruising brunch brunette brushed brushes brushing brussels brutal brutality brutally
+brute bryan bu bub bubba bubble bubbles bubbly buchanan buckaroo buckets buckle bucky budapest buddha buddhist
+budge buds buenos buff buffer buffet buffy bugged bugger bugging buggy bugle buick builds bulb bulbs bulk
+bulldog bulletin bulletproof bullied bullies bullock bulls bullshitting bully bummed bummer bumped bumper
+bumping bumps bumpy bums bun bundle bungalow bunk bunker bunnies buns burbank burgers burglar burglars
+burglary burgundy burial burma burner burrito burrows bursting burton burying busboy buses bushes businesses
+businessman businessmen busting busts butch butchered buts buttercup butterflies butterfly butters butting
+buttocks butts buyer buyers buys buzzard buzzards buzzer buzzing bygones bypass byron ca cabaret cabbage
+cabbie cables cabot cabs cactus caddy cadet cadets cadillac cafe cafeteria caffeine caged cages cain cairo
+cakes calamity calcium calculate calculated calculations calendar calf caliber caller calmed calmly calories
+calves cam cambodia cambridge camel camelot camels cameraman camouflage campbell camper camping camps canadian
+canadians canal canary canceled canceling cancelled candid candidates candle candlelight canine canister
+canisters canned cannonball cannons canoe canopy cans cant canteen cantonese canvas capabilities capability
+capacity caper capitalist capitol capone cappuccino capricorn caps capsule captains captions captive capturing
+caravan carbon carcass cardboard cardiac cardinal careers carefree careless caress caretaker carey caribbean
+caring carlo carmine carnival carole carolina carolyn carousel carpenter carr carriage carrier carriers
+carries carrot carrots carson carton cartoon cartoons carts cartwright carve carved carver carving casa
+casablanca casanova cashed cashier cashmere casing casinos casket casper cass cassandra casserole cassette
+cassie casting castro casual casually casualties casualty catalog catalogue catastrophe catcher catches catchy
+category caterer catering cath cathedral catholics caucasian caution cautious cavalry caveman caves caviar
+cavity cc ceased cecil cedar celebrated celebrities celebrity celery celeste cello cellphone cellular cement
+census centers centimeters centuries cereal cerebral ceremonial ceremonies certainty certificates certified
+cesar cetera cha chad chained chains chalk challenged challenger challenges challenging chamberlain chambers
+champions championships chancellor chandelier chang channels chant chanting chap chapel chaperone chaplain
+chaplin chapman chaps chapters char characteristics charade charcoal charging chariot charitable charleston
+charmed charms charter charts chastity chateau chatter chattering chatting chauffeur che cheaper cheapest
+cheater cheats checkbook checkers checkmate checkpoint checkup cheddar cheek cheeks cheerful cheerio
+cheerleader cheerleaders cheerleading cheeseburger cheesecake cheesy cheetah chem chemicals chemist chemo
+cheng cheque cheques cher cherish cherries chess chester cheung chevy chewed chewing cheyenne chez chi chic
+chickenshit chico chiefs chihuahua childbirth childish chili chilled chilling chills chilly chimes chimney
+chimp chimps chinaman chinatown ching chink chino chipped cho chocolates choir choke choked choking
+cholesterol chooses choosing chopped choppers chopping chops chopsticks chord chords chores chorus chow
+chowder choy christians christie christine christy chronic chronicle chubby chuckle chuckling chucky chug chum
+chump chun chung chunk chunks chunky churches churchill chute ciao cicero cider cigars cinch cincinnati
+cinderella cinema cinnamon cipher circled circles circling circuit circuits circular circulation circumstance
+circumstantial cisco citation citizenship civic civilians civilisation civilized claimed claiming clam clamp
+clams clan clap clapping clare clarify clarinet clarity clarke clash classical classics classified classmate
+classmates classroom classy clattering clause claustrophobic claw claws cleaner cleaners cleans cleanse
+cleanup clearance clearer clearing clears cleavage cleaver clem clementine cleopatra cleric clerks cleve click
+clicking clicks clientele cliffs climate climax climbed climbing cling clinical clint clip clipped clips clive
+cloak clocks clone closes closets closure clot cloth cloudy clowning clowns clubhouse cluck clueless clues
+clumsy clutch co coaches coaching coal coalition coarse coaster coats cobb cobbler cobra coca cockeyed cockpit
+cockroach cockroaches cocks cocksucker cocksuckers cocktails cocky coco cocoa coconut cod coded coffees
+coffins cognac coil coins cokes col cola colder collapse collapsed collapsing collateral colleague colleagues
+collected collecting collections collective collector collectors collects colleges collier collision cologne
+colombia colombian colon colonial colonies colony colorado colored colorful coloring colossal coloured colours
+colt columbia columbus columns comb combine combined combo comeback comedian comet comfortably comforting
+comforts comfy comics comm commandant commanded commanders commanding commandment commandments commands
+commence commend commentary commentator comments commerce commercials commie commissioned committing commodity
+commodore commonwealth commotion communicating communications communion communism communist communists
+communities comp compact companion companions companionship comparing comparison compartment compass
+compassion compassionate compatible compelled compelling compensate compensation competent competing
+competitive competitor competitors complained complains complaints completed completion complexion complicate
+complication complications complimentary compliments comply component components compose composed composer
+composition compound comprehend compressions compromise compromised compromising compulsive comrades conceal
+concealed conceited conceive conceived concentrated concentrating concentration conception concepts concerning
+concerts concession concierge conclude concluded concludes conclusions concrete concussion condemn condemned
+conditioned conditioner conditioning condo condolences condom condoms conducted conducting conductor cone
+coney confederate confessed confessing confessions confide confidential confidentiality confined confirmation
+confirming confirms confiscated conflicts confront confrontation confronted confuse confusion congrats
+congratulate congregation congressional congressman conn connecticut connecting connections connects conned
+conquer conquered conquest cons conscious consciousness consecutive consensus consent consequence conservative
+conservatory considerable considerably considerate consideration considers consistent consists consolation
+console conspicuous constable constance constitution constitutional construct constructed constructive consul
+consulate consult consultant consulted consulting consume consumed consumer consumption contacted contacting
+contacts contagious contain contained container containers containing containment contains contaminated
+contemplating contemporary contempt content contents contestant contestants contests context continent
+continental continents contingency continued continuing continuous continuum contracted contractions
+contractor contracts contradict contradiction contraption contrast contribute contributed contribution
+contributions controlled controlling controls controversial controversy contusions convenience conveniently
+convent conventional conventions conversations convert converted convertible convey convict conviction
+convictions convincing convoy cooks cooler coolest cooley cooling coombs cooped cooperating cooperation
+cooperative coordinate coordinates coordinator cope copied copper cora coral cord cords cordy cork corky
+corned cornell cornered corners cornwall corny coronary coronation corporation corporations corpses corpsman
+corpus corral corrected correction correctional corrections correctly correspondence correspondent corridor
+corrupt corrupted corruption cortez corvette cosmetic cosmetics cosmic cosmo cosmos costa costing costly
+costumes cosy cot cotillion cottage cougar coughing coughs councilman counseling counsellor counselors
+countdown counted counterfeit countess countless countrymen countryside coup couples coupon coupons courageous
+courier courses courtesy courthouse courting courts courtyard cousins cove covenant coverage covert cowardice
+cowardly cowards cowboys coworkers cox coy coyote coyotes coz cozy crab crabs cracker crackers cracking
+crackling cracks cradle craft crafts craig cram cramp cramped cramps cranberry crank cranky crappy craps
+crashes crashing crate crater crates cravat crave craving crawled crazed crazier craziest creaking creamed
+crease creates creating creation creativity creator credentials credibility credible credits creed creeping
+creeps cremated crescent crest crewe crews crib crick cricket crickets cries cripple crippled crisp crispy
+criteria critic criticism criticize criticizing critics critters crock crocodile crook crooked crooks crop
+crops crosby crosses crossroads crossword crotch crow crowds crowned crows crucial crucified crucify crude
+cruelty cruiser cruising crumb crumble crumbs crummy crunch crusade crushing crust crutches crypt crystals csi
+ct cub cuba cuban cube cubes cubicle cubs cuckoo cucumber cuddle cuddly cue cuff cuffs cuisine cult cultural
+cultures cum cunning cunt cupboard cupcake cupcakes cupid cups curb cured curfew curie curl curls curly
+currency currently currents curriculum curry cursed curses cursing curt curtains curve cushion custom
+customary customs cuter cutest cutie cutler cutter cy cyanide cycle cylinder cynical cynthia cyprus cyrus dads
+daffy daft dagger dairy daisies dakota dalai dalton dam damages damaging dames dammit damon damp dancers
+dances dandy dane danes dang dangerously dangers dangle danish dante dar darcy dared dares daring darker
+darkest darlings darned dart darts darwin das dash dashing database davenport davies davy daybreak daycare
+daytime dc dd dea deacon deadbeat deadline deadwood dealers dealings dealt dearest dearie dearly dears
+deathbed deaths deb debating debby deborah debris debts debut debutante decade decades decaf decay deceased
+deceit deceive deceived deceiving december decency deception decides deciding decipher decker decks
+declaration declare declared decline declined decorate decorated decorating decoration decorations decorator
+decoy decree dedicate dedication deduction dee deemed deepest defeated defect defective defence defendants
+defended defender defending defenseless defenses defensive define defined definite definition definitive defy
+degenerate degrading dehydrated deke delaware delayed delays delegate delegates delegation delete deleted deli
+deliberate deliberately delicacy delight delilah deline delinquent delirious deliveries delivering delivers
+dell della delusion delusional delusions deluxe demanded demanding demented demise demo democracy democrat
+democratic democrats demolition demonic demonstrate demonstrated demonstration den denial denies dense density
+dent dental denying deodorant depart departed departing departments departure dependable depended dependent
+depending deploy deployed deported deposited deposition deposits depot depressing depression deprive deprived
+depths deputies der deranged derby derrick des descend descended descending descent describes describing
+deserted designated designer designing designs desirable desired desires despair desperately desperation
+despicable despise destination destined destroyer destroying destroys destructive detached detailed detain
+detained detect detected detection detectives detector detention determination detest detonate detonated
+detonation detonator detour detox deuce devastated devastating developing developments devices devils devious
+devised devote devoted devotion dew dex dexter di diabetes diabetic diagnosed diagnosis diagnostic dialect
+dialed dialogue dialysis diaper diapers diaphragm diarrhea dib dibs dickens dickhead dickie dicks dictate
+dictator dictionary diem diesel differ differences difficulties difficulty digest digger digital digits
+dignified digs dilated dildo dilemma dill dim dimension dimensions dimes dine ding dings dink dinners
+dinnertime dinosaur dinosaurs dip diploma diplomacy diplomat diplomatic dipped dire directed directing
+directive directors directory dirk dis disability disable disabled disagree disagreement disappearance
+disappearing disappears disappointing disappointment disarm disasters disastrous disc discharge discharged
+disciples disciplinary disciplined disclose disco discomfort disconnect disconnected discount discourage
+discouraged discovering discovers discreet discretion discrimination discussions diseases disgrace disgraced
+disgraceful disguise disguised disgust disgusted dishonest dishwasher disk disks dislike dislocated dismiss
+dismount disney disneyland disobey disobeyed disorder disorderly dispatch dispatched dispatcher dispense
+disperse displayed disposable disposal dispose disposed disposition dispute disqualified disregard disrespect
+disrespectful dissolve distinct distinction distinctive distinctly distinguish distinguished distorted
+distract distracted distracting distraction distractions distraught distress distressed distribute distributed
+distribution distributor disturbance ditch ditched ditto diva diver divers diversion divert divide divided
+diving divisions dix dixie dj docking docks documentary documentation documented dod dodge dodgers dodging doe
+doggie doggone doggy dolls dolly dolores dolphin dolphins dom domain dome domestic dominant dominate dominated
+domination dominique domino donate donated donation donations dong donkey donny donor donovan dont donut
+donuts doo doodle dooley doom doomed doorknob doorman doorstep doorway dopamine dopey dora dork dorm dory dos
+dosage dose doses dot doth dots doubled doubles doubted doubtful doubts douche doughnut doughnuts douglas dove
+dover dowd downhill download downloaded downright downs dowry dozens draft drafted dragging dragonfly dragons
+drained draining drains drake drapes drastic drawers drawings draws dread dreaded dreadful dreamer dreamt
+dreamy dreary dresser dribble dried drift drifted drifting drilling drills drinker drip dripping drivers
+driveway drone drones drool drooling drought drowned drowning drugged drugstore drummer drums drunken drunks
+dryer drying du dubious duchess ducking ducky duct dudes dudley duds duel dues duffel duffy duh dukes duly dum
+dumber dumbest dumping dumplings dumps dumpster dung dungeon dunk dunne dunno duo duplicate duration dusting
+dusty dutchman duties dwarf dwell dwelling dwight dye dyed dyke dynamic dynasty dysfunctional eager eagles
+earliest earnest earning earring earrings earthly earthquake earthquakes easiest easter eastern eater ebenezer
+eccentric echo echoing eclipse economic economics economy ecstasy ecstatic eddy eden edges edgy edible
+edinburgh edison edit edith editing edition editorial editors educate educated educational edwards ee eel
+eerie effectively efficiency efficient efforts eggnog ego egypt egyptian eiffel eighteen eighth eighty
+einstein eisenhower eject elaborate elbow elbows elder elderly elders eldest eleanor elect elected elections
+electrician electromagnetic electronic electronics electrons elegant element elementary elements elephants
+elevated elevators elf eligible elijah eliminate eliminated elite elk ell elle elm elmer elsewhere elusive
+elves email embarrassment embassy embedded embrace embraced emerald emerge emerged emergencies emerson emery
+eminence eminent emmy emory emotionally employ employed employer employment empress emptied emptiness enable
+enchanted enchanting enclosed encore encounter encountered encounters encourage encouraged encouragement
+encouraging encrypted encryption encyclopedia endanger endangered endeavor endings endless endlessly endorse
+endorsement endurance endure endured enema enforce enforcement engage engaging engineered engineering
+engineers englishman engraved enhance enjoyable enjoyment enjoys enlighten enlightened enlightenment enlist
+enlisted ensign ensure enterprise enterprises enters entertain entertained entertainer entertaining enthusiasm
+enthusiastic entity entourage entrusted envelopes environmental epi epic epidemic episodes equality equally
+equals equation equipped equivalent era erase erased ere erection erica erika erin ernest erotic err errand
+errands erratic errors es escapes escaping escorted escrow eskimo espionage espresso essay essence essential
+essentially est establish establishing establishment estates esteem esteemed esther estimate estimated
+estimates eta etc eternally eternity ethel ether ethical ethics ethnic etiquette eugene eulogy eureka european
+evacuate evacuated evacuation evaluate evaluation evasive evenings everlasting evicted evident evidently evils
+evolution evolve evolved ew exaggerate exaggerating examination examined examiner examining examples exams
+excalibur excellence exception exceptional exceptionally exceptions excess excessive exchanged excite
+exclusive exclusively excused execute executed executioner executives exercises exercising exhale exhaust
+exhausting exhaustion exhibit exhibition exile existed existing exits exorcism exotic expand expanding
+expansion expectation expectations expects expedition expel expelled expendable expense expenses experiences
+experiencing experimental experimenting experiments expertise experts expired explaining explanations explicit
+exploded explodes exploding exploit exploited exploration explore explorer exploring explosions explosive
+explosives expose exposing exposure expressed expressing exquisite extend extended extension extensive extent
+exterior exterminator external extinct extinction extinguisher extortion extract extraction extracurricular
+extras extraterrestrial extravagant eyeball eyeballs eyebrow eyebrows eyelids eyesight eyewitness ezra fa
+fabian fabric faced facial facilities factor factories factors faculty fade faded fades fading fag faggot
+faggots fags failing fails failures fainted faintest fairbanks fairies fairness faithfully faked faker fakes
+faking falcon fallout famine famished fanatic fang fangs fanny fantasies fantasize faraway farce fare farley
+farmers farming farms farrow fart farther farts fascinated fascination fascist fashionable fashioned fasten
+fastest fatal fatigue fatso fatter fatty faucet faults faulty favorites favors favours fax fay fayed fbi fe
+feared fearful fearless feast feat feather feathers feature features featuring february federation feds feeble
+feedback feeds fees fei feisty feller fellowship felon felony females feminine feminist fences fencing fender
+fern ferocious ferret ferris ferry fertile fertility fertilizer fest fester festive festivities fetish fetus
+fewer fez fi fiance fiancee fiasco fiber fibers fiction fictional fiddle fidelity fielding fiend fierce fiery
+fighters figuring fiji filing fills filmed filming filmmaker filter filth fin finale finals finance finances
+financially financing finch finder findings finer finesse fingernail fingernails fingerprint fingertips
+finishes finishing fink finn firearm firearms fireball fireman firemen fireplace firepower firewood fireworks
+firmly firms firsthand fisherman fishermen fishes fishy fist fists fitch fitness fitted fitting fixes flags
+flair flake flakes flames flaming flan flank flannel flap flapping flaps flare flares flashes flashing
+flashlight flashy flats flatter flattered flattering flattery flavor flaw flawless flaws flea fleas fled flee
+fleeing fleeting fleming fletcher flexible flick flier flights fling flint flipped flipping flirt flirting flo
+float floated floats flock flood flooded flooding floors flop flora florence florist floss flour flowing flown
+flows fluff fluffy fluids fluke flunk flunked flushed flushing flute flyer flyers fo foam focused focusing foe
+folded folder folding folk followers follows folly foods foolishness foolproof footprints footsteps forbidden
+forcing fore forecast forehead foreigner foreigners foreman foremost forensic forensics foreplay forests
+forfeit forgave forge forged forgery forgets forgiven forgiveness forgiving forks formality formally formation
+formed formerly formidable forming formula forsaken forthcoming fortress fortunes forum forwards fossil fouled
+founded founder founding fountain fours fourteen fowler foxy fr fraction fracture fractured fractures fragile
+fragment fragments frail framed frames framing frances franchise franco francs frankenstein franks frantic
+franz fraser frat fraternity frau freaky freckles frederick freed freelance freely freeman freeway freezer
+freezes freight freighter frenchman frenzy frequencies frequency frequent frequently freshen freshly freshman
+freshmen fret freud friar fridays friedman friendships frigging fright frighten frightening frightens frigid
+fringe frisbee frisco frisk frisky fritz frogs frontal frontier frost frosting frosty frown froze fruitcake
+fruits frustrated frustrating frustration frying ft fu fuckers fucks fudge fugitive fuhrer fulfill fulfilled
+fulfilling fuller fumes functional functioning functions fundamental funding fundraiser funds funerals fungus
+funk funky funnier funniest furious furnace furry furs furthermore fury fuse fusion fuss fussy futile futures
+fuzz fuzzy gabby gabriel gaby gadget gadgets gael gag gage gail gained gaining gains gala galahad galaxy gale
+galileo gall gallant galley gallon gallons gallows gals gambled gambler gamblers gaming gamma gandhi gangs
+gangsta gangster gangsters gangway gant gap gardener gardening gardens gareth garfield garland garlic garment
+garret garrison garth gasoline gasp gasping gateway gathering gator gauge gauze gays gaze gazette gears geek
+geeks geese geezer geiger geisha gel gem gen gender generals generate generated generations generator
+generators generic generosity genes genesis genetic genetically genetics geneva genie geniuses gent gentry
+gents genuinely geography geometry ger gerald germs gertrude gestapo gesture gestures gesundheit getaway
+ghastly ghetto giants gibberish gibbons gibson giddy gideon gifted gigantic giggle giggles giggling gigolo
+gigs gilbert gill gilly ginger ginny giraffe girdle girlfriends girlie girly git givin gizmo gl gladly
+glamorous glamour glance gland glands glare glasgow glen glide glimpse glitch glitter gloat global globe
+gloomy gloss glover glow glowing glucose glue glued goalie goals goats gobble goddam goddammit goddamned
+godfather godforsaken godmother godspeed goggles goldfish goldie golfing goliath golly goner gong gonzo goo
+goober goodbyes goodies goodman goodwill goody goof goofy goon goons gopher gorilla gorillas gospel gossip
+gotham gourmet gout governments gown gowns gps grabbing grabs graceful gracias gracious grad gradually
+graduated graduates graduating graffiti graft grail grain gram grammar grammy gramps grams gran grandchild
+grandchildren granddad granddaddy granddaughter grande grandparents grandson granger granite grants grape
+grapefruit grapes graphic graphics gras grasp gratitude gravel graves graveyard gravity gravy grazie grease
+greased greasy greatly greatness greece greed greedy greeks greenhouse greens greenwich greet greeting
+greetings gregory grenade grenades greta grid grieve grieving griff grill grilled grim grin grinch grind
+grinding gringo grinning grits grizzly groaning groans groceries grocery groin groom groove groovy grotesque
+grounded groundhog groupie grove grover growling growls grownup grownups growth grub grudge gruesome grumpy
+grunt grunting grunts gs guaranteed guarantees guarded guardian guardians guarding guatemala guerrillas
+guessed guesses guidance guided guidelines guides guiding guild guinea guinevere gulf gump gums gunfighter
+gunfire gunman gunner gunpowder gunshots gunther gurney guru gutter guzzler gymnasium gymnastics gynecologist
+gypsies gypsy habitat habits hacked hacker hacking hades hag hagrid hah hairdresser hairs hairy haiti hale
+halftime hallo hallowed halls hallucinating hallucination hallucinations halo hamburg hamburger hamburgers
+hamilton hamlet hammered hammering hammers hammock hamper hampshire hamster han handbag handcuffed handcuffs
+handful handicap handicapped handing handkerchief handler handles handshake handwriting handyman hangar hanged
+hanger hangover hangs hanna hansel happiest harass harassed harassing harassment harbour hardcore hardest
+harding hardship hardware hardworking hardy hare hark harlem harmed harmonica harness harp harriet harsh
+hartford harvest hash hassle hast haste hastings hasty hatched hatchet hateful hath hating hatred haul hauled
+hauling haunt haunted haunting havana havoc hawaiian hawkeye hawkins hawks hay hayes haystack hazard hazardous
+haze headaches headlights headline headlines headmaster headphones healed healer healing heap hearings hearsay
+hearse hearst heartache heartbeat heartbreak heartbroken heartfelt heartless hearty heated heater heath
+heathen heating heave heavenly heavier heavily heavyweight hebrew hectic hedge hedges hee heed heel heights
+heil heinous heir heist helena helicopters helium heller hellhole helm helmets helper hemingway hemisphere
+hemorrhage hemorrhaging hen hence heng hens hep hepatitis hepburn hera herald herb herbal herbert herbs herd
+hereafter hereby heritage herman hernia heroic heroine herring hesitate hesitated hesitation heterosexual hick
+hickey hickory hicks hideous hideout hides highland highlight highlights highways hijack hijacked hijacking
+hike hiking hilarious hilary hillbilly hind hing hinges hints hippie hippo hips hires hiring hiro hissing
+historic historical hitch hitched hitchhiking hitter hoax hobbies hobbit hobby hobo hock hodge hog hogan hogg
+hogs hoi hoist hola holden holder holdings holdup holed holiness holland holler hollering holocaust holster
+holt hombre homeboy homecoming homeland homemade homer homesick hometown homey homicidal homie homing homo
+homosexual homosexuals hondo honesty honk honking honks honky honolulu honorable honorary honoring honors
+honourable honoured honours hoo hoods hoof hookers hooking hooks hoop hooper hoops hooray hoot hooters hoover
+hopeful hopelessly hopped hopping horace horizon horizontal hormone hormones hornet horns horribly horrid
+horrific horrified horrifying horrors hors horseback horseshit hos hose hospitality hospitalized hospitals
+hoss hostess hostiles hostility hosting hosts hotch hotels hotline hots hotshot hotter hottest hottie hound
+hounds household housekeeper housekeeping housewife housewives housing hovering howl howling hq hub hud huddle
+hue hugged hugging hugh hugo hugs hula hulk hull hum humane humanitarian humbly humidity humiliate humiliated
+humiliating humiliation humility hummer humming humorous humour hump humping hums hun hunch hungarian hunger
+hunk huns hunted hunters hup hurl hurley hurrah hurray hurrying husbands hush husky hustle hustler hustling
+hutch hy hybrid hyde hydrogen hyena hygiene hymn hype hypnosis hypocrisy hypocrite hypothetical hypothetically
+hysteria hysterical iceberg icebox iced iceman icing icon icy id ideal ideals identical identification
+identifying identities idiotic idle idol ignition ignorance ignorant ignored ignoring ike illegally
+illegitimate illinois illness illusions illustrious im imagery images imaginary imaginative imagining imbecile
+imitate imitating imitation immature immense immigrant immigrants immigration imminent immoral immortal
+immortality immune immunity impatient impeccable imperative imperial impersonating implant implants
+implications implied implies imply implying import importance importantly imported impose impostor impotent
+impound impressions imprisoned imprisonment improve improved improvement improving improvise impulse impulses
+impulsive inability inadequate inappropriate inc incapable incense incentive incidentally incidents incision
+inclined included includes income incoming incompetence incompetent incomplete inconsiderate inconvenience
+inconvenient incorporated incorrect increased increases increasing increasingly indecent indefinitely
+independence indestructible index india indian indiana indians indicated indicates indicating indication
+indicted indictment indigestion indistinct individuals indoor indoors induce indulge industrial indy
+inevitable infamous infant infantry inferior infiltrate infinite infinity infirmary inflict inflicted
+influenced influential info informal informant infrared ing ingenious ingredient ingredients inhale inherit
+inheritance inherited inhuman initial initially initials initiate initiated initiation initiative inject
+injected injection injuries injustice ink inland inmate inmates inning innocence innocents input inquire
+inquiries inquiry insanely insanity inscription insect insects insecure insensitive insert insides insight
+insignificant insisting insists insomnia inspect inspection inspiration inspire inspired inspiring install
+installation installed instantly instinct institute institution institutions instruct instructed instruction
+instructor instrument instrumental instruments insulin insulted insulting insults insured intact integrity
+intel intellect intellectual intends intensely intensity intensive intent intentional intentionally intentions
+interact intercept intercepted intercom intercourse interface interfered interference interfering interior
+intermission intern internet interns internship interpret interpretation interpreter interrogate interrogation
+interrupted interrupting interruption intersection interstate intervene intervention interviewed interviewing
+interviews intestines intimacy intimate intimately intimidate intimidated intimidating intolerable intrigue
+intrigued intriguing intro introducing introduction introductions intrude intruder intruders intruding
+intrusion intubate intuition invade invaded invaders invading invalid invent inventing invention inventions
+inventor inventory invest invested investigated investigations investigative investigator investigators
+investing investments investors invincible invitations invites inviting involve involvement involves involving
+ira irene iris irish ironic ironically ironing irons irony irrational irregular irrelevant irresistible
+irresponsible irritable irritated irritating isaac isabel isaiah islands isolate isolated isolation issued
+italian italy itch itching itchy items itinerary ivory ivy ja jab jackal jackass jacked jackets jackpot jacks
+jacoby jacqueline jade jag jaguar jailer jailhouse jamaica jamaican jameson jammed jamming janitor january
+janus jap jars jasmine jasper java jaw jaws jealousy jeans jed jekyll jelly jellyfish jenna jeopardize
+jeopardy jer jeremiah jerking jerks jerky jerusalem jest jester jets jewel jewellery jewels jiffy jig jigsaw
+jimbo jiminy jin jing jingle jinx jive jockey joel jog jogging johnnie johns joins joints joker jolly jolt
+jonah jose josephine joshua josie journalism journalist journalists journals joyce joyful joyous joys juan
+judah judas jude judged judgement judgmental judicial judith jug juggle juggling jugular juicy jukebox julian
+juliet julio julius jumba jumbo jumper jumps jumpy jun junction junkie junkies junkyard jupiter juries
+jurisdiction juror jurors justified justify juvenile ka kahuna kai kaiser kam kamikaze kang kangaroo karaoke
+karate karma kat katherine kathy katrina keats keeler keen keeper keepers keg kelvin kemp kentucky kenya kerry
+ketchup kettle keyboard khan kicks kiddie kiddies kidnap kidnapper kidnappers kidneys kiki killings kilo
+kilometers kilos kin kindergarten kindest kingston kinky kip kirby kisser kisses kite kitten kittens kleenex
+km knack kneel knights knit knitting knives knob knockout knocks knot knots knox knuckles ko koreans kosher
+kraut krauts kris krishna kung kwan label labeled labels laboratory labour labs lac lace lacerations lacey
+lacking lacks laddie laden lag lagoon lair lakers lakes lam lama lambert lambs lamps lancelot landings
+landlady landlord lands landscape lanes lang langley languages lantern lao laps lapse laptop larceny lard
+largely largest lark lars lasagna lasers lash lass lassie lasted lasting lasts latch lateral latex latitude
+latrine latte launched launching laundering laundromat laurel lava lavender lawful lawsuit lawsuits lax
+layaway layer layers layout lays lazarus leadership leaf leagues leaked leaking leaks leaned leaning leap
+leaping leaps learns learnt leary lease leash lectures lecturing ledge leech leeds leery leftovers lefty
+legacy legally legendary legends legion legit legitimate leisure lemonade lemons lending length lengths lens
+lenses lent leonardo leopard leprechaun les lesbians lesser lest lester lethal lettuce leukemia lever leverage
+levi levy lew lex liability liable liaison liang liars liberal liberated liberation liberties librarian lice
+licence licensed licked licking lid lidocaine lifeboat lifeguard lifelong lifestyle lifted lifting lifts
+lighten lighthouse lighting lightly likeness likewise liking lila lilies lilith lilly lilo limb limbo limbs
+lime limitations limits limousine limp lin lina lined linen lineup linger lingerie lining linked links lint
+lionel lions liquid lisbon listed listener listeners listens listing lists liter literal literary literature
+liters litigation litter livelihood lively liverpool livestock liza lizard lizzie llama lm lo loading loads
+loaf loaned loans loathe lobe lobster lobsters locals locating locations loch lockers locket locking locks
+lockup loco lodge lodged loft logged logic logical logo logs lollipop lone loneliness loner lonesome longest
+longing loo lookout looky loon loony loop loosen loot lora lords lordship lordy loren losses lotion lottery
+lotto lotus loudly louisiana lounge louse lovable lovebirds lowa lowe lowered lowest lowlife lowly lu luau
+luce lucia lucifer lucille luckiest luckily ludicrous ludwig lug lullaby lulu lumber lump lumps lumpy lunar
+lunatics luncheon lunches lunchtime lupe lupus lure lured lurking lust luxury lv lynch lyrics macaroni macbeth
+mace macfarlane mach machinery macho mack mackerel madeleine madeline madge madly madman madonna madrid mae
+maestro mafia mag maggot maggots magically magician magistrate magnet magnetic magnitude mahjong maiden maids
+mailbox mailed mailman maine mainframe mainland mainly maintained maintaining maintenance majestic majority
+majors makeover maker makers mal malaria males malfunction malicious malik malls malpractice malt mam mambo
+mamma mammy managers manages managing manchester mandate mandatory maneuver maneuvers mango mangy manhood
+maniacs manic manicure manifest manila manipulate manipulated manipulating manipulation manipulative manly
+manning mano manor manpower mansion manslaughter mantle manual manually manufacture manufactured manufacturer
+manufacturing manure manuscript maple maps mar mara marathon marble marbles marc marcel marcello marched
+marches marching mare margarita marge margin marguerite marian marianne marijuana marina maris marital
+marjorie marker markers marketing marketplace markets marking markings marksman marlin marquis marriages
+marries marrow marsh marshals marshmallow marshmallows mart martial martian martinez martini martinis martyr
+maru marvel marvellous marx maryland mas mascot masculine mash mashed masked masks masquerade massachusetts
+massacre masses masseuse mast mastered mastermind masterpiece masters masturbation mat matched matching mater
+materials maternal maternity mates mathematical mathematics matilda mating matrimony matrix mattered mattress
+maturity maverick mavis maximum maxwell maya mayday mayflower mayhem mayo mayonnaise maze mazel mc mccoy
+mcdonald meadow meadows meals meanest meaningful meaningless measles measured measurements measures measuring
+meatball meatballs meatloaf mecca mechanic mechanical mechanics mechanism med medallion medals meddling medic
+medically medications medieval mediocre meditation mediterranean medium meds meek mein melancholy mellow
+melody melon melons melt meltdown melted melting melts mem membership memo memorable memorial memorize
+memorized memphis menace mend mentality mentally mentioning mentions mentor menus meow mercenary mercer
+merchandise merchant merci merciful mercury mere merge merger merit merits merlin mermaid merrily messenger
+messes messiah messin messy metaphor meteor meter meters meth method methods metres metro metropolitan mets
+mexicans mi mia mic micah mice michelangelo michigan microchip microphone microscope microwave midge midget
+midgets midst midterm midtown midway midwest migraine mil milady milan mild mildly mildred mileage militia
+milking milky millennium milligrams millimeter millionaire millionaires mills milly milo milord milton
+milwaukee min mina minded minding mindless miner mineral miners mines ming mingle mini miniature minimal
+mining minions ministers ministry minivan mink minneapolis minnesota minnie minority mint mints minus miracles
+miraculous mirage miriam mirrors mischief misdemeanor misfortune misguided misjudged misplaced misses missiles
+missionary missions mississippi missouri missus missy mist mistletoe mistook misty misunderstand misunderstood
+mitt mitzvah mixing mixture ml mo moan moaning moans mobile mock mockery mocking mode modeling modest modesty
+modified module moe moi moira moist mojo mold mole molecular molecules molested momentarily momentum momma
+moms mona monastery monitored monitoring monitors monk monkeys monks monopoly monroe monsignor monstrous
+montana monte montgomery monthly montreal monument moo moods moody moonlight moons moor moore moose mop morale
+morality morally morals morbid mormon mornings morocco morons morpheus morphine morrow morse mort mortality
+mortals mortar mortgage mortuary moses mosquito mosquitoes moss moth motions motivated motivation motives
+motors motto mound mounted mourn mourning moustache mouthful mouths movements mow mower mozart mp mt mu muck
+muddy muffin muffins muffled muffy mug mugged mugs muhammad muir mule mules mullen muller mulligan multiply
+mumbling munich municipal murderers murdering murderous murmuring muscles muscular muse museums mush mushroom
+mushrooms mushy musician musicians musketeers muslim muslims mustache mustang mustard muster mutant mutants
+mutation mute mutiny mutt muttering mutual muzzle myrtle mysteries mysteriously mystic mystical mystique myth
+mythology na naam nada nag nagging nailed naive nam nameless naming nan nana naomi napalm napkin napkins
+naples napoleon narc narcotics narrow narrowed nasa nasal nash nashville nat nationals nations nationwide
+natives nato nausea nauseous naval navigate navigation navigator naw nay nazi nazis ne neal neanderthal nearer
+nearest neatly nebraska nebula necessity necks needing needles needless needn needy neela neglect neglected
+negligence negotiate negotiating negotiation negotiations negro negroes neighbour neighbourhood neighbours
+nemo neo neon neptune nerd nerds ness nets networks neural neurotic neutral nevada nevertheless newark newborn
+newest newly newlyweds newport newspaperman newt newton ng ni niagara nibble nicaragua nicer nicest nicholas
+nicked nickels nickname nicotine nietzsche nietzschean nifty niggas niggers nightcap nightclub nightfall
+nightgown nightingale nightly nightmares nighttime nile nimbus nineteen ninety ninja ninth nip nipple nipples
+nitro nix nixon nobel nobility nobles nod noises noisy nominated nomination non nonetheless nonstop noodle
+noodles noose norfolk norm norma normandy norse northeast northern northwest northwestern norway norwegian
+noses nostrils nosy notch notebook notebooks noted notices noticing notified notify notion notions notorious
+notre nova novels novelty nowadays nude nudity nuisance nuke nukes numb numbered numerous nun nuns nursery
+nursing nutty nylon oak oakland oaks oasis oatmeal oats ob obedience obedient obituary objections objective
+objectives obligated obligation obligations oblige obliged oblivion obnoxious obscene obscure observation
+observations observed observer observing obsessing obsession obsessive obsolete obstacle obstacles obstruction
+obtain obtained occasional occasionally occasions occult occupation occupational occupied occupy occur occurs
+oceans octopus od oddly odell odor oeuvres offence offend offended offender offenders offensive offers offices
+officials offshore offspring ogre oi oils ointment oklahoma ol ole olive olives olivia olympic olympics
+olympus om omaha omega omelet omen ominous onboard oneself ongoing onion onions online onstage onward oof op
+opener openings openly operated operates operational operative operators opinions opium opponent opponents
+opportunities oppose opposed opposing opposition oppression ops optimism optimist optimistic ora oracle oral
+oranges orb orbit orchard orchestra orchid orchids ordeal ordering orderly ordinance ordinarily ore oregon
+orestes organ organic organisation organised organism organizations organize organizing organs orgasm orgasms
+orgy orient oriental orientation origin originally originated orion orphan orphanage orphans os ot othello
+otter otto oui ounce ounces outbreak outburst outcome outdoor outdoors outfits outgoing outlaw outlaws outlet
+outline outlook outnumbered output outrage outrageous outrun outs outsider outsiders outstanding outward oval
+overall overboard overcoat overcome overdo overdose overdue overhead overheard overload overlook overlooked
+overlooking overly overrated overreact overreacted overreacting override overruled overrun overseas oversee
+oversight overthrow overtime overweight overwhelmed overwhelming owed owl owls owners ownership owning ox
+oxford oy oyster oysters oz ozone pablo paces packages packet packs paco pact pad paddle paddles paddy padre
+pads pagan pageant paged pager paging paine painfully painkillers painless pains painter painters paints pairs
+pajamas pale palms palp pals panama pancake panda panel panels pang panicked panicking pans pansy panther
+panthers panties panting pantry pantyhose paolo pappy par parachute paragraph parallel paralysis paralyzed
+paramedic paramedics parameters paramount paranoia parasite parasites parcel pardner parental parenting parish
+parks parliament parlor parlour parrot parry parson parsons parted partial partially participate participated
+participating participation particle particles parting partly partnership partridge partying pas pasadena paso
+passage passages passionate passionately passions passive passports password pasta paste pastor pastry pasture
+pastures patched patches patent pathological pathology paths patio patricia patriot patriotic patriotism
+patriots patrols patron patronize patsy patterns paulie pauline pause pavement paw pawn paws payback paycheck
+payday payments payoff payroll pc pd pea peabody peacefully peach peaches peachy peacock peak peaks peanuts
+pear pearce pearls peas peasant peasants peck pecker peculiar pedal peddling pedes pedestrian pediatric
+pediatrician pedophile pedro peed peeing peek peeking peel peeled peep peeping peer peers pegasus pegged
+pelican pelvic pelvis penance pencils pending penelope penetrate penetrated penetration penguin penguins
+penicillin peninsula penitentiary pennies pennsylvania pens pension pentagon penthouse peoples pep peppermint
+pepperoni peppers pepsi perceive perceived percentage perception perceptive perfected perfection performed
+performer performing peril periods periscope perish perjury perk perks perky permanently permits permitted
+perp perpetrator perpetual perry persian persistent persona personalities persons persuade persuaded
+persuasion persuasive peru perv pervert perverted perverts pesos pest petals peters petersburg petition petrie
+petrified petrol pets petting petunia peyton ph phantom pharaoh pharmaceutical pharmacist pharmacy phat
+phenomena phenomenal phenomenon phew philippines philosopher philosophical phoned phoney photographed
+photographers photographic photography phrases phyllis physician physicians physicist pi pianist picard
+picasso picket pickin pickle pickled pickles pickup picky pictured pier pierced piercing pierre pies pigeon
+pigeons piggy piglet pike pilar piled piles pilgrim pilgrims piling pillar pillows pilots pimple pinball pinch
+pinched pine pineapple ping pinkie pinky pinned pinocchio pinpoint pins pint pioneer pip pipeline pipes pippin
+pirate pirates pissant pisses pissing pistachio pistols pitched pitcher pitching pitiful pits pizzas pl
+placement placing plagued plaid plainly plains plaintiff planets plank plankton planner plantation planting
+plaque plasma plaster plastered platform platinum plato platoon platter plausible playback playboy playground
+playoffs playwright plaza plea plead pleaded pleading pleases pleasing pleasures pledge pledged plots plotting
+plow ploy pluck plugged plugs plum plumb plumber plumbing plump plunge pluto plutonium plymouth pm pneumonia
+po poachers pocketbook pod pods poe poems poetic poets pointed pointers pointless pointy poisoned poisoning
+poisonous poisons poke poked poking poland polar polaroid poles policemen policies polished polishing politely
+politically politician politicians polk polka poll pollock polls pollution polly polo polygraph pompous pond
+pong pongo ponies pony poo poodle poof pooh pools poop poorer poorly popeye popped popping poppy popsicle
+popularity por porcelain pores porno pornographic pornography portable portal portfolio portia portion
+portland portrait portraits ports portugal portuguese pose posed poses posing positively posse possess
+possessed possesses possessions possibilities possum postal postcard postcards posted poster posters postman
+postpone postponed posts posture potassium potent potentially potion pots pottery potty pouch pounding poured
+pouring pours poverty pow powdered powered powerless pox pr practiced practices practise practising prague
+prairie praised prank prayed preach preacher preaching precaution precautions precedent precinct precise
+precision predator predators predicament predict predictable predicted preferably preference preferred prefers
+pregnancy prehistoric prejudice prejudiced preliminary premature premier premiere premises premium premonition
+preoccupied prep preparation preparations preposterous prepped prescribe prescribed prescription prescriptions
+presentation presented presenting presently preserve preserved presidency presidential presidents presiding
+presley pressed presses pressing pressures prestige prestigious presumably presume presumptuous pretended
+pretender pretends pretentious prettier prettiest pretzel pretzels prevail prevented prevents preview prey
+priceless prices pricks priests prima primarily primitive primo princes princeton principle principles printed
+printer printing priorities priors prisons privately privileged privileges privy prizes probability probable
+probation probe procedures proceeding proceedings proceeds processed processing produced producers produces
+producing productions productive products prof professionally professionals professors profitable profits
+profound programme programmed programming programs progressive projection projects prominent promising promote
+promoted promoting promptly prone pronounce pronounced pronto prop propaganda propeller properties prophecies
+prophecy prophet proportion proportions proposals proposed proposing proposition props pros prosecute
+prosecuted prosecution prosecutor prospect prospective prospects prosperity prostate prostitute prostitutes
+prostitution protective protector protects protein protestant protesting proteus protocol protocols prototype
+proudly proven proves providence provider provides providing province proving provisions provocative provoke
+provoked provolone proximity prude prudence prudent prune pry prying psst psych psyche psyched psychiatric
+psychiatrists psychiatry psychological psychologically psychologist psychology psychopath psychosis psychotic
+pta pub puberty publication publicist publicly publish published publisher publishing puck pudding puddle
+puerto puff puffs puffy puke puking puli pulitzer pulls pulmonary pulp pumped pumping pumps pun punched
+punches punching puncture punishing punks puny pup pupil pupils puppet puppets puppies purchase purchased
+purdy purely purge purity purposes pursue pursued pursuing pursuit pushes pushy puss pussies pussycat putter
+putty putz puzzle puzzled puzzles pyjamas pyramid pyramids python qu quack quad quadrant quagmire quahog quail
+quaint quake qualifications qualify qualities quantity quantum quarantine quarrel quarry quart quarterback
+quartet que queer quest questionable questioned quicker quickest quicksand quid quieter quill quincy quits
+quitter quiz quo quota quoted quoting ra rabbi rabbits rabid rabies raccoon racer racers races racetrack rach
+racial racism racist rack racket radiant radiator radical radioactive radiology radios radius raffle raft rag
+ragged raging rags raided rail railing railway rainbow raincoat rained raines rains rainy raises raisin
+raisins rake rally ram rambling ramon ramp rand randall randomly rang ranger rangers ranking ranks raphael
+rapid rapidly raping rapist rapper rarely rascal rash raspberry rated rates rating ratings ratio rational
+rations rattle rattlesnake rattling rave raven ravens ravine raving ravishing rays razor rc reaches reaching
+react reacted reacting reactions reactor reactors reader readers readings reagan realised realistic realities
+realizes realizing realm realtor reap reaper rearrange reasonably reasoning reassigned reassuring reb rebel
+rebellion rebels reborn rebound rebuild rebuilt rec recalled receipt receipts receiver receives receiving
+receptionist recess recipe recipes recital recite reckless reclaim recognise recognised recognition recognizes
+recollection recommendation recommendations recommended recommending recon reconnaissance reconsider
+reconstruction recorder recordings recover recovering recreation recruit recruited recruiting recruits
+recycling redeem redemption redhead redneck redo reds reduce reduced reduction redundant reef reel reeves ref
+refer referee references referred referring refers refill refined reflect reflected reflection reflects reflex
+reflexes reform refrain refresh refreshing refreshments refuge refugee refugees refund refuses refusing reg
+regain regard regarded regardless regards regent regime regiment regina region regional regions registration
+regrets regretted regroup regularly regulation regulations rehab rehabilitation rehearsals rehearse rehearsed
+rehearsing reich reign reindeer reinforcements reins reject rejected rejection rejects rejoice relate relation
+relative relatively relaxation relaxed relaxing relay releases releasing relentless relevance relevant
+reliable relic relieve relish relive reload reluctant rely rem remainder remained remaining remark remarkably
+remarks remarried rematch remedy remembering remembers reminder reminding remorse remotely removal removing
+ren renaissance renal render rendered rendezvous renegade renew renewed reno renounce renowned rental renting
+reopen rep repaired repairs repay repeated repeatedly repeating repeats repent rephrase replacement
+replacements replacing reply representation representative representatives represented representing represents
+repressed reproduce reproduction reptile republic republican repulsive requesting requests requirement
+requirements reschedule rescued rescuing researching resemblance resemble resent resentment reservations
+reserve reserved reserves reservoir reset residency resident residential residents residue resign resignation
+resigned resisted resisting resolution resolve resolved resort resource resourceful respectable respected
+respectful respectfully respects respiratory responded responding responses responsibilities restaurants
+rested resting restless restore restored restrain restraining restraint restraints restricted restrictions
+restroom rests resulting resume resurrection retail retain retainer retard retarded rethink retiring retract
+retribution retrieve retro reunited rev revealed revealing reveals revelation revenue reverence reversed
+reviewed reviewing reviews revive revoir revolt revolting revolutionary revolver rewarded rewarding rewards
+rewind rewrite rhino rhodes rhyme rhymes rib ribbon ribbons richardson richer riches richest richmond riddance
+ridden riddle riddles rider riders rides ridge ridicule ridley rifles rigged righteous righteousness rightful
+rightfully rightly righty rigid riled riley rim ringer rink rinse rio riot riots ripe ripper ripping ripple
+rips risen rises risked risking risks risky rite rites rituals ritz rival rivers riverside riviera ro roach
+roaches roadblock roam roaming roar roaring roars roasted robber robberies robbers robbing robbins robes
+robinson robots rochelle rocked rockets rocking rodent rodeo rodney rodriguez rods rog rogers rogue roland
+roles roller rollers rom romano romans romero ronald roo rooftop rook rookie roommates roosevelt rooster
+rooting roots roper ropes rosa roscoe rosebud rosemary roster rosy rot rotate rotation rotting rouge roughly
+roulette rounded rounding routes rover rowan rows roxy royalty rubbed rubbing rubbish rubble rube ruckus
+rudder rue rufus rugged ruining ruins ruled ruler ruling rum rumble rumbling rummy rumour rumours rump runaway
+rundown rung runner runners runt runway ruptured ruse rushed rushing rust rustling rut ruthless rye sabbath
+sabotage sacks sacramento sacrificed sacrifices sacrificing saddest saddle sadistic sadly sadness safari
+safest sage sahara saigon sailboat sailed sailors sails saints sal salads salami salesmen saline saliva salmon
+salon saloon salsa salts salty salute salvador salvage salvation samson samuel samurai sanctity sanctuary
+sandals sanders sandman sandra sands sane sanitarium sanity sank santiago santos sap sarcasm sarcastic
+sardines sark sassy satan satanic satchel satellites satin satisfaction satisfactory satisfy satisfying
+saturdays saturn saucer saul sauna saunders sausage sausages savage savages savannah saves savings savior
+sawyer saxon saxophone sayid sayonara scales scalp scalpel scam scamp scandal scanned scanner scanners
+scanning scans scarce scarcely scarecrow scarf scarier scaring scarlet scarred scars scatter scattered
+scenario scenarios scenery scent schedules schematics scheme schemes schizophrenia schizophrenic schmuck
+schneider scholar schoolgirl schooling schoolteacher schultz scissors scoffs scoop scoot scooter scope scored
+scoring scorpion scotland scottie scottish scoundrel scouting scouts scrabble scram scramble scrambled scrap
+scrape scraping scraps scratched scratches scratching scrawny screamed screech screeching screening screenplay
+screens screwdriver screws screwy scripts scripture scroll scrolls scrooge scrub scrubbed scrubbing scuba
+sculpture scumbag scumbags seafood seals seaman seams searched searches sears seas seasick seasons seating
+seaweed secondary secondly secrecy secretaries secretive secretly sections sector secured securities sedan
+sedated sedative seder seduce seduced seed seeds seeking seeks seemingly seer segment seize seized seizure
+seizures seldom select selected selection selfless seller sellers sells semen semester semi seminar sen senate
+senators senile seniors senor sensation sensational sensed senseless sensible sensing sensitivity sensor
+sensors sensual sentenced sentences sentencing sentiment sentimental sentiments sentry seoul separately
+separates separation septic sequel sera serena serenity serge sermon serpent serum servants server servers
+serves sesame sessions setback settlement settles settling seventeen seventy sever severed severely sew sewed
+sewer sewing sexiest sexist sexuality sh sha shabby shack shade shades shadowy shady shaft shag shaggy shaken
+shaker shakes shaky shallow shalom shalt sham shaman shameful shameless shampoo shan shanghai shank shaped
+shapes shares sharks shatter shattered shaved shaving shawl shea sheer sheik shelf shelley shelling shells
+shelves shepherd sherlock shields shifted shifting shifts shilling shillings shin shindig shines shiny
+shipment shipped shipping shithead shitload shits shitting shitty shiver shivering shocking shoo shook
+shooters shoots shoplifting shops shores shortage shortcut shorter shortest shorty shouted shouts shoved
+shovel shoving showers showtime shrapnel shred shreds shrewd shrine shrinking shrinks shrunk shucks shuffle
+shush shutdown shuts shutter shutters shutting shuttle si siam siamese siberia siblings sicilian sicily
+sickness sidekick sidewalk sideways siding siege siegfried sierra sigh sighing sighted sighting sightings
+sights sightseeing signatures significance significant signor signora silently silicon silverware simba simmer
+simmons simpler simplest simplicity simpson sims simulation simultaneously sinatra sincere sincerely sincerity
+sinful singapore singers singh singles sings sinister sinking sinks sinned sinner sinners sinus sioux sip
+sipping siren sirens sirs sis sissy sitcom sites sitter situations sixty sizes skate skateboard skater skates
+skating skeleton skeletons skeptical sketch sketches ski skid skies skiing skill skilled skinned skinner skins
+skipped skipping skirts skis skulls skunk slab slack slade slain slam slammed slamming slams slang slapped
+slapping slash slashed slate slater slaughter slaughtered slavery slaves slay slayer sleazy sled sleeper
+sleepless sleepover sleeps sleeve sleeves sleigh sliced slices slick slid slides sliding slightest slime slimy
+sling slingshot slipper slippers slippery slipping slips slipstream slit sloan slob slogan slop slope sloppy
+slot sloth slots slowed slower slowing slug slugs slumber slutty sly smacked smallest smallpox smartest smarts
+smashed smashing smear smelled smelling smelly smiled smiles smiley smoked smoker smokes smokey smoothly smug
+smuggle smuggled smuggling smut snacks snag snail snails snapped snapping snappy snaps snatch snatched sneaked
+sneakers sneaking sneaky sneeze sniff sniffing snip sniper snipers snitch snob snoop snooping snore snoring
+snot snowball snowboarding snowing snowman snuck snuff snug soak soaked soaking soar sob sobbing sobs socially
+socket socrates sod sodium sofa sofia softball soften softer softly soho soil sol solace solar sole solely
+solemn solemnly solitary solitude solomon solutions solves solving sonar sonic soothing sophia sophisticated
+sophomore soprano sorcerer sordid sorority sorrow sorrows sorta sorted sorting sought sounding sour southeast
+southwest souvenir souvenirs sovereign soviet soviets sow sox soy spa spacecraft spaces spaceship spade spades
+spaghetti span spank spanked spanking spared spark sparkle sparkling sparks sparky sparrow sparta spartan spat
+spawn speaker speakers spear spears specialist specialists specialize specially specials specialty specifics
+specimen specimens speck specs spectacle spectacular spectrum speculation speeches speechless speeding speeds
+speedy spelled spelling spells spence spencer spender spends sperm sphere spice spices spicy spiders spies
+spig spiked spikes spilled spilling spinach spinal spine spinning spins spiral spite spitting splash spleen
+splinter splits splitting spoiling spoils sponge sponsor sponsored sponsors spontaneous spook spooked spooks
+spooky spoon spooner spoons sporting spotlight spouse sprained sprayed spreading spreads spree springer
+springfield springs springtime sprinkle sprouts sprung spun spunk spur spurs spying squadron squads squared
+squares squash squat squawk squawking squeak squeaking squeaky squeal squealing squeals squeezed squeezing
+squid squire squirrel squirrels squirt sr ss stabbing stability stabilize stabilized stables stack stacked
+stacks stadium stafford stag staged stages staggering staging stain stained stains stair staircase stairway
+stairwell staked stakeout stakes stale stalin stalk stalked stalker stalking stalled stalling stallion stamina
+stamp stamped stampede stamps stance standards standby standpoint stanford starboard starch stared stares
+stark starlight starling starr starring starship starter starters startled startling starvation starve starved
+stash stashed stat stated statements static stating stationed stationery statistically statistics stats
+statues stature statute steaks steals stealth steamed steaming steed steele steep steer steering stein stem
+stench stepfather stepmother stepping stereo sterile sterling stern steroids stew steward stewardess stewart
+sticker stickers sticky stifler stiles stimulate stimulating stimulation sting stings stinker stinky stir
+stirred stirring stitch stitches stockade stockholders stocking stockings stocks stoker stokes stomp stoned
+stoner stool stoop stored storeroom stork storms stormy stove straightened straightforward strain strained
+strand stranded strangely strangest strangle strangled strangler strangling strap strapped strategic strauss
+straw strawberries strawberry straws stray streak stream streams strengthen stressed stressful stretched
+stretcher stretching stricken strict stride strife striker striking stripe striped stripes stripped stripper
+strippers stripping strips strokes stroll strongest strongly structural struggled struggling strung strut stud
+studios stuffing stuffy stumble stumbled stump stun stung stunned stunning stunts stupidest stupidity sturdy
+stutter styles stylish su sub subconscious subjected subjects sublime submarine submarines submit submitted
+subpoena subs subscription substance substances substantial substitute subtle suburban suburbs succeeded
+successfully successor suckers sucking suction sued suede suffers suffice sufficient sufficiently suffocate
+suffocating suggestions suggests suicidal suicides suing suitable suitcases suited suites suitor sully sultan
+summary summers summit summon summoned summons sumner sums sundae sundays sundown sung sunglasses sunk
+sunlight sunny sunrise superb superficial superhero superintendent superiors supermarket supernatural
+superstar superstition superstitious supervise supervised supervision supervisor supplied supplier supported
+supporting supportive supports supposedly supposing suppress surf surfer surfing surge surgeons surgical
+surplus surprising surprisingly surrendered surrogate surround surrounding surroundings survey survives
+surviving survivor survivors sushi suspend suspended suspense suspension suspicion suspicions sustain
+sustained sutter suture sutures suzanne swab swallowed swallowing swallows swam swamped swan swap swarm swat
+sway swearing swears sweaters sweats sweatshirt sweaty swede sweden swedish sweeping sweeps sweeter sweetest
+sweethearts sweetness sweets sweetwater swelling swept swift swiftly swifty swimmer swimmers swims swimsuit
+swine swinging swings swipe swiped swish swiss switched switches switching switzerland swollen swoop swords
+swung syed sykes sylvester sylvia symbolic symbols sympathetic sympathies sympathize symphony symptom symptoms
+sync syndicate syndrome synthetic syphilis syracuse syringe syrup ta tab tablet tablets tabs tack tackle tacky
+taco tacos tactic tactical tactics tad taffy taft tagged tags tahiti tai tailed tailing tailor tails tainted
+taiwan takeoff takeout takeover talbot talents tales talisman talker taller tally tam tame tammy tampered tang
+tangled tango tanker tanner taped taping tapped tapping taps tar tara targeted targeting targets tart tartar
+tasks tasted tasteful tasting tasty tate tattooed tattoos tavern taxpayers te teaches teachings teammates
+teamwork tearing tease teasing tech technician technicians techniques technologies tedious tee teen teenage
+teenager teenagers teens teeny telegraph telephoned telephones telescope teller telly temp temperatures
+temples tempo temporal temporarily tempt temptation tempted tempting tenant tenants tendencies tendency
+tenderness tends tennessee tenor tens tenth tents tenure tequila terminal terminate terminated termination
+termites terrace terrain terrifying territorial terrorism testament testicles testified testifying
+testosterone tetanus tex text textbook texture thai thailand thanked thankful thanking thankyou thatcher thats
+thaw theaters theatrical theft theirs theodore theoretical theoretically theories therapeutic thereby thermal
+thermometer thesis theta thicker thieving thigh thighs thine thingy thinner thirst thirteen thong thor thorn
+thorns thorough thoroughly thorpe thoughtful thoughtless thread threads threatens threats threes threesome
+threshold thriller thrilling thrills thrive throats throttle throws thrust thrusters thud thug thugs thumbs
+thump thumper thumping thunderbolt thursdays ti tiara tibet tic tick ticking tickle tickled tickles tide tides
+tidy tiffany tigers tigger tighten tighter tightly tights tiki tile tiles tilt timber timed timer timetable
+timid timothy tiniest tinker tipped tipping tiresome tis tissues tit titan titanic titanium titans titles
+titties titty toa toad toasted toaster tobacco toby tod toddy toenails tofu toilets token toledo tolerance
+tolerate tolerated toll tomato tomatoes tomb tombstone ton tones tong tongues tonic tonsils toot toothbrush
+toothpaste toots tootsie topic topless topper tops tor torch tori torment tornado toro toronto torpedo
+torpedoes torso tortured torturing tossing toto touchdown touches touchy tougher toughest touring tourist
+tourists tours tov tow towers towns tox toxic toyota traced tracer traces tracing tracked tracker tract
+traction tractor traded trademark trader trading traditional traditions tragically trailing trails trainee
+trainer traitors trajectory tram tramps trance tranquilizer transaction transcripts transferring transform
+transformation transformed transfusion transit transition translate translated translates translation
+translator transmissions transmit transmitted transmitter transmitting transparent transplant transponder
+transportation transported transporter transporting transvestite trapeze trapper traps trashed traumatic
+traveled traveler travelers travelled travelling travels tray trays treacherous treachery tread treason
+treasures treasury treatments treats treaty trek tremble trembling trench trenches trend trenton trespass
+trespassing trey triad triage trials triangle tribal tribe tribes tribune tribute tricked tricky trifle
+triggered triggers trim trinity tripped tripping trips tristan triumph triumphant trivial trojan troll trolley
+trolls troop trooper troopers trophies trophy tropical trot troubled troublemaker troublesome troubling trough
+troupe trousers trout truce truman trump trumpet trunks trusting trusts trustworthy trusty truthful truthfully
+truths ts tsk tu tubes tuck tucked tucker tucson tuesdays tug tuition tulsa tum tumble tummy tumor tuna tuned
+tunes tung tuning tunnels turbo turbulence turd turf turk turkish turks turnip turnout turtles tutor tutoring
+tux tuxedo twain twas twerp twig twilight twinkle twister twisting twit twitch twos tying typed typewriter
+typhoon typically typing tyr tyranny tyrant tyre tyres tyrone ufo ufos ugliest ulcer ultimately ultrasound
+umbrella umm un una unacceptable unanimous unannounced unarmed unattractive unauthorized unavailable unaware
+unbearable unbelievably unborn uncanny uncertain uncertainty unclear uncles uncommon uncover uncovered undead
+undefeated underage underestimate underestimated underlay undermine underpants understandable understatement
+understudy undertaker underwater underway underworld undo undone undoubtedly undress undressed uneasy
+unemployed unemployment unethical unexpectedly unexplained unfaithful unfamiliar unfinished unfit unfold
+unforgivable ungrateful unharmed unhealthy unheard unholy unicorn unidentified unification uniforms
+unimportant uninvited unions unite unity universal universities unkind unleash unlikely unlimited unload
+unloaded unloading unlock unlocked unlucky unmarked unmarried unnatural unnecessary unorthodox unpack
+unpleasant unprecedented unpredictable unprepared unprofessional unreal unreasonable unreliable unsafe unseen
+unsolved unspeakable unstable unstoppable unthinkable untie unto untrue unusually unwanted unworthy upcoming
+update updated upgrade uphold uplink upright ups upsets upsetting upstate uptight uptown upward uranium urban
+urge urgency urges urine urn usa user usher ust utah uterus utility utmost utter utterly va vacant vacations
+vaccine vacuum vagina vague vaguely vail vain vale valet valiant valid valium valued valve valves vancouver
+vandalism vanessa vanilla vanish vanished vanity vanquish vanquished vanquishing variety varsity vascular vase
+vast vat vatican vc veal vector veda vega vegetable vegetables vegetarian vehicles veil vein veins velocity
+velvet vending vengeance venice venom vent ventilation vents venture venue venus vera verbal verge verified
+verify vermin vermont vernon versa verse versus vertebrae vertical vessels vest vested vet veteran veterans vi
+via viable vibe vibration vibrations vicar vicinity victoria videos videotape vie vienna vietnamese viewer
+viewers viewing views vigilante viking vile villa villagers villages villain villains vin vinci vine vinegar
+vines vineyard vinny vintage viola violate violated violating violation violations violently violet violin
+viper virgil virginity virgins virtual virtually virtue virtues virtuous visa visible visitation visited
+visits vista visualize vital vitals vitamin vitamins viva vivian vivid vocabulary vocal vogue void voila
+volcano vole voltage volume voluntarily voluntary volunteered volunteering volunteers vomit vomiting voodoo
+vortex voted voters votes voting vouch vow vowed vows voyage vs vulcan vulgar vulture vultures wa wack wacko
+wacky wad waffle waffles wage wager wages wagner wagons wah wailing waist waiters waitresses waits waive wakes
+wales walkout wallets wallow wallpaper walnut walsh waltz wan wand wander wandered wandering wang wanker
+wardrobe ware warfare warhead warheads warlock warlocks warmed warmer warming warmth warner warnings warp
+warped warrants warriors warsaw washer washes washroom wasp watches watchman waterfall watergate watering
+watermelon watt waved waving waxed weakened weaker weaknesses wealth wealthy weary weasel weatherman weave
+weaver webber website webster wed wedded weddings wedge wednesdays weeds weekends weekly weenie weep weeping
+weigh weighed weighing weighs weights weirder weirdest weirdo welch welcomed welcoming welfare wellington wen
+wench wept werewolf werewolves wh whacked whales wham whatnot whats wheat whee wheelchair wheeler whereabouts
+whereas whew whichever whiff whilst whim whimpering whimpers whine whining whiplash whipped whipper whipping
+whirl whirring whiskers whisky whisper whispered whispering whispers whistler whistles whistling whit whites
+whitey whitfield whitman whitney whiz wholesale wholesome wholly whoop whoopee whooping whoops whorehouse
+whores whup wichita wick widely wider widower widows wiener wiggle wigs wildcat wildcats wilder wilderness
+wildest wildlife wildly willingly willingness willow willows wills wilt wilton wimp winch winchester winding
+winds windshield windsor windy wines wink winners winnings winters wiped wipes wiping wired wireless wires
+wiring wisconsin wisely wiser wishing wisteria wit witchcraft withdraw withdrawal withdrawn withholding
+withstand witnessed wits witter witty woe woken wolfram wolves womb wonderfully wonderland wonders wondrous
+wont woo wooden woodhouse woodward woof wool wop workout workplace workshop worldly worldwide wormhole worms
+worship worshipped worships worthwhile wrapper wrapping wraps wrath wreckage wrecked wrecking wrench wrestle
+wrestler wretch wretched wright wrinkle wrinkled wrinkles wrists writ writers wuss wynn wyoming xi yah yahoo
+yak yan yang yank yankees yanks yap yarn yay yea yearbook yearning yelled yells yen yggdrasil yi yield yikes
+yin yippee yoga yogurt yonder yorker youngest youngster youngsters youre youse youthful yuan yuck yum yummy
+zak zap zealand zebra zen zeus zip zipper zira zombie zombies zones zoom zorro zurich
+`,
+];

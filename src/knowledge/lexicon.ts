@@ -44,6 +44,9 @@ const CONCEPTS: string[][] = [
     'uninstall',
     '언인스톨',
     'erase',
+    'wipe',
+    'wiping',
+    'wiped',
     'purge',
     'prune',
     'cleanup',
@@ -320,6 +323,7 @@ const CONCEPTS: string[][] = [
   ],
   ['substitution', '치환', 'substitution', 'substitute', 'subshell'],
   ['dollar', '달러', 'dollar', 'dollars'],
+  ['괄호', 'paren', 'parens', 'parenthesis', 'parentheses', 'bracket', 'brackets'],
   ['count', '개수', '갯수', '몇개', '몇 개', 'count', 'number', 'how many'],
   // "…하는 게 좋아요?" asks what is best to do; 좋은 alone is an advantage.
   [
@@ -350,6 +354,7 @@ const CONCEPTS: string[][] = [
     'use',
     'uses',
     'using',
+    'used',
     'usage of',
   ],
   // The notes' database example is mysql, so a question about running "a DB" is about it.
@@ -382,10 +387,19 @@ const CONCEPTS: string[][] = [
     'introduction',
     'overview',
     'basics',
+    'gist',
+    'summary',
+    'summarize',
+    'summarise',
+    'rundown',
+    'primer',
+    'recap',
+    '요약',
+    '개요',
   ],
   ['library', '라이브러리', 'library', 'libraries'],
   ['runtime', '런타임', 'runtime'],
-  ['code', '코드', 'code', 'source'],
+  ['code', '코드', 'code', 'source', '소스', '소스코드'],
   ['bidirectional', '양방향', '양뱡향', 'bidirectional', 'two-way', 'both ways'],
   ['grep', 'grep', '그렙', 'filter', '필터', '필터링', '검색', '거르*', '걸러*'],
   ['store', '저장', '보관', '쌓이*', '쌓여*', '쌓인*', 'store', 'stores', 'stored', 'storing', 'keep', 'keeps', 'kept'],
@@ -395,7 +409,44 @@ const CONCEPTS: string[][] = [
   // "It doesn't work": a failure report, which the notes do not cover (a technical term below).
   ['broken', '안 됨', '안 돼', '안 되', '안 돼요', '안 되요', "doesn't work", 'not working', "won't start"],
   // "대체 뭐예요" is "what on earth is it", not a replacement (dropped as a stopword).
-  ['intensifier', '대체 뭐', '대체 무슨', '대체 왜', '대체 어떻게', '도대체'],
+  ['intensifier', '대체 뭐', '대체 무슨', '대체 왜', '대체 어떻게', '도대체', 'kind of', 'sort of'],
+  // How long or how plain the answer should be: no topic in it (dropped as a stopword).
+  [
+    'briefly',
+    'in simple terms',
+    'in plain terms',
+    "in layman's terms",
+    'simple terms',
+    'plain terms',
+    'in plain english',
+    'in short',
+    'in a nutshell',
+    'in one sentence',
+    'in a sentence',
+    'one sentence',
+    'one line',
+    'one-line',
+    'rule of thumb',
+    'bullet points',
+    'bullet point',
+    'a couple of',
+    'in a few words',
+    'one-liner',
+    'one paragraph',
+    'one-paragraph',
+    'high level',
+    'high-level',
+    'tl;dr',
+    'tldr',
+    'eli5',
+    '한 줄로',
+    '한줄로',
+    '한 문장',
+    '한두 줄',
+    '한두 문장',
+    '두세 줄',
+    '짧게',
+  ],
   // "지우면 안 되나요?", "해도 돼?": asking whether one may, not reporting a failure (dropped as a stopword).
   ['permitted', '면 안 되', '면 안 돼', '면 안되', '면 안돼', '면 안됨', '도 되나', '도 돼', '도 되요', '도 됩니까'],
   // Operations the notes may lack: a question asking for one asks for more than the note it lands on.
@@ -427,12 +478,29 @@ const CONCEPTS: string[][] = [
   // English "move from Docker to Kubernetes" is switching tools; relocating data is "migrate".
   ['migrate', '옮기*', '옮겨*', '옮길', '이동', 'migrate', 'migration', '마이그레이션', 'relocate'],
   ['rollback', '롤백', 'rollback', 'roll back', 'undo', '되돌리*', '되돌려*'],
+  // Making something bigger: "용량 늘리기", "expand the disk" (an operation the notes may lack).
+  ['increase', '늘리*', '늘려*', '늘릴', '확장', '증설', 'increase', 'expand', 'extend', 'enlarge', 'grow'],
   ['scale', '스케일링', '스케일', 'scale', 'scaling', 'autoscale', 'autoscaling', '오토스케일링'],
   ['limit', '제한', 'limit', 'limits', 'limiting', 'quota'],
   // Aspects of a command or a file: asking for an option, a forced run, an order, security, nesting, quoting.
   ['option', '옵션', 'option', 'options', 'flag', 'flags', '플래그', '파라미터', 'parameter', 'parameters'],
   ['force', '강제', '강제로', 'force', 'forced', 'forcibly', 'forcefully'],
   ['sort', '정렬', 'sort', 'sorted', 'sorting'],
+  // The things nothing uses any more ("안 쓰는 이미지 정리", "unused images"): what pruning removes.
+  [
+    'unused',
+    'unused',
+    'dangling',
+    'orphaned',
+    'leftover',
+    '안 쓰는',
+    '안쓰는',
+    '사용하지 않는',
+    '사용 안 하는',
+    '쓰지 않는',
+    '미사용',
+    '남은',
+  ],
   ['security', '보안', 'security', 'secure', '취약점', 'vulnerability', 'vulnerabilities'],
   ['nest', '중첩', 'nest', 'nested', 'nesting'],
   ['quote', '따옴표', '인용부호', 'quote', 'quotes', 'quoting', 'escape', 'escaping', '이스케이프'],
@@ -460,7 +528,7 @@ const CONCEPTS: string[][] = [
   ],
   ['format', '형식', '포맷', '문법', 'format', 'formats', 'syntax'],
   ['set', '집합', '모음', '그룹', 'set', 'collection', 'group'],
-  ['obtain', '얻*', '생기*', '생겨*', '생긴*', 'obtain', 'yield', 'yields', 'gives'],
+  ['obtain', '얻*', '생기*', '생겨*', '생긴*', 'obtain', 'yield', 'yields'],
   ['symbol', '기호', '표시', 'symbol', 'sign', 'character'],
   ['add', '추가', 'add', 'adding', 'added'],
   // Choosing between tools: "언제 무엇을 쓰나", "고르는 기준", "when should we use which".
@@ -690,6 +758,22 @@ const STOPWORDS = new Set([
   'please',
   'pls',
   'tell',
+  'give',
+  'gives',
+  // What is left of a contraction (don't, isn't): the apostrophe splits the word
+  'don',
+  'doesn',
+  'didn',
+  'isn',
+  'aren',
+  'wasn',
+  'won',
+  'shouldn',
+  'couldn',
+  'wouldn',
+  're',
+  've',
+  'll',
   'about',
   'into',
   'onto',
@@ -765,8 +849,6 @@ const STOPWORDS = new Set([
   'basic',
   'basically',
   'anyway',
-  'kind of',
-  'sort',
   'mean?',
   'guys',
   'team',
@@ -798,6 +880,29 @@ const STOPWORDS = new Set([
   'ever',
   'never',
   'always',
+  // People a question is asked for or about: the asker's setting, not its topic
+  'pm',
+  'po',
+  'manager',
+  'managers',
+  'engineer',
+  'engineers',
+  'developer',
+  'developers',
+  'dev',
+  'devs',
+  'designer',
+  'intern',
+  'boss',
+  'colleague',
+  'coworker',
+  'teammate',
+  'teammates',
+  'newbie',
+  'junior',
+  'senior',
+  'hire',
+  'folks',
   // Chat shorthand
   'plz',
   'thx',
@@ -1040,7 +1145,58 @@ const STOPWORDS = new Set([
   '없다',
   '없는',
   '두고',
+  '그',
+  // "by default": the usual case, no topic
+  'default',
+  'defaults',
+  '기본값',
+  '디폴트',
+  // Question words as typed in chat
+  '머야',
+  '모야',
+  '머에요',
+  '모에요',
+  '머예요',
+  '머임',
+  '모임',
+  '머지',
+  '뭥가',
+  '뭐였더라',
+  '뭐하는',
+  '뭐함',
+  // "어떤 식으로", "한 줄로": a manner, a length
+  '식',
+  '줄',
+  '그걸',
+  '이걸',
+  '저걸',
+  '그걸로',
+  '이걸로',
+  '그것',
+  '이것',
+  '저것',
 ]);
+
+/**
+ * Korean words that say little about a topic: adverbs, time and place words, generic nouns (내용, 상황, 이름,
+ * 용도), words for asking and explaining (요약, 안내), and people (팀장님, 선배). A Korean word the notes lack
+ * that is none of these nor a verb form names something (코로나, 환율, 블루투스): it weighs against a note
+ * that shares only one word with the question.
+ */
+const KOREAN_FILLERS = `
+직접 바로 지금 아직 요즘 오늘 어제 내일 이번 지난 계속 다시 자주 항상 보통 실제 실제로 원래 제대로 대충 일단 우선
+나중 나중에 결국 결과적 자세히 자세하게 구체적 구체적으로 내부적 내부적으로 기본 기본적 기본적으로 대략 주로 특히 굳이
+꼭 딱 약간 조금 많이 너무 전혀 아마 이미 벌써 갑자기 금방 얼른 한두 두세 한두줄 한줄 두줄 줄 줄로 여기 거기 저기 여기서
+거기서 어디서 이쪽 그쪽 저쪽 쪽 이름 용도 내용 상황 문제 관계 정도 얘기 이야기 말 말이 사람 분 생각 느낌 감 이해 답
+답변 대답 요약 요점 안내 소개 참고 공부 학습 자료 문서 글 링크 예제 번 때문 때문에 덕분 위해 위한 목적 필요 불가능 상태
+과정 식 정확 간단히 쉽게 처음 마지막 전 후 앞 뒤 중간 위 아래 밖 속 뭔가 무언가 아무 다들 제 내 누구 회사 업무 일 일들
+쪽에서 며칠 얼마 얼마나 몇 몇개 보고 싶 싶어 싶습니다 궁금합니다 도움 큰 작은 새 새로 새로운 기존에 다른 각 각자 서로
+혼자 같이 함께 전부 대부분 일부 여러가지 이것 저것 그것 이거 그거 저거 이런 그런 저런 이렇게 그렇게 어떻게든 뭐든 언젠가
+팀장 팀장님 선배 선배님 후배 동료 리뷰어 매니저 사수 부장 부장님 임원 임원분 대표 대표님 고객 고객사 담당자 담당 개발자
+신입 인턴 님 분들 여러분 팀원 팀원분 윗분 직군 비개발 비개발자 개발 회의 회의록 공지 발표 보고 보고서 면접 스터디 온보딩
+진행 처리 작성 정석 그대로 공식 사용자 유저 드리 짜리 분이 아님 알고 알아 알려 알려주 모르 버리 붙이 나오 거치 들어 들어가
+가져 꺼내 돌기 내리 따라 만지 찾아 뽑아 보내 고르 누르 부르 다루 남기 맡기 숨기 넘기 키우 규모 충분 개일 개면 개라서 버전 최신 예전에 옛날 요새 한번 두번 매번 가끔 맨날 늘 방금 아까 곧
+`;
 
 /**
  * Technical words the notes may not cover. When a question has one the notes never use
@@ -1381,6 +1537,8 @@ const OPERATIONS = [
   'security',
   'nest',
   'quote',
+  'unused',
+  'increase',
 ];
 // Only the specific ones: "run docker on Windows" or "what is a cluster made of" ask for no operation.
 const NOTE_OPERATIONS = ['install', 'delete', 'modify', 'share', 'add'];
@@ -1391,12 +1549,52 @@ const NOTE_OPERATIONS = ['install', 'delete', 'modify', 'share', 'add'];
  */
 const MODIFIER_CONCEPTS = ['first', 'separate', 'many', 'one', 'all', 'count', 'fast', 'difference', 'kind', 'set'];
 
+/**
+ * The things of Docker's world that a question is about (a container, an image, Kubernetes): a note that has
+ * none of a question's subjects does not answer it, whatever else they share ("a shell inside a container" is
+ * not the $() note's subject).
+ */
+const DOCKER_SUBJECTS = ['container', 'image', 'kubernetes', 'compose', 'swarm', 'dockerfile'];
+/** Words that put a question in Docker's world at all; a question with none is not partly covered by a note. */
+const DOCKER_WORLD = [
+  ...DOCKER_SUBJECTS,
+  'docker',
+  'registry',
+  'hub',
+  'engine',
+  'orchestration',
+  'wsl',
+  'cluster',
+  'mount',
+  'exec',
+  'logs',
+  'port',
+  'ports',
+  'tag',
+  'entrypoint',
+  'healthcheck',
+  'multi-stage',
+  'buildkit',
+  'buildx',
+  'pod',
+  'pods',
+  'kubectl',
+  'helm',
+  'ingress',
+  'namespace',
+  'replica',
+  'minikube',
+  'k3s',
+  'podman',
+  'containerd',
+];
+
 /** Forms that name a concept only loosely (a DB is not necessarily the notes' mysql): trusted less. */
 const LOOSE_FORMS = ['db', 'database', 'databases', '데이터베이스', '디비'];
 
 /** Words that ask what something is or does: 뭐야, 무엇, 설명, 개념, what, explain. */
 const WHAT_IS_CUE =
-  /\b(?:what|whats|explain|define|definition|meaning|means?|describe)\b|뭐|뭔|뭘|머에|머야|무엇|무슨|설명|개념|정의|뜻|의미|란\b|이란|하는 ?일|역할/i;
+  /\b(?:what|whats|wat|waht|whta|wht|explain|define|definition|meaning|means?|describe)\b|뭐|뭔|뭘|머에|머야|무엇|무슨|설명|개념|정의|뜻|의미|란\b|이란|하는 ?일|역할/i;
 
 function buildConcepts(): {
   exact: Map<string, string>;
@@ -1434,4 +1632,7 @@ export const LEXICON = {
   modifiers: new Set(MODIFIER_CONCEPTS),
   looseForms: new Set(LOOSE_FORMS),
   whatIsCue: WHAT_IS_CUE,
+  dockerSubjects: new Set(DOCKER_SUBJECTS),
+  dockerWorld: new Set([...DOCKER_WORLD, ...TECH_VOCABULARY]),
+  koreanFillers: new Set(KOREAN_FILLERS.split(/\s+/).filter(Boolean)),
 };

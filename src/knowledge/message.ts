@@ -8,6 +8,8 @@ export type Chat = 'greeting' | 'thanks';
 
 /** question: asks something; context: tells the situation around it; chat: greeting, thanks, apology. */
 export type SentenceRole = 'question' | 'context' | 'chat';
+/** While reading: a wish ("알고 싶어요") is the question only when no sentence asks outright. */
+type ReadRole = SentenceRole | 'wish';
 
 export interface Sentence {
   text: string;
@@ -39,11 +41,11 @@ const SLACK_MARKUP: Array<[RegExp, string]> = [
 ];
 /** Emoji codes (:pray:), emoji, and runs of ㅠ/ㅋ/ㅎ end a sentence as a full stop does. */
 const SENTENCE_MARK =
-  /:[a-z0-9_+'-]+:|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|[ㅠㅜㅋㅎ]{2,}/gu;
+  /:[a-z0-9_+'-]+:|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|[ㅠㅜㅋㅎ]{2,}|(?<=\s|^)(?:[:;]-?[)(DPp]|\^\^|\^_\^)(?=\s|$)/gu;
 const THANKS_MARK = /:(?:pray|bow|\+1|thumbsup|clap|raised_hands|heart|smile|blush|ok_hand):|[👍🙏🙇👏❤😊🙌👌]/u;
 
 const GREETING =
-  /^(?:안녕(?:하세요|하십니까|하세용|요)?|하이|헬로|ㅎㅇ|반가워요|반갑습니다|처음 뵙겠습니다|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|입니다|이요|요)?|hi|hello|hey|hiya|yo|howdy|good\s+(?:morning|afternoon|evening|day))$/i;
+  /^(?:안녕(?:하세요|하십니까|하세용|요)?|하이|헬로|ㅎㅇ|반가워요|반갑습니다|처음 뵙겠습니다|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|입니다|이요|요|\s*(?:되세요|보내세요|되십시오))?|수고\s*하세요|수고하셨습니다|hi|hello|hey|hiya|yo|howdy|good\s+(?:morning|afternoon|evening|day))$/i;
 const THANKS =
   /^(?:감사(?:합니다|해요|드립니다|드려요)?|고마워(?:요)?|고맙습니다|땡큐|쌩큐|ㄱㅅ|ㄳ|덕분(?:에|입니다|이에요)|도움이\s*(?:됐어요|됐습니다|되었어요|되었습니다|많이\s*됐어요)|잘\s*(?:봤습니다|봤어요|알겠습니다)|최고(?:예요|에요|입니다)?|thanks?|thank\s*you|thx|ty|tysm|cheers|much appreciated|appreciated|great|awesome|perfect|nice|cool|got it)$/i;
 /** Neither question nor context: an apology, a self-introduction's opener, a "quick question" lead-in. */
@@ -51,12 +53,22 @@ const PLEASANTRY =
   /^(?:죄송(?:합니다|해요)?|미안(?:합니다|해요)?|실례(?:합니다)?|바쁘신데|질문\s*(?:하나|있어요|있습니다|드려요|드립니다|드릴게요)|궁금한 게 있어요|sorry|excuse me|quick question|question|qq|a question|ok|okay|네|넵|알겠습니다|알겠어요|ㅇㅋ|so|um|uh|please|plz|pls|여러분|님들|팀원분들)$/i;
 
 /**
- * Small talk: greetings, thanks, praise, "got it", goodbyes, laughter, a test message. A sentence that
- * has one, asks nothing and is short is chat, whatever else it says ("덕분에 바로 해결됐어요").
+ * Small talk: greetings, thanks, praise and reactions ("정리 깔끔하네요", "lgtm", "makes sense now"), "got it",
+ * goodbyes, laughter, a test message. A short sentence that has one and asks nothing is chat, whatever else it
+ * says ("덕분에 바로 해결됐어요", "nice, works now").
  */
 const SMALL_TALK =
-  /안녕|ㅎㅇ|반가|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋네요|멋지|훌륭|해결\s?(?:됐|되었|했)|잘\s?(?:됐|되네|돼요|되요|봤)|이해했|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|got it|great|awesome|nice|cool|perfect|bye|hi|hello|hey|morning|evening|test message|ignore this)\b/i;
+  /안녕|ㅎㅇ|반가|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋(?:네요|네|다|아요|습니다)|멋지|멋있|훌륭|완벽|깔끔|명쾌|신기|유용|헐|와우|우와|오오|아하|그렇군|그렇구나|그랬구나|(?:였|이었|거였)구나|해결\s?(?:됐|되었|했)|잘\s?(?:됐|되네|돼요|되요|봤|해\s?주시|하시|정리|설명|알겠)|이해(?:가\s?)?\s?(?:했|됐|되었|돼|되네|완료)|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|works now|it works|working now|got it|gotcha|i see|makes sense|great|awesome|nice|cool|perfect|sweet|neat|wow|lgtm|brilliant|excellent|amazing|lovely|love it|helpful|good (?:bot|job|stuff|one)|nice one|bye|hi|hello|hey|morning|evening|test message|ignore this)\b/i;
 const MAX_SMALL_TALK_CHARS = 60;
+/** Whether something can or may be done: a short sentence with one asks a question of its own. */
+const ASKS_IF = /가능|되나|될까|돼요|되요|할\s?수|있나|괜찮|\b(?:can|possible|allowed|ok|okay|safe)\b/i;
+/** Words that ask: a sentence with one is not a reaction, even with praise in it ("뭐가 좋아요"). */
+const ASKS = /뭐|뭔|무엇|무슨|어떻게|어떤|어디|언제|왜|몇|\b(?:what|how|why|where|when|which|who)\b/i;
+
+/** A short reaction or word of thanks that asks nothing. */
+function isReaction(sentence: string): boolean {
+  return sentence.length <= MAX_SMALL_TALK_CHARS && SMALL_TALK.test(sentence) && !ASKS.test(sentence);
+}
 const GREETING_WORD =
   /안녕|ㅎㅇ|반가|좋은\s*(?:아침|하루|저녁|주말)|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon)\b/i;
 const THANKS_WORD = /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?)\b/i;
@@ -64,11 +76,64 @@ const THANKS_WORD = /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thank
 /** Korean endings and English openings that ask something. */
 const KOREAN_ASKING =
   /(?:나요|까요|가요|죠|니|냐|래요|는지|는지요|은지|인지|을까|은가|인가|어때|어때요|되나|하나|있나|없나|맞나|뭐야|뭐예요|뭐에요|뭔가요|뭐임|뭐지|뭔데|뭐고|뭘까|고요|는요|은요|면요|까)$/;
-/** A request to explain or tell asks too, full stop or not. */
-const KOREAN_REQUEST =
-  /(?:알려\s?주세요|알려\s?줘|알려\s?주실\s?수|설명\s?해\s?주세요|설명\s?해\s?줘|설명\s?부탁|부탁(?:드려요|드립니다|해요)|궁금(?:합니다|해요|하네요)|모르겠(?:어요|습니다|네요|어))$/;
 const ENGLISH_ASKING =
   /^(?:what|whats|what's|how|why|when|where|which|who|whose|can|could|is|are|do|does|did|should|would|will|may|must|please|pls|explain|tell me|describe|any|anyone|and)\b/i;
+/**
+ * A request asks as a question does, full stop or not, however politely it is put: "설명해 주실 수 있을까요",
+ * "알려주시면 감사하겠습니다", "요약해주세요", "알고 싶어요", "could someone give me the gist of", "I need a
+ * summary of", "I'd appreciate an explanation of".
+ */
+const KOREAN_REQUEST =
+  /(?:알려|설명|요약|정리|안내|가르쳐|소개|추천|공유|짚어|말씀|보여|비교)\s?(?:해\s?)?(?:주[세시실셔십겠]|줘|줄\s?수|줄래|주면|주라|드려|드립|부탁)|부탁\s?(?:드려|드립|해요|합니다|해)|어떻게\s?(?:해야|하면|하는)/;
+/** A wish or a doubt ("알고 싶어요", "궁금합니다", "I need a summary of"): the question when nothing else asks. */
+const KOREAN_WISH =
+  /(?:싶|궁금)(?:어요|습니다|네요|어|은데요|다|해요|합니다|하네요|한데요)|모르겠(?:어요|습니다|네요|어)/;
+const ENGLISH_REQUEST =
+  /^(?:please|pls|plz|kindly|explain|describe|summari[sz]e|tell me|show me|give me|help me|walk me|eli5)\b|\b(?:can|could|would|will) (?:you|someone|somebody|anyone|u|we|i) (?:please |kindly |quickly |briefly )?(?:give|tell|explain|summari[sz]e|describe|help|point|share|walk|show|clarify|break|outline|list|get|recommend)\b|\bwould you mind\b|\bi(?:'d| would) (?:appreciate|love|like)\b|\bwould (?:love|appreciate)\b|\b(?:gist|eli5|tl;?dr) of\b/i;
+const ENGLISH_WISH =
+  /\b(?:need|want|'m looking for|am looking for|are looking for|would like|'d like)\b|\b(?:wondering|curious)\b|\bi (?:don't|do not|can't|cannot)(?: really)? (?:know|understand|get|figure|tell)\b/i;
+
+const ROLE_WORD =
+  '(?:팀|신입|인턴|개발자|엔지니어|매니저|디자이너|기획자|지망생|담당자|리드|분석가|연구원|사원|대리|과장|팀장|pm|po|sre|qa)';
+const KOREAN_INTRODUCTION = new RegExp(
+  `${ROLE_WORD}(?:\\s?[가-힣]{2,4})?(?:입니다|이에요|예요|라고\\s?합니다|이라고\\s?합니다|인데요?,?|이고요?,?)$|(?:입사|합류|온보딩|신입|인턴|이직)[\\s\\S]*(?:됐습니다|됐어요|했습니다|했어요|왔습니다|왔어요|입니다|이에요|중입니다|중이에요)$`,
+  'i',
+);
+const ENGLISH_INTRODUCTION =
+  /^(?:(?:hi|hello|hey)\b[\s,!]*(?:all|team|everyone|folks|there)?[\s,!]*)?(?:(?:i'm|i am|this is|my name is)\b.*\b(?:team|engineer|engineering|developer|dev|manager|pm|designer|analyst|scientist|intern|lead|architect|student|hire|joined|new here|from)\b|(?:just )?joined\b|new (?:\w+ )?(?:here|hire|joiner)\b)/i;
+
+/** A clause that says when, why or before what (지우기 전에, 지우려다가, before I delete anything): the setting. */
+const KOREAN_SUBORDINATE =
+  /(?:는데|은데|인데|던데|더니|기\s?전에|려다가|려고|니까|때문에|해서요|라서요|어서요|아서요)요?,?$/;
+const ENGLISH_SUBORDINATE =
+  /^(?:(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their)\b|(?:before|after|because|since|while|although|though|unless|once|when|whenever)\s+(?!(?:should|shall|do|does|did|is|are|was|were|can|could|would|will|must|may|to)\b)|so that\b|so (?:it|we|i|they)\b|for (?:a|an|my|our|the|this|tomorrow's|next|an upcoming)\b)/i;
+/** Where an English sentence's setting begins: "…, but first I need", "before I remove anything". */
+const ENGLISH_CLAUSE =
+  /,\s+(?=but\b)|,?\s+(?=(?:(?:but|before|after|because|since|while|although|though|unless|once)\s+(?:i|we|you|they|it|he|she|someone|anything|everything|the|our|my|a|an|first|[a-z]+ing)|so that|so (?:it|we|i|they))\b)|\s+(?:and|so)\s+(?=(?:(?:i|we) )?(?:need|want|would like|'d like)\b)/i;
+/** A trailing phrase of the asker's setting: "in our deploy script", "on my laptop". */
+const OWN_SETTING = /\s(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their) /gi;
+/** A trailing purpose after a request for an explanation: "(a summary of X) for a proposal I'm writing". */
+const PURPOSE = /\s(?:for (?:a|an|my|our|the|this|tomorrow's|next|an upcoming)) /gi;
+const EXPLANATION =
+  /\b(?:summary|explanation|overview|gist|rundown|primer|intro|introduction|breakdown|description|explain|summari[sz]e)\b/i;
+
+/**
+ * Cuts the last setting phrase off a clause, if nothing but its own words follow it (no comma or question
+ * mark): one pass over the clause, whatever its length.
+ */
+function splitTrailingSetting(clause: string): string[] {
+  const last = (pattern: RegExp) => [...clause.matchAll(pattern)].at(-1)?.index;
+  const own = last(OWN_SETTING);
+  const purpose = last(PURPOSE);
+  const at = [own, purpose !== undefined && EXPLANATION.test(clause.slice(0, purpose)) ? purpose : undefined]
+    .filter((i): i is number => i !== undefined)
+    .sort((a, b) => a - b)[0];
+  if (at === undefined || /[,?]/.test(clause.slice(at).replace(/[?.!]+\s*$/, ''))) return [clause];
+  return [clause.slice(0, at), clause.slice(at + 1)];
+}
+/** Where the main clause resumes after a setting without a comma: "before I remove anything | I want to list …". */
+const MAIN_AFTER_SETTING = /\s+(?=(?:i|we) (?:want|need|would like|'d like|have to|must|should)\b)/i;
+const splitMainClause = (clause: string) => clause.split(MAIN_AFTER_SETTING);
 
 /**
  * The sentences of a message with their roles, the question ones first within MAX_QUESTION_CHARS,
@@ -77,13 +142,19 @@ const ENGLISH_ASKING =
 export function readMessage(text: string): Message {
   let clean = text.slice(0, MAX_SCAN_CHARS).normalize('NFC');
   for (const [pattern, replacement] of SLACK_MARKUP) clean = clean.replace(pattern, replacement);
-  const sentences = splitSentences(clean).map(
-    ({ text, sentence }): Sentence => ({ text, role: roleOf(text), sentence }),
+  const read = splitSentences(clean).map((clause) => ({ ...clause, role: roleOf(clause) }));
+  const asks = read.some((s) => s.role === 'question');
+  const sentences = read.map(
+    ({ text, role, sentence }): Sentence => ({
+      text,
+      role: role === 'wish' ? (asks ? 'context' : 'question') : role,
+      sentence,
+    }),
   );
-  // "json? yaml?" after a question are guesses at its answer, not questions of their own.
+  // "json? yaml?" after a question are guesses at its answer, not questions of their own; "중첩 가능?" asks.
   sentences.forEach((s, i) => {
     const asked = sentences.slice(0, i).some((p) => p.role === 'question' && wordCount(p.text) > 2);
-    if (s.role === 'question' && asked && wordCount(s.text) <= 2) s.role = 'context';
+    if (s.role === 'question' && asked && wordCount(s.text) <= 2 && !ASKS_IF.test(s.text)) s.role = 'context';
   });
   if (sentences.every((s) => s.role === 'chat') && (sentences.length > 0 || SENTENCE_MARK.test(clean))) {
     const all = sentences.map((s) => s.text).join(' ');
@@ -105,7 +176,8 @@ function bare(sentence: string): string {
 
 /** A chat sentence is made only of greetings, thanks and pleasantries (안녕하세요 감사합니다, hi there). */
 function isChat(sentence: string): boolean {
-  const words = bare(sentence);
+  // "좋은 아침입니다 여러분", "morning all": a greeting addressed to the room.
+  const words = bare(sentence).replace(/\s+(?:여러분|모두|다들|님들|all|everyone|team|folks|guys|y'all)$/i, '');
   if (words === '') return true;
   if (GREETING.test(words) || THANKS.test(words) || PLEASANTRY.test(words)) return true;
   // "hi team", "thanks a lot!", "감사합니다 여러분": a chat phrase with a filler word.
@@ -117,15 +189,17 @@ function isChat(sentence: string): boolean {
   return parts.some(chatPart) && parts.every((w) => chatPart(w) || fillers.test(w) || /^(?:thank|you)$/i.test(w));
 }
 
-function roleOf(sentence: string): SentenceRole {
-  if (isChat(sentence)) return 'chat';
-  const trimmed = sentence.trim();
-  if (/[?？]/.test(trimmed)) return 'question';
+function roleOf({ text, subordinate, asked }: Clause): ReadRole {
+  if (isChat(text)) return 'chat';
+  const trimmed = text.trim();
   const end = trimmed.replace(/[\s.!~。…]+$/u, '');
-  if (KOREAN_REQUEST.test(end)) return 'question';
-  // A clause cut at "…는데," or "…더니" tells what happened; the question follows it.
-  if (/(?:는데|은데|인데|던데|더니)요?,?$/.test(end)) return 'context';
-  if (SMALL_TALK.test(trimmed) && trimmed.length <= MAX_SMALL_TALK_CHARS) return 'chat';
+  // A clause cut at "…는데,", "…기 전에" or "before I …" tells what happened or why; the question is elsewhere.
+  if (subordinate || KOREAN_SUBORDINATE.test(end) || ENGLISH_SUBORDINATE.test(trimmed)) return 'context';
+  if (asked || /[?？]/.test(trimmed)) return 'question';
+  if (KOREAN_REQUEST.test(end) || ENGLISH_REQUEST.test(trimmed)) return 'question';
+  if (KOREAN_WISH.test(end) || ENGLISH_WISH.test(trimmed)) return 'wish';
+  if (KOREAN_INTRODUCTION.test(end) || ENGLISH_INTRODUCTION.test(trimmed)) return 'chat';
+  if (isReaction(trimmed)) return 'chat';
   // A full stop makes "에러가 나요." a statement; without one, "…나요" is read as asking.
   if (/[.。]$/.test(trimmed)) return 'context';
   if (KOREAN_ASKING.test(end) || ENGLISH_ASKING.test(trimmed)) return 'question';
@@ -136,19 +210,53 @@ function roleOf(sentence: string): SentenceRole {
  * Sentences end at . ! ? followed by a space, at a line break, at an emoji or ㅠㅠ; a Korean "…는데," or
  * "…더니" clause is context for what follows it. Code in backticks is never cut.
  */
-function splitSentences(text: string): Array<{ text: string; sentence: number }> {
+interface Clause {
+  text: string;
+  /** Which sentence of the message this is: the clauses of one sentence share it. */
+  sentence: number;
+  /** A clause of setting ("before I delete anything", "…기 전에"), cut off the sentence's main clause. */
+  subordinate: boolean;
+  /** The sentence it belongs to ends with a question mark. */
+  asked: boolean;
+}
+
+/** Korean clause ends after which the asking part of the sentence follows (…는데, …기 전에, …려다가). */
+const KOREAN_CLAUSE_END =
+  /(?<=[\uac00-\ud7a3\s](?:(?:는데|은데|인데|던데|건데|더니|기 전에|기전에|려다가|려고|니까|때문에)요?|해서요|라서요|어서요|아서요),?)\s+/u;
+
+/**
+ * Sentences end at . ! ? followed by a space, at a line break, at an emoji or ㅠㅠ; within one, a Korean
+ * "…는데," or "…기 전에" clause and an English "before I …" or "…, but" clause are cut off, since the question
+ * is in the clause that follows or precedes them. Code in backticks is never cut.
+ */
+function splitSentences(text: string): Clause[] {
   const code: string[] = [];
   const masked = text.replace(/`[^`]*`/g, (span) => `\uE000${code.push(span) - 1}\uE000`);
   const unmask = (s: string) => s.replace(/\uE000(\d+)\uE000/g, (_, i: string) => code[Number(i)]!).trim();
-  return masked
-    .replace(SENTENCE_MARK, '\n')
-    .split(/(?<=[?？!！。])\s*|(?<=\.)\s+|\n+/u)
-    .flatMap((sentence, n) =>
-      sentence
-        .split(/(?<=[\uac00-\ud7a3](?:는데|은데|인데|던데|더니)요?,?)\s+/u)
-        .map((clause) => ({ text: unmask(clause), sentence: n })),
-    )
-    .filter((s) => /[\p{L}\p{N}$]/u.test(s.text));
+  return (
+    masked
+      .replace(SENTENCE_MARK, '\n')
+      // A question quoted inside a sentence ('도커가 뭐예요?'라고 물어보셔서) does not end it.
+      .split(/(?<=[?？!！。])(?![’'"”」』])\s*|(?<=\.)\s+|\n+/u)
+      .flatMap((sentence, n) => {
+        const asked = /[?？]\s*$/.test(sentence);
+        return sentence
+          .split(KOREAN_CLAUSE_END)
+          .flatMap((clause) => clause.split(ENGLISH_CLAUSE))
+          .flatMap(splitTrailingSetting)
+          .flatMap((clause) =>
+            ENGLISH_SUBORDINATE.test(clause.trim()) ? clause.split(/(?<=,)\s+/).flatMap(splitMainClause) : [clause],
+          )
+          .map((clause, k, clauses) => ({
+            text: unmask(clause),
+            sentence: n,
+            // What comes before "…, but" is conceded: the point is what follows it.
+            subordinate: ENGLISH_SUBORDINATE.test(clause.trim()) || /^but\b/i.test(clauses[k + 1]?.trim() ?? ''),
+            asked,
+          }));
+      })
+      .filter((s) => /[\p{L}\p{N}$]/u.test(s.text))
+  );
 }
 
 /** The question sentences first, then the context nearest them, up to MAX_QUESTION_CHARS in all; message order kept. */

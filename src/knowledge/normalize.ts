@@ -13,6 +13,27 @@ const JAMO_ONLY = /^[\u1100-\u11ff\u3131-\u318e]+$/;
 const SCRIPT_RUN =
   /[\uac00-\ud7a3\u3131-\u318e\u1100-\u11ff]+|(?:(?!\p{Script=Hangul})[\p{L}\p{N}])(?:(?!\p{Script=Hangul})[\p{L}\p{N}_.-])*/gu;
 
+/** Endings only a verb or an adjective takes (거치는지, 옮긴다고, 날아갔어요), unlike 는/은/이, which nouns take too. */
+const VERB_ENDING =
+  /(?:는지|는데|는다|려고|려면|려다|면서|도록|어서|아서|여서|니까|더니|더라|습니다|세요|셔요|어요|아요|여요|네요|군요|다고|냐고|자고|고요|나요|까요|을까|는가|던가|시나|으면|[었았겠][\uac00-\ud7a3]*)$/;
+/** A verb's or adjective's last syllable as the normaliser leaves it (낯설어, 흘러가, 만한, 주실, 말하). */
+const PREDICATE_END =
+  /(?:[다요어아여워와봐줘져쳐혀겨러라려서게니네죠까데던든며자래냐해돼했됐음함됨짐된한할될하줄]|(?:주|으|하|보|되|오|가|받|쓰)[실시셔세])$/;
+/** A syllable ending in ㅆ (했, 있, 막혔): Korean spells tenses and 있다/없다 so, nouns hardly ever. */
+const hasTenseSyllable = (word: string) =>
+  [...word].some((c) => isSyllable(c) && (c.charCodeAt(0) - 0xac00) % 28 === 20);
+const isSyllable = (c: string) => c >= '\uac00' && c <= '\ud7a3';
+
+/**
+ * A Korean word typed as a verb or an adjective (거치는지, 낯설어서, 붙으면): it says what happens, not what it
+ * happens to, so a verb the notes lack is no topic of its own. A noun made a verb with 하다 (인쇄해서, 환승하는)
+ * still names an action of its own subject.
+ */
+export function isKoreanPredicate(typed: string, token: string): boolean {
+  if (VERB_FROM_NOUN.exec(typed)?.[1] === token) return false;
+  return VERB_FROM_NOUN.test(typed) || VERB_ENDING.test(typed) || PREDICATE_END.test(token) || hasTenseSyllable(token);
+}
+
 export function isHangul(token: string): boolean {
   return HANGUL_SYLLABLE.test(token);
 }
@@ -38,21 +59,32 @@ function canonicalText(text: string): string {
 
 /** "without parentheses", "괄호 없이": the question is about the $ that has none. */
 const NO_PARENTHESES =
-  /(?:괄호|parenthes[ie]s|parens|brackets)\s*(?:없이|없는|없고|안\s*쓰\S*|빼고|말고)|(?:without|no)\s+(?:the\s+|any\s+)?(?:parenthes[ie]s|parens|brackets)/g;
+  /(?:괄호|parenthes[ie]s|parens?|brackets?)\s*(?:없이|없는|없고|안\s*쓰\S*|빼고|말고)|(?:without|no)\s+(?:the\s+|any\s+)?(?:parenthes[ie]s|parens?|brackets?)/g;
 /** Words that say a question is about $( ): substitution, parentheses, a subshell, a command's output. */
-const SUBSTITUTION_CUE = /\$\s*\(|치환|substitut|subshell|괄호|parenthes|parens|brackets/;
+const SUBSTITUTION_CUE = /\$\s*\(|치환|substitut|subshell|괄호|paren|bracket/;
 
 /**
  * $() is command substitution; $NAME and ${NAME} read a variable. A lone $ is the variable sign too
- * ("$ 하나만", "a plain $"), unless the question also speaks of parentheses or substitution: the notes
+ * ("$ 하나만", "a plain $"), unless the question also speaks of parentheses or substitution (then a dollar
+ * named in words is $() too: "the dollar-paren thing"): the notes
  * keep the two apart, and a question about one must not land on the other. The command inside $( ) is
  * an example ("$(docker ps -q)"), not what is asked about.
  */
 function spellDollars(text: string): string {
+  const bare = NO_PARENTHESES.test(text);
   let out = text.replace(NO_PARENTHESES, ' ');
   const aboutSubstitution = SUBSTITUTION_CUE.test(out);
-  out = out.replace(/\$\s*\([^()]*\)?/g, ' dollar substitution ').replace(/\$\{?(?=[a-z_])/g, ' dollar variable ');
-  return out.replace(/\$/g, aboutSubstitution ? ' dollar ' : ' dollar variable ');
+  // "the dollar sign with parentheses": the sign is $() here, not the $ on its own.
+  if (aboutSubstitution) out = out.replace(/(dollar|달러)\s*(?:signs?|symbols?|기호|표시)/g, '$1');
+  // The variable's name is an example too ($FOO, ${HOME}): what is asked about is the $.
+  out = out
+    .replace(/\$\s*\([^()]*\)?/g, ' dollar substitution ')
+    .replace(/\$\{?[a-z_][a-z0-9_]*\}?/g, ' dollar variable ');
+  out = out.replace(/\$/g, aboutSubstitution ? ' dollar ' : ' dollar variable ');
+  // "the dollar-paren thing", "달러 괄호", "dollar sign with parentheses": $() named in words.
+  if (!/dollar|달러/.test(text)) return out;
+  // …and a dollar "without parentheses" is the variable sign.
+  return aboutSubstitution ? `${out} substitution ` : bare ? `${out} variable ` : out;
 }
 
 /**

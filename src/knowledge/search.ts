@@ -1,10 +1,10 @@
 import Fuse, { type FuseOptionKey, type IFuseOptions } from 'fuse.js';
 import { LEXICON } from './lexicon.ts';
 import { readMessage } from './message.ts';
-import { isHangul, spelling, tokenize, tokenizeWords, type Word } from './normalize.ts';
+import { isHangul, isKoreanPredicate, spelling, tokenize, tokenizeWords, type Word } from './normalize.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
-import { SHORT_KOREAN, TypoRepair } from './typo.ts';
-import { CLI, COMPOSE_KEY_WORDS, isCommonEnglish, KUBERNETES_KINDS } from './vocabulary.ts';
+import { editDistance, SHORT_KOREAN, TypoRepair } from './typo.ts';
+import { CLI, COMPOSE_KEY_WORDS, isCommonEnglish, KUBERNETES_KINDS, spokenBand } from './vocabulary.ts';
 
 export { MAX_QUESTION_CHARS } from './message.ts';
 
@@ -47,6 +47,8 @@ const LOOSE_TRUST = 0.5;
 const MAX_TOPIC_WORD = 40;
 /** How much a word of intent (설명, show, 추천) counts compared with a topic word. */
 const INTENT_WEIGHT = 0.35;
+/** How much less of the rest of a question a partial note may cover than an answer must: it is offered as part. */
+const PARTIAL_SLACK = 0.05;
 /** Coverage below which a topic is not even offered as "did you mean". */
 const MIN_SUGGESTION_COVERAGE = 0.1;
 
@@ -134,9 +136,12 @@ export function assembleKnowledgeBase(
    * lack: as rare as can be, since they name another topic. Other unknown words: chatter,
    * weighing like a word found in half the notes.
    */
-  const idf = (token: string, kind: WordKind = 'known') => {
+  const idf = (token: string, kind: WordKind = 'known', rarity = 0) => {
     const docFreq = postings.get(token)?.ids.length;
-    if (docFreq === undefined) return kind === 'topic' ? idfOf(0) : idfOf(indexed.length / 2);
+    if (docFreq === undefined) {
+      if (kind === 'content') return idfOf(indexed.length * rarity);
+      return kind === 'topic' ? idfOf(0) : idfOf(indexed.length / 2);
+    }
     return idfOf(docFreq) * (LEXICON.intentConcepts.has(token) ? INTENT_WEIGHT : 1);
   };
   // Scratch space for one query at a time (ask is synchronous); reset after each use.
@@ -153,24 +158,44 @@ export function assembleKnowledgeBase(
   function classify(
     { token, typed, shape }: Word,
     domain: Set<string>,
-  ): { token: string; trust: number; kind: WordKind; ofDocker: boolean } | undefined {
+  ): { token: string; trust: number; kind: WordKind; ofDocker: boolean; rarity?: number } | undefined {
     const topic = (ofDocker: boolean) => ({ token, trust: 1, kind: 'topic' as const, ofDocker });
     if (isKnown(token))
       return { token, trust: LEXICON.looseForms.has(typed) ? LOOSE_TRUST : 1, kind: 'known', ofDocker: false };
     if (shape === 'command') return topic(true);
     if (techTerms.has(token)) return topic(dockerTerms.has(token));
     if (domain.has(typed) || domain.has(token)) return topic(true);
-    // An everyday English word is seldom a typo, and then of a lexicon word (swam → swarm; said ≠ sid).
+    // An everyday English word is seldom a typo, and then a slip that makes a lexicon word (swam → swarm; said ≠ sid).
     const everyday = /^[a-z]+$/.test(typed) && isCommonEnglish(typed);
     const repaired = everyday
-      ? repair.correct(typed, { curatedOnly: true })
+      ? repair.correct(typed, { everyday: true })
       : (repair.correct(token) ?? repairTyped(typed));
     if (repaired) return { token: repaired, trust: repairTrust(token), kind: 'known', ofDocker: false };
     // A number the notes never mention ("Windows 10") says nothing about the topic.
     if (/^\d+$/.test(token)) return undefined;
-    const foreign = /^[a-z][a-z'-]+$/.test(typed) && !everyday && !isCommonEnglish(token);
+    // "teh", "wich", "waht": a function word mistyped, not a name.
+    if (/^[a-z]+$/.test(typed) && isFunctionWordSlip(typed))
+      return { token, trust: 1, kind: 'chatter', ofDocker: false };
+    const foreign = /^[a-z][a-z'-]+$/.test(typed) && !everyday && !isCommonEnglish(token) && !isPrefixedEveryday(typed);
     if ((shape === 'identifier' || foreign) && typed.length <= MAX_TOPIC_WORD) return topic(false);
+    const rarity = shape ? undefined : contentRarity(typed, token);
+    if (rarity) return { token, trust: 1, kind: 'content', ofDocker: false, rarity };
     return { token, trust: 1, kind: 'chatter', ofDocker: false };
+  }
+
+  /**
+   * A Korean word the normaliser cut into a known word and a leftover (쿠버내티스 → 쿠버 + 내티스) may be one
+   * misspelt word: when the whole of it repairs to a known word, it is that word.
+   */
+  function mendSplitTypos(words: Word[]): Word[] {
+    return words.flatMap((w, i) => {
+      const run = words.filter((x) => x.typed === w.typed);
+      if (run.length < 2 || !isHangul(w.typed) || run.every((x) => isKnown(x.token))) return [w];
+      if (words.findIndex((x) => x.typed === w.typed) !== i) return [];
+      const bare = w.typed.replace(/(?:이|가|은|는|을|를|의|에|도|로|으로|에서)$/, '');
+      const repaired = repair.correct(bare);
+      return repaired ? [{ token: repaired, typed: w.typed }] : run;
+    });
   }
 
   /** A word that names something (a subject), not what is wanted of it (확인, 설명) or how (먼저, 따로). */
@@ -199,13 +224,14 @@ export function assembleKnowledgeBase(
    * Each question word once, with how far to trust it (typo repair), its weight (a question sentence
    * counts fully, context less, chat not at all) and whether it is part of what is asked (focus).
    */
-  function questionWords(question: string): { words: QuestionWord[]; chat?: Answer['chat'] } {
+  function questionWords(question: string): { words: QuestionWord[]; actions?: Action[]; chat?: Answer['chat'] } {
     const message = readMessage(question);
     if (message.chat) return { words: [], chat: message.chat };
-    const tokenized = message.sentences.map((s) => ({ ...s, words: tokenizeWords(s.text) }));
+    const tokenized = message.sentences.map((s) => ({ ...s, words: mendSplitTypos(tokenizeWords(s.text)) }));
     const domain = domainOf(new Set(tokenized.flatMap((s) => s.words.map((w) => w.token))));
     const bySentence = tokenized.map((s) => ({
       role: s.role,
+      text: s.text,
       sentence: s.sentence,
       words: s.words.flatMap((w) => {
         const c = classify(w, domain);
@@ -213,15 +239,13 @@ export function assembleKnowledgeBase(
       }),
     }));
     // The question sentences are what is asked. One that names nothing ("그게 뭔가요?", "이게 뭘 보여주는
-    // 거예요?") asks about the sentence before it; a message that asks nothing (a bare topic) is all question.
+    // 거예요?") asks about the clause before it; a message that asks nothing (a bare topic) is all question.
     const hasSubject = (s: (typeof bySentence)[number]) => s.words.some(names);
     const focused = new Set(bySentence.filter((s) => s.role === 'question' && hasSubject(s)));
     if (focused.size === 0) {
       const lastQuestion = bySentence.map((s) => s.role).lastIndexOf('question');
       const before = bySentence.slice(0, Math.max(lastQuestion, 0)).filter(hasSubject).slice(-1)[0];
-      const promoted = before
-        ? bySentence.filter((s) => s.sentence === before.sentence || s.role === 'question')
-        : bySentence;
+      const promoted = before ? bySentence.filter((s) => s === before || s.role === 'question') : bySentence;
       for (const s of promoted) focused.add(s);
     }
     const merged = new Map<string, QuestionWord>();
@@ -237,7 +261,8 @@ export function assembleKnowledgeBase(
         }
       }
     }
-    return { words: [...merged.values()] };
+    const actions = bySentence.filter((s) => focused.has(s)).flatMap(actionsOf);
+    return { words: [...merged.values()], actions };
   }
 
   /**
@@ -245,11 +270,11 @@ export function assembleKnowledgeBase(
    * A topic word of the context (the nginx of "nginx 띄웠는데 …") is scenery, weighing like chatter.
    */
   function weigh(words: QuestionWord[]): number[] {
-    const isChatter = (w: QuestionWord) => w.kind === 'chatter' || (w.kind === 'topic' && !w.focus);
+    const isChatter = (w: QuestionWord) => w.kind === 'chatter' || (w.kind !== 'known' && !w.focus);
     // Chatter adds up sublinearly: a long, polite question is not less about its topic.
     const chatter = words.filter(isChatter).length;
     const weights = words.map(
-      (w) => (isChatter(w) ? idf(w.token, 'chatter') / Math.sqrt(chatter) : idf(w.token, w.kind)) * w.weight,
+      (w) => (isChatter(w) ? idf(w.token, 'chatter') / Math.sqrt(chatter) : idf(w.token, w.kind, w.rarity)) * w.weight,
     );
     // However long the story, it is at most a third of the question.
     const sum = (focus: boolean) => weights.reduce((a, x, k) => a + (words[k]!.focus === focus ? x : 0), 0);
@@ -333,6 +358,42 @@ export function assembleKnowledgeBase(
     );
   }
 
+  /**
+   * Each install, delete or share asked for, with what it is asked of: docker in "도커 설치", the background in
+   * "remove the background from a photo", the updates in "install windows updates". Korean puts the object
+   * before the verb (skipping places: "서버에 설치"); English after it, the last word of its noun phrase.
+   */
+  function actionsOf({
+    text,
+    words,
+  }: {
+    text: string;
+    words: Array<{ token: string; typed: string; kind: WordKind }>;
+  }): Action[] {
+    const isObject = (w: { token: string; kind: WordKind }) =>
+      (w.kind === 'content' || w.kind === 'topic' || names(w)) && !LEXICON.operations.has(w.token);
+    return words.flatMap((w, i) => {
+      if (w.kind !== 'known' || !ACTION_OPERATIONS.has(w.token)) return [];
+      let object: string | undefined;
+      if (isHangul(text)) {
+        object = words
+          .slice(0, i)
+          .reverse()
+          .find((x) => isObject(x) && !PLACE_PARTICLE.test(x.typed))?.token;
+      } else {
+        // …unless the word just before it makes the two one noun ("docker install guide").
+        const lower = text.normalize('NFC').toLowerCase();
+        const at = lower.indexOf(w.typed);
+        const before = new Set(at < 0 ? [] : tokenize(/(\S+)\s*$/.exec(lower.slice(0, at))?.[1] ?? ''));
+        const phrase = new Set(at < 0 ? [] : tokenize(lower.slice(at + w.typed.length).split(PHRASE_END)[0]!));
+        object =
+          words.find((x) => before.has(x.token) && isObject(x))?.token ??
+          words.filter((x) => phrase.has(x.token) && isObject(x)).at(-1)?.token;
+      }
+      return object && object !== w.token ? [{ operation: w.token, object }] : [];
+    });
+  }
+
   /** A word that says what a question is about: a note word no note or nearly every note has is not one. */
   const meaningful = (w: QuestionWord) =>
     w.kind === 'known' &&
@@ -342,7 +403,7 @@ export function assembleKnowledgeBase(
 
   function ask(question: string, { limit = 3 }: { limit?: number } = {}): Answer {
     const none = (matches: Match[] = []): Answer => ({ query: question, outcome: 'none', answered: false, matches });
-    const { words, chat } = questionWords(question);
+    const { words, actions = [], chat } = questionWords(question);
     if (chat) return { ...none(), chat };
     const weights = weigh(words);
     const candidates = words.length > 0 ? candidatesFor(words, weights) : [];
@@ -351,6 +412,21 @@ export function assembleKnowledgeBase(
       candidates,
       words.map((w) => w.token),
     );
+    // A note that does an asked operation to the asked thing ("윈도우 도커 설치") answers better than one
+    // close ahead of it that has both words apart ("mysql 설치", "도커 방식").
+    const doesAsked = (c: Candidate) =>
+      actions.every((a) => !c.item.tokenWeight.has(a.operation) || noteDoes(c.item.entry, a));
+    if (!doesAsked(ranked[0]!)) {
+      const at = ranked
+        .slice(1, 3)
+        .findIndex(
+          (c) =>
+            c.score >= ranked[0]!.score - RERANK_MARGIN &&
+            actions.some((a) => c.item.tokenWeight.has(a.operation)) &&
+            doesAsked(c),
+        );
+      if (at >= 0) ranked.unshift(...ranked.splice(at + 1, 1));
+    }
     const best = ranked[0]!;
     const has = (c: Candidate, w: QuestionWord) => c.item.tokenWeight.has(w.token);
     const focus = words.filter((w) => w.focus);
@@ -359,9 +435,31 @@ export function assembleKnowledgeBase(
     const missing = focus.filter((w) => w.kind === 'topic' && !has(best, w));
     const operations = focus.filter((w) => w.kind === 'known' && LEXICON.operations.has(w.token));
     if (operations.length > 0 && !operations.some((w) => has(best, w))) missing.push(...operations);
+    // An operation the note has, asked of something the note lacks ("이미지 배경 지우기", "install windows
+    // updates"): what the note deletes or installs is something else.
+    const misapplied = actions.filter(
+      (a) => best.item.tokenWeight.has(a.operation) && !best.item.tokenWeight.has(a.object),
+    );
+    for (const w of operations)
+      if (misapplied.some((a) => a.operation === w.token) && !missing.includes(w)) missing.push(w);
     // An answer must name something of the note: its intent and modifier words alone (확인, 따로) do not.
-    const namesSubject = focus.some((w) => w.kind === 'known' && names(w) && has(best, w));
-    const confident = namesSubject && (best.coverage >= minCoverage || namesTitleOf(best.item, question, words));
+    const namedCovered = new Set(
+      focus.filter((w) => w.kind === 'known' && names(w) && has(best, w)).map((w) => w.token),
+    );
+    // One shared word does not carry an answer when the question also names things no note knows: 격리 in
+    // "코로나 격리 기간", Windows in "Windows 블루투스 연결" are another sense of the note's word.
+    const namesElse = focus.some((w) => w.kind === 'content');
+    // A question of Docker's world is not answered by a note that has none of its Docker words (Docker itself
+    // is every question's setting here): "a shell inside a running container" shares shell and run with the
+    // $() note, not its subject.
+    const dockerWords = focus.filter((w) => LEXICON.dockerWorld.has(w.token));
+    const lacksSubject = dockerWords.some((w) => w.token !== 'docker') && !dockerWords.some((w) => has(best, w));
+    const oneWordOnly = namedCovered.size === 1 && namesElse;
+    const confident =
+      namedCovered.size > 0 &&
+      !oneWordOnly &&
+      !lacksSubject &&
+      (best.coverage >= minCoverage || namesTitleOf(best.item, question, words));
     const toMatch = (c: Candidate & { score: number }): Match => ({ entry: c.item.entry, score: c.score });
     if (missing.length === 0 && confident) {
       return { query: question, outcome: 'answered', answered: true, matches: ranked.slice(0, limit).map(toMatch) };
@@ -376,13 +474,29 @@ export function assembleKnowledgeBase(
     // Partial: the note has the question's subject and lacks something of Docker's world the question
     // asks about (a subcommand, a flag, a Compose key, an operation, a failure). A word of another world
     // (python, useMemo, Jetpack) makes the question another subject, however much Docker is around it.
-    const covered = focus.filter((w) => meaningful(w) && has(best, w));
+    const covered = focus.filter((w) => meaningful(w) && has(best, w) && !missing.includes(w));
     const missingWeight = words.reduce((sum, w, k) => sum + (missing.includes(w) ? weights[k]! : 0), 0);
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     // The rest of the question, without what the note lacks, is what the note must answer well.
     const restCoverage =
       totalWeight > missingWeight ? (best.coverage * totalWeight) / (totalWeight - missingWeight) : 0;
-    if (missing.length > 0 && missing.every(ofDocker) && covered.length > 0 && restCoverage >= minCoverage) {
+    // And it is about the note's subject or at least Docker's world: "coffee machine broken" shares a word
+    // with a note, not a subject; "$() 안에 $() 중첩" names the note's title.
+    const onSubject = focus.some(
+      (w) =>
+        LEXICON.dockerWorld.has(w.token) ||
+        isCommandToken(w.token) ||
+        (names(w) && w.kind === 'known' && best.item.titleTokens.includes(w.token)),
+    );
+    if (
+      missing.length > 0 &&
+      missing.every(ofDocker) &&
+      onSubject &&
+      namedCovered.size > 0 &&
+      !oneWordOnly &&
+      covered.length > 0 &&
+      restCoverage >= minCoverage - PARTIAL_SLACK
+    ) {
       return {
         query: question,
         outcome: 'partial',
@@ -397,7 +511,11 @@ export function assembleKnowledgeBase(
   return { entries, byId: (id) => byId.get(id), ask };
 }
 
-type WordKind = 'known' | 'topic' | 'chatter';
+/**
+ * known: a word of the notes. topic: a technical word they lack (exec, useMemo). content: an everyday word they
+ * lack that still names something (background, 환율); chatter: one that says little (good, 정확히, 바로).
+ */
+type WordKind = 'known' | 'topic' | 'content' | 'chatter';
 
 interface QuestionWord {
   token: string;
@@ -406,6 +524,8 @@ interface QuestionWord {
   /** How far a typo repair is trusted (1 for a word as typed). */
   trust: number;
   kind: WordKind;
+  /** For a content word, the share of notes a note word as telling would be found in. */
+  rarity?: number;
   /** A topic word of Docker's own world (a subcommand, a flag, a Compose key, a path), not another subject's. */
   ofDocker: boolean;
   /** 1 in a question sentence, less in the context around it. */
@@ -413,6 +533,78 @@ interface QuestionWord {
   /** Part of what is asked (a question sentence), not of the context. */
   focus: boolean;
 }
+
+/**
+ * How telling an everyday word the notes lack is, as the share of notes a note word as telling would be in;
+ * undefined for chatter. English by how often it is said ("good" says nothing, "background" something,
+ * "printer" more); Korean by its form: a verb form or a filler word (바로, 내용, 팀장님) says nothing, any
+ * other word names something.
+ */
+function contentRarity(typed: string, token: string): number | undefined {
+  if (/^[a-z]+$/.test(typed)) return ENGLISH_RARITY[spokenBand(typed)];
+  if (!isHangul(token) || token.length < 2 || LEXICON.koreanFillers.has(token) || LEXICON.koreanFillers.has(typed))
+    return undefined;
+  // What is left between known words of a phrase typed without spaces (도커가가진거…) is no word of its own.
+  if (!typed.startsWith(token)) return undefined;
+  // A one-syllable word with its particle (감이, 말이) is no name either.
+  if (token.length === 2 && /[이가은는을를만로와과에]$/.test(token)) return undefined;
+  return isKoreanPredicate(typed, token) ? undefined : KOREAN_RARITY;
+}
+/** By spoken-frequency band (see spokenBand): the most said words are chatter. */
+const ENGLISH_RARITY = [undefined, undefined, 1 / 3, 1 / 5, 1 / 8];
+const KOREAN_RARITY = 1 / 5;
+/** An everyday word with a prefix (prebuilt, rebuild, unused, multi-container): no other subject's name. */
+function isPrefixedEveryday(typed: string): boolean {
+  const m = /^(?:pre|re|un|non|multi|sub|de|auto|self|over|under|out|mis|co)-?([a-z]{3,})$/.exec(typed);
+  return m !== null && (isCommonEnglish(m[1]!) || LEXICON.exact.has(m[1]!));
+}
+
+/** English function words and the most spoken ones, which a slip of the keyboard makes unknown (teh, wich, waht). */
+const FUNCTION_WORDS = new Map<string, string[]>();
+for (const w of LEXICON.stopwords) {
+  if (/^[a-z]{2,}$/.test(w)) FUNCTION_WORDS.set(w[0]!, [...(FUNCTION_WORDS.get(w[0]!) ?? []), w]);
+}
+function isFunctionWordSlip(typed: string): boolean {
+  if (typed.length < 3 || typed.length > 7) return false;
+  return (FUNCTION_WORDS.get(typed[0]!) ?? []).some(
+    (w) => Math.abs(w.length - typed.length) <= 1 && editDistance(typed, w, 1) <= 1,
+  );
+}
+
+/** An operation a question asks for and the thing it is asked of (install docker, delete the background). */
+interface Action {
+  operation: string;
+  object: string;
+}
+/** Operations done to a thing, whose object says whether a note's install or delete is the one asked about. */
+const ACTION_OPERATIONS = new Set(['install', 'delete', 'share']);
+/** How much lower a note may score and still come first for doing the asked operation to the asked thing. */
+const RERANK_MARGIN = 0.1;
+/** How far apart an operation and its object may stand on a line of a note ("도커를 설치해서"). */
+const ACTION_WINDOW = 2;
+/** The note's lines as token sequences, made when first needed (only notes that come out on top are read). */
+const noteLines = new WeakMap<KnowledgeEntry, string[][]>();
+
+/** The note does the operation to the object: the two stand within ACTION_WINDOW tokens on one of its lines. */
+function noteDoes(entry: KnowledgeEntry, { operation, object }: Action): boolean {
+  let lines = noteLines.get(entry);
+  if (!lines) {
+    lines = [entry.title, entry.titleEn, ...entry.aliases, ...entry.body.split('\n')]
+      .map(tokenize)
+      .filter((line) => line.length > 0);
+    noteLines.set(entry, lines);
+  }
+  return lines.some((line) =>
+    line.some(
+      (t, i) => t === operation && line.slice(Math.max(0, i - ACTION_WINDOW), i + ACTION_WINDOW + 1).includes(object),
+    ),
+  );
+}
+/** A Korean word marked as a place or a means (서버에, 윈도우에서, 도커로): not what the verb acts on. */
+const PLACE_PARTICLE = /[\uac00-\ud7a3](?:에서는|에서|에선|에게|한테|으로|에|로)$/;
+/** Where an English object's noun phrase ends. */
+const PHRASE_END =
+  /\b(?:from|on|in|to|with|for|of|at|by|into|onto|inside|using|via|after|before|when|if|so|but|and then|is|are|was|were|be|can|could|should|will|would|do|does)\b|[,.?!;:()]/;
 
 /** docker:rm, compose:up, dockerfile:from, -v, --env: read off a command line by the tokenizer. */
 const isCommandToken = (token: string) => token.includes(':') || token.startsWith('-');

@@ -30,18 +30,21 @@ export class TypoRepair {
   }
 
   /**
-   * The known word `token` is a typo of, if any. `curatedOnly`: only a lexicon form may be the answer
-   * (an everyday English word is seldom a typo, and then of a curated word: swam → swarm, not said → sid).
+   * The known word `token` is a typo of, if any. `everyday`: the word is an everyday English word, seldom a
+   * typo, and then a slip of the keyboard (a letter left out, doubled or swapped: swam → swarm) that makes a
+   * lexicon word, not another word that differs by one letter (gist ≠ list, lost ≠ host) or by an ending
+   * (give ≠ gives).
    */
-  correct(token: string, { curatedOnly: curatedAsked = false } = {}): string | undefined {
-    const key = curatedAsked ? `\u0001${token}` : token;
+  correct(token: string, { everyday = false } = {}): string | undefined {
+    const key = everyday ? `\u0001${token}` : token;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached ?? undefined;
     const target = spelling(token);
     const maxEdits = /^\d+$/.test(token) ? 0 : allowedEdits(target, isHangul(token));
-    // A short Korean word is one jamo from many note words (들어 → 들이); it may only become a
-    // curated lexicon word (도거 → 도커), not whatever the notes happen to contain.
-    const curatedOnly = curatedAsked || (isHangul(token) && target.length < SHORT_KOREAN);
+    // A Korean word of one or two syllables is one jamo from many others (바로/따로, 분기/분리, 전에/전체):
+    // it may only become a lexicon word that sounds alike (도거 → 도커, 역활 → 역할).
+    const shortKorean = isHangul(token) && token.length <= 2;
+    const curatedOnly = everyday || (isHangul(token) && target.length < SHORT_KOREAN) || shortKorean;
     let best: { token: string; distance: number } | undefined;
     if (maxEdits > 0) {
       const seen = new Set<number>();
@@ -51,6 +54,8 @@ export class TypoRepair {
           seen.add(id);
           const word = this.words[id]!;
           if (curatedOnly && !word.curated) continue;
+          if (everyday && !isKeyboardSlip(target, word.spelling)) continue;
+          if (shortKorean && !soundsAlike(target, word.spelling)) continue;
           const d = editDistance(target, word.spelling, maxEdits);
           if (d <= maxEdits && (!best || d < best.distance)) best = { token: word.token, distance: d };
         }
@@ -60,6 +65,37 @@ export class TypoRepair {
     this.cache.set(key, best?.token ?? null);
     return best?.token;
   }
+}
+
+/** A letter left out, doubled or two swapped, keeping the first letter; not one word's ending added to another. */
+function isKeyboardSlip(typed: string, known: string): boolean {
+  if (typed[0] !== known[0] || typed.startsWith(known) || known.startsWith(typed)) return false;
+  return typed.length !== known.length || [...typed].sort().join('') === [...known].sort().join('');
+}
+
+/** Consonants and vowels people mix up by sound or by the shift key. */
+const SOUND_ALIKE = ['ㄱㅋㄲ', 'ㄷㅌㄸ', 'ㅂㅍㅃ', 'ㅈㅊㅉ', 'ㅅㅆ', 'ㅐㅔ', 'ㅒㅖ', 'ㅓㅔ', 'ㅕㅖ'];
+
+/**
+ * Two jamo spellings one edit apart where the edit keeps the sound: a consonant or vowel of the same group
+ * (도거/도커, 쿠베/쿠버), a vowel with or without the glide that makes it compound (역활/역할, 왜/외: jamo
+ * spell ㅘ as ㅗㅏ), or a final consonant added or left out at the end (감싼/감싸).
+ */
+function soundsAlike(a: string, b: string): boolean {
+  if (a.length === b.length) {
+    const at = [...a].findIndex((c, i) => c !== b[i]);
+    if (at < 0) return true;
+    if (a.slice(at + 1) !== b.slice(at + 1)) return false;
+    const pair = a[at]! + b[at]!;
+    const afterGlide = a[at - 1] === 'ㅗ' && /^[ㅐㅣ]{2}$/.test(pair);
+    return afterGlide || SOUND_ALIKE.some((group) => group.includes(a[at]!) && group.includes(b[at]!));
+  }
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  if (long.length !== short.length + 1) return false;
+  if (long.startsWith(short)) return true;
+  const at = [...short].findIndex((c, i) => c !== long[i]);
+  const glide = long[at] === 'ㅗ' ? /[ㅏㅐㅣ]/ : long[at] === 'ㅜ' ? /[ㅓㅔㅣ]/ : undefined;
+  return glide?.test(short[at] ?? '') === true && long.slice(at + 1) === short.slice(at);
 }
 
 /** Jamo count below which a Korean word is short (two open syllables: 도거 = ㄷㅗㄱㅓ). */

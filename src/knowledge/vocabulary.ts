@@ -12,7 +12,7 @@ import {
   DOCKER_SUBCOMMANDS,
   KUBECTL_COMMANDS,
 } from './cli-vocabulary.ts';
-import { COMMON_ENGLISH } from './common-english.ts';
+import { COMMON_ENGLISH, SPOKEN_BANDS } from './common-english.ts';
 
 const words = (block: string) => new Set(block.split(/\s+/).filter(Boolean));
 
@@ -112,6 +112,16 @@ const commonEnglish = words(COMMON_ENGLISH);
 /** An everyday English word (SCOWL's common levels and spoken-English frequencies). */
 export function isCommonEnglish(word: string): boolean {
   return commonEnglish.has(word);
+}
+
+const bandOf = new Map(SPOKEN_BANDS.flatMap((band, i) => [...words(band)].map((w) => [w, i] as const)));
+
+/**
+ * How often an English word is said, as a band: 0 for the most spoken 400 words ("good", "need", "now"), up
+ * to SPOKEN_BANDS.length for words said less than the 15,000 most spoken ones ("printer", "kernel").
+ */
+export function spokenBand(word: string): number {
+  return bandOf.get(word) ?? SPOKEN_BANDS.length;
 }
 
 /** Every word of the vocabularies above, as typed (depends_on, env-file, run). */

@@ -119,6 +119,97 @@ describe('long Slack messages', () => {
   });
 });
 
+describe('one shared word does not carry an answer (round 2, class 4)', () => {
+  it.each([
+    ['신종 플루 격리 지침 알려주세요', '격리 in another sense'],
+    ['사진 배경 지우는 앱 있어요?', '지우다 and image in another sense'],
+    ['주말에 hub 공항 가는 버스 있나요', 'hub in another sense'],
+    ['클러스터 두통이 심해요', 'cluster in another sense'],
+    ['the printer on 2nd floor is broken', 'nothing of the notes at all'],
+    ['배포 자료 복사해서 나눠 주세요', '배포 as a handout, and an action of its own'],
+  ])('%s is not answered (%s)', (q) => {
+    expect(kb.ask(q).outcome).not.toBe('answered');
+  });
+
+  it('reads what a delete or an install is asked of: the note must have that thing', () => {
+    expect(kb.ask('프로필 사진 배경 지우는 방법').answered).toBe(false);
+    expect(kb.ask('how to install windows updates manually').answered).toBe(false);
+    expect(top('도커 이미지 지우는 순서')).toBe('deletion-order');
+    expect(kb.ask('install docker on windows')).toMatchObject({ outcome: 'answered' });
+  });
+
+  it('prefers the note that installs the asked thing to one that installs something else (round 2, class 7)', () => {
+    // The traditional-vs-Docker table has "mysql 설치" and "docker vs traditional install"; WSL installs Docker.
+    expect(top('도커 설치 방법')).toBe('wsl');
+    expect(top('docker install guide')).toBe('wsl');
+    const partly = kb.ask('how to install windows updates manually');
+    expect(partly.answered).toBe(false);
+    expect(partly.partial?.covered ?? []).not.toContain('install');
+  });
+
+  it('does not answer a question about containers with a note that has none of its Docker words', () => {
+    expect(kb.ask('how do I open a shell in a running container').answered).toBe(false);
+  });
+
+  it('still answers when the word has its Docker sense', () => {
+    expect(kb.ask('격리 환경이 뭐예요?')).toMatchObject({ outcome: 'answered' });
+    expect(top('격리 환경이 뭐예요?')).toBe('docker-advantages');
+    expect(top('Windows 에서 도커 쓰려면?')).toBe('wsl');
+  });
+});
+
+describe("partial only for the note's subject, and for what the notes lack (round 2, class 6)", () => {
+  it.each(['the elevator is broken again', 'lunch menu is broken'])('%j is none, not partial', (q) => {
+    expect(kb.ask(q)).toMatchObject({ outcome: 'none' });
+  });
+
+  it.each([
+    ['remove all unused containers at once', 'deletion-order', 'unused'],
+    ['docker image ls 를 이름순으로 정렬하는 법', 'listing-commands', '정렬하는'],
+    ['can I nest $() inside another $()?', 'command-substitution', 'nest'],
+    ['도커 루트 디렉터리 공간 늘리는 방법', 'docker-root-dir', '늘리는'],
+  ])('%s is partly covered by %s, lacking %s', (q, id, lacking) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe(id);
+    expect(answer.partial?.missing).toContain(lacking);
+  });
+});
+
+describe('long messages that introduce the writer and ask politely (round 2, class 1)', () => {
+  it.each([
+    [
+      '안녕하세요, 결제팀 이도윤입니다. 스웜이 어떤 일을 하는지 짧게 정리해서 알려주시면 감사하겠습니다.',
+      'docker-swarm',
+    ],
+    [
+      "Hi, I'm Lena, an analyst on the growth team (mostly SQL and Python). Could someone give me the gist of what a registry is?",
+      'docker-registry',
+    ],
+    ['프론트엔드 개발자 한지우라고 합니다. 오케스트레이션 개념을 한 줄로 요약해주세요.', 'orchestration'],
+  ])('%s → %s', (q, id) => {
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe(id);
+  });
+});
+
+describe('what is asked for outweighs the setting (round 2, class 2)', () => {
+  it('answers the asked listing, not the deletion of the setting', () => {
+    const q = '서버 디스크가 꽉 차서 오래된 걸 지우려는데, 지우기 전에 이미지 목록부터 보고 싶어요';
+    expect(top(q)).toBe('listing-commands');
+  });
+});
+
+describe('typos on several words at once (round 2, class 3)', () => {
+  it.each([
+    ['teh differnce between docker and kubernetes', 'docker-vs-kubernetes'],
+    ['whta does a registery do', 'docker-registry'],
+  ])('%s → %s', (q, id) => {
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe(id);
+  });
+});
+
 describe('$ versus $()', () => {
   it.each([
     ['$ 혼자 쓰면 무슨 의미예요?', 'shell-variable'],
@@ -129,6 +220,10 @@ describe('$ versus $()', () => {
     ['$( ) 로 감싸면 어떻게 돼요', 'command-substitution'],
     ['달러 괄호 문법', 'command-substitution'],
     ['using the output of one command inside another with $(...)', 'command-substitution'],
+    ['the dollar-paren trick in my bash script', 'command-substitution'],
+    ['dollar followed by round brackets, what is that', 'command-substitution'],
+    ['a dollar sign without any parentheses', 'shell-variable'],
+    ['the dollar sign with parentheses around a command', 'command-substitution'],
   ])('%s → %s', (q, id) => {
     expect(top(q)).toBe(id);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_QUESTION_CHARS, readMessage } from '../../src/knowledge/message.ts';
 import { tokenize, tokenizeWords } from '../../src/knowledge/normalize.ts';
-import { isCommonEnglish } from '../../src/knowledge/vocabulary.ts';
+import { isCommonEnglish, spokenBand } from '../../src/knowledge/vocabulary.ts';
 
 const roles = (text: string) => readMessage(text).sentences.map((s) => [s.role, s.text]);
 
@@ -30,6 +30,53 @@ describe('readMessage', () => {
     expect(roles('도커 장점 정리 부탁드려요.')).toEqual([['question', '도커 장점 정리 부탁드려요.']]);
   });
 
+  it('reads polite requests as questions, full stop or not (issue #10, class 1)', () => {
+    const asked = (text: string) =>
+      roles(text)
+        .filter(([role]) => role === 'question')
+        .map(([, t]) => t);
+    expect(asked('배포 스크립트 구조를 정리해서 알려주시면 감사하겠습니다.')).toHaveLength(1);
+    expect(asked('스웜이 하는 일을 한 줄로 요약해주세요.')).toHaveLength(1);
+    expect(asked('Please give me a short overview of the registry.')).toHaveLength(1);
+    expect(asked('I need a quick summary of what compose does.')).toHaveLength(1);
+    expect(asked('Could someone give me the gist of swarm mode.')).toHaveLength(1);
+  });
+
+  it('takes a wish ("알고 싶어요") as the question only when nothing asks outright', () => {
+    expect(roles('이미지 정리 방법을 알고 싶어요')).toEqual([['question', '이미지 정리 방법을 알고 싶어요']]);
+    expect(roles('팀 이미지를 같이 쓰고 싶어요. 어디에 올려요?').map(([role]) => role)).toEqual([
+      'context',
+      'question',
+    ]);
+  });
+
+  it('gives a self-introduction no weight', () => {
+    expect(roles('안녕하세요, 인프라팀 홍길동입니다. 스웜이 뭐예요?')).toEqual([['question', '스웜이 뭐예요?']]);
+    expect(roles("Hi, I'm Ana, a backend engineer on the billing team. What is a registry?")).toEqual([
+      ['question', 'What is a registry?'],
+    ]);
+    expect(roles('new SRE here :wave: what is a cluster?')).toEqual([['question', 'what is a cluster?']]);
+  });
+
+  it('cuts off a clause of setting so the asked part weighs most (class 2)', () => {
+    expect(roles('로그를 지우기 전에 이미지 크기부터 보고 싶어요')).toEqual([
+      ['context', '로그를 지우기 전에'],
+      ['question', '이미지 크기부터 보고 싶어요'],
+    ]);
+    expect(roles('before I wipe the host I want to see every container?')).toEqual([
+      ['context', 'before I wipe the host'],
+      ['question', 'I want to see every container?'],
+    ]);
+    expect(roles('Which goes first so it does not fail?')).toEqual([
+      ['question', 'Which goes first'],
+      ['context', 'so it does not fail?'],
+    ]);
+    // "When should …" asks; it is no clause of setting.
+    expect(roles('When should we switch to k8s?')).toEqual([['question', 'When should we switch to k8s?']]);
+    // A noun ending like a clause (이미지만) is not cut.
+    expect(roles('태그 없는 이미지만 보는 법 있나요?')).toHaveLength(1);
+  });
+
   it('keeps code in backticks whole', () => {
     expect(roles('`docker ps -a. docker images` 차이가 뭐예요?')).toEqual([
       ['question', '`docker ps -a. docker images` 차이가 뭐예요?'],
@@ -44,7 +91,26 @@ describe('readMessage', () => {
     expect(readMessage('hello :wave:').chat).toBe('greeting');
     expect(readMessage('고맙습니다 ㅎㅎ').chat).toBe('thanks');
     expect(readMessage('👍').chat).toBe('thanks');
+    expect(readMessage('좋은 하루 되세요').chat).toBe('greeting');
     expect(readMessage('안녕하세요 도커 질문 있어요. 이미지가 뭐예요?').chat).toBeUndefined();
+  });
+
+  it.each([
+    '와 정리 깔끔하네요',
+    '설명 진짜 잘 해주시네요',
+    '오 신기하다',
+    'lgtm :thumbsup:',
+    'good bot',
+    'ah that makes sense now',
+    'nice, works now',
+    '오케이 이해 완료',
+  ])('reads the reaction %j as chat (class 5)', (text) => {
+    expect(readMessage(text).chat).toBe('thanks');
+  });
+
+  it('does not read a question with praise in it as chat', () => {
+    expect(readMessage('도커 쓰면 뭐가 좋아요').chat).toBeUndefined();
+    expect(readMessage('what makes swarm nice?').chat).toBeUndefined();
   });
 
   it('reads at most MAX_QUESTION_CHARS, the question first', () => {
@@ -98,5 +164,11 @@ describe('common English', () => {
     expect(isCommonEnglish('people')).toBe(true);
     expect(isCommonEnglish('terraform')).toBe(false);
     expect(isCommonEnglish('kubectl')).toBe(false);
+  });
+
+  it('knows how often a word is said: "good" says little, "printer" more', () => {
+    expect(spokenBand('good')).toBe(0);
+    expect(spokenBand('background')).toBeGreaterThan(spokenBand('coffee'));
+    expect(spokenBand('printer')).toBeGreaterThan(spokenBand('background'));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/knowledge/normalize.ts';
-import { editDistance } from '../../src/knowledge/typo.ts';
+import { editDistance, TypoRepair } from '../../src/knowledge/typo.ts';
 
 describe('tokenize', () => {
   it('strips Korean particles and endings', () => {
@@ -40,5 +40,38 @@ describe('editDistance', () => {
     expect(editDistance('dokcer', 'docker', 2)).toBe(1);
     expect(editDistance('ㄷㅗㄱㅓ', 'ㄷㅗㅋㅓ', 1)).toBe(1);
     expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+  });
+});
+
+describe('TypoRepair', () => {
+  const repair = new TypoRepair(
+    ['docker', 'swarm', 'list', 'host', 'separate', 'all', 'role'],
+    new Map([
+      ['swarm', 'swarm'],
+      ['list', 'list'],
+      ['따로', 'separate'],
+      ['분리', 'separate'],
+      ['전체', 'all'],
+      ['도커', 'docker'],
+      ['역할', 'role'],
+    ]),
+  );
+
+  it('repairs slips of the keyboard and of the ear', () => {
+    expect(repair.correct('dokcer')).toBe('docker');
+    expect(repair.correct('swam', { everyday: true })).toBe('swarm');
+    expect(repair.correct('도거')).toBe('docker');
+    expect(repair.correct('역활')).toBe('role');
+  });
+
+  it('does not turn one everyday word into another', () => {
+    expect(repair.correct('gist', { everyday: true })).toBeUndefined();
+    expect(repair.correct('lost', { everyday: true })).toBeUndefined();
+  });
+
+  it('does not turn a short Korean word into one that sounds different', () => {
+    expect(repair.correct('바로')).toBeUndefined();
+    expect(repair.correct('분기')).toBeUndefined();
+    expect(repair.correct('전에')).toBeUndefined();
   });
 });
