@@ -2,17 +2,18 @@
  * Feedback and gaps end to end: the bot in HTTP mode against the loopback Slack stand-in, over a
  * SQLite file. An unanswered question shows in `cli gaps --json` (the CLI as a process over the same
  * DATABASE_URL) and in the App Home the bot publishes; 👎 opens the form and its reason is kept;
- * a restart of the bot keeps both.
+ * a restart of the bot keeps both; what is older than DATA_RETENTION_DAYS is deleted by a running bot.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { createDockerReader, readDockerConfig } from '../../src/docker/index.ts';
+import { createRuntime } from '../../src/runtime.ts';
 import type { HttpModeConfig } from '../../src/slack/config.ts';
 import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
 import { ACTION_IDS, VIEW_CALLBACK_IDS, WRITE_NOTE_ACTION } from '../../src/slack/interactions.ts';
-import { createStore, type Store } from '../../src/store/index.ts';
+import { createStore, type GapInput, type Store } from '../../src/store/index.ts';
 import { eventually } from '../support/eventually.ts';
 import { FIXTURE_KNOWLEDGE_DIR, fixtureKnowledge } from '../support/knowledge.ts';
 import { recordingLogger } from '../support/logger.ts';
@@ -206,5 +207,36 @@ describe('feedback and gaps over the Slack stand-in, with a SQLite file', () => 
       'how to move it to another disk',
     );
     expect(await openHome()).toContain('Kubernetes ingress TLS setup?');
+  });
+});
+
+describe('retention', () => {
+  it('a running bot (the runtime with follow on) deletes records older than DATA_RETENTION_DAYS at start', async () => {
+    const url = `sqlite:${path.join(folders.make(), 'bot.db')}`;
+    const seed = createStore(url);
+    const day = 86_400_000;
+    const gap: Omit<GapInput, 'question'> = { lang: 'en', outcome: 'not-answered', closest: [] };
+    await seed.gaps.record({ ...gap, question: 'asked long ago', askedAt: new Date(Date.now() - 3 * day) });
+    await seed.gaps.record({ ...gap, question: 'asked today' });
+    const logger = recordingLogger();
+    const runtime = createRuntime(
+      { DATABASE_URL: url, DATA_RETENTION_DAYS: '2', KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, KNOWLEDGE_WATCH: '0' },
+      { follow: true, logger },
+    );
+    runtime.store();
+    try {
+      const left = await eventually(
+        async () => {
+          const top = await seed.gaps.top({ since: new Date(0) });
+          return top.length === 1 ? top : undefined;
+        },
+        { what: 'the old record deleted' },
+      );
+      expect(left.map((g) => g.question)).toEqual(['asked today']);
+      expect(logger.lines).toContain('info store: deleted 0 feedback and 1 question records older than 2 days');
+    } finally {
+      await runtime.close();
+      await seed.close();
+    }
   });
 });
