@@ -168,6 +168,8 @@ export const en: Strings = {
     lastDays: (days) => `last ${days} days`,
     none: 'None: the notes answered every question.',
     asked: (n) => (n === 1 ? 'asked once' : `asked ${n} times`),
+    partly: (n) => `partly answered ${n}×`,
+    votedDown: (n) => `👎 ${n}×`,
     writeNote: 'Write a note',
     closest: 'closest',
     digestIntro: (days, n) =>

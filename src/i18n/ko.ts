@@ -169,6 +169,8 @@ export const ko: Strings = {
     lastDays: (days) => `최근 ${days}일`,
     none: '없어요. 노트가 모든 질문에 답했어요.',
     asked: (n) => `${n}번 물어봄`,
+    partly: (n) => `일부만 답함 ${n}번`,
+    votedDown: (n) => `👎 ${n}번`,
     writeNote: '노트 쓰기',
     closest: '가까운 노트',
     digestIntro: (days, n) =>

@@ -135,6 +135,9 @@ export interface Strings {
     lastDays: (days: number) => string;
     none: string;
     asked: (count: number) => string;
+    /** How many of those times the answer was partial, or voted down. */
+    partly: (count: number) => string;
+    votedDown: (count: number) => string;
     writeNote: string;
     closest: string;
     digestIntro: (days: number, questions: number) => string;

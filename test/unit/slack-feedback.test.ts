@@ -378,11 +378,13 @@ const gap = (question: string, count: number, closest = 'docker-root-dir'): GapS
 
 describe('gaps in the App Home', () => {
   it('the section lists the questions with counts and a Write a note button carrying the question', () => {
+    const downVoted = { ...gap('prune images', 2), outcomes: { 'not-answered': 0, partial: 1, 'voted-down': 1 } };
     const view = buildHomeView(kb.entries, 'ko', ROUTES, {
-      gaps: [gap('how to move <!channel> volumes', 3), gap('prune images', 1)],
+      gaps: [gap('how to move <!channel> volumes', 3), downVoted],
       days: 30,
     });
     const text = JSON.stringify(view.blocks);
+    expect(text).toContain('2번 물어봄 · 일부만 답함 1번 · 👎 1번 · 가까운 노트: `docker-root-dir`');
     expect(text).toContain('노트가 답하지 못한 질문');
     expect(text).toContain('최근 30일');
     expect(text).toContain('3번 물어봄');

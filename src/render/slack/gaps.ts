@@ -21,7 +21,12 @@ export interface HomeGaps {
 function gapBlock(gap: GapSummary, lang: Lang, routes: AnswerRoutes, index: number): KnownBlock {
   const s = strings(lang).gaps;
   const closest = gap.closest.slice(0, 3).map((c) => code(c.noteId));
-  const details = `${s.asked(gap.count)}${closest.length ? ` · ${s.closest}: ${closest.join(', ')}` : ''}`;
+  const details = [
+    s.asked(gap.count),
+    ...(gap.outcomes.partial ? [s.partly(gap.outcomes.partial)] : []),
+    ...(gap.outcomes['voted-down'] ? [s.votedDown(gap.outcomes['voted-down'])] : []),
+    ...(closest.length ? [`${s.closest}: ${closest.join(', ')}`] : []),
+  ].join(' · ');
   const ref = { entryId: gap.closest[0]?.noteId ?? '', question: gap.question, lang: gap.lang };
   return {
     ...section(`“${quoted(gap.question)}”\n${details}`),
