@@ -9,3 +9,5 @@ loadDotenv();
 const runtime = createRuntime(process.env, { follow: false, logger: createStderrLogger({ level: 'warn' }) });
 const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 process.exitCode = await runCli(process.argv.slice(2), io, runtime);
+// A PostgreSQL pool would keep the process alive.
+await runtime.close();

@@ -10,7 +10,7 @@ import type { Lang } from './i18n/index.ts';
 import { type KnowledgeBase, loadKnowledgeBase, watchKnowledgeBase } from './knowledge/index.ts';
 import { createStderrLogger, type Logger } from './logger.ts';
 import { readSlackConfig, type SlackConfig } from './slack/config.ts';
-import { createStore, readStoreConfig, type Store } from './store/index.ts';
+import { createStore, readStoreConfig, type Store, startRetention } from './store/index.ts';
 
 export interface Runtime {
   logger: Logger;
@@ -26,7 +26,7 @@ export interface Runtime {
   store(): Store;
   /** The Slack settings, or undefined when none is set (the shell runs instead). */
   slack(): SlackConfig | undefined;
-  /** Stops following the notes and closes the store. */
+  /** Stops following the notes and deleting old records, and closes the store. */
   close(): Promise<void>;
 }
 
@@ -43,6 +43,7 @@ export function createRuntime(env: Env, { follow, logger = createStderrLogger() 
   let slack: { config: SlackConfig | undefined } | undefined;
   let store: Store | undefined;
   let stopFollowing = () => {};
+  let stopRetention = () => {};
   return {
     logger,
     lang: () => {
@@ -73,7 +74,12 @@ export function createRuntime(env: Env, { follow, logger = createStderrLogger() 
       return docker;
     },
     store: () => {
-      store ??= createStore(readStoreConfig(env).databaseUrl, { warn: (line) => logger.warn(`store: ${line}`) });
+      if (!store) {
+        const { databaseUrl, retentionDays } = readStoreConfig(env);
+        store = createStore(databaseUrl, { warn: (line) => logger.warn(`store: ${line}`) });
+        // A long-running face deletes what is older than DATA_RETENTION_DAYS, at start and hourly.
+        if (follow) stopRetention = retentionFor(store, retentionDays, logger);
+      }
       return store;
     },
     slack: () => {
@@ -82,7 +88,24 @@ export function createRuntime(env: Env, { follow, logger = createStderrLogger() 
     },
     close: async () => {
       stopFollowing();
+      stopRetention();
       await store?.close();
     },
   };
+}
+
+/** Starts deleting old records from `store`; the deletions and failures are log lines. */
+function retentionFor(store: Store, retentionDays: number, logger: Logger): () => void {
+  const retention = startRetention(store, {
+    retentionDays,
+    onPurged: ({ feedback, gaps }) => {
+      if (feedback + gaps > 0)
+        logger.info(
+          `store: deleted ${feedback} feedback and ${gaps} question records older than ${retentionDays} days`,
+        );
+    },
+    onError: (err) =>
+      logger.warn(`store: old records not deleted this time: ${err instanceof Error ? err.message : String(err)}`),
+  });
+  return () => retention.stop();
 }

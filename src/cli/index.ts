@@ -13,6 +13,8 @@ import type { Answer, KnowledgeBase } from '../knowledge/index.ts';
 import type { Logger } from '../logger.ts';
 import { renderAnswerText, renderTopicsText } from '../render/text/answers.ts';
 import { renderDockerText } from '../render/text/docker.ts';
+import { renderGapsText } from '../render/text/gaps.ts';
+import type { GapSummary, Store } from '../store/types.ts';
 
 /** Bad usage (exit 2), said in the CLI's language once it is known. */
 class UsageError extends Error {
@@ -34,6 +36,8 @@ export interface CliDeps {
   knowledge(): KnowledgeBase;
   docker(): DockerReader;
   logger: Logger;
+  /** Feedback and the questions the notes could not answer (DATABASE_URL); for `gaps`. */
+  store?(): Store;
 }
 
 /**
@@ -94,6 +98,8 @@ class Cli {
       case 'ps':
       case 'df':
         return this.docker(command, rest, json);
+      case 'gaps':
+        return this.gaps(rest, json);
       case '--help':
       case '-h':
       case 'help':
@@ -124,6 +130,29 @@ class Cli {
     for await (const line of readline.createInterface({ input: this.io.stdin, terminal: false })) {
       this.print(show(line));
     }
+    return 0;
+  }
+
+  /** `gaps [--since 30d] [--json]`: the most asked questions the notes could not answer, since then. */
+  private async gaps(args: string[], json: boolean): Promise<number> {
+    let since = DEFAULT_GAPS_SINCE;
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i]!;
+      if (arg === '--since' || arg.startsWith('--since=')) {
+        since = arg === '--since' ? (args[++i] ?? '') : arg.slice('--since='.length);
+      } else if (arg === '--help' || arg === '-h') {
+        this.print(strings(this.deps.lang()).gaps.cliUsage);
+        return 0;
+      } else {
+        throw new UsageError(() => strings(this.deps.lang()).gaps.unknownOption(arg));
+      }
+    }
+    const ms = durationMs(since);
+    if (ms === undefined) throw new UsageError(() => strings(this.deps.lang()).gaps.badSince(since));
+    if (!this.deps.store) throw new Error('cli gaps was started without a store');
+    const from = new Date(Date.now() - ms);
+    const gaps = await this.deps.store().gaps.top({ since: from, limit: CLI_GAPS_LIMIT });
+    this.print(json ? JSON.stringify(gapsJson(from, gaps)) : renderGapsText(gaps, this.deps.lang(), since));
     return 0;
   }
 
@@ -165,6 +194,36 @@ class Cli {
   fail(text: string): void {
     this.io.stderr.write(`${text}\n`);
   }
+}
+
+const DEFAULT_GAPS_SINCE = '30d';
+const CLI_GAPS_LIMIT = 100;
+const UNIT_MS: Record<string, number> = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
+
+/** 30d, 12h, 2w as milliseconds; undefined for anything else. */
+function durationMs(text: string): number | undefined {
+  const match = /^(\d{1,5})([hdw])$/.exec(text.trim());
+  return match ? Number(match[1]) * UNIT_MS[match[2]!]! : undefined;
+}
+
+/** The JSON contract of `gaps --json`: most asked first; times as ISO 8601. */
+function gapsJson(since: Date, gaps: readonly GapSummary[]) {
+  return {
+    since: since.toISOString(),
+    gaps: gaps.map((g) => ({
+      question: g.question,
+      lang: g.lang,
+      count: g.count,
+      outcomes: {
+        not_answered: g.outcomes['not-answered'],
+        partial: g.outcomes.partial,
+        voted_down: g.outcomes['voted-down'],
+      },
+      closest: g.closest.map((c) => ({ id: c.noteId, score: c.score })),
+      first_asked_at: g.firstAskedAt.toISOString(),
+      last_asked_at: g.lastAskedAt.toISOString(),
+    })),
+  };
 }
 
 /** The JSON contract of `ask --json`: best match first, `text` is the entry's whole Markdown body. */

@@ -118,4 +118,31 @@ export interface Strings {
     questionTwice: string;
     noQuestion: string;
   };
+  /** 👍 / 👎 under answers, and the "what was missing" form 👎 opens (Slack). */
+  feedback: {
+    prompt: string;
+    helpful: string;
+    notHelpful: string;
+    modalTitle: string;
+    missingLabel: string;
+    missingPlaceholder: string;
+    send: string;
+    skip: string;
+  };
+  /** The questions the notes could not answer: App Home, the weekly digest, `cli gaps`. */
+  gaps: {
+    heading: string;
+    lastDays: (days: number) => string;
+    none: string;
+    asked: (count: number) => string;
+    /** How many of those times the answer was partial, or voted down. */
+    partly: (count: number) => string;
+    votedDown: (count: number) => string;
+    writeNote: string;
+    closest: string;
+    digestIntro: (days: number, questions: number) => string;
+    cliUsage: string;
+    badSince: (value: string) => string;
+    unknownOption: (option: string) => string;
+  };
 }

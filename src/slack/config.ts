@@ -11,6 +11,8 @@ interface SlackCommonConfig {
   /** Language of UI text that has no question to follow (DEFAULT_LANG: Docker results, App Home, help). */
   defaultLang: Lang;
   docker: DockerAccessConfig;
+  /** GAPS_DIGEST_CHANNEL: where the weekly digest of unanswered questions goes; unset, none is posted. */
+  gapsDigestChannel?: string;
 }
 
 export interface DockerAccessConfig {
@@ -96,9 +98,16 @@ function readCommon(env: Env, botToken: string): SlackCommonConfig {
       'SLACK_TEAM_ID should be a workspace id like T0123ABCD (Slack in a browser: the T… part of the URL). Fix it in .env.',
     );
   }
+  const gapsDigestChannel = env.GAPS_DIGEST_CHANNEL?.trim();
+  if (gapsDigestChannel && !/^[CG][A-Z0-9]{2,}$/.test(gapsDigestChannel)) {
+    throw new ConfigError(
+      'GAPS_DIGEST_CHANNEL should be a channel id like C0123ABCD (channel details → About, at the bottom), with the bot invited. Fix it in .env.',
+    );
+  }
   return {
     botToken,
     ...(apiUrl ? { apiUrl } : {}),
+    ...(gapsDigestChannel ? { gapsDigestChannel } : {}),
     ...(teamId ? { teamId } : {}),
     defaultLang: readDefaultLang(env),
     docker: {

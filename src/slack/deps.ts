@@ -1,6 +1,7 @@
 import type { DockerReader } from '../docker/types.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import type { BestEffortRecorder } from '../store/recorder.ts';
 import type { Store } from '../store/types.ts';
 import type { RateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
@@ -16,6 +17,8 @@ export interface SlackDeps {
   logger: Logger;
   /** Feedback, gaps, saved notes and replica-shared state (runtime.store()); absent in some tests. */
   store?: Store;
+  /** Feedback and gap records, written to `store` in the background (present exactly when `store` is). */
+  recorder?: BestEffortRecorder;
 }
 
 /** How many matches a question asks for: the answer plus enough for "Other matches". */

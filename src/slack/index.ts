@@ -15,10 +15,12 @@ import type { DockerReader } from '../docker/types.ts';
 import { ConfigError } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import { type BestEffortRecorder, createBestEffortRecorder } from '../store/recorder.ts';
 import type { Store } from '../store/types.ts';
 import { createRateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
 import type { SlackDeps } from './deps.ts';
+import { type GapsDigest, startGapsDigest } from './digest/index.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
@@ -26,6 +28,7 @@ import { registerShortcuts } from './listeners/shortcuts/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import { slackLogger } from './log.ts';
 import { pinTeam, skipTimedOutRetries } from './middleware.ts';
+import { postMessage } from './post-answer.ts';
 
 export { readSlackConfig, type SlackConfig } from './config.ts';
 
@@ -82,6 +85,7 @@ export function createSlackApp({ config, kb, docker, logger: log, store }: Slack
           customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(kb) }],
         });
 
+  const recorder = store ? createRecorder(store, app.logger) : undefined;
   const { rateLimit } = config.docker;
   const deps: SlackDeps = {
     config,
@@ -90,6 +94,7 @@ export function createSlackApp({ config, kb, docker, logger: log, store }: Slack
     dockerRateLimiter: createRateLimiter(rateLimit.limit, rateLimit.windowMs),
     logger: app.logger,
     ...(store ? { store } : {}),
+    ...(recorder ? { recorder } : {}),
   };
   if (config.teamId) app.use(pinTeam(config.teamId, app.logger));
   app.use(skipTimedOutRetries(app.logger));
@@ -107,6 +112,7 @@ export function createSlackApp({ config, kb, docker, logger: log, store }: Slack
   });
 
   let port: number | undefined;
+  let digest: GapsDigest | undefined;
   return {
     app,
     async start() {
@@ -124,13 +130,55 @@ export function createSlackApp({ config, kb, docker, logger: log, store }: Slack
           ? 'Slack: connected in Socket Mode'
           : `Slack: HTTP mode listening on :${port} (/slack/events, /healthz)`,
       );
+      const channel = config.gapsDigestChannel;
+      if (store && channel)
+        digest = startGapsDigest({
+          store,
+          channel,
+          lang: config.defaultLang,
+          post: (message) => postMessage(app.client, channel, message),
+          logger: app.logger,
+        });
     },
     async stop() {
+      digest?.stop();
       await app.stop();
       port = undefined;
+      // What was handed over in the last moments is written before the store closes.
+      if (recorder && !(await recorder.drain(RECORDER_DRAIN_MS)))
+        app.logger.warn(
+          `store: ${recorder.stats().queued} feedback or question records were not written before stopping`,
+        );
+      recorder?.close();
     },
     httpPort: () => port,
   };
+}
+
+/** How long stopping waits for queued feedback and gap records. */
+const RECORDER_DRAIN_MS = 2000;
+/** A kind of dropped record is logged at most this often, with how many went since the last line. */
+const DROP_LOG_EVERY_MS = 60_000;
+
+/**
+ * The best-effort recorder of feedback and gaps over `store`. Its failures are log lines: one when
+ * writes start failing, and dropped records counted per kind and reason at most once a minute.
+ */
+function createRecorder(store: Store, logger: Logger): BestEffortRecorder {
+  const drops = new Map<string, { count: number; loggedAt: number }>();
+  return createBestEffortRecorder(store, {
+    onFailing: (error) =>
+      logger.warn(`store: feedback and unanswered questions wait in memory until the store is back: ${error.message}`),
+    onDrop: (kind, reason, error) => {
+      const key = `${kind} ${reason}`;
+      const seen = drops.get(key) ?? { count: 0, loggedAt: 0 };
+      seen.count += 1;
+      drops.set(key, seen);
+      if (Date.now() - seen.loggedAt < DROP_LOG_EVERY_MS) return;
+      logger.warn(`store: ${seen.count} ${kind} record(s) dropped (${reason})${error ? `: ${error.message}` : ''}`);
+      drops.set(key, { count: 0, loggedAt: Date.now() });
+    },
+  });
 }
 
 function warnIfDockerIsOpen(config: SlackConfig, logger: Logger): void {

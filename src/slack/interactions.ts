@@ -6,6 +6,7 @@
 import type { Lang } from '../i18n/index.ts';
 import { SLACK_LIMITS } from '../render/slack/blocks.ts';
 import type { AnswerRoutes, EntryRef } from '../render/slack/routes.ts';
+import type { Vote } from '../store/types.ts';
 
 /** action_id prefixes; buttons of one block get `:<n>` suffixes, as ids must be unique per block. */
 export const ACTION_IDS = {
@@ -15,10 +16,19 @@ export const ACTION_IDS = {
   explainDocker: 'explain_docker',
   homeReadTopic: 'home_read_topic',
   homeAsk: 'home_ask',
+  feedback: 'answer_feedback',
 } as const;
 
-export const VIEW_CALLBACK_IDS = { askModal: 'ask_modal' } as const;
+/**
+ * Write a note, next to each question the notes could not answer (App Home). Its value is an
+ * EntryRef (decodeEntryRef): the question to start the note from (q), its language (l) and the
+ * closest note's id (e, '' when none). The Save-as-note flow handles the click.
+ */
+export const WRITE_NOTE_ACTION = 'write_note';
+
+export const VIEW_CALLBACK_IDS = { askModal: 'ask_modal', feedbackReason: 'feedback_reason' } as const;
 export const ASK_INPUT = { blockId: 'question', actionId: 'question_text' } as const;
+export const FEEDBACK_INPUT = { blockId: 'missing', actionId: 'missing_text' } as const;
 
 /** Matches the action ids of buttons with this prefix: `<prefix>` or `<prefix>:<n>`. */
 export function actionIdPattern(prefix: string): RegExp {
@@ -47,6 +57,82 @@ export function decodeEntryRef(value: string | undefined): EntryRef | undefined 
   }
 }
 
+/** A 👍 or 👎 under an answer: the vote and the answer's reference. */
+export interface VoteClick {
+  vote: Vote;
+  ref: EntryRef;
+}
+
+/** The value of one feedback button, the question shortened to keep within Slack's 2000 chars. */
+export function encodeVote(vote: Vote, ref: EntryRef): string {
+  return fitQuestion(ref.question, SLACK_LIMITS.actionValue, (q) =>
+    JSON.stringify({ v: vote, e: ref.entryId, q, l: ref.lang }),
+  );
+}
+
+export function decodeVote(value: string | undefined): VoteClick | undefined {
+  const raw = parseObject(value);
+  if (!raw || (raw.v !== 'up' && raw.v !== 'down') || typeof raw.e !== 'string' || typeof raw.q !== 'string')
+    return undefined;
+  return { vote: raw.v, ref: { entryId: raw.e, question: raw.q, lang: raw.l === 'en' ? 'en' : 'ko' } };
+}
+
+/** What the "what was missing" form carries (private_metadata) from the 👎 click to its submission. */
+export interface FeedbackFormContext {
+  answerId: string;
+  channelId?: string;
+  ref: EntryRef;
+}
+
+export function encodeFeedbackContext(context: FeedbackFormContext): string {
+  const { answerId, channelId, ref } = context;
+  return fitQuestion(ref.question, SLACK_LIMITS.privateMetadata, (q) =>
+    JSON.stringify({ a: answerId, c: channelId, e: ref.entryId, q, l: ref.lang }),
+  );
+}
+
+export function decodeFeedbackContext(metadata: string | undefined): FeedbackFormContext | undefined {
+  const raw = parseObject(metadata);
+  if (!raw || typeof raw.a !== 'string' || !raw.a || typeof raw.e !== 'string' || typeof raw.q !== 'string')
+    return undefined;
+  return {
+    answerId: raw.a,
+    ...(typeof raw.c === 'string' && raw.c ? { channelId: raw.c } : {}),
+    ref: { entryId: raw.e, question: raw.q, lang: raw.l === 'en' ? 'en' : 'ko' },
+  };
+}
+
+/**
+ * Which answer a click is about, with no state: the message it is on, `<channel>:<ts>`. Each
+ * message is its own answer (a private answer and its shared copy are two).
+ */
+export function answerIdOf(container: { channel_id?: unknown; message_ts?: unknown }): string | undefined {
+  const { channel_id: channel, message_ts: ts } = container;
+  return typeof channel === 'string' && typeof ts === 'string' && channel && ts ? `${channel}:${ts}` : undefined;
+}
+
+/** `build(question)`, the question cut until the result fits in `max` characters. */
+function fitQuestion(question: string, max: number, build: (question: string) => string): string {
+  let q = question;
+  for (;;) {
+    const value = build(q);
+    if (value.length <= max || q === '') return value;
+    // Cut on code points, so a shortened question never ends in half a surrogate pair.
+    const chars = Array.from(q);
+    q = chars.slice(0, Math.max(0, chars.length - (value.length - max) - 1)).join('');
+  }
+}
+
+function parseObject(value: string | undefined): Record<string, unknown> | undefined {
+  if (!value) return undefined;
+  try {
+    const raw: unknown = JSON.parse(value);
+    return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const entryButton =
   (prefix: string) =>
   (ref: EntryRef, index = 0) => ({ actionId: `${prefix}:${index}`, value: encodeEntryRef(ref) });
@@ -60,4 +146,15 @@ export const ROUTES: AnswerRoutes = {
   readTopic: entryButton(ACTION_IDS.homeReadTopic),
   ask: (lang: Lang) => ({ actionId: `${ACTION_IDS.homeAsk}:0`, value: lang }),
   askForm: { callbackId: VIEW_CALLBACK_IDS.askModal, blockId: ASK_INPUT.blockId, actionId: ASK_INPUT.actionId },
+  feedback: (ref: EntryRef) => ({
+    actionId: ACTION_IDS.feedback,
+    up: encodeVote('up', ref),
+    down: encodeVote('down', ref),
+  }),
+  feedbackForm: {
+    callbackId: VIEW_CALLBACK_IDS.feedbackReason,
+    blockId: FEEDBACK_INPUT.blockId,
+    actionId: FEEDBACK_INPUT.actionId,
+  },
+  writeNote: entryButton(WRITE_NOTE_ACTION),
 };

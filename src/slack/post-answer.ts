@@ -34,6 +34,7 @@ export function answerMessage(
     lang: asked.lang,
     lookup: (id) => deps.kb.byId(id),
     routes: ROUTES,
+    feedback: deps.recorder !== undefined,
   });
 }
 

@@ -46,6 +46,19 @@ export function expectWithinSlackLimits(
         expect(new Set(ids).size).toBe(ids.length);
         break;
       }
+      case 'context_actions':
+        // Slack's feedback_buttons (👍 / 👎): at most 5 elements, each button a label and a value.
+        expect(block.elements.length).toBeLessThanOrEqual(5);
+        for (const element of block.elements) {
+          expect(element.type).toBe('feedback_buttons');
+          for (const b of [element.positive_button, element.negative_button]) {
+            expect(b.text.type).toBe('plain_text');
+            expect(b.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonText);
+            expect(b.value.length).toBeLessThanOrEqual(SLACK_LIMITS.actionValue);
+            if (b.accessibility_label) expect(b.accessibility_label.length).toBeLessThanOrEqual(75);
+          }
+        }
+        break;
       case 'divider':
       case 'input':
         break;

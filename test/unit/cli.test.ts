@@ -10,6 +10,7 @@ import { createKnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/inde
 import { dfView, viewReader } from '../support/docker-views.ts';
 import { captureIo } from '../support/io.ts';
 import { recordingLogger } from '../support/logger.ts';
+import { memoryStore, STORE_DOWN } from '../support/memory-store.ts';
 
 const { kb } = loadKnowledgeBase(BUNDLED_KNOWLEDGE_DIR);
 const tightDisk = dfView({ totalSizeBytes: 30e9, totalReclaimableBytes: 20e9, diskLooksTight: true });
@@ -116,5 +117,54 @@ describe('cli ps and df', () => {
   it('uses DEFAULT_LANG for Docker results and topics', async () => {
     expect((await cli(['df'], '', { lang: () => 'ko' })).stdout).toContain('Docker 루트 디렉터리');
     expect((await cli(['topics'], '', { lang: () => 'ko' })).stdout).toContain('주제 목록');
+  });
+});
+
+describe('cli gaps', () => {
+  async function storeWithGaps() {
+    const memory = memoryStore();
+    for (const question of ['how to cook rice', 'How to cook rice?', 'prune images'])
+      await memory.store.gaps.record({
+        question,
+        lang: 'en',
+        outcome: 'not-answered',
+        closest: [{ noteId: 'docker-root-dir', score: 0.25 }],
+      });
+    return memory;
+  }
+
+  it('--json: the most asked first, identical questions counted together', async () => {
+    const memory = await storeWithGaps();
+    const r = await cli(['gaps', '--json', '--since', '7d'], '', { store: () => memory.store });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Date.now() - Date.parse(out.since)).toBeGreaterThanOrEqual(7 * 86_400_000);
+    expect(out.gaps.map((g: { question: string; count: number }) => [g.question, g.count])).toEqual([
+      ['How to cook rice?', 2],
+      ['prune images', 1],
+    ]);
+    expect(out.gaps[0]).toMatchObject({
+      lang: 'en',
+      outcomes: { not_answered: 2, partial: 0, voted_down: 0 },
+      closest: [{ id: 'docker-root-dir', score: 0.25 }],
+    });
+  });
+
+  it('for people, in DEFAULT_LANG, over 30 days by default; bad --since is usage (exit 2)', async () => {
+    const memory = await storeWithGaps();
+    const ko = await cli(['gaps'], '', { store: () => memory.store, lang: () => 'ko' });
+    expect(ko.stdout).toContain('노트가 답하지 못한 질문 (30d):');
+    expect(ko.stdout).toMatch(/2×\s+How to cook rice\?\s+\(가까운 노트: docker-root-dir 0\.25\)/);
+    const bad = await cli(['gaps', '--since', 'forever'], '', { store: () => memory.store });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--since forever is not a duration');
+    expect((await cli(['gaps', '--top'], '', { store: () => memory.store })).code).toBe(2);
+  });
+
+  it('a store that is down is one line and exit 1', async () => {
+    const memory = memoryStore();
+    memory.failWith(STORE_DOWN);
+    const r = await cli(['gaps', '--json'], '', { store: () => memory.store });
+    expect(r).toMatchObject({ code: 1, stdout: '', stderr: `${STORE_DOWN.message}\n` });
   });
 });

@@ -166,3 +166,12 @@ describe('questionFromSlack', () => {
     expect(decodeSlackEntities('&amp;lt; &lt;x&gt; &amp;')).toBe('&lt; <x> &');
   });
 });
+
+describe('GAPS_DIGEST_CHANNEL', () => {
+  it('is a channel id, or unset for no digest', () => {
+    const env = { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET };
+    expect(readSlackConfig(env)?.gapsDigestChannel).toBeUndefined();
+    expect(readSlackConfig({ ...env, GAPS_DIGEST_CHANNEL: ' C0DOCS ' })?.gapsDigestChannel).toBe('C0DOCS');
+    expect(configError({ ...env, GAPS_DIGEST_CHANNEL: '#docker-help' })).toContain('GAPS_DIGEST_CHANNEL');
+  });
+});

@@ -27,6 +27,7 @@ import {
   section,
   userMention,
 } from './blocks.ts';
+import { feedbackBlocks, withFeedback } from './feedback.ts';
 import { markdownToMrkdwn, splitMrkdwn } from './mrkdwn.ts';
 import type { AnswerRoutes } from './routes.ts';
 
@@ -110,6 +111,8 @@ export interface EntryMessageInput {
    * Slack's 50 blocks like the rest (a long note is cut to make room), and leads the notification.
    */
   notice?: string;
+  /** Draw 👍 / 👎 under the answer (the Slack face does when it has a store to record votes in). */
+  feedback?: boolean;
 }
 
 /** One knowledge entry as the answer to `question`. */
@@ -123,6 +126,7 @@ export function buildEntryMessage(input: EntryMessageInput): SlackMessage {
   const trailing: KnownBlock[] = [];
   if (input.attribution) trailing.push(context(attributionText(input.attribution, lang)));
   if (buttons.length) trailing.push(actions(buttons));
+  if (input.feedback) trailing.push(...feedbackBlocks(ref, routes));
   // A line from the bot (not user text): it goes in as written.
   const leading = input.notice ? [context(input.notice)] : [];
   // Notification text: plain words, no Markdown marks.
@@ -169,7 +173,17 @@ export function buildAnswerMessage(input: AnswerMessageInput): SlackMessage {
   const best = answer.matches[0];
   if (!answer.answered || !best) {
     const message = buildNotAnsweredMessage(answer, input.question, input.lang, input.routes);
-    return notice ? { text: `${notice} ${message.text}`, blocks: [context(notice), ...message.blocks] } : message;
+    const noticed = notice
+      ? { text: `${notice} ${message.text}`, blocks: [context(notice), ...message.blocks] }
+      : message;
+    // A partial answer is an answer, so it is rated; "the notes do not cover it" is already a gap.
+    if (input.feedback && answer.outcome === 'partial' && best)
+      return withFeedback(
+        noticed,
+        { entryId: best.entry.id, question: input.question, lang: input.lang },
+        input.routes,
+      );
+    return noticed;
   }
   return buildEntryMessage({
     ...rest,

@@ -39,6 +39,7 @@ export const SLACK_LIMITS = {
   actionsElements: 25,
   contextElements: 10,
   modalTitle: 24,
+  privateMetadata: 3000,
 } as const;
 
 /**

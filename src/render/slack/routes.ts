@@ -32,4 +32,17 @@ export interface AnswerRoutes {
   ask(lang: Lang): ButtonRoute;
   /** The question form: its callback id and the ids of its one input. */
   askForm: { callbackId: string; blockId: string; actionId: string };
+  /** 👍 / 👎 under an answer about `ref`: one feedback_buttons element, a value for each vote. */
+  feedback(ref: EntryRef): FeedbackRoute;
+  /** The optional "what was missing" form 👎 opens: its callback id and the ids of its one input. */
+  feedbackForm: { callbackId: string; blockId: string; actionId: string };
+  /** Write a note, next to a question the notes could not answer; `index` keeps ids unique in the view. */
+  writeNote(ref: EntryRef, index: number): ButtonRoute;
+}
+
+/** Where a feedback_buttons element sends its clicks: one action id, the value of each button. */
+export interface FeedbackRoute {
+  actionId: string;
+  up: string;
+  down: string;
 }

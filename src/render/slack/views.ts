@@ -5,16 +5,26 @@ import type { Answer, KnowledgeEntry } from '../../knowledge/types.ts';
 import { truncate } from '../format.ts';
 import { entryBlocks, entryTitle, quoted } from './answers.ts';
 import { actions, button, context, escapeSlackText, header, type KnownBlock, SLACK_LIMITS, section } from './blocks.ts';
+import { type HomeGaps, homeGapsBlocks } from './gaps.ts';
 import type { AnswerRoutes } from './routes.ts';
 
-/** The App Home tab: what the bot does, how to use it, an Ask button, and the topics to read. */
-export function buildHomeView(entries: readonly KnowledgeEntry[], lang: Lang, routes: AnswerRoutes): HomeView {
+/**
+ * The App Home tab: what the bot does, how to use it, an Ask button, the questions the notes could
+ * not answer (when the store could say), and the topics to read.
+ */
+export function buildHomeView(
+  entries: readonly KnowledgeEntry[],
+  lang: Lang,
+  routes: AnswerRoutes,
+  gaps?: HomeGaps,
+): HomeView {
   const s = strings(lang).answers;
   const blocks: KnownBlock[] = [
     header(s.homeTitle),
     section(s.homeIntro),
     section(`${s.homeHowTo}\n${s.helpUsage}`),
     actions([button(s.askButton, routes.ask(lang), 'primary')]),
+    ...(gaps ? homeGapsBlocks(gaps, lang, routes) : []),
     { type: 'divider' },
     section(`*${s.topicsHeading}* (${entries.length})`),
   ];

@@ -30,6 +30,7 @@ function entryMessageFor(
     lookup: (id) => deps.kb.byId(id),
     hasOtherMatches: hasOtherMatches(deps, ref.question),
     routes: ROUTES,
+    feedback: deps.recorder !== undefined,
     ...(attribution ? { attribution } : {}),
   });
 }

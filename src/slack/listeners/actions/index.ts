@@ -1,9 +1,10 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App, BlockButtonAction, BlockFeedbackButtonsAction } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { ACTION_IDS, actionIdPattern } from '../../interactions.ts';
 import { handleOtherMatches, handleShareAnswer, handleShowEntry } from './answer-buttons.ts';
 import type { ButtonArgs } from './clicked-entry.ts';
 import { handleExplainDocker } from './explain-docker.ts';
+import { type FeedbackArgs, handleFeedbackVote } from './feedback.ts';
 import { handleHomeAsk, handleHomeReadTopic } from './home-buttons.ts';
 
 /**
@@ -23,10 +24,21 @@ const ACTION_LISTENERS: ReadonlyArray<{
   { actionId: ACTION_IDS.homeAsk, handle: handleHomeAsk },
 ];
 
-export const ACTION_ID_PREFIXES: readonly string[] = ACTION_LISTENERS.map((l) => l.actionId);
+/** Slack's feedback_buttons (👍 / 👎 under answers): one element, the vote in the clicked button's value. */
+const FEEDBACK_LISTENERS: ReadonlyArray<{
+  actionId: string;
+  handle: (deps: SlackDeps, args: FeedbackArgs) => Promise<void>;
+}> = [{ actionId: ACTION_IDS.feedback, handle: handleFeedbackVote }];
+
+export const ACTION_ID_PREFIXES: readonly string[] = [...ACTION_LISTENERS, ...FEEDBACK_LISTENERS].map(
+  (l) => l.actionId,
+);
 
 export function registerActions(app: App, deps: SlackDeps): void {
   for (const listener of ACTION_LISTENERS) {
     app.action<BlockButtonAction>(actionIdPattern(listener.actionId), (args) => listener.handle(deps, args));
+  }
+  for (const listener of FEEDBACK_LISTENERS) {
+    app.action<BlockFeedbackButtonsAction>(listener.actionId, (args) => listener.handle(deps, args));
   }
 }

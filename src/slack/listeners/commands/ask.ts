@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { answerMessage, askNotes, helpMessage, outcome } from '../../post-answer.ts';
+import { recordGapIfUnanswered } from '../../records.ts';
 import { questionFromSlack } from '../../text.ts';
 
 /**
@@ -17,5 +18,6 @@ export async function handleDockerAsk(
     response_type: 'ephemeral',
     ...(asked ? answerMessage(deps, asked, { audience: 'private' }) : helpMessage(deps)),
   });
+  recordGapIfUnanswered(deps, asked, command.channel_id);
   deps.logger.info(`/docker-ask by ${command.user_id} in ${command.channel_id}: ${outcome(asked)}`);
 }

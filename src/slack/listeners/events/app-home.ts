@@ -1,16 +1,39 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { GAPS_SHOWN, type HomeGaps } from '../../../render/slack/gaps.ts';
 import { buildHomeView } from '../../../render/slack/views.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { ROUTES } from '../../interactions.ts';
+import { STORE_READ_TIMEOUT_MS, withTimeout } from '../../records.ts';
 
-/** Opening the bot's Home tab publishes the topic list and how to use the bot. */
+/** The App Home shows the questions the notes could not answer in this many days. */
+export const HOME_GAPS_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Opening the bot's Home tab publishes the topic list, how to use the bot, and the questions the
+ * notes could not answer lately. When the store cannot say within a second, the Home is published
+ * without that section rather than late.
+ */
 export async function handleAppHomeOpened(
   deps: SlackDeps,
   { event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>,
 ): Promise<void> {
   if (event.tab !== undefined && event.tab !== 'home') return;
+  const gaps = await recentGaps(deps);
   await client.views.publish({
     user_id: event.user,
-    view: buildHomeView(deps.kb.entries, deps.config.defaultLang, ROUTES),
+    view: buildHomeView(deps.kb.entries, deps.config.defaultLang, ROUTES, gaps),
   });
+}
+
+async function recentGaps(deps: SlackDeps): Promise<HomeGaps | undefined> {
+  if (!deps.store) return undefined;
+  try {
+    const since = new Date(Date.now() - HOME_GAPS_DAYS * DAY_MS);
+    const gaps = await withTimeout(deps.store.gaps.top({ since, limit: GAPS_SHOWN }), STORE_READ_TIMEOUT_MS);
+    return { gaps, days: HOME_GAPS_DAYS };
+  } catch (err) {
+    deps.logger.warn(`App Home without its unanswered questions: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { answerForConversation, outcome, postMessage } from '../../post-answer.ts';
+import { recordGapIfUnanswered } from '../../records.ts';
 
 /**
  * A direct message to the bot: the answer in the DM (in the thread if the question is in one).
@@ -13,5 +14,6 @@ export async function handleDirectMessage(
   if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
   const { message, asked } = answerForConversation(deps, event.text);
   await postMessage(client, event.channel, message, event.thread_ts);
+  recordGapIfUnanswered(deps, asked, event.channel);
   deps.logger.info(`DM from ${event.user}: ${outcome(asked)}`);
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { answerForConversation, outcome, postMessage } from '../../post-answer.ts';
+import { recordGapIfUnanswered } from '../../records.ts';
 
 /** @bot <question> in a channel: the answer goes into that message's thread. */
 export async function handleAppMention(
@@ -9,5 +10,6 @@ export async function handleAppMention(
 ): Promise<void> {
   const { message, asked } = answerForConversation(deps, event.text);
   await postMessage(client, event.channel, message, event.thread_ts ?? event.ts);
+  recordGapIfUnanswered(deps, asked, event.channel);
   deps.logger.info(`mention by ${event.user ?? 'unknown'} in ${event.channel}: ${outcome(asked)}`);
 }

@@ -4,6 +4,7 @@ import { buildNotAnsweredMessage } from '../../../render/slack/answers.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { ROUTES } from '../../interactions.ts';
 import { answerMessage, askNotes, postInThreadOrPrivately } from '../../post-answer.ts';
+import { recordGapIfUnanswered } from '../../records.ts';
 import { replyThrough } from '../../respond.ts';
 import { questionFromSlack } from '../../text.ts';
 
@@ -25,6 +26,7 @@ export async function handleExplainInThread(
     await reply({ response_type: 'ephemeral', text: strings(deps.config.defaultLang).slack.nothingToExplain });
     return;
   }
+  recordGapIfUnanswered(deps, asked, shortcut.channel.id);
   if (!asked.answer.answered) {
     const notAnswered = buildNotAnsweredMessage(asked.answer, asked.question, asked.lang, ROUTES);
     await reply({ response_type: 'ephemeral', text: notAnswered.text, blocks: notAnswered.blocks });

@@ -4,6 +4,7 @@ import { buildAnswerModal } from '../../../render/slack/views.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { ASK_INPUT } from '../../interactions.ts';
 import { askNotes, outcome } from '../../post-answer.ts';
+import { recordGapIfUnanswered } from '../../records.ts';
 import { questionFromSlack } from '../../text.ts';
 
 /** The App Home question form: the answer replaces the form in the same modal. */
@@ -28,5 +29,6 @@ export async function handleAskModalSubmit(
     response_action: 'update',
     view: buildAnswerModal(asked.answer, asked.question, asked.lang, (id) => deps.kb.byId(id)),
   });
+  recordGapIfUnanswered(deps, asked);
   deps.logger.info(`home question by ${body.user.id}: ${outcome(asked)}`);
 }
