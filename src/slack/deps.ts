@@ -4,6 +4,7 @@ import type { Logger } from '../logger.ts';
 import type { Store } from '../store/types.ts';
 import type { RateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
+import type { Delivery } from './delivery/index.ts';
 
 /** What every listener may use; injected so tests run the real pieces without globals. */
 export interface SlackDeps {
@@ -16,6 +17,8 @@ export interface SlackDeps {
   logger: Logger;
   /** Feedback, gaps, saved notes and replica-shared state (runtime.store()); absent in some tests. */
   store?: Store;
+  /** How answers reach channels: paced per channel, retried while useful, never twice (src/slack/delivery/). */
+  delivery: Delivery;
 }
 
 /** How many matches a question asks for: the answer plus enough for "Other matches". */

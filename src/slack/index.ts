@@ -18,6 +18,7 @@ import type { Logger } from '../logger.ts';
 import type { Store } from '../store/types.ts';
 import { createRateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
+import { createDelivery, type DeliveryOptions, webApiOptions } from './delivery/index.ts';
 import type { SlackDeps } from './deps.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
@@ -38,6 +39,8 @@ export interface SlackBotOptions {
   logger: Logger;
   /** Feedback, gaps, saved notes and replica-shared state; without one those features stay off. */
   store?: Store;
+  /** Timings of answer delivery, for tests and the bench; the defaults suit Slack. */
+  delivery?: DeliveryOptions & { webApiTimeoutMs?: number };
 }
 
 export interface SlackBot {
@@ -49,17 +52,13 @@ export interface SlackBot {
   httpPort(): number | undefined;
 }
 
-/**
- * Web API retries: a few quick ones for a flaky network, not the SDK's default of ten over half an
- * hour, because a chat answer that late is useless and a wrong SLACK_API_URL should fail start-up fast.
- */
-const RETRY_CONFIG = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
-
-export function createSlackApp({ config, kb, docker, logger: log, store }: SlackBotOptions): SlackBot {
+export function createSlackApp(options: SlackBotOptions): SlackBot {
+  const { config, kb, docker, logger: log, store } = options;
   const logger = slackLogger(log, [config.botToken, config.mode === 'socket' ? config.appToken : config.signingSecret]);
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-    retryConfig: RETRY_CONFIG,
+    // A timeout, and no retries or 429 waits in the client: src/slack/delivery/ retries posts where that is safe.
+    ...webApiOptions(options.delivery?.webApiTimeoutMs),
   };
   const common = {
     token: config.botToken,
@@ -90,6 +89,7 @@ export function createSlackApp({ config, kb, docker, logger: log, store }: Slack
     dockerRateLimiter: createRateLimiter(rateLimit.limit, rateLimit.windowMs),
     logger: app.logger,
     ...(store ? { store } : {}),
+    delivery: createDelivery(app.logger, options.delivery),
   };
   if (config.teamId) app.use(pinTeam(config.teamId, app.logger));
   app.use(skipTimedOutRetries(app.logger));

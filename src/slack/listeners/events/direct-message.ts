@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { answerForConversation, outcome, postMessage } from '../../post-answer.ts';
+import { answerForConversation, deliveryNote, outcome, postMessage } from '../../post-answer.ts';
 
 /**
  * A direct message to the bot: the answer in the DM (in the thread if the question is in one).
@@ -8,10 +8,17 @@ import { answerForConversation, outcome, postMessage } from '../../post-answer.t
  */
 export async function handleDirectMessage(
   deps: SlackDeps,
-  { event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>,
+  { event, body, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>,
 ): Promise<void> {
   if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
   const { message, asked } = answerForConversation(deps, event.text);
-  await postMessage(client, event.channel, message, event.thread_ts);
-  deps.logger.info(`DM from ${event.user}: ${outcome(asked)}`);
+  const target = { channel: event.channel, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}) };
+  const delivered = await postMessage(
+    deps,
+    client,
+    target,
+    message,
+    `answer to DM ${body.event_id} from ${event.user}`,
+  );
+  deps.logger.info(`DM from ${event.user}: ${outcome(asked)}${deliveryNote(delivered)}`);
 }
