@@ -3,7 +3,8 @@
  * /docker-df, the Docker reader. Socket Mode or HTTP mode is picked by readSlackConfig.
  *
  * No shared state: button values carry what a click needs and nothing about a conversation is
- * remembered, so any replica can serve any request. Some things live in each process's memory
+ * remembered, so any replica can serve any request; which Slack events were handled is claimed in
+ * the store replicas share (answerEachEventOnce). Some things live in each process's memory
  * and are not shared between replicas: the Docker rate limiter (so each replica counts its own
  * window), and, in the Docker reader, the /docker-df cache, the Docker API version pinned per host
  * and the known_hosts files read at start-up. Each is correct per replica, just not pooled.
@@ -15,6 +16,7 @@ import type { DockerReader } from '../docker/types.ts';
 import { ConfigError } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import { createLocalGuards, createReplicaGuards, type ReplicaGuards } from '../store/index.ts';
 import type { Store } from '../store/types.ts';
 import { createRateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
@@ -26,7 +28,7 @@ import { registerEvents } from './listeners/events/index.ts';
 import { registerShortcuts } from './listeners/shortcuts/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import { slackLogger } from './log.ts';
-import { pinTeam, skipTimedOutRetries } from './middleware.ts';
+import { answerEachEventOnce, pinTeam } from './middleware.ts';
 
 export { readSlackConfig, type SlackConfig } from './config.ts';
 
@@ -92,7 +94,7 @@ export function createSlackApp(options: SlackBotOptions): SlackBot {
     delivery: createDelivery(app.logger, options.delivery),
   };
   if (config.teamId) app.use(pinTeam(config.teamId, app.logger));
-  app.use(skipTimedOutRetries(app.logger));
+  app.use(answerEachEventOnce(eventClaims(store, app.logger), app.logger));
   registerCommands(app, deps);
   registerEvents(app, deps);
   registerActions(app, deps);
@@ -131,6 +133,18 @@ export function createSlackApp(options: SlackBotOptions): SlackBot {
     },
     httpPort: () => port,
   };
+}
+
+/** Claims on Slack events: shared through the store when there is one, else in this process's memory. */
+function eventClaims(store: Store | undefined, logger: Logger): Pick<ReplicaGuards, 'claim'> {
+  if (!store) {
+    const local = createLocalGuards();
+    return { claim: async (eventId, ttlMs) => local.claim(eventId, ttlMs) };
+  }
+  return createReplicaGuards(store, {
+    onFallback: (_what, error) =>
+      logger.warn(`Slack events: the store could not claim an event, this replica decides alone (${error.message})`),
+  });
 }
 
 function warnIfDockerIsOpen(config: SlackConfig, logger: Logger): void {

@@ -233,10 +233,14 @@ export class SlackStandIn {
     }
   }
 
-  /** Sends an envelope over every open Socket Mode connection and resolves with the bot's ack. */
+  /**
+   * Sends an envelope over every open Socket Mode connection and resolves with the bot's ack.
+   * `retry` marks it as Slack's resending of an earlier envelope (retry_attempt, retry_reason).
+   */
   async sendEnvelope(
     type: 'slash_commands' | 'events_api' | 'interactive',
     payload: Record<string, unknown>,
+    retry: { attempt: number; reason: string } = { attempt: 0, reason: '' },
   ): Promise<SocketAck> {
     const socket = this.sockets[0];
     if (!socket) throw new Error('no Socket Mode connection');
@@ -248,8 +252,8 @@ export class SlackStandIn {
         type,
         payload,
         accepts_response_payload: type !== 'events_api',
-        retry_attempt: 0,
-        retry_reason: '',
+        retry_attempt: retry.attempt,
+        retry_reason: retry.reason,
       }),
     );
     return acked;
