@@ -5,6 +5,7 @@ import type { BestEffortRecorder } from '../store/recorder.ts';
 import type { Store } from '../store/types.ts';
 import type { RateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
+import type { Delivery } from './delivery/index.ts';
 
 /** What every listener may use; injected so tests run the real pieces without globals. */
 export interface SlackDeps {
@@ -19,6 +20,8 @@ export interface SlackDeps {
   store?: Store;
   /** Feedback and gap records, written to `store` in the background (present exactly when `store` is). */
   recorder?: BestEffortRecorder;
+  /** How answers reach channels: paced per channel, retried while useful, never twice (src/slack/delivery/). */
+  delivery: Delivery;
 }
 
 /** How many matches a question asks for: the answer plus enough for "Other matches". */

@@ -3,7 +3,8 @@
  * /docker-df, the Docker reader. Socket Mode or HTTP mode is picked by readSlackConfig.
  *
  * No shared state: button values carry what a click needs and nothing about a conversation is
- * remembered, so any replica can serve any request. Some things live in each process's memory
+ * remembered, so any replica can serve any request; which Slack events were handled is claimed in
+ * the store replicas share (answerEachEventOnce). Some things live in each process's memory
  * and are not shared between replicas: the Docker rate limiter (so each replica counts its own
  * window), and, in the Docker reader, the /docker-df cache, the Docker API version pinned per host
  * and the known_hosts files read at start-up. Each is correct per replica, just not pooled.
@@ -15,10 +16,12 @@ import type { DockerReader } from '../docker/types.ts';
 import { ConfigError } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import { createLocalGuards, createReplicaGuards, type ReplicaGuards } from '../store/index.ts';
 import { type BestEffortRecorder, createBestEffortRecorder } from '../store/recorder.ts';
 import type { Store } from '../store/types.ts';
 import { createRateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
+import { createDelivery, type DeliveryOptions, webApiOptions } from './delivery/index.ts';
 import type { SlackDeps } from './deps.ts';
 import { type GapsDigest, startGapsDigest } from './digest/index.ts';
 import { registerActions } from './listeners/actions/index.ts';
@@ -27,7 +30,7 @@ import { registerEvents } from './listeners/events/index.ts';
 import { registerShortcuts } from './listeners/shortcuts/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import { slackLogger } from './log.ts';
-import { pinTeam, skipTimedOutRetries } from './middleware.ts';
+import { answerEachEventOnce, pinTeam } from './middleware.ts';
 import { postMessage } from './post-answer.ts';
 
 export { readSlackConfig, type SlackConfig } from './config.ts';
@@ -41,6 +44,8 @@ export interface SlackBotOptions {
   logger: Logger;
   /** Feedback, gaps, saved notes and replica-shared state; without one those features stay off. */
   store?: Store;
+  /** Timings of answer delivery, for tests and the bench; the defaults suit Slack. */
+  delivery?: DeliveryOptions & { webApiTimeoutMs?: number };
 }
 
 export interface SlackBot {
@@ -52,17 +57,13 @@ export interface SlackBot {
   httpPort(): number | undefined;
 }
 
-/**
- * Web API retries: a few quick ones for a flaky network, not the SDK's default of ten over half an
- * hour, because a chat answer that late is useless and a wrong SLACK_API_URL should fail start-up fast.
- */
-const RETRY_CONFIG = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
-
-export function createSlackApp({ config, kb, docker, logger: log, store }: SlackBotOptions): SlackBot {
+export function createSlackApp(options: SlackBotOptions): SlackBot {
+  const { config, kb, docker, logger: log, store } = options;
   const logger = slackLogger(log, [config.botToken, config.mode === 'socket' ? config.appToken : config.signingSecret]);
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-    retryConfig: RETRY_CONFIG,
+    // A timeout, and no retries or 429 waits in the client: src/slack/delivery/ retries posts where that is safe.
+    ...webApiOptions(options.delivery?.webApiTimeoutMs),
   };
   const common = {
     token: config.botToken,
@@ -95,9 +96,10 @@ export function createSlackApp({ config, kb, docker, logger: log, store }: Slack
     logger: app.logger,
     ...(store ? { store } : {}),
     ...(recorder ? { recorder } : {}),
+    delivery: createDelivery(app.logger, options.delivery),
   };
   if (config.teamId) app.use(pinTeam(config.teamId, app.logger));
-  app.use(skipTimedOutRetries(app.logger));
+  app.use(answerEachEventOnce(eventClaims(store, app.logger), app.logger));
   registerCommands(app, deps);
   registerEvents(app, deps);
   registerActions(app, deps);
@@ -136,7 +138,10 @@ export function createSlackApp({ config, kb, docker, logger: log, store }: Slack
           store,
           channel,
           lang: config.defaultLang,
-          post: (message) => postMessage(app.client, channel, message),
+          post: async (message) => {
+            const outcome = await postMessage(deps, app.client, { channel }, message, `gaps digest to ${channel}`);
+            if (outcome === 'dropped') throw new Error('Slack did not take the post in time (see the line before)');
+          },
           logger: app.logger,
         });
     },
@@ -178,6 +183,18 @@ function createRecorder(store: Store, logger: Logger): BestEffortRecorder {
       logger.warn(`store: ${seen.count} ${kind} record(s) dropped (${reason})${error ? `: ${error.message}` : ''}`);
       drops.set(key, { count: 0, loggedAt: Date.now() });
     },
+  });
+}
+
+/** Claims on Slack events: shared through the store when there is one, else in this process's memory. */
+function eventClaims(store: Store | undefined, logger: Logger): Pick<ReplicaGuards, 'claim'> {
+  if (!store) {
+    const local = createLocalGuards();
+    return { claim: async (eventId, ttlMs) => local.claim(eventId, ttlMs) };
+  }
+  return createReplicaGuards(store, {
+    onFallback: (_what, error) =>
+      logger.warn(`Slack events: the store could not claim an event, this replica decides alone (${error.message})`),
   });
 }
 

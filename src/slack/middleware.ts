@@ -1,6 +1,8 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { strings } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
+import type { ReplicaGuards } from '../store/index.ts';
+import { countDuplicateSkipped } from './delivery/index.ts';
 
 /**
  * SLACK_TEAM_ID: requests from any other workspace (an org-wide or mis-shared install) stop here.
@@ -23,17 +25,40 @@ export function pinTeam(teamId: string, logger: Logger): Middleware<AnyMiddlewar
 }
 
 /**
- * Slack resends an event when its ack took over 3 s (retry reason http_timeout). Bolt acks events
- * before any listener runs, so such a first delivery was already being answered: answering the
- * retry too would post twice. Other retry reasons (an error reply, no connection) mean the first
- * delivery was lost, so those are processed. Stateless: replicas need no shared memory for it.
+ * How long an event id is remembered. Slack retries an event up to three times, the last about
+ * five minutes after the first delivery; an hour covers those with room for a slow queue.
  */
-export function skipTimedOutRetries(logger: Logger): Middleware<AnyMiddlewareArgs> {
-  return async function dropTimedOutRetry({ context, next }) {
-    if (context.retryNum !== undefined && context.retryReason === 'http_timeout') {
-      logger.info(`Ignored Slack's retry #${context.retryNum} of an event already being answered (http_timeout)`);
+export const EVENT_CLAIM_TTL_MS = 60 * 60_000;
+
+/**
+ * Each Slack event (event_id) is handled once, whatever delivers it again: a retry for any reason
+ * (http_timeout, http_error, the Socket Mode envelope's retry_attempt), or the same event twice.
+ * The claim goes through the store when there is one, so replicas sharing it handle an event
+ * once; the store's guards decide in this process's memory when the store is down. A retry whose
+ * first delivery never arrived finds no claim and is answered. Bolt acks an event before any
+ * middleware runs, so the claim never delays the ack.
+ */
+export function answerEachEventOnce(
+  claims: Pick<ReplicaGuards, 'claim'>,
+  logger: Logger,
+  ttlMs: number = EVENT_CLAIM_TTL_MS,
+): Middleware<AnyMiddlewareArgs> {
+  return async function claimEvent({ body, context, next }) {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId !== 'string' || eventId === '') {
+      await next();
       return;
     }
-    await next();
+    const retry =
+      context.retryNum !== undefined && context.retryNum > 0
+        ? `Slack's retry #${context.retryNum} (${context.retryReason || 'no reason given'})`
+        : undefined;
+    if (await claims.claim(`slack-event:${eventId}`, ttlMs)) {
+      if (retry) logger.info(`Answering ${retry} of event ${eventId}: its first delivery never arrived`);
+      await next();
+      return;
+    }
+    countDuplicateSkipped();
+    logger.info(`Ignored ${retry ?? 'a second delivery'} of event ${eventId}: already handled`);
   };
 }

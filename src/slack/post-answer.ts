@@ -3,6 +3,7 @@ import { detectLang, type Lang } from '../i18n/index.ts';
 import type { Answer } from '../knowledge/types.ts';
 import { type AnswerMessageInput, buildAnswerMessage, buildHelpMessage } from '../render/slack/answers.ts';
 import type { SlackMessage } from '../render/slack/blocks.ts';
+import type { DeliveryOutcome, PostTarget } from './delivery/index.ts';
 import { MATCH_LIMIT, type SlackDeps } from './deps.ts';
 import { ROUTES } from './interactions.ts';
 import type { Reply } from './respond.ts';
@@ -59,19 +60,18 @@ export function answerForConversation(
   return { message: asked ? answerMessage(deps, asked, { audience: 'public' }) : helpMessage(deps), asked };
 }
 
-/** Posts a message, in a thread when `threadTs` is given. */
-export async function postMessage(
+/**
+ * Posts a message, in a thread when `threadTs` is given, through the delivery (paced per channel,
+ * retried while useful, never twice). `what` names the answer for the log, with ids only.
+ */
+export function postMessage(
+  deps: Pick<SlackDeps, 'delivery'>,
   client: webApi.WebClient,
-  channel: string,
+  target: PostTarget,
   message: SlackMessage,
-  threadTs?: string,
-): Promise<void> {
-  await client.chat.postMessage({
-    channel,
-    text: message.text,
-    blocks: message.blocks,
-    ...(threadTs ? { thread_ts: threadTs } : {}),
-  });
+  what: string,
+): Promise<DeliveryOutcome> {
+  return deps.delivery.post(client, target, message, what);
 }
 
 /** True when Slack refused a post because the bot is not in the conversation. */
@@ -92,16 +92,19 @@ export interface ThreadTarget {
  * Slack's limits. Says where the message went.
  */
 export async function postInThreadOrPrivately(
+  deps: Pick<SlackDeps, 'delivery'>,
   client: webApi.WebClient,
   reply: Reply,
   target: ThreadTarget | undefined,
   build: (notice?: string) => SlackMessage,
   notice: string,
-): Promise<'thread' | 'privately' | 'nowhere (expired)'> {
+  what: string,
+): Promise<'thread' | 'privately' | 'nowhere (expired)' | 'nowhere (dropped)' | 'thread (maybe)'> {
   if (target) {
     try {
-      await postMessage(client, target.channel, build(), target.threadTs);
-      return 'thread';
+      const outcome = await postMessage(deps, client, target, build(), what);
+      if (outcome === 'delivered') return 'thread';
+      return outcome === 'dropped' ? 'nowhere (dropped)' : 'thread (maybe)';
     } catch (err) {
       if (!isNotInChannel(err)) throw err;
     }
@@ -114,4 +117,9 @@ export async function postInThreadOrPrivately(
     blocks: message.blocks,
   });
   return delivered ? 'privately' : 'nowhere (expired)';
+}
+
+/** For the log line of a handled request: nothing when delivered, else what became of the post. */
+export function deliveryNote(outcome: DeliveryOutcome): string {
+  return outcome === 'delivered' ? '' : outcome === 'dropped' ? ' (not delivered)' : ' (delivery uncertain)';
 }

@@ -11,7 +11,7 @@ import type { Store } from './types.ts';
 export { DEFAULT_DATABASE_URL, DEFAULT_RETENTION_DAYS, readStoreConfig, type StoreConfig } from './config.ts';
 export { StoreError, type StoreFailure } from './errors.ts';
 export { followNoteChanges, type NoteFollower } from './follow-notes.ts';
-export { createReplicaGuards, type ReplicaGuards } from './guards.ts';
+export { createLocalGuards, createReplicaGuards, type ReplicaGuards } from './guards.ts';
 export { type BestEffortRecorder, createBestEffortRecorder, type RecorderStats } from './recorder.ts';
 export { type Retention, startRetention } from './retention.ts';
 export { questionKey, recordedQuestion } from './text.ts';

@@ -328,33 +328,46 @@ describe('HTTP mode', () => {
     expectNoInjectedMarkup(publicPost, ['U0CAROL']);
   });
 
-  it("ignores Slack's retry of an event whose ack timed out, but answers a retry after an error", async () => {
-    const before = slack.callsTo('chat.postMessage').length;
-    const mention = (ts: string) =>
-      JSON.stringify(
-        eventEnvelope({
-          type: 'app_mention',
-          user: 'U0ALICE',
-          text: '<@UBOT> wsl?',
-          ts,
-          channel: 'C0GENERAL',
-          event_ts: ts,
-        }),
-      );
-    const timedOut = await postSigned(eventsUrl, mention('1700000250.000100'), 'application/json', SECRET, {
-      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+  it('answers an event once however often Slack delivers it, and a retry whose first delivery never arrived', async () => {
+    const mentionAt = (ts: string) =>
+      eventEnvelope({
+        type: 'app_mention',
+        user: 'U0ALICE',
+        text: '<@UBOT> wsl?',
+        ts,
+        channel: 'C0GENERAL',
+        event_ts: ts,
+      });
+    const deliver = (envelope: Record<string, unknown>, retry?: { num: string; reason: string }) =>
+      postSigned(eventsUrl, JSON.stringify(envelope), 'application/json', SECRET, {
+        headers: retry ? { 'x-slack-retry-num': retry.num, 'x-slack-retry-reason': retry.reason } : {},
+      });
+    const answersTo = (ts: string) => slack.posted.filter((c) => c.args.thread_ts === ts);
+    // Delivered, delivered again, then retried for every reason Slack gives.
+    const twice = mentionAt('1700000250.000100');
+    for (const retry of [
+      undefined,
+      undefined,
+      { num: '1', reason: 'http_timeout' },
+      { num: '2', reason: 'http_error' },
+      { num: '3', reason: 'connection_failed' },
+    ]) {
+      expect((await deliver(twice, retry)).status).toBe(200);
+    }
+    // Only the http_timeout retry arrives (the first delivery was lost): it is answered.
+    const lost = mentionAt('1700000260.000100');
+    expect((await deliver(lost, { num: '1', reason: 'http_timeout' })).status).toBe(200);
+    await eventually(() => answersTo('1700000250.000100').length && answersTo('1700000260.000100').length, {
+      what: 'both answers',
     });
-    expect(timedOut.status).toBe(200);
-    await postSigned(eventsUrl, mention('1700000260.000100'), 'application/json', SECRET, {
-      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' },
-    });
-    const [post] = await eventually(() => {
-      const p = slack.callsTo('chat.postMessage').slice(before);
-      return p.length ? p : undefined;
-    });
-    expect(post?.args.thread_ts).toBe('1700000260.000100');
-    await new Promise((r) => setTimeout(r, 200));
-    expect(slack.callsTo('chat.postMessage').length - before).toBe(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answersTo('1700000250.000100')).toHaveLength(1);
+    expect(answersTo('1700000260.000100')).toHaveLength(1);
+    expect(logger.lines.filter((l) => l.includes(`of event ${twice.event_id}: already handled`))).toHaveLength(4);
+    expect(logger.lines).toContainEqual(`info Ignored a second delivery of event ${twice.event_id}: already handled`);
+    expect(logger.lines).toContainEqual(
+      `info Ignored Slack's retry #2 (http_error) of event ${twice.event_id}: already handled`,
+    );
   });
 
   it('a direct message is answered in the DM; the bot ignores edits and bot messages', async () => {

@@ -97,6 +97,36 @@ describe('Socket Mode', () => {
     expect(JSON.stringify(post?.args.blocks)).toContain('deletion-order');
   });
 
+  it('answers an event once when Slack resends it, and answers a retry whose first delivery never arrived', async () => {
+    const mentionAt = (ts: string) =>
+      eventEnvelope({
+        type: 'app_mention',
+        user: 'U0ALICE',
+        text: '<@UBOT> wsl?',
+        ts,
+        channel: 'C0RETRY',
+        event_ts: ts,
+      });
+    const answersTo = (ts: string) => slack.posted.filter((c) => c.args.thread_ts === ts);
+    const first = mentionAt('1700001100.000100');
+    await slack.sendEnvelope('events_api', first);
+    await slack.sendEnvelope('events_api', first, { attempt: 1, reason: 'timeout' });
+    await slack.sendEnvelope('events_api', first, { attempt: 2, reason: 'timeout' });
+    await eventually(() => answersTo('1700001100.000100').length === 1, { what: 'the answer' });
+    // Only a retry arrives (its first delivery was lost): it is answered, once.
+    const lost = mentionAt('1700001200.000100');
+    await slack.sendEnvelope('events_api', lost, { attempt: 1, reason: 'timeout' });
+    await slack.sendEnvelope('events_api', lost, { attempt: 2, reason: 'timeout' });
+    await eventually(() => answersTo('1700001200.000100').length === 1, { what: 'the retried answer' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answersTo('1700001100.000100')).toHaveLength(1);
+    expect(answersTo('1700001200.000100')).toHaveLength(1);
+    expect(logger.lines.filter((l) => l.includes(`of event ${first.event_id}: already handled`))).toHaveLength(2);
+    expect(logger.lines).toContainEqual(
+      `info Answering Slack's retry #1 (timeout) of event ${lost.event_id}: its first delivery never arrived`,
+    );
+  });
+
   it('handles an interactive Share click: acked, posted publicly through response_url', async () => {
     const askAck = await slack.sendEnvelope(
       'slash_commands',

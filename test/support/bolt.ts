@@ -7,6 +7,7 @@ import type { DockerReader } from '../../src/docker/types.ts';
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';
 import { createRateLimiter } from '../../src/slack/access.ts';
 import type { HttpModeConfig } from '../../src/slack/config.ts';
+import { createDelivery } from '../../src/slack/delivery/index.ts';
 import type { SlackDeps } from '../../src/slack/deps.ts';
 import { fixtureKnowledge } from './knowledge.ts';
 import { recordingLogger } from './logger.ts';
@@ -35,12 +36,14 @@ export function slackDeps(
     ...overrides.config,
   };
   const { limit, windowMs } = config.docker.rateLimit;
+  const logger = recordingLogger();
   return {
     config,
     kb: overrides.kb ?? fixtureKnowledge(),
     docker: overrides.docker ?? NO_DOCKER,
     dockerRateLimiter: createRateLimiter(limit, windowMs),
-    logger: recordingLogger(),
+    logger,
+    delivery: createDelivery(logger),
   };
 }
 

@@ -27,10 +27,16 @@ export interface ResponseUrlPost {
  * whose body repeats the request's Authorization header; invalid_auth with that header repeated in
  * response_metadata (which the Web API client logs itself); or no answer and then a reset connection.
  */
-export type ApiFault = 'http_500_echo' | 'invalid_auth_echo' | 'reset';
+export type ApiFault = 'http_500_echo' | 'invalid_auth_echo' | 'reset' | TransientFault;
 
-/** What the stand-in sends back: an HTTP reply, or a connection dropped after a while. */
-type Reply = { status: number; body: unknown } | 'reset';
+/**
+ * Faults of a busy or broken Slack: a 429 with Retry-After (seconds), a plain 500, or a request
+ * held without an answer until the stand-in stops.
+ */
+export type TransientFault = { status: 429; retryAfter: number } | { status: 500 } | 'hang';
+
+/** What the stand-in sends back: an HTTP reply, a connection dropped after a while, or nothing. */
+type Reply = { status: number; body: unknown; headers?: Record<string, string> } | 'reset' | 'hang';
 
 /** How long a 'reset' fault holds the request before dropping the connection. */
 const RESET_AFTER_MS = 200;
@@ -47,6 +53,8 @@ export const REVOKED_TOKEN_PREFIX = 'xoxb-revoked';
 
 export class SlackStandIn {
   readonly calls: ApiCall[] = [];
+  /** The chat.postMessage calls the stand-in took (posted), without those it refused or held. */
+  readonly posted: ApiCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
   /** Channels where chat.postMessage fails with not_in_channel, as for a bot not invited. */
   readonly channelsWithoutBot = new Set<string>();
@@ -56,6 +64,19 @@ export class SlackStandIn {
   readonly faults = new Map<string, ApiFault>();
   /** response_url ids that answer with this HTTP status, e.g. 404 or 410 once a response_url has expired. */
   readonly responseStatus = new Map<string, number>();
+  /**
+   * Faults used up one per call, before `faults`: by method and channel (`chat.postMessage C0X`),
+   * by method, or `response <id>` for a response_url. E.g. two 500s, then the call goes through.
+   */
+  readonly faultsOnce = new Map<string, TransientFault[]>();
+  /**
+   * Slack's per-channel limit on chat.postMessage: at most this many posts a second in one
+   * channel, more get a 429 with Retry-After 1. Off when undefined.
+   */
+  postsPerSecondPerChannel: number | undefined;
+  /** Requests held open by a 'hang' fault right now. */
+  hanging = 0;
+  private recentPosts = new Map<string, number[]>();
   /** The headers of every WebSocket upgrade request, as the Socket Mode client sent them. */
   readonly upgrades: IncomingMessage['headers'][] = [];
   private server: Server | undefined;
@@ -88,7 +109,14 @@ export class SlackStandIn {
             setTimeout(() => req.socket.destroy(), RESET_AFTER_MS);
             return;
           }
-          res.writeHead(reply.status, { 'content-type': 'application/json' });
+          if (reply === 'hang') {
+            this.hanging += 1;
+            req.socket.once('close', () => {
+              this.hanging -= 1;
+            });
+            return;
+          }
+          res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
           res.end(JSON.stringify(reply.body));
         },
         (err: unknown) => {
@@ -135,6 +163,8 @@ export class SlackStandIn {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/response/')) {
       const id = url.pathname.slice('/response/'.length);
+      const once = this.faultsOnce.get(`response ${id}`)?.shift();
+      if (once) return transientReply(once);
       const status = this.responseStatus.get(id);
       if (status !== undefined) return { status, body: { ok: false, error: 'expired_url' } };
       this.responses.push({ id, body: JSON.parse(raw) as Record<string, unknown>, at: Date.now() });
@@ -145,8 +175,14 @@ export class SlackStandIn {
     const token =
       req.headers.authorization?.replace(/^Bearer /, '') ?? (typeof args.token === 'string' ? args.token : undefined);
     this.calls.push({ method, args, token, at: Date.now() });
+    const once = this.faultsOnce.get(`${method} ${args.channel}`)?.shift() ?? this.faultsOnce.get(method)?.shift();
+    if (once) return transientReply(once);
     const fault = this.faults.get(`${method} ${args.channel}`) ?? this.faults.get(method);
     const echoed = req.headers.authorization ?? '';
+    if (typeof fault === 'object' || fault === 'hang') return transientReply(fault);
+    if (method === 'chat.postMessage' && this.overChannelLimit(String(args.channel))) {
+      return transientReply({ status: 429, retryAfter: 1 });
+    }
     switch (fault) {
       case 'reset':
         return 'reset';
@@ -185,6 +221,7 @@ export class SlackStandIn {
         if (this.channelsWithoutBot.has(String(args.channel))) return { ok: false, error: 'not_in_channel' };
         if (this.postErrors.has(String(args.channel)))
           return { ok: false, error: this.postErrors.get(String(args.channel)) };
+        this.posted.push({ method, args, token, at: Date.now() });
         return { ok: true, channel: args.channel, ts: `${++this.tsCounter}.000100`, message: { text: args.text } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${++this.tsCounter}.000200` };
@@ -196,10 +233,14 @@ export class SlackStandIn {
     }
   }
 
-  /** Sends an envelope over every open Socket Mode connection and resolves with the bot's ack. */
+  /**
+   * Sends an envelope over every open Socket Mode connection and resolves with the bot's ack.
+   * `retry` marks it as Slack's resending of an earlier envelope (retry_attempt, retry_reason).
+   */
   async sendEnvelope(
     type: 'slash_commands' | 'events_api' | 'interactive',
     payload: Record<string, unknown>,
+    retry: { attempt: number; reason: string } = { attempt: 0, reason: '' },
   ): Promise<SocketAck> {
     const socket = this.sockets[0];
     if (!socket) throw new Error('no Socket Mode connection');
@@ -211,8 +252,8 @@ export class SlackStandIn {
         type,
         payload,
         accepts_response_payload: type !== 'events_api',
-        retry_attempt: 0,
-        retry_reason: '',
+        retry_attempt: retry.attempt,
+        retry_reason: retry.reason,
       }),
     );
     return acked;
@@ -240,6 +281,17 @@ export class SlackStandIn {
     return this.sockets.length;
   }
 
+  /** Counts this post against its channel's limit; true when it is one too many for the last second. */
+  private overChannelLimit(channel: string): boolean {
+    if (this.postsPerSecondPerChannel === undefined) return false;
+    const now = Date.now();
+    const recent = (this.recentPosts.get(channel) ?? []).filter((at) => at > now - 1000);
+    if (recent.length >= this.postsPerSecondPerChannel) return true;
+    recent.push(now);
+    this.recentPosts.set(channel, recent);
+    return false;
+  }
+
   callsTo(method: string): ApiCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -247,6 +299,18 @@ export class SlackStandIn {
   responsesTo(id: string): ResponseUrlPost[] {
     return this.responses.filter((r) => r.id === id);
   }
+}
+
+function transientReply(fault: TransientFault): Reply {
+  if (fault === 'hang') return 'hang';
+  if (fault.status === 429) {
+    return {
+      status: 429,
+      body: { ok: false, error: 'ratelimited' },
+      headers: { 'retry-after': String(fault.retryAfter) },
+    };
+  }
+  return { status: 500, body: { ok: false, error: 'internal_error' } };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

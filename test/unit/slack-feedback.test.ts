@@ -322,6 +322,7 @@ describe('gaps recorded from every way of asking', () => {
         ts: '1.1',
         text: '<@UBOT> how to cook rice',
       },
+      body: { event_id: 'EvMention' },
     });
     await callListener(handleDirectMessage, deps, {
       event: {
@@ -332,6 +333,7 @@ describe('gaps recorded from every way of asking', () => {
         ts: '2.2',
         text: 'kubernetes ingress tls setup',
       },
+      body: { event_id: 'EvDM' },
     });
     await callListener(handleExplainInThread, deps, {
       shortcut: messageShortcutPayload({

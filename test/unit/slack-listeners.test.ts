@@ -76,9 +76,13 @@ describe('events', () => {
   it('a mention is answered in its thread, or under the mention itself', async () => {
     const deps = slackDeps();
     const event = { type: 'app_mention', user: 'U0ALICE', text: '<@UBOT> wsl?', ts: '1.1', channel: 'C0GENERAL' };
-    const top = await callListener(handleAppMention, deps, { event });
+    const body = { event_id: 'Ev1' };
+    const top = await callListener(handleAppMention, deps, { event, body });
     expect(top.client.chat.postMessage.mock.calls[0]?.[0]).toMatchObject({ channel: 'C0GENERAL', thread_ts: '1.1' });
-    const inThread = await callListener(handleAppMention, deps, { event: { ...event, ts: '1.3', thread_ts: '1.2' } });
+    const inThread = await callListener(handleAppMention, deps, {
+      event: { ...event, ts: '1.3', thread_ts: '1.2' },
+      body,
+    });
     expect(inThread.client.chat.postMessage.mock.calls[0]?.[0]).toMatchObject({ thread_ts: '1.2' });
     expect(sent(inThread.client.chat.postMessage)).toContain('wsl');
   });
@@ -86,7 +90,7 @@ describe('events', () => {
   it('a direct message is answered in the DM; edits and bot messages are not questions', async () => {
     const deps = slackDeps();
     const dm = { type: 'message', channel_type: 'im', channel: 'D0ALICE', user: 'U0ALICE', text: 'wsl', ts: '2.1' };
-    const answered = await callListener(handleDirectMessage, deps, { event: dm });
+    const answered = await callListener(handleDirectMessage, deps, { event: dm, body: { event_id: 'Ev2' } });
     expect(answered.client.chat.postMessage.mock.calls[0]?.[0]).toMatchObject({ channel: 'D0ALICE' });
     expect(answered.client.chat.postMessage.mock.calls[0]?.[0]).not.toHaveProperty('thread_ts');
     for (const ignored of [
@@ -94,7 +98,7 @@ describe('events', () => {
       { ...dm, bot_id: 'B1' },
       { ...dm, channel_type: 'channel' },
     ]) {
-      const { client } = await callListener(handleDirectMessage, deps, { event: ignored });
+      const { client } = await callListener(handleDirectMessage, deps, { event: ignored, body: { event_id: 'Ev3' } });
       expect(client.chat.postMessage).not.toHaveBeenCalled();
     }
   });
@@ -141,7 +145,7 @@ describe('answer buttons', () => {
 
   it('a response_url that fails otherwise still fails the listener (the app error handler logs it)', async () => {
     const spies = boltSpies();
-    spies.respond.mockRejectedValue(new RespondError('Failed to respond to the response_url: 500', 500));
+    spies.respond.mockRejectedValue(new RespondError('Failed to respond to the response_url: 400', 400));
     await expect(
       callListener(handleShareAnswer, slackDeps(), click(`${ACTION_IDS.share}:0`, ref('wsl')), spies),
     ).rejects.toThrow(RespondError);

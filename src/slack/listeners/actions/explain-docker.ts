@@ -32,7 +32,15 @@ export async function handleExplainDocker(deps: SlackDeps, args: ButtonArgs): Pr
   const channel = typeof body.container.channel_id === 'string' ? body.container.channel_id : body.channel?.id;
   const threadTs = typeof body.container.message_ts === 'string' ? body.container.message_ts : body.message?.ts;
   const target = channel && threadTs && body.container.is_ephemeral !== true ? { channel, threadTs } : undefined;
-  const where = await postInThreadOrPrivately(client, reply, target, build, strings(ref.lang).slack.explainedPrivately);
+  const where = await postInThreadOrPrivately(
+    deps,
+    client,
+    reply,
+    target,
+    build,
+    strings(ref.lang).slack.explainedPrivately,
+    `explanation ${entry.id} for ${body.user.id}`,
+  );
   deps.logger.info(
     `explain ${entry.id} by ${body.user.id} in ${channel ?? 'unknown'}: ${where === 'thread' ? 'in the thread' : where}`,
   );

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { answerForConversation, outcome, postMessage } from '../../post-answer.ts';
+import { answerForConversation, deliveryNote, outcome, postMessage } from '../../post-answer.ts';
 import { recordGapIfUnanswered } from '../../records.ts';
 
 /**
@@ -9,11 +9,18 @@ import { recordGapIfUnanswered } from '../../records.ts';
  */
 export async function handleDirectMessage(
   deps: SlackDeps,
-  { event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>,
+  { event, body, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>,
 ): Promise<void> {
   if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
   const { message, asked } = answerForConversation(deps, event.text);
-  await postMessage(client, event.channel, message, event.thread_ts);
+  const target = { channel: event.channel, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}) };
+  const delivered = await postMessage(
+    deps,
+    client,
+    target,
+    message,
+    `answer to DM ${body.event_id} from ${event.user}`,
+  );
   recordGapIfUnanswered(deps, asked, event.channel);
-  deps.logger.info(`DM from ${event.user}: ${outcome(asked)}`);
+  deps.logger.info(`DM from ${event.user}: ${outcome(asked)}${deliveryNote(delivered)}`);
 }

@@ -1,15 +1,17 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { answerForConversation, outcome, postMessage } from '../../post-answer.ts';
+import { answerForConversation, deliveryNote, outcome, postMessage } from '../../post-answer.ts';
 import { recordGapIfUnanswered } from '../../records.ts';
 
 /** @bot <question> in a channel: the answer goes into that message's thread. */
 export async function handleAppMention(
   deps: SlackDeps,
-  { event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>,
+  { event, body, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>,
 ): Promise<void> {
   const { message, asked } = answerForConversation(deps, event.text);
-  await postMessage(client, event.channel, message, event.thread_ts ?? event.ts);
+  const who = event.user ?? 'unknown';
+  const target = { channel: event.channel, threadTs: event.thread_ts ?? event.ts };
+  const delivered = await postMessage(deps, client, target, message, `answer to mention ${body.event_id} by ${who}`);
   recordGapIfUnanswered(deps, asked, event.channel);
-  deps.logger.info(`mention by ${event.user ?? 'unknown'} in ${event.channel}: ${outcome(asked)}`);
+  deps.logger.info(`mention by ${who} in ${event.channel}: ${outcome(asked)}${deliveryNote(delivered)}`);
 }

@@ -41,11 +41,13 @@ export async function handleExplainInThread(
       ...(notice ? { notice } : {}),
     });
   const where = await postInThreadOrPrivately(
+    deps,
     client,
     reply,
     { channel: shortcut.channel.id, threadTs },
     build,
     strings(asked.lang).slack.notInChannel,
+    `explain-in-thread answer for ${shortcut.user.id}`,
   );
   deps.logger.info(`explain-in-thread by ${who}: answered with ${asked.answer.matches[0]?.entry.id} (${where})`);
 }
