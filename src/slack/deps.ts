@@ -1,6 +1,7 @@
 import type { DockerReader } from '../docker/types.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import type { NoteBook } from '../notebook/index.ts';
 import type { Store } from '../store/types.ts';
 import type { RateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
@@ -16,6 +17,8 @@ export interface SlackDeps {
   logger: Logger;
   /** Feedback, gaps, saved notes and replica-shared state (runtime.store()); absent in some tests. */
   store?: Store;
+  /** Notes saved from Slack, laid over the folder's (runtime.notebook()); absent in some tests. */
+  notebook?: NoteBook;
 }
 
 /** How many matches a question asks for: the answer plus enough for "Other matches". */

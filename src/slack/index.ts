@@ -15,6 +15,7 @@ import type { DockerReader } from '../docker/types.ts';
 import { ConfigError } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import type { NoteBook } from '../notebook/index.ts';
 import type { Store } from '../store/types.ts';
 import { createRateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
@@ -38,6 +39,8 @@ export interface SlackBotOptions {
   logger: Logger;
   /** Feedback, gaps, saved notes and replica-shared state; without one those features stay off. */
   store?: Store;
+  /** Where notes saved from Slack go (and `kb` should be its kb); without one Save as note says it is off. */
+  notebook?: NoteBook;
 }
 
 export interface SlackBot {
@@ -55,7 +58,7 @@ export interface SlackBot {
  */
 const RETRY_CONFIG = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
 
-export function createSlackApp({ config, kb, docker, logger: log, store }: SlackBotOptions): SlackBot {
+export function createSlackApp({ config, kb, docker, logger: log, store, notebook }: SlackBotOptions): SlackBot {
   const logger = slackLogger(log, [config.botToken, config.mode === 'socket' ? config.appToken : config.signingSecret]);
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
@@ -90,6 +93,7 @@ export function createSlackApp({ config, kb, docker, logger: log, store }: Slack
     dockerRateLimiter: createRateLimiter(rateLimit.limit, rateLimit.windowMs),
     logger: app.logger,
     ...(store ? { store } : {}),
+    ...(notebook ? { notebook } : {}),
   };
   if (config.teamId) app.use(pinTeam(config.teamId, app.logger));
   app.use(skipTimedOutRetries(app.logger));
