@@ -5,6 +5,7 @@ import type { NoteBook } from '../notebook/index.ts';
 import type { Store } from '../store/types.ts';
 import type { RateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
+import type { NoteEditors } from './note-editors.ts';
 
 /** What every listener may use; injected so tests run the real pieces without globals. */
 export interface SlackDeps {
@@ -19,6 +20,8 @@ export interface SlackDeps {
   store?: Store;
   /** Notes saved from Slack, laid over the folder's (runtime.notebook()); absent in some tests. */
   notebook?: NoteBook;
+  /** Who may save, edit and delete notes (NOTE_EDITORS); createSlackApp makes it, tests may leave it out (anyone). */
+  noteEditors?: NoteEditors;
 }
 
 /** How many matches a question asks for: the answer plus enough for "Other matches". */

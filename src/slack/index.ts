@@ -27,6 +27,7 @@ import { registerShortcuts } from './listeners/shortcuts/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import { slackLogger } from './log.ts';
 import { pinTeam, skipTimedOutRetries } from './middleware.ts';
+import { noteEditors } from './note-editors.ts';
 
 export { readSlackConfig, type SlackConfig } from './config.ts';
 
@@ -94,6 +95,7 @@ export function createSlackApp({ config, kb, docker, logger: log, store, noteboo
     logger: app.logger,
     ...(store ? { store } : {}),
     ...(notebook ? { notebook } : {}),
+    noteEditors: noteEditors(config.noteEditors, app.logger),
   };
   if (config.teamId) app.use(pinTeam(config.teamId, app.logger));
   app.use(skipTimedOutRetries(app.logger));
@@ -115,6 +117,8 @@ export function createSlackApp({ config, kb, docker, logger: log, store, noteboo
     app,
     async start() {
       warnIfDockerIsOpen(config, app.logger);
+      if (notebook && !config.noteEditors)
+        app.logger.warn('NOTE_EDITORS is unset: anyone in the workspace can save, edit and delete notes from Slack.');
       try {
         await app.init();
       } catch (err) {

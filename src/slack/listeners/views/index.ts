@@ -1,11 +1,12 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { VIEW_CALLBACK_IDS } from '../../interactions.ts';
+import { NOTE_FORM, VIEW_CALLBACK_IDS } from '../../interactions.ts';
 import { handleAskModalSubmit } from './ask-modal.ts';
+import { handleSaveNoteSubmit } from './save-note.ts';
 
 /**
  * Every modal submission the bot handles, by callback id. The manifest cannot list them either; a
- * test checks that the form the builders draw (ROUTES.askForm) is one of these, and the only one.
+ * test checks that the forms the builders draw (ROUTES.askForm, NOTE_ROUTES.form) are these, and only these.
  */
 const VIEW_LISTENERS = [
   {
@@ -13,6 +14,13 @@ const VIEW_LISTENERS = [
     register: (app: App, deps: SlackDeps) =>
       app.view<ViewSubmitAction>({ callback_id: VIEW_CALLBACK_IDS.askModal, type: 'view_submission' }, (args) =>
         handleAskModalSubmit(deps, args),
+      ),
+  },
+  {
+    callbackId: NOTE_FORM.callbackId,
+    register: (app: App, deps: SlackDeps) =>
+      app.view<ViewSubmitAction>({ callback_id: NOTE_FORM.callbackId, type: 'view_submission' }, (args) =>
+        handleSaveNoteSubmit(deps, args),
       ),
   },
 ] as const;
