@@ -9,3 +9,5 @@ loadDotenv();
 const runtime = createRuntime(process.env, { follow: false, logger: createStderrLogger({ level: 'warn' }) });
 const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 process.exitCode = await runCli(process.argv.slice(2), io, runtime);
+// The store (notes) may hold a connection open; a one-shot command ends with it closed.
+await runtime.close();

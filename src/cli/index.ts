@@ -13,6 +13,8 @@ import type { Answer, KnowledgeBase } from '../knowledge/index.ts';
 import type { Logger } from '../logger.ts';
 import { renderAnswerText, renderTopicsText } from '../render/text/answers.ts';
 import { renderDockerText } from '../render/text/docker.ts';
+import type { Store } from '../store/types.ts';
+import { exportNotes, exportReport } from './notes.ts';
 
 /** Bad usage (exit 2), said in the CLI's language once it is known. */
 class UsageError extends Error {
@@ -34,6 +36,8 @@ export interface CliDeps {
   knowledge(): KnowledgeBase;
   docker(): DockerReader;
   logger: Logger;
+  /** The notes saved from Slack live here (`notes`); a CLI without one has no notes command. */
+  store?(): Store;
 }
 
 /**
@@ -94,6 +98,8 @@ class Cli {
       case 'ps':
       case 'df':
         return this.docker(command, rest, json);
+      case 'notes':
+        return this.notes(rest, json);
       case '--help':
       case '-h':
       case 'help':
@@ -125,6 +131,43 @@ class Cli {
       this.print(show(line));
     }
     return 0;
+  }
+
+  private async notes(args: string[], json: boolean): Promise<number> {
+    const t = strings(this.deps.lang()).cli;
+    const [sub, ...options] = args;
+    const store = this.deps.store?.();
+    if (!store || (sub !== 'list' && sub !== 'export')) {
+      this.fail(t.notesUsage);
+      return 2;
+    }
+    if (sub === 'list') {
+      const notes = await store.notes.list();
+      if (json) {
+        this.print(JSON.stringify(notes, null, 2));
+        return 0;
+      }
+      this.print(
+        notes.length
+          ? notes
+              .map((n) => `${n.id}  ${n.title}  (${n.createdBy}, ${n.updatedAt.toISOString().slice(0, 10)})`)
+              .join('\n')
+          : t.noSavedNotes,
+      );
+      return 0;
+    }
+    const dirAt = options.indexOf('--dir');
+    const dir = dirAt >= 0 ? options[dirAt + 1] : undefined;
+    const unknown = options.filter((o, i) => o !== '--overwrite' && i !== dirAt && i !== dirAt + 1);
+    if (!dir || unknown.length > 0) {
+      this.fail(t.notesUsage);
+      return 2;
+    }
+    const outcomes = exportNotes(await store.notes.list(), dir, { overwrite: options.includes('--overwrite') });
+    const { problems, summary } = exportReport(outcomes, dir, t);
+    for (const problem of problems) this.fail(problem);
+    this.print(json ? JSON.stringify(outcomes, null, 2) : summary);
+    return problems.length ? 1 : 0;
   }
 
   private async docker(command: DockerCommand, args: string[], json: boolean): Promise<number> {

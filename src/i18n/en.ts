@@ -145,6 +145,8 @@ export const en: Strings = {
       '  cli topics [--json]               list the topics',
       '  cli ps [ps arguments] [--json]    docker ps, read-only (see: cli ps --help)',
       '  cli df [-v] [--json]              docker system df, read-only',
+      '  cli notes list [--json]           the notes saved from Slack',
+      '  cli notes export --dir <folder>   write them as note files (see: cli notes)',
     ].join('\n'),
     unknownCommand: (command) => `Unknown command "${command}".`,
     noCommand: 'No command given.',

@@ -146,6 +146,8 @@ export const ko: Strings = {
       '  cli topics [--json]               주제 목록',
       '  cli ps [ps 인자] [--json]         docker ps, 읽기 전용 (cli ps --help 참고)',
       '  cli df [-v] [--json]              docker system df, 읽기 전용',
+      '  cli notes list [--json]           Slack에서 저장한 노트',
+      '  cli notes export --dir <폴더>     노트 파일로 내보내기 (자세히: cli notes)',
     ].join('\n'),
     unknownCommand: (command) => `모르는 명령이에요: "${command}".`,
     noCommand: '명령이 없어요.',
