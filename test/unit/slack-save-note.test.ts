@@ -5,13 +5,15 @@ import { createNoteBook, type NoteBook } from '../../src/notebook/index.ts';
 import { readNoteEditors } from '../../src/slack/config.ts';
 import type { SlackDeps } from '../../src/slack/deps.ts';
 import { handleDeleteNote, handleEditNote, handleWriteNote } from '../../src/slack/listeners/actions/note-buttons.ts';
+import { handleDockerAsk } from '../../src/slack/listeners/commands/ask.ts';
 import { handleSaveAsNote } from '../../src/slack/listeners/shortcuts/save-note.ts';
 import { handleSaveNoteSubmit } from '../../src/slack/listeners/views/save-note.ts';
 import { slackToMarkdown } from '../../src/slack/note-form.ts';
 import { createStore, type Store } from '../../src/store/index.ts';
 import { type BoltSpies, boltSpies, callListener, slackApiError, slackDeps } from '../support/bolt.ts';
 import { fixtureKnowledge } from '../support/knowledge.ts';
-import { messageShortcutPayload } from '../support/slack-requests.ts';
+import { expectNoInjectedMarkup, HOSTILE_TEXT } from '../support/slack-markup.ts';
+import { messageShortcutPayload, slashCommandPayload } from '../support/slack-requests.ts';
 import { tempFolders } from '../support/temp-folders.ts';
 
 const temp = tempFolders('save-note-');
@@ -244,6 +246,29 @@ describe('the note form submitted', () => {
     expect(await store.notes.list()).toEqual([]);
     expect(del.client.views.publish).toHaveBeenCalledTimes(1);
     expect(JSON.stringify(del.client.views.publish.mock.calls[0]?.[0])).toContain('Notes saved from Slack (0)');
+  });
+
+  it('text typed into a note is escaped as a file’s is: it never pings, mentions or links when answered or listed', async () => {
+    const { deps } = withNotebook();
+    const hostile = {
+      ...VALID,
+      title: `Prune ${HOSTILE_TEXT}`,
+      aliases: `prune the build cache\n${HOSTILE_TEXT}`,
+      body: `Run docker builder prune. ${HOSTILE_TEXT}`,
+    };
+    await call(handleSaveNoteSubmit, deps, submission(await formFor(deps), hostile), spies());
+    const asked = await call(handleDockerAsk, deps, {
+      command: slashCommandPayload({ command: '/docker-ask', text: 'prune the build cache', responseUrl: 'https://x' }),
+    });
+    const reply = asked.ack.mock.calls[0]?.[0];
+    expect(JSON.stringify(reply)).toContain('builder-cache-prune');
+    expectNoInjectedMarkup(reply);
+    const del = await call(handleDeleteNote, deps, {
+      action: { action_id: 'delete_saved_note', value: 'nothing-here' },
+      body: { user: { id: 'U0ALICE' }, trigger_id: 't' },
+    });
+    // Only the bot's own "saved by" mention.
+    expectNoInjectedMarkup(del.client.views.publish.mock.calls[0]?.[0], ['U0ALICE']);
   });
 
   it('Write a note opens the empty form', async () => {
