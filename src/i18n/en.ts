@@ -198,6 +198,7 @@ export const en: Strings = {
     fromMessage: (channel) => `Filled in from a message in ${channel}. Check it before saving.`,
     threadUnread:
       "I couldn't read the rest of the thread (invite me to the channel), so only this message is filled in.",
+    readingThread: 'Reading the thread…',
     bodyCut: (n) => `The thread is longer than the form holds: only its first ${n} characters are here.`,
     editing: (id) => `Editing the saved note \`${id}\`.`,
     saved: (id) => `Saved as \`${id}\`. The bot answers from it now.`,

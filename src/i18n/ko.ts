@@ -198,6 +198,7 @@ export const ko: Strings = {
     fromThread: (n, channel) => `${channel}의 스레드(메시지 ${n}개)에서 채웠어요. 저장하기 전에 확인해 주세요.`,
     fromMessage: (channel) => `${channel}의 메시지에서 채웠어요. 저장하기 전에 확인해 주세요.`,
     threadUnread: '스레드의 나머지를 읽지 못해서(채널에 봇을 초대해 주세요) 이 메시지만 채웠어요.',
+    readingThread: '스레드를 읽는 중…',
     bodyCut: (n) => `스레드가 입력란보다 길어서 앞의 ${n}자만 넣었어요.`,
     editing: (id) => `저장된 노트 \`${id}\`를 편집합니다.`,
     saved: (id) => `\`${id}\`로 저장했어요. 이제 이 노트로 답합니다.`,

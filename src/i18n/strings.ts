@@ -137,6 +137,7 @@ export interface Strings {
     fromThread: (messages: number, channelMention: string) => string;
     fromMessage: (channelMention: string) => string;
     threadUnread: string;
+    readingThread: string;
     bodyCut: (chars: number) => string;
     editing: (id: string) => string;
     saved: (id: string) => string;

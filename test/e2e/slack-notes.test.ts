@@ -82,7 +82,8 @@ const eventsUrl = (bot: Bot) => `http://127.0.0.1:${bot.port}/slack/events`;
 
 /** Save as note on the thread's reply, then the form submitted as the stand-in opened it, with `changes`. */
 async function saveAsNote(bot: Bot, changes: Record<string, string>): Promise<string> {
-  const opened = slack.callsTo('views.open').length;
+  // The form replaces the "reading the thread" modal once the thread is read (views.update).
+  const opened = slack.callsTo('views.update').length;
   const shortcut = messageShortcutPayload({
     callbackId: 'save_as_note',
     text: 'Run `docker builder prune`',
@@ -93,7 +94,7 @@ async function saveAsNote(bot: Bot, changes: Record<string, string>): Promise<st
   });
   const ack = await postSigned(eventsUrl(bot), interactionBody(shortcut), FORM, SECRET);
   expect(ack.status).toBe(200);
-  const call = await eventually(() => slack.callsTo('views.open')[opened], { what: 'the note form to open' });
+  const call = await eventually(() => slack.callsTo('views.update')[opened], { what: 'the note form to open' });
   const view = call.args.view as {
     callback_id: string;
     private_metadata: string;

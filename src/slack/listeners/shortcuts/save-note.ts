@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs, webApi } from '@slack/bolt';
 import { strings } from '../../../i18n/index.ts';
-import { buildNoteModal } from '../../../render/slack/note-modal.ts';
+import { buildNoteModal, buildNoticeModal } from '../../../render/slack/note-modal.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { encodeNoteFormState, NOTE_ROUTES } from '../../interactions.ts';
 import { mayEditNotes } from '../../note-editors.ts';
@@ -13,7 +13,8 @@ const THREAD_READ_LIMIT = 200;
 /**
  * Message shortcut "Save as note": opens the note form filled in from the message's whole thread
  * (conversations.replies), or from the message alone when it has no thread or the thread cannot
- * be read. Who may not save notes hears so privately, and no form opens.
+ * be read. Who may not save notes hears so privately, and no form opens. A thread is read after a
+ * modal saying so has opened: the shortcut's trigger_id is good for only 3 seconds.
  */
 export async function handleSaveAsNote(
   deps: SlackDeps,
@@ -36,6 +37,9 @@ export async function handleSaveAsNote(
   const { message } = shortcut;
   const threadTs = typeof message.thread_ts === 'string' ? message.thread_ts : message.ts;
   const hasThread = typeof message.thread_ts === 'string' || Number(message.reply_count ?? 0) > 0;
+  const reading = hasThread
+    ? await client.views.open({ trigger_id: shortcut.trigger_id, view: buildNoticeModal(s.readingThread, lang) })
+    : undefined;
   const thread = hasThread ? await readThread(deps, client, shortcut.channel.id, threadTs) : undefined;
   const messages: ThreadMessage[] = thread ?? [message];
   const draft = draftFromThread(messages, deps.notebook.kb, threadTs);
@@ -45,18 +49,18 @@ export async function handleSaveAsNote(
     ...(hasThread && !thread ? [s.threadUnread] : []),
     ...(draft.cut ? [s.bodyCut(draft.values.body.length)] : []),
   ];
-  await client.views.open({
-    trigger_id: shortcut.trigger_id,
-    view: buildNoteModal(
-      {
-        lang,
-        values: draft.values,
-        notes,
-        privateMetadata: encodeNoteFormState({ mode: 'create', lang, channelId: shortcut.channel.id, threadTs }),
-      },
-      NOTE_ROUTES,
-    ),
-  });
+  const form = buildNoteModal(
+    {
+      lang,
+      values: draft.values,
+      notes,
+      privateMetadata: encodeNoteFormState({ mode: 'create', lang, channelId: shortcut.channel.id, threadTs }),
+    },
+    NOTE_ROUTES,
+  );
+  const readingId = reading?.view?.id;
+  if (readingId) await client.views.update({ view_id: readingId, view: form });
+  else await client.views.open({ trigger_id: shortcut.trigger_id, view: form });
   deps.logger.info(`save-as-note by ${who}: form opened from ${messages.length} message(s)`);
 }
 
