@@ -13,26 +13,35 @@ export interface NoteEditors {
 
 /**
  * NOTE_EDITORS: unset, anyone who may use the bot; else the users listed and the members of the user
- * groups listed (usergroups.users.list, kept a minute so a busy form does not ask Slack every time).
+ * groups listed (usergroups.users.list, kept a minute so a busy form does not ask Slack every time;
+ * when Slack cannot say, the members read before count, and a group never read admits no one).
  */
 export function noteEditors(
   config: NoteEditorsConfig | undefined,
   logger: Pick<Logger, 'warn'>,
   now: () => number = Date.now,
 ): NoteEditors {
-  const members = new Map<string, { users: Set<string>; at: number }>();
+  /** Per group: its members as last read (`read` false while Slack never said), and when it was asked. */
+  const members = new Map<string, { users: Set<string>; at: number; read: boolean }>();
   const groupMembers = async (group: string, client: Pick<webApi.WebClient, 'usergroups'>): Promise<Set<string>> => {
     const known = members.get(group);
     if (known && now() - known.at < GROUP_TTL_MS) return known.users;
     try {
       const listed = await client.usergroups.users.list({ usergroup: group });
       const users = new Set(listed.users ?? []);
-      members.set(group, { users, at: now() });
+      members.set(group, { users, at: now(), read: true });
       return users;
     } catch (err) {
       const code = (err as { data?: { error?: string } }).data?.error ?? (err instanceof Error ? err.message : 'error');
-      logger.warn(`notes: cannot read the members of NOTE_EDITORS group ${group} (${code}); they may not edit notes`);
-      return known?.users ?? new Set();
+      logger.warn(
+        known?.read
+          ? `notes: cannot read the members of NOTE_EDITORS group ${group} again (${code}); the members read before count`
+          : `notes: cannot read the members of NOTE_EDITORS group ${group} (${code}); they may not edit notes`,
+      );
+      // Asked again in a minute, not on every click meanwhile.
+      const users = known?.users ?? new Set<string>();
+      members.set(group, { users, at: now(), read: known?.read ?? false });
+      return users;
     }
   };
   return {

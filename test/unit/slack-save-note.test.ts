@@ -8,6 +8,7 @@ import { handleDeleteNote, handleEditNote, handleWriteNote } from '../../src/sla
 import { handleDockerAsk } from '../../src/slack/listeners/commands/ask.ts';
 import { handleSaveAsNote } from '../../src/slack/listeners/shortcuts/save-note.ts';
 import { handleSaveNoteSubmit } from '../../src/slack/listeners/views/save-note.ts';
+import { noteEditors } from '../../src/slack/note-editors.ts';
 import { slackToMarkdown } from '../../src/slack/note-form.ts';
 import { createStore, type Store } from '../../src/store/index.ts';
 import { type BoltSpies, boltSpies, callListener, slackApiError, slackDeps } from '../support/bolt.ts';
@@ -332,6 +333,32 @@ describe('who may save and edit notes (NOTE_EDITORS)', () => {
       response_action: 'errors',
       errors: { note_title: expect.stringContaining('limited') },
     });
+  });
+});
+
+describe('NOTE_EDITORS groups', () => {
+  it('are asked for once a minute; a group Slack will not list keeps its last members, or admits no one, said in the log', async () => {
+    let now = 0;
+    const lines: string[] = [];
+    const editors = noteEditors({ users: [], groups: ['S0DOCS'] }, { warn: (l: string) => lines.push(l) }, () => now);
+    const list = vi.fn(async () => ({ ok: true, users: ['U0CAROL'] }));
+    const client = { usergroups: { users: { list } } } as unknown as Parameters<typeof editors.allows>[1];
+    expect(await editors.allows('U0CAROL', client)).toBe(true);
+    expect(await editors.allows('U0DAVE', client)).toBe(false);
+    expect(list).toHaveBeenCalledTimes(1);
+    now = 61_000;
+    // Past the minute it asks again; when Slack fails then, the members last read still count.
+    list.mockRejectedValueOnce(slackApiError('ratelimited'));
+    expect(await editors.allows('U0CAROL', client)).toBe(true);
+    expect(list).toHaveBeenCalledTimes(2);
+    // Never read: no one.
+    list.mockRejectedValueOnce(slackApiError('missing_scope'));
+    const fresh = noteEditors({ users: [], groups: ['S0DOCS'] }, { warn: (l: string) => lines.push(l) }, () => now);
+    expect(await fresh.allows('U0CAROL', client)).toBe(false);
+    expect(lines).toEqual([
+      'notes: cannot read the members of NOTE_EDITORS group S0DOCS again (ratelimited); the members read before count',
+      'notes: cannot read the members of NOTE_EDITORS group S0DOCS (missing_scope); they may not edit notes',
+    ]);
   });
 });
 
