@@ -54,6 +54,25 @@ export const LAYERS: Layer[] = [
     why: 'the store keeps records: of the notes it knows only the shape they take (knowledge/types.ts), never search, Docker, rendering or faces',
   },
   {
+    files: ['src/notebook/'],
+    mayNotImport: ['src/docker/', 'src/commands/', 'src/render/', ...FACES, ...ENTRY_POINTS],
+    why: 'the notebook lays the saved notes over the folder: it stands on the knowledge base and the store, below every face',
+  },
+  {
+    files: [
+      'src/errors.ts',
+      'src/logger.ts',
+      'src/config.ts',
+      'src/i18n/',
+      'src/text/',
+      'src/docker/',
+      'src/knowledge/',
+      'src/store/',
+    ],
+    mayNotImport: ['src/notebook/'],
+    why: 'the notebook joins the knowledge base and the store from above; neither, nor anything below them, knows it',
+  },
+  {
     files: ['src/commands/'],
     mayNotImport: ['src/render/', ...FACES, ...ENTRY_POINTS],
     why: 'the command flow is shared by every face and renders nothing',

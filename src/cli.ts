@@ -9,5 +9,5 @@ loadDotenv();
 const runtime = createRuntime(process.env, { follow: false, logger: createStderrLogger({ level: 'warn' }) });
 const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 process.exitCode = await runCli(process.argv.slice(2), io, runtime);
-// A PostgreSQL pool would keep the process alive.
+// The store (feedback, gaps, notes) may hold a connection open (a PostgreSQL pool); a one-shot command ends with it closed.
 await runtime.close();

@@ -23,7 +23,11 @@ async function main(): Promise<void> {
     await runtime.close();
     return;
   }
-  const bot = createSlackApp({ config: slack, kb, docker, logger, store: runtime.store() });
+  // Slack answers from the folder with the notes saved from Slack laid over it; the first read of the
+  // store gets a moment, so a restarted bot answers its saved notes from its first question.
+  const notebook = runtime.notebook();
+  await Promise.race([notebook.refresh(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+  const bot = createSlackApp({ config: slack, kb: notebook.kb, docker, logger, store: runtime.store(), notebook });
   await bot.start();
   const shutdown = () => {
     bot

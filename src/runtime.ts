@@ -4,11 +4,12 @@
  * kept, so the CLI reads only what its command needs (`cli ask` works with a bad DOCKER_HOST), while
  * `npm start` asks for every part before serving, so a mistake stops start-up with one line.
  */
-import { type Env, readDefaultLang, readKnowledgeConfig } from './config.ts';
+import { type Env, readDefaultLang, readKnowledgeConfig, readPositiveInt } from './config.ts';
 import { createDockerReader, type DockerReader, readDockerConfig } from './docker/index.ts';
 import type { Lang } from './i18n/index.ts';
 import { type KnowledgeBase, loadKnowledgeBase, watchKnowledgeBase } from './knowledge/index.ts';
 import { createStderrLogger, type Logger } from './logger.ts';
+import { createNoteBook, type NoteBook } from './notebook/index.ts';
 import { readSlackConfig, type SlackConfig } from './slack/config.ts';
 import { createStore, readStoreConfig, type Store, startRetention } from './store/index.ts';
 
@@ -24,6 +25,12 @@ export interface Runtime {
    * SQLite file). Nothing is opened until first use, and a store that fails never stops an answer.
    */
   store(): Store;
+  /**
+   * The notes folder with the notes saved from Slack laid over it, followed in the store (every
+   * NOTES_POLL_SECONDS): what the Slack face answers from and saves to. Its `kb` serves the folder
+   * alone until the store has been read, and whenever the store cannot be.
+   */
+  notebook(): NoteBook;
   /** The Slack settings, or undefined when none is set (the shell runs instead). */
   slack(): SlackConfig | undefined;
   /** Stops following the notes and deleting old records, and closes the store. */
@@ -42,9 +49,10 @@ export function createRuntime(env: Env, { follow, logger = createStderrLogger() 
   let docker: DockerReader | undefined;
   let slack: { config: SlackConfig | undefined } | undefined;
   let store: Store | undefined;
+  let notebook: NoteBook | undefined;
   let stopFollowing = () => {};
   let stopRetention = () => {};
-  return {
+  const runtime: Runtime = {
     logger,
     lang: () => {
       lang ??= readDefaultLang(env);
@@ -82,6 +90,16 @@ export function createRuntime(env: Env, { follow, logger = createStderrLogger() 
       }
       return store;
     },
+    notebook: () => {
+      notebook ??= createNoteBook({
+        folder: runtime.knowledge(),
+        store: runtime.store(),
+        limits: readKnowledgeConfig(env).limits,
+        logger,
+        everyMs: readPositiveInt(env, 'NOTES_POLL_SECONDS', 2) * 1000,
+      });
+      return notebook;
+    },
     slack: () => {
       slack ??= { config: readSlackConfig(env) };
       return slack.config;
@@ -89,9 +107,11 @@ export function createRuntime(env: Env, { follow, logger = createStderrLogger() 
     close: async () => {
       stopFollowing();
       stopRetention();
+      notebook?.close();
       await store?.close();
     },
   };
+  return runtime;
 }
 
 /** Starts deleting old records from `store`; the deletions and failures are log lines. */

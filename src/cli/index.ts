@@ -15,6 +15,7 @@ import { renderAnswerText, renderTopicsText } from '../render/text/answers.ts';
 import { renderDockerText } from '../render/text/docker.ts';
 import { renderGapsText } from '../render/text/gaps.ts';
 import type { GapSummary, Store } from '../store/types.ts';
+import { exportNotes, exportReport } from './notes.ts';
 
 /** Bad usage (exit 2), said in the CLI's language once it is known. */
 class UsageError extends Error {
@@ -36,7 +37,7 @@ export interface CliDeps {
   knowledge(): KnowledgeBase;
   docker(): DockerReader;
   logger: Logger;
-  /** Feedback and the questions the notes could not answer (DATABASE_URL); for `gaps`. */
+  /** Feedback, the questions the notes could not answer and the notes saved from Slack (DATABASE_URL); for `gaps` and `notes`. */
   store?(): Store;
 }
 
@@ -100,6 +101,8 @@ class Cli {
         return this.docker(command, rest, json);
       case 'gaps':
         return this.gaps(rest, json);
+      case 'notes':
+        return this.notes(rest, json);
       case '--help':
       case '-h':
       case 'help':
@@ -154,6 +157,43 @@ class Cli {
     const gaps = await this.deps.store().gaps.top({ since: from, limit: CLI_GAPS_LIMIT });
     this.print(json ? JSON.stringify(gapsJson(from, gaps)) : renderGapsText(gaps, this.deps.lang(), since));
     return 0;
+  }
+
+  private async notes(args: string[], json: boolean): Promise<number> {
+    const t = strings(this.deps.lang()).cli;
+    const [sub, ...options] = args;
+    const store = this.deps.store?.();
+    if (!store || (sub !== 'list' && sub !== 'export')) {
+      this.fail(t.notesUsage);
+      return 2;
+    }
+    if (sub === 'list') {
+      const notes = await store.notes.list();
+      if (json) {
+        this.print(JSON.stringify(notes, null, 2));
+        return 0;
+      }
+      this.print(
+        notes.length
+          ? notes
+              .map((n) => `${n.id}  ${n.title}  (${n.createdBy}, ${n.updatedAt.toISOString().slice(0, 10)})`)
+              .join('\n')
+          : t.noSavedNotes,
+      );
+      return 0;
+    }
+    const dirAt = options.indexOf('--dir');
+    const dir = dirAt >= 0 ? options[dirAt + 1] : undefined;
+    const unknown = options.filter((o, i) => o !== '--overwrite' && i !== dirAt && i !== dirAt + 1);
+    if (!dir || unknown.length > 0) {
+      this.fail(t.notesUsage);
+      return 2;
+    }
+    const outcomes = exportNotes(await store.notes.list(), dir, { overwrite: options.includes('--overwrite') });
+    const { problems, summary } = exportReport(outcomes, dir, t);
+    for (const problem of problems) this.fail(problem);
+    this.print(json ? JSON.stringify(outcomes, null, 2) : summary);
+    return problems.length ? 1 : 0;
   }
 
   private async docker(command: DockerCommand, args: string[], json: boolean): Promise<number> {

@@ -117,6 +117,49 @@ export interface Strings {
     unknownAskOption: (option: string) => string;
     questionTwice: string;
     noQuestion: string;
+    notesUsage: string;
+    notesExported: (written: number, unchanged: number, skipped: number, dir: string) => string;
+    notesFileExists: (file: string) => string;
+    notesIdInFolder: (id: string, file: string) => string;
+    noSavedNotes: string;
+  };
+  /** Notes saved from Slack: the Save as note form, its answers, the App Home's saved notes. */
+  notes: {
+    /** Modal titles: at most 24 characters. */
+    saveTitle: string;
+    editTitle: string;
+    savedTitle: string;
+    save: string;
+    cancel: string;
+    close: string;
+    labels: Record<'id' | 'title' | 'title_en' | 'aliases' | 'tags' | 'related' | 'body', string>;
+    hints: Record<'id' | 'title_en' | 'aliases' | 'tags' | 'related' | 'body', string>;
+    fromThread: (messages: number, channelMention: string) => string;
+    fromMessage: (channelMention: string) => string;
+    threadUnread: string;
+    readingThread: string;
+    bodyCut: (chars: number) => string;
+    editing: (id: string) => string;
+    saved: (id: string) => string;
+    updated: (id: string) => string;
+    withWarnings: string;
+    inFolder: (file: string) => string;
+    exists: string;
+    notFound: string;
+    storeDown: string;
+    notAllowed: string;
+    off: string;
+    savedHeading: (count: number) => string;
+    savedBy: (mention: string, date: string) => string;
+    editedBy: (mention: string, date: string) => string;
+    noSaved: string;
+    moreSaved: (count: number) => string;
+    write: string;
+    edit: string;
+    delete: string;
+    deleteConfirmTitle: string;
+    deleteConfirm: (title: string) => string;
+    deleted: (id: string) => string;
   };
   /** 👍 / 👎 under answers, and the "what was missing" form 👎 opens (Slack). */
   feedback: {

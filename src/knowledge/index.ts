@@ -19,3 +19,4 @@ export function loadKnowledgeBase(
   const loaded = loadKnowledgeDir(dir, { limits });
   return { ...loaded, kb: createKnowledgeBase(loaded.entries) };
 }
+export { checkNoteAsFile, formatNoteFile, type NoteCheck, type NoteContent } from './note-file.ts';

@@ -348,7 +348,7 @@ function* readCapped(real: string, root: string, st: fs.Stats, limits: NoteLimit
   }
 }
 
-function tooBig(size: number, limits: NoteLimits): string {
+export function tooBig(size: number, limits: NoteLimits): string {
   return `is ${bytes(size)}, over the limit of ${bytes(limits.maxNoteBytes)} per note (KNOWLEDGE_MAX_NOTE_KB); split it or raise the limit`;
 }
 

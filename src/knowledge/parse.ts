@@ -5,7 +5,15 @@ const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /** What is wrong with one note file, naming the field; the loader adds the file's name. */
-export class BadFile extends Error {}
+export class BadFile extends Error {
+  /** The front-matter field (or 'body') the message is about, when it is about one: where a form shows it. */
+  readonly field: string | undefined;
+
+  constructor(message: string, field?: string) {
+    super(message);
+    this.field = field;
+  }
+}
 
 /** Parses one file's text; throws BadFile naming the field that is wrong. */
 export function parseEntry(text: string, file: string): KnowledgeEntry {
@@ -24,10 +32,10 @@ export function parseEntry(text: string, file: string): KnowledgeEntry {
   }
   const m = meta as Record<string, unknown>;
   const id = requiredString(m, 'id');
-  if (!ID_PATTERN.test(id)) throw new BadFile(`id "${id}" must be lowercase letters, digits and dashes`);
+  if (!ID_PATTERN.test(id)) throw new BadFile(`id "${id}" must be lowercase letters, digits and dashes`, 'id');
   const title = requiredString(m, 'title');
   const body = text.slice(fm[0].length).trim();
-  if (!body) throw new BadFile('the body after the front-matter is empty');
+  if (!body) throw new BadFile('the body after the front-matter is empty', 'body');
   return {
     id,
     title,
@@ -42,16 +50,16 @@ export function parseEntry(text: string, file: string): KnowledgeEntry {
 
 function requiredString(m: Record<string, unknown>, field: string): string {
   const value = optionalString(m, field);
-  if (value === undefined) throw new BadFile(`${field} is missing`);
+  if (value === undefined) throw new BadFile(`${field} is missing`, field);
   return value;
 }
 
 function optionalString(m: Record<string, unknown>, field: string): string | undefined {
   const value = m[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' && typeof value !== 'number') throw new BadFile(`${field} must be text`);
+  if (typeof value !== 'string' && typeof value !== 'number') throw new BadFile(`${field} must be text`, field);
   const text = String(value).trim();
-  if (!text) throw new BadFile(`${field} is empty`);
+  if (!text) throw new BadFile(`${field} is empty`, field);
   return text;
 }
 
@@ -61,7 +69,7 @@ function stringList(m: Record<string, unknown>, field: string): string[] {
   const items = Array.isArray(value) ? value : [value];
   return items
     .map((item, i) => {
-      if (typeof item !== 'string' && typeof item !== 'number') throw new BadFile(`${field}[${i}] must be text`);
+      if (typeof item !== 'string' && typeof item !== 'number') throw new BadFile(`${field}[${i}] must be text`, field);
       return String(item).trim();
     })
     .filter(Boolean);

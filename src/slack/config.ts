@@ -13,6 +13,15 @@ interface SlackCommonConfig {
   docker: DockerAccessConfig;
   /** GAPS_DIGEST_CHANNEL: where the weekly digest of unanswered questions goes; unset, none is posted. */
   gapsDigestChannel?: string;
+  /** Who may save, edit and delete notes from Slack (NOTE_EDITORS); absent means anyone who may use the bot. */
+  noteEditors?: NoteEditorsConfig;
+}
+
+export interface NoteEditorsConfig {
+  /** User ids (U…, W…). */
+  users: string[];
+  /** User group ids (S…): their members, as usergroups.users.list says. */
+  groups: string[];
 }
 
 export interface DockerAccessConfig {
@@ -115,6 +124,22 @@ function readCommon(env: Env, botToken: string): SlackCommonConfig {
       allowedUsers: readList(env, 'DOCKER_ALLOWED_USERS'),
       rateLimit: readRateLimit(env),
     },
+    ...readNoteEditors(env),
+  };
+}
+
+/** NOTE_EDITORS=U0123,S0456: user ids and user group ids, comma-separated; unset means anyone. */
+export function readNoteEditors(env: Env): { noteEditors?: NoteEditorsConfig } {
+  const ids = readList(env, 'NOTE_EDITORS');
+  if (ids.length === 0) return {};
+  const wrong = ids.find((id) => !/^[UWS][A-Z0-9]{2,}$/.test(id));
+  if (wrong) {
+    throw new ConfigError(
+      `NOTE_EDITORS has "${wrong}", which is neither a user id (U… or W…) nor a user group id (S…). Fix it in .env.`,
+    );
+  }
+  return {
+    noteEditors: { users: ids.filter((id) => !id.startsWith('S')), groups: ids.filter((id) => id.startsWith('S')) },
   };
 }
 

@@ -1,11 +1,13 @@
 import type { DockerReader } from '../docker/types.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import type { NoteBook } from '../notebook/index.ts';
 import type { BestEffortRecorder } from '../store/recorder.ts';
 import type { Store } from '../store/types.ts';
 import type { RateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
 import type { Delivery } from './delivery/index.ts';
+import type { NoteEditors } from './note-editors.ts';
 
 /** What every listener may use; injected so tests run the real pieces without globals. */
 export interface SlackDeps {
@@ -22,6 +24,10 @@ export interface SlackDeps {
   recorder?: BestEffortRecorder;
   /** How answers reach channels: paced per channel, retried while useful, never twice (src/slack/delivery/). */
   delivery: Delivery;
+  /** Notes saved from Slack, laid over the folder's (runtime.notebook()); absent in some tests. */
+  notebook?: NoteBook;
+  /** Who may save, edit and delete notes (NOTE_EDITORS); createSlackApp makes it, tests may leave it out (anyone). */
+  noteEditors?: NoteEditors;
 }
 
 /** How many matches a question asks for: the answer plus enough for "Other matches". */

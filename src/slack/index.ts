@@ -16,6 +16,7 @@ import type { DockerReader } from '../docker/types.ts';
 import { ConfigError } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import type { NoteBook } from '../notebook/index.ts';
 import { createLocalGuards, createReplicaGuards, type ReplicaGuards } from '../store/index.ts';
 import { type BestEffortRecorder, createBestEffortRecorder } from '../store/recorder.ts';
 import type { Store } from '../store/types.ts';
@@ -31,6 +32,7 @@ import { registerShortcuts } from './listeners/shortcuts/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import { slackLogger } from './log.ts';
 import { answerEachEventOnce, pinTeam } from './middleware.ts';
+import { noteEditors } from './note-editors.ts';
 import { postMessage } from './post-answer.ts';
 
 export { readSlackConfig, type SlackConfig } from './config.ts';
@@ -46,6 +48,8 @@ export interface SlackBotOptions {
   store?: Store;
   /** Timings of answer delivery, for tests and the bench; the defaults suit Slack. */
   delivery?: DeliveryOptions & { webApiTimeoutMs?: number };
+  /** Where notes saved from Slack go (and `kb` should be its kb); without one Save as note says it is off. */
+  notebook?: NoteBook;
 }
 
 export interface SlackBot {
@@ -58,7 +62,7 @@ export interface SlackBot {
 }
 
 export function createSlackApp(options: SlackBotOptions): SlackBot {
-  const { config, kb, docker, logger: log, store } = options;
+  const { config, kb, docker, logger: log, store, notebook } = options;
   const logger = slackLogger(log, [config.botToken, config.mode === 'socket' ? config.appToken : config.signingSecret]);
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
@@ -97,6 +101,8 @@ export function createSlackApp(options: SlackBotOptions): SlackBot {
     ...(store ? { store } : {}),
     ...(recorder ? { recorder } : {}),
     delivery: createDelivery(app.logger, options.delivery),
+    ...(notebook ? { notebook } : {}),
+    noteEditors: noteEditors(config.noteEditors, app.logger),
   };
   if (config.teamId) app.use(pinTeam(config.teamId, app.logger));
   app.use(answerEachEventOnce(eventClaims(store, app.logger), app.logger));
@@ -119,6 +125,8 @@ export function createSlackApp(options: SlackBotOptions): SlackBot {
     app,
     async start() {
       warnIfDockerIsOpen(config, app.logger);
+      if (notebook && !config.noteEditors)
+        app.logger.warn('NOTE_EDITORS is unset: anyone in the workspace can save, edit and delete notes from Slack.');
       try {
         await app.init();
       } catch (err) {

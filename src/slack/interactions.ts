@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../i18n/index.ts';
 import { SLACK_LIMITS } from '../render/slack/blocks.ts';
+import type { NoteRoutes } from '../render/slack/note-modal.ts';
 import type { AnswerRoutes, EntryRef } from '../render/slack/routes.ts';
 import type { Vote } from '../store/types.ts';
 
@@ -20,9 +21,9 @@ export const ACTION_IDS = {
 } as const;
 
 /**
- * Write a note, next to each question the notes could not answer (App Home). Its value is an
- * EntryRef (decodeEntryRef): the question to start the note from (q), its language (l) and the
- * closest note's id (e, '' when none). The Save-as-note flow handles the click.
+ * Write a note (App Home): opens the Save as note form. Next to a question the notes could not
+ * answer its value is an EntryRef (the question to start from, its language, the closest note's id,
+ * '' when none); the button above the saved notes carries only a language.
  */
 export const WRITE_NOTE_ACTION = 'write_note';
 
@@ -158,3 +159,42 @@ export const ROUTES: AnswerRoutes = {
   },
   writeNote: entryButton(WRITE_NOTE_ACTION),
 };
+
+/** Edit and Delete next to a saved note in the App Home; the value is the note's id. */
+export const NOTE_ACTION_IDS = { edit: 'edit_saved_note', delete: 'delete_saved_note' } as const;
+/** The message shortcut Save as note, as manifest*.yml declare it. */
+export const SAVE_NOTE_SHORTCUT = 'save_as_note';
+export const NOTE_FORM = { callbackId: 'save_note_modal', actionId: 'value' } as const;
+
+/** Where the note buttons and form go (render/slack/note-modal.ts declares the shape). */
+export const NOTE_ROUTES: NoteRoutes = {
+  form: { callbackId: NOTE_FORM.callbackId, blockId: (field) => `note_${field}`, actionId: NOTE_FORM.actionId },
+  write: (lang) => ({ actionId: WRITE_NOTE_ACTION, value: lang }),
+  edit: (noteId) => ({ actionId: NOTE_ACTION_IDS.edit, value: noteId }),
+  delete: (noteId) => ({ actionId: NOTE_ACTION_IDS.delete, value: noteId }),
+};
+
+/** What the note form carries to its submission: a new note and where it came from, or the id edited. */
+export type NoteFormState =
+  | { mode: 'create'; lang: Lang; channelId?: string; threadTs?: string }
+  | { mode: 'edit'; lang: Lang; id: string };
+
+export function encodeNoteFormState(state: NoteFormState): string {
+  return JSON.stringify(state);
+}
+
+/** The form's state, or undefined when the metadata is not ours. */
+export function decodeNoteFormState(metadata: string | undefined): NoteFormState | undefined {
+  try {
+    const raw = JSON.parse(metadata ?? '') as Record<string, unknown>;
+    const lang: Lang = raw.lang === 'en' ? 'en' : 'ko';
+    const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+    if (raw.mode === 'edit' && text(raw.id)) return { mode: 'edit', lang, id: String(raw.id) };
+    if (raw.mode !== 'create') return undefined;
+    const channelId = text(raw.channelId);
+    const threadTs = text(raw.threadTs);
+    return { mode: 'create', lang, ...(channelId ? { channelId } : {}), ...(threadTs ? { threadTs } : {}) };
+  } catch {
+    return undefined;
+  }
+}

@@ -136,12 +136,15 @@ export interface MessageShortcutInput {
   responseUrl: string;
   channelId?: string;
   userId?: string;
+  /** Default explain_in_thread. */
+  callbackId?: string;
+  replyCount?: number;
 }
 
 export function messageShortcutPayload(input: MessageShortcutInput): Record<string, unknown> {
   return {
     type: 'message_action',
-    callback_id: 'explain_in_thread',
+    callback_id: input.callbackId ?? 'explain_in_thread',
     trigger_id: 'trigger-3',
     message_ts: input.ts,
     response_url: input.responseUrl,
@@ -151,6 +154,7 @@ export function messageShortcutPayload(input: MessageShortcutInput): Record<stri
       ts: input.ts,
       text: input.text,
       ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
+      ...(input.replyCount ? { reply_count: input.replyCount } : {}),
     },
     user: { id: input.userId ?? 'U0ALICE', name: 'alice', team_id: TEAM_ID },
     channel: { id: input.channelId ?? 'C0GENERAL', name: 'general' },

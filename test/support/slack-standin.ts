@@ -77,6 +77,8 @@ export class SlackStandIn {
   /** Requests held open by a 'hang' fault right now. */
   hanging = 0;
   private recentPosts = new Map<string, number[]>();
+  /** What conversations.replies gives, by channel and thread ts (`C0X 1700000000.000100`); others: thread_not_found. */
+  readonly threads = new Map<string, Array<Record<string, unknown>>>();
   /** The headers of every WebSocket upgrade request, as the Socket Mode client sent them. */
   readonly upgrades: IncomingMessage['headers'][] = [];
   private server: Server | undefined;
@@ -225,6 +227,10 @@ export class SlackStandIn {
         return { ok: true, channel: args.channel, ts: `${++this.tsCounter}.000100`, message: { text: args.text } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${++this.tsCounter}.000200` };
+      case 'conversations.replies': {
+        const thread = this.threads.get(`${args.channel} ${args.ts}`);
+        return thread ? { ok: true, messages: thread, has_more: false } : { ok: false, error: 'thread_not_found' };
+      }
       case 'views.publish':
       case 'views.open':
         return { ok: true, view: { id: `V${++this.tsCounter}` } };

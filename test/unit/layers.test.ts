@@ -38,6 +38,9 @@ describe('the layering rule (scripts/check-layers.ts, run by npm run check)', ()
     ],
     ['src/knowledge/index.ts', "import type { Store } from '../store/types.ts';", 'src/store/types.ts'],
     ['src/text/visible.ts', "import { redact } from '../docker/redact.ts';", 'src/docker/redact.ts'],
+    ['src/knowledge/search.ts', "import { createNoteBook } from '../notebook/index.ts';", 'src/notebook/index.ts'],
+    ['src/store/sql-store.ts', "import type { NoteBook } from '../notebook/index.ts';", 'src/notebook/index.ts'],
+    ['src/notebook/index.ts', "import { ROUTES } from '../slack/interactions.ts';", 'src/slack/interactions.ts'],
   ])('%s may not import what %s names', (path, text, imports) => {
     expect(findViolations([file(path, text)]).map((v) => v.imports)).toEqual([imports]);
   });

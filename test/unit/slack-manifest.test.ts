@@ -12,7 +12,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../../src/config.ts';
-import { ROUTES, WRITE_NOTE_ACTION } from '../../src/slack/interactions.ts';
+import { NOTE_ROUTES, ROUTES, SAVE_NOTE_SHORTCUT, WRITE_NOTE_ACTION } from '../../src/slack/interactions.ts';
 import { ACTION_ID_PREFIXES } from '../../src/slack/listeners/actions/index.ts';
 import { SLASH_COMMANDS } from '../../src/slack/listeners/commands/index.ts';
 import { BOT_EVENTS } from '../../src/slack/listeners/events/index.ts';
@@ -108,6 +108,9 @@ describe.each(Object.entries(MANIFESTS))('%s', (_, manifest) => {
     const needed = new Set(['commands', 'chat:write']);
     if (BOT_EVENTS.includes('app_mention')) needed.add('app_mentions:read');
     if (BOT_EVENTS.includes('message.im')) needed.add('im:history');
+    // Save as note reads the thread (conversations.replies) and checks NOTE_EDITORS groups (usergroups.users.list).
+    if (MESSAGE_SHORTCUT_CALLBACK_IDS.includes(SAVE_NOTE_SHORTCUT))
+      for (const scope of ['channels:history', 'groups:history', 'usergroups:read']) needed.add(scope);
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([...needed].sort());
   });
 
@@ -169,7 +172,9 @@ function drawnActionPrefixes(): string[] {
     ROUTES.writeNote(ref, 2),
   ];
   expect(routes).toHaveLength(Object.values(ROUTES).filter((r) => typeof r === 'function').length);
-  return routes.map((r) => r.actionId.replace(/:\d+$/, ''));
+  const noteRoutes = [NOTE_ROUTES.write('en'), NOTE_ROUTES.edit('x'), NOTE_ROUTES.delete('x')];
+  expect(noteRoutes).toHaveLength(Object.values(NOTE_ROUTES).filter((r) => typeof r === 'function').length);
+  return [...routes, ...noteRoutes].map((r) => r.actionId.replace(/:\d+$/, ''));
 }
 
 describe('what the manifest cannot list: buttons and forms', () => {
@@ -183,7 +188,7 @@ describe('what the manifest cannot list: buttons and forms', () => {
 
   it('the forms the builders draw are the view submissions handled', () => {
     expect([...VIEW_SUBMISSION_CALLBACK_IDS].sort()).toEqual(
-      [ROUTES.askForm.callbackId, ROUTES.feedbackForm.callbackId].sort(),
+      [ROUTES.askForm.callbackId, ROUTES.feedbackForm.callbackId, NOTE_ROUTES.form.callbackId].sort(),
     );
   });
 });

@@ -1,11 +1,12 @@
 import type { App, BlockButtonAction, BlockFeedbackButtonsAction } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { ACTION_IDS, actionIdPattern } from '../../interactions.ts';
+import { ACTION_IDS, actionIdPattern, NOTE_ACTION_IDS, WRITE_NOTE_ACTION } from '../../interactions.ts';
 import { handleOtherMatches, handleShareAnswer, handleShowEntry } from './answer-buttons.ts';
 import type { ButtonArgs } from './clicked-entry.ts';
 import { handleExplainDocker } from './explain-docker.ts';
 import { type FeedbackArgs, handleFeedbackVote } from './feedback.ts';
 import { handleHomeAsk, handleHomeReadTopic } from './home-buttons.ts';
+import { handleDeleteNote, handleEditNote, handleWriteNote } from './note-buttons.ts';
 
 /**
  * Every button the bot listens to, by action id prefix (buttons carry `<prefix>:<n>`, unique in
@@ -22,6 +23,9 @@ const ACTION_LISTENERS: ReadonlyArray<{
   { actionId: ACTION_IDS.explainDocker, handle: handleExplainDocker },
   { actionId: ACTION_IDS.homeReadTopic, handle: handleHomeReadTopic },
   { actionId: ACTION_IDS.homeAsk, handle: handleHomeAsk },
+  { actionId: WRITE_NOTE_ACTION, handle: handleWriteNote },
+  { actionId: NOTE_ACTION_IDS.edit, handle: handleEditNote },
+  { actionId: NOTE_ACTION_IDS.delete, handle: handleDeleteNote },
 ];
 
 /** Slack's feedback_buttons (👍 / 👎 under answers): one element, the vote in the clicked button's value. */

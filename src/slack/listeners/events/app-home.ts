@@ -1,8 +1,9 @@
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
 import { GAPS_SHOWN, type HomeGaps } from '../../../render/slack/gaps.ts';
+import { withSavedNotes } from '../../../render/slack/note-modal.ts';
 import { buildHomeView } from '../../../render/slack/views.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { ROUTES } from '../../interactions.ts';
+import { NOTE_ROUTES, ROUTES } from '../../interactions.ts';
 import { STORE_READ_TIMEOUT_MS, withTimeout } from '../../records.ts';
 
 /** The App Home shows the questions the notes could not answer in this many days. */
@@ -19,10 +20,19 @@ export async function handleAppHomeOpened(
   { event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>,
 ): Promise<void> {
   if (event.tab !== undefined && event.tab !== 'home') return;
-  const gaps = await recentGaps(deps);
+  await publishHome(deps, client, event.user);
+}
+
+/**
+ * The Home tab for one user: the topics, the questions the notes could not answer lately and, with
+ * a notebook, the notes saved from Slack with Write, Edit and Delete.
+ */
+export async function publishHome(deps: SlackDeps, client: webApi.WebClient, userId: string): Promise<void> {
+  const lang = deps.config.defaultLang;
+  const home = buildHomeView(deps.kb.entries, lang, ROUTES, await recentGaps(deps));
   await client.views.publish({
-    user_id: event.user,
-    view: buildHomeView(deps.kb.entries, deps.config.defaultLang, ROUTES, gaps),
+    user_id: userId,
+    view: deps.notebook ? withSavedNotes(home, deps.notebook.savedNotes(), lang, NOTE_ROUTES) : home,
   });
 }
 

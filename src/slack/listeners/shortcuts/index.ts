@@ -1,6 +1,8 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
+import { SAVE_NOTE_SHORTCUT } from '../../interactions.ts';
 import { handleExplainInThread } from './explain-in-thread.ts';
+import { handleSaveAsNote } from './save-note.ts';
 
 /** Every message shortcut, by callback id; manifest.yml must declare exactly these (a test checks). */
 const SHORTCUT_LISTENERS = [
@@ -9,6 +11,13 @@ const SHORTCUT_LISTENERS = [
     register: (app: App, deps: SlackDeps) =>
       app.shortcut<MessageShortcut>({ callback_id: 'explain_in_thread', type: 'message_action' }, (args) =>
         handleExplainInThread(deps, args),
+      ),
+  },
+  {
+    callbackId: SAVE_NOTE_SHORTCUT,
+    register: (app: App, deps: SlackDeps) =>
+      app.shortcut<MessageShortcut>({ callback_id: SAVE_NOTE_SHORTCUT, type: 'message_action' }, (args) =>
+        handleSaveAsNote(deps, args),
       ),
   },
 ] as const;

@@ -1,12 +1,13 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { VIEW_CALLBACK_IDS } from '../../interactions.ts';
+import { NOTE_FORM, VIEW_CALLBACK_IDS } from '../../interactions.ts';
 import { handleAskModalSubmit } from './ask-modal.ts';
 import { handleFeedbackReasonSubmit } from './feedback-reason.ts';
+import { handleSaveNoteSubmit } from './save-note.ts';
 
 /**
  * Every modal submission the bot handles, by callback id. The manifest cannot list them either; a
- * test checks that the forms the builders draw (ROUTES.askForm, ROUTES.feedbackForm) are exactly these.
+ * test checks that the forms the builders draw (ROUTES.askForm, ROUTES.feedbackForm, NOTE_ROUTES.form) are these, and only these.
  */
 const VIEW_LISTENERS = [
   {
@@ -21,6 +22,13 @@ const VIEW_LISTENERS = [
     register: (app: App, deps: SlackDeps) =>
       app.view<ViewSubmitAction>({ callback_id: VIEW_CALLBACK_IDS.feedbackReason, type: 'view_submission' }, (args) =>
         handleFeedbackReasonSubmit(deps, args),
+      ),
+  },
+  {
+    callbackId: NOTE_FORM.callbackId,
+    register: (app: App, deps: SlackDeps) =>
+      app.view<ViewSubmitAction>({ callback_id: NOTE_FORM.callbackId, type: 'view_submission' }, (args) =>
+        handleSaveNoteSubmit(deps, args),
       ),
   },
 ] as const;
