@@ -43,6 +43,8 @@ const SETS: Array<[string, string]> = [
   ['fresh set C', path.join(DATA, 'fresh-c-questions.jsonl')],
   ['fresh set D', path.join(DATA, 'fresh-d-questions.jsonl')],
   ['fresh set E', path.join(DATA, 'fresh-e-questions.jsonl')],
+  // Round 3: F was written from the note bodies alone and measured once before the tuning on it.
+  ['fresh set F', path.join(DATA, 'fresh-f-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */
