@@ -305,7 +305,13 @@ function stripKorean(word: string): string | null {
         current.length > s.length &&
         (current.length - s.length >= 2 || isKnownOrStop(current.slice(0, -s.length))),
     );
-    if (!suffix) break;
+    if (!suffix) {
+      // A known noun with the copula (하나일 때, 컨테이너일까): the noun, and only when it is known (휴일 stays).
+      const noun = COPULA.exec(current)?.[1];
+      const known = noun && noun.length >= 2 ? lookup(noun) : undefined;
+      if (known) return known;
+      break;
+    }
     current = current.slice(0, -suffix.length);
     const known = lookup(current);
     if (known) return known;
@@ -316,6 +322,8 @@ function stripKorean(word: string): string | null {
   if (verb?.[1]) return lookup(verb[1]) ?? verb[1];
   return current;
 }
+
+const COPULA = /^([\uac00-\ud7a3]+?)(?:일|이면|일까|일지|인데|이라서)$/;
 
 /** Particles written apart from their noun (Docker Image 들이): 들 + 이 is no word of its own. */
 function isOnlySuffixes(word: string): boolean {

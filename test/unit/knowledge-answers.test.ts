@@ -288,3 +288,22 @@ describe('on any notes', () => {
     expect(answer.answered).toBe(false);
   });
 });
+
+describe('round 3: adverbs, the copula, and a self-introduction that ends in 잘 부탁드려요', () => {
+  it('an adverb in the sentence that names the topic (자꾸, 혹시) is no topic of its own', () => {
+    const q = '요즘 스터디에서 쿠버네티스라는 단어가 자꾸 들려서요. 그게 정확히 뭔가요?';
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('kubernetes');
+  });
+
+  it('a known noun with the copula (하나일 때, 여러 개일 때) is that noun', () => {
+    const q = '컨테이너가 하나일 때도 쿠버네티스를 꼭 써야 해요?';
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('docker-vs-kubernetes');
+  });
+
+  it('an introduction closed with 잘 부탁드려요 is a greeting, a request with 부탁드려요 still asks', () => {
+    expect(kb.ask('안녕하세요 데이터팀 이서연입니다 잘 부탁드립니다').chat).toBe('greeting');
+    expect(kb.ask('잘 부탁드려요! 도커 컴포즈 설명 부탁드려요').chat).toBeUndefined();
+  });
+});
