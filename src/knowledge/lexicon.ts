@@ -367,7 +367,9 @@ const CONCEPTS: string[][] = [
   ['network', '네트워크', 'network', 'networks', 'networking'],
   ['file', '파일', 'file', 'files'],
   ['filesystem', '파일시스템', '파일 시스템', 'filesystem', 'file system', 'fs'],
-  ['config', '설정', '구성', '구성정보', 'config', 'configuration', 'configure', 'settings', 'setting'],
+  ['config', '설정', 'config', 'configuration', 'configure', 'settings', 'setting'],
+  // What a thing is made of (구성돼 있어, 구성 정보), not setting it up.
+  ['composition', '구성', '구성정보', '이루어*', 'consist', 'consists', 'consisting'],
   [
     'definition',
     '정의',
@@ -1540,6 +1542,7 @@ const OPERATIONS = [
   'quote',
   'unused',
   'increase',
+  'config',
 ];
 // Only the specific ones: "run docker on Windows" or "what is a cluster made of" ask for no operation.
 const NOTE_OPERATIONS = ['install', 'delete', 'modify', 'share', 'add'];

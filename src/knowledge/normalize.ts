@@ -6,7 +6,7 @@ import { CLI, DOCKER_VOCABULARY, DOCKERFILE_INSTRUCTIONS } from './vocabulary.ts
 const HYPHENATED = new Set(DOCKER_VOCABULARY.filter((w) => w.includes('-')));
 
 const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/;
-const VERB_FROM_NOUN = /^([\uac00-\ud7a3]{2,}?)(?:하|해|되|돼|했|할|한|됐|됨|함|시[키켜킬킨킴])[\uac00-\ud7a3]*$/;
+const VERB_FROM_NOUN = /^([\uac00-\ud7a3]{2,}?)(?:하|해|되|돼|했|할|한|된|될|됐|됨|함|시[키켜킬킨킴])[\uac00-\ud7a3]*$/;
 /** Bare jamo such as ㅎㅎ or ㅋㅋ are laughter, not words. */
 const JAMO_ONLY = /^[\u1100-\u11ff\u3131-\u318e]+$/;
 // Hangul runs apart from other letters: "nvm으로" is the word nvm and a particle.

@@ -433,7 +433,10 @@ export function assembleKnowledgeBase(
     // What is asked about that the best note lacks: topic words of a question sentence, and the
     // operations asked for when the note has none of them.
     const missing = focus.filter((w) => w.kind === 'topic' && !has(best, w));
-    const operations = focus.filter((w) => w.kind === 'known' && LEXICON.operations.has(w.token));
+    // A participle (설치된 이미지, 중지된 컨테이너, deleted images) says what state a thing is in, not what to do.
+    const operations = focus.filter(
+      (w) => w.kind === 'known' && LEXICON.operations.has(w.token) && !PARTICIPLE.test(w.typed),
+    );
     if (operations.length > 0 && !operations.some((w) => has(best, w))) missing.push(...operations);
     // An operation the note has, asked of something the note lacks ("이미지 배경 지우기", "install windows
     // updates"): what the note deletes or installs is something else.
@@ -605,6 +608,9 @@ const PLACE_PARTICLE = /[\uac00-\ud7a3](?:에서는|에서|에선|에게|한테|
 /** Where an English object's noun phrase ends. */
 const PHRASE_END =
   /\b(?:from|on|in|to|with|for|of|at|by|into|onto|inside|using|via|after|before|when|if|so|but|and then|is|are|was|were|be|can|could|should|will|would|do|does)\b|[,.?!;:()]/;
+
+/** A Korean noun made a passive participle (설치된, 삭제된) or an English past participle (installed, deleted). */
+const PARTICIPLE = /[\uac00-\ud7a3]된$|^[a-z]{3,}ed$/;
 
 /** docker:rm, compose:up, dockerfile:from, -v, --env: read off a command line by the tokenizer. */
 const isCommandToken = (token: string) => token.includes(':') || token.startsWith('-');

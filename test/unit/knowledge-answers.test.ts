@@ -307,3 +307,24 @@ describe('round 3: adverbs, the copula, and a self-introduction that ends in 잘
     expect(kb.ask('잘 부탁드려요! 도커 컴포즈 설명 부탁드려요').chat).toBeUndefined();
   });
 });
+
+describe('round 3: setting something up is an operation; what a thing is made of is not its settings', () => {
+  it('asks to set something up that the best note never sets up: partial, never answered', () => {
+    const answer = kb.ask('mysql 컨테이너 접속 계정 설정은 어떻게 해요?');
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe('traditional-vs-docker');
+  });
+
+  it('a noun made a passive verb (대체된, 설치된) is that noun, and a participle is a state, not the asked operation', () => {
+    const replaced = '스웜은 이제 안 쓰고 쿠버네티스로 대체된 건가요?';
+    expect(kb.ask(replaced).outcome).toBe('answered');
+    expect(top(replaced)).toBe('docker-swarm');
+    expect(kb.ask('설치된 이미지 목록 보는 법')).toMatchObject({ outcome: 'answered' });
+    expect(top('설치된 이미지 목록 보는 법')).toBe('listing-commands');
+  });
+
+  it('what a thing is made of (뭘로 이루어져, 구성돼) still finds its note', () => {
+    expect(top('클러스터가 뭘로 이루어져 있나요?')).toBe('cluster');
+    expect(top('클러스터는 어떻게 구성돼 있어요?')).toBe('cluster');
+  });
+});
