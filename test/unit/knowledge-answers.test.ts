@@ -328,3 +328,11 @@ describe('round 3: setting something up is an operation; what a thing is made of
     expect(top('클러스터는 어떻게 구성돼 있어요?')).toBe('cluster');
   });
 });
+
+describe('round 3: pronouns and prepositions name nothing', () => {
+  it("'their', 'across' and the like do not weigh as rare note words", () => {
+    const q = 'we have containers spread across 5 servers, what is the general term for managing them and their config?';
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('orchestration');
+  });
+});
