@@ -574,6 +574,7 @@ const VARIANTS: Record<string, string> = {
  * Only stripped when at least two syllables remain, so 차이 or 노드 stay whole.
  */
 const KOREAN_SUFFIXES = [
+  '만큼',
   '에서는',
   '으로는',
   '에게서',

@@ -50,12 +50,15 @@ function canonicalText(text: string): string {
     .normalize('NFC')
     .replace(/[^\u3131-\u318e]+/g, (part) => part.normalize('NFKC'))
     .toLowerCase();
-  out = spellDollars(out);
+  out = spellDollars(out).replace(INTENSIFIER, ' ');
   for (const [phrase, canonical] of LEXICON.phrases) {
     if (out.includes(phrase)) out = out.split(phrase).join(` ${canonical} `);
   }
   return out;
 }
+
+/** 대체 or 도대체 before a question word (도커가 대체 뭔가요) is "on earth", not 대체 (replace). */
+const INTENSIFIER = /(?:도대체|대체)(?=\s*(?:뭐|뭔|무엇|무슨|왜|어떻게|어떤|어디|언제|누가|얼마|몇))/g;
 
 /** "without parentheses", "괄호 없이": the question is about the $ that has none. */
 const NO_PARENTHESES =

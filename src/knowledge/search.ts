@@ -39,6 +39,8 @@ function repairTrust(word: string): number {
 }
 /** How much a sentence of context counts next to the sentence that asks the question. */
 const CONTEXT_WEIGHT = 0.35;
+/** A clause of the asking sentence itself ("컨테이너를 여러 개 띄워야 하는데, …?") is closer to the question. */
+const CLAUSE_WEIGHT = 0.5;
 /** The most the context sentences may weigh, as a share of the whole question. */
 const MAX_CONTEXT_SHARE = 1 / 3;
 /** How far a loose form is trusted ("DB" for the notes' mysql example). */
@@ -248,10 +250,11 @@ export function assembleKnowledgeBase(
       const promoted = before ? bySentence.filter((s) => s === before || s.role === 'question') : bySentence;
       for (const s of promoted) focused.add(s);
     }
+    const askingSentences = new Set([...focused].map((s) => s.sentence));
     const merged = new Map<string, QuestionWord>();
     for (const sentence of bySentence) {
       const focus = focused.has(sentence);
-      const weight = focus ? 1 : CONTEXT_WEIGHT;
+      const weight = focus ? 1 : askingSentences.has(sentence.sentence) ? CLAUSE_WEIGHT : CONTEXT_WEIGHT;
       for (const w of sentence.words) {
         const seen = merged.get(w.token);
         if (!seen) merged.set(w.token, { ...w, weight, focus });

@@ -336,3 +336,22 @@ describe('round 3: pronouns and prepositions name nothing', () => {
     expect(top(q)).toBe('orchestration');
   });
 });
+
+describe('round 3: long messages read closer', () => {
+  it('대체 or 도대체 before a question word is "on earth", not replace', () => {
+    expect(top('도커가 대체 뭔가요?')).toBe('docker-overview');
+    expect(top('스웜은 무엇으로 대체됐나요?')).toBe('docker-swarm');
+  });
+
+  it('a question after a colon is a sentence of its own, not part of the setting before it', () => {
+    const q = 'Quick sanity check before my interview tomorrow: what does the Docker Engine actually do?';
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('docker-engine');
+  });
+
+  it('a clause of the asking sentence itself counts more than a sentence of context', () => {
+    const q = '회사에서 윈도우 PC를 받았는데요, 거기서 도커를 쓰려면 어떤 도구가 필요해요?';
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('wsl');
+  });
+});
