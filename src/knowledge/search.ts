@@ -144,7 +144,10 @@ export function assembleKnowledgeBase(
       if (kind === 'content') return idfOf(indexed.length * rarity);
       return kind === 'topic' ? idfOf(0) : idfOf(indexed.length / 2);
     }
-    return idfOf(docFreq) * (LEXICON.intentConcepts.has(token) ? INTENT_WEIGHT : 1);
+    // One of the most spoken English words that only a note's English summary happens to use ("enough",
+    // "every") says as little as an intent word, however rare it is in the notes.
+    const mostSpoken = /^[a-z]+$/.test(token) && spokenBand(token) === 0 && !LEXICON.exact.has(token);
+    return idfOf(docFreq) * (LEXICON.intentConcepts.has(token) || mostSpoken ? INTENT_WEIGHT : 1);
   };
   // Scratch space for one query at a time (ask is synchronous); reset after each use.
   const coverage = new Float64Array(indexed.length);

@@ -355,3 +355,11 @@ describe('round 3: long messages read closer', () => {
     expect(top(q)).toBe('wsl');
   });
 });
+
+describe('round 3: the most spoken English words weigh little even when one note summary uses them', () => {
+  it('"enough" does not pull a question away from its subject', () => {
+    const q = 'When service is many containers, kubernetes is need? or docker is enough?';
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('kubernetes');
+  });
+});
