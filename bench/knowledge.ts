@@ -27,7 +27,8 @@ const DEV_SET = path.join(DATA, 'dev-questions.jsonl');
  * was used for tuning after its first measurement (README has the first-sight scores), so none is a clean
  * test any more: held-out (120 questions), second blind (100, other voices), third and fourth (90 and 80,
  * short), Slack (80 messages as people post them), fresh A (in/partial/out/chat, with a class each), and fresh
- * B to E (round 2: long Slack requests, context against question, typos, shared words, reactions).
+ * B to E (round 2: long Slack requests, context against question, typos, shared words, reactions), and F
+ * (round 3, the same kinds; its first-sight score is in the README too).
  */
 const SETS: Array<[string, string]> = [
   ['dev set', DEV_SET],
@@ -43,6 +44,8 @@ const SETS: Array<[string, string]> = [
   ['fresh set C', path.join(DATA, 'fresh-c-questions.jsonl')],
   ['fresh set D', path.join(DATA, 'fresh-d-questions.jsonl')],
   ['fresh set E', path.join(DATA, 'fresh-e-questions.jsonl')],
+  // Round 3: F was written from the note bodies alone and measured once before the tuning on it.
+  ['fresh set F', path.join(DATA, 'fresh-f-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */

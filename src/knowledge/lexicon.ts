@@ -367,7 +367,9 @@ const CONCEPTS: string[][] = [
   ['network', '네트워크', 'network', 'networks', 'networking'],
   ['file', '파일', 'file', 'files'],
   ['filesystem', '파일시스템', '파일 시스템', 'filesystem', 'file system', 'fs'],
-  ['config', '설정', '구성', '구성정보', 'config', 'configuration', 'configure', 'settings', 'setting'],
+  ['config', '설정', 'config', 'configuration', 'configure', 'settings', 'setting'],
+  // What a thing is made of (구성돼 있어, 구성 정보), not setting it up.
+  ['composition', '구성', '구성정보', '이루어*', 'consist', 'consists', 'consisting'],
   [
     'definition',
     '정의',
@@ -572,6 +574,7 @@ const VARIANTS: Record<string, string> = {
  * Only stripped when at least two syllables remain, so 차이 or 노드 stay whole.
  */
 const KOREAN_SUFFIXES = [
+  '만큼',
   '에서는',
   '으로는',
   '에게서',
@@ -689,6 +692,48 @@ const KOREAN_SUFFIXES = [
 /** Words that carry no topic: question words, fillers and politeness in both languages. */
 const STOPWORDS = new Set([
   // English
+  // Pronouns and prepositions that name nothing ('their config', 'across servers').
+  'above',
+  'across',
+  'against',
+  'below',
+  'during',
+  'further',
+  'having',
+  'he',
+  'her',
+  'hers',
+  'herself',
+  'him',
+  'himself',
+  'his',
+  'myself',
+  'nor',
+  'ours',
+  'ourselves',
+  'she',
+  'such',
+  'their',
+  'theirs',
+  'themselves',
+  'through',
+  'upon',
+  'within',
+  'toward',
+  'towards',
+  'along',
+  'around',
+  'throughout',
+  'beyond',
+  'behind',
+  'beside',
+  'besides',
+  'despite',
+  'whether',
+  'though',
+  'although',
+  'unless',
+  'until',
   'a',
   'an',
   'the',
@@ -1196,6 +1241,7 @@ const KOREAN_FILLERS = `
 신입 인턴 님 분들 여러분 팀원 팀원분 윗분 직군 비개발 비개발자 개발 회의 회의록 공지 발표 보고 보고서 면접 스터디 온보딩
 진행 처리 작성 정석 그대로 공식 사용자 유저 드리 짜리 분이 아님 알고 알아 알려 알려주 모르 버리 붙이 나오 거치 들어 들어가
 가져 꺼내 돌기 내리 따라 만지 찾아 뽑아 보내 고르 누르 부르 다루 남기 맡기 숨기 넘기 키우 규모 충분 개일 개면 개라서 버전 최신 예전에 옛날 요새 한번 두번 매번 가끔 맨날 늘 방금 아까 곧
+자꾸 혹시 종종 매일 그냥 잠깐 잠시 급히 급하게 빨리 천천히 미리 별로 거의 진짜 정말 되게 엄청 완전 제발 괜히 아무래도 역시 당연히 솔직히 사실 왠지 살짝 급하
 `;
 
 /**
@@ -1539,6 +1585,7 @@ const OPERATIONS = [
   'quote',
   'unused',
   'increase',
+  'config',
 ];
 // Only the specific ones: "run docker on Windows" or "what is a cluster made of" ask for no operation.
 const NOTE_OPERATIONS = ['install', 'delete', 'modify', 'share', 'add'];

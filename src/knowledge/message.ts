@@ -58,7 +58,7 @@ const PLEASANTRY =
  * says ("덕분에 바로 해결됐어요", "nice, works now").
  */
 const SMALL_TALK =
-  /안녕|ㅎㅇ|반가|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋(?:네요|네|다|아요|습니다)|멋지|멋있|훌륭|완벽|깔끔|명쾌|신기|유용|헐|와우|우와|오오|아하|그렇군|그렇구나|그랬구나|(?:였|이었|거였)구나|해결\s?(?:됐|되었|했)|잘\s?(?:됐|되네|돼요|되요|봤|해\s?주시|하시|정리|설명|알겠)|이해(?:가\s?)?\s?(?:했|됐|되었|돼|되네|완료)|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|works now|it works|working now|got it|gotcha|i see|makes sense|great|awesome|nice|cool|perfect|sweet|neat|wow|lgtm|brilliant|excellent|amazing|lovely|love it|helpful|good (?:bot|job|stuff|one)|nice one|bye|hi|hello|hey|morning|evening|test message|ignore this)\b/i;
+  /안녕|ㅎㅇ|반가|잘\s?부탁|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋(?:네요|네|다|아요|습니다)|멋지|멋있|훌륭|완벽|깔끔|명쾌|신기|유용|헐|와우|우와|오오|아하|그렇군|그렇구나|그랬구나|(?:였|이었|거였)구나|해결\s?(?:됐|되었|했)|잘\s?(?:됐|되네|돼요|되요|봤|해\s?주시|하시|정리|설명|알겠)|이해(?:가\s?)?\s?(?:했|됐|되었|돼|되네|완료)|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|works now|it works|working now|got it|gotcha|i see|makes sense|great|awesome|nice|cool|perfect|sweet|neat|wow|lgtm|brilliant|excellent|amazing|lovely|love it|helpful|good (?:bot|job|stuff|one)|nice one|bye|hi|hello|hey|morning|evening|test message|ignore this)\b/i;
 const MAX_SMALL_TALK_CHARS = 60;
 /** Whether something can or may be done: a short sentence with one asks a question of its own. */
 const ASKS_IF = /가능|되나|될까|돼요|되요|할\s?수|있나|괜찮|\b(?:can|possible|allowed|ok|okay|safe)\b/i;
@@ -70,7 +70,7 @@ function isReaction(sentence: string): boolean {
   return sentence.length <= MAX_SMALL_TALK_CHARS && SMALL_TALK.test(sentence) && !ASKS.test(sentence);
 }
 const GREETING_WORD =
-  /안녕|ㅎㅇ|반가|좋은\s*(?:아침|하루|저녁|주말)|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon)\b/i;
+  /안녕|ㅎㅇ|반가|처음\s?뵙|잘\s?부탁|좋은\s*(?:아침|하루|저녁|주말)|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon)\b/i;
 const THANKS_WORD = /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?)\b/i;
 
 /** Korean endings and English openings that ask something. */
@@ -84,7 +84,7 @@ const ENGLISH_ASKING =
  * summary of", "I'd appreciate an explanation of".
  */
 const KOREAN_REQUEST =
-  /(?:알려|설명|요약|정리|안내|가르쳐|소개|추천|공유|짚어|말씀|보여|비교)\s?(?:해\s?)?(?:주[세시실셔십겠]|줘|줄\s?수|줄래|주면|주라|드려|드립|부탁)|부탁\s?(?:드려|드립|해요|합니다|해)|어떻게\s?(?:해야|하면|하는)/;
+  /(?:알려|설명|요약|정리|안내|가르쳐|소개|추천|공유|짚어|말씀|보여|비교)\s?(?:해\s?)?(?:주[세시실셔십겠]|줘|줄\s?수|줄래|주면|주라|드려|드립|부탁)|(?<!잘\s?)부탁\s?(?:드려|드립|해요|합니다|해)|어떻게\s?(?:해야|하면|하는)/;
 /** A wish or a doubt ("알고 싶어요", "궁금합니다", "I need a summary of"): the question when nothing else asks. */
 const KOREAN_WISH =
   /(?:싶|궁금)(?:어요|습니다|네요|어|은데요|다|해요|합니다|하네요|한데요)|모르겠(?:어요|습니다|네요|어)/;
@@ -237,7 +237,8 @@ function splitSentences(text: string): Clause[] {
     masked
       .replace(SENTENCE_MARK, '\n')
       // A question quoted inside a sentence ('도커가 뭐예요?'라고 물어보셔서) does not end it.
-      .split(/(?<=[?？!！。])(?![’'"”」』])\s*|(?<=\.)\s+|\n+/u)
+      // "Quick check: what does X do?": a question after a colon starts a sentence of its own.
+      .split(/(?<=[?？!！。])(?![’'"”」』])\s*|(?<=\.)\s+|\n+|(?<=:)\s+(?=(?:what|how|why|where|when|which|who|is|are|do|does|can|could|should)\b)/iu)
       .flatMap((sentence, n) => {
         const asked = /[?？]\s*$/.test(sentence);
         return sentence

@@ -6,7 +6,7 @@ import { CLI, DOCKER_VOCABULARY, DOCKERFILE_INSTRUCTIONS } from './vocabulary.ts
 const HYPHENATED = new Set(DOCKER_VOCABULARY.filter((w) => w.includes('-')));
 
 const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/;
-const VERB_FROM_NOUN = /^([\uac00-\ud7a3]{2,}?)(?:하|해|되|돼|했|할|한|됐|됨|함|시[키켜킬킨킴])[\uac00-\ud7a3]*$/;
+const VERB_FROM_NOUN = /^([\uac00-\ud7a3]{2,}?)(?:하|해|되|돼|했|할|한|된|될|됐|됨|함|시[키켜킬킨킴])[\uac00-\ud7a3]*$/;
 /** Bare jamo such as ㅎㅎ or ㅋㅋ are laughter, not words. */
 const JAMO_ONLY = /^[\u1100-\u11ff\u3131-\u318e]+$/;
 // Hangul runs apart from other letters: "nvm으로" is the word nvm and a particle.
@@ -50,12 +50,15 @@ function canonicalText(text: string): string {
     .normalize('NFC')
     .replace(/[^\u3131-\u318e]+/g, (part) => part.normalize('NFKC'))
     .toLowerCase();
-  out = spellDollars(out);
+  out = spellDollars(out).replace(INTENSIFIER, ' ');
   for (const [phrase, canonical] of LEXICON.phrases) {
     if (out.includes(phrase)) out = out.split(phrase).join(` ${canonical} `);
   }
   return out;
 }
+
+/** 대체 or 도대체 before a question word (도커가 대체 뭔가요) is "on earth", not 대체 (replace). */
+const INTENSIFIER = /(?:도대체|대체)(?=\s*(?:뭐|뭔|무엇|무슨|왜|어떻게|어떤|어디|언제|누가|얼마|몇))/g;
 
 /** "without parentheses", "괄호 없이": the question is about the $ that has none. */
 const NO_PARENTHESES =
@@ -305,7 +308,13 @@ function stripKorean(word: string): string | null {
         current.length > s.length &&
         (current.length - s.length >= 2 || isKnownOrStop(current.slice(0, -s.length))),
     );
-    if (!suffix) break;
+    if (!suffix) {
+      // A known noun with the copula (하나일 때, 컨테이너일까): the noun, and only when it is known (휴일 stays).
+      const noun = COPULA.exec(current)?.[1];
+      const known = noun && noun.length >= 2 ? lookup(noun) : undefined;
+      if (known) return known;
+      break;
+    }
     current = current.slice(0, -suffix.length);
     const known = lookup(current);
     if (known) return known;
@@ -316,6 +325,8 @@ function stripKorean(word: string): string | null {
   if (verb?.[1]) return lookup(verb[1]) ?? verb[1];
   return current;
 }
+
+const COPULA = /^([\uac00-\ud7a3]+?)(?:일|이면|일까|일지|인데|이라서)$/;
 
 /** Particles written apart from their noun (Docker Image 들이): 들 + 이 is no word of its own. */
 function isOnlySuffixes(word: string): boolean {

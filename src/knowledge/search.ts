@@ -39,6 +39,8 @@ function repairTrust(word: string): number {
 }
 /** How much a sentence of context counts next to the sentence that asks the question. */
 const CONTEXT_WEIGHT = 0.35;
+/** A clause of the asking sentence itself ("컨테이너를 여러 개 띄워야 하는데, …?") is closer to the question. */
+const CLAUSE_WEIGHT = 0.5;
 /** The most the context sentences may weigh, as a share of the whole question. */
 const MAX_CONTEXT_SHARE = 1 / 3;
 /** How far a loose form is trusted ("DB" for the notes' mysql example). */
@@ -142,7 +144,10 @@ export function assembleKnowledgeBase(
       if (kind === 'content') return idfOf(indexed.length * rarity);
       return kind === 'topic' ? idfOf(0) : idfOf(indexed.length / 2);
     }
-    return idfOf(docFreq) * (LEXICON.intentConcepts.has(token) ? INTENT_WEIGHT : 1);
+    // One of the most spoken English words that only a note's English summary happens to use ("enough",
+    // "every") says as little as an intent word, however rare it is in the notes.
+    const mostSpoken = /^[a-z]+$/.test(token) && spokenBand(token) === 0 && !LEXICON.exact.has(token);
+    return idfOf(docFreq) * (LEXICON.intentConcepts.has(token) || mostSpoken ? INTENT_WEIGHT : 1);
   };
   // Scratch space for one query at a time (ask is synchronous); reset after each use.
   const coverage = new Float64Array(indexed.length);
@@ -248,10 +253,11 @@ export function assembleKnowledgeBase(
       const promoted = before ? bySentence.filter((s) => s === before || s.role === 'question') : bySentence;
       for (const s of promoted) focused.add(s);
     }
+    const askingSentences = new Set([...focused].map((s) => s.sentence));
     const merged = new Map<string, QuestionWord>();
     for (const sentence of bySentence) {
       const focus = focused.has(sentence);
-      const weight = focus ? 1 : CONTEXT_WEIGHT;
+      const weight = focus ? 1 : askingSentences.has(sentence.sentence) ? CLAUSE_WEIGHT : CONTEXT_WEIGHT;
       for (const w of sentence.words) {
         const seen = merged.get(w.token);
         if (!seen) merged.set(w.token, { ...w, weight, focus });
@@ -433,7 +439,10 @@ export function assembleKnowledgeBase(
     // What is asked about that the best note lacks: topic words of a question sentence, and the
     // operations asked for when the note has none of them.
     const missing = focus.filter((w) => w.kind === 'topic' && !has(best, w));
-    const operations = focus.filter((w) => w.kind === 'known' && LEXICON.operations.has(w.token));
+    // A participle (설치된 이미지, 중지된 컨테이너, deleted images) says what state a thing is in, not what to do.
+    const operations = focus.filter(
+      (w) => w.kind === 'known' && LEXICON.operations.has(w.token) && !PARTICIPLE.test(w.typed),
+    );
     if (operations.length > 0 && !operations.some((w) => has(best, w))) missing.push(...operations);
     // An operation the note has, asked of something the note lacks ("이미지 배경 지우기", "install windows
     // updates"): what the note deletes or installs is something else.
@@ -605,6 +614,9 @@ const PLACE_PARTICLE = /[\uac00-\ud7a3](?:에서는|에서|에선|에게|한테|
 /** Where an English object's noun phrase ends. */
 const PHRASE_END =
   /\b(?:from|on|in|to|with|for|of|at|by|into|onto|inside|using|via|after|before|when|if|so|but|and then|is|are|was|were|be|can|could|should|will|would|do|does)\b|[,.?!;:()]/;
+
+/** A Korean noun made a passive participle (설치된, 삭제된) or an English past participle (installed, deleted). */
+const PARTICIPLE = /[\uac00-\ud7a3]된$|^[a-z]{3,}ed$/;
 
 /** docker:rm, compose:up, dockerfile:from, -v, --env: read off a command line by the tokenizer. */
 const isCommandToken = (token: string) => token.includes(':') || token.startsWith('-');

@@ -288,3 +288,78 @@ describe('on any notes', () => {
     expect(answer.answered).toBe(false);
   });
 });
+
+describe('round 3: adverbs, the copula, and a self-introduction that ends in 잘 부탁드려요', () => {
+  it('an adverb in the sentence that names the topic (자꾸, 혹시) is no topic of its own', () => {
+    const q = '요즘 스터디에서 쿠버네티스라는 단어가 자꾸 들려서요. 그게 정확히 뭔가요?';
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('kubernetes');
+  });
+
+  it('a known noun with the copula (하나일 때, 여러 개일 때) is that noun', () => {
+    const q = '컨테이너가 하나일 때도 쿠버네티스를 꼭 써야 해요?';
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('docker-vs-kubernetes');
+  });
+
+  it('an introduction closed with 잘 부탁드려요 is a greeting, a request with 부탁드려요 still asks', () => {
+    expect(kb.ask('안녕하세요 데이터팀 이서연입니다 잘 부탁드립니다').chat).toBe('greeting');
+    expect(kb.ask('잘 부탁드려요! 도커 컴포즈 설명 부탁드려요').chat).toBeUndefined();
+  });
+});
+
+describe('round 3: setting something up is an operation; what a thing is made of is not its settings', () => {
+  it('asks to set something up that the best note never sets up: partial, never answered', () => {
+    const answer = kb.ask('mysql 컨테이너 접속 계정 설정은 어떻게 해요?');
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe('traditional-vs-docker');
+  });
+
+  it('a noun made a passive verb (대체된, 설치된) is that noun, and a participle is a state, not the asked operation', () => {
+    const replaced = '스웜은 이제 안 쓰고 쿠버네티스로 대체된 건가요?';
+    expect(kb.ask(replaced).outcome).toBe('answered');
+    expect(top(replaced)).toBe('docker-swarm');
+    expect(kb.ask('설치된 이미지 목록 보는 법')).toMatchObject({ outcome: 'answered' });
+    expect(top('설치된 이미지 목록 보는 법')).toBe('listing-commands');
+  });
+
+  it('what a thing is made of (뭘로 이루어져, 구성돼) still finds its note', () => {
+    expect(top('클러스터가 뭘로 이루어져 있나요?')).toBe('cluster');
+    expect(top('클러스터는 어떻게 구성돼 있어요?')).toBe('cluster');
+  });
+});
+
+describe('round 3: pronouns and prepositions name nothing', () => {
+  it("'their', 'across' and the like do not weigh as rare note words", () => {
+    const q = 'we have containers spread across 5 servers, what is the general term for managing them and their config?';
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('orchestration');
+  });
+});
+
+describe('round 3: long messages read closer', () => {
+  it('대체 or 도대체 before a question word is "on earth", not replace', () => {
+    expect(top('도커가 대체 뭔가요?')).toBe('docker-overview');
+    expect(top('스웜은 무엇으로 대체됐나요?')).toBe('docker-swarm');
+  });
+
+  it('a question after a colon is a sentence of its own, not part of the setting before it', () => {
+    const q = 'Quick sanity check before my interview tomorrow: what does the Docker Engine actually do?';
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('docker-engine');
+  });
+
+  it('a clause of the asking sentence itself counts more than a sentence of context', () => {
+    const q = '회사에서 윈도우 PC를 받았는데요, 거기서 도커를 쓰려면 어떤 도구가 필요해요?';
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('wsl');
+  });
+});
+
+describe('round 3: the most spoken English words weigh little even when one note summary uses them', () => {
+  it('"enough" does not pull a question away from its subject', () => {
+    const q = 'When service is many containers, kubernetes is need? or docker is enough?';
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('kubernetes');
+  });
+});
