@@ -15,6 +15,7 @@ export const ACTION_IDS = {
   explainDocker: 'explain_docker',
   homeReadTopic: 'home_read_topic',
   homeAsk: 'home_ask',
+  shareQuestion: 'share_question',
 } as const;
 
 export const VIEW_CALLBACK_IDS = { askModal: 'ask_modal' } as const;
@@ -58,6 +59,7 @@ export const ROUTES: AnswerRoutes = {
   showEntry: entryButton(ACTION_IDS.showEntry),
   explainDocker: entryButton(ACTION_IDS.explainDocker),
   readTopic: entryButton(ACTION_IDS.homeReadTopic),
+  shareQuestion: entryButton(ACTION_IDS.shareQuestion),
   ask: (lang: Lang) => ({ actionId: `${ACTION_IDS.homeAsk}:0`, value: lang }),
   askForm: { callbackId: VIEW_CALLBACK_IDS.askModal, blockId: ASK_INPUT.blockId, actionId: ASK_INPUT.actionId },
 };

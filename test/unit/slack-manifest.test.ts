@@ -160,6 +160,7 @@ function drawnActionPrefixes(): string[] {
   const ref = { entryId: 'x', question: 'q', lang: 'en' as const };
   const routes = [
     ROUTES.share(ref),
+    ROUTES.shareQuestion(ref),
     ROUTES.otherMatches(ref),
     ROUTES.showEntry(ref, 3),
     ROUTES.explainDocker(ref),

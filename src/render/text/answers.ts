@@ -3,20 +3,36 @@ import { type Lang, strings } from '../../i18n/index.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry } from '../../knowledge/types.ts';
 import { bodyWithoutHeading, markdownToPlainText } from '../format.ts';
 
+/**
+ * The reply to a question, by outcome: answered, the best entry; partial, a line saying which part
+ * the closest note covers, then that note; none, "not covered" with the close topics the search
+ * found, or the topic list; chat, a brief reply and how to ask.
+ */
 export function renderAnswerText(answer: Answer, kb: KnowledgeBase, lang: Lang): string {
   const t = strings(lang).terminal;
+  const s = strings(lang).answers;
+  if (answer.chat) return `${answer.chat === 'greeting' ? s.chatGreeting : s.chatThanks}\n${t.chatHowTo}`;
   const [best, ...rest] = answer.matches;
-  if (!answer.answered || !best) {
-    const lines = [strings(lang).answers.notAnswered(answer.query.trim())];
-    if (answer.matches.length === 0) lines.push(t.noTopics);
+  const partial = answer.outcome === 'partial' && best !== undefined;
+  if (!(answer.answered || partial) || !best) {
+    const lines = [s.notAnswered(answer.query.trim())];
+    if (answer.matches.length === 0) lines.push(t.noTopics, ...kb.entries.map((e) => `  • ${topicLine(e)}`));
     else lines.push(t.didYouMean, ...answer.matches.map((m) => `  • ${topicLine(m.entry)}`));
     return lines.join('\n');
   }
-  const lines = [renderEntryText(best.entry, kb, lang)];
+  const lines = partial
+    ? [s.partialIntro(termsText(answer.partial?.covered), termsText(answer.partial?.missing)), '']
+    : [];
+  lines.push(renderEntryText(best.entry, kb, lang));
   // Weak runners-up are noise under a confident answer; related topics are already listed.
   const close = rest.filter((m) => m.score >= best.score / 2 && !best.entry.related.includes(m.entry.id));
   if (close.length > 0) lines.push('', `${t.alsoSee}: ${close.map((m) => topicLine(m.entry)).join(' · ')}`);
   return lines.join('\n');
+}
+
+/** The question's words quoted for a sentence; undefined when the answer names none. */
+function termsText(terms: readonly string[] | undefined): string | undefined {
+  return terms?.length ? `“${terms.join(', ')}”` : undefined;
 }
 
 /** One entry: its title line, its body as terminal text, and related topics. */

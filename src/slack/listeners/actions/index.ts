@@ -5,6 +5,7 @@ import { handleOtherMatches, handleShareAnswer, handleShowEntry } from './answer
 import type { ButtonArgs } from './clicked-entry.ts';
 import { handleExplainDocker } from './explain-docker.ts';
 import { handleHomeAsk, handleHomeReadTopic } from './home-buttons.ts';
+import { handleShareQuestion } from './share-question.ts';
 
 /**
  * Every button the bot listens to, by action id prefix (buttons carry `<prefix>:<n>`, unique in
@@ -21,6 +22,7 @@ const ACTION_LISTENERS: ReadonlyArray<{
   { actionId: ACTION_IDS.explainDocker, handle: handleExplainDocker },
   { actionId: ACTION_IDS.homeReadTopic, handle: handleHomeReadTopic },
   { actionId: ACTION_IDS.homeAsk, handle: handleHomeAsk },
+  { actionId: ACTION_IDS.shareQuestion, handle: handleShareQuestion },
 ];
 
 export const ACTION_ID_PREFIXES: readonly string[] = ACTION_LISTENERS.map((l) => l.actionId);

@@ -1,9 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { strings } from '../../../i18n/index.ts';
-import { buildNotAnsweredMessage } from '../../../render/slack/answers.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { ROUTES } from '../../interactions.ts';
-import { answerMessage, askNotes, postInThreadOrPrivately } from '../../post-answer.ts';
+import { answerMessage, askNotes, outcome, postInThreadOrPrivately } from '../../post-answer.ts';
 import { replyThrough } from '../../respond.ts';
 import { questionFromSlack } from '../../text.ts';
 
@@ -25,10 +23,11 @@ export async function handleExplainInThread(
     await reply({ response_type: 'ephemeral', text: strings(deps.config.defaultLang).slack.nothingToExplain });
     return;
   }
-  if (!asked.answer.answered) {
-    const notAnswered = buildNotAnsweredMessage(asked.answer, asked.question, asked.lang, ROUTES);
+  // A partial answer says honestly what it covers, so it goes in the thread like an answer.
+  if (asked.answer.outcome === 'none') {
+    const notAnswered = answerMessage(deps, asked, { audience: 'private' });
     await reply({ response_type: 'ephemeral', text: notAnswered.text, blocks: notAnswered.blocks });
-    deps.logger.info(`explain-in-thread by ${who}: not answered`);
+    deps.logger.info(`explain-in-thread by ${who}: ${outcome(asked)}`);
     return;
   }
   const threadTs = typeof shortcut.message.thread_ts === 'string' ? shortcut.message.thread_ts : shortcut.message.ts;
@@ -45,5 +44,5 @@ export async function handleExplainInThread(
     build,
     strings(asked.lang).slack.notInChannel,
   );
-  deps.logger.info(`explain-in-thread by ${who}: answered with ${asked.answer.matches[0]?.entry.id} (${where})`);
+  deps.logger.info(`explain-in-thread by ${who}: ${outcome(asked)} (${where})`);
 }
