@@ -1,4 +1,4 @@
-import { type Env, readDefaultLang, readList, readPositiveInt } from '../config.ts';
+import { type Env, readDefaultLang, readList, readPositiveInt, readSwitch } from '../config.ts';
 import { ConfigError } from '../errors.ts';
 import type { Lang } from '../i18n/index.ts';
 
@@ -11,6 +11,11 @@ interface SlackCommonConfig {
   /** Language of UI text that has no question to follow (DEFAULT_LANG: Docker results, App Home, help). */
   defaultLang: Lang;
   docker: DockerAccessConfig;
+  /**
+   * Answer replies in the threads where the bot answered, without a new mention (THREAD_FOLLOW_UPS,
+   * default on). Unset means on: configs built by hand (tests) get the default.
+   */
+  threadFollowUps?: boolean;
 }
 
 export interface DockerAccessConfig {
@@ -101,6 +106,7 @@ function readCommon(env: Env, botToken: string): SlackCommonConfig {
     ...(apiUrl ? { apiUrl } : {}),
     ...(teamId ? { teamId } : {}),
     defaultLang: readDefaultLang(env),
+    threadFollowUps: readSwitch(env, 'THREAD_FOLLOW_UPS', true),
     docker: {
       allowedChannels: readList(env, 'DOCKER_ALLOWED_CHANNELS'),
       allowedUsers: readList(env, 'DOCKER_ALLOWED_USERS'),

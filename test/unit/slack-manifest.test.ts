@@ -108,6 +108,8 @@ describe.each(Object.entries(MANIFESTS))('%s', (_, manifest) => {
     const needed = new Set(['commands', 'chat:write']);
     if (BOT_EVENTS.includes('app_mention')) needed.add('app_mentions:read');
     if (BOT_EVENTS.includes('message.im')) needed.add('im:history');
+    if (BOT_EVENTS.includes('message.channels')) needed.add('channels:history');
+    if (BOT_EVENTS.includes('message.groups')) needed.add('groups:history');
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([...needed].sort());
   });
 

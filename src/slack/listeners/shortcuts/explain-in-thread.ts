@@ -4,6 +4,7 @@ import type { SlackDeps } from '../../deps.ts';
 import { answerMessage, askNotes, outcome, postInThreadOrPrivately } from '../../post-answer.ts';
 import { replyThrough } from '../../respond.ts';
 import { questionFromSlack } from '../../text.ts';
+import { rememberBotThread } from '../events/thread-follow-up.ts';
 
 /**
  * Message shortcut "Explain in thread": answers the message's text in its thread, so a question
@@ -44,5 +45,6 @@ export async function handleExplainInThread(
     build,
     strings(asked.lang).slack.notInChannel,
   );
+  if (where === 'thread') await rememberBotThread(deps, shortcut.channel.id, threadTs);
   deps.logger.info(`explain-in-thread by ${who}: ${outcome(asked)} (${where})`);
 }
