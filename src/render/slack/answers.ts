@@ -13,7 +13,7 @@
 import type { Button } from '@slack/types';
 import { type Lang, strings } from '../../i18n/index.ts';
 import type { Answer, KnowledgeEntry, Match } from '../../knowledge/types.ts';
-import { bodyWithoutHeading, markdownToPlainText } from '../format.ts';
+import { bodyWithoutHeading, markdownToPlainText, pairedTitle } from '../format.ts';
 import {
   actions,
   button,
@@ -39,10 +39,10 @@ export type Audience = 'private' | 'public';
  */
 export type Attribution = { sharedBy: string; question: string } | { explainedFor: string };
 
-/** The title a reader of `lang` sees first; English readers also get the Korean title. */
+/** The title a reader of `lang` sees first; English readers also get the Korean title, never in nested brackets. */
 export function entryTitle(entry: KnowledgeEntry, lang: Lang): string {
-  if (lang === 'ko' || !entry.titleEn || entry.titleEn === entry.title) return entry.title;
-  return `${entry.titleEn} (${entry.title})`;
+  if (lang === 'ko' || !entry.titleEn) return entry.title;
+  return pairedTitle(entry.titleEn, entry.title);
 }
 
 /** Short question text, escaped, for quoting it back inside a sentence. */

@@ -1,7 +1,7 @@
 /** Knowledge answers as plain terminal text, for the shell and the CLI. Pure functions. */
 import { type Lang, strings } from '../../i18n/index.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry } from '../../knowledge/types.ts';
-import { bodyWithoutHeading, markdownToPlainText } from '../format.ts';
+import { bodyWithoutHeading, markdownToPlainText, pairedTitle } from '../format.ts';
 
 /**
  * The reply to a question, by outcome: answered, the best entry; partial, a line saying which part
@@ -48,11 +48,9 @@ export function renderTopicsText(kb: KnowledgeBase, lang: Lang): string {
   return [`${strings(lang).answers.topicsHeading}:`, ...kb.entries.map((e) => `  • ${topicLine(e)}`)].join('\n');
 }
 
-/** "쿠버네티스 (Kubernetes)" already names it in English; other titles get the English one added. */
+/** "쿠버네티스 (Kubernetes)" already names it in English; other titles get the English one added, never in nested brackets. */
 function displayTitle(entry: KnowledgeEntry): string {
-  return entry.title.toLowerCase().includes(entry.titleEn.toLowerCase())
-    ? entry.title
-    : `${entry.title} (${entry.titleEn})`;
+  return pairedTitle(entry.title, entry.titleEn);
 }
 
 function topicLine(entry: KnowledgeEntry): string {
