@@ -54,8 +54,7 @@ export function splitMarkdownTables(markdown: string): Array<string | MarkdownTa
     const startsTable =
       !inFence &&
       line.includes('|') &&
-      next !== undefined &&
-      next.includes('|') &&
+      next?.includes('|') &&
       TABLE_DELIMITER.test(next) &&
       tableCells(next).length === tableCells(line).length;
     if (startsTable) {
@@ -80,7 +79,10 @@ function tableCells(line: string): string[] {
   const cells: string[] = [];
   let cell = '';
   let inCode = false;
-  const row = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  const row = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
   for (let i = 0; i < row.length; i++) {
     const char = row[i]!;
     if (char === '\\' && row[i + 1] === '|') {
