@@ -149,6 +149,7 @@ export const en: Strings = {
       '  exit                   quit',
     ].join('\n'),
     bye: 'Bye.',
+    exitHint: '(To leave, press Ctrl-C again or Ctrl-D, or type exit.)',
     unknownCommand: (word) => `Unknown command ${word}. Type help.`,
   },
   cli: {

@@ -152,6 +152,7 @@ export const ko: Strings = {
       '  exit                   종료',
     ].join('\n'),
     bye: '안녕히 가세요.',
+    exitHint: '(나가려면 Ctrl-C를 한 번 더 누르거나 Ctrl-D를 누르세요. 종료를 입력해도 돼요.)',
     unknownCommand: (word) => `모르는 명령이에요: ${word}. help를 입력해 보세요.`,
   },
   cli: {

@@ -124,6 +124,8 @@ export interface Strings {
     languages: string;
     help: string;
     bye: string;
+    /** Ctrl-C on an empty line: how to leave. */
+    exitHint: string;
     unknownCommand: (word: string) => string;
   };
   /** The command line. */

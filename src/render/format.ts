@@ -170,11 +170,21 @@ export function tableRowLine(table: MarkdownTable, row: string[]): string {
  * fences, emphasis markers and heading hashes dropped, tables as aligned columns (or one row a line
  * when too wide). Code keeps its characters untouched.
  */
-export function markdownToPlainText(markdown: string): string {
+export function markdownToPlainText(markdown: string, marks: PlainTextMarks = NO_MARKS): string {
   return splitMarkdownTables(markdown)
-    .map((part) => (typeof part === 'string' ? textToPlain(part) : tableToPlain(part)))
+    .map((part) => (typeof part === 'string' ? textToPlain(part, marks) : tableToPlain(part)))
     .join('\n');
 }
+
+/** How plain text marks what the Markdown marked (a terminal's bold and colours); none by default. */
+export interface PlainTextMarks {
+  /** Headings and **bold**. */
+  heading(text: string): string;
+  /** Code lines and `inline code`, backticks kept. */
+  code(text: string): string;
+}
+
+const NO_MARKS: PlainTextMarks = { heading: (t) => t, code: (t) => t };
 
 function tableToPlain(table: MarkdownTable): string {
   const grid = alignedTable(table);
@@ -182,7 +192,7 @@ function tableToPlain(table: MarkdownTable): string {
   return table.rows.map((row) => `- ${plainCell(tableRowLine(table, row))}`).join('\n');
 }
 
-function textToPlain(markdown: string): string {
+function textToPlain(markdown: string, marks: PlainTextMarks): string {
   let inCode = false;
   const out: string[] = [];
   for (const line of markdown.split('\n')) {
@@ -190,8 +200,25 @@ function textToPlain(markdown: string): string {
       inCode = !inCode;
       continue;
     }
-    if (inCode) out.push(`    ${line}`);
-    else out.push(line.replace(/^#{1,6}\s+/, '').replace(/\*\*(.+?)\*\*|__(.+?)__/g, '$1$2'));
+    if (inCode) {
+      out.push(`    ${line && marks.code(line)}`);
+      continue;
+    }
+    const heading = /^#{1,6}\s+(.*)$/.exec(line);
+    if (heading) {
+      out.push(marks.heading(heading[1]!.replace(/\*\*|__/g, '')));
+      continue;
+    }
+    out.push(
+      line
+        .split(/(`[^`]*`)/)
+        .map((part) =>
+          part.startsWith('`')
+            ? marks.code(part)
+            : part.replace(/\*\*(.+?)\*\*|__(.+?)__/g, (_m, a?: string, b?: string) => marks.heading(a ?? b ?? '')),
+        )
+        .join(''),
+    );
   }
   return out.join('\n');
 }
