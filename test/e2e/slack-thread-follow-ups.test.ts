@@ -1,18 +1,19 @@
 /**
  * Follow-ups over the wire: the bot in Socket Mode against the Slack stand-in, with a real SQLite
  * store remembering the threads it answered in. A mention is answered in its thread; a plain reply
- * in that thread is answered there; a reply in a thread the bot never answered gets nothing.
+ * in that thread is answered there; a reply in a thread the bot never answered gets nothing. Then two
+ * HTTP-mode replicas on one store: the reply reaches the replica that did not answer the mention.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDockerReader, readDockerConfig } from '../../src/docker/index.ts';
-import type { SocketModeConfig } from '../../src/slack/config.ts';
+import type { HttpModeConfig, SocketModeConfig } from '../../src/slack/config.ts';
 import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
 import { createStore, type Store } from '../../src/store/index.ts';
 import { eventually } from '../support/eventually.ts';
 import { fixtureKnowledge } from '../support/knowledge.ts';
 import { recordingLogger } from '../support/logger.ts';
-import { eventEnvelope } from '../support/slack-requests.ts';
+import { eventEnvelope, postSigned } from '../support/slack-requests.ts';
 import { BOT_USER_ID, SlackStandIn } from '../support/slack-standin.ts';
 import { tempFolders } from '../support/temp-folders.ts';
 
@@ -112,5 +113,60 @@ describe('follow-ups in the bot’s threads (Socket Mode, SQLite store)', () => 
         .map((p) => p.args.thread_ts),
     ).toEqual(['1700002000.000100']);
     expect(posts).toHaveLength(1);
+  });
+});
+
+describe('two HTTP-mode replicas sharing one store', () => {
+  const SECRET = 'follow-ups-signing-secret';
+  const replicas: Array<{ bot: SlackBot; store: Store; eventsUrl: string }> = [];
+
+  beforeAll(async () => {
+    const url = `sqlite:${path.join(folders.make(), 'shared.db')}`;
+    const config: HttpModeConfig = {
+      mode: 'http',
+      botToken: 'xoxb-e2e-follow-ups-http',
+      signingSecret: SECRET,
+      port: 0,
+      apiUrl: slack.apiUrl,
+      defaultLang: 'en',
+      docker: { allowedChannels: [], allowedUsers: [], rateLimit: { limit: 5, windowMs: 60_000 } },
+    };
+    for (let i = 0; i < 2; i++) {
+      const shared = createStore(url, { warn: () => undefined });
+      const docker = createDockerReader(
+        readDockerConfig({ DOCKER_HOST: 'unix:///tmp/docker-notes-bot-e2e-no-such.sock' }),
+      );
+      const replica = createSlackApp({ config, kb: fixtureKnowledge(), docker, logger, store: shared });
+      await replica.start();
+      replicas.push({ bot: replica, store: shared, eventsUrl: `http://127.0.0.1:${replica.httpPort()}/slack/events` });
+    }
+  });
+
+  afterAll(async () => {
+    for (const r of replicas) {
+      await r.bot.stop();
+      await r.store.close();
+    }
+  });
+
+  it('replica A answers the mention, replica B answers the reply in that thread', async () => {
+    const [a, b] = replicas;
+    const before = slack.callsTo('chat.postMessage').length;
+    const mention = eventEnvelope({
+      type: 'app_mention',
+      user: 'U0ALICE',
+      text: `<@${BOT_USER_ID}> wsl?`,
+      ts: '1700004000.000100',
+      channel: 'C0GENERAL',
+      event_ts: '1700004000.000100',
+    });
+    expect((await postSigned(a!.eventsUrl, JSON.stringify(mention), 'application/json', SECRET)).status).toBe(200);
+    await postsAfter(before);
+    await eventually(async () => (await b!.store.botThreads.has('C0GENERAL', '1700004000.000100')) || undefined);
+    const reply = threadReply('where is the docker root dir?', '1700004000.000100', '1700004000.000200');
+    expect((await postSigned(b!.eventsUrl, JSON.stringify(reply), 'application/json', SECRET)).status).toBe(200);
+    const [, followUp] = await postsAfter(before, 2);
+    expect(followUp?.args).toMatchObject({ channel: 'C0GENERAL', thread_ts: '1700004000.000100' });
+    expect(JSON.stringify(followUp?.args.blocks)).toContain('docker-root-dir');
   });
 });
