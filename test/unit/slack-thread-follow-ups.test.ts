@@ -2,7 +2,7 @@
  * Replies in the bot's threads, answered without a mention: the listener called with fake Bolt
  * arguments and a store that remembers threads in memory. Over the wire: test/e2e/slack-socket.test.ts.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readSlackConfig } from '../../src/slack/config.ts';
 import { handleAppMention } from '../../src/slack/listeners/events/mention.ts';
 import { handleThreadFollowUp } from '../../src/slack/listeners/events/thread-follow-up.ts';
@@ -116,6 +116,22 @@ describe('follow-ups in the bot’s threads', () => {
     expect(posted(await callListener(handleThreadFollowUp, deps, reply()))).toEqual([]);
     expect(deps.logger.lines.filter((l) => l.startsWith('warn'))).toHaveLength(2);
     expect(deps.logger.lines.join('\n')).not.toMatch(/\n\s+at /);
+  });
+
+  it('a store that does not answer within a second leaves the reply alone, with a warning', async () => {
+    vi.useFakeTimers();
+    try {
+      const hanging = { botThreads: { has: () => new Promise<boolean>(() => {}) } } as unknown as Store;
+      const deps = { ...slackDeps(), store: hanging };
+      const handled = callListener(handleThreadFollowUp, deps, reply());
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(posted(await handled)).toEqual([]);
+      expect(deps.logger.lines).toEqual([
+        'warn thread C0GENERAL/1.1: could not tell whether the bot answered there: the store took over 1000 ms',
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('Explain in thread remembers the thread it posted in', async () => {
