@@ -52,3 +52,22 @@ export function createStderrLogger({
     },
   };
 }
+
+/**
+ * Where log lines go, changeable while the bot runs: stderr by default; the shell routes them above
+ * its prompt while someone types (redirect), and back (redirect()).
+ */
+export interface LogSink {
+  write(line: string): void;
+  redirect(write?: (line: string) => void): void;
+}
+
+export function createLogSink(fallback: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): LogSink {
+  let current = fallback;
+  return {
+    write: (line) => current(line),
+    redirect: (write) => {
+      current = write ?? fallback;
+    },
+  };
+}

@@ -4,13 +4,16 @@
  */
 import { loadDotenv } from './config.ts';
 import { ConfigError, UserError } from './errors.ts';
+import { createLogSink, createStderrLogger } from './logger.ts';
 import { createRuntime } from './runtime.ts';
 import { runShell } from './shell/index.ts';
 import { createSlackApp } from './slack/index.ts';
 
 async function main(): Promise<void> {
   loadDotenv();
-  const runtime = createRuntime(process.env, { follow: true });
+  // The shell prints log lines (a reload, a warning) above its prompt, so they go through a sink it can move.
+  const logSink = createLogSink();
+  const runtime = createRuntime(process.env, { follow: true, logger: createStderrLogger({ write: logSink.write }) });
   // Every setting first, so a mistake stops start-up with one line before anything starts.
   const lang = runtime.lang();
   const slack = runtime.slack();
@@ -19,7 +22,7 @@ async function main(): Promise<void> {
   const { logger } = runtime;
 
   if (!slack) {
-    await runShell({ kb, docker, lang, logger }, { input: process.stdin, output: process.stdout });
+    await runShell({ kb, docker, lang, logger }, { input: process.stdin, output: process.stdout, logSink });
     await runtime.close();
     return;
   }

@@ -272,6 +272,8 @@ function answerJson(answer: Answer) {
     query: answer.query,
     answered: answer.answered,
     outcome: answer.outcome,
+    ...(answer.partial ? { partial: answer.partial } : {}),
+    ...(answer.chat ? { chat: answer.chat } : {}),
     matches: answer.matches.map((m) => ({ id: m.entry.id, title: m.entry.title, score: m.score, text: m.entry.body })),
   };
 }

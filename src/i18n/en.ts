@@ -35,11 +35,25 @@ export const en: Strings = {
     askPlaceholder: 'e.g. where is the Docker root dir?',
     askSubmit: 'Ask',
     close: 'Close',
+    partialIntro: (covered, missing) => {
+      if (covered && missing) return `The closest note covers part of this: it has ${covered}, but not ${missing}.`;
+      if (missing) return `The closest note covers part of this, but not ${missing}.`;
+      if (covered) return `The closest note covers part of this (${covered}).`;
+      return 'The closest note covers part of this.';
+    },
+    shareQuestion: 'Ask the channel',
+    questionForChannel: (who, q) => `${who} asks the channel: “${q}”`,
+    partialForChannel: (title) => `The team notes cover only part of it (${title}). Does anyone know the rest?`,
+    chatGreeting: 'Hi! I answer Docker questions from the team notes.',
+    chatThanks: "You're welcome! Glad it helped.",
+    noCloseTopicsList: 'No close topics either. The notes have these:',
+    chatHowTo: 'Ask me a Docker question, e.g. `where is the docker root dir?` — `/docker-ask` alone lists the topics.',
   },
   terminal: {
     didYouMean: 'Did you mean one of these?',
-    noTopics: 'No close topics either. Type `topics` for the list.',
+    noTopics: 'No close topics either. The notes have these:',
     alsoSee: 'Also close',
+    chatHowTo: 'Type a Docker question, e.g. where is the docker root dir? — or `topics` for the list.',
   },
   docker: {
     containers: (n) => `${n} container${n === 1 ? '' : 's'}`,
@@ -135,6 +149,7 @@ export const en: Strings = {
       '  exit                   quit',
     ].join('\n'),
     bye: 'Bye.',
+    exitHint: '(To leave, press Ctrl-C again or Ctrl-D, or type exit.)',
     unknownCommand: (word) => `Unknown command ${word}. Type help.`,
   },
   cli: {

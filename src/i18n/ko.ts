@@ -35,11 +35,27 @@ export const ko: Strings = {
     askPlaceholder: '예: 도커 루트 디렉터리는 어디?',
     askSubmit: '묻기',
     close: '닫기',
+    partialIntro: (covered, missing) => {
+      const part = '가장 가까운 노트가 질문의 일부만 다뤄요.';
+      if (covered && missing) return `${part} 노트에 ${covered} 내용은 있지만 ${missing} 부분은 없어요.`;
+      if (missing) return `${part} ${missing} 부분은 노트에 없어요.`;
+      if (covered) return `가장 가까운 노트가 질문의 일부(${covered})만 다뤄요.`;
+      return part;
+    },
+    shareQuestion: '채널에 질문하기',
+    questionForChannel: (who, q) => `${who}님이 채널에 질문해요: “${q}”`,
+    partialForChannel: (title) => `팀 노트에는 일부만 있어요 (${title}). 나머지를 아시는 분 계신가요?`,
+    chatGreeting: '안녕하세요! 팀 노트로 도커 질문에 답해 드려요.',
+    chatThanks: '천만에요! 도움이 됐다니 다행이에요.',
+    noCloseTopicsList: '비슷한 주제도 없어요. 노트에 있는 주제는 이래요:',
+    chatHowTo:
+      '도커에 관해 물어보세요. 예: `도커 루트 디렉토리 어디야?` — `/docker-ask`만 입력하면 주제 목록이 나와요.',
   },
   terminal: {
     didYouMean: '혹시 이 주제를 찾으셨나요?',
-    noTopics: '비슷한 주제도 없어요. `topics`로 주제 목록을 볼 수 있어요.',
+    noTopics: '비슷한 주제도 없어요. 노트에 있는 주제는 이래요:',
     alsoSee: '다른 후보',
+    chatHowTo: '도커 질문을 입력하세요. 예: 도커 루트 디렉토리 어디야? — 주제 목록은 `topics`',
   },
   docker: {
     containers: (n) => `컨테이너 ${n}개`,
@@ -136,6 +152,7 @@ export const ko: Strings = {
       '  exit                   종료',
     ].join('\n'),
     bye: '안녕히 가세요.',
+    exitHint: '(나가려면 Ctrl-C를 한 번 더 누르거나 Ctrl-D를 누르세요. 종료를 입력해도 돼요.)',
     unknownCommand: (word) => `모르는 명령이에요: ${word}. help를 입력해 보세요.`,
   },
   cli: {

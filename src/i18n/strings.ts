@@ -38,12 +38,29 @@ export interface Strings {
     askPlaceholder: string;
     askSubmit: string;
     close: string;
+    /**
+     * The closest note covers part of the question: `covered` and `missing` are the question's words
+     * (already marked up for the face), each undefined when the answer does not say.
+     */
+    partialIntro: (covered: string | undefined, missing: string | undefined) => string;
+    /** The button under a partial answer that puts the question to the channel. */
+    shareQuestion: string;
+    questionForChannel: (mention: string, question: string) => string;
+    /** Under a question put to the channel: the note that covers part of it. */
+    partialForChannel: (title: string) => string;
+    /** Replies to a message that is only a greeting or thanks, then how to ask. */
+    chatGreeting: string;
+    chatThanks: string;
+    chatHowTo: string;
+    /** Nothing close to a question: the topic list follows. */
+    noCloseTopicsList: string;
   };
   /** Knowledge answers in a terminal (shell, CLI). */
   terminal: {
     didYouMean: string;
     noTopics: string;
     alsoSee: string;
+    chatHowTo: string;
   };
   /** The Docker views, in Slack and the terminal. */
   docker: {
@@ -107,6 +124,8 @@ export interface Strings {
     languages: string;
     help: string;
     bye: string;
+    /** Ctrl-C on an empty line: how to leave. */
+    exitHint: string;
     unknownCommand: (word: string) => string;
   };
   /** The command line. */

@@ -11,6 +11,7 @@ import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
 import { renderAnswerText, renderTopicsText } from '../render/text/answers.ts';
 import { renderDockerText } from '../render/text/docker.ts';
+import type { TextStyle } from '../render/text/style.ts';
 
 export interface ShellReply {
   text: string;
@@ -23,6 +24,8 @@ export interface ShellDeps {
   /** The language of help and Docker results (DEFAULT_LANG); answers and Korean commands follow what was typed. */
   lang: Lang;
   logger: Logger;
+  /** How answers are marked: ANSI on a terminal, plain (the default) elsewhere. */
+  style?: TextStyle;
 }
 
 /** Handles one line of input; never throws (a failure becomes a readable reply). */
@@ -47,10 +50,10 @@ export async function handleShellLine(line: string, deps: ShellDeps): Promise<Sh
       return { text: strings(lang).shell.help };
     case 'topics':
     case '주제':
-      return { text: renderTopicsText(deps.kb, lang) };
+      return { text: renderTopicsText(deps.kb, lang, deps.style) };
     case '/docker-ask':
       return rest
-        ? { text: renderAnswerText(deps.kb.ask(rest), deps.kb, detectLang(rest)) }
+        ? { text: renderAnswerText(deps.kb.ask(rest), deps.kb, detectLang(rest), deps.style) }
         : { text: strings(lang).shell.help };
     case '/docker-ps':
     case '/docker-df':
@@ -59,7 +62,7 @@ export async function handleShellLine(line: string, deps: ShellDeps): Promise<Sh
       if (word.startsWith('/')) {
         return { text: strings(lang).shell.unknownCommand(word) };
       }
-      return { text: renderAnswerText(deps.kb.ask(text), deps.kb, detectLang(text)) };
+      return { text: renderAnswerText(deps.kb.ask(text), deps.kb, detectLang(text), deps.style) };
   }
 }
 

@@ -1,4 +1,4 @@
-import { type Env, readDefaultLang, readList, readPositiveInt } from '../config.ts';
+import { type Env, readDefaultLang, readList, readPositiveInt, readSwitch } from '../config.ts';
 import { ConfigError } from '../errors.ts';
 import type { Lang } from '../i18n/index.ts';
 
@@ -13,6 +13,11 @@ interface SlackCommonConfig {
   docker: DockerAccessConfig;
   /** GAPS_DIGEST_CHANNEL: where the weekly digest of unanswered questions goes; unset, none is posted. */
   gapsDigestChannel?: string;
+  /**
+   * Answer replies in the threads where the bot answered, without a new mention (THREAD_FOLLOW_UPS,
+   * default on). Unset means on: configs built by hand (tests) get the default.
+   */
+  threadFollowUps?: boolean;
   /** Who may save, edit and delete notes from Slack (NOTE_EDITORS); absent means anyone who may use the bot. */
   noteEditors?: NoteEditorsConfig;
 }
@@ -119,6 +124,7 @@ function readCommon(env: Env, botToken: string): SlackCommonConfig {
     ...(gapsDigestChannel ? { gapsDigestChannel } : {}),
     ...(teamId ? { teamId } : {}),
     defaultLang: readDefaultLang(env),
+    threadFollowUps: readSwitch(env, 'THREAD_FOLLOW_UPS', true),
     docker: {
       allowedChannels: readList(env, 'DOCKER_ALLOWED_CHANNELS'),
       allowedUsers: readList(env, 'DOCKER_ALLOWED_USERS'),

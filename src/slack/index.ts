@@ -8,6 +8,7 @@
  * and are not shared between replicas: the Docker rate limiter (so each replica counts its own
  * window), and, in the Docker reader, the /docker-df cache, the Docker API version pinned per host
  * and the known_hosts files read at start-up. Each is correct per replica, just not pooled.
+ * The threads where the bot answered (for follow-ups) are kept in the store, which replicas share.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

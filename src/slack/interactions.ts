@@ -18,6 +18,7 @@ export const ACTION_IDS = {
   homeReadTopic: 'home_read_topic',
   homeAsk: 'home_ask',
   feedback: 'answer_feedback',
+  shareQuestion: 'share_question',
 } as const;
 
 /**
@@ -145,6 +146,7 @@ export const ROUTES: AnswerRoutes = {
   showEntry: entryButton(ACTION_IDS.showEntry),
   explainDocker: entryButton(ACTION_IDS.explainDocker),
   readTopic: entryButton(ACTION_IDS.homeReadTopic),
+  shareQuestion: entryButton(ACTION_IDS.shareQuestion),
   ask: (lang: Lang) => ({ actionId: `${ACTION_IDS.homeAsk}:0`, value: lang }),
   askForm: { callbackId: VIEW_CALLBACK_IDS.askModal, blockId: ASK_INPUT.blockId, actionId: ASK_INPUT.actionId },
   feedback: (ref: EntryRef) => ({

@@ -36,6 +36,7 @@ export function answerMessage(
     lookup: (id) => deps.kb.byId(id),
     routes: ROUTES,
     feedback: deps.recorder !== undefined,
+    topics: deps.kb.entries,
   });
 }
 
@@ -44,11 +45,14 @@ export function helpMessage(deps: SlackDeps): SlackMessage {
   return buildHelpMessage(deps.kb.entries, deps.config.defaultLang);
 }
 
-/** For the log: which entry answered, if any. */
+/** For the log: the outcome, and which entry answered or covered part. */
 export function outcome(asked: AskedQuestion | undefined): string {
   if (!asked) return 'help';
-  const top = asked.answer.matches[0]?.entry.id;
-  return asked.answer.answered && top ? `answered with ${top}` : 'not answered';
+  const { answer } = asked;
+  if (answer.chat) return `chat (${answer.chat})`;
+  const top = answer.matches[0]?.entry.id;
+  if (answer.outcome === 'partial' && top) return `partly answered with ${top}`;
+  return answer.answered && top ? `answered with ${top}` : 'not answered';
 }
 
 /** The public reply to text typed in a conversation (mention, DM): the answer, or help when empty. */

@@ -280,6 +280,26 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions = {})
         }),
     },
 
+    botThreads: {
+      remember: (channelId: string, threadTs: string) =>
+        run('remember a thread', async () => {
+          checkThread(channelId, threadTs);
+          await driver.execute(
+            `INSERT INTO bot_threads (channel_id, thread_ts, answered_at) VALUES ($1, $2, $3)
+             ON CONFLICT (channel_id, thread_ts) DO NOTHING`,
+            [storableText(channelId), storableText(threadTs), now()],
+          );
+        }),
+      has: (channelId: string, threadTs: string) =>
+        run('look up a thread', async () => {
+          const rows = await driver.query(
+            'SELECT 1 AS found FROM bot_threads WHERE channel_id = $1 AND thread_ts = $2',
+            [storableText(channelId), storableText(threadTs)],
+          );
+          return rows.length > 0;
+        }),
+    },
+
     purge: (olderThan: Date) =>
       run('delete old records', async (): Promise<PurgedCounts> => {
         const t = now();
@@ -289,6 +309,7 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions = {})
           gaps: await driver.execute('DELETE FROM gap_records WHERE asked_at < $1', [before]),
           eventClaims: await driver.execute('DELETE FROM event_claims WHERE expires_at <= $1', [t]),
           rateLimitHits: await driver.execute('DELETE FROM rate_limit_hits WHERE expires_at <= $1', [t]),
+          botThreads: await driver.execute('DELETE FROM bot_threads WHERE answered_at < $1', [before]),
         };
       }),
 
@@ -318,6 +339,10 @@ function noteContent(note: NoteDraft): string[] {
     list(note.related),
     storableText(note.body),
   ];
+}
+
+function checkThread(channelId: string, threadTs: string): void {
+  if (!channelId || !threadTs) throw new StoreError('rejected', 'A thread needs its channel id and its thread_ts.');
 }
 
 function checkVote(vote: AnswerVote): void {

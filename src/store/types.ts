@@ -23,7 +23,11 @@ export interface Store {
   readonly notes: SavedNotes;
   readonly rateLimits: SharedRateLimits;
   readonly eventClaims: EventClaims;
-  /** Deletes feedback and gap records older than `olderThan`, and expired claims and rate-limit hits. */
+  readonly botThreads: BotThreads;
+  /**
+   * Deletes feedback, gap and bot-thread records older than `olderThan`, and expired claims and
+   * rate-limit hits.
+   */
   purge(olderThan: Date): Promise<PurgedCounts>;
   close(): Promise<void>;
 }
@@ -160,9 +164,19 @@ export interface EventClaims {
   claim(eventId: string, ttlMs: number): Promise<boolean>;
 }
 
+/** Threads where the bot answered, so a reply there is answered without a new mention, on any replica. */
+export interface BotThreads {
+  /** Remembers that the bot answered in the thread `threadTs` of `channelId`; remembering it again changes nothing. */
+  remember(channelId: string, threadTs: string): Promise<void>;
+  /** Whether the bot answered in that thread. */
+  has(channelId: string, threadTs: string): Promise<boolean>;
+}
+
 export interface PurgedCounts {
   feedback: number;
   gaps: number;
   eventClaims: number;
   rateLimitHits: number;
+  /** Threads the bot answered in longer ago than the retention: replies there are no longer followed. */
+  botThreads: number;
 }

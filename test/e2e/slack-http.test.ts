@@ -300,21 +300,25 @@ describe('HTTP mode', () => {
     expectNoInjectedMarkup({ text: post?.args.text, blocks: post?.args.blocks });
   });
 
-  it('a typed ping survives no path to a public post: /docker-ask → topic → Other matches → topic → Share', async () => {
-    // Partly covered, so the reply lists topics to pick from (a covered question would be answered outright).
+  it('a typed ping survives no path to a public post: /docker-ask → Ask the channel, and → Other matches → topic → Share', async () => {
+    // Partly covered: the note that has the location, a line saying moving it is not in it, and Ask the channel.
     const question = `${HOSTILE_TEXT} 도커 루트 디렉터리 옮기는 법?`;
     const ask = JSON.parse((await command(asSlackSends(question), 'hostile-ask')).text) as {
       text: string;
       blocks: Block[];
     };
     expectNoInjectedMarkup(ask);
-    const topic = buttons(ask.blocks).find((b) => JSON.parse(b.value).e === 'docker-root-dir');
+    expect(allText(ask.blocks)).toContain('가장 가까운 노트가 질문의 일부만 다뤄요.');
+    const askChannel = buttons(ask.blocks).find((b) => b.action_id.startsWith('share_question'));
     // The button carries the question decoded once, exactly as typed.
-    expect(JSON.parse(topic!.value).q).toBe(question);
+    expect(JSON.parse(askChannel!.value)).toMatchObject({ e: 'docker-root-dir', q: question });
+    const [asked] = await click(askChannel!, 'hostile-ask-channel', 'U0CAROL');
+    expect(asked?.response_type).toBe('in_channel');
+    expect(allText(asked?.blocks as Block[])).toContain('<@U0CAROL>님이 채널에 질문해요');
+    expect(allText(asked?.blocks as Block[])).toContain('&lt;!here&gt;');
+    expectNoInjectedMarkup(asked, ['U0CAROL']);
 
-    const [shown] = await click(topic!, 'hostile-show');
-    expectNoInjectedMarkup(shown);
-    const other = buttons(shown?.blocks as Block[]).find((b) => b.action_id.startsWith('other_matches'));
+    const other = buttons(ask.blocks).find((b) => b.action_id.startsWith('other_matches'));
     const [list] = await click(other!, 'hostile-other');
     expectNoInjectedMarkup(list);
     const next = buttons(list?.blocks as Block[])[0];

@@ -8,11 +8,14 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStore, followNoteChanges, type NoteDraft, type Store, StoreError } from '../../src/store/index.ts';
+import { readMigrations } from '../../src/store/migrations.ts';
 import { startRetention } from '../../src/store/retention.ts';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
 import { openFromProcessesAtOnce } from '../support/store-processes.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
+/** The schema version this code knows: the highest migration shipped. */
+const NEWEST_MIGRATION = Math.max(...readMigrations().map((m) => m.version));
 const START = Date.parse('2025-03-01T09:00:00Z');
 
 interface Backend {
@@ -133,7 +136,9 @@ describe.each(backends)('store contract ($name)', (backend) => {
           /^migration 1 \(initial\) was changed after .* applied it; changes go in a new migration file/,
         ),
         expect.stringMatching(
-          /has schema version 999, newer than this bot's 1: a newer version of the bot migrated it/,
+          new RegExp(
+            `has schema version 999, newer than this bot's ${NEWEST_MIGRATION}: a newer version of the bot migrated it`,
+          ),
         ),
       ]);
     });
@@ -364,11 +369,23 @@ describe.each(backends)('store contract ($name)', (backend) => {
       clock += 60_000;
       expect(await store.eventClaims.claim('Ev1', 60_000)).toBe(true);
     });
+
+    it('remembers the threads the bot answered in, per channel, once each', async () => {
+      expect(await store.botThreads.has('C1', '1700000000.000100')).toBe(false);
+      await store.botThreads.remember('C1', '1700000000.000100');
+      await store.botThreads.remember('C1', '1700000000.000100');
+      expect(await store.botThreads.has('C1', '1700000000.000100')).toBe(true);
+      expect(await store.botThreads.has('C2', '1700000000.000100')).toBe(false);
+      expect(await store.botThreads.has('C1', '1700000000.000200')).toBe(false);
+      await expect(store.botThreads.remember('', '1.2')).rejects.toMatchObject({ failure: 'rejected' });
+    });
   });
 
   describe('two replicas on one database', () => {
     it('see each other’s notes, rate-limit counts and claims', async () => {
       const other = openStore();
+      await store.botThreads.remember('C1', '1.1');
+      expect(await other.botThreads.has('C1', '1.1')).toBe(true);
       await store.notes.create(draft('shared'), { userId: 'U1' });
       expect((await other.notes.get('shared'))?.title).toBe('shared 제목');
 
@@ -436,20 +453,36 @@ describe.each(backends)('store contract ($name)', (backend) => {
       expect(await restarted.eventClaims.claim('Ev1', 60_000)).toBe(false);
     });
 
-    it('deletes feedback and gaps older than the retention, and expired claims, but never notes', async () => {
+    it('deletes feedback, gaps and bot threads older than the retention, and expired claims, but never notes', async () => {
       await store.feedback.record({ answerId: 'old', userId: 'U1', vote: 'up' });
       await store.gaps.record({ question: 'old gap', lang: 'en', outcome: 'not-answered', closest: [] });
       await store.notes.create(draft('old-note'), { userId: 'U1' });
       await store.eventClaims.claim('Ev-old', 60_000);
       await store.rateLimits.take('U1', 5, 60_000);
+      await store.botThreads.remember('C1', 'old.1');
       clock += 89 * DAY;
       await store.feedback.record({ answerId: 'new', userId: 'U1', vote: 'up' });
+      await store.botThreads.remember('C1', 'new.1');
       await store.gaps.record({ question: 'new gap', lang: 'en', outcome: 'not-answered', closest: [] });
       clock += 2 * DAY;
 
       const cutoff = new Date(clock - 90 * DAY);
-      expect(await store.purge(cutoff)).toEqual({ feedback: 1, gaps: 1, eventClaims: 1, rateLimitHits: 1 });
-      expect(await store.purge(cutoff)).toEqual({ feedback: 0, gaps: 0, eventClaims: 0, rateLimitHits: 0 });
+      expect(await store.purge(cutoff)).toEqual({
+        feedback: 1,
+        gaps: 1,
+        eventClaims: 1,
+        rateLimitHits: 1,
+        botThreads: 1,
+      });
+      expect(await store.purge(cutoff)).toEqual({
+        feedback: 0,
+        gaps: 0,
+        eventClaims: 0,
+        rateLimitHits: 0,
+        botThreads: 0,
+      });
+      expect(await store.botThreads.has('C1', 'old.1')).toBe(false);
+      expect(await store.botThreads.has('C1', 'new.1')).toBe(true);
       expect((await store.feedback.list({ since: new Date(0) })).map((f) => f.answerId)).toEqual(['new']);
       expect((await store.gaps.top({ since: new Date(0) })).map((g) => g.question)).toEqual(['new gap']);
       expect(await store.notes.get('old-note')).toBeDefined();

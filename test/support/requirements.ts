@@ -22,6 +22,8 @@ export const TOOLS = {
   // A dockerd in a network namespace of its own (the Swarm test): unshare --net, then ip link set lo up.
   unshare: { package: 'util-linux', present: () => onPath('unshare') },
   ip: { package: 'iproute2', present: () => onPath('ip') },
+  // A pseudo-terminal for the shell's terminal test (script -c).
+  script: { package: 'bsdutils', present: () => onPath('script') },
 } as const;
 
 export type Tool = keyof typeof TOOLS;

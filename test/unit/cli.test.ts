@@ -43,6 +43,41 @@ describe('cli ask', () => {
     expect(out.matches[0].text).toContain('컨테이너를 먼저 삭제');
   });
 
+  it('says what a partial answer covers and lacks, and when a message is only chat, in JSON and as text', async () => {
+    const partly = {
+      ...kb,
+      ask: (query: string) => ({
+        query,
+        outcome: 'partial' as const,
+        answered: false,
+        matches: [{ entry: kb.byId('docker-root-dir')!, score: 0.5 }],
+        partial: { covered: ['docker root dir'], missing: ['change'] },
+      }),
+    };
+    const json = JSON.parse(
+      (await cli(['ask', '--json', 'change the docker root dir'], '', { knowledge: () => partly })).stdout,
+    );
+    expect(json).toMatchObject({ outcome: 'partial', partial: { covered: ['docker root dir'], missing: ['change'] } });
+    const text = (await cli(['ask', 'change the docker root dir'], '', { knowledge: () => partly })).stdout;
+    expect(text.split('\n')[0]).toBe(
+      'The closest note covers part of this: it has “docker root dir”, but not “change”.',
+    );
+    const chatty = {
+      ...kb,
+      ask: (query: string) => ({
+        query,
+        outcome: 'none' as const,
+        answered: false,
+        matches: [],
+        chat: 'thanks' as const,
+      }),
+    };
+    expect(JSON.parse((await cli(['ask', '--json', 'thanks!'], '', { knowledge: () => chatty })).stdout)).toMatchObject(
+      { chat: 'thanks', matches: [] },
+    );
+    expect((await cli(['ask', 'thanks!'], '', { knowledge: () => chatty })).stdout).toContain("You're welcome!");
+  });
+
   it('answers --stdin line by line, in order, one object per line', async () => {
     const r = await cli(['ask', '--json', '--stdin'], 'docker root dir\nhow to cook rice\n\nwsl\n');
     expect(r.code).toBe(0);

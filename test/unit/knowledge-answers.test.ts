@@ -331,7 +331,8 @@ describe('round 3: setting something up is an operation; what a thing is made of
 
 describe('round 3: pronouns and prepositions name nothing', () => {
   it("'their', 'across' and the like do not weigh as rare note words", () => {
-    const q = 'we have containers spread across 5 servers, what is the general term for managing them and their config?';
+    const q =
+      'we have containers spread across 5 servers, what is the general term for managing them and their config?';
     expect(kb.ask(q).outcome).toBe('answered');
     expect(top(q)).toBe('orchestration');
   });

@@ -9,6 +9,7 @@ import { RespondError } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { createKnowledgeBase } from '../../src/knowledge/index.ts';
+import type { Answer, KnowledgeBase } from '../../src/knowledge/types.ts';
 import { ACTION_IDS, decodeEntryRef, encodeEntryRef } from '../../src/slack/interactions.ts';
 import {
   handleOtherMatches,
@@ -17,6 +18,7 @@ import {
 } from '../../src/slack/listeners/actions/answer-buttons.ts';
 import { handleExplainDocker } from '../../src/slack/listeners/actions/explain-docker.ts';
 import { handleHomeAsk, handleHomeReadTopic } from '../../src/slack/listeners/actions/home-buttons.ts';
+import { handleShareQuestion } from '../../src/slack/listeners/actions/share-question.ts';
 import { handleDockerAsk } from '../../src/slack/listeners/commands/ask.ts';
 import { handleAppHomeOpened } from '../../src/slack/listeners/events/app-home.ts';
 import { handleDirectMessage } from '../../src/slack/listeners/events/direct-message.ts';
@@ -24,6 +26,7 @@ import { handleAppMention } from '../../src/slack/listeners/events/mention.ts';
 import { handleExplainInThread } from '../../src/slack/listeners/shortcuts/explain-in-thread.ts';
 import { handleAskModalSubmit } from '../../src/slack/listeners/views/ask-modal.ts';
 import { boltSpies, callListener, slackApiError, slackDeps } from '../support/bolt.ts';
+import { fixtureKnowledge } from '../support/knowledge.ts';
 import { buttonClickPayload, messageShortcutPayload, slashCommandPayload } from '../support/slack-requests.ts';
 
 const RESPONSE_URL = 'https://hooks.slack.test/actions/T0TEST/1/abc';
@@ -311,5 +314,111 @@ describe('the response_url seam', () => {
       .filter((file) => file.endsWith('.ts') && file !== 'respond.ts')
       .filter((file) => /\brespond\(/.test(fs.readFileSync(path.join(dir, file), 'utf8')));
     expect(callers).toEqual([]);
+  });
+});
+
+describe('the outcomes as listeners send them', () => {
+  /** The fixture notes, with every question getting `answer`: the outcome is fixed, not searched. */
+  const answering = (answer: Omit<Answer, 'query'>): KnowledgeBase => {
+    const notes = fixtureKnowledge();
+    return { ...notes, ask: (query) => ({ ...answer, query }) };
+  };
+  const rootDir = () => fixtureKnowledge().byId('docker-root-dir')!;
+  const partlyKb = () =>
+    answering({
+      outcome: 'partial',
+      answered: false,
+      matches: [{ entry: rootDir(), score: 0.6 }],
+      partial: { covered: ['root dir'], missing: ['change'] },
+    });
+  const ask = (text: string) => ({
+    command: slashCommandPayload({ command: '/docker-ask', text, responseUrl: RESPONSE_URL }),
+  });
+
+  it('/docker-ask, partial: the partial line, the note, Share and Ask the channel; the log says partly', async () => {
+    const deps = slackDeps({ kb: partlyKb() });
+    const { ack } = await callListener(handleDockerAsk, deps, ask('change the docker root dir'));
+    expect(sent(ack)).toContain('The closest note covers part of this: it has *root dir*, but not *change*.');
+    expect(sent(ack)).toContain(ACTION_IDS.shareQuestion);
+    expect(sent(ack)).toContain(ACTION_IDS.share);
+    expect(deps.logger.lines).toEqual([
+      'info /docker-ask by U0ALICE in C0GENERAL: partly answered with docker-root-dir',
+    ]);
+  });
+
+  it('/docker-ask, chat, in Korean and English: a brief reply, no "not covered"', async () => {
+    const greeting = answering({ outcome: 'none', answered: false, matches: [], chat: 'greeting' });
+    const ko = await callListener(handleDockerAsk, slackDeps({ kb: greeting }), ask('안녕하세요'));
+    expect(sent(ko.ack)).toContain('안녕하세요! 팀 노트로 도커 질문에 답해 드려요.');
+    const deps = slackDeps({ kb: answering({ outcome: 'none', answered: false, matches: [], chat: 'thanks' }) });
+    const en = await callListener(handleDockerAsk, deps, ask('thanks!'));
+    expect(sent(en.ack)).toContain("You're welcome!");
+    expect(sent(en.ack)).not.toContain("don't cover");
+    expect(deps.logger.lines).toEqual(['info /docker-ask by U0ALICE in C0GENERAL: chat (thanks)']);
+  });
+
+  it('/docker-ask, none with nothing close: not covered, then the topic list', async () => {
+    const deps = slackDeps({ kb: answering({ outcome: 'none', answered: false, matches: [] }) });
+    const { ack } = await callListener(handleDockerAsk, deps, ask('how do I quit vim'));
+    expect(sent(ack)).toContain("The notes don't cover “how do I quit vim”.");
+    expect(sent(ack)).toContain('No close topics either. The notes have these:');
+    expect(sent(ack)).toContain('WSL');
+  });
+
+  it('a mention with a partial answer gets it in the thread, with Ask the channel', async () => {
+    const event = {
+      type: 'app_mention',
+      user: 'U0ALICE',
+      text: '<@UBOT> 루트 바꾸기',
+      ts: '1.1',
+      channel: 'C0GENERAL',
+    };
+    const { client } = await callListener(handleAppMention, slackDeps({ kb: partlyKb() }), { event });
+    expect(client.chat.postMessage.mock.calls[0]?.[0]).toMatchObject({ thread_ts: '1.1' });
+    expect(sent(client.chat.postMessage)).toContain(ACTION_IDS.shareQuestion);
+  });
+
+  it('Explain in thread posts a partial answer in the thread like an answer', async () => {
+    const payload = messageShortcutPayload({ text: 'change root dir?', ts: '3.1', responseUrl: RESPONSE_URL });
+    const { client } = await callListener(handleExplainInThread, slackDeps({ kb: partlyKb() }), {
+      shortcut: payload,
+      body: payload,
+    });
+    expect(client.chat.postMessage.mock.calls[0]?.[0]).toMatchObject({ thread_ts: '3.1' });
+    expect(sent(client.chat.postMessage)).toContain('covers part of this');
+  });
+
+  it('Ask the channel posts the question publicly naming who asks and the note, and keeps the answer', async () => {
+    const deps = slackDeps({ kb: partlyKb() });
+    const value = ref('docker-root-dir', 'how do I change the docker root dir');
+    const { ack, respond } = await callListener(
+      handleShareQuestion,
+      deps,
+      click(`${ACTION_IDS.shareQuestion}:0`, value),
+    );
+    expect(ack).toHaveBeenCalledTimes(1);
+    expect(respond).toHaveBeenCalledTimes(1);
+    expect(respond.mock.calls[0]?.[0]).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(sent(respond)).toContain('<@U0ALICE> asks the channel: “how do I change the docker root dir”');
+    expect(sent(respond)).toContain('Docker root directory');
+    expect(sent(respond)).toContain('but not *change*');
+    expect(deps.logger.lines).toEqual(['info question shared by U0ALICE in C0GENERAL: docker-root-dir']);
+  });
+
+  it('Ask the channel in Korean; a note gone says so privately; a value not ours is ignored', async () => {
+    const ko = await callListener(
+      handleShareQuestion,
+      slackDeps({ kb: partlyKb() }),
+      click(`${ACTION_IDS.shareQuestion}:0`, ref('docker-root-dir', '루트 디렉토리 바꾸기', 'ko')),
+    );
+    expect(sent(ko.respond)).toContain('<@U0ALICE>님이 채널에 질문해요');
+    const gone = await callListener(
+      handleShareQuestion,
+      slackDeps(),
+      click(`${ACTION_IDS.shareQuestion}:0`, ref('nope')),
+    );
+    expect(gone.respond.mock.calls[0]?.[0]).toMatchObject({ response_type: 'ephemeral' });
+    const junk = await callListener(handleShareQuestion, slackDeps(), click(`${ACTION_IDS.shareQuestion}:0`, 'junk'));
+    expect(junk.respond).not.toHaveBeenCalled();
   });
 });

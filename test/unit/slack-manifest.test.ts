@@ -111,6 +111,8 @@ describe.each(Object.entries(MANIFESTS))('%s', (_, manifest) => {
     // Save as note reads the thread (conversations.replies) and checks NOTE_EDITORS groups (usergroups.users.list).
     if (MESSAGE_SHORTCUT_CALLBACK_IDS.includes(SAVE_NOTE_SHORTCUT))
       for (const scope of ['channels:history', 'groups:history', 'usergroups:read']) needed.add(scope);
+    if (BOT_EVENTS.includes('message.channels')) needed.add('channels:history');
+    if (BOT_EVENTS.includes('message.groups')) needed.add('groups:history');
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([...needed].sort());
   });
 
@@ -163,6 +165,7 @@ function drawnActionPrefixes(): string[] {
   const ref = { entryId: 'x', question: 'q', lang: 'en' as const };
   const routes = [
     ROUTES.share(ref),
+    ROUTES.shareQuestion(ref),
     ROUTES.otherMatches(ref),
     ROUTES.showEntry(ref, 3),
     ROUTES.explainDocker(ref),

@@ -13,7 +13,7 @@
 import type { Button } from '@slack/types';
 import { type Lang, strings } from '../../i18n/index.ts';
 import type { Answer, KnowledgeEntry, Match } from '../../knowledge/types.ts';
-import { bodyWithoutHeading, markdownToPlainText } from '../format.ts';
+import { bodyWithoutHeading, markdownToPlainText, pairedTitle } from '../format.ts';
 import {
   actions,
   button,
@@ -27,7 +27,7 @@ import {
   section,
   userMention,
 } from './blocks.ts';
-import { feedbackBlocks, withFeedback } from './feedback.ts';
+import { feedbackBlocks } from './feedback.ts';
 import { markdownToMrkdwn, splitMrkdwn } from './mrkdwn.ts';
 import type { AnswerRoutes } from './routes.ts';
 
@@ -40,10 +40,10 @@ export type Audience = 'private' | 'public';
  */
 export type Attribution = { sharedBy: string; question: string } | { explainedFor: string };
 
-/** The title a reader of `lang` sees first; English readers also get the Korean title. */
+/** The title a reader of `lang` sees first; English readers also get the Korean title, never in nested brackets. */
 export function entryTitle(entry: KnowledgeEntry, lang: Lang): string {
-  if (lang === 'ko' || !entry.titleEn || entry.titleEn === entry.title) return entry.title;
-  return `${entry.titleEn} (${entry.title})`;
+  if (lang === 'ko' || !entry.titleEn) return entry.title;
+  return pairedTitle(entry.titleEn, entry.title);
 }
 
 /** Short question text, escaped, for quoting it back inside a sentence. */
@@ -113,6 +113,22 @@ export interface EntryMessageInput {
   notice?: string;
   /** Draw 👍 / 👎 under the answer (the Slack face does when it has a store to record votes in). */
   feedback?: boolean;
+  /**
+   * Set when the entry covers only part of the question: a line says which part (the question's
+   * words the answer names) and a button offers to put the question to the channel.
+   */
+  partial?: Answer['partial'] | true;
+}
+
+/** The question's words as a reader sees them in a sentence: bold, escaped; undefined when none. */
+function termsText(terms: readonly string[] | undefined): string | undefined {
+  return terms?.length ? `*${escapeSlackText(terms.join(', '))}*` : undefined;
+}
+
+/** "The closest note covers part of this: it has *root dir*, but not *change*." */
+export function partialIntroText(partial: Answer['partial'] | true, lang: Lang): string {
+  const terms = partial === true ? undefined : partial;
+  return strings(lang).answers.partialIntro(termsText(terms?.covered), termsText(terms?.missing));
 }
 
 /** One knowledge entry as the answer to `question`. */
@@ -122,17 +138,21 @@ export function buildEntryMessage(input: EntryMessageInput): SlackMessage {
   const ref = { entryId: entry.id, question, lang };
   const buttons: Button[] = [];
   if (audience === 'private') buttons.push(button(s.shareInChannel, routes.share(ref), 'primary'));
+  if (input.partial) buttons.push(button(s.shareQuestion, routes.shareQuestion(ref)));
   if (input.hasOtherMatches) buttons.push(button(s.otherMatches, routes.otherMatches(ref)));
   const trailing: KnownBlock[] = [];
   if (input.attribution) trailing.push(context(attributionText(input.attribution, lang)));
   if (buttons.length) trailing.push(actions(buttons));
   if (input.feedback) trailing.push(...feedbackBlocks(ref, routes));
   // A line from the bot (not user text): it goes in as written.
-  const leading = input.notice ? [context(input.notice)] : [];
+  const leading: KnownBlock[] = input.notice ? [context(input.notice)] : [];
+  const partialIntro = input.partial ? partialIntroText(input.partial, lang) : undefined;
+  if (partialIntro) leading.push(section(partialIntro));
   // Notification text: plain words, no Markdown marks.
   const summary = `${entryTitle(entry, lang)}: ${markdownToPlainText(bodyWithoutHeading(entry)).replace(/`/g, '').replace(/\s+/g, ' ').trim()}`;
+  const lead = [input.notice, partialIntro?.replace(/\*/g, '')].filter(Boolean).join(' ');
   return {
-    text: `${input.notice ? `${input.notice} ` : ''}${escapeAndTruncate(summary, 300)}`,
+    text: `${lead ? `${lead} ` : ''}${escapeAndTruncate(summary, 300)}`,
     blocks: entryBlocks(entry, lang, input.lookup, SLACK_LIMITS.messageBlocks, { leading, trailing }),
   };
 }
@@ -144,17 +164,26 @@ function topicButtons(matches: readonly Match[], question: string, lang: Lang, r
     .map((m, i) => button(entryTitle(m.entry, lang), routes.showEntry({ entryId: m.entry.id, question, lang }, i)));
 }
 
-/** The notes do not cover the question: say so and offer up to three closest topics. */
+/** Sections of the topic list offered when no topic is close to a question. */
+const OFFERED_TOPIC_SECTIONS = 2;
+
+/**
+ * The notes do not cover the question: say so and offer up to three closest topics (those the
+ * search found sharing a meaningful word with it), else the topic list when `topics` are given.
+ */
 export function buildNotAnsweredMessage(
   answer: Answer,
   question: string,
   lang: Lang,
   routes: AnswerRoutes,
+  topics: readonly KnowledgeEntry[] = [],
 ): SlackMessage {
   const s = strings(lang).answers;
   const closest = answer.matches.slice(0, 3);
   const blocks: KnownBlock[] = [section(s.notAnswered(quoted(question)))];
   if (closest.length) blocks.push(actions(topicButtons(closest, question, lang, routes)));
+  else if (topics.length)
+    blocks.push(context(s.noCloseTopicsList), ...topicListSections(topics, lang, OFFERED_TOPIC_SECTIONS));
   else blocks.push(context(s.noCloseTopics));
   const titles = titleList(
     closest.map((m) => m.entry),
@@ -163,34 +192,62 @@ export function buildNotAnsweredMessage(
   return { text: `${s.notAnswered(quoted(question))}${titles ? ` ${titles}` : ''}`, blocks };
 }
 
-export interface AnswerMessageInput extends Omit<EntryMessageInput, 'entry' | 'hasOtherMatches'> {
+export interface AnswerMessageInput extends Omit<EntryMessageInput, 'entry' | 'hasOtherMatches' | 'partial'> {
   answer: Answer;
+  /** Every topic, offered as a list when the notes do not cover the question and nothing is close. */
+  topics?: readonly KnowledgeEntry[];
 }
 
-/** The reply to a question: the best entry when answered, else "not covered" with close topics. */
+/** A greeting or thanks with no question: a brief reply and how to ask. */
+export function buildChatMessage(chat: NonNullable<Answer['chat']>, lang: Lang): SlackMessage {
+  const s = strings(lang).answers;
+  const reply = chat === 'greeting' ? s.chatGreeting : s.chatThanks;
+  return { text: `${reply} ${s.chatHowTo}`, blocks: [section(`${reply}\n${s.chatHowTo}`)] };
+}
+
+/**
+ * The reply to a question, by outcome: answered, the best entry; partial, the entry that covers part
+ * with a line saying which part and a button to ask the channel; none, "not covered" with close
+ * topics or the topic list; chat, a brief reply and how to ask.
+ */
 export function buildAnswerMessage(input: AnswerMessageInput): SlackMessage {
-  const { answer, notice, ...rest } = input;
+  const { answer, notice, topics, ...rest } = input;
   const best = answer.matches[0];
-  if (!answer.answered || !best) {
-    const message = buildNotAnsweredMessage(answer, input.question, input.lang, input.routes);
-    const noticed = notice
-      ? { text: `${notice} ${message.text}`, blocks: [context(notice), ...message.blocks] }
-      : message;
-    // A partial answer is an answer, so it is rated; "the notes do not cover it" is already a gap.
-    if (input.feedback && answer.outcome === 'partial' && best)
-      return withFeedback(
-        noticed,
-        { entryId: best.entry.id, question: input.question, lang: input.lang },
-        input.routes,
-      );
-    return noticed;
+  const withNotice = (message: SlackMessage): SlackMessage =>
+    notice ? { text: `${notice} ${message.text}`, blocks: [context(notice), ...message.blocks] } : message;
+  if (answer.chat) return withNotice(buildChatMessage(answer.chat, input.lang));
+  if (!best || (answer.outcome !== 'answered' && answer.outcome !== 'partial')) {
+    return withNotice(buildNotAnsweredMessage(answer, input.question, input.lang, input.routes, topics));
   }
   return buildEntryMessage({
     ...rest,
     entry: best.entry,
     hasOtherMatches: answer.matches.length > 1,
     ...(notice ? { notice } : {}),
+    ...(answer.outcome === 'partial' ? { partial: answer.partial ?? true } : {}),
   });
+}
+
+export interface QuestionForChannelInput {
+  question: string;
+  lang: Lang;
+  /** The user who put the question to the channel (raw id: escaped here). */
+  askedBy: string;
+  /** The note that covers part of the question. */
+  entry: KnowledgeEntry;
+  /** What that note covers and lacks, when the answer still says. */
+  partial?: Answer['partial'];
+}
+
+/** A question put to the channel from a partial answer: who asks, what, and what the notes have. */
+export function buildQuestionForChannelMessage(input: QuestionForChannelInput): SlackMessage {
+  const { question, lang, askedBy, entry } = input;
+  const s = strings(lang).answers;
+  const ask = s.questionForChannel(userMention(askedBy), quoted(question));
+  const notes = s.partialForChannel(escapeSlackText(entryTitle(entry, lang)));
+  const blocks: KnownBlock[] = [section(ask), context(notes)];
+  if (input.partial) blocks.push(context(partialIntroText(input.partial, lang)));
+  return { text: `${ask} ${notes}`, blocks };
 }
 
 /** The topics after the one already shown, as buttons. */

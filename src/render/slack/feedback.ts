@@ -7,7 +7,7 @@ import type { ContextActionsBlock, ModalView } from '@slack/types';
 import { strings } from '../../i18n/index.ts';
 import { MISSING_MAX_CHARS } from '../../store/text.ts';
 import { truncate } from '../format.ts';
-import { context, type KnownBlock, SLACK_LIMITS, type SlackMessage } from './blocks.ts';
+import { context, type KnownBlock, SLACK_LIMITS } from './blocks.ts';
 import type { AnswerRoutes, EntryRef } from './routes.ts';
 
 /** How many blocks feedbackBlocks adds: the question line and the buttons. */
@@ -33,15 +33,6 @@ export function feedbackBlocks(ref: EntryRef, routes: AnswerRoutes): KnownBlock[
     ],
   };
   return [context(s.prompt), buttons];
-}
-
-/**
- * `message` with the feedback blocks appended, for answers that are not one note's blocks (those
- * make room themselves, see entryBlocks). The last blocks give way if Slack's 50 would be passed.
- */
-export function withFeedback(message: SlackMessage, ref: EntryRef, routes: AnswerRoutes): SlackMessage {
-  const keep = SLACK_LIMITS.messageBlocks - FEEDBACK_BLOCK_COUNT;
-  return { text: message.text, blocks: [...message.blocks.slice(0, keep), ...feedbackBlocks(ref, routes)] };
 }
 
 /** The form a 👎 opens: one optional line on what was missing; `metadata` says which answer it is about. */

@@ -1,12 +1,28 @@
 /** The notes' Markdown as Slack mrkdwn, in pieces that fit a section. Pure. */
+import { alignedTable, type MarkdownTable, splitMarkdownTables, tableRowLine } from '../format.ts';
 import { escapeSlackText, SLACK_LIMITS } from './blocks.ts';
 
 /**
  * Converts the notes' Markdown to Slack mrkdwn: headings and **bold** become *bold*, *italic*
  * becomes _italic_, [text](url) becomes <url|text>, list dashes become bullets. Code blocks keep
  * their content (only escaped); their language tag is dropped because Slack would print it.
+ * Slack draws no tables: a table becomes a code block of aligned columns, or one bullet a row
+ * when too wide for that.
  */
 export function markdownToMrkdwn(markdown: string): string {
+  return splitMarkdownTables(markdown)
+    .map((part) => (typeof part === 'string' ? textToMrkdwn(part) : tableToMrkdwn(part)))
+    .join('\n')
+    .trim();
+}
+
+function tableToMrkdwn(table: MarkdownTable): string {
+  const grid = alignedTable(table);
+  if (grid) return ['```', ...grid.map(escapeSlackText), '```'].join('\n');
+  return table.rows.map((row) => `• ${convertInline(escapeSlackText(tableRowLine(table, row)))}`).join('\n');
+}
+
+function textToMrkdwn(markdown: string): string {
   const out: string[] = [];
   let inFence = false;
   for (const line of markdown.replace(/\r\n?/g, '\n').split('\n')) {
@@ -22,7 +38,7 @@ export function markdownToMrkdwn(markdown: string): string {
     }
     out.push(convertInline(escapeSlackText(line)));
   }
-  return out.join('\n').trim();
+  return out.join('\n');
 }
 
 const BOLD_MARK = '\u0001';

@@ -20,6 +20,8 @@ export interface EntryRef {
 export interface AnswerRoutes {
   /** Share in channel, under a private answer. */
   share(ref: EntryRef): ButtonRoute;
+  /** Ask the channel, under a partial answer: puts the question to the channel. */
+  shareQuestion(ref: EntryRef): ButtonRoute;
   /** Other matches for the same question. */
   otherMatches(ref: EntryRef): ButtonRoute;
   /** One topic of a list (did you mean, other matches); `index` keeps ids unique in the block. */

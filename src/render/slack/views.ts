@@ -3,7 +3,7 @@ import type { HomeView, ModalView } from '@slack/types';
 import { type Lang, strings } from '../../i18n/index.ts';
 import type { Answer, KnowledgeEntry } from '../../knowledge/types.ts';
 import { truncate } from '../format.ts';
-import { entryBlocks, entryTitle, quoted } from './answers.ts';
+import { buildChatMessage, entryBlocks, entryTitle, partialIntroText, quoted } from './answers.ts';
 import { actions, button, context, escapeSlackText, header, type KnownBlock, SLACK_LIMITS, section } from './blocks.ts';
 import { type HomeGaps, homeGapsBlocks } from './gaps.ts';
 import type { AnswerRoutes } from './routes.ts';
@@ -93,7 +93,12 @@ export function buildAnswerModal(
   lookup: (id: string) => KnowledgeEntry | undefined,
 ): ModalView {
   const best = answer.matches[0];
+  if (answer.chat) return modalShell(lang, buildChatMessage(answer.chat, lang).blocks);
   if (answer.answered && best) return modalShell(lang, entryBlocks(best.entry, lang, lookup, SLACK_LIMITS.viewBlocks));
+  if (answer.outcome === 'partial' && best) {
+    const leading = [section(partialIntroText(answer.partial ?? true, lang))];
+    return modalShell(lang, entryBlocks(best.entry, lang, lookup, SLACK_LIMITS.viewBlocks, { leading }));
+  }
   const s = strings(lang).answers;
   const closest = answer.matches.slice(0, 3).map((m) => `• ${escapeSlackText(entryTitle(m.entry, lang))}`);
   return modalShell(lang, [

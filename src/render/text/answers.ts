@@ -1,44 +1,71 @@
-/** Knowledge answers as plain terminal text, for the shell and the CLI. Pure functions. */
+/**
+ * Knowledge answers as terminal text, for the shell and the CLI. Pure functions; `style` marks
+ * headings, code and metadata for a terminal and is plain by default (pipes, files, the CLI).
+ */
 import { type Lang, strings } from '../../i18n/index.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry } from '../../knowledge/types.ts';
-import { bodyWithoutHeading, markdownToPlainText } from '../format.ts';
+import { bodyWithoutHeading, markdownToPlainText, pairedTitle } from '../format.ts';
+import { PLAIN_STYLE, type TextStyle } from './style.ts';
 
-export function renderAnswerText(answer: Answer, kb: KnowledgeBase, lang: Lang): string {
+/**
+ * The reply to a question, by outcome: answered, the best entry; partial, a line saying which part
+ * the closest note covers, then that note; none, "not covered" with the close topics the search
+ * found, or the topic list; chat, a brief reply and how to ask.
+ */
+export function renderAnswerText(answer: Answer, kb: KnowledgeBase, lang: Lang, style = PLAIN_STYLE): string {
   const t = strings(lang).terminal;
+  const s = strings(lang).answers;
+  if (answer.chat) return `${answer.chat === 'greeting' ? s.chatGreeting : s.chatThanks}\n${t.chatHowTo}`;
   const [best, ...rest] = answer.matches;
-  if (!answer.answered || !best) {
-    const lines = [strings(lang).answers.notAnswered(answer.query.trim())];
-    if (answer.matches.length === 0) lines.push(t.noTopics);
-    else lines.push(t.didYouMean, ...answer.matches.map((m) => `  • ${topicLine(m.entry)}`));
+  const partial = answer.outcome === 'partial' && best !== undefined;
+  const topic = (e: KnowledgeEntry) => topicLine(e, style);
+  if (!(answer.answered || partial) || !best) {
+    const lines = [s.notAnswered(answer.query.trim())];
+    if (answer.matches.length === 0) lines.push(t.noTopics, ...kb.entries.map((e) => `  • ${topic(e)}`));
+    else lines.push(t.didYouMean, ...answer.matches.map((m) => `  • ${topic(m.entry)}`));
     return lines.join('\n');
   }
-  const lines = [renderEntryText(best.entry, kb, lang)];
+  const lines = partial
+    ? [s.partialIntro(termsText(answer.partial?.covered), termsText(answer.partial?.missing)), '']
+    : [];
+  lines.push(renderEntryText(best.entry, kb, lang, style));
   // Weak runners-up are noise under a confident answer; related topics are already listed.
   const close = rest.filter((m) => m.score >= best.score / 2 && !best.entry.related.includes(m.entry.id));
-  if (close.length > 0) lines.push('', `${t.alsoSee}: ${close.map((m) => topicLine(m.entry)).join(' · ')}`);
+  if (close.length > 0)
+    lines.push('', style.dim(`${t.alsoSee}: ${close.map((m) => topicLine(m.entry, PLAIN_STYLE)).join(' · ')}`));
   return lines.join('\n');
+}
+
+/** The question's words quoted for a sentence; undefined when the answer names none. */
+function termsText(terms: readonly string[] | undefined): string | undefined {
+  return terms?.length ? `“${terms.join(', ')}”` : undefined;
 }
 
 /** One entry: its title line, its body as terminal text, and related topics. */
-function renderEntryText(entry: KnowledgeEntry, kb: KnowledgeBase, lang: Lang): string {
-  const body = markdownToPlainText(bodyWithoutHeading(entry).trim());
-  const lines = [`== ${displayTitle(entry)} ==`, '', body];
+function renderEntryText(entry: KnowledgeEntry, kb: KnowledgeBase, lang: Lang, style: TextStyle): string {
+  const body = markdownToPlainText(bodyWithoutHeading(entry).trim(), style);
+  const lines = [style.heading(`== ${displayTitle(entry)} ==`), '', body];
   const related = entry.related.map((id) => kb.byId(id)).filter((e): e is KnowledgeEntry => e !== undefined);
-  if (related.length > 0) lines.push('', `${strings(lang).answers.related}: ${related.map(topicLine).join(' · ')}`);
+  if (related.length > 0) {
+    const list = related.map((e) => topicLine(e, PLAIN_STYLE)).join(' · ');
+    lines.push('', style.dim(`${strings(lang).answers.related}: ${list}`));
+  }
   return lines.join('\n');
 }
 
-export function renderTopicsText(kb: KnowledgeBase, lang: Lang): string {
-  return [`${strings(lang).answers.topicsHeading}:`, ...kb.entries.map((e) => `  • ${topicLine(e)}`)].join('\n');
+export function renderTopicsText(kb: KnowledgeBase, lang: Lang, style = PLAIN_STYLE): string {
+  return [
+    style.heading(`${strings(lang).answers.topicsHeading}:`),
+    ...kb.entries.map((e) => `  • ${topicLine(e, style)}`),
+  ].join('\n');
 }
 
-/** "쿠버네티스 (Kubernetes)" already names it in English; other titles get the English one added. */
+/** "쿠버네티스 (Kubernetes)" already names it in English; other titles get the English one added, never in nested brackets. */
 function displayTitle(entry: KnowledgeEntry): string {
-  return entry.title.toLowerCase().includes(entry.titleEn.toLowerCase())
-    ? entry.title
-    : `${entry.title} (${entry.titleEn})`;
+  return pairedTitle(entry.title, entry.titleEn);
 }
 
-function topicLine(entry: KnowledgeEntry): string {
-  return `${entry.title} [${entry.id}]`;
+/** A topic with its id, the id as metadata. */
+function topicLine(entry: KnowledgeEntry, style: TextStyle): string {
+  return `${entry.title} ${style.dim(`[${entry.id}]`)}`;
 }

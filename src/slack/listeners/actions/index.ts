@@ -7,6 +7,7 @@ import { handleExplainDocker } from './explain-docker.ts';
 import { type FeedbackArgs, handleFeedbackVote } from './feedback.ts';
 import { handleHomeAsk, handleHomeReadTopic } from './home-buttons.ts';
 import { handleDeleteNote, handleEditNote, handleWriteNote } from './note-buttons.ts';
+import { handleShareQuestion } from './share-question.ts';
 
 /**
  * Every button the bot listens to, by action id prefix (buttons carry `<prefix>:<n>`, unique in
@@ -26,6 +27,7 @@ const ACTION_LISTENERS: ReadonlyArray<{
   { actionId: WRITE_NOTE_ACTION, handle: handleWriteNote },
   { actionId: NOTE_ACTION_IDS.edit, handle: handleEditNote },
   { actionId: NOTE_ACTION_IDS.delete, handle: handleDeleteNote },
+  { actionId: ACTION_IDS.shareQuestion, handle: handleShareQuestion },
 ];
 
 /** Slack's feedback_buttons (👍 / 👎 under answers): one element, the vote in the clicked button's value. */

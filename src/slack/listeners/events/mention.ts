@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { answerForConversation, deliveryNote, outcome, postMessage } from '../../post-answer.ts';
 import { recordGapIfUnanswered } from '../../records.ts';
+import { rememberBotThread } from './thread-follow-up.ts';
 
 /** @bot <question> in a channel: the answer goes into that message's thread. */
 export async function handleAppMention(
@@ -10,8 +11,10 @@ export async function handleAppMention(
 ): Promise<void> {
   const { message, asked } = answerForConversation(deps, event.text);
   const who = event.user ?? 'unknown';
-  const target = { channel: event.channel, threadTs: event.thread_ts ?? event.ts };
+  const threadTs = event.thread_ts ?? event.ts;
+  const target = { channel: event.channel, threadTs };
   const delivered = await postMessage(deps, client, target, message, `answer to mention ${body.event_id} by ${who}`);
+  if (delivered !== 'dropped') await rememberBotThread(deps, event.channel, threadTs);
   recordGapIfUnanswered(deps, asked, event.channel);
   deps.logger.info(`mention by ${who} in ${event.channel}: ${outcome(asked)}${deliveryNote(delivered)}`);
 }

@@ -1,12 +1,11 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { strings } from '../../../i18n/index.ts';
-import { buildNotAnsweredMessage } from '../../../render/slack/answers.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { ROUTES } from '../../interactions.ts';
-import { answerMessage, askNotes, postInThreadOrPrivately } from '../../post-answer.ts';
+import { answerMessage, askNotes, outcome, postInThreadOrPrivately } from '../../post-answer.ts';
 import { recordGapIfUnanswered } from '../../records.ts';
 import { replyThrough } from '../../respond.ts';
 import { questionFromSlack } from '../../text.ts';
+import { rememberBotThread } from '../events/thread-follow-up.ts';
 
 /**
  * Message shortcut "Explain in thread": answers the message's text in its thread, so a question
@@ -27,10 +26,11 @@ export async function handleExplainInThread(
     return;
   }
   recordGapIfUnanswered(deps, asked, shortcut.channel.id);
-  if (!asked.answer.answered) {
-    const notAnswered = buildNotAnsweredMessage(asked.answer, asked.question, asked.lang, ROUTES);
+  // A partial answer says honestly what it covers, so it goes in the thread like an answer.
+  if (asked.answer.outcome === 'none') {
+    const notAnswered = answerMessage(deps, asked, { audience: 'private' });
     await reply({ response_type: 'ephemeral', text: notAnswered.text, blocks: notAnswered.blocks });
-    deps.logger.info(`explain-in-thread by ${who}: not answered`);
+    deps.logger.info(`explain-in-thread by ${who}: ${outcome(asked)}`);
     return;
   }
   const threadTs = typeof shortcut.message.thread_ts === 'string' ? shortcut.message.thread_ts : shortcut.message.ts;
@@ -49,5 +49,6 @@ export async function handleExplainInThread(
     strings(asked.lang).slack.notInChannel,
     `explain-in-thread answer for ${shortcut.user.id}`,
   );
-  deps.logger.info(`explain-in-thread by ${who}: answered with ${asked.answer.matches[0]?.entry.id} (${where})`);
+  if (where === 'thread') await rememberBotThread(deps, shortcut.channel.id, threadTs);
+  deps.logger.info(`explain-in-thread by ${who}: ${outcome(asked)} (${where})`);
 }
