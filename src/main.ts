@@ -1,11 +1,16 @@
 /**
  * `npm start`: picks the face from the settings. Slack tokens → the Slack app (Socket Mode or
- * HTTP); none → the terminal shell, which answers the same way.
+ * HTTP); none → the terminal shell, which answers the same way (and, from a pipe, each line).
+ *
+ * SIGTERM or SIGINT stops the Slack app gracefully: unready first, no new requests, the ones in
+ * flight finished within SHUTDOWN_TIMEOUT_MS, then the store closed and exit 0; 1 when the bound
+ * was hit, saying how many requests were dropped. A second signal exits at once.
  */
-import { loadDotenv } from './config.ts';
+import { loadDotenv, readShutdownTimeoutMs } from './config.ts';
 import { ConfigError, UserError } from './errors.ts';
 import { createRuntime } from './runtime.ts';
 import { runShell } from './shell/index.ts';
+import { noSlackSettings } from './slack/config.ts';
 import { createSlackApp } from './slack/index.ts';
 
 async function main(): Promise<void> {
@@ -18,24 +23,52 @@ async function main(): Promise<void> {
   const kb = runtime.knowledge();
   const { logger } = runtime;
 
+  const shutdownTimeoutMs = readShutdownTimeoutMs(process.env);
+
   if (!slack) {
-    await runShell({ kb, docker, lang, logger }, { input: process.stdin, output: process.stdout });
+    const lines = await runShell({ kb, docker, lang, logger }, { input: process.stdin, output: process.stdout });
     await runtime.close();
+    // No terminal and not one line to answer: a container started without its Slack settings.
+    if (lines === 0 && process.stdin.isTTY !== true) throw noSlackSettings();
     return;
   }
-  const bot = createSlackApp({ config: slack, kb, docker, logger, store: runtime.store() });
+  const bot = createSlackApp({ config: slack, kb, docker, logger, store: runtime.store(), metrics: runtime.metrics });
   await bot.start();
-  const shutdown = () => {
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn(`shutdown: ${signal} again; exiting now with ${bot.inFlight()} requests in flight`);
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info(
+      `shutdown: ${signal}; finishing ${bot.inFlight()} requests in flight (at most ${shutdownTimeoutMs} ms)`,
+    );
+    // A stop that hangs (a socket that never closes) must not outlive the bound by much.
+    setTimeout(() => {
+      logger.error(`shutdown: not finished ${shutdownTimeoutMs + 2000} ms after ${signal}; exiting`);
+      process.exit(1);
+    }, shutdownTimeoutMs + 2000).unref();
     bot
-      .stop()
-      .then(() => runtime.close())
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      .shutdown(shutdownTimeoutMs)
+      .then(async (dropped) => {
+        await runtime.close();
+        if (dropped > 0) {
+          logger.error(
+            `shutdown: dropped ${dropped} request${dropped === 1 ? '' : 's'} still in flight after SHUTDOWN_TIMEOUT_MS=${shutdownTimeoutMs}`,
+          );
+          process.exit(1);
+        }
+        logger.info('shutdown: every request finished; stopped');
+        process.exit(0);
+      })
+      .catch((err: unknown) => {
+        logger.error(`shutdown failed: ${err instanceof Error ? err.message : String(err)}`);
+        process.exit(1);
+      });
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }
 
 main().catch((err: unknown) => {

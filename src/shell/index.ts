@@ -12,9 +12,10 @@ export interface ShellIo {
 
 /**
  * The offline face, in the spirit of Hubot's shell adapter: on a terminal it prompts;
- * from a pipe it answers each line in order and exits at the end of input.
+ * from a pipe it answers each line in order and exits at the end of input. Resolves to the
+ * number of lines it read.
  */
-export async function runShell(deps: ShellDeps, io: ShellIo): Promise<void> {
+export async function runShell(deps: ShellDeps, io: ShellIo): Promise<number> {
   const interactive = io.input.isTTY === true;
   const rl = readline.createInterface({
     input: io.input,
@@ -32,7 +33,9 @@ export async function runShell(deps: ShellDeps, io: ShellIo): Promise<void> {
     rl.setPrompt('docker-notes> ');
     rl.prompt();
   }
+  let lines = 0;
   for await (const line of rl) {
+    lines += 1;
     const reply = await handleShellLine(line, deps);
     write(reply.text);
     if (reply.exit) break;
@@ -42,4 +45,5 @@ export async function runShell(deps: ShellDeps, io: ShellIo): Promise<void> {
     }
   }
   rl.close();
+  return lines;
 }

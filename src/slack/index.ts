@@ -8,13 +8,15 @@
  * window), and, in the Docker reader, the /docker-df cache, the Docker API version pinned per host
  * and the known_hosts files read at start-up. Each is correct per replica, just not pooled.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { App } from '@slack/bolt';
 import type { DockerReader } from '../docker/types.ts';
 import { ConfigError } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import { createHealth, type Health, serveHealth } from '../observe/health.ts';
+import { createMetrics, type Metrics } from '../observe/metrics.ts';
 import type { Store } from '../store/types.ts';
 import { createRateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
@@ -26,6 +28,7 @@ import { registerShortcuts } from './listeners/shortcuts/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import { slackLogger } from './log.ts';
 import { pinTeam, skipTimedOutRetries } from './middleware.ts';
+import { observeRequests } from './requests.ts';
 
 export { readSlackConfig, type SlackConfig } from './config.ts';
 
@@ -38,6 +41,8 @@ export interface SlackBotOptions {
   logger: Logger;
   /** Feedback, gaps, saved notes and replica-shared state; without one those features stay off. */
   store?: Store;
+  /** What /metrics serves; the bot makes its own when none is given. */
+  metrics?: Metrics;
 }
 
 export interface SlackBot {
@@ -47,6 +52,17 @@ export interface SlackBot {
   stop(): Promise<void>;
   /** The port HTTP mode listens on once started (useful when a test sets config.port to 0); undefined in Socket Mode. */
   httpPort(): number | undefined;
+  /** Where /healthz, /readyz and /metrics are served: PORT in HTTP mode, HEALTH_PORT in Socket Mode (when set). */
+  healthPort(): number | undefined;
+  health: Health;
+  /** Slack requests being handled now (a Docker read, an answer being posted). */
+  inFlight(): number;
+  /**
+   * The graceful stop: unready at once, no new requests (Socket Mode disconnects first; HTTP mode
+   * keeps serving what still arrives), the requests in flight finished within `timeoutMs`, then
+   * stopped. Resolves to how many requests were still in flight at the bound (0: none dropped).
+   */
+  shutdown(timeoutMs: number): Promise<number>;
 }
 
 /**
@@ -55,7 +71,14 @@ export interface SlackBot {
  */
 const RETRY_CONFIG = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
 
-export function createSlackApp({ config, kb, docker, logger: log, store }: SlackBotOptions): SlackBot {
+export function createSlackApp({
+  config,
+  kb,
+  docker,
+  logger: log,
+  store,
+  metrics = createMetrics(),
+}: SlackBotOptions): SlackBot {
   const logger = slackLogger(log, [config.botToken, config.mode === 'socket' ? config.appToken : config.signingSecret]);
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
@@ -72,6 +95,8 @@ export function createSlackApp({ config, kb, docker, logger: log, store }: Slack
   };
   // In Socket Mode, Bolt hands clientOptions to the Socket Mode client too, so apps.connections.open
   // also goes to SLACK_API_URL (App → installerOptions.clientOptions → SocketModeClient).
+  const health = createHealth({ notes: () => kb.entries.length, metrics });
+  if (config.mode === 'http') health.setSlack('http');
   const app =
     config.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken: config.appToken })
@@ -79,8 +104,10 @@ export function createSlackApp({ config, kb, docker, logger: log, store }: Slack
           ...common,
           signingSecret: config.signingSecret,
           port: config.port,
-          customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(kb) }],
+          customRoutes: health.routes,
         });
+  const requests = observeRequests(app.logger, metrics);
+  app.use(requests.middleware);
 
   const { rateLimit } = config.docker;
   const deps: SlackDeps = {
@@ -107,8 +134,14 @@ export function createSlackApp({ config, kb, docker, logger: log, store }: Slack
   });
 
   let port: number | undefined;
+  let healthServer: Awaited<ReturnType<typeof serveHealth>> | undefined;
+  const closeHealthServer = async () => {
+    await healthServer?.close();
+    healthServer = undefined;
+  };
   return {
     app,
+    health,
     async start() {
       warnIfDockerIsOpen(config, app.logger);
       try {
@@ -116,20 +149,47 @@ export function createSlackApp({ config, kb, docker, logger: log, store }: Slack
       } catch (err) {
         throw startupError(err, config);
       }
+      if (config.mode === 'socket') {
+        followConnection(app, health);
+        if (config.healthPort !== undefined) {
+          const healthPort = config.healthPort;
+          healthServer = await serveHealth(health, healthPort).catch((err: unknown) => {
+            throw new ConfigError(
+              `Could not serve /healthz on HEALTH_PORT ${healthPort} (${(err as NodeJS.ErrnoException).code ?? String(err)}): set HEALTH_PORT to a free port.`,
+            );
+          });
+        }
+      }
       const server: unknown = await app.start();
       const address = isServer(server) ? server.address() : null;
       port = address && typeof address === 'object' ? (address as AddressInfo).port : undefined;
       app.logger.info(
         config.mode === 'socket'
-          ? 'Slack: connected in Socket Mode'
-          : `Slack: HTTP mode listening on :${port} (/slack/events, /healthz)`,
+          ? `Slack: connected in Socket Mode${healthServer ? ` (/healthz, /readyz, /metrics on :${healthServer.port})` : ''}`
+          : `Slack: HTTP mode listening on :${port} (/slack/events, /healthz, /readyz, /metrics)`,
       );
     },
     async stop() {
+      health.startShutdown();
       await app.stop();
       port = undefined;
+      await closeHealthServer();
     },
     httpPort: () => port,
+    healthPort: () => (config.mode === 'http' ? port : healthServer?.port),
+    inFlight: () => requests.inFlight.count,
+    async shutdown(timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      health.startShutdown();
+      // Socket Mode: once disconnected, Slack sends new events to the app's other connections.
+      if (config.mode === 'socket') await app.stop();
+      const dropped = await requests.inFlight.settle(Math.max(0, deadline - Date.now()));
+      if (config.mode === 'http') await app.stop();
+      port = undefined;
+      health.setSlack('closed');
+      await closeHealthServer();
+      return dropped;
+    },
   };
 }
 
@@ -146,11 +206,16 @@ function warnIfDockerIsOpen(config: SlackConfig, logger: Logger): void {
   }
 }
 
-function healthHandler(kb: KnowledgeBase) {
-  return (_req: IncomingMessage, res: ServerResponse) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ ok: true, topics: kb.entries.length }));
-  };
+/** The Socket Mode client's state, for /readyz and /healthz (Bolt keeps the client on its receiver). */
+function followConnection(app: App, health: Health): void {
+  const client = (app as unknown as { receiver?: { client?: EventEmitter } }).receiver?.client;
+  if (!client) return;
+  client.on('connecting', () => health.setSlack('connecting'));
+  client.on('connected', () => health.setSlack('open'));
+  // An unexpected close is retried after a delay; 'reconnecting' comes only when the retry starts.
+  client.on('close', () => health.setSlack('reconnecting'));
+  client.on('reconnecting', () => health.setSlack('reconnecting'));
+  client.on('disconnected', () => health.setSlack('closed'));
 }
 
 function isServer(value: unknown): value is { address(): AddressInfo | string | null } {

@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { strings } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
+import { recordOutcome } from './requests.ts';
 
 /**
  * SLACK_TEAM_ID: requests from any other workspace (an org-wide or mis-shared install) stop here.
@@ -12,6 +13,7 @@ export function pinTeam(teamId: string, logger: Logger): Middleware<AnyMiddlewar
       await next();
       return;
     }
+    recordOutcome(context, { outcome: 'refused' });
     logger.warn(
       `Ignored a request from workspace ${context.teamId ?? context.enterpriseId}: SLACK_TEAM_ID pins the bot to ${teamId}`,
     );
@@ -31,6 +33,7 @@ export function pinTeam(teamId: string, logger: Logger): Middleware<AnyMiddlewar
 export function skipTimedOutRetries(logger: Logger): Middleware<AnyMiddlewareArgs> {
   return async function dropTimedOutRetry({ context, next }) {
     if (context.retryNum !== undefined && context.retryReason === 'http_timeout') {
+      recordOutcome(context, { outcome: 'ignored' });
       logger.info(`Ignored Slack's retry #${context.retryNum} of an event already being answered (http_timeout)`);
       return;
     }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { answerMessage, askNotes, helpMessage, outcome } from '../../post-answer.ts';
+import { recordAnswer } from '../../requests.ts';
 import { questionFromSlack } from '../../text.ts';
 
 /**
@@ -10,12 +11,13 @@ import { questionFromSlack } from '../../text.ts';
  */
 export async function handleDockerAsk(
   deps: SlackDeps,
-  { command, ack }: AllMiddlewareArgs & SlackCommandMiddlewareArgs,
+  { command, ack, context }: AllMiddlewareArgs & SlackCommandMiddlewareArgs,
 ): Promise<void> {
   const asked = askNotes(deps, questionFromSlack(command.text));
   await ack({
     response_type: 'ephemeral',
     ...(asked ? answerMessage(deps, asked, { audience: 'private' }) : helpMessage(deps)),
   });
+  recordAnswer(context, asked);
   deps.logger.info(`/docker-ask by ${command.user_id} in ${command.channel_id}: ${outcome(asked)}`);
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { answerForConversation, outcome, postMessage } from '../../post-answer.ts';
+import { recordAnswer, recordOutcome } from '../../requests.ts';
 
 /**
  * A direct message to the bot: the answer in the DM (in the thread if the question is in one).
@@ -8,10 +9,14 @@ import { answerForConversation, outcome, postMessage } from '../../post-answer.t
  */
 export async function handleDirectMessage(
   deps: SlackDeps,
-  { event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>,
+  { event, client, context }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>,
 ): Promise<void> {
-  if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
+  if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) {
+    recordOutcome(context, { outcome: 'ignored' });
+    return;
+  }
   const { message, asked } = answerForConversation(deps, event.text);
   await postMessage(client, event.channel, message, event.thread_ts);
+  recordAnswer(context, asked);
   deps.logger.info(`DM from ${event.user}: ${outcome(asked)}`);
 }

@@ -4,6 +4,7 @@ import { buildNotAnsweredMessage } from '../../../render/slack/answers.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { ROUTES } from '../../interactions.ts';
 import { answerMessage, askNotes, postInThreadOrPrivately } from '../../post-answer.ts';
+import { recordAnswer } from '../../requests.ts';
 import { replyThrough } from '../../respond.ts';
 import { questionFromSlack } from '../../text.ts';
 
@@ -15,12 +16,13 @@ import { questionFromSlack } from '../../text.ts';
  */
 export async function handleExplainInThread(
   deps: SlackDeps,
-  { shortcut, ack, respond, client }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>,
+  { shortcut, ack, respond, client, context }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>,
 ): Promise<void> {
   await ack();
   const who = `${shortcut.user.id} in ${shortcut.channel.id}`;
   const reply = replyThrough(respond, deps.logger, `explain-in-thread by ${who}`);
   const asked = askNotes(deps, questionFromSlack(shortcut.message.text));
+  recordAnswer(context, asked);
   if (!asked) {
     await reply({ response_type: 'ephemeral', text: strings(deps.config.defaultLang).slack.nothingToExplain });
     return;

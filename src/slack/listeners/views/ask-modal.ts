@@ -4,12 +4,13 @@ import { buildAnswerModal } from '../../../render/slack/views.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { ASK_INPUT } from '../../interactions.ts';
 import { askNotes, outcome } from '../../post-answer.ts';
+import { recordAnswer } from '../../requests.ts';
 import { questionFromSlack } from '../../text.ts';
 
 /** The App Home question form: the answer replaces the form in the same modal. */
 export async function handleAskModalSubmit(
   deps: SlackDeps,
-  { view, body, ack }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>,
+  { view, body, ack, context }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>,
 ): Promise<void> {
   // A plain_text_input value arrives as typed, not Slack-encoded.
   const asked = askNotes(
@@ -28,5 +29,6 @@ export async function handleAskModalSubmit(
     response_action: 'update',
     view: buildAnswerModal(asked.answer, asked.question, asked.lang, (id) => deps.kb.byId(id)),
   });
+  recordAnswer(context, asked);
   deps.logger.info(`home question by ${body.user.id}: ${outcome(asked)}`);
 }
