@@ -56,6 +56,8 @@ export class SlackStandIn {
   readonly faults = new Map<string, ApiFault>();
   /** response_url ids that answer with this HTTP status, e.g. 404 or 410 once a response_url has expired. */
   readonly responseStatus = new Map<string, number>();
+  /** Web API methods answered this many milliseconds late, as a slow Slack would (e.g. `chat.postMessage`). */
+  readonly delays = new Map<string, number>();
   /** The headers of every WebSocket upgrade request, as the Socket Mode client sent them. */
   readonly upgrades: IncomingMessage['headers'][] = [];
   private server: Server | undefined;
@@ -145,6 +147,8 @@ export class SlackStandIn {
     const token =
       req.headers.authorization?.replace(/^Bearer /, '') ?? (typeof args.token === 'string' ? args.token : undefined);
     this.calls.push({ method, args, token, at: Date.now() });
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     const fault = this.faults.get(`${method} ${args.channel}`) ?? this.faults.get(method);
     const echoed = req.headers.authorization ?? '';
     switch (fault) {
