@@ -32,7 +32,14 @@ async function main(): Promise<void> {
     if (lines === 0 && process.stdin.isTTY !== true) throw noSlackSettings();
     return;
   }
-  const bot = createSlackApp({ config: slack, kb, docker, logger, store: runtime.store(), metrics: runtime.metrics });
+  const store = runtime.store();
+  // Opened now, so a store that cannot be used is said at start; answers never wait for it.
+  await store.open().then(
+    () => logger.info(`store: ${store.kind} at ${store.location}, migrations applied`),
+    (err: unknown) =>
+      logger.warn(`store: ${err instanceof Error ? err.message : String(err)} (answers go on; retried on use)`),
+  );
+  const bot = createSlackApp({ config: slack, kb, docker, logger, store, metrics: runtime.metrics });
   await bot.start();
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
