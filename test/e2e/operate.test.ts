@@ -40,6 +40,8 @@ function startBot(env: Record<string, string>, ready: string): Promise<Bot> {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/tmp',
       KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
+      // Each bot its own store, opened at start, outside the project's data/.
+      DATABASE_URL: `sqlite:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'operate-store-')), 'bot.db')}`,
       ...env,
     },
     cwd: '/tmp',
