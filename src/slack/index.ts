@@ -160,7 +160,11 @@ export function createSlackApp({
           });
         }
       }
-      const server: unknown = await app.start();
+      // A connection that cannot be opened ends start-up: the health server must not keep the process alive.
+      const server: unknown = await app.start().catch(async (err: unknown) => {
+        await closeHealthServer();
+        throw err;
+      });
       const address = isServer(server) ? server.address() : null;
       port = address && typeof address === 'object' ? (address as AddressInfo).port : undefined;
       app.logger.info(
