@@ -13,7 +13,7 @@ import { eventually } from '../support/eventually.ts';
 import { type FakeEngine, startFakeEngine } from '../support/fake-engine.ts';
 import { FIXTURE_KNOWLEDGE_DIR } from '../support/knowledge.ts';
 import { freeLoopbackPort } from '../support/net.ts';
-import { eventEnvelope, postSigned, postSlashCommand } from '../support/slack-requests.ts';
+import { eventEnvelope, postSigned, postSlashCommand, slashCommandPayload } from '../support/slack-requests.ts';
 import { SlackStandIn } from '../support/slack-standin.ts';
 import { type SlowProxy, startSlowDockerProxy } from '../support/slow-docker-proxy.ts';
 
@@ -352,6 +352,68 @@ describe('graceful shutdown', () => {
           .map((l) => l.outcome),
       ).toEqual(['ran', 'ran', 'ran']);
       expect(bot.output()).toContain('shutdown: SIGTERM; finishing 5 requests in flight');
+      expect(bot.output()).toContain('every request finished');
+    } finally {
+      await stop(bot);
+    }
+  }, 40_000);
+
+  it('Socket Mode: SIGTERM closes the connection first, then every result in flight still arrives, exit 0', async () => {
+    const healthPort = await freeLoopbackPort();
+    const bot = await startBot(
+      {
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_APP_TOKEN: APP_TOKEN,
+        SLACK_API_URL: slack.apiUrl,
+        HEALTH_PORT: String(healthPort),
+        DOCKER_HOST: slow.host,
+        DOCKER_TIMEOUT_MS: '30000',
+      },
+      'connected in Socket Mode',
+    );
+    try {
+      const run = Date.now();
+      const psIds = [1, 2].map((n) => `socket-shutdown-ps-${run}-${n}`);
+      for (const [n, id] of psIds.entries()) {
+        const ack = await slack.sendEnvelope(
+          'slash_commands',
+          slashCommandPayload({
+            command: '/docker-ps',
+            text: '',
+            userId: `U0SPS${n}`,
+            responseUrl: slack.responseUrl(id),
+          }),
+        );
+        expect(JSON.stringify(ack.payload)).toContain('/docker-ps');
+      }
+      const postsBefore = slack.callsTo('chat.postMessage').length;
+      await slack.sendEnvelope(
+        'events_api',
+        eventEnvelope({
+          type: 'app_mention',
+          user: 'U0ALICE',
+          text: '<@UBOT> docker root dir?',
+          ts: `${run}.000200`,
+          channel: 'C0OPS',
+          event_ts: `${run}.000200`,
+        }),
+      );
+      await eventually(() => (slack.callsTo('chat.postMessage').length > postsBefore ? true : undefined), {
+        what: 'the mention answer to be posted',
+      });
+
+      bot.child.kill('SIGTERM');
+      // No new event can reach a connection that is gone; Slack would send it to another replica.
+      await eventually(() => (slack.socketConnections === 0 ? true : undefined), { what: 'the socket to close' });
+      const deliveredAtClose = psIds
+        .flatMap((id) => slack.responsesTo(id))
+        .filter((r) => r.body.response_type === 'in_channel');
+      expect(deliveredAtClose).toEqual([]);
+      expect(await bot.exited).toBe(0);
+      for (const id of psIds) {
+        expect(slack.responsesTo(id).map((r) => r.body.response_type)).toContain('in_channel');
+      }
+      expect(requestLines(bot).find((l) => l.event === 'app_mention')?.outcome).toBe('answered');
       expect(bot.output()).toContain('every request finished');
     } finally {
       await stop(bot);
