@@ -31,6 +31,15 @@ RUN npm run build && rm dist/.tsbuildinfo
 # Production dependencies only, in their own stage so this layer is rebuilt only when the lockfile changes.
 FROM npm AS prod-deps
 RUN npm ci --omit=dev --ignore-scripts
+# better-sqlite3 (the default store) is the one native module: its prebuilt binary for this Node and
+# platform, fetched by prebuild-install from the package's GitHub releases, or from a mirror with the
+# same layout (<host>/v<version>/better-sqlite3-v<version>-node-v<abi>-linux-x64.tar.gz) named by this
+# build argument. No compiler: the base image has none, and the build says so instead of trying.
+ARG npm_config_better_sqlite3_binary_host
+RUN cd node_modules/better-sqlite3 && ../.bin/prebuild-install \
+  || { echo "better-sqlite3: no prebuilt binary from ${npm_config_better_sqlite3_binary_host:-GitHub} for node $(node -v) (ABI $(node -p process.versions.modules)); set the build argument npm_config_better_sqlite3_binary_host to a mirror" >&2; exit 1; }
+# The SQLite store's folder, handed to the node user below.
+RUN mkdir /app/data
 
 FROM ${NODE_IMAGE}
 ENV NODE_ENV=production \
@@ -41,10 +50,16 @@ WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+COPY migrations ./migrations
+# DATABASE_URL's default, sqlite:/app/data/bot.db: the one folder the node user may write, a volume so
+# that the records outlive the container and a read-only root filesystem still leaves it writable.
+COPY --from=prod-deps --chown=node:node /app/data ./data
+VOLUME /app/data
 # The bundled notes; mount a folder over KNOWLEDGE_DIR (or point KNOWLEDGE_DIR elsewhere) to use the team's own.
 COPY knowledge ./knowledge
 USER node
-# HTTP mode: POST /slack/events and GET /healthz on PORT (default 3000).
+# HTTP mode: POST /slack/events, GET /healthz, /readyz and /metrics on PORT (default 3000); Socket
+# Mode serves the last three on HEALTH_PORT (default PORT, else 3000).
 EXPOSE 3000
 # node itself, no curl: the official slim image has none. HEALTH_PORT (Socket Mode's health server)
 # when set, else PORT, else HTTP mode's default.

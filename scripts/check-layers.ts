@@ -118,6 +118,27 @@ export const LAYERS: Layer[] = [
     why: 'a face stands alone: it shares the core, not another face',
   },
   {
+    files: ['src/observe/'],
+    mayNotImport: ['src/knowledge/', 'src/store/', 'src/commands/', 'src/render/', ...FACES, ...ENTRY_POINTS],
+    why: 'metrics and health wrap ports from outside: they know Docker only as its DockerReader port, nothing of faces',
+  },
+  {
+    files: [
+      'src/errors.ts',
+      'src/logger.ts',
+      'src/config.ts',
+      'src/i18n/',
+      'src/text/',
+      'src/docker/',
+      'src/knowledge/',
+      'src/store/',
+      'src/commands/',
+      'src/render/',
+    ],
+    mayNotImport: ['src/observe/'],
+    why: 'the core is observed from outside: the runtime wraps its ports and the note watcher reports through onReload',
+  },
+  {
     files: ['src/runtime.ts'],
     mayNotImport: ['src/main.ts', 'src/cli.ts'],
     why: 'the composition root serves the entry points, not the other way round',
@@ -148,6 +169,8 @@ export const PACKAGES: Array<{ name: string; onlyIn: string[]; why: string }> = 
     why: 'the databases sit behind the Store interface; their drivers live only in the store',
   })),
   { name: 'dotenv', onlyIn: ['src/config.ts'], why: 'settings are read in one place' },
+  { name: 'pino', onlyIn: ['src/logger.ts'], why: 'every part logs through the Logger interface' },
+  { name: 'prom-client', onlyIn: ['src/observe/'], why: 'metrics are recorded through the Metrics interface' },
 ];
 
 export interface SourceFile {

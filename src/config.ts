@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { ConfigError } from './errors.ts';
 import type { Lang } from './i18n/index.ts';
+import { LOG_LEVELS, type LogFormat, type LogLevel } from './logger.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -42,6 +43,27 @@ export function readDefaultLang(env: Env): Lang {
   const lang = env[name]?.trim() || 'ko';
   if (lang !== 'ko' && lang !== 'en') throw new ConfigError(`${name}=${lang} should be ko or en. Fix it in .env.`);
   return lang;
+}
+
+/**
+ * LOG_LEVEL (debug, info, warn, error; default info) and LOG_FORMAT (json or pretty; default json
+ * unless stderr is a terminal, where a person reads it).
+ */
+export function readLogConfig(env: Env, stderrIsTerminal: boolean): { level: LogLevel; format: LogFormat } {
+  const level = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new ConfigError(`LOG_LEVEL=${env.LOG_LEVEL} should be one of ${LOG_LEVELS.join(', ')}. Fix it in .env.`);
+  }
+  const format = env.LOG_FORMAT?.trim().toLowerCase() || (stderrIsTerminal ? 'pretty' : 'json');
+  if (format !== 'json' && format !== 'pretty') {
+    throw new ConfigError(`LOG_FORMAT=${env.LOG_FORMAT} should be json or pretty. Fix it in .env.`);
+  }
+  return { level: level as LogLevel, format };
+}
+
+/** SHUTDOWN_TIMEOUT_MS (default 10000): how long SIGTERM or SIGINT waits for the requests in flight. */
+export function readShutdownTimeoutMs(env: Env): number {
+  return readPositiveInt(env, 'SHUTDOWN_TIMEOUT_MS', 10_000);
 }
 
 /** An on/off setting: 1/true/yes/on or 0/false/no/off; anything else names the variable. */

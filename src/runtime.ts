@@ -4,17 +4,21 @@
  * kept, so the CLI reads only what its command needs (`cli ask` works with a bad DOCKER_HOST), while
  * `npm start` asks for every part before serving, so a mistake stops start-up with one line.
  */
-import { type Env, readDefaultLang, readKnowledgeConfig, readPositiveInt } from './config.ts';
+import { type Env, readDefaultLang, readKnowledgeConfig, readLogConfig, readPositiveInt } from './config.ts';
 import { createDockerReader, type DockerReader, readDockerConfig } from './docker/index.ts';
 import type { Lang } from './i18n/index.ts';
 import { type KnowledgeBase, loadKnowledgeBase, watchKnowledgeBase } from './knowledge/index.ts';
-import { createStderrLogger, type Logger } from './logger.ts';
+import { createLogger, type Logger } from './logger.ts';
 import { createNoteBook, type NoteBook } from './notebook/index.ts';
+import { observeDocker } from './observe/docker.ts';
+import { createMetrics, type Metrics } from './observe/metrics.ts';
 import { readSlackConfig, type SlackConfig } from './slack/config.ts';
 import { createStore, readStoreConfig, type Store, startRetention } from './store/index.ts';
 
 export interface Runtime {
   logger: Logger;
+  /** What GET /metrics serves: every part below records into it. */
+  metrics: Metrics;
   /** DEFAULT_LANG: the language of text with no question to follow, in every face. */
   lang(): Lang;
   /** The notes, their warnings logged; followed for changes when the runtime follows and KNOWLEDGE_WATCH is on. */
@@ -40,10 +44,15 @@ export interface Runtime {
 export interface RuntimeOptions {
   /** Follow the notes folder (long-running faces); a one-shot CLI command does not. */
   follow: boolean;
+  /** Default: the bot's log (pino) from LOG_LEVEL and LOG_FORMAT. */
   logger?: Logger;
 }
 
-export function createRuntime(env: Env, { follow, logger = createStderrLogger() }: RuntimeOptions): Runtime {
+export function createRuntime(
+  env: Env,
+  { follow, logger = createLogger(readLogConfig(env, process.stderr.isTTY === true)) }: RuntimeOptions,
+): Runtime {
+  const metrics = createMetrics();
   let lang: Lang | undefined;
   let knowledge: KnowledgeBase | undefined;
   let docker: DockerReader | undefined;
@@ -54,6 +63,7 @@ export function createRuntime(env: Env, { follow, logger = createStderrLogger() 
   let stopRetention = () => {};
   const runtime: Runtime = {
     logger,
+    metrics,
     lang: () => {
       lang ??= readDefaultLang(env);
       return lang;
@@ -65,12 +75,18 @@ export function createRuntime(env: Env, { follow, logger = createStderrLogger() 
         for (const warning of loaded.warnings) logger.warn(`knowledge: ${warning}`);
         if (follow && watch) {
           // The watcher starts from this load: its files, folders and warnings are what a reload compares with.
-          const live = watchKnowledgeBase(knowledgeDir, loaded, logger, { limits, rescanMs });
+          const live = watchKnowledgeBase(knowledgeDir, loaded, logger, {
+            limits,
+            rescanMs,
+            onReload: (ok) => metrics.noteReload(ok),
+          });
           stopFollowing = () => live.close();
           knowledge = live;
         } else {
           knowledge = loaded.kb;
         }
+        const served = knowledge;
+        metrics.countNotes(() => served.entries.length);
         const count = loaded.kb.entries.length;
         const following = follow && watch ? ', following changes' : '';
         logger.info(`knowledge: loaded ${count} note${count === 1 ? '' : 's'} from ${knowledgeDir}${following}`);
@@ -78,7 +94,14 @@ export function createRuntime(env: Env, { follow, logger = createStderrLogger() 
       return knowledge;
     },
     docker: () => {
-      docker ??= createDockerReader(readDockerConfig(env));
+      if (!docker) {
+        const config = readDockerConfig(env);
+        docker = observeDocker(
+          createDockerReader(config),
+          metrics,
+          config.hosts.map((host) => host.name),
+        );
+      }
       return docker;
     },
     store: () => {

@@ -21,6 +21,8 @@ export interface WatchOptions {
    * some container mounts send none; inotify's watch limit can run out). Unchanged files are only stat'ed.
    */
   rescanMs?: number;
+  /** Told of each reload that changed the notes served (true) and each that could not be used (false). */
+  onReload?: (ok: boolean) => void;
 }
 
 /** What the first load gave: the notes served until a reload, and what to compare a reload with. */
@@ -51,7 +53,7 @@ export function watchKnowledgeBase(
   dir: string,
   initial: InitialKnowledge,
   logger: Pick<Logger, 'info' | 'warn'>,
-  { limits, debounceMs = 300, rescanMs = 30_000 }: WatchOptions = {},
+  { limits, debounceMs = 300, rescanMs = 30_000, onReload = () => {} }: WatchOptions = {},
 ): LiveKnowledgeBase {
   let current = initial.kb;
   let files = initial.files;
@@ -89,6 +91,7 @@ export function watchKnowledgeBase(
           await build();
         } while (again && !closed);
       } catch (err) {
+        onReload(false);
         logger.warn(
           `knowledge: reload failed (${err instanceof Error ? err.message : String(err)}); previous notes kept`,
         );
@@ -127,6 +130,7 @@ export function watchKnowledgeBase(
     if (closed) return;
     current = kb;
     warnings = newWarnings;
+    onReload(true);
     logger.info(`knowledge: reloaded ${kb.entries.length} notes from ${dir}`);
     for (const w of result.warnings) logger.warn(`knowledge: ${w}`);
   }
@@ -137,6 +141,7 @@ export function watchKnowledgeBase(
       () => true,
     );
     if (closed) return;
+    onReload(false);
     if (missing) {
       if (gone) return;
       gone = true;

@@ -20,13 +20,14 @@ const PROMPT = 'docker-notes> ';
 
 /**
  * The offline face, in the spirit of Hubot's shell adapter: on a terminal it prompts;
- * from a pipe it answers each line in order and exits at the end of input.
+ * from a pipe it answers each line in order and exits at the end of input. Resolves to the
+ * number of lines it read.
  *
  * On a terminal: output is styled unless NO_COLOR is set (styleFor); a log line (a reload, a
  * warning) is printed above the prompt and the half-typed line is drawn again as it was; Ctrl-C
  * clears the line, and on an empty line says how to leave (a second Ctrl-C leaves); Ctrl-D leaves.
  */
-export async function runShell(deps: ShellDeps, io: ShellIo): Promise<void> {
+export async function runShell(deps: ShellDeps, io: ShellIo): Promise<number> {
   const interactive = io.input.isTTY === true;
   const { output } = io;
   const style = styleFor(output, io.env ?? process.env);
@@ -82,8 +83,10 @@ export async function runShell(deps: ShellDeps, io: ShellIo): Promise<void> {
     write(t.help);
     rl.prompt();
   }
+  let lines = 0;
   try {
     for await (const line of rl) {
+      lines += 1;
       answering = true;
       const reply = await handleShellLine(line, shellDeps);
       answering = false;
@@ -103,4 +106,5 @@ export async function runShell(deps: ShellDeps, io: ShellIo): Promise<void> {
     io.logSink?.redirect();
     rl.close();
   }
+  return lines;
 }

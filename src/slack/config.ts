@@ -41,6 +41,11 @@ export interface DockerAccessConfig {
 export interface SocketModeConfig extends SlackCommonConfig {
   mode: 'socket';
   appToken: string;
+  /**
+   * Where /healthz, /readyz and /metrics are served (HEALTH_PORT, else PORT, else 3000), Socket
+   * Mode having no port of its own; undefined (tests that build the config object) serves none.
+   */
+  healthPort?: number;
 }
 
 export interface HttpModeConfig extends SlackCommonConfig {
@@ -80,7 +85,8 @@ export function readSlackConfig(env: Env): SlackConfig | undefined {
       );
     requirePrefix('SLACK_APP_TOKEN', appToken, 'xapp-', WHERE.appToken);
     requirePrefix('SLACK_BOT_TOKEN', botToken, 'xoxb-', WHERE.botToken);
-    return { mode: 'socket', appToken, ...readCommon(env, botToken) };
+    const healthPort = readPositiveInt(env, 'HEALTH_PORT', readPositiveInt(env, 'PORT', 3000));
+    return { mode: 'socket', appToken, healthPort, ...readCommon(env, botToken) };
   }
   if (!botToken)
     throw new ConfigError(`SLACK_BOT_TOKEN is missing: the bot needs it to post answers (${WHERE.botToken}).`);
@@ -91,6 +97,14 @@ export function readSlackConfig(env: Env): SlackConfig | undefined {
     );
   }
   return { mode: 'http', signingSecret, port: readPositiveInt(env, 'PORT', 3000), ...readCommon(env, botToken) };
+}
+
+/** `npm start` with no Slack variable and no terminal for the shell: what each mode needs. */
+export function noSlackSettings(): ConfigError {
+  return new ConfigError(
+    'No Slack settings found (SLACK_BOT_TOKEN, SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are unset) and no terminal for the shell. ' +
+      'Socket Mode needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN; HTTP mode needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see .env.example).',
+  );
 }
 
 function requirePrefix(name: string, value: string, prefix: string, where: string): void {

@@ -10,7 +10,7 @@
  * and the known_hosts files read at start-up. Each is correct per replica, just not pooled.
  * The threads where the bot answered (for follow-ups) are kept in the store, which replicas share.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { App } from '@slack/bolt';
 import type { DockerReader } from '../docker/types.ts';
@@ -18,6 +18,8 @@ import { ConfigError } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
 import type { NoteBook } from '../notebook/index.ts';
+import { createHealth, type Health, serveHealth } from '../observe/health.ts';
+import { createMetrics, type Metrics } from '../observe/metrics.ts';
 import { createLocalGuards, createReplicaGuards, type ReplicaGuards } from '../store/index.ts';
 import { type BestEffortRecorder, createBestEffortRecorder } from '../store/recorder.ts';
 import type { Store } from '../store/types.ts';
@@ -35,6 +37,7 @@ import { slackLogger } from './log.ts';
 import { answerEachEventOnce, pinTeam } from './middleware.ts';
 import { noteEditors } from './note-editors.ts';
 import { postMessage } from './post-answer.ts';
+import { observeRequests } from './requests.ts';
 
 export { readSlackConfig, type SlackConfig } from './config.ts';
 
@@ -51,6 +54,8 @@ export interface SlackBotOptions {
   delivery?: DeliveryOptions & { webApiTimeoutMs?: number };
   /** Where notes saved from Slack go (and `kb` should be its kb); without one Save as note says it is off. */
   notebook?: NoteBook;
+  /** What /metrics serves; the bot makes its own when none is given. */
+  metrics?: Metrics;
 }
 
 export interface SlackBot {
@@ -60,10 +65,21 @@ export interface SlackBot {
   stop(): Promise<void>;
   /** The port HTTP mode listens on once started (useful when a test sets config.port to 0); undefined in Socket Mode. */
   httpPort(): number | undefined;
+  /** Where /healthz, /readyz and /metrics are served: PORT in HTTP mode, HEALTH_PORT in Socket Mode (when set). */
+  healthPort(): number | undefined;
+  health: Health;
+  /** Slack requests being handled now (a Docker read, an answer being posted). */
+  inFlight(): number;
+  /**
+   * The graceful stop: unready at once, no new requests (Socket Mode disconnects first; HTTP mode
+   * keeps serving what still arrives), the requests in flight finished within `timeoutMs`, then
+   * stopped. Resolves to how many requests were still in flight at the bound (0: none dropped).
+   */
+  shutdown(timeoutMs: number): Promise<number>;
 }
 
 export function createSlackApp(options: SlackBotOptions): SlackBot {
-  const { config, kb, docker, logger: log, store, notebook } = options;
+  const { config, kb, docker, logger: log, store, notebook, metrics = createMetrics() } = options;
   const logger = slackLogger(log, [config.botToken, config.mode === 'socket' ? config.appToken : config.signingSecret]);
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
@@ -81,6 +97,8 @@ export function createSlackApp(options: SlackBotOptions): SlackBot {
   };
   // In Socket Mode, Bolt hands clientOptions to the Socket Mode client too, so apps.connections.open
   // also goes to SLACK_API_URL (App → installerOptions.clientOptions → SocketModeClient).
+  const health = createHealth({ notes: () => kb.entries.length, metrics });
+  if (config.mode === 'http') health.setSlack('http');
   const app =
     config.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken: config.appToken })
@@ -88,8 +106,10 @@ export function createSlackApp(options: SlackBotOptions): SlackBot {
           ...common,
           signingSecret: config.signingSecret,
           port: config.port,
-          customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(kb) }],
+          customRoutes: health.routes,
         });
+  const requests = observeRequests(app.logger, metrics);
+  app.use(requests.middleware);
 
   const recorder = store ? createRecorder(store, app.logger) : undefined;
   const { rateLimit } = config.docker;
@@ -122,8 +142,23 @@ export function createSlackApp(options: SlackBotOptions): SlackBot {
 
   let port: number | undefined;
   let digest: GapsDigest | undefined;
+  let healthServer: Awaited<ReturnType<typeof serveHealth>> | undefined;
+  const closeHealthServer = async () => {
+    await healthServer?.close();
+    healthServer = undefined;
+  };
+  // The digest stops, and what was handed to the recorder in the last moments is written before the store closes.
+  const release = async () => {
+    digest?.stop();
+    if (recorder && !(await recorder.drain(RECORDER_DRAIN_MS)))
+      app.logger.warn(
+        `store: ${recorder.stats().queued} feedback or question records were not written before stopping`,
+      );
+    recorder?.close();
+  };
   return {
     app,
+    health,
     async start() {
       warnIfDockerIsOpen(config, app.logger);
       if (notebook && !config.noteEditors)
@@ -133,13 +168,28 @@ export function createSlackApp(options: SlackBotOptions): SlackBot {
       } catch (err) {
         throw startupError(err, config);
       }
-      const server: unknown = await app.start();
+      if (config.mode === 'socket') {
+        followConnection(app, health);
+        if (config.healthPort !== undefined) {
+          const healthPort = config.healthPort;
+          healthServer = await serveHealth(health, healthPort).catch((err: unknown) => {
+            throw new ConfigError(
+              `Could not serve /healthz on HEALTH_PORT ${healthPort} (${(err as NodeJS.ErrnoException).code ?? String(err)}): set HEALTH_PORT to a free port.`,
+            );
+          });
+        }
+      }
+      // A connection that cannot be opened ends start-up: the health server must not keep the process alive.
+      const server: unknown = await app.start().catch(async (err: unknown) => {
+        await closeHealthServer();
+        throw err;
+      });
       const address = isServer(server) ? server.address() : null;
       port = address && typeof address === 'object' ? (address as AddressInfo).port : undefined;
       app.logger.info(
         config.mode === 'socket'
-          ? 'Slack: connected in Socket Mode'
-          : `Slack: HTTP mode listening on :${port} (/slack/events, /healthz)`,
+          ? `Slack: connected in Socket Mode${healthServer ? ` (/healthz, /readyz, /metrics on :${healthServer.port})` : ''}`
+          : `Slack: HTTP mode listening on :${port} (/slack/events, /healthz, /readyz, /metrics)`,
       );
       const channel = config.gapsDigestChannel;
       if (store && channel)
@@ -155,17 +205,28 @@ export function createSlackApp(options: SlackBotOptions): SlackBot {
         });
     },
     async stop() {
-      digest?.stop();
+      health.startShutdown();
       await app.stop();
       port = undefined;
-      // What was handed over in the last moments is written before the store closes.
-      if (recorder && !(await recorder.drain(RECORDER_DRAIN_MS)))
-        app.logger.warn(
-          `store: ${recorder.stats().queued} feedback or question records were not written before stopping`,
-        );
-      recorder?.close();
+      await closeHealthServer();
+      await release();
     },
     httpPort: () => port,
+    healthPort: () => (config.mode === 'http' ? port : healthServer?.port),
+    inFlight: () => requests.inFlight.count,
+    async shutdown(timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      health.startShutdown();
+      // Socket Mode: once disconnected, Slack sends new events to the app's other connections.
+      if (config.mode === 'socket') await app.stop();
+      const dropped = await requests.inFlight.settle(Math.max(0, deadline - Date.now()));
+      if (config.mode === 'http') await app.stop();
+      port = undefined;
+      health.setSlack('closed');
+      await closeHealthServer();
+      await release();
+      return dropped;
+    },
   };
 }
 
@@ -220,11 +281,16 @@ function warnIfDockerIsOpen(config: SlackConfig, logger: Logger): void {
   }
 }
 
-function healthHandler(kb: KnowledgeBase) {
-  return (_req: IncomingMessage, res: ServerResponse) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ ok: true, topics: kb.entries.length }));
-  };
+/** The Socket Mode client's state, for /readyz and /healthz (Bolt keeps the client on its receiver). */
+function followConnection(app: App, health: Health): void {
+  const client = (app as unknown as { receiver?: { client?: EventEmitter } }).receiver?.client;
+  if (!client) return;
+  client.on('connecting', () => health.setSlack('connecting'));
+  client.on('connected', () => health.setSlack('open'));
+  // An unexpected close is retried after a delay; 'reconnecting' comes only when the retry starts.
+  client.on('close', () => health.setSlack('reconnecting'));
+  client.on('reconnecting', () => health.setSlack('reconnecting'));
+  client.on('disconnected', () => health.setSlack('closed'));
 }
 
 function isServer(value: unknown): value is { address(): AddressInfo | string | null } {

@@ -1,6 +1,6 @@
 import { format } from 'node:util';
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
-import type { Logger } from '../logger.ts';
+import { isLogFields, type Logger } from '../logger.ts';
 
 /** Slack tokens of any kind (bot, user, app-level, refresh, configuration), configured here or not. */
 const SLACK_TOKEN = /\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
@@ -16,16 +16,25 @@ const BOLT_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel
  */
 export function slackLogger(logger: Logger, secrets: readonly string[]): BoltLogger {
   const known = secrets.filter((s) => s.length >= 8);
-  const mask = (msg: unknown[]) => {
-    let line = format(...msg);
+  const maskText = (text: string) => {
+    let line = text;
     for (const secret of known) line = line.replaceAll(secret, '[redacted]');
     return line.replace(SLACK_TOKEN, (token) => `${token.slice(0, 5)}[redacted]`);
   };
+  // A line's fields (the request line's ids, outcome, question) are masked like its message.
+  const mask = (msg: unknown[]): unknown[] => {
+    const [first, ...rest] = msg;
+    if (!isLogFields(first)) return [maskText(format(...msg))];
+    const fields = Object.fromEntries(
+      Object.entries(first).map(([key, value]) => [key, typeof value === 'string' ? maskText(value) : value]),
+    );
+    return [fields, maskText(format(...rest))];
+  };
   return {
-    debug: (...msg) => logger.debug(mask(msg)),
-    info: (...msg) => logger.info(mask(msg)),
-    warn: (...msg) => logger.warn(mask(msg)),
-    error: (...msg) => logger.error(mask(msg)),
+    debug: (...msg) => logger.debug(...mask(msg)),
+    info: (...msg) => logger.info(...mask(msg)),
+    warn: (...msg) => logger.warn(...mask(msg)),
+    error: (...msg) => logger.error(...mask(msg)),
     setLevel: (level) => logger.setLevel(level),
     getLevel: () => BOLT_LEVELS[logger.getLevel()],
     setName: (name) => logger.setName(name),

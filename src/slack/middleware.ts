@@ -3,6 +3,7 @@ import { strings } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import type { ReplicaGuards } from '../store/index.ts';
 import { countDuplicateSkipped } from './delivery/index.ts';
+import { recordOutcome } from './requests.ts';
 
 /**
  * SLACK_TEAM_ID: requests from any other workspace (an org-wide or mis-shared install) stop here.
@@ -14,6 +15,7 @@ export function pinTeam(teamId: string, logger: Logger): Middleware<AnyMiddlewar
       await next();
       return;
     }
+    recordOutcome(context, { outcome: 'refused' });
     logger.warn(
       `Ignored a request from workspace ${context.teamId ?? context.enterpriseId}: SLACK_TEAM_ID pins the bot to ${teamId}`,
     );
@@ -59,6 +61,7 @@ export function answerEachEventOnce(
       return;
     }
     countDuplicateSkipped();
+    recordOutcome(context, { outcome: 'ignored' });
     logger.info(`Ignored ${retry ?? 'a second delivery'} of event ${eventId}: already handled`);
   };
 }

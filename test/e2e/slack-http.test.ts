@@ -113,7 +113,7 @@ describe('HTTP mode', () => {
   it('serves /healthz with the number of topics loaded', async () => {
     const res = await fetch(`http://127.0.0.1:${bot.httpPort()}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, topics: 6 });
+    expect(await res.json()).toMatchObject({ ok: true, topics: 6, slack: 'http', shuttingDown: false });
   });
 
   it('/docker-ask answers privately in the ack itself, with Share and Other matches buttons', async () => {

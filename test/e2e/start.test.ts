@@ -63,6 +63,20 @@ describe('npm start without Slack settings', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it.each([
+    ['at /dev/null', `exec "${TSX}" "${MAIN}" </dev/null`],
+    ['closed', `exec "${TSX}" "${MAIN}" <&-`],
+  ])(
+    'with no terminal and stdin %s (a container without its environment): says what each mode needs, exits 1',
+    (_, line) => {
+      const r = spawnSync('sh', ['-c', line], { encoding: 'utf8', env: BASE_ENV, cwd: '/tmp' });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('No Slack settings found');
+      expect(r.stderr).toContain('Socket Mode needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN');
+      expect(r.stderr).toContain('HTTP mode needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
+    },
+  );
+
   it('stops with one line naming a missing variable', () => {
     const r = spawnSync(TSX, [MAIN], {
       encoding: 'utf8',

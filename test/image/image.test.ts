@@ -14,6 +14,7 @@ import { freeLoopbackPort } from '../support/net.ts';
 import { postSlashCommand } from '../support/slack-requests.ts';
 import { SlackStandIn } from '../support/slack-standin.ts';
 import { makeNodeBaseImage } from './base-image.ts';
+import { type PrebuildMirror, servePrebuild } from './sqlite-prebuild.ts';
 
 const run = promisify(execFile);
 const IMAGE = 'docker-notes-bot:test';
@@ -27,6 +28,7 @@ const NOT_CONTEXT = new Set(['.git', 'node_modules', 'dist', 'coverage', '.env',
 
 let daemon: TestDaemon;
 let context: string;
+let mirror: PrebuildMirror;
 
 /** The docker CLI against the test engine; a failure carries the command's own output. */
 async function docker(args: string[]): Promise<string> {
@@ -60,6 +62,12 @@ beforeAll(async () => {
   await seedTiny(daemon);
   const base = await makeNodeBaseImage(daemon, BASE);
   console.log(`base image: node ${base.nodeVersion}, npm ${base.npmVersion}`);
+  const prebuildStarted = performance.now();
+  mirror = await servePrebuild(path.join(daemon.dir, 'prebuild'), base.nodeVersion);
+  const prebuildSeconds = ((performance.now() - prebuildStarted) / 1000).toFixed(0);
+  console.log(
+    `better-sqlite3 for node ${base.nodeVersion}: ${mirror.made} (${prebuildSeconds} s), served at ${mirror.host}`,
+  );
 
   // The repository as a user's checkout has it (Dockerfile, .dockerignore and all), plus a .env with
   // a token and the CA the registry proxy here needs (build-ca.pem, see the Dockerfile).
@@ -72,7 +80,18 @@ beforeAll(async () => {
   fs.copyFileSync('/etc/ssl/certs/ca-certificates.crt', path.join(context, 'build-ca.pem'));
 
   const started = performance.now();
-  await docker(['build', '--network', 'host', '--build-arg', `NODE_IMAGE=${BASE}`, '-t', IMAGE, context]);
+  await docker([
+    'build',
+    '--network',
+    'host',
+    '--build-arg',
+    `NODE_IMAGE=${BASE}`,
+    '--build-arg',
+    `npm_config_better_sqlite3_binary_host=${mirror.host}`,
+    '-t',
+    IMAGE,
+    context,
+  ]);
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   const [size, baseSize] = await Promise.all([inspect('{{.Size}}', IMAGE), inspect('{{.Size}}', BASE)]);
   const mb = (bytes: string) => (Number(bytes) / 1e6).toFixed(0);
@@ -80,6 +99,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await mirror?.close();
   await daemon?.stop();
   if (context) fs.rmSync(context, { recursive: true, force: true });
 });
@@ -131,6 +151,8 @@ describe('the image', () => {
     const history = await docker(['history', '--no-trunc', '--format', '{{.CreatedBy}}', IMAGE]);
     const config = await docker(['image', 'inspect', IMAGE]);
     for (const text of [history, config]) {
+      // The mirror's build argument is the dependencies stage's, not the image's.
+      expect(text).not.toContain(mirror.host);
       expect(text).not.toContain(CANARY_TOKEN);
       expect(text).not.toContain('xoxb-');
     }
@@ -151,6 +173,22 @@ describe('the image', () => {
     expect(dev).toEqual(expect.arrayContaining(['node_modules/typescript', 'node_modules/vitest', 'node_modules/tsx']));
     expect(dev.filter((p) => installed.has(p))).toEqual([]);
     expect(production.filter((p) => !installed.has(p))).toEqual([]);
+  });
+
+  it("has better-sqlite3's binary for its Node, fetched from the mirror the build argument names, and the migrations", async () => {
+    expect(mirror.requests.filter((r) => r.endsWith('-linux-x64.tar.gz'))).toHaveLength(1);
+    const version = await runOnce(
+      [],
+      [
+        'node',
+        '-e',
+        "console.log(new (require('better-sqlite3'))(':memory:').prepare('select sqlite_version() v').get().v)",
+      ],
+    );
+    expect(version.trim()).toMatch(/^3\.\d+\.\d+$/);
+    const files = await imageFiles();
+    const migrations = fs.readdirSync(path.join(PROJECT_ROOT, 'migrations'));
+    expect(migrations.filter((m) => !files.includes(`app/migrations/${m}`))).toEqual([]);
   });
 
   it('answers a question with the CLI inside, from the bundled notes and from mounted ones', async () => {
@@ -268,6 +306,8 @@ describe('the image in HTTP mode', () => {
     expect(await inspect('{{.State.ExitCode}}', container)).toBe('0');
     const output = await logs(container);
     expect(output).toContain('listening');
+    // Its SQLite store, opened at start in the data volume, writable under a read-only root.
+    expect(output).toContain('store: sqlite at /app/data/bot.db, migrations applied');
     expect(output).not.toContain(BOT_TOKEN);
     expect(output).not.toContain(SIGNING_SECRET);
   });

@@ -73,13 +73,18 @@ describe('docker-compose reads deploy/compose.yaml', () => {
     expect(bot!.ports).toEqual(['127.0.0.1:3000:3000/tcp']);
     expect(bot!.volumes).toEqual([
       { type: 'bind', source: path.join(dir, 'knowledge'), target: '/notes', read_only: true },
+      // The SQLite store's named volume.
+      expect.objectContaining({ type: 'volume', source: 'bot-data', target: '/app/data' }),
     ]);
   });
 
   it('takes the notes folder and the port from NOTES_DIR and BOT_PORT', async () => {
     const { bot } = (await config({ NOTES_DIR: '/srv/team-notes', BOT_PORT: '8080' })).services;
     expect(bot!.ports).toEqual(['127.0.0.1:8080:3000/tcp']);
-    expect(bot!.volumes).toEqual([{ type: 'bind', source: '/srv/team-notes', target: '/notes', read_only: true }]);
+    expect(bot!.volumes).toEqual([
+      { type: 'bind', source: '/srv/team-notes', target: '/notes', read_only: true },
+      expect.objectContaining({ type: 'volume', target: '/app/data' }),
+    ]);
   });
 });
 
@@ -182,7 +187,10 @@ describe('a Swarm manager deploys deploy/stack.yaml', () => {
     ]);
 
     const bot = await service('bot');
-    expect(bot.TaskTemplate.ContainerSpec.Mounts ?? []).toEqual([]);
+    // Only the SQLite store's volume: no socket, no host folder.
+    expect(bot.TaskTemplate.ContainerSpec.Mounts ?? []).toEqual([
+      expect.objectContaining({ Type: 'volume', Source: 'notes_bot-data', Target: '/app/data' }),
+    ]);
     const botNetworks = await Promise.all(bot.TaskTemplate.Networks.map((n) => networkOf(n.Target)));
     expect(botNetworks.map((n) => n.Name).sort()).toEqual(['notes_default', 'notes_docker-api']);
   });

@@ -58,6 +58,8 @@ export function slackApiError(code: string): Error {
 /** The spies every listener may use; `respond` resolves like a response_url that took the post. */
 export function boltSpies() {
   return {
+    // Bolt's per-request context: listeners record their outcome in it (src/slack/requests.ts).
+    context: {} as Record<string, unknown>,
     ack: vi.fn(async (_response?: unknown) => {}),
     respond: vi.fn(async (_message: unknown) => new Response('ok')),
     client: {

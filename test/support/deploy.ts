@@ -6,10 +6,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { PROJECT_ROOT, readDefaultLang, readKnowledgeConfig } from '../../src/config.ts';
+import {
+  PROJECT_ROOT,
+  readDefaultLang,
+  readKnowledgeConfig,
+  readLogConfig,
+  readShutdownTimeoutMs,
+} from '../../src/config.ts';
 import { refusalReason } from '../../src/docker/guard.ts';
 import { readDockerConfig } from '../../src/docker/index.ts';
 import { readSlackConfig } from '../../src/slack/index.ts';
+import { parseDatabaseUrl, readStoreConfig } from '../../src/store/config.ts';
 
 export const DEPLOY_DIR = path.join(PROJECT_ROOT, 'deploy');
 
@@ -24,17 +31,21 @@ const SLACK_SECRETS = { SLACK_BOT_TOKEN: 'xoxb-placeholder', SLACK_SIGNING_SECRE
 
 /**
  * Reads `env` as the bot would at start-up (every parser it runs, so a malformed value fails here as
- * it would there) in HTTP mode, and returns the port it would listen on and the engine it would read.
+ * it would there) in HTTP mode, and returns the port it would listen on, the engine it would read and
+ * where its store would be.
  */
 export function botSettings(env: Record<string, string>) {
   const full = { ...SLACK_SECRETS, ...env };
   readDefaultLang(full);
   readKnowledgeConfig(full);
+  readLogConfig(full, false);
+  readShutdownTimeoutMs(full);
+  const database = parseDatabaseUrl(readStoreConfig(full).databaseUrl);
   const slack = readSlackConfig(full);
   if (slack?.mode !== 'http') throw new Error('expected HTTP mode');
   const docker = readDockerConfig(full);
   expect(docker.hosts).toHaveLength(1);
-  return { port: slack.port, engine: docker.hosts[0]! };
+  return { port: slack.port, engine: docker.hosts[0]!, database };
 }
 
 /**

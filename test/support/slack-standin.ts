@@ -79,6 +79,8 @@ export class SlackStandIn {
   private recentPosts = new Map<string, number[]>();
   /** What conversations.replies gives, by channel and thread ts (`C0X 1700000000.000100`); others: thread_not_found. */
   readonly threads = new Map<string, Array<Record<string, unknown>>>();
+  /** Web API methods answered this many milliseconds late, as a slow Slack would (e.g. `chat.postMessage`). */
+  readonly delays = new Map<string, number>();
   /** The headers of every WebSocket upgrade request, as the Socket Mode client sent them. */
   readonly upgrades: IncomingMessage['headers'][] = [];
   private server: Server | undefined;
@@ -179,6 +181,8 @@ export class SlackStandIn {
     this.calls.push({ method, args, token, at: Date.now() });
     const once = this.faultsOnce.get(`${method} ${args.channel}`)?.shift() ?? this.faultsOnce.get(method)?.shift();
     if (once) return transientReply(once);
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     const fault = this.faults.get(`${method} ${args.channel}`) ?? this.faults.get(method);
     const echoed = req.headers.authorization ?? '';
     if (typeof fault === 'object' || fault === 'hang') return transientReply(fault);

@@ -49,6 +49,7 @@ interface Service {
 interface ComposeFile {
   services: Record<string, Service>;
   networks: Record<string, { internal?: boolean; driver?: string }>;
+  volumes?: Record<string, unknown>;
 }
 
 const FILES = ['compose.yaml', 'stack.yaml'];
@@ -128,6 +129,17 @@ describe.each(FILES)('deploy/%s', (file) => {
     expect(compose.networks['docker-api']?.internal).toBe(true);
     expect(proxy.networks).toEqual(['docker-api']);
     expect(bot.networks).toEqual(expect.arrayContaining(['docker-api']));
+  });
+
+  it('keeps the SQLite store on a named volume, the one place a read-only bot writes', () => {
+    const { database } = botSettings(env);
+    expect(database.kind).toBe('sqlite');
+    const file = database.kind === 'sqlite' ? database.file : '';
+    const mount = (bot.volumes ?? [])
+      .filter((v): v is LongVolume => typeof v !== 'string' && v.type === 'volume')
+      .find((v) => path.dirname(file) === v.target);
+    expect(mount?.source).toBeDefined();
+    expect(Object.keys(compose.volumes ?? {})).toContain(mount?.source);
   });
 
   it('runs the bot with a read-only root filesystem and no capabilities', () => {

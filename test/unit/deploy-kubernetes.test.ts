@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import { type LiveKnowledgeBase, watchKnowledgeBase } from '../../src/knowledge/watch.ts';
+import { parseDatabaseUrl } from '../../src/store/config.ts';
 import {
   botSettings,
   DEPLOY_DIR,
@@ -208,7 +209,7 @@ describe('the bot Deployment', () => {
   });
 
   it('takes the Slack tokens from the Secret, whose example holds no real value', () => {
-    const fromSecret = (bot.env ?? []).filter((e) => e.valueFrom?.secretKeyRef);
+    const fromSecret = (bot.env ?? []).filter((e) => e.valueFrom?.secretKeyRef && e.name.startsWith('SLACK_'));
     expect(fromSecret.map((e) => e.name).sort()).toEqual(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET']);
     const example = find<Manifest & { stringData: Record<string, string> }>('Secret', 'docker-notes-bot-slack');
     for (const e of fromSecret) {
@@ -217,6 +218,16 @@ describe('the bot Deployment', () => {
     }
     // Socket Mode's token has no place in an HTTP-mode deployment.
     expect(Object.keys(env)).not.toContain('SLACK_APP_TOKEN');
+  });
+
+  it('keeps the records the replicas share in PostgreSQL, its URL from a Secret whose example holds no password', () => {
+    const fromSecret = (bot.env ?? []).find((e) => e.name === 'DATABASE_URL')?.valueFrom?.secretKeyRef;
+    expect(fromSecret).toEqual({ name: 'docker-notes-bot-database', key: 'DATABASE_URL' });
+    const example = find<Manifest & { stringData: Record<string, string> }>('Secret', 'docker-notes-bot-database');
+    const url = example.stringData.DATABASE_URL!;
+    expect(parseDatabaseUrl(url).kind).toBe('postgres');
+    expect(url).toMatch(/:REPLACE-ME@/);
+    expect(Object.keys(env)).not.toContain('DATABASE_URL');
   });
 
   it('listens, and is probed, on the port the bot reads from PORT', () => {

@@ -65,6 +65,19 @@ describe('watchKnowledgeBase', () => {
     expect(kb.byId('swarm')).toBeDefined();
   });
 
+  it('tells onReload of each reload served and each that failed (for the note reload metrics)', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'swarm.md'), note('swarm', 'Docker Swarm'));
+    const reloads: boolean[] = [];
+    const { kb } = follow(dir, { onReload: (ok) => reloads.push(ok) });
+    fs.writeFileSync(path.join(dir, 'wsl.md'), note('wsl', 'windows subsystem for linux'));
+    await eventually(() => kb.byId('wsl') !== undefined, { what: 'wsl added' });
+    expect(reloads).toEqual([true]);
+    for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f));
+    await eventually(() => reloads.includes(false), { what: 'a failed reload' });
+    expect(kb.entries).toHaveLength(2);
+  });
+
   it('keeps following a note replaced by rename, then edited in place, again and again', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.md');

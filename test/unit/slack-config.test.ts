@@ -35,6 +35,13 @@ describe('readSlackConfig', () => {
     });
   });
 
+  it('Socket Mode serves health on HEALTH_PORT, else PORT, else 3000', () => {
+    const socket = { SLACK_APP_TOKEN: APP, SLACK_BOT_TOKEN: BOT };
+    expect(readSlackConfig(socket)).toMatchObject({ healthPort: 3000 });
+    expect(readSlackConfig({ ...socket, PORT: '8080' })).toMatchObject({ healthPort: 8080 });
+    expect(readSlackConfig({ ...socket, PORT: '8080', HEALTH_PORT: '9090' })).toMatchObject({ healthPort: 9090 });
+  });
+
   it('SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET: HTTP mode on PORT, default 3000', () => {
     expect(readSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET })).toMatchObject({
       mode: 'http',
@@ -86,7 +93,9 @@ describe('readSlackConfig', () => {
     expect(configError({ ...base, SLACK_API_URL: 'slack.com/api' })).toMatch(/^SLACK_API_URL/);
     expect(configError({ ...base, SLACK_TEAM_ID: 'my-team' })).toMatch(/^SLACK_TEAM_ID/);
     expect(configError({ ...base, DEFAULT_LANG: 'jp' })).toMatch(/^DEFAULT_LANG/);
-    expect(readSlackConfig({ ...base, PORT: 'abc' })?.mode).toBe('socket'); // PORT only matters in HTTP mode
+    // Socket Mode serves /healthz on HEALTH_PORT, else PORT, so a bad PORT is named there too.
+    expect(configError({ ...base, PORT: 'abc' })).toMatch(/^PORT=abc/);
+    expect(configError({ ...base, HEALTH_PORT: '0' })).toMatch(/^HEALTH_PORT=0/);
     expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: 'abc' })).toMatch(/^PORT=abc/);
   });
 });

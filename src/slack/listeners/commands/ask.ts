@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { SlackDeps } from '../../deps.ts';
 import { answerMessage, askNotes, helpMessage, outcome } from '../../post-answer.ts';
 import { recordGapIfUnanswered } from '../../records.ts';
+import { recordAnswer } from '../../requests.ts';
 import { questionFromSlack } from '../../text.ts';
 
 /**
@@ -11,7 +12,7 @@ import { questionFromSlack } from '../../text.ts';
  */
 export async function handleDockerAsk(
   deps: SlackDeps,
-  { command, ack }: AllMiddlewareArgs & SlackCommandMiddlewareArgs,
+  { command, ack, context }: AllMiddlewareArgs & SlackCommandMiddlewareArgs,
 ): Promise<void> {
   const asked = askNotes(deps, questionFromSlack(command.text));
   await ack({
@@ -19,5 +20,6 @@ export async function handleDockerAsk(
     ...(asked ? answerMessage(deps, asked, { audience: 'private' }) : helpMessage(deps)),
   });
   recordGapIfUnanswered(deps, asked, command.channel_id);
+  recordAnswer(context, asked);
   deps.logger.info(`/docker-ask by ${command.user_id} in ${command.channel_id}: ${outcome(asked)}`);
 }

@@ -10,6 +10,7 @@ import { renderDockerBlocks } from '../../../render/slack/docker.ts';
 import { checkDockerAccess } from '../../access.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { ROUTES } from '../../interactions.ts';
+import { recordOutcome } from '../../requests.ts';
 import { replyThrough } from '../../respond.ts';
 import { decodeSlackEntities } from '../../text.ts';
 
@@ -25,7 +26,7 @@ type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 export async function handleDockerCommand(
   deps: SlackDeps,
   kind: DockerCommand,
-  { command, ack, respond }: CommandArgs,
+  { command, ack, respond, context }: CommandArgs,
 ): Promise<void> {
   const lang = deps.config.defaultLang;
   const replies = strings(lang).slack;
@@ -42,6 +43,7 @@ export async function handleDockerCommand(
       response_type: 'ephemeral',
       text: access.reason === 'user' ? replies.refusedUser : replies.refusedChannel,
     });
+    recordOutcome(context, { outcome: 'refused', refusal: 'access' });
     deps.logger.info(`${logged} by ${who}: refused (${access.reason} not allowed)`);
     return;
   }
@@ -51,6 +53,7 @@ export async function handleDockerCommand(
       response_type: 'ephemeral',
       text: `${escapeSlackText(plan.error)}\n\`\`\`${escapeSlackText(plan.usage)}\`\`\``,
     });
+    recordOutcome(context, { outcome: 'help' });
     return;
   }
   const rate = deps.dockerRateLimiter.take(command.user_id);
@@ -59,6 +62,7 @@ export async function handleDockerCommand(
       response_type: 'ephemeral',
       text: replies.rateLimited(rate.reason === 'rate' ? rate.retryAfterSec : 60),
     });
+    recordOutcome(context, { outcome: 'rate limited' });
     deps.logger.info(`${logged} by ${who}: rate limited`);
     return;
   }
@@ -76,9 +80,11 @@ export async function handleDockerCommand(
         `${logged} by ${who} failed unexpectedly: ${err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err)}`,
       );
     await reply({ response_type: 'ephemeral', text: escapeSlackText(userMessage(err, strings(lang).common.failed)) });
+    recordOutcome(context, { outcome: 'failed' });
     return;
   }
   await reply({ response_type: 'in_channel', text: result.text, blocks: result.blocks });
+  recordOutcome(context, { outcome: 'ran' });
 }
 
 /** Renders what Docker returned, with the Explain button for the note that explains it (if the notes have one). */

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { answerForConversation, deliveryNote, outcome, postMessage } from '../../post-answer.ts';
 import { recordGapIfUnanswered } from '../../records.ts';
+import { recordAnswer } from '../../requests.ts';
 
 /**
  * Remembers, in the store shared by the replicas, that the bot answered in this thread, so a reply
@@ -76,5 +77,6 @@ export async function handleThreadFollowUp(
   const target = { channel: event.channel, threadTs };
   const delivered = await postMessage(deps, client, target, message, `follow-up ${body.event_id} by ${event.user}`);
   recordGapIfUnanswered(deps, asked, event.channel);
+  recordAnswer(context, asked);
   deps.logger.info(`follow-up by ${event.user} in ${event.channel}: ${outcome(asked)}${deliveryNote(delivered)}`);
 }

@@ -3,6 +3,7 @@ import { strings } from '../../../i18n/index.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { answerMessage, askNotes, outcome, postInThreadOrPrivately } from '../../post-answer.ts';
 import { recordGapIfUnanswered } from '../../records.ts';
+import { recordAnswer } from '../../requests.ts';
 import { replyThrough } from '../../respond.ts';
 import { questionFromSlack } from '../../text.ts';
 import { rememberBotThread } from '../events/thread-follow-up.ts';
@@ -15,12 +16,13 @@ import { rememberBotThread } from '../events/thread-follow-up.ts';
  */
 export async function handleExplainInThread(
   deps: SlackDeps,
-  { shortcut, ack, respond, client }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>,
+  { shortcut, ack, respond, client, context }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>,
 ): Promise<void> {
   await ack();
   const who = `${shortcut.user.id} in ${shortcut.channel.id}`;
   const reply = replyThrough(respond, deps.logger, `explain-in-thread by ${who}`);
   const asked = askNotes(deps, questionFromSlack(shortcut.message.text));
+  recordAnswer(context, asked);
   if (!asked) {
     await reply({ response_type: 'ephemeral', text: strings(deps.config.defaultLang).slack.nothingToExplain });
     return;

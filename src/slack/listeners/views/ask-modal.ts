@@ -5,12 +5,13 @@ import type { SlackDeps } from '../../deps.ts';
 import { ASK_INPUT } from '../../interactions.ts';
 import { askNotes, outcome } from '../../post-answer.ts';
 import { recordGapIfUnanswered } from '../../records.ts';
+import { recordAnswer } from '../../requests.ts';
 import { questionFromSlack } from '../../text.ts';
 
 /** The App Home question form: the answer replaces the form in the same modal. */
 export async function handleAskModalSubmit(
   deps: SlackDeps,
-  { view, body, ack }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>,
+  { view, body, ack, context }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>,
 ): Promise<void> {
   // A plain_text_input value arrives as typed, not Slack-encoded.
   const asked = askNotes(
@@ -30,5 +31,6 @@ export async function handleAskModalSubmit(
     view: buildAnswerModal(asked.answer, asked.question, asked.lang, (id) => deps.kb.byId(id)),
   });
   recordGapIfUnanswered(deps, asked);
+  recordAnswer(context, asked);
   deps.logger.info(`home question by ${body.user.id}: ${outcome(asked)}`);
 }
