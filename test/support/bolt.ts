@@ -84,6 +84,10 @@ export async function callListener<Args>(
   payload: Record<string, unknown>,
   spies: BoltSpies = boltSpies(),
 ): Promise<BoltSpies> {
-  await handler(deps, { ...payload, ...spies } as unknown as Args);
+  // Bolt hands every event listener its envelope too; the listeners name answers by its event_id.
+  const envelope = 'event' in payload && !('body' in payload) ? { body: { event_id: 'EvTEST' } } : {};
+  // A test's context fields (botUserId…) go into the spied context, where listeners record their outcome.
+  Object.assign(spies.context, payload.context);
+  await handler(deps, { ...envelope, ...payload, ...spies } as unknown as Args);
   return spies;
 }
