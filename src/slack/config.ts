@@ -11,6 +11,8 @@ interface SlackCommonConfig {
   /** Language of UI text that has no question to follow (DEFAULT_LANG: Docker results, App Home, help). */
   defaultLang: Lang;
   docker: DockerAccessConfig;
+  /** SLACK_START_TIMEOUT_SECONDS: how long start-up may wait for Slack before it fails (default 30 s). */
+  startTimeoutMs?: number;
 }
 
 export interface DockerAccessConfig {
@@ -90,6 +92,7 @@ function readCommon(env: Env, botToken: string): SlackCommonConfig {
       'SLACK_API_URL must be an http(s) URL such as https://slack.com/api/ (GovSlack: https://slack-gov.com/api/). Fix it in .env.',
     );
   }
+  const startTimeout = env.SLACK_START_TIMEOUT_SECONDS?.trim();
   const teamId = env.SLACK_TEAM_ID?.trim();
   if (teamId && !/^[TE][A-Z0-9]+$/.test(teamId)) {
     throw new ConfigError(
@@ -100,6 +103,7 @@ function readCommon(env: Env, botToken: string): SlackCommonConfig {
     botToken,
     ...(apiUrl ? { apiUrl } : {}),
     ...(teamId ? { teamId } : {}),
+    ...(startTimeout ? { startTimeoutMs: readPositiveInt(env, 'SLACK_START_TIMEOUT_SECONDS', 30) * 1000 } : {}),
     defaultLang: readDefaultLang(env),
     docker: {
       allowedChannels: readList(env, 'DOCKER_ALLOWED_CHANNELS'),

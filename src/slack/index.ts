@@ -111,12 +111,14 @@ export function createSlackApp({ config, kb, docker, logger: log, store }: Slack
     app,
     async start() {
       warnIfDockerIsOpen(config, app.logger);
-      try {
-        await app.init();
-      } catch (err) {
-        throw startupError(err, config);
-      }
-      const server: unknown = await app.start();
+      const server = await withinStartDeadline(config, async () => {
+        try {
+          await app.init();
+        } catch (err) {
+          throw startupError(err, config);
+        }
+        return (await app.start()) as unknown;
+      });
       const address = isServer(server) ? server.address() : null;
       port = address && typeof address === 'object' ? (address as AddressInfo).port : undefined;
       app.logger.info(
@@ -131,6 +133,35 @@ export function createSlackApp({ config, kb, docker, logger: log, store }: Slack
     },
     httpPort: () => port,
   };
+}
+
+/** How long start-up waits for Slack (auth.test, then the Socket Mode connection or the port) unless SLACK_START_TIMEOUT_SECONDS says otherwise. */
+const START_TIMEOUT_MS = 30_000;
+
+/**
+ * A Slack that accepts connections and never answers, or a Socket Mode client that reconnects
+ * forever to a WebSocket it cannot reach, would leave start-up waiting with no line at all; past the
+ * deadline start-up fails like any other, so the process exits and its supervisor can restart it.
+ */
+async function withinStartDeadline<T>(config: SlackConfig, start: () => Promise<T>): Promise<T> {
+  const timeoutMs = config.startTimeoutMs ?? START_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const where = config.apiUrl ?? 'https://slack.com/api/';
+      const step = config.mode === 'socket' ? 'the Socket Mode connection' : 'the bot token check';
+      reject(
+        new ConfigError(
+          `Slack at ${where} did not complete ${step} within ${timeoutMs / 1000} s. Check the network${config.apiUrl ? ' and SLACK_API_URL' : ''} (SLACK_START_TIMEOUT_SECONDS sets the wait).`,
+        ),
+      );
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([start(), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function warnIfDockerIsOpen(config: SlackConfig, logger: Logger): void {
