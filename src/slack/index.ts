@@ -10,15 +10,16 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App } from '@slack/bolt';
+import { App, type Logger as BoltLogger, HTTPReceiver } from '@slack/bolt';
 import type { DockerReader } from '../docker/types.ts';
 import { ConfigError } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/types.ts';
 import { createRateLimiter } from './access.ts';
-import type { SlackConfig } from './config.ts';
+import type { HttpModeConfig, SlackConfig } from './config.ts';
 import type { SlackDeps } from './deps.ts';
+import { guardSlackRequests, MAX_BODY_BYTES } from './http/request-guard.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
@@ -75,12 +76,7 @@ export function createSlackApp({ config, kb, docker, logger: log, store }: Slack
   const app =
     config.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken: config.appToken })
-      : new App({
-          ...common,
-          signingSecret: config.signingSecret,
-          port: config.port,
-          customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(kb) }],
-        });
+      : new App({ ...common, receiver: httpReceiver(config, kb, logger) });
 
   const { rateLimit } = config.docker;
   const deps: SlackDeps = {
@@ -175,6 +171,28 @@ function warnIfDockerIsOpen(config: SlackConfig, logger: Logger): void {
   } else if (allowedUsers.length === 0) {
     logger.warn('DOCKER_ALLOWED_USERS is unset: anyone in the allowed channels can run Docker commands.');
   }
+}
+
+/**
+ * Bolt's HTTP receiver behind the request guard (src/slack/http/request-guard.ts): timestamp, size,
+ * signature and shape are checked before Bolt reads or parses anything.
+ */
+function httpReceiver(config: HttpModeConfig, kb: KnowledgeBase, logger: BoltLogger): HTTPReceiver {
+  const endpoints = ['/slack/events'];
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret,
+    endpoints,
+    port: config.port,
+    logger,
+    bodyLimit: MAX_BODY_BYTES,
+    customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(kb) }],
+  });
+  receiver.requestListener = guardSlackRequests(receiver.requestListener, {
+    signingSecret: config.signingSecret,
+    endpoints,
+    logger,
+  });
+  return receiver;
 }
 
 function healthHandler(kb: KnowledgeBase) {
