@@ -26,7 +26,7 @@ import { registerEvents } from './listeners/events/index.ts';
 import { registerShortcuts } from './listeners/shortcuts/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import { slackLogger } from './log.ts';
-import { pinTeam, skipTimedOutRetries } from './middleware.ts';
+import { ignoreBotMessages, pinTeam, skipTimedOutRetries } from './middleware.ts';
 
 export { readSlackConfig, type SlackConfig } from './config.ts';
 
@@ -89,6 +89,7 @@ export function createSlackApp({ config, kb, docker, logger: log, store }: Slack
   };
   if (config.teamId) app.use(pinTeam(config.teamId, app.logger));
   app.use(skipTimedOutRetries(app.logger));
+  app.use(ignoreBotMessages(app.logger));
   registerCommands(app, deps);
   registerEvents(app, deps);
   registerActions(app, deps);

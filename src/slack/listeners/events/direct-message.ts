@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
+import { isFromBot } from '../../middleware.ts';
 import { answerForConversation, outcome, postMessage } from '../../post-answer.ts';
 
 /**
@@ -10,7 +11,7 @@ export async function handleDirectMessage(
   deps: SlackDeps,
   { event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>,
 ): Promise<void> {
-  if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
+  if (event.channel_type !== 'im' || event.subtype !== undefined || isFromBot(event)) return;
   const { message, asked } = answerForConversation(deps, event.text);
   await postMessage(client, event.channel, message, event.thread_ts);
   deps.logger.info(`DM from ${event.user}: ${outcome(asked)}`);
