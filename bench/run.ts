@@ -4,9 +4,11 @@ import { runKnowledgeBench } from './knowledge.ts';
 import { runReloadBench } from './knowledge-reload.ts';
 import { runRedactBench } from './redact.ts';
 import { runSlackBench } from './slack-ack.ts';
+import { runSlackTextBench } from './slack-text.ts';
 
 await runKnowledgeBench();
 await runReloadBench();
 await runDockerBench();
 await runRedactBench();
 await runSlackBench();
+await runSlackTextBench();
