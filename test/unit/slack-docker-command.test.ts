@@ -115,6 +115,17 @@ describe('failures', () => {
     ).toBe(true);
   });
 
+  it('a long error reply is cut on code points: an emoji at the cut is kept whole or left out, never split', async () => {
+    for (const lead of ['', 'x']) {
+      const message = `${lead}${'🐳'.repeat(1200)}`;
+      const result = await run('df', '', viewReader({ df: async () => Promise.reject(new UserError(message)) }));
+      const text = result.responses[0]?.text ?? '';
+      expect(text.endsWith('…')).toBe(true);
+      expect([...text]).toHaveLength(1000);
+      expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    }
+  });
+
   it('anything else: a generic sentence to the user, message and stack to the server log only', async () => {
     const result = await run(
       'ps',

@@ -7,6 +7,7 @@ import { strings } from '../../../i18n/index.ts';
 import { withExplainButton } from '../../../render/slack/answers.ts';
 import { escapeSlackText, type SlackMessage } from '../../../render/slack/blocks.ts';
 import { renderDockerBlocks } from '../../../render/slack/docker.ts';
+import { truncateCodePoints } from '../../../text/visible.ts';
 import { checkDockerAccess } from '../../access.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { ROUTES } from '../../interactions.ts';
@@ -14,6 +15,9 @@ import { replyThrough } from '../../respond.ts';
 import { decodeSlackEntities } from '../../text.ts';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+
+/** An error reply is one line saying what to do; cut on code points, so an emoji is never split. */
+const ERROR_REPLY_MAX = 1000;
 
 /**
  * /docker-ps and /docker-df. Refusals, usage errors and the rate limit answer in the ack
@@ -75,7 +79,8 @@ export async function handleDockerCommand(
       deps.logger.error(
         `${logged} by ${who} failed unexpectedly: ${err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err)}`,
       );
-    await reply({ response_type: 'ephemeral', text: escapeSlackText(userMessage(err, strings(lang).common.failed)) });
+    const message = truncateCodePoints(userMessage(err, strings(lang).common.failed), ERROR_REPLY_MAX);
+    await reply({ response_type: 'ephemeral', text: escapeSlackText(message) });
     return;
   }
   await reply({ response_type: 'in_channel', text: result.text, blocks: result.blocks });
