@@ -1,4 +1,4 @@
-import { type Env, readDefaultLang, readList, readPositiveInt } from '../config.ts';
+import { type Env, readDefaultLang, readList, readPositiveInt, readSwitch } from '../config.ts';
 import { ConfigError } from '../errors.ts';
 import type { Lang } from '../i18n/index.ts';
 
@@ -22,6 +22,8 @@ export interface DockerAccessConfig {
   allowedUsers: string[];
   /** At most `limit` Docker commands per user in any `windowMs`. */
   rateLimit: { limit: number; windowMs: number };
+  /** DOCKER_RESULTS_PUBLIC: results go straight to the channel; otherwise (the default) privately, with Share in channel. */
+  resultsPublic?: boolean;
 }
 
 export interface SocketModeConfig extends SlackCommonConfig {
@@ -109,6 +111,7 @@ function readCommon(env: Env, botToken: string): SlackCommonConfig {
       allowedChannels: readList(env, 'DOCKER_ALLOWED_CHANNELS'),
       allowedUsers: readList(env, 'DOCKER_ALLOWED_USERS'),
       rateLimit: readRateLimit(env),
+      resultsPublic: readSwitch(env, 'DOCKER_RESULTS_PUBLIC', false),
     },
   };
 }

@@ -73,7 +73,7 @@ describe('the Explain button under a Docker result', () => {
 
   it('is left out when the notes have no such entry, and the result is still posted', async () => {
     const result = await run('ps', '', viewReader(), kbWithout('listing-commands'));
-    expect(result.responses[0]?.response_type).toBe('in_channel');
+    expect(result.responses[0]?.response_type).toBe('ephemeral');
     expect(explainEntryId(result)).toBeUndefined();
   });
 });

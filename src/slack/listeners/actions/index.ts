@@ -5,6 +5,7 @@ import { handleOtherMatches, handleShareAnswer, handleShowEntry } from './answer
 import type { ButtonArgs } from './clicked-entry.ts';
 import { handleExplainDocker } from './explain-docker.ts';
 import { handleHomeAsk, handleHomeReadTopic } from './home-buttons.ts';
+import { handleShareDocker } from './share-docker.ts';
 
 /**
  * Every button the bot listens to, by action id prefix (buttons carry `<prefix>:<n>`, unique in
@@ -19,6 +20,7 @@ const ACTION_LISTENERS: ReadonlyArray<{
   { actionId: ACTION_IDS.otherMatches, handle: handleOtherMatches },
   { actionId: ACTION_IDS.showEntry, handle: handleShowEntry },
   { actionId: ACTION_IDS.explainDocker, handle: handleExplainDocker },
+  { actionId: ACTION_IDS.shareDocker, handle: handleShareDocker },
   { actionId: ACTION_IDS.homeReadTopic, handle: handleHomeReadTopic },
   { actionId: ACTION_IDS.homeAsk, handle: handleHomeAsk },
 ];
