@@ -26,6 +26,7 @@ import {
   type SlackMessage,
   section,
   userMention,
+  verbatim,
 } from './blocks.ts';
 import { markdownToMrkdwn, splitMrkdwn } from './mrkdwn.ts';
 import type { AnswerRoutes } from './routes.ts';
@@ -121,7 +122,8 @@ export function buildEntryMessage(input: EntryMessageInput): SlackMessage {
   if (audience === 'private') buttons.push(button(s.shareInChannel, routes.share(ref), 'primary'));
   if (input.hasOtherMatches) buttons.push(button(s.otherMatches, routes.otherMatches(ref)));
   const trailing: KnownBlock[] = [];
-  if (input.attribution) trailing.push(context(attributionText(input.attribution, lang)));
+  // The shared quote repeats what someone typed: verbatim, so nothing in it is linked.
+  if (input.attribution) trailing.push(...verbatim([context(attributionText(input.attribution, lang))]));
   if (buttons.length) trailing.push(actions(buttons));
   // A line from the bot (not user text): it goes in as written.
   const leading = input.notice ? [context(input.notice)] : [];
@@ -149,7 +151,7 @@ export function buildNotAnsweredMessage(
 ): SlackMessage {
   const s = strings(lang).answers;
   const closest = answer.matches.slice(0, 3);
-  const blocks: KnownBlock[] = [section(s.notAnswered(quoted(question)))];
+  const blocks: KnownBlock[] = verbatim([section(s.notAnswered(quoted(question)))]);
   if (closest.length) blocks.push(actions(topicButtons(closest, question, lang, routes)));
   else blocks.push(context(s.noCloseTopics));
   const titles = titleList(
@@ -193,7 +195,10 @@ export function buildOtherMatchesMessage(
       matches.map((m) => m.entry),
       lang,
     )}`,
-    blocks: [section(s.otherMatchesIntro(quoted(question))), actions(topicButtons(matches, question, lang, routes))],
+    blocks: [
+      ...verbatim([section(s.otherMatchesIntro(quoted(question)))]),
+      actions(topicButtons(matches, question, lang, routes)),
+    ],
   };
 }
 
