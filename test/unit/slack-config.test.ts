@@ -75,17 +75,28 @@ describe('readSlackConfig', () => {
       DOCKER_ALLOWED_CHANNELS: 'C1, C2',
       DOCKER_ALLOWED_USERS: 'U1',
       DOCKER_RATE_LIMIT: '3/10',
+      DOCKER_RESULTS_PUBLIC: '1',
+      SLACK_START_TIMEOUT_SECONDS: '5',
     });
     expect(config).toMatchObject({
       apiUrl: 'https://slack-gov.com/api/',
       teamId: 'T0123ABC',
       defaultLang: 'en',
-      docker: { allowedChannels: ['C1', 'C2'], allowedUsers: ['U1'], rateLimit: { limit: 3, windowMs: 10_000 } },
+      startTimeoutMs: 5000,
+      docker: {
+        allowedChannels: ['C1', 'C2'],
+        allowedUsers: ['U1'],
+        rateLimit: { limit: 3, windowMs: 10_000 },
+        resultsPublic: true,
+      },
     });
     const base = { SLACK_APP_TOKEN: APP, SLACK_BOT_TOKEN: BOT };
     expect(configError({ ...base, SLACK_API_URL: 'slack.com/api' })).toMatch(/^SLACK_API_URL/);
     expect(configError({ ...base, SLACK_TEAM_ID: 'my-team' })).toMatch(/^SLACK_TEAM_ID/);
     expect(configError({ ...base, DEFAULT_LANG: 'jp' })).toMatch(/^DEFAULT_LANG/);
+    expect(configError({ ...base, DOCKER_RESULTS_PUBLIC: 'maybe' })).toMatch(/^DOCKER_RESULTS_PUBLIC=maybe/);
+    expect(configError({ ...base, SLACK_START_TIMEOUT_SECONDS: '0' })).toMatch(/^SLACK_START_TIMEOUT_SECONDS=0/);
+    expect(readSlackConfig(base)?.docker.resultsPublic).toBe(false);
     expect(readSlackConfig({ ...base, PORT: 'abc' })?.mode).toBe('socket'); // PORT only matters in HTTP mode
     expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: 'abc' })).toMatch(/^PORT=abc/);
   });
