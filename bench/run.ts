@@ -5,6 +5,7 @@ import { runReloadBench } from './knowledge-reload.ts';
 import { runRedactBench } from './redact.ts';
 import { runSlackBench } from './slack-ack.ts';
 import { runSlackDeliveryBench } from './slack-delivery.ts';
+import { runSlackTextBench } from './slack-text.ts';
 
 await runKnowledgeBench();
 await runReloadBench();
@@ -12,3 +13,4 @@ await runDockerBench();
 await runRedactBench();
 await runSlackBench();
 await runSlackDeliveryBench();
+await runSlackTextBench();

@@ -102,5 +102,8 @@ main().catch((err: unknown) => {
   // Start-up problems are settings problems: one line, no stack trace, no secret.
   if (err instanceof ConfigError || err instanceof UserError) console.error(err.message);
   else console.error(`Start-up failed: ${err instanceof Error ? err.message : String(err)}`);
-  process.exitCode = 1;
+  // Exit now rather than when the event loop drains: a half-made Slack connection reconnecting, a
+  // listening port or a timer would keep a failed process alive, and restart policies (Compose,
+  // systemd, Kubernetes) act only on an exit. stderr is written synchronously, so the line is out.
+  process.exit(1);
 });

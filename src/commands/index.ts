@@ -27,6 +27,11 @@ export type ParseResult<T> = { ok: true; options: T } | { ok: false; error: stri
 
 export type DockerCommand = 'ps' | 'df';
 
+/** A parsed command, ready to read from Docker. */
+export interface DockerPlan {
+  read: (docker: DockerReader) => Promise<DockerResult>;
+}
+
 /**
  * The one flow every face follows: parse what the user typed now, read from Docker later (Slack
  * acks in between, since Docker can be slower than Slack's 3 s). Bad arguments never reach Docker.
@@ -35,7 +40,7 @@ export function planDockerCommand(
   command: DockerCommand,
   text: string,
   lang: Lang,
-): { ok: true; read: (docker: DockerReader) => Promise<DockerResult> } | { ok: false; error: string; usage: string } {
+): ({ ok: true } & DockerPlan) | { ok: false; error: string; usage: string } {
   if (command === 'ps') {
     const parsed = parseDockerArgs('ps', text, lang);
     return parsed.ok

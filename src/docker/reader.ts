@@ -90,6 +90,48 @@ export function createDockerReader(config: DockerConfig, deps: ReaderDeps = {}):
     }
   }
 
+  /**
+   * The host's df snapshot: the cached one, the one in flight, or a new request. Callers that share
+   * a request each wait within their own deadline (`signal`, from `call`) and get their own error
+   * message. The request has a deadline of its own, not the first caller's; when it runs out, a
+   * caller that still has time asks again, so one caller's deadline never cuts another short.
+   */
+  async function sharedDfSnapshot(host: HostClient, signal: AbortSignal): Promise<DfSnapshot> {
+    for (;;) {
+      let entry = dfCache.get(host.ref.name);
+      if (!entry || now() >= entry.expiresAt) entry = startDfSnapshot(host);
+      try {
+        return await entry.snapshot;
+      } catch (err) {
+        if (err instanceof DeadlineExceeded && !signal.aborted) continue;
+        throw err;
+      }
+    }
+  }
+
+  function startDfSnapshot(host: HostClient): DfCacheEntry {
+    const fresh: DfCacheEntry = {
+      expiresAt: Number.POSITIVE_INFINITY,
+      snapshot: withDeadline(config.timeoutMs, async (abortSignal) => {
+        const [df, info] = await Promise.all([
+          withSignal<EngineDiskUsage>(host.docker, 'df')({ abortSignal }),
+          withSignal<EngineInfo>(host.docker, 'info')({ abortSignal }),
+        ]);
+        return { df, info, at: new Date(now()) };
+      }),
+    };
+    fresh.snapshot.then(
+      () => {
+        fresh.expiresAt = now() + config.dfCacheMs;
+      },
+      () => {
+        if (dfCache.get(host.ref.name) === fresh) dfCache.delete(host.ref.name);
+      },
+    );
+    dfCache.set(host.ref.name, fresh);
+    return fresh;
+  }
+
   return {
     async ps(options: PsOptions): Promise<PsView> {
       checkLabelFilters(options.filters.label, config.labelAllowlist);
@@ -106,30 +148,7 @@ export function createDockerReader(config: DockerConfig, deps: ReaderDeps = {}):
 
     async df(options: DfOptions): Promise<DfView> {
       const host = client(options.host);
-      let entry = dfCache.get(host.ref.name);
-      if (!entry || now() >= entry.expiresAt) {
-        const fresh: DfCacheEntry = {
-          expiresAt: Number.POSITIVE_INFINITY,
-          snapshot: call(host, async (abortSignal) => {
-            const [df, info] = await Promise.all([
-              withSignal<EngineDiskUsage>(host.docker, 'df')({ abortSignal }),
-              withSignal<EngineInfo>(host.docker, 'info')({ abortSignal }),
-            ]);
-            return { df, info, at: new Date(now()) };
-          }),
-        };
-        fresh.snapshot.then(
-          () => {
-            fresh.expiresAt = now() + config.dfCacheMs;
-          },
-          () => {
-            if (dfCache.get(host.ref.name) === fresh) dfCache.delete(host.ref.name);
-          },
-        );
-        dfCache.set(host.ref.name, fresh);
-        entry = fresh;
-      }
-      const { df, info, at } = await entry.snapshot;
+      const { df, info, at } = await call(host, (signal) => sharedDfSnapshot(host, signal));
       return toDfView(df, info, options.verbose, host.ref, at);
     },
   };

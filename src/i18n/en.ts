@@ -89,6 +89,7 @@ export const en: Strings = {
     },
     usedBy: (n) => `used by ${n}`,
     none: 'none',
+    sharedBy: (who, command) => `Shared by ${who} · ${command}`,
   },
   dockerArgs: {
     psUsage: (statuses, healths) =>

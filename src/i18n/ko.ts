@@ -91,6 +91,7 @@ export const ko: Strings = {
     },
     usedBy: (n) => `사용 ${n}`,
     none: '없음',
+    sharedBy: (who, command) => `${who}님이 공유한 결과 · ${command}`,
   },
   dockerArgs: {
     psUsage: (statuses, healths) =>

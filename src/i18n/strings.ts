@@ -84,6 +84,8 @@ export interface Strings {
     largest: { images: string; containers: string; volumes: string };
     usedBy: (count: string) => string;
     none: string;
+    /** Above a Docker result someone shared from their private copy; `command` is inline code already. */
+    sharedBy: (mention: string, command: string) => string;
   };
   /** What follows /docker-ps and /docker-df: usage, and why the arguments were refused. */
   dockerArgs: {

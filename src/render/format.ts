@@ -7,9 +7,16 @@ import type { KnowledgeEntry } from '../knowledge/types.ts';
  * as plain text, cutting text to a length.
  */
 
-/** Cuts text to `max` characters, marking the cut with an ellipsis. */
+/** Cuts text to `max` characters (UTF-16 units, as Slack counts), marking the cut with an ellipsis; never half an emoji. */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** The body without its leading `# Title` line, which every face shows on its own. */

@@ -18,6 +18,8 @@ interface SlackCommonConfig {
    * default on). Unset means on: configs built by hand (tests) get the default.
    */
   threadFollowUps?: boolean;
+  /** SLACK_START_TIMEOUT_SECONDS: how long start-up may wait for Slack before it fails (default 30 s). */
+  startTimeoutMs?: number;
   /** Who may save, edit and delete notes from Slack (NOTE_EDITORS); absent means anyone who may use the bot. */
   noteEditors?: NoteEditorsConfig;
 }
@@ -36,6 +38,8 @@ export interface DockerAccessConfig {
   allowedUsers: string[];
   /** At most `limit` Docker commands per user in any `windowMs`. */
   rateLimit: { limit: number; windowMs: number };
+  /** DOCKER_RESULTS_PUBLIC: results go straight to the channel; otherwise (the default) privately, with Share in channel. */
+  resultsPublic?: boolean;
 }
 
 export interface SocketModeConfig extends SlackCommonConfig {
@@ -120,6 +124,7 @@ function readCommon(env: Env, botToken: string): SlackCommonConfig {
       'SLACK_API_URL must be an http(s) URL such as https://slack.com/api/ (GovSlack: https://slack-gov.com/api/). Fix it in .env.',
     );
   }
+  const startTimeout = env.SLACK_START_TIMEOUT_SECONDS?.trim();
   const teamId = env.SLACK_TEAM_ID?.trim();
   if (teamId && !/^[TE][A-Z0-9]+$/.test(teamId)) {
     throw new ConfigError(
@@ -137,12 +142,14 @@ function readCommon(env: Env, botToken: string): SlackCommonConfig {
     ...(apiUrl ? { apiUrl } : {}),
     ...(gapsDigestChannel ? { gapsDigestChannel } : {}),
     ...(teamId ? { teamId } : {}),
+    ...(startTimeout ? { startTimeoutMs: readPositiveInt(env, 'SLACK_START_TIMEOUT_SECONDS', 30) * 1000 } : {}),
     defaultLang: readDefaultLang(env),
     threadFollowUps: readSwitch(env, 'THREAD_FOLLOW_UPS', true),
     docker: {
       allowedChannels: readList(env, 'DOCKER_ALLOWED_CHANNELS'),
       allowedUsers: readList(env, 'DOCKER_ALLOWED_USERS'),
       rateLimit: readRateLimit(env),
+      resultsPublic: readSwitch(env, 'DOCKER_RESULTS_PUBLIC', false),
     },
     ...readNoteEditors(env),
   };

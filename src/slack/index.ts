@@ -12,7 +12,7 @@
  */
 import type { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { App } from '@slack/bolt';
+import { App, type Logger as BoltLogger, type CustomRoute, HTTPReceiver } from '@slack/bolt';
 import type { DockerReader } from '../docker/types.ts';
 import { ConfigError } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
@@ -24,17 +24,18 @@ import { createLocalGuards, createReplicaGuards, type ReplicaGuards } from '../s
 import { type BestEffortRecorder, createBestEffortRecorder } from '../store/recorder.ts';
 import type { Store } from '../store/types.ts';
 import { createRateLimiter } from './access.ts';
-import type { SlackConfig } from './config.ts';
+import type { HttpModeConfig, SlackConfig } from './config.ts';
 import { createDelivery, type DeliveryOptions, webApiOptions } from './delivery/index.ts';
 import type { SlackDeps } from './deps.ts';
 import { type GapsDigest, startGapsDigest } from './digest/index.ts';
+import { guardSlackRequests, MAX_BODY_BYTES } from './http/request-guard.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
 import { registerShortcuts } from './listeners/shortcuts/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import { slackLogger } from './log.ts';
-import { answerEachEventOnce, pinTeam } from './middleware.ts';
+import { answerEachEventOnce, ignoreBotMessages, pinTeam } from './middleware.ts';
 import { noteEditors } from './note-editors.ts';
 import { postMessage } from './post-answer.ts';
 import { observeRequests } from './requests.ts';
@@ -102,12 +103,7 @@ export function createSlackApp(options: SlackBotOptions): SlackBot {
   const app =
     config.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken: config.appToken })
-      : new App({
-          ...common,
-          signingSecret: config.signingSecret,
-          port: config.port,
-          customRoutes: health.routes,
-        });
+      : new App({ ...common, receiver: httpReceiver(config, health.routes, logger) });
   const requests = observeRequests(app.logger, metrics);
   app.use(requests.middleware);
 
@@ -127,6 +123,7 @@ export function createSlackApp(options: SlackBotOptions): SlackBot {
   };
   if (config.teamId) app.use(pinTeam(config.teamId, app.logger));
   app.use(answerEachEventOnce(eventClaims(store, app.logger), app.logger));
+  app.use(ignoreBotMessages(app.logger));
   registerCommands(app, deps);
   registerEvents(app, deps);
   registerActions(app, deps);
@@ -163,11 +160,6 @@ export function createSlackApp(options: SlackBotOptions): SlackBot {
       warnIfDockerIsOpen(config, app.logger);
       if (notebook && !config.noteEditors)
         app.logger.warn('NOTE_EDITORS is unset: anyone in the workspace can save, edit and delete notes from Slack.');
-      try {
-        await app.init();
-      } catch (err) {
-        throw startupError(err, config);
-      }
       if (config.mode === 'socket') {
         followConnection(app, health);
         if (config.healthPort !== undefined) {
@@ -179,8 +171,15 @@ export function createSlackApp(options: SlackBotOptions): SlackBot {
           });
         }
       }
-      // A connection that cannot be opened ends start-up: the health server must not keep the process alive.
-      const server: unknown = await app.start().catch(async (err: unknown) => {
+      // A start that fails or outlives its deadline ends start-up: the health server must not keep the process alive.
+      const server = await withinStartDeadline(config, async () => {
+        try {
+          await app.init();
+        } catch (err) {
+          throw startupError(err, config);
+        }
+        return (await app.start()) as unknown;
+      }).catch(async (err: unknown) => {
         await closeHealthServer();
         throw err;
       });
@@ -268,6 +267,35 @@ function eventClaims(store: Store | undefined, logger: Logger): Pick<ReplicaGuar
   });
 }
 
+/** How long start-up waits for Slack (auth.test, then the Socket Mode connection or the port) unless SLACK_START_TIMEOUT_SECONDS says otherwise. */
+const START_TIMEOUT_MS = 30_000;
+
+/**
+ * A Slack that accepts connections and never answers, or a Socket Mode client that reconnects
+ * forever to a WebSocket it cannot reach, would leave start-up waiting with no line at all; past the
+ * deadline start-up fails like any other, so the process exits and its supervisor can restart it.
+ */
+async function withinStartDeadline<T>(config: SlackConfig, start: () => Promise<T>): Promise<T> {
+  const timeoutMs = config.startTimeoutMs ?? START_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const where = config.apiUrl ?? 'https://slack.com/api/';
+      const step = config.mode === 'socket' ? 'the Socket Mode connection' : 'the bot token check';
+      reject(
+        new ConfigError(
+          `Slack at ${where} did not complete ${step} within ${timeoutMs / 1000} s. Check the network${config.apiUrl ? ' and SLACK_API_URL' : ''} (SLACK_START_TIMEOUT_SECONDS sets the wait).`,
+        ),
+      );
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([start(), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function warnIfDockerIsOpen(config: SlackConfig, logger: Logger): void {
   const { allowedChannels, allowedUsers } = config.docker;
   if (allowedChannels.length === 0 && allowedUsers.length === 0) {
@@ -291,6 +319,28 @@ function followConnection(app: App, health: Health): void {
   client.on('close', () => health.setSlack('reconnecting'));
   client.on('reconnecting', () => health.setSlack('reconnecting'));
   client.on('disconnected', () => health.setSlack('closed'));
+}
+
+/**
+ * Bolt's HTTP receiver behind the request guard (src/slack/http/request-guard.ts): timestamp, size,
+ * signature and shape are checked before Bolt reads or parses anything.
+ */
+function httpReceiver(config: HttpModeConfig, customRoutes: CustomRoute[], logger: BoltLogger): HTTPReceiver {
+  const endpoints = ['/slack/events'];
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret,
+    endpoints,
+    port: config.port,
+    logger,
+    bodyLimit: MAX_BODY_BYTES,
+    customRoutes,
+  });
+  receiver.requestListener = guardSlackRequests(receiver.requestListener, {
+    signingSecret: config.signingSecret,
+    endpoints,
+    logger,
+  });
+  return receiver;
 }
 
 function isServer(value: unknown): value is { address(): AddressInfo | string | null } {

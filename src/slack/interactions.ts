@@ -6,7 +6,7 @@
 import type { Lang } from '../i18n/index.ts';
 import { SLACK_LIMITS } from '../render/slack/blocks.ts';
 import type { NoteRoutes } from '../render/slack/note-modal.ts';
-import type { AnswerRoutes, EntryRef } from '../render/slack/routes.ts';
+import type { AnswerRoutes, DockerRef, DockerRoutes, EntryRef } from '../render/slack/routes.ts';
 import type { Vote } from '../store/types.ts';
 
 /** action_id prefixes; buttons of one block get `:<n>` suffixes, as ids must be unique per block. */
@@ -15,6 +15,7 @@ export const ACTION_IDS = {
   otherMatches: 'other_matches',
   showEntry: 'show_entry',
   explainDocker: 'explain_docker',
+  shareDocker: 'share_docker',
   homeReadTopic: 'home_read_topic',
   homeAsk: 'home_ask',
   feedback: 'answer_feedback',
@@ -135,12 +136,33 @@ function parseObject(value: string | undefined): Record<string, unknown> | undef
   }
 }
 
+/**
+ * Encodes a Docker command as a button value; undefined when it does not fit (a command is never
+ * shortened: that would run another one).
+ */
+export function encodeDockerRef(ref: DockerRef): string | undefined {
+  const value = JSON.stringify({ c: ref.command, a: ref.args });
+  return value.length <= SLACK_LIMITS.actionValue ? value : undefined;
+}
+
+/** The Docker command a Share button carries, or undefined if the value is not one of ours. */
+export function decodeDockerRef(value: string | undefined): DockerRef | undefined {
+  if (!value) return undefined;
+  try {
+    const raw = JSON.parse(value) as { c?: unknown; a?: unknown };
+    if ((raw.c !== 'ps' && raw.c !== 'df') || typeof raw.a !== 'string') return undefined;
+    return { command: raw.c, args: raw.a };
+  } catch {
+    return undefined;
+  }
+}
+
 const entryButton =
   (prefix: string) =>
   (ref: EntryRef, index = 0) => ({ actionId: `${prefix}:${index}`, value: encodeEntryRef(ref) });
 
 /** Where every button the builders draw sends its click. */
-export const ROUTES: AnswerRoutes = {
+export const ROUTES: AnswerRoutes & DockerRoutes = {
   share: entryButton(ACTION_IDS.share),
   otherMatches: entryButton(ACTION_IDS.otherMatches),
   showEntry: entryButton(ACTION_IDS.showEntry),
@@ -148,6 +170,10 @@ export const ROUTES: AnswerRoutes = {
   readTopic: entryButton(ACTION_IDS.homeReadTopic),
   shareQuestion: entryButton(ACTION_IDS.shareQuestion),
   ask: (lang: Lang) => ({ actionId: `${ACTION_IDS.homeAsk}:0`, value: lang }),
+  shareDocker: (ref: DockerRef) => {
+    const value = encodeDockerRef(ref);
+    return value === undefined ? undefined : { actionId: `${ACTION_IDS.shareDocker}:0`, value };
+  },
   askForm: { callbackId: VIEW_CALLBACK_IDS.askModal, blockId: ASK_INPUT.blockId, actionId: ASK_INPUT.actionId },
   feedback: (ref: EntryRef) => ({
     actionId: ACTION_IDS.feedback,

@@ -6,18 +6,23 @@ import { countDuplicateSkipped } from './delivery/index.ts';
 import { recordOutcome } from './requests.ts';
 
 /**
- * SLACK_TEAM_ID: requests from any other workspace (an org-wide or mis-shared install) stop here.
- * Slash commands get a one-line refusal; other requests are acknowledged and dropped.
+ * SLACK_TEAM_ID: requests from any other workspace (an org-wide or mis-shared install), and requests
+ * that name no workspace at all (nothing Slack sends a bot lacks one), stop here. The pin may be a
+ * workspace (T…) or an Enterprise Grid org (E…). Slash commands get a one-line refusal; other
+ * requests are acknowledged and dropped.
  */
 export function pinTeam(teamId: string, logger: Logger): Middleware<AnyMiddlewareArgs> {
   return async function requireTeam({ context, body, next, ...rest }) {
-    if (context.teamId === teamId || (context.teamId === undefined && context.enterpriseId === undefined)) {
+    if (context.teamId === teamId || context.enterpriseId === teamId) {
       await next();
       return;
     }
     recordOutcome(context, { outcome: 'refused' });
+    const from = context.teamId ?? context.enterpriseId;
     logger.warn(
-      `Ignored a request from workspace ${context.teamId ?? context.enterpriseId}: SLACK_TEAM_ID pins the bot to ${teamId}`,
+      from === undefined
+        ? `Ignored a request that names no workspace: SLACK_TEAM_ID pins the bot to ${teamId}`
+        : `Ignored a request from workspace ${from}: SLACK_TEAM_ID pins the bot to ${teamId}`,
     );
     const ack = 'ack' in rest ? (rest.ack as ((response?: unknown) => Promise<void>) | undefined) : undefined;
     if (!ack) return;
@@ -63,5 +68,26 @@ export function answerEachEventOnce(
     countDuplicateSkipped();
     recordOutcome(context, { outcome: 'ignored' });
     logger.info(`Ignored ${retry ?? 'a second delivery'} of event ${eventId}: already handled`);
+  };
+}
+
+/** A message or mention written by a bot (an integration, a workflow, another app like this one). */
+export function isFromBot(event: { bot_id?: unknown; subtype?: unknown }): boolean {
+  return Boolean(event.bot_id) || event.subtype === 'bot_message';
+}
+
+/**
+ * Messages and mentions from bots are never answered, in any listener: two bots answering each
+ * other would loop. (Bolt's own ignoreSelf drops only this bot's messages.) A person's message
+ * shortcut on a bot's message is a person asking, and goes through.
+ */
+export function ignoreBotMessages(logger: Logger): Middleware<AnyMiddlewareArgs> {
+  return async function dropBotMessage({ body, next }) {
+    const event = (body as { event?: { type?: unknown; bot_id?: unknown; subtype?: unknown } }).event;
+    if (event && (event.type === 'message' || event.type === 'app_mention') && isFromBot(event)) {
+      logger.debug(`Ignored a ${event.type} event from a bot`);
+      return;
+    }
+    await next();
   };
 }

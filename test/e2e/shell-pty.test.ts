@@ -63,7 +63,7 @@ describe('the shell in a pseudo-terminal (script)', () => {
       const lines = screen.text().split('\n');
       expect(lines.filter((l) => l.includes('reloaded') && l.includes('docker-notes>'))).toEqual([]);
       // The log line as a terminal shows it (LOG_FORMAT pretty): its time, the level, the message.
-      expect(lines.at(-2)).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO  knowledge: reloaded 7 notes/);
+      expect(lines.at(-2)).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO {2}knowledge: reloaded 7 notes/);
 
       child.stdin.write('ot dir\r');
       await onScreen('the answer', () => screen.text().includes('/var/lib/docker'));

@@ -102,7 +102,7 @@ function explainButton(blocks: Block[]) {
 }
 
 describe('/docker-ps and /docker-df against a real Docker engine', () => {
-  it('/docker-ps -a: acked at once, then the containers in the channel with an Explain button, secrets redacted', async () => {
+  it('/docker-ps -a: acked at once, then the containers privately with Explain and Share buttons, secrets redacted', async () => {
     const res = await run(fastUrl, '/docker-ps', '-a', 'ps-all');
     expect(res.ms).toBeLessThan(3000);
     expect(JSON.parse(res.text)).toEqual({
@@ -110,7 +110,7 @@ describe('/docker-ps and /docker-df against a real Docker engine', () => {
       text: expect.stringContaining('/docker-ps -a'),
     });
     const post = await responseFor('ps-all');
-    expect(post.body.response_type).toBe('in_channel');
+    expect(post.body.response_type).toBe('ephemeral');
     const blocks = post.body.blocks as Block[];
     expect(blocks.length).toBeLessThanOrEqual(50);
     const json = JSON.stringify(blocks);
@@ -119,6 +119,40 @@ describe('/docker-ps and /docker-df against a real Docker engine', () => {
     expect(json).not.toContain('hunter2');
     expect(json).not.toContain('s3cret');
     expect(decodeEntryRef(explainButton(blocks)?.value)?.entryId).toBe('listing-commands');
+  });
+
+  it('Share in channel runs the command again and posts the private blocks, minus Share, in the channel', async () => {
+    await run(fastUrl, '/docker-ps', '-a', 'ps-share');
+    const privateCopy = (await responseFor('ps-share')).body;
+    const share = (privateCopy.blocks as Block[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id?.startsWith('share_docker'));
+    expect(share).toBeDefined();
+    const click = buttonClickPayload({
+      actionId: share!.action_id!,
+      value: share!.value!,
+      responseUrl: slack.responseUrl('ps-share-click'),
+      channelId: 'C0OPS',
+      userId: 'U0OPS',
+      isEphemeral: true,
+    });
+    await postSigned(fastUrl, interactionBody(click), FORM, SECRET);
+    const [shared, removed] = await eventually(() =>
+      slack.responsesTo('ps-share-click').length >= 2 ? slack.responsesTo('ps-share-click') : undefined,
+    );
+    expect(shared?.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(removed?.body).toEqual({ delete_original: true });
+    const sharedBlocks = shared?.body.blocks as Block[];
+    expect(JSON.stringify(sharedBlocks[1])).toContain('Shared by <@U0OPS>');
+    const withoutShare = (privateCopy.blocks as Block[]).map((b) =>
+      b.type === 'actions' ? { ...b, elements: (b.elements ?? []).filter((e) => e !== share) } : b,
+    );
+    // Same engine, same moment's containers: the same blocks (statuses may tick, so compared without them).
+    const shape = (blocks: Block[]) => JSON.stringify(blocks).replace(/(Up|Exited|Created)[^·"\\]*/g, '$1 …');
+    expect(shape([sharedBlocks[0]!, ...sharedBlocks.slice(2)])).toBe(shape(withoutShare));
+    const json = JSON.stringify(sharedBlocks);
+    expect(json).not.toContain('hunter2');
+    expect(json).not.toContain('s3cret');
   });
 
   it('/docker-ps with filters lists only what matches', async () => {
@@ -131,7 +165,7 @@ describe('/docker-ps and /docker-df against a real Docker engine', () => {
   it('/docker-df -v: disk usage with the Docker root dir; Explain posts the entry into the result thread', async () => {
     await run(fastUrl, '/docker-df', '-v', 'df-v');
     const post = await responseFor('df-v');
-    expect(post.body.response_type).toBe('in_channel');
+    expect(post.body.response_type).toBe('ephemeral');
     const blocks = post.body.blocks as Block[];
     expect(JSON.stringify(blocks)).toContain(`${daemon.dir}/data`);
     const explain = explainButton(blocks);
@@ -184,7 +218,7 @@ describe('/docker-ps and /docker-df against a real Docker engine', () => {
     expect(slack.responsesTo('slow-ps')).toHaveLength(0);
     const post = await responseFor('slow-ps', 15_000);
     expect(post.at - startedAt).toBeGreaterThanOrEqual(SLOW_MS);
-    expect(post.body.response_type).toBe('in_channel');
+    expect(post.body.response_type).toBe('ephemeral');
     expect(JSON.stringify(post.body.blocks)).toContain('web-1');
   });
 

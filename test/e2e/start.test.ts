@@ -4,6 +4,8 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +14,7 @@ import { eventually } from '../support/eventually.ts';
 import { FIXTURE_KNOWLEDGE_DIR } from '../support/knowledge.ts';
 import { freeLoopbackPort } from '../support/net.ts';
 import { postSlashCommand } from '../support/slack-requests.ts';
-import { SlackStandIn } from '../support/slack-standin.ts';
+import { REVOKED_TOKEN_PREFIX, SlackStandIn } from '../support/slack-standin.ts';
 
 const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 const MAIN = path.join(PROJECT_ROOT, 'src', 'main.ts');
@@ -144,3 +146,131 @@ describe('npm start in HTTP mode', () => {
     expect(await exited).toBe(0);
   });
 });
+
+/**
+ * Every failed start exits non-zero with its one line while the notes folder is watched (the
+ * default), whatever keeps a half-started process busy: a listening port, a Socket Mode client
+ * reconnecting, a Web API call nobody answers. A process that stays up fails the test by its timeout.
+ */
+describe('npm start that fails exits non-zero promptly, in every mode', () => {
+  const slack = new SlackStandIn();
+  const servers: Array<Server | net.Server> = [];
+  let closedPort: number;
+
+  beforeAll(async () => {
+    await slack.start();
+    closedPort = await freeLoopbackPort();
+  });
+
+  afterAll(async () => {
+    for (const server of servers) server.close();
+    await slack.stop();
+  });
+
+  async function listen<T extends Server | net.Server>(server: T): Promise<number> {
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return (server.address() as net.AddressInfo).port;
+  }
+
+  /** Runs `npm start` with the notes followed and resolves with its exit code, output and time taken. */
+  function failedStart(env: Record<string, string>): Promise<{ code: number | null; stderr: string; ms: number }> {
+    const startedAt = Date.now();
+    const child = spawn(TSX, [MAIN], {
+      env: { ...BASE_ENV, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, KNOWLEDGE_WATCH: '1', ...env },
+      cwd: '/tmp',
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    return new Promise((resolve) =>
+      child.once('exit', (code) => resolve({ code, stderr, ms: Date.now() - startedAt })),
+    );
+  }
+
+  const http = (env: Record<string, string>) => ({ SLACK_SIGNING_SECRET: SECRET, PORT: '3999', ...env });
+  const socket = (env: Record<string, string>) => ({ SLACK_APP_TOKEN: 'xapp-1-start-test', ...env });
+
+  it('HTTP mode, the bot token refused', async () => {
+    const r = await failedStart(
+      http({ SLACK_BOT_TOKEN: `${REVOKED_TOKEN_PREFIX}-0123456789`, SLACK_API_URL: slack.apiUrl }),
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('following changes');
+    expect(lastLine(r.stderr)).toMatch(/^SLACK_BOT_TOKEN was refused by Slack \(invalid_auth\)/);
+  }, 30_000);
+
+  it('HTTP mode, Slack unreachable (connection refused)', async () => {
+    const r = await failedStart(
+      http({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: `http://127.0.0.1:${closedPort}/api/` }),
+    );
+    expect(r.code).toBe(1);
+    expect(lastLine(r.stderr)).toMatch(/^Could not check the bot token with Slack at http:\/\/127\.0\.0\.1:\d+\/api\//);
+  }, 30_000);
+
+  it('HTTP mode, Slack accepting connections and never answering: fails at SLACK_START_TIMEOUT_SECONDS', async () => {
+    const silent = await listen(net.createServer(() => undefined));
+    const r = await failedStart(
+      http({
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_API_URL: `http://127.0.0.1:${silent}/api/`,
+        SLACK_START_TIMEOUT_SECONDS: '2',
+      }),
+    );
+    expect(r.code).toBe(1);
+    expect(lastLine(r.stderr)).toMatch(/did not complete the bot token check within 2 s/);
+  }, 30_000);
+
+  it('HTTP mode, the port already taken', async () => {
+    const taken = await listen(net.createServer());
+    const r = await failedStart(http({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl, PORT: String(taken) }));
+    expect(r.code).toBe(1);
+    expect(lastLine(r.stderr)).toMatch(/EADDRINUSE/);
+  }, 30_000);
+
+  it('HTTP mode, a bad setting', async () => {
+    const r = await failedStart(http({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl, PORT: 'eighty' }));
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'PORT=eighty is not a positive whole number. Fix it in .env (see .env.example).',
+    ]);
+  }, 30_000);
+
+  it('Socket Mode, the app token refused', async () => {
+    const api = await listen(
+      createServer((req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const refused = req.url?.includes('apps.connections.open');
+        res.end(JSON.stringify(refused ? { ok: false, error: 'invalid_auth' } : authTestOk()));
+      }),
+    );
+    const r = await failedStart(socket({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: `http://127.0.0.1:${api}/api/` }));
+    expect(r.code).toBe(1);
+    expect(lastLine(r.stderr)).toMatch(/invalid_auth/);
+  }, 30_000);
+
+  it('Socket Mode, the WebSocket unreachable (the client would reconnect forever): fails at the deadline', async () => {
+    const api = await listen(
+      createServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ...authTestOk(), url: `ws://127.0.0.1:${closedPort}/socket` }));
+      }),
+    );
+    const r = await failedStart(
+      socket({
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_API_URL: `http://127.0.0.1:${api}/api/`,
+        SLACK_START_TIMEOUT_SECONDS: '3',
+      }),
+    );
+    expect(r.code).toBe(1);
+    expect(lastLine(r.stderr)).toMatch(/did not complete the Socket Mode connection within 3 s/);
+  }, 30_000);
+});
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').at(-1) ?? '';
+}
+
+function authTestOk() {
+  return { ok: true, team_id: 'T0TEST', user_id: 'UBOT', bot_id: 'BBOT', user: 'docker-notes', team: 'Test' };
+}

@@ -194,6 +194,49 @@ describe('df cache', () => {
     expect(dfCalls()).toBe(2);
   });
 
+  it("one caller's deadline does not cut short another sharing its in-flight /system/df; each gets its own reply", async () => {
+    engine = await startFakeEngine();
+    const answer = engine.routes['/system/df']!;
+    let slow = true; // the first /system/df answers after the 500 ms deadline, later ones at once
+    engine.routes['/system/df'] = async () => {
+      if (slow) {
+        slow = false;
+        await sleep(700);
+      }
+      return answer();
+    };
+    const r = reader(engine);
+    await r.ps(PS); // the API version is pinned: what follows is only about df
+    const outcome = (p: Promise<unknown>) =>
+      p.then(
+        () => 'answered',
+        (e: unknown) => e,
+      );
+    const first = outcome(r.df({ verbose: false }));
+    await sleep(300);
+    const second = outcome(r.df({ verbose: true })); // joins the slow request; its own deadline is 300 ms later
+    const firstError = await first;
+    expect(firstError).toBeInstanceOf(UserError);
+    expect((firstError as Error).message).toBe(
+      `Docker host ${engine.host} did not answer within 0.5 s. Check that the Docker daemon is healthy (systemctl status docker), or raise DOCKER_TIMEOUT_MS.`,
+    );
+    expect(await second).toBe('answered');
+    expect(engine.requests.filter((q) => q.includes('/system/df'))).toHaveLength(2);
+  });
+
+  it('callers failing together each get an error of their own', async () => {
+    engine = await startFakeEngine();
+    engine.routes['/system/df'] = () => ({ status: 500, body: { message: 'busy' } });
+    const r = reader(engine);
+    await r.ps(PS);
+    const errors = await Promise.all([r.df({ verbose: false }), r.df({ verbose: true })].map((p) => p.catch((e) => e)));
+    expect(errors[0]).toBeInstanceOf(UserError);
+    expect(errors[1]).toBeInstanceOf(UserError);
+    expect(errors[0]).not.toBe(errors[1]);
+    expect((errors[0] as Error).message).toBe((errors[1] as Error).message);
+    expect(engine.requests.filter((q) => q.includes('/system/df'))).toHaveLength(1);
+  });
+
   it('does not cache a failure', async () => {
     engine = await startFakeEngine();
     let fail = true;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diskLooksTight, toDfView } from '../../src/docker/df.ts';
 import type { ContainerRow, DfView, PsView } from '../../src/docker/types.ts';
-import { humanSize } from '../../src/render/format.ts';
+import { humanSize, truncate } from '../../src/render/format.ts';
 import { SLACK_LIMITS, type SlackMessage } from '../../src/render/slack/blocks.ts';
 import { renderDfBlocks, renderPsBlocks } from '../../src/render/slack/docker.ts';
 import { renderDfText, renderPsText } from '../../src/render/text/docker.ts';
@@ -289,5 +289,14 @@ describe('humanSize', () => {
     [999_950, '1000kB'],
   ])('%d → %s (go-units HumanSize)', (bytes, text) => {
     expect(humanSize(bytes)).toBe(text);
+  });
+});
+
+describe('truncate (render/format.ts)', () => {
+  it('cuts to the limit in UTF-16 units without splitting a surrogate pair', () => {
+    expect(truncate('ab🐳cd', 4)).toBe('ab…');
+    expect(truncate('abc🐳d', 4)).toBe('abc…');
+    expect(truncate('abcdef', 4)).toBe('abc…');
+    expect(truncate('ab🐳', 4)).toBe('ab🐳');
   });
 });

@@ -200,6 +200,37 @@ describe('answer messages', () => {
     expect(message.text.startsWith('Just for you. ')).toBe(true);
   });
 
+  it('text that repeats what someone typed is verbatim (never auto-linked) and cannot ping', () => {
+    const typed = 'see https://evil.test @here #general <!channel>';
+    const shared = buildEntryMessage({
+      routes: ROUTES,
+      entry: kb.entries[0]!,
+      question: typed,
+      lang: 'en',
+      audience: 'public',
+      lookup: (id) => kb.byId(id),
+      hasOtherMatches: false,
+      attribution: { sharedBy: 'U0ALICE', question: typed },
+    });
+    const none: Answer = { query: typed, outcome: 'none', answered: false, matches: [] };
+    const quoting = [
+      shared.blocks.at(-1),
+      buildNotAnsweredMessage(none, typed, 'en', ROUTES).blocks[0],
+      buildOtherMatchesMessage(
+        kb.entries.slice(0, 2).map((e) => ({ entry: e, score: 0.5 })),
+        typed,
+        'en',
+        ROUTES,
+      ).blocks[0],
+    ];
+    for (const block of quoting) {
+      const json = JSON.stringify(block);
+      expect(json).toContain('evil.test');
+      expect(json).toContain('"verbatim":true');
+      expect(json).not.toContain('<!channel>');
+    }
+  });
+
   it('not answered: says so and offers at most three topics as buttons', () => {
     const answer: Answer = {
       query: 'bread',

@@ -82,12 +82,20 @@ describe('readSlackConfig', () => {
       DOCKER_ALLOWED_CHANNELS: 'C1, C2',
       DOCKER_ALLOWED_USERS: 'U1',
       DOCKER_RATE_LIMIT: '3/10',
+      DOCKER_RESULTS_PUBLIC: '1',
+      SLACK_START_TIMEOUT_SECONDS: '5',
     });
     expect(config).toMatchObject({
       apiUrl: 'https://slack-gov.com/api/',
       teamId: 'T0123ABC',
       defaultLang: 'en',
-      docker: { allowedChannels: ['C1', 'C2'], allowedUsers: ['U1'], rateLimit: { limit: 3, windowMs: 10_000 } },
+      startTimeoutMs: 5000,
+      docker: {
+        allowedChannels: ['C1', 'C2'],
+        allowedUsers: ['U1'],
+        rateLimit: { limit: 3, windowMs: 10_000 },
+        resultsPublic: true,
+      },
     });
     const base = { SLACK_APP_TOKEN: APP, SLACK_BOT_TOKEN: BOT };
     expect(configError({ ...base, SLACK_API_URL: 'slack.com/api' })).toMatch(/^SLACK_API_URL/);
@@ -96,6 +104,9 @@ describe('readSlackConfig', () => {
     // Socket Mode serves /healthz on HEALTH_PORT, else PORT, so a bad PORT is named there too.
     expect(configError({ ...base, PORT: 'abc' })).toMatch(/^PORT=abc/);
     expect(configError({ ...base, HEALTH_PORT: '0' })).toMatch(/^HEALTH_PORT=0/);
+    expect(configError({ ...base, DOCKER_RESULTS_PUBLIC: 'maybe' })).toMatch(/^DOCKER_RESULTS_PUBLIC=maybe/);
+    expect(configError({ ...base, SLACK_START_TIMEOUT_SECONDS: '0' })).toMatch(/^SLACK_START_TIMEOUT_SECONDS=0/);
+    expect(readSlackConfig(base)?.docker.resultsPublic).toBe(false);
     expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: 'abc' })).toMatch(/^PORT=abc/);
   });
 });

@@ -73,7 +73,7 @@ describe('the Explain button under a Docker result', () => {
 
   it('is left out when the notes have no such entry, and the result is still posted', async () => {
     const result = await run('ps', '', viewReader(), kbWithout('listing-commands'));
-    expect(result.responses[0]?.response_type).toBe('in_channel');
+    expect(result.responses[0]?.response_type).toBe('ephemeral');
     expect(explainEntryId(result)).toBeUndefined();
   });
 });
@@ -113,6 +113,17 @@ describe('failures', () => {
         l.startsWith('warn /docker-df by U0OPS in C0OPS failed: Docker host x is not reachable.'),
       ),
     ).toBe(true);
+  });
+
+  it('a long error reply is cut on code points: an emoji at the cut is kept whole or left out, never split', async () => {
+    for (const lead of ['', 'x']) {
+      const message = `${lead}${'🐳'.repeat(1200)}`;
+      const result = await run('df', '', viewReader({ df: async () => Promise.reject(new UserError(message)) }));
+      const text = result.responses[0]?.text ?? '';
+      expect(text.endsWith('…')).toBe(true);
+      expect([...text]).toHaveLength(1000);
+      expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    }
   });
 
   it('anything else: a generic sentence to the user, message and stack to the server log only', async () => {

@@ -169,6 +169,7 @@ function drawnActionPrefixes(): string[] {
     ROUTES.otherMatches(ref),
     ROUTES.showEntry(ref, 3),
     ROUTES.explainDocker(ref),
+    ROUTES.shareDocker({ command: 'ps', args: '-a' })!,
     ROUTES.readTopic(ref),
     ROUTES.ask('en'),
     ROUTES.feedback(ref),

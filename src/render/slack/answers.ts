@@ -26,6 +26,7 @@ import {
   type SlackMessage,
   section,
   userMention,
+  verbatim,
 } from './blocks.ts';
 import { feedbackBlocks } from './feedback.ts';
 import { markdownToMrkdwn, splitMrkdwn } from './mrkdwn.ts';
@@ -141,7 +142,8 @@ export function buildEntryMessage(input: EntryMessageInput): SlackMessage {
   if (input.partial) buttons.push(button(s.shareQuestion, routes.shareQuestion(ref)));
   if (input.hasOtherMatches) buttons.push(button(s.otherMatches, routes.otherMatches(ref)));
   const trailing: KnownBlock[] = [];
-  if (input.attribution) trailing.push(context(attributionText(input.attribution, lang)));
+  // The shared quote repeats what someone typed: verbatim, so nothing in it is linked.
+  if (input.attribution) trailing.push(...verbatim([context(attributionText(input.attribution, lang))]));
   if (buttons.length) trailing.push(actions(buttons));
   if (input.feedback) trailing.push(...feedbackBlocks(ref, routes));
   // A line from the bot (not user text): it goes in as written.
@@ -180,7 +182,7 @@ export function buildNotAnsweredMessage(
 ): SlackMessage {
   const s = strings(lang).answers;
   const closest = answer.matches.slice(0, 3);
-  const blocks: KnownBlock[] = [section(s.notAnswered(quoted(question)))];
+  const blocks: KnownBlock[] = verbatim([section(s.notAnswered(quoted(question)))]);
   if (closest.length) blocks.push(actions(topicButtons(closest, question, lang, routes)));
   else if (topics.length)
     blocks.push(context(s.noCloseTopicsList), ...topicListSections(topics, lang, OFFERED_TOPIC_SECTIONS));
@@ -264,7 +266,10 @@ export function buildOtherMatchesMessage(
       matches.map((m) => m.entry),
       lang,
     )}`,
-    blocks: [section(s.otherMatchesIntro(quoted(question))), actions(topicButtons(matches, question, lang, routes))],
+    blocks: [
+      ...verbatim([section(s.otherMatchesIntro(quoted(question)))]),
+      actions(topicButtons(matches, question, lang, routes)),
+    ],
   };
 }
 

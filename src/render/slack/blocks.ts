@@ -86,6 +86,27 @@ export function section(text: string): SectionBlock {
   return { type: 'section', text: mrkdwn(text) };
 }
 
+/**
+ * The blocks with every mrkdwn text object marked verbatim: Slack then links only the markup the
+ * bot wrote (already escaped where foreign), never a bare URL, #channel or @name found in text the
+ * bot repeats (a question, a container's name or command).
+ */
+export function verbatim(blocks: readonly KnownBlock[]): KnownBlock[] {
+  const mark = <T extends { type: string }>(text: T): T =>
+    text.type === 'mrkdwn' ? { ...text, verbatim: true } : text;
+  return blocks.map((block) => {
+    if (block.type === 'section') {
+      return {
+        ...block,
+        ...(block.text ? { text: mark(block.text) } : {}),
+        ...(block.fields ? { fields: block.fields.map(mark) } : {}),
+      };
+    }
+    if (block.type === 'context') return { ...block, elements: block.elements.map(mark) };
+    return block;
+  });
+}
+
 /** Small grey lines under or above a message; context elements share the section text limit. */
 export function context(...texts: string[]): ContextBlock {
   return { type: 'context', elements: texts.slice(0, SLACK_LIMITS.contextElements).map(mrkdwn) };

@@ -1,4 +1,4 @@
-import type { MrkdwnElement, SectionBlock } from '@slack/types';
+import type { Button, MrkdwnElement, SectionBlock } from '@slack/types';
 import type { ContainerRow, DfView, DockerResult, PsView } from '../../docker/types.ts';
 import { type Lang, strings } from '../../i18n/index.ts';
 import {
@@ -12,6 +12,8 @@ import {
   truncate,
 } from '../format.ts';
 import {
+  actions,
+  button,
   code,
   context,
   escapeAndTruncate,
@@ -21,7 +23,10 @@ import {
   SLACK_LIMITS,
   type SlackMessage,
   section,
+  userMention,
+  verbatim,
 } from './blocks.ts';
+import type { ButtonRoute } from './routes.ts';
 
 /**
  * Slack Block Kit renderings of the Docker views. Slack rejects a message over its limits, so every
@@ -79,7 +84,10 @@ export function renderPsBlocks(view: PsView, lang: Lang): SlackMessage {
     blocks.push(...shown.map((row) => rowSection(row, lang)));
     if (total > shown.length) blocks.push(context(`${w.showing(shown.length, total)} — ${escapeSlackText(w.narrow)}`));
   }
-  return { text: truncate(`docker ps · ${view.host.name}: ${summary}`, 300), blocks: blocks.slice(0, MAX_BLOCKS) };
+  return {
+    text: truncate(`docker ps · ${view.host.name}: ${summary}`, 300),
+    blocks: verbatim(blocks.slice(0, MAX_BLOCKS)),
+  };
 }
 
 export function renderDfBlocks(view: DfView, lang: Lang, options: DockerRenderOptions = {}): SlackMessage {
@@ -116,11 +124,41 @@ export function renderDfBlocks(view: DfView, lang: Lang, options: DockerRenderOp
   const summary = view.categories.map((c) => `${w.kinds[c.kind]} ${humanSize(c.sizeBytes)}`).join(', ');
   return {
     text: truncate(`docker system df · ${view.host.name}: ${summary}`, 300),
-    blocks: blocks.slice(0, MAX_BLOCKS),
+    blocks: verbatim(blocks.slice(0, MAX_BLOCKS)),
   };
 }
 
 /** Either view as a Slack message. */
 export function renderDockerBlocks(result: DockerResult, lang: Lang, options: DockerRenderOptions = {}): SlackMessage {
   return result.kind === 'ps' ? renderPsBlocks(result.view, lang) : renderDfBlocks(result.view, lang, options);
+}
+
+/**
+ * A private result with Share in channel: the button joins the actions block the Slack face put
+ * last (Explain), or makes one. Without a route (a command too long for a button) it is left as is.
+ */
+export function withShareButton(message: SlackMessage, route: ButtonRoute | undefined, lang: Lang): SlackMessage {
+  if (!route) return message;
+  const share = button(strings(lang).answers.shareInChannel, route, 'primary');
+  const last = message.blocks.at(-1);
+  if (last?.type === 'actions') {
+    return {
+      text: message.text,
+      blocks: [...message.blocks.slice(0, -1), actions([...(last.elements as Button[]), share])],
+    };
+  }
+  return { text: message.text, blocks: [...message.blocks.slice(0, SLACK_LIMITS.messageBlocks - 1), actions([share])] };
+}
+
+/**
+ * The shared copy of a result: the very blocks a private one has, without Share, under a line
+ * naming who shared it and the command. Nothing is added that the private copy did not show.
+ */
+export function sharedDockerMessage(message: SlackMessage, sharedBy: string, typed: string, lang: Lang): SlackMessage {
+  const attribution = context(strings(lang).docker.sharedBy(userMention(sharedBy), code(typed)));
+  const blocks = [...message.blocks.slice(0, 1), ...verbatim([attribution]), ...message.blocks.slice(1)];
+  // Over Slack's limit (not with today's renderers), the block before the last goes, not the buttons.
+  const excess = blocks.length - SLACK_LIMITS.messageBlocks;
+  if (excess > 0) blocks.splice(blocks.length - 1 - excess, excess);
+  return { text: message.text, blocks };
 }

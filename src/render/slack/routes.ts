@@ -17,6 +17,18 @@ export interface EntryRef {
   lang: Lang;
 }
 
+/** What Share in channel under a private Docker result carries: the command to run again, as typed. */
+export interface DockerRef {
+  command: 'ps' | 'df';
+  args: string;
+}
+
+/** Buttons under Docker results. */
+export interface DockerRoutes {
+  /** Share in channel, under a private result; undefined when the command is too long for a button's value. */
+  shareDocker(ref: DockerRef): ButtonRoute | undefined;
+}
+
 export interface AnswerRoutes {
   /** Share in channel, under a private answer. */
   share(ref: EntryRef): ButtonRoute;

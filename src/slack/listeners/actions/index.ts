@@ -7,6 +7,7 @@ import { handleExplainDocker } from './explain-docker.ts';
 import { type FeedbackArgs, handleFeedbackVote } from './feedback.ts';
 import { handleHomeAsk, handleHomeReadTopic } from './home-buttons.ts';
 import { handleDeleteNote, handleEditNote, handleWriteNote } from './note-buttons.ts';
+import { handleShareDocker } from './share-docker.ts';
 import { handleShareQuestion } from './share-question.ts';
 
 /**
@@ -22,6 +23,7 @@ const ACTION_LISTENERS: ReadonlyArray<{
   { actionId: ACTION_IDS.otherMatches, handle: handleOtherMatches },
   { actionId: ACTION_IDS.showEntry, handle: handleShowEntry },
   { actionId: ACTION_IDS.explainDocker, handle: handleExplainDocker },
+  { actionId: ACTION_IDS.shareDocker, handle: handleShareDocker },
   { actionId: ACTION_IDS.homeReadTopic, handle: handleHomeReadTopic },
   { actionId: ACTION_IDS.homeAsk, handle: handleHomeAsk },
   { actionId: WRITE_NOTE_ACTION, handle: handleWriteNote },

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
+import { isFromBot } from '../../middleware.ts';
 import { answerForConversation, deliveryNote, outcome, postMessage } from '../../post-answer.ts';
 import { recordGapIfUnanswered } from '../../records.ts';
 import { recordAnswer, recordOutcome } from '../../requests.ts';
@@ -12,7 +13,7 @@ export async function handleDirectMessage(
   deps: SlackDeps,
   { event, body, client, context }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>,
 ): Promise<void> {
-  if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) {
+  if (event.channel_type !== 'im' || event.subtype !== undefined || isFromBot(event)) {
     recordOutcome(context, { outcome: 'ignored' });
     return;
   }

@@ -1,15 +1,17 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
+import { isFromBot } from '../../middleware.ts';
 import { answerForConversation, deliveryNote, outcome, postMessage } from '../../post-answer.ts';
 import { recordGapIfUnanswered } from '../../records.ts';
 import { recordAnswer } from '../../requests.ts';
 import { rememberBotThread } from './thread-follow-up.ts';
 
-/** @bot <question> in a channel: the answer goes into that message's thread. */
+/** @bot <question> in a channel: the answer goes into that message's thread. A bot's mention is never answered. */
 export async function handleAppMention(
   deps: SlackDeps,
   { event, body, client, context }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>,
 ): Promise<void> {
+  if (isFromBot(event)) return;
   const { message, asked } = answerForConversation(deps, event.text);
   const who = event.user ?? 'unknown';
   const threadTs = event.thread_ts ?? event.ts;
