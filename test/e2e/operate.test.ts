@@ -342,7 +342,10 @@ describe('graceful shutdown', () => {
 
       expect(await bot.exited).toBe(0);
       for (const id of psIds) {
-        expect(slack.responsesTo(id).map((r) => r.body.response_type)).toContain('in_channel');
+        // The result itself (private by default, with Share in channel), not only the "running" ack.
+        expect(slack.responsesTo(id).some((r) => JSON.stringify(r.body.blocks ?? []).includes('share_docker'))).toBe(
+          true,
+        );
       }
       const answered = requestLines(bot).filter((l) => l.event === 'app_mention');
       expect(answered.map((l) => l.outcome)).toEqual(['answered', 'answered']);
@@ -411,7 +414,10 @@ describe('graceful shutdown', () => {
       expect(deliveredAtClose).toEqual([]);
       expect(await bot.exited).toBe(0);
       for (const id of psIds) {
-        expect(slack.responsesTo(id).map((r) => r.body.response_type)).toContain('in_channel');
+        // The result itself (private by default, with Share in channel), not only the "running" ack.
+        expect(slack.responsesTo(id).some((r) => JSON.stringify(r.body.blocks ?? []).includes('share_docker'))).toBe(
+          true,
+        );
       }
       expect(requestLines(bot).find((l) => l.event === 'app_mention')?.outcome).toBe('answered');
       expect(bot.output()).toContain('every request finished');
