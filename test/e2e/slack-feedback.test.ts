@@ -110,6 +110,20 @@ async function openHome(): Promise<string> {
   return JSON.stringify(published.args);
 }
 
+/**
+ * The Home once it shows the unanswered questions: a Home whose store read took over a second is
+ * published without them (by design), which a loaded CI machine can cause, so the test opens it again.
+ */
+async function openHomeWithGaps(): Promise<string> {
+  return eventually(
+    async () => {
+      const home = await openHome();
+      return home.includes('Questions the notes could not answer') ? home : undefined;
+    },
+    { what: 'an App Home with its unanswered questions' },
+  );
+}
+
 const since = () => new Date(Date.now() - 86_400_000);
 
 describe('feedback and gaps over the Slack stand-in, with a SQLite file', () => {
@@ -127,8 +141,7 @@ describe('feedback and gaps over the Slack stand-in, with a SQLite file', () => 
       outcomes: { not_answered: 2 },
     });
 
-    const home = await openHome();
-    expect(home).toContain('Questions the notes could not answer');
+    const home = await openHomeWithGaps();
     expect(home).toContain('Kubernetes ingress TLS setup?');
     expect(home).toContain('asked 2 times');
     expect(home).toContain(`${WRITE_NOTE_ACTION}:0`);
@@ -206,7 +219,7 @@ describe('feedback and gaps over the Slack stand-in, with a SQLite file', () => 
     expect((await reader.feedback.forAnswer(`C0GENERAL:${ANSWER_TS}`))[0]?.missing).toBe(
       'how to move it to another disk',
     );
-    expect(await openHome()).toContain('Kubernetes ingress TLS setup?');
+    expect(await openHomeWithGaps()).toContain('Kubernetes ingress TLS setup?');
   });
 });
 

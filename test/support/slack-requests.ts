@@ -165,6 +165,11 @@ export function messageShortcutPayload(input: MessageShortcutInput): Record<stri
 }
 
 let eventCounter = 0;
+/**
+ * Event ids are unique across test files and runs, as Slack's are: bots started by different suites
+ * may share a store (the default SQLite file), where a repeated id would be skipped as handled.
+ */
+const EVENT_ID_PREFIX = `Ev${process.pid.toString(36)}${Date.now().toString(36)}`.toUpperCase();
 
 /** An Events API envelope around `event`. */
 export function eventEnvelope(event: Record<string, unknown>): Record<string, unknown> {
@@ -175,7 +180,7 @@ export function eventEnvelope(event: Record<string, unknown>): Record<string, un
     api_app_id: 'A0TEST',
     event,
     type: 'event_callback',
-    event_id: `Ev${eventCounter}`,
+    event_id: `${EVENT_ID_PREFIX}${eventCounter}`,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ team_id: TEAM_ID, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
   };
