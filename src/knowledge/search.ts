@@ -51,6 +51,11 @@ const MAX_TOPIC_WORD = 40;
 const INTENT_WEIGHT = 0.35;
 /** How much less of the rest of a question a partial note may cover than an answer must: it is offered as part. */
 const PARTIAL_SLACK = 0.05;
+/**
+ * Coverage from which a note holding two or more of the question's subject words, and none of another
+ * subject's, is offered as covering part of it, though it has nothing the question lacks by name.
+ */
+const MIN_DETAIL_PARTIAL_COVERAGE = 0.3;
 /** Coverage below which a topic is not even offered as "did you mean". */
 const MIN_SUGGESTION_COVERAGE = 0.1;
 
@@ -512,6 +517,27 @@ export function assembleKnowledgeBase(
         answered: false,
         matches: [toMatch(best), ...offered.filter((m) => m.entry !== best.item.entry)].slice(0, limit),
         partial: partialTerms(question, covered, missing),
+      };
+    }
+    // A question whose subject the note holds, two of its words and more, asking a detail beyond it ("delete all
+    // stopped containers at once" on the note of what to delete first): the note covers part of it.
+    const beyond = focus.filter((w) => !has(best, w) && w.kind === 'known');
+    if (
+      missing.length === 0 &&
+      !otherSubject &&
+      !lacksSubject &&
+      !namesElse &&
+      onSubject &&
+      namedCovered.size >= 2 &&
+      beyond.length > 0 &&
+      best.coverage >= MIN_DETAIL_PARTIAL_COVERAGE
+    ) {
+      return {
+        query: question,
+        outcome: 'partial',
+        answered: false,
+        matches: [toMatch(best), ...offered.filter((m) => m.entry !== best.item.entry)].slice(0, limit),
+        partial: partialTerms(question, covered, beyond),
       };
     }
     return none(offered);

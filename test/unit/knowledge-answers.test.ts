@@ -364,3 +364,25 @@ describe('round 3: the most spoken English words weigh little even when one note
     expect(top(q)).toBe('kubernetes');
   });
 });
+
+describe('round 4: partial when the note holds the subject but not the operation or detail asked', () => {
+  it.each([
+    ['쿠버네티스 클러스터 초기화 방법', 'cluster'],
+    ['how do I initialize a docker swarm', 'docker-swarm'],
+    ['how do I rename a kubernetes cluster', 'cluster'],
+  ])('%j asks an operation the note lacks: partial with %s', (q, id) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe(id);
+  });
+
+  it('offers part when two subject words are in the note and the detail asked is not', () => {
+    const answer = kb.ask('remove all old images and containers in one go');
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe('deletion-order');
+  });
+
+  it('does not offer part to another subject sharing Docker words', () => {
+    expect(kb.ask('이미지 생성 AI 추천해줘 미드저니 같은 거').outcome).toBe('none');
+  });
+});
