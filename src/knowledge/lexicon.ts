@@ -238,7 +238,7 @@ const CONCEPTS: string[][] = [
     'comparison',
     'diff',
   ],
-  ['many', '여러', '여러개', '다수', '다수의', '많은', 'many', 'multiple', 'several', 'multi'],
+  ['many', '여러', '여러개', '다수', '다수의', '많은', '많아*', '많아지*', 'many', 'multiple', 'several', 'multi'],
   ['one', '하나', '하나만', '한개', '한 개', '1개', '단일', 'single', 'one', 'only one'],
   ['yaml', 'yaml', 'yml', '야믈', '야멀'],
   [

@@ -386,3 +386,15 @@ describe('round 4: partial when the note holds the subject but not the operation
     expect(kb.ask('이미지 생성 AI 추천해줘 미드저니 같은 거').outcome).toBe('none');
   });
 });
+
+describe('round 4: long Slack messages', () => {
+  it('reads a Korean verb of becoming many (많아지면, 많아질수록) as many', () => {
+    for (const q of [
+      '신규 서비스 오픈 준비 중이에요. 컨테이너가 많아지면 뭘 써요?',
+      '운영하는 컨테이너가 많아질수록 도커만으로 충분한가요?',
+    ]) {
+      expect(kb.ask(q).outcome).toBe('answered');
+      expect(top(q)).toBe('docker-vs-kubernetes');
+    }
+  });
+});
