@@ -254,7 +254,13 @@ export function assembleKnowledgeBase(
     const focused = new Set(bySentence.filter((s) => s.role === 'question' && hasSubject(s)));
     if (focused.size === 0) {
       const lastQuestion = bySentence.map((s) => s.role).lastIndexOf('question');
-      const before = bySentence.slice(0, Math.max(lastQuestion, 0)).filter(hasSubject).slice(-1)[0];
+      // "What's the thing they need before they can install Docker?": the clause after the asking one, in the
+      // same sentence, says what it asks about; else the sentence before it does.
+      const asked = bySentence[lastQuestion];
+      const after = bySentence
+        .slice(lastQuestion + 1)
+        .find((s) => asked !== undefined && s.sentence === asked.sentence && hasSubject(s));
+      const before = after ?? bySentence.slice(0, Math.max(lastQuestion, 0)).filter(hasSubject).slice(-1)[0];
       const promoted = before ? bySentence.filter((s) => s === before || s.role === 'question') : bySentence;
       for (const s of promoted) focused.add(s);
     }

@@ -388,6 +388,22 @@ describe('round 4: partial when the note holds the subject but not the operation
 });
 
 describe('round 4: long Slack messages', () => {
+  it('reads the clause after a question that names nothing as what it asks about', () => {
+    for (const [q, id] of [
+      [
+        'A teammate is joining from the mobile team next week. What do they need to read before they start with Kubernetes clusters?',
+        'cluster',
+      ],
+      [
+        'Our two new contractors only have Windows laptops. What is the thing they need before they can install Docker?',
+        'wsl',
+      ],
+    ]) {
+      expect(kb.ask(q!).outcome).toBe('answered');
+      expect(top(q!)).toBe(id);
+    }
+  });
+
   it('reads a Korean verb of becoming many (많아지면, 많아질수록) as many', () => {
     for (const q of [
       '신규 서비스 오픈 준비 중이에요. 컨테이너가 많아지면 뭘 써요?',
