@@ -113,6 +113,9 @@ const ENGLISH_SUBORDINATE =
 /** Where an English sentence's setting begins: "…, but first I need", "before I remove anything". */
 const ENGLISH_CLAUSE =
   /,\s+(?=but\b)|,?\s+(?=(?:(?:but|before|after|because|since|while|although|though|unless|once)\s+(?:i|we|you|they|it|he|she|someone|anything|everything|the|our|my|a|an|first|[a-z]+ing)|so that|so (?:it|we|i|they))\b)|\s+(?:and|so)\s+(?=(?:(?:i|we) )?(?:need|want|would like|'d like)\b)/i;
+/** A clause that is only where the asker is ("in our old wiki", "on my laptop"): it names the scenery. */
+export const isOwnSetting = (clause: string) =>
+  /^(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their)\b/i.test(clause.trim());
 /** A trailing phrase of the asker's setting: "in our deploy script", "on my laptop". */
 const OWN_SETTING = /\s(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their) /gi;
 /** A trailing purpose after a request for an explanation: "(a summary of X) for a proposal I'm writing". */

@@ -1,6 +1,6 @@
 import Fuse, { type FuseOptionKey, type IFuseOptions } from 'fuse.js';
 import { LEXICON } from './lexicon.ts';
-import { readMessage } from './message.ts';
+import { isOwnSetting, readMessage } from './message.ts';
 import { isHangul, isKoreanPredicate, spelling, tokenize, tokenizeWords, type Word } from './normalize.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
 import { editDistance, SHORT_KOREAN, TypoRepair } from './typo.ts';
@@ -237,7 +237,10 @@ export function assembleKnowledgeBase(
   function questionWords(question: string): { words: QuestionWord[]; actions?: Action[]; chat?: Answer['chat'] } {
     const message = readMessage(question);
     if (message.chat) return { words: [], chat: message.chat };
-    const tokenized = message.sentences.map((s) => ({ ...s, words: mendSplitTypos(tokenizeWords(s.text)) }));
+    const tokenized = message.sentences.map((s) => ({
+      ...s,
+      words: dropAspectVerbs(mendSplitTypos(tokenizeWords(s.text))),
+    }));
     const domain = domainOf(new Set(tokenized.flatMap((s) => s.words.map((w) => w.token))));
     const bySentence = tokenized.map((s) => ({
       role: s.role,
@@ -260,7 +263,11 @@ export function assembleKnowledgeBase(
       const after = bySentence
         .slice(lastQuestion + 1)
         .find((s) => asked !== undefined && s.sentence === asked.sentence && hasSubject(s));
-      const before = after ?? bySentence.slice(0, Math.max(lastQuestion, 0)).filter(hasSubject).slice(-1)[0];
+      // A clause of the story that names something of the notes, before one that names only other things
+      // ("I keep seeing 'docker engine' | in our runbooks."); where the asker is ("in our old wiki") is scenery.
+      const story = bySentence.slice(0, Math.max(lastQuestion, 0)).filter((s) => !isOwnSetting(s.text));
+      const namesKnown = (s: (typeof bySentence)[number]) => s.words.some((w) => w.kind === 'known' && names(w));
+      const before = after ?? (story.filter(namesKnown).slice(-1)[0] || story.filter(hasSubject).slice(-1)[0]);
       const promoted = before ? bySentence.filter((s) => s === before || s.role === 'question') : bySentence;
       for (const s of promoted) focused.add(s);
     }
@@ -550,6 +557,13 @@ export function assembleKnowledgeBase(
   }
 
   return { entries, byId: (id) => byId.get(id), ask };
+}
+
+/** "I keep seeing", "it keeps failing": keep before a gerund says it goes on, not that something is stored. */
+function dropAspectVerbs(words: Word[]): Word[] {
+  return words.filter(
+    (w, i) => !(/^(?:keep|keeps|kept|keeping)$/.test(w.typed) && /^[a-z]{3,}ing$/.test(words[i + 1]?.typed ?? '')),
+  );
 }
 
 /**

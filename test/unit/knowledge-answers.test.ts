@@ -388,6 +388,19 @@ describe('round 4: partial when the note holds the subject but not the operation
 });
 
 describe('round 4: long Slack messages', () => {
+  it('a question that names nothing asks about the story, not about where the asker read it', () => {
+    for (const [q, id] of [
+      ['Sorry, beginner here. I keep reading about docker swarm in our old wiki. What was it for?', 'docker-swarm'],
+      [
+        "Sorry for the noob question 🙈 I keep seeing 'docker engine' in our runbooks. What does it actually do?",
+        'docker-engine',
+      ],
+    ]) {
+      expect(kb.ask(q!).outcome).toBe('answered');
+      expect(top(q!)).toBe(id);
+    }
+  });
+
   it('reads the clause after a question that names nothing as what it asks about', () => {
     for (const [q, id] of [
       [
