@@ -242,14 +242,16 @@ export function assembleKnowledgeBase(
       words: dropAspectVerbs(mendSplitTypos(tokenizeWords(s.text))),
     }));
     const domain = domainOf(new Set(tokenized.flatMap((s) => s.words.map((w) => w.token))));
+    const classified = (ws: Word[]) =>
+      ws.flatMap((w) => {
+        const c = classify(w, domain);
+        return c ? [{ ...c, typed: w.typed }] : [];
+      });
     const bySentence = tokenized.map((s) => ({
       role: s.role,
       text: s.text,
       sentence: s.sentence,
-      words: s.words.flatMap((w) => {
-        const c = classify(w, domain);
-        return c ? [{ ...c, typed: w.typed }] : [];
-      }),
+      words: classified(s.words),
     }));
     // The question sentences are what is asked. One that names nothing ("그게 뭔가요?", "이게 뭘 보여주는
     // 거예요?") asks about the clause before it; a message that asks nothing (a bare topic) is all question.
@@ -268,7 +270,20 @@ export function assembleKnowledgeBase(
       const story = bySentence.slice(0, Math.max(lastQuestion, 0)).filter((s) => !isOwnSetting(s.text));
       const namesKnown = (s: (typeof bySentence)[number]) => s.words.some((w) => w.kind === 'known' && names(w));
       const before = after ?? (story.filter(namesKnown).slice(-1)[0] || story.filter(hasSubject).slice(-1)[0]);
-      const promoted = before ? bySentence.filter((s) => s === before || s.role === 'question') : bySentence;
+      // "리뷰에 '컨테이너는 일회용이라 생각하세요'라고 달렸는데 무슨 뜻이에요?": what is quoted is asked about,
+      // the words around the quote are the story.
+      const quoted = before && QUOTED.exec(before.text)?.[1];
+      const quote = quoted
+        ? {
+            role: 'question' as const,
+            text: quoted,
+            sentence: before.sentence,
+            words: classified(tokenizeWords(quoted)),
+          }
+        : undefined;
+      if (quote && hasSubject(quote)) bySentence.push(quote);
+      const subject = quote && hasSubject(quote) ? quote : before;
+      const promoted = subject ? bySentence.filter((s) => s === subject || s.role === 'question') : bySentence;
       for (const s of promoted) focused.add(s);
     }
     const askingSentences = new Set([...focused].map((s) => s.sentence));
@@ -558,6 +573,9 @@ export function assembleKnowledgeBase(
 
   return { entries, byId: (id) => byId.get(id), ask };
 }
+
+/** A quoted phrase of the story: 'single', "double", ‘curly’, “curly” or 「corner」 quotes. */
+const QUOTED = /['"‘“「]([^'"‘’“”「」]{4,}?)['"’”」]/u;
 
 /** "I keep seeing", "it keeps failing": keep before a gerund says it goes on, not that something is stored. */
 function dropAspectVerbs(words: Word[]): Word[] {

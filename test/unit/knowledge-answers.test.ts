@@ -388,6 +388,12 @@ describe('round 4: partial when the note holds the subject but not the operation
 });
 
 describe('round 4: long Slack messages', () => {
+  it('a question about a quoted phrase asks about the quote, not the words around it', () => {
+    const q = "리뷰 코멘트에 '컨테이너는 일회용이라 생각하세요'라고 달렸는데 무슨 뜻이에요?";
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('image-container-usage');
+  });
+
   it('a question that names nothing asks about the story, not about where the asker read it', () => {
     for (const [q, id] of [
       ['Sorry, beginner here. I keep reading about docker swarm in our old wiki. What was it for?', 'docker-swarm'],
