@@ -46,6 +46,9 @@ const SETS: Array<[string, string]> = [
   ['fresh set E', path.join(DATA, 'fresh-e-questions.jsonl')],
   // Round 3: F was written from the note bodies alone and measured once before the tuning on it.
   ['fresh set F', path.join(DATA, 'fresh-f-questions.jsonl')],
+  // Round 4: H (long Slack messages, follow-up fragments, partial, farewells), from the note bodies alone,
+  // measured once before the tuning on it.
+  ['fresh set H', path.join(DATA, 'fresh-h-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */

@@ -238,7 +238,7 @@ const CONCEPTS: string[][] = [
     'comparison',
     'diff',
   ],
-  ['many', '여러', '여러개', '다수', '다수의', '많은', 'many', 'multiple', 'several', 'multi'],
+  ['many', '여러', '여러개', '다수', '다수의', '많은', '많아*', '많아지*', 'many', 'multiple', 'several', 'multi'],
   ['one', '하나', '하나만', '한개', '한 개', '1개', '단일', 'single', 'one', 'only one'],
   ['yaml', 'yaml', 'yml', '야믈', '야멀'],
   [
@@ -457,6 +457,8 @@ const CONCEPTS: string[][] = [
   ['restart', '재시작', '재기동', 'restart', 'restarts', 'restarting', 'restarted'],
   ['upgrade', '업그레이드', 'upgrade', 'upgrades', 'upgrading'],
   ['reboot', '재부팅', 'reboot', 'rebooting'],
+  ['init', '초기화', '초기 설정', 'init', 'initialize', 'initialise', 'initializing', 'bootstrap'],
+  ['rename', '이름 변경', '이름 바꾸*', '이름을 바꾸*', 'rename', 'renaming', 'renamed'],
   [
     'reduce',
     '줄이*',
@@ -1296,6 +1298,8 @@ const TECH_TERMS = [
   'buildx',
   'secret',
   'secrets',
+  'init',
+  'rename',
   'backup',
   '백업',
   'restore',
@@ -1568,6 +1572,8 @@ const INTENT_CONCEPTS = [
  */
 const OPERATIONS = [
   'backup',
+  'init',
+  'rename',
   'restore',
   'restart',
   'upgrade',

@@ -1,6 +1,6 @@
 import Fuse, { type FuseOptionKey, type IFuseOptions } from 'fuse.js';
 import { LEXICON } from './lexicon.ts';
-import { readMessage } from './message.ts';
+import { isOwnSetting, readMessage } from './message.ts';
 import { isHangul, isKoreanPredicate, spelling, tokenize, tokenizeWords, type Word } from './normalize.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
 import { editDistance, SHORT_KOREAN, TypoRepair } from './typo.ts';
@@ -51,6 +51,11 @@ const MAX_TOPIC_WORD = 40;
 const INTENT_WEIGHT = 0.35;
 /** How much less of the rest of a question a partial note may cover than an answer must: it is offered as part. */
 const PARTIAL_SLACK = 0.05;
+/**
+ * Coverage from which a note holding two or more of the question's subject words, and none of another
+ * subject's, is offered as covering part of it, though it has nothing the question lacks by name.
+ */
+const MIN_DETAIL_PARTIAL_COVERAGE = 0.3;
 /** Coverage below which a topic is not even offered as "did you mean". */
 const MIN_SUGGESTION_COVERAGE = 0.1;
 
@@ -232,16 +237,21 @@ export function assembleKnowledgeBase(
   function questionWords(question: string): { words: QuestionWord[]; actions?: Action[]; chat?: Answer['chat'] } {
     const message = readMessage(question);
     if (message.chat) return { words: [], chat: message.chat };
-    const tokenized = message.sentences.map((s) => ({ ...s, words: mendSplitTypos(tokenizeWords(s.text)) }));
+    const tokenized = message.sentences.map((s) => ({
+      ...s,
+      words: dropAspectVerbs(mendSplitTypos(tokenizeWords(s.text))),
+    }));
     const domain = domainOf(new Set(tokenized.flatMap((s) => s.words.map((w) => w.token))));
+    const classified = (ws: Word[]) =>
+      ws.flatMap((w) => {
+        const c = classify(w, domain);
+        return c ? [{ ...c, typed: w.typed }] : [];
+      });
     const bySentence = tokenized.map((s) => ({
       role: s.role,
       text: s.text,
       sentence: s.sentence,
-      words: s.words.flatMap((w) => {
-        const c = classify(w, domain);
-        return c ? [{ ...c, typed: w.typed }] : [];
-      }),
+      words: classified(s.words),
     }));
     // The question sentences are what is asked. One that names nothing ("그게 뭔가요?", "이게 뭘 보여주는
     // 거예요?") asks about the clause before it; a message that asks nothing (a bare topic) is all question.
@@ -249,8 +259,31 @@ export function assembleKnowledgeBase(
     const focused = new Set(bySentence.filter((s) => s.role === 'question' && hasSubject(s)));
     if (focused.size === 0) {
       const lastQuestion = bySentence.map((s) => s.role).lastIndexOf('question');
-      const before = bySentence.slice(0, Math.max(lastQuestion, 0)).filter(hasSubject).slice(-1)[0];
-      const promoted = before ? bySentence.filter((s) => s === before || s.role === 'question') : bySentence;
+      // "What's the thing they need before they can install Docker?": the clause after the asking one, in the
+      // same sentence, says what it asks about; else the sentence before it does.
+      const asked = bySentence[lastQuestion];
+      const after = bySentence
+        .slice(lastQuestion + 1)
+        .find((s) => asked !== undefined && s.sentence === asked.sentence && hasSubject(s));
+      // A clause of the story that names something of the notes, before one that names only other things
+      // ("I keep seeing 'docker engine' | in our runbooks."); where the asker is ("in our old wiki") is scenery.
+      const story = bySentence.slice(0, Math.max(lastQuestion, 0)).filter((s) => !isOwnSetting(s.text));
+      const namesKnown = (s: (typeof bySentence)[number]) => s.words.some((w) => w.kind === 'known' && names(w));
+      const before = after ?? (story.filter(namesKnown).slice(-1)[0] || story.filter(hasSubject).slice(-1)[0]);
+      // "리뷰에 '컨테이너는 일회용이라 생각하세요'라고 달렸는데 무슨 뜻이에요?": what is quoted is asked about,
+      // the words around the quote are the story.
+      const quoted = before && QUOTED.exec(before.text)?.[1];
+      const quote = quoted
+        ? {
+            role: 'question' as const,
+            text: quoted,
+            sentence: before.sentence,
+            words: classified(tokenizeWords(quoted)),
+          }
+        : undefined;
+      if (quote && hasSubject(quote)) bySentence.push(quote);
+      const subject = quote && hasSubject(quote) ? quote : before;
+      const promoted = subject ? bySentence.filter((s) => s === subject || s.role === 'question') : bySentence;
       for (const s of promoted) focused.add(s);
     }
     const askingSentences = new Set([...focused].map((s) => s.sentence));
@@ -514,10 +547,41 @@ export function assembleKnowledgeBase(
         partial: partialTerms(question, covered, missing),
       };
     }
+    // A question whose subject the note holds, two of its words and more, asking a detail beyond it ("delete all
+    // stopped containers at once" on the note of what to delete first): the note covers part of it.
+    const beyond = focus.filter((w) => !has(best, w) && w.kind === 'known');
+    if (
+      missing.length === 0 &&
+      !otherSubject &&
+      !lacksSubject &&
+      !namesElse &&
+      onSubject &&
+      namedCovered.size >= 2 &&
+      beyond.length > 0 &&
+      best.coverage >= MIN_DETAIL_PARTIAL_COVERAGE
+    ) {
+      return {
+        query: question,
+        outcome: 'partial',
+        answered: false,
+        matches: [toMatch(best), ...offered.filter((m) => m.entry !== best.item.entry)].slice(0, limit),
+        partial: partialTerms(question, covered, beyond),
+      };
+    }
     return none(offered);
   }
 
   return { entries, byId: (id) => byId.get(id), ask };
+}
+
+/** A quoted phrase of the story: 'single', "double", ‘curly’, “curly” or 「corner」 quotes. */
+const QUOTED = /['"‘“「]([^'"‘’“”「」]{4,}?)['"’”」]/u;
+
+/** "I keep seeing", "it keeps failing": keep before a gerund says it goes on, not that something is stored. */
+function dropAspectVerbs(words: Word[]): Word[] {
+  return words.filter(
+    (w, i) => !(/^(?:keep|keeps|kept|keeping)$/.test(w.typed) && /^[a-z]{3,}ing$/.test(words[i + 1]?.typed ?? '')),
+  );
 }
 
 /**

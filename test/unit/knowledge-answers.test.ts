@@ -364,3 +364,72 @@ describe('round 3: the most spoken English words weigh little even when one note
     expect(top(q)).toBe('kubernetes');
   });
 });
+
+describe('round 4: partial when the note holds the subject but not the operation or detail asked', () => {
+  it.each([
+    ['쿠버네티스 클러스터 초기화 방법', 'cluster'],
+    ['how do I initialize a docker swarm', 'docker-swarm'],
+    ['how do I rename a kubernetes cluster', 'cluster'],
+  ])('%j asks an operation the note lacks: partial with %s', (q, id) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe(id);
+  });
+
+  it('offers part when two subject words are in the note and the detail asked is not', () => {
+    const answer = kb.ask('remove all old images and containers in one go');
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe('deletion-order');
+  });
+
+  it('does not offer part to another subject sharing Docker words', () => {
+    expect(kb.ask('이미지 생성 AI 추천해줘 미드저니 같은 거').outcome).toBe('none');
+  });
+});
+
+describe('round 4: long Slack messages', () => {
+  it('a question about a quoted phrase asks about the quote, not the words around it', () => {
+    const q = "리뷰 코멘트에 '컨테이너는 일회용이라 생각하세요'라고 달렸는데 무슨 뜻이에요?";
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('image-container-usage');
+  });
+
+  it('a question that names nothing asks about the story, not about where the asker read it', () => {
+    for (const [q, id] of [
+      ['Sorry, beginner here. I keep reading about docker swarm in our old wiki. What was it for?', 'docker-swarm'],
+      [
+        "Sorry for the noob question 🙈 I keep seeing 'docker engine' in our runbooks. What does it actually do?",
+        'docker-engine',
+      ],
+    ]) {
+      expect(kb.ask(q!).outcome).toBe('answered');
+      expect(top(q!)).toBe(id);
+    }
+  });
+
+  it('reads the clause after a question that names nothing as what it asks about', () => {
+    for (const [q, id] of [
+      [
+        'A teammate is joining from the mobile team next week. What do they need to read before they start with Kubernetes clusters?',
+        'cluster',
+      ],
+      [
+        'Our two new contractors only have Windows laptops. What is the thing they need before they can install Docker?',
+        'wsl',
+      ],
+    ]) {
+      expect(kb.ask(q!).outcome).toBe('answered');
+      expect(top(q!)).toBe(id);
+    }
+  });
+
+  it('reads a Korean verb of becoming many (많아지면, 많아질수록) as many', () => {
+    for (const q of [
+      '신규 서비스 오픈 준비 중이에요. 컨테이너가 많아지면 뭘 써요?',
+      '운영하는 컨테이너가 많아질수록 도커만으로 충분한가요?',
+    ]) {
+      expect(kb.ask(q).outcome).toBe('answered');
+      expect(top(q)).toBe('docker-vs-kubernetes');
+    }
+  });
+});

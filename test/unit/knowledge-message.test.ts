@@ -108,6 +108,22 @@ describe('readMessage', () => {
     expect(readMessage(text).chat).toBe('thanks');
   });
 
+  it.each([
+    '수고 많으셨습니다',
+    '다음 주에 뵐게요 :wave:',
+    '먼저 퇴근하겠습니다',
+    'goodbye all',
+    'ttyl',
+    'have a nice evening',
+  ])('reads the farewell %j as chat (round 4)', (text) => {
+    expect(readMessage(text).chat).toBeDefined();
+  });
+
+  it('does not read a question after a farewell word as chat', () => {
+    expect(readMessage('see you later — but first, what is a cluster?').chat).toBeUndefined();
+    expect(readMessage('퇴근 전에 하나만요, 도커 루트 디렉터리는 어디예요?').chat).toBeUndefined();
+  });
+
   it('does not read a question with praise in it as chat', () => {
     expect(readMessage('도커 쓰면 뭐가 좋아요').chat).toBeUndefined();
     expect(readMessage('what makes swarm nice?').chat).toBeUndefined();

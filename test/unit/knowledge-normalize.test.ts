@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../src/knowledge/normalize.ts';
+import { isKoreanPredicate, tokenize } from '../../src/knowledge/normalize.ts';
 import { editDistance, TypoRepair } from '../../src/knowledge/typo.ts';
 
 describe('tokenize', () => {
@@ -73,5 +73,13 @@ describe('TypoRepair', () => {
     expect(repair.correct('바로')).toBeUndefined();
     expect(repair.correct('분기')).toBeUndefined();
     expect(repair.correct('전에')).toBeUndefined();
+  });
+});
+
+describe('isKoreanPredicate', () => {
+  it('reads a verb with an auxiliary of keeping or finishing as a verb, not a name (round 4)', () => {
+    expect(isKoreanPredicate('쌓아두는', '쌓아두')).toBe(true);
+    expect(isKoreanPredicate('적어놓은', '적어놓')).toBe(true);
+    expect(isKoreanPredicate('스테이징', '스테이징')).toBe(false);
   });
 });
