@@ -49,6 +49,9 @@ const SETS: Array<[string, string]> = [
   // Round 4: H (long Slack messages, follow-up fragments, partial, farewells), from the note bodies alone,
   // measured once before the tuning on it.
   ['fresh set H', path.join(DATA, 'fresh-h-questions.jsonl')],
+  // The lead's held-out set G (220, from the notes text alone, by a writer who saw no code): never
+  // tuned on; measured on round 2's code, then once after rounds 3 and 4 (README).
+  ['held-out set G', path.join(DATA, 'fresh-g-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */
