@@ -30,6 +30,8 @@ export function recordGapIfUnanswered(deps: SlackDeps, asked: AskedQuestion | un
     outcome: asked.answer.outcome === 'partial' ? 'partial' : 'not-answered',
     closest: closestNotes(asked.answer),
     ...(channelId ? { channelId } : {}),
+    // When it was asked, not when the record is written: the recorder may hold it while the store is down.
+    askedAt: new Date(),
   });
 }
 
@@ -50,6 +52,7 @@ export async function recordVote(deps: SlackDeps, vote: AnswerVote, lang: Lang):
     outcome: 'voted-down',
     closest: closestNotes(deps.kb.ask(vote.question, { limit: CLOSEST_KEPT })),
     ...(vote.channelId ? { channelId: vote.channelId } : {}),
+    askedAt: new Date(),
   });
 }
 

@@ -312,6 +312,20 @@ describe('gaps recorded from every way of asking', () => {
     expect(memory.gaps()[1]?.closest[0]).toMatchObject({ noteId: 'docker-root-dir' });
   });
 
+  it('a gap carries the time it was asked, not the time the recorder gets to write it', async () => {
+    const { memory, deps } = depsWithStore();
+    const before = Date.now();
+    await callListener(handleDockerAsk, deps, {
+      command: slashCommandPayload({ command: '/docker-ask', text: 'how to cook rice', responseUrl: RESPONSE_URL }),
+    });
+    const after = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await deps.recorder!.drain();
+    const askedAt = memory.gaps()[0]?.askedAt?.getTime();
+    expect(askedAt).toBeGreaterThanOrEqual(before);
+    expect(askedAt).toBeLessThanOrEqual(after);
+  });
+
   it('mentions, DMs, the Explain shortcut and the App Home form record theirs too, mentions removed', async () => {
     const { memory, deps } = depsWithStore();
     await callListener(handleAppMention, deps, {
