@@ -13,14 +13,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { App, type Logger } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import { BUNDLED_KNOWLEDGE_DIR } from '../src/config.ts';
 import { createDockerReader, readDockerConfig } from '../src/docker/index.ts';
 import { loadKnowledgeBase } from '../src/knowledge/index.ts';
 import type { HttpModeConfig } from '../src/slack/config.ts';
 import { createSlackApp, type SlackBot } from '../src/slack/index.ts';
+import { slackLogger } from '../src/slack/log.ts';
 import { eventually } from '../test/support/eventually.ts';
 import { startFakeEngine } from '../test/support/fake-engine.ts';
+import { silentLogger } from '../test/support/logger.ts';
 import { postSigned, slashCommandBody } from '../test/support/slack-requests.ts';
 import { SlackStandIn } from '../test/support/slack-standin.ts';
 import { startSlowDockerProxy } from '../test/support/slow-docker-proxy.ts';
@@ -33,15 +35,7 @@ const SLOW_DOCKER_MS = 2000;
 const THROUGHPUT_REQUESTS = 3000;
 const CONCURRENCY = 16;
 
-const silent: Logger = {
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
-  setLevel() {},
-  getLevel: () => 'error' as ReturnType<Logger['getLevel']>,
-  setName() {},
-};
+const silent = silentLogger();
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -110,7 +104,7 @@ async function startBareBolt(slack: SlackStandIn): Promise<{ app: App; url: stri
     token: BOT_TOKEN,
     signingSecret: SECRET,
     port: 0,
-    logger: silent,
+    logger: slackLogger(silent, []),
     clientOptions: { slackApiUrl: slack.apiUrl },
     deferInitialization: true,
   });

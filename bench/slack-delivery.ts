@@ -18,10 +18,10 @@
 import { BUNDLED_KNOWLEDGE_DIR } from '../src/config.ts';
 import { createDockerReader, readDockerConfig } from '../src/docker/index.ts';
 import { loadKnowledgeBase } from '../src/knowledge/index.ts';
-import type { Logger } from '../src/logger.ts';
 import type { HttpModeConfig } from '../src/slack/config.ts';
 import { createSlackApp } from '../src/slack/index.ts';
 import { startFakeEngine } from '../test/support/fake-engine.ts';
+import { silentLogger } from '../test/support/logger.ts';
 import { eventEnvelope, postSigned, slashCommandBody } from '../test/support/slack-requests.ts';
 import { SlackStandIn } from '../test/support/slack-standin.ts';
 
@@ -36,15 +36,7 @@ const PS_RESULTS = 10;
 /** How long a scenario waits for its answers before counting the rest as dropped. */
 const BOUND_MS = 75_000;
 
-const silent: Logger = {
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
-  setLevel() {},
-  getLevel: () => 'error',
-  setName() {},
-};
+const silent = silentLogger();
 
 interface Counted {
   asked: number;

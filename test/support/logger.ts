@@ -25,3 +25,16 @@ export function recordingLogger(): Logger & { lines: string[] } {
     setName: () => {},
   };
 }
+
+/** A Logger that drops every line: for benchmarks, whose output is their figures. */
+export function silentLogger(): Logger {
+  return {
+    debug() {},
+    info() {},
+    warn() {},
+    error() {},
+    setLevel() {},
+    getLevel: () => 'error',
+    setName() {},
+  };
+}
