@@ -65,11 +65,11 @@ async function previousVote(store: Store, vote: AnswerVote): Promise<Vote | unde
   }
 }
 
-/** `work`, or a rejection once `ms` have passed; the timer never keeps the process alive. */
+/** A store read `work`, or a rejection once `ms` have passed; the timer never keeps the process alive. */
 export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new Error(`the store took over ${ms} ms`)), ms);
     timer.unref();
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));

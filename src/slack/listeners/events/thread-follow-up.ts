@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { answerForConversation, deliveryNote, outcome, postMessage } from '../../post-answer.ts';
-import { recordGapIfUnanswered } from '../../records.ts';
+import { recordGapIfUnanswered, STORE_READ_TIMEOUT_MS, withTimeout } from '../../records.ts';
 import { recordAnswer } from '../../requests.ts';
 
 /**
@@ -18,9 +18,6 @@ export async function rememberBotThread(deps: SlackDeps, channelId: string, thre
   }
 }
 
-/** How long a reply waits for the store to say whose thread it is; past that it is left alone. */
-const LOOKUP_TIMEOUT_MS = 1000;
-
 /**
  * Whether the bot answered in the thread: its parent is the bot's own message (parent_user_id, no
  * state needed), or the store remembers the bot answering there (a mention's thread, whose parent is
@@ -35,20 +32,13 @@ async function isBotThread(
 ): Promise<boolean> {
   if (botUserId && parentUserId === botUserId) return true;
   if (!deps.store) return false;
-  let timer: NodeJS.Timeout | undefined;
-  const slow = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the store took over ${LOOKUP_TIMEOUT_MS} ms`)), LOOKUP_TIMEOUT_MS);
-    timer.unref();
-  });
   try {
-    return await Promise.race([deps.store.botThreads.has(channelId, threadTs), slow]);
+    return await withTimeout(deps.store.botThreads.has(channelId, threadTs), STORE_READ_TIMEOUT_MS);
   } catch (err) {
     deps.logger.warn(
       `thread ${channelId}/${threadTs}: could not tell whether the bot answered there: ${(err as Error).message}`,
     );
     return false;
-  } finally {
-    clearTimeout(timer);
   }
 }
 
