@@ -1,5 +1,6 @@
 import { type RespondArguments, RespondError, type RespondFn } from '@slack/bolt';
 import type { Logger } from '../logger.ts';
+import type { SlackMessage } from '../render/slack/blocks.ts';
 import { deliverThroughResponseUrl, type RetryOptions } from './delivery/index.ts';
 
 /** Posts to one request's response_url; resolves to whether Slack took the message. */
@@ -34,4 +35,19 @@ export function replyThrough(
       throw err;
     }
   };
+}
+
+/**
+ * Share: `message` posted in the channel through `reply`, then the private copy it came from
+ * deleted (only once the post went through). Says whether it was posted.
+ */
+export async function postInChannelReplacingPrivate(reply: Reply, message: SlackMessage): Promise<boolean> {
+  const posted = await reply({
+    response_type: 'in_channel',
+    replace_original: false,
+    text: message.text,
+    blocks: message.blocks,
+  });
+  if (posted) await reply({ delete_original: true });
+  return posted;
 }

@@ -8,6 +8,7 @@ import {
 import type { EntryRef } from '../../../render/slack/routes.ts';
 import { MATCH_LIMIT, type SlackDeps } from '../../deps.ts';
 import { decodeEntryRef, ROUTES } from '../../interactions.ts';
+import { postInChannelReplacingPrivate } from '../../respond.ts';
 import { type ButtonArgs, clickedEntry, clickReply } from './clicked-entry.ts';
 
 function hasOtherMatches(deps: SlackDeps, question: string): boolean {
@@ -45,14 +46,7 @@ export async function handleShareAnswer(deps: SlackDeps, args: ButtonArgs): Prom
   const { ref, entry, reply } = clicked;
   const { body } = args;
   const message = entryMessageFor(deps, entry, ref, 'public', { sharedBy: body.user.id, question: ref.question });
-  const shared = await reply({
-    response_type: 'in_channel',
-    replace_original: false,
-    text: message.text,
-    blocks: message.blocks,
-  });
-  if (!shared) return;
-  await reply({ delete_original: true });
+  if (!(await postInChannelReplacingPrivate(reply, message))) return;
   deps.logger.info(`share by ${body.user.id} in ${body.channel?.id ?? 'unknown'}: ${entry.id}`);
 }
 

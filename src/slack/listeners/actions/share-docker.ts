@@ -4,6 +4,7 @@ import { sharedDockerMessage } from '../../../render/slack/docker.ts';
 import { checkDockerAccess } from '../../access.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { decodeDockerRef } from '../../interactions.ts';
+import { postInChannelReplacingPrivate } from '../../respond.ts';
 import { readAndRender } from '../commands/docker.ts';
 import { type ButtonArgs, clickReply } from './clicked-entry.ts';
 
@@ -47,13 +48,6 @@ export async function handleShareDocker(deps: SlackDeps, args: ButtonArgs): Prom
     return;
   }
   const shared = sharedDockerMessage(outcome.message, body.user.id, typed, lang);
-  const posted = await reply({
-    response_type: 'in_channel',
-    replace_original: false,
-    text: shared.text,
-    blocks: shared.blocks,
-  });
-  if (!posted) return;
-  await reply({ delete_original: true });
+  if (!(await postInChannelReplacingPrivate(reply, shared))) return;
   deps.logger.info(`share of ${typed.slice(0, 200)} by ${who}`);
 }
