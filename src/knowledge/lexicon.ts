@@ -577,6 +577,12 @@ const VARIANTS: Record<string, string> = {
  */
 const KOREAN_SUFFIXES = [
   '만큼',
+  // Contracted forms: 노트엔 (에는), 문서에선 (에서는), 도커론 (으로는).
+  '에게선',
+  '에선',
+  '으론',
+  '한텐',
+  '엔',
   '에서는',
   '으로는',
   '에게서',
@@ -1243,7 +1249,18 @@ const KOREAN_FILLERS = `
 신입 인턴 님 분들 여러분 팀원 팀원분 윗분 직군 비개발 비개발자 개발 회의 회의록 공지 발표 보고 보고서 면접 스터디 온보딩
 진행 처리 작성 정석 그대로 공식 사용자 유저 드리 짜리 분이 아님 알고 알아 알려 알려주 모르 버리 붙이 나오 거치 들어 들어가
 가져 꺼내 돌기 내리 따라 만지 찾아 뽑아 보내 고르 누르 부르 다루 남기 맡기 숨기 넘기 키우 규모 충분 개일 개면 개라서 버전 최신 예전에 옛날 요새 한번 두번 매번 가끔 맨날 늘 방금 아까 곧
+말고 빼고 나머지 시작 이럴 저럴 그럴 아닌 대신 기준 방식대로
 자꾸 혹시 종종 매일 그냥 잠깐 잠시 급히 급하게 빨리 천천히 미리 별로 거의 진짜 정말 되게 엄청 완전 제발 괜히 아무래도 역시 당연히 솔직히 사실 왠지 살짝 급하
+`;
+
+/**
+ * Words with which people point at the notes themselves ("노트엔 어떻게 돼 있어요?", "what do the docs say",
+ * "remind me"): where the answer should come from, never what it is about, and never a typo of a note word
+ * (노트 is one jamo from 노드).
+ */
+const NOTE_REFERENCES = `
+노트 노트들 메모 위키 런북 가이드 정리본 문서 자료
+note notes docs doc documentation wiki runbook runbooks readme handbook cheatsheet remind reminder recap describe
 `;
 
 /**
@@ -1688,4 +1705,5 @@ export const LEXICON = {
   dockerSubjects: new Set(DOCKER_SUBJECTS),
   dockerWorld: new Set([...DOCKER_WORLD, ...TECH_VOCABULARY]),
   koreanFillers: new Set(KOREAN_FILLERS.split(/\s+/).filter(Boolean)),
+  noteReferences: new Set(NOTE_REFERENCES.split(/\s+/).filter(Boolean)),
 };

@@ -53,12 +53,19 @@ function canonicalText(text: string): string {
     .normalize('NFC')
     .replace(/[^\u3131-\u318e]+/g, (part) => part.normalize('NFKC'))
     .toLowerCase();
-  out = spellDollars(out).replace(INTENSIFIER, ' ');
+  out = spellDollars(out).replace(INTENSIFIER, ' ').replace(PRESENTATION, ' ');
   for (const [phrase, canonical] of LEXICON.phrases) {
     if (out.includes(phrase)) out = out.split(phrase).join(` ${canonical} `);
   }
   return out;
 }
+
+/**
+ * How the answer should be laid out ("리스트로 알려주세요", "한 문장으로 설명", "as a list", "in a table"): not
+ * what it is about (a list is the listing note's word).
+ */
+const PRESENTATION =
+  /(?:리스트|목록|표|한\s*줄|두\s*줄|세\s*줄|한\s*문장|몇\s*줄|글머리표|불릿)\s*(?:으로|로)(?=\s*(?:(?:좀|어떻게|간단히|짧게|쉽게|간단하게)\s*)?(?:정리|알려|설명|요약|보여|써|적어|만들어|부탁|말해|뽑아|답))|\b(?:as|in)\s+(?:a\s+)?(?:short\s+|quick\s+|numbered\s+|bulleted\s+)?(?:list|table|bullets?|bullet\s+points?|one\s+line|one\s+sentence|a\s+sentence|few\s+lines)\b/g;
 
 /** 대체 or 도대체 before a question word (도커가 대체 뭔가요) is "on earth", not 대체 (replace). */
 const INTENSIFIER = /(?:도대체|대체)(?=\s*(?:뭐|뭔|무엇|무슨|왜|어떻게|어떤|어디|언제|누가|얼마|몇))/g;
@@ -293,9 +300,24 @@ function lookup(word: string): string | undefined {
     for (const [stem, canonical] of LEXICON.stems) {
       if (word.startsWith(stem)) return canonical;
     }
+    // A stem ending in a vowel fuses with its ending into one syllable (바꾸 → 바꿀, 바꿨; 지우 → 지운):
+    // the word's jamo begin with the stem's.
+    for (const { head, jamo, syllables, canonical } of FUSING_STEMS) {
+      if (word.startsWith(head) && word.length <= syllables + 1 && disassemble(word).startsWith(jamo)) return canonical;
+    }
   }
   return undefined;
 }
+
+/** Verb stems of two syllables or more whose last syllable has no final consonant (see lookup). */
+const FUSING_STEMS = LEXICON.stems
+  .filter(([stem]) => /^[\uac00-\ud7a3]{2,}$/.test(stem) && (stem.charCodeAt(stem.length - 1) - 0xac00) % 28 === 0)
+  .map(([stem, canonical]) => ({
+    head: stem.slice(0, -1),
+    jamo: disassemble(stem),
+    syllables: stem.length,
+    canonical,
+  }));
 
 /**
  * Strips particles and endings while at least two syllables remain, checking the

@@ -152,7 +152,9 @@ export function assembleKnowledgeBase(
     // One of the most spoken English words that only a note's English summary happens to use ("enough",
     // "every") says as little as an intent word, however rare it is in the notes.
     const mostSpoken = /^[a-z]+$/.test(token) && spokenBand(token) === 0 && !LEXICON.exact.has(token);
-    return idfOf(docFreq) * (LEXICON.intentConcepts.has(token) || mostSpoken ? INTENT_WEIGHT : 1);
+    // A Korean filler a note happens to use (다시, 먼저 in "다시 만든다") says as little as in any other question.
+    const filler = LEXICON.koreanFillers.has(token);
+    return idfOf(docFreq) * (LEXICON.intentConcepts.has(token) || mostSpoken || filler ? INTENT_WEIGHT : 1);
   };
   // Scratch space for one query at a time (ask is synchronous); reset after each use.
   const coverage = new Float64Array(indexed.length);
@@ -170,6 +172,9 @@ export function assembleKnowledgeBase(
     domain: Set<string>,
   ): { token: string; trust: number; kind: WordKind; ofDocker: boolean; rarity?: number } | undefined {
     const topic = (ofDocker: boolean) => ({ token, trust: 1, kind: 'topic' as const, ofDocker });
+    // "노트엔 어떻게 돼 있어요?", "how would the notes describe it": where the answer is to come from.
+    if (shape !== 'command' && (LEXICON.noteReferences.has(token) || LEXICON.noteReferences.has(typed)))
+      return { token, trust: 1, kind: 'chatter', ofDocker: false };
     if (isKnown(token))
       return { token, trust: LEXICON.looseForms.has(typed) ? LOOSE_TRUST : 1, kind: 'known', ofDocker: false };
     if (shape === 'command') return topic(true);
@@ -286,6 +291,8 @@ export function assembleKnowledgeBase(
       const promoted = subject ? bySentence.filter((s) => s === subject || s.role === 'question') : bySentence;
       for (const s of promoted) focused.add(s);
     }
+    // "engine 말고 나머지 컴포넌트는?", "other than the engine": what is set aside is not what is asked.
+    const setAside = new Set(message.sentences.flatMap((s) => setAsideTokens(s.text)));
     const askingSentences = new Set([...focused].map((s) => s.sentence));
     const merged = new Map<string, QuestionWord>();
     for (const sentence of bySentence) {
@@ -299,6 +306,10 @@ export function assembleKnowledgeBase(
           if (weight > seen.weight) Object.assign(seen, { weight, focus, typed: w.typed });
         }
       }
+    }
+    for (const token of setAside) {
+      const w = merged.get(token);
+      if (w) Object.assign(w, { weight: CONTEXT_WEIGHT, focus: false });
     }
     const actions = bySentence.filter((s) => focused.has(s)).flatMap(actionsOf);
     return { words: [...merged.values()], actions };
@@ -473,8 +484,10 @@ export function assembleKnowledgeBase(
     // operations asked for when the note has none of them.
     const missing = focus.filter((w) => w.kind === 'topic' && !has(best, w));
     // A participle (설치된 이미지, 중지된 컨테이너, deleted images) says what state a thing is in, not what to do.
+    // An operation inside quoted code (`docker rm $(…)` in "what is this syntax?") is what is shown, not asked.
+    const prose = new Set(tokenizeWords(question.replace(CODE_SPAN, ' ')).map((w) => w.typed));
     const operations = focus.filter(
-      (w) => w.kind === 'known' && LEXICON.operations.has(w.token) && !PARTICIPLE.test(w.typed),
+      (w) => w.kind === 'known' && LEXICON.operations.has(w.token) && !PARTICIPLE.test(w.typed) && prose.has(w.typed),
     );
     if (operations.length > 0 && !operations.some((w) => has(best, w))) missing.push(...operations);
     // An operation the note has, asked of something the note lacks ("이미지 배경 지우기", "install windows
@@ -574,6 +587,28 @@ export function assembleKnowledgeBase(
   return { entries, byId: (id) => byId.get(id), ask };
 }
 
+/** Inline or fenced code as Slack writes it. */
+const CODE_SPAN = /```[\s\S]*?```|`[^`\n]*`/g;
+
+/**
+ * "A 말고", "A 빼고": the word or command before it (with a Latin word before that: "root dir 말고"); not a verb
+ * ("깔지 말고" is "don't install", and the install is still what is talked about).
+ */
+const SET_ASIDE_KO =
+  /((?:[^\s\uac00-\ud7a3]+\s+)?\S+?)(?<!지)\s*(?:말고는?|빼고는?|제외하고는?|외에도?)(?![\uac00-\ud7a3])/gu;
+/** "other than the engine", "besides swarm": the one or two words after it. */
+const SET_ASIDE_EN =
+  /\b(?:other\s+than|besides|apart\s+from|aside\s+from|except(?:\s+for)?)\s+((?:the\s+|a\s+|an\s+)?[^\s,.?!;:]+(?:\s+[^\s,.?!;:]+)?)/giu;
+
+/** The tokens a sentence sets aside ("engine 말고 …", "besides the engine, …"). */
+function setAsideTokens(text: string): string[] {
+  const found: string[] = [];
+  for (const pattern of [SET_ASIDE_KO, SET_ASIDE_EN]) {
+    for (const m of text.normalize('NFC').matchAll(pattern)) found.push(...tokenize(m[1]!));
+  }
+  return found;
+}
+
 /** A quoted phrase of the story: 'single', "double", ‘curly’, “curly” or 「corner」 quotes. */
 const QUOTED = /['"‘“「]([^'"‘’“”「」]{4,}?)['"’”」]/u;
 
@@ -619,10 +654,14 @@ function contentRarity(typed: string, token: string): number | undefined {
     return undefined;
   // What is left between known words of a phrase typed without spaces (도커가가진거…) is no word of its own.
   if (!typed.startsWith(token)) return undefined;
+  // A question word typed onto a particle (오케스트레이션 이뭔가요, 도커 가뭐야): the question, not a name.
+  if (SPACING_SLIP.test(typed)) return undefined;
   // A one-syllable word with its particle (감이, 말이) is no name either.
   if (token.length === 2 && /[이가은는을를만로와과에]$/.test(token)) return undefined;
   return isKoreanPredicate(typed, token) ? undefined : KOREAN_RARITY;
 }
+const SPACING_SLIP =
+  /^(?:[이가은는을를도의]|이게|그게|저게|이건|그건)(?:뭐|뭔|뭘|무엇|무슨|머|어떻|어떤|어디|어케|왜|언제|몇)/;
 /** By spoken-frequency band (see spokenBand): the most said words are chatter. */
 const ENGLISH_RARITY = [undefined, undefined, 1 / 3, 1 / 5, 1 / 8];
 const KOREAN_RARITY = 1 / 5;

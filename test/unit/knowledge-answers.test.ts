@@ -433,3 +433,60 @@ describe('round 4: long Slack messages', () => {
     }
   });
 });
+
+describe('round 5: how people point at the notes, set things aside and lay out the answer', () => {
+  it('a word for the notes themselves (노트엔, the docs, remind me) is where to look, not the topic', () => {
+    for (const [q, id] of [
+      ['우리 노트엔 스웜이 어떻게 정리돼 있어요?', 'docker-swarm'],
+      ['노트에서는 쿠버네티스를 뭐라고 정의해요?', 'kubernetes'],
+      ['What do the docs say about mounting a host folder into a container?', 'disk-mount'],
+      ['Can you remind me where Docker keeps its root directory?', 'docker-root-dir'],
+    ]) {
+      expect(kb.ask(q!).outcome, q).toBe('answered');
+      expect(top(q!), q).toBe(id);
+    }
+  });
+
+  it('a question word typed onto a particle (이뭔가요, 가뭐야) is the question, not a name', () => {
+    for (const [q, id] of [
+      ['스웜 이뭔가요', 'docker-swarm'],
+      ['도커 엔진 이뭐임', 'docker-engine'],
+    ]) {
+      expect(kb.ask(q!).outcome, q).toBe('answered');
+      expect(top(q!), q).toBe(id);
+    }
+  });
+
+  it('what is set aside (A 말고, other than A) is not what is asked', () => {
+    expect(top('engine 말고 다른 도커 구성요소는 뭐가 있어요?')).toBe('docker-components');
+    expect(top('Other than the engine, which components make up Docker?')).toBe('docker-components');
+    // "깔지 말고" is "don't install": the install is still what the question is about.
+    expect(top('mysql 서버에 직접 깔지 말고 도커로 돌리면 뭐가 달라요?')).toBe('traditional-vs-docker');
+  });
+
+  it('how the answer should be laid out (리스트로, as a list) is no topic word', () => {
+    const q = 'list what the docker engine does, as a list';
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('docker-engine');
+    // The listing note is the second choice only for its own word, not for how the answer is laid out.
+    expect(kb.ask('Docker Engine이 하는 일을 리스트로 알려줘').matches.map((m) => m.entry.id)).not.toContain(
+      'listing-commands',
+    );
+  });
+
+  it('a verb stem fused with its ending (바꿀, 지운) is that verb', () => {
+    const q = '운영 컨테이너 기능 바꿀 땐 어떻게 해요?';
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('image-container-usage');
+  });
+
+  it('an operation inside quoted code is shown, not asked', () => {
+    for (const q of [
+      '`docker rmi $(docker images -q)` 이 줄에서 $() 는 무슨 문법이죠?',
+      'In `docker rm $(docker ps -aq)`, what does the dollar with parentheses do?',
+    ]) {
+      expect(kb.ask(q).outcome, q).toBe('answered');
+      expect(top(q), q).toBe('command-substitution');
+    }
+  });
+});
