@@ -50,7 +50,7 @@ const THANKS =
   /^(?:감사(?:합니다|해요|드립니다|드려요)?|고마워(?:요)?|고맙습니다|땡큐|쌩큐|ㄱㅅ|ㄳ|덕분(?:에|입니다|이에요)|도움이\s*(?:됐어요|됐습니다|되었어요|되었습니다|많이\s*됐어요)|잘\s*(?:봤습니다|봤어요|알겠습니다)|최고(?:예요|에요|입니다)?|thanks?|thank\s*you|thx|ty|tysm|cheers|much appreciated|appreciated|great|awesome|perfect|nice|cool|got it)$/i;
 /** Goodbyes, one or several ("take care, talk later", "내일 봬요", "먼저 들어가보겠습니다"): chat as a greeting is. */
 const FAREWELL =
-  /^(?:(?:수고(?:하세요|하셨어요|하셨습니다|많으셨습니다|많으셨어요)|안녕히\s*(?:계세요|가세요|주무세요)|(?:내일|다음에|이따|나중에|월요일에|다음\s*주에)\s*(?:봬요|뵐게요|뵙겠습니다|봐요|만나요)|(?:먼저\s*)?(?:들어가\s*(?:보\s*)?겠습니다|들어가볼게요|들어갈게요|퇴근(?:하겠습니다|할게요|합니다))|좋은\s*(?:밤|꿈|하루|주말|저녁)\s*(?:되세요|보내세요|꾸세요)|잘\s*(?:자요|가요|들어가세요)|bye(?:\s*bye)?|goodbye|good\s*night|g'?night|see\s+(?:you|ya|u)(?:\s+(?:all|tomorrow|later|soon|next\s+week|on\s+monday))?|see\s+ya|cya|later|ttyl|talk\s+(?:to\s+you\s+)?(?:later|soon|tomorrow)|take\s+care|have\s+a\s+(?:good|great|nice)\s+(?:day|one|night|evening|weekend|week)|signing\s+off|logging\s+off)\s*)+$/i;
+  /^(?:(?:수고(?:하세요|하셨어요|하셨습니다|많으셨습니다|많으셨어요)|안녕히\s*(?:계세요|가세요|주무세요)|(?:내일|다음에|이따|나중에|월요일에|다음\s*주에)\s*(?:봬요|뵐게요|뵙겠습니다|봐요|만나요)|(?:먼저\s*)?(?:들어가\s*(?:보\s*)?겠습니다|들어가볼게요|들어갈게요|퇴근(?:하겠습니다|할게요|합니다))|좋은\s*(?:밤|꿈|하루|주말|저녁)\s*(?:되세요|보내세요|꾸세요)|잘\s*(?:자요|가요|들어가세요)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|bye(?:\s*bye)?|goodbye|good\s*night|g'?night|see\s+(?:you|ya|u)(?:\s+(?:all|tomorrow|later|soon|next\s+week|on\s+monday))?|see\s+ya|cya|later|ttyl|talk\s+(?:to\s+you\s+)?(?:later|soon|tomorrow)|take\s+care|have\s+a\s+(?:good|great|nice)\s+(?:day|one|night|evening|weekend|week)|signing\s+off|logging\s+off)\s*)+$/i;
 /** Neither question nor context: an apology, a self-introduction's opener, a "quick question" lead-in. */
 const PLEASANTRY =
   /^(?:죄송(?:합니다|해요)?|미안(?:합니다|해요)?|실례(?:합니다)?|바쁘신데|질문\s*(?:하나|있어요|있습니다|드려요|드립니다|드릴게요)|궁금한 게 있어요|sorry|excuse me|quick question|question|qq|a question|ok|okay|네|넵|알겠습니다|알겠어요|ㅇㅋ|so|um|uh|please|plz|pls|여러분|님들|팀원분들)$/i;
@@ -66,14 +66,16 @@ const MAX_SMALL_TALK_CHARS = 60;
 /** Whether something can or may be done: a short sentence with one asks a question of its own. */
 const ASKS_IF = /가능|되나|될까|돼요|되요|할\s?수|있나|괜찮|\b(?:can|possible|allowed|ok|okay|safe)\b/i;
 /** Words that ask: a sentence with one is not a reaction, even with praise in it ("뭐가 좋아요"). */
-const ASKS = /뭐|뭔|무엇|무슨|어떻게|어떤|어디|언제|왜|몇|\b(?:what|how|why|where|when|which|who)\b/i;
+// "exactly what I needed", "just what we were looking for" asks nothing.
+const ASKS =
+  /뭐|뭔|무엇|무슨|어떻게|어떤|어디|언제|왜|몇|\b(?:what(?!\s+(?:i|we)\s+(?:needed|wanted|meant|was\s+looking|were\s+looking|was\s+after|were\s+after)\b)|how|why|where|when|which|who)\b/i;
 
 /** A short reaction or word of thanks that asks nothing. */
 function isReaction(sentence: string): boolean {
   return sentence.length <= MAX_SMALL_TALK_CHARS && SMALL_TALK.test(sentence) && !ASKS.test(sentence);
 }
 const GREETING_WORD =
-  /안녕|ㅎㅇ|반가|처음\s?뵙|잘\s?부탁|좋은\s*(?:아침|하루|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon|bye|goodbye|night|see|cya|later|ttyl|take care|have a)\b/i;
+  /안녕|ㅎㅇ|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|반가|처음\s?뵙|잘\s?부탁|좋은\s*(?:아침|하루|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon|bye|goodbye|night|see|cya|later|ttyl|take care|have a)\b/i;
 const THANKS_WORD = /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?)\b/i;
 
 /** Korean endings and English openings that ask something. */

@@ -21,6 +21,8 @@ interface IndexedEntry {
   aliasTokens: string[][];
   /** Best field weight of each token in this entry (see FIELD_WEIGHT). */
   tokenWeight: Map<string, number>;
+  /** The body shows a command to type (`docker info | grep …`, `$()`), not only a flow or a table in code. */
+  showsCommand: boolean;
 }
 
 export interface SearchOptions {
@@ -497,6 +499,12 @@ export function assembleKnowledgeBase(
     );
     for (const w of operations)
       if (misapplied.some((a) => a.operation === w.token) && !missing.includes(w)) missing.push(w);
+    // "wsl 설치 명령어 알려줘" on a note that shows no command and never speaks of one ("명령어 실행" is the
+    // engine's job): the note has the subject, not the command asked for.
+    const commandAsked = best.item.showsCommand
+      ? undefined
+      : focus.find((w) => w.kind === 'known' && w.token === 'command' && !has(best, w));
+    if (commandAsked) missing.push(commandAsked);
     // An answer must name something of the note: its intent and modifier words alone (확인, 따로) do not.
     const namedCovered = new Set(
       focus.filter((w) => w.kind === 'known' && names(w) && has(best, w)).map((w) => w.token),
@@ -522,7 +530,7 @@ export function assembleKnowledgeBase(
     // Offered only when they share a word that says something about the topic ("did you mean").
     const related = (c: Candidate) =>
       c.coverage >= MIN_SUGGESTION_COVERAGE && words.some((w) => meaningful(w) && has(c, w));
-    const ofDocker = (w: QuestionWord) => w.ofDocker || LEXICON.operations.has(w.token);
+    const ofDocker = (w: QuestionWord) => w.ofDocker || LEXICON.operations.has(w.token) || w === commandAsked;
     // A question about another subject (emacs, python) gets no Docker notes for sharing a word ("file").
     const otherSubject = missing.some((w) => !ofDocker(w));
     const offered = otherSubject ? [] : ranked.filter(related).slice(0, limit).map(toMatch);
@@ -785,7 +793,20 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
     aliases: aliases.map((a) => a.join(' ')).join(' , '),
     tags: tags.join(' '),
     tokenWeight,
+    showsCommand: showsCommand(entry.body),
   };
+}
+
+/** A line of code that is typed at a prompt: a Docker, Kubernetes or WSL command, or shell with $ or a pipe. */
+const COMMAND_LINE = /^\s*(?:\$\s+|sudo\s+)?(?:docker|docker-compose|kubectl|wsl|podman)\s+[a-z-]|\$[({A-Za-z_]|\s\|\s/;
+
+function showsCommand(body: string): boolean {
+  return [...body.matchAll(CODE_SPAN)].some((code) =>
+    code[0]
+      .replace(/^`+|`+$/g, '')
+      .split('\n')
+      .some((line) => COMMAND_LINE.test(line)),
+  );
 }
 
 /** The `k` ids with the highest score, best first, without sorting them all. */

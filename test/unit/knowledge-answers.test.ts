@@ -238,6 +238,9 @@ describe('small talk', () => {
     ['thank you so much 🙏', 'thanks'],
     [':+1:', 'thanks'],
     ['넵 알겠습니다 ㅎㅎ', 'thanks'],
+    ['ㅂㅂ', 'greeting'],
+    ["cheers, that's exactly what I needed :raised_hands:", 'thanks'],
+    ['perfect, just what we were looking for', 'thanks'],
   ])('%s is %s, not a question', (q, chat) => {
     expect(kb.ask(q)).toMatchObject({ chat, outcome: 'none', matches: [] });
   });
@@ -488,5 +491,26 @@ describe('round 5: how people point at the notes, set things aside and lay out t
       expect(kb.ask(q).outcome, q).toBe('answered');
       expect(top(q), q).toBe('command-substitution');
     }
+  });
+});
+
+describe('round 5: a command asked of a note that shows none', () => {
+  it('is partial: the note has the subject, not the command', () => {
+    for (const [q, id] of [
+      ['WSL 설치하는 명령어 알려줘', 'wsl'],
+      ['스웜 클러스터 만드는 명령어가 뭐예요?', 'docker-swarm'],
+      ['What command pushes an image to Docker Hub?', 'docker-registry'],
+    ]) {
+      const answer = kb.ask(q!);
+      expect(answer.outcome, q).toBe('partial');
+      expect(answer.matches[0]?.entry.id, q).toBe(id);
+    }
+  });
+
+  it('is answered when the note shows the command, or speaks of commands as its subject', () => {
+    expect(kb.ask('도커 루트 디렉토리 확인 명령어')).toMatchObject({ outcome: 'answered' });
+    expect(top('도커 루트 디렉토리 확인 명령어')).toBe('docker-root-dir');
+    expect(kb.ask('도커 명령어는 누가 실행해')).toMatchObject({ outcome: 'answered' });
+    expect(top('도커 명령어는 누가 실행해')).toBe('docker-engine');
   });
 });
