@@ -577,6 +577,8 @@ const VARIANTS: Record<string, string> = {
  */
 const KOREAN_SUFFIXES = [
   '만큼',
+  // 설명좀, 정리좀: "please" typed onto the word.
+  '좀',
   // Contracted forms: 노트엔 (에는), 문서에선 (에서는), 도커론 (으로는).
   '에게선',
   '에선',
@@ -1264,6 +1266,15 @@ note notes docs doc documentation wiki runbook runbooks readme handbook cheatshe
 `;
 
 /**
+ * English words the notes lack that name no subject of their own: what kind of thing is asked about ("what kind
+ * of tech is it", "sum it up", "the main points", "in Docker terms").
+ */
+const ENGLISH_FILLERS = `
+tech technology technologies thing things stuff concept concepts idea ideas basics gist sum summary overview term
+terms actual actually main point points bit bits part parts piece
+`;
+
+/**
  * Technical words the notes may not cover. When a question has one the notes never use
  * ("docker exec", "React"), it is about something else: such a word weighs as much as the
  * rarest known word, while other unknown words ("simply", "정확히") are treated as chatter.
@@ -1272,6 +1283,11 @@ note notes docs doc documentation wiki runbook runbooks readme handbook cheatshe
  * and other tools teams ask about.
  */
 const TECH_TERMS = [
+  // Shell syntax beside the $ and $() the notes explain
+  'backtick',
+  'backticks',
+  'backquote',
+  '백틱',
   // Docker and Kubernetes vocabulary beyond the basics
   'exec',
   'logs',
@@ -1706,4 +1722,5 @@ export const LEXICON = {
   dockerWorld: new Set([...DOCKER_WORLD, ...TECH_VOCABULARY]),
   koreanFillers: new Set(KOREAN_FILLERS.split(/\s+/).filter(Boolean)),
   noteReferences: new Set(NOTE_REFERENCES.split(/\s+/).filter(Boolean)),
+  englishFillers: new Set(ENGLISH_FILLERS.split(/\s+/).filter(Boolean)),
 };

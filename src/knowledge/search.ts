@@ -180,6 +180,8 @@ export function assembleKnowledgeBase(
     if (isKnown(token))
       return { token, trust: LEXICON.looseForms.has(typed) ? LOOSE_TRUST : 1, kind: 'known', ofDocker: false };
     if (shape === 'command') return topic(true);
+    if (LEXICON.englishFillers.has(typed) || LEXICON.englishFillers.has(token))
+      return { token, trust: 1, kind: 'chatter', ofDocker: false };
     if (techTerms.has(token)) return topic(dockerTerms.has(token));
     if (domain.has(typed) || domain.has(token)) return topic(true);
     // An everyday English word is seldom a typo, and then a slip that makes a lexicon word (swam → swarm; said ≠ sid).
@@ -599,14 +601,17 @@ export function assembleKnowledgeBase(
 const CODE_SPAN = /```[\s\S]*?```|`[^`\n]*`/g;
 
 /**
- * "A 말고", "A 빼고": the word or command before it (with a Latin word before that: "root dir 말고"); not a verb
- * ("깔지 말고" is "don't install", and the install is still what is talked about).
+ * "A 말고", "A 빼고", "A 대신": the word or command before it (with a Latin word before that: "root dir 말고"); not
+ * a verb ("깔지 말고" is "don't install", "설치하는 대신": the install is still what is talked about).
  */
 const SET_ASIDE_KO =
-  /((?:[^\s\uac00-\ud7a3]+\s+)?\S+?)(?<!지)\s*(?:말고는?|빼고는?|제외하고는?|외에도?)(?![\uac00-\ud7a3])/gu;
-/** "other than the engine", "besides swarm": the one or two words after it. */
+  /((?:[^\s\uac00-\ud7a3]+\s+)?\S+?)(?<![지는은던])\s*(?:말고는?|빼고는?|제외하고는?|외에도?|대신에?)(?![\uac00-\ud7a3])/gu;
+/**
+ * "other than the engine", "besides swarm", "instead of backticks": the one or two words after it; not a verb
+ * ("instead of installing mysql" names the old way the question compares with).
+ */
 const SET_ASIDE_EN =
-  /\b(?:other\s+than|besides|apart\s+from|aside\s+from|except(?:\s+for)?)\s+((?:the\s+|a\s+|an\s+)?[^\s,.?!;:]+(?:\s+[^\s,.?!;:]+)?)/giu;
+  /\b(?:other\s+than|besides|apart\s+from|aside\s+from|except(?:\s+for)?|instead\s+of|rather\s+than)\s+(?![a-z]+ing\b)((?:the\s+|a\s+|an\s+)?[^\s,.?!;:]+(?:\s+[^\s,.?!;:]+)?)/giu;
 
 /** The tokens a sentence sets aside ("engine 말고 …", "besides the engine, …"). */
 function setAsideTokens(text: string): string[] {

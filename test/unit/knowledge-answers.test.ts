@@ -514,3 +514,23 @@ describe('round 5: a command asked of a note that shows none', () => {
     expect(top('도커 명령어는 누가 실행해')).toBe('docker-engine');
   });
 });
+
+describe('round 5: words that name no subject of their own', () => {
+  it('"좀" typed onto a word and generic English nouns (tech, sum) leave the question its topic', () => {
+    for (const [q, id] of [
+      ['스웜이 뭐임 정리좀', 'docker-swarm'],
+      ['what kind of tech is swarm, in a few words', 'docker-swarm'],
+    ]) {
+      expect(kb.ask(q!).outcome, q).toBe('answered');
+      expect(top(q!), q).toBe(id);
+    }
+  });
+
+  it("shell syntax beside $() is of the notes' world: set aside, answered; compared, partial", () => {
+    expect(kb.ask('backtick 대신 $() 쓰면 어떻게 동작해?')).toMatchObject({ outcome: 'answered' });
+    expect(top('backtick 대신 $() 쓰면 어떻게 동작해?')).toBe('command-substitution');
+    const compared = kb.ask('backtick이랑 $() 차이가 뭐임?');
+    expect(compared.outcome).toBe('partial');
+    expect(compared.partial?.missing).toEqual(['backtick']);
+  });
+});
