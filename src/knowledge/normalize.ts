@@ -95,10 +95,21 @@ function spellDollars(text: string): string {
     .replace(/\$\{?[a-z_][a-z0-9_]*\}?/g, ' dollar variable ');
   out = out.replace(/\$/g, aboutSubstitution ? ' dollar ' : ' dollar variable ');
   // "the dollar-paren thing", "달러 괄호", "dollar sign with parentheses": $() named in words.
-  if (!/dollar|달러/.test(text)) return out;
-  // …and a dollar "without parentheses" is the variable sign.
-  return aboutSubstitution ? `${out} substitution ` : bare ? `${out} variable ` : out;
+  if (/dollar|달러/.test(text)) out = aboutSubstitution ? `${out} substitution ` : bare ? `${out} variable ` : out;
+  // "is $VAR the same as $(VAR)?", "달러 하나만 쓰는 거랑 괄호 붙인 거 차이": a comparison is about the one named
+  // first, the other is what it is compared with (both notes say how the two differ).
+  const spoken = text.replace(NO_PARENTHESES, (m) => ' '.repeat(m.length));
+  const variableAt = bare ? text.search(NO_PARENTHESES) : spoken.search(VARIABLE_CUE);
+  const substitutionAt = spoken.search(SUBSTITUTION_CUE);
+  if (variableAt < 0 || substitutionAt < 0) return out;
+  return variableAt < substitutionAt
+    ? `${out.replace(/\bsubstitution\b/g, ' ')} variable `
+    : `${out.replace(/\bvariable\b/g, ' ')} substitution `;
 }
+
+/** Words that name the $ of a variable: $NAME, ${NAME}, a $ without a parenthesis, "a lone dollar", 변수. */
+const VARIABLE_CUE =
+  /\$\{?[a-z_]|\$(?!\s*\()|(?:달러|dollar)\s*(?:기호|sign|symbol)?\s*(?:하나만|하나|단독|만|only|alone|on its own|by itself)|(?:lone|plain|bare|single|just a)\s+(?:dollar|\$)|변수|variable/;
 
 /**
  * Words of a text as search tokens: concepts mapped to one canonical word

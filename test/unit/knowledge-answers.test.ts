@@ -534,3 +534,24 @@ describe('round 5: words that name no subject of their own', () => {
     expect(compared.partial?.missing).toEqual(['backtick']);
   });
 });
+
+describe('round 5: $ compared with $()', () => {
+  it.each([
+    ['is $VAR the same thing as $(VAR)?', 'shell-variable'],
+    ['달러 하나만 쓰는 거랑 달러에 괄호 붙인 거 차이 알려줘', 'shell-variable'],
+    ['$() 안에 $VAR 쓰면 어떻게 돼?', 'command-substitution'],
+    ['command substitution 이 $() 쪽이에요 아니면 그냥 $ 쪽이에요?', 'command-substitution'],
+  ])('%s is about the one named first: %s', (q, id) => {
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(
+      kb
+        .ask(q)
+        .matches.map((m) => m.entry.id)
+        .slice(0, 2),
+    ).toEqual([id, id === 'shell-variable' ? 'command-substitution' : 'shell-variable']);
+  });
+
+  it('a $ "without parentheses" is no comparison', () => {
+    expect(top('명령어에 괄호 없이 $ 하나만 붙어 있으면 그건 뭘 의미해?')).toBe('shell-variable');
+  });
+});
