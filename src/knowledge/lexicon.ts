@@ -1283,7 +1283,32 @@ terms actual actually main point points bit bits part parts piece
  * and other tools teams ask about.
  */
 const TECH_TERMS = [
+  // Korean names of Docker, Compose and Kubernetes vocabulary (the English forms come from vocabulary.ts)
+  '네임스페이스',
+  '디플로이먼트',
+  '시크릿',
+  '컨피그맵',
+  '캐시',
+  '빌드캐시',
+  '엔트리포인트',
+  '읽기전용',
+  '레플리카',
+  '소켓',
+  '레이어',
+  '매니페스트',
+  '데몬셋',
+  '스테이트풀셋',
+  '크론잡',
+  '서브넷',
+  '드라이버',
+  '플랫폼',
+  '아키텍처',
+  '환경파일',
+  '쿼터',
+  '리소스',
+  '사이드카',
   // Shell syntax beside the $ and $() the notes explain
+  '중괄호',
   'backtick',
   'backticks',
   'backquote',

@@ -555,3 +555,16 @@ describe('round 5: $ compared with $()', () => {
     expect(top('명령어에 괄호 없이 $ 하나만 붙어 있으면 그건 뭘 의미해?')).toBe('shell-variable');
   });
 });
+
+describe('round 5: Korean names of Docker and Kubernetes vocabulary', () => {
+  it.each([
+    ['호스트 폴더를 읽기전용으로 마운트하려면?', 'disk-mount', '읽기전용으로'],
+    ['쿠버네티스에서 시크릿은 어떻게 써요?', 'kubernetes', '시크릿은'],
+    ['Dockerfile 빌드할 때 캐시 안 쓰려면?', 'dockerfile-build-flow', '캐시'],
+  ])('%s: %s has the subject, not %s', (q, id, lacking) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe(id);
+    expect(answer.partial?.missing).toEqual([lacking]);
+  });
+});
