@@ -280,20 +280,24 @@ const CONCEPTS: string[][] = [
   ],
   ['feature', '기능', 'feature', 'features', 'functionality'],
   ['traditional', '기존', '전통', '전통적', '예전', 'traditional', 'legacy', 'conventional', 'old'],
+  ['share', '공유', '공개', '올리*', '올려*', '업로드', 'share', 'shared', 'sharing', 'public', 'publish', 'upload'],
+  // Pushing an image is its own command (docker push), which no note shows: not the same as sharing.
+  ['push', 'push', 'pushed', 'pushing', 'pushes', '푸시', '푸쉬'],
+  // A container's state other than running: what `docker container ls` leaves out.
   [
-    'share',
-    '공유',
-    '공개',
-    '올리*',
-    '올려*',
-    '업로드',
-    'share',
-    'shared',
-    'sharing',
-    'public',
-    'publish',
-    'push',
-    'upload',
+    'stopped',
+    'stopped',
+    'exited',
+    'paused',
+    'dead',
+    '중지된',
+    '중지',
+    '멈춘',
+    '멈춰있는',
+    '정지된',
+    '꺼진',
+    '종료된',
+    '죽은',
   ],
   ['server', '서버', 'server', 'servers', 'machine', 'machines'],
   ['manage', '관리', 'manage', 'managing', 'management', 'administer'],
@@ -1283,6 +1287,8 @@ terms actual actually main point points bit bits part parts piece
  * and other tools teams ask about.
  */
 const TECH_TERMS = [
+  'push',
+  'stopped',
   // Korean names of Docker, Compose and Kubernetes vocabulary (the English forms come from vocabulary.ts)
   '네임스페이스',
   '디플로이먼트',

@@ -568,3 +568,20 @@ describe('round 5: Korean names of Docker and Kubernetes vocabulary', () => {
     expect(answer.partial?.missing).toEqual([lacking]);
   });
 });
+
+describe('round 5: commands and states no note shows', () => {
+  it.each([
+    ['Docker Hub에 내 이미지 push 하는 방법', 'docker-registry'],
+    ['how do I see stopped containers too, not just the running ones', 'listing-commands'],
+    ['중지된 컨테이너까지 목록에 보이게 하려면?', 'listing-commands'],
+  ])('%s: %s covers part', (q, id) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe(id);
+  });
+
+  it('sharing images is still the registry note', () => {
+    expect(kb.ask('이미지 공유하는 곳이 어디야?')).toMatchObject({ outcome: 'answered' });
+    expect(top('이미지 공유하는 곳이 어디야?')).toBe('docker-registry');
+  });
+});
