@@ -280,7 +280,7 @@ const CONCEPTS: string[][] = [
   ],
   ['feature', '기능', 'feature', 'features', 'functionality'],
   ['traditional', '기존', '전통', '전통적', '예전', 'traditional', 'legacy', 'conventional', 'old'],
-  ['share', '공유', '공개', '올리*', '올려*', '업로드', 'share', 'shared', 'sharing', 'public', 'publish', 'upload'],
+  ['share', '공유', '공개', '업로드', 'share', 'shared', 'sharing', 'public', 'publish', 'upload'],
   // Pushing an image is its own command (docker push), which no note shows: not the same as sharing.
   ['push', 'push', 'pushed', 'pushing', 'pushes', '푸시', '푸쉬'],
   // A container's state other than running: what `docker container ls` leaves out.
@@ -459,7 +459,18 @@ const CONCEPTS: string[][] = [
   ['backup', '백업', 'backup', 'backups', 'back up'],
   ['restore', '복구', '복원', 'restore', 'recover', 'recovery'],
   ['restart', '재시작', '재기동', 'restart', 'restarts', 'restarting', 'restarted'],
-  ['upgrade', '업그레이드', 'upgrade', 'upgrades', 'upgrading'],
+  [
+    'upgrade',
+    '업그레이드',
+    '버전업',
+    '버전 올리',
+    '버전을 올리',
+    '버전으로 올리',
+    '버전 업',
+    'upgrade',
+    'upgrades',
+    'upgrading',
+  ],
   ['reboot', '재부팅', 'reboot', 'rebooting'],
   ['init', '초기화', '초기 설정', 'init', 'initialize', 'initialise', 'initializing', 'bootstrap'],
   ['rename', '이름 변경', '이름 바꾸*', '이름을 바꾸*', 'rename', 'renaming', 'renamed'],

@@ -585,3 +585,16 @@ describe('round 5: commands and states no note shows', () => {
     expect(top('이미지 공유하는 곳이 어디야?')).toBe('docker-registry');
   });
 });
+
+describe('round 5: 올리다 is no operation of its own', () => {
+  it('bringing Docker up on Windows is the WSL note, not sharing', () => {
+    expect(kb.ask('윈도우 노트북에서는 도커를 어떤 식으로 올려서 쓰나요?')).toMatchObject({ outcome: 'answered' });
+    expect(top('윈도우 노트북에서는 도커를 어떤 식으로 올려서 쓰나요?')).toBe('wsl');
+  });
+
+  it('raising a version is an upgrade, which the engine note lacks', () => {
+    const answer = kb.ask('Docker Engine 버전 올리려면 어떻게 해요?');
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe('docker-engine');
+  });
+});
