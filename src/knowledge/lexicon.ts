@@ -1300,6 +1300,20 @@ terms actual actually main point points bit bits part parts piece
 const TECH_TERMS = [
   'push',
   'stopped',
+  // Docker's own files (.dockerignore, .wslconfig; the tokenizer drops the dot), the columns of its output, and
+  // the other container orchestrators and services
+  'dockerignore',
+  'wslconfig',
+  'json', // daemon.json, --format json
+
+  'reclaimable',
+  'nomad',
+  'ecs',
+  'eks',
+  'gke',
+  'aks',
+  'openshift',
+  'kompose',
   // Korean names of Docker, Compose and Kubernetes vocabulary (the English forms come from vocabulary.ts)
   '네임스페이스',
   '디플로이먼트',

@@ -598,3 +598,19 @@ describe('round 5: 올리다 is no operation of its own', () => {
     expect(answer.matches[0]?.entry.id).toBe('docker-engine');
   });
 });
+
+describe("round 5: Docker's own files, output columns and the other orchestrators are of Docker's world", () => {
+  it.each([
+    ['도커 루트 디렉토리를 바꾸려면 daemon.json에 뭐 넣어요?', 'docker-root-dir'],
+    ['docker system df 결과에 RECLAIMABLE은 뭐예요?', 'listing-commands'],
+    ['Are Nomad or ECS orchestration tools too?', 'orchestration'],
+  ])('%s: %s covers part, and is offered', (q, id) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe(id);
+  });
+
+  it('a Docker file no note has the subject of is still not covered', () => {
+    expect(kb.ask('.dockerignore 에는 뭘 적어요?').outcome).toBe('none');
+  });
+});
