@@ -48,9 +48,33 @@ const GREETING =
   /^(?:안녕(?:하세요|하십니까|하세용|요)?|하이|헬로|ㅎㅇ|반가워요|반갑습니다|처음 뵙겠습니다|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|입니다|이요|요|\s*(?:되세요|보내세요|되십시오))?|수고\s*하세요|수고하셨습니다|hi|hello|hey|hiya|yo|howdy|good\s+(?:morning|afternoon|evening|day))$/i;
 const THANKS =
   /^(?:감사(?:합니다|해요|드립니다|드려요)?|고마워(?:요)?|고맙습니다|땡큐|쌩큐|ㄱㅅ|ㄳ|덕분(?:에|입니다|이에요)|도움이\s*(?:됐어요|됐습니다|되었어요|되었습니다|많이\s*됐어요)|잘\s*(?:봤습니다|봤어요|알겠습니다)|최고(?:예요|에요|입니다)?|thanks?|thank\s*you|thx|ty|tysm|cheers|much appreciated|appreciated|great|awesome|perfect|nice|cool|got it)$/i;
-/** Goodbyes, one or several ("take care, talk later", "내일 봬요", "먼저 들어가보겠습니다"): chat as a greeting is. */
-const FAREWELL =
-  /^(?:(?:수고(?:하세요|하셨어요|하셨습니다|많으셨습니다|많으셨어요)|안녕히\s*(?:계세요|가세요|주무세요)|(?:내일|다음에|이따|나중에|월요일에|다음\s*주에)\s*(?:봬요|뵐게요|뵙겠습니다|봐요|만나요)|(?:먼저\s*)?(?:들어가\s*(?:보\s*)?겠습니다|들어가볼게요|들어갈게요|퇴근(?:하겠습니다|할게요|합니다))|좋은\s*(?:밤|꿈|하루|주말|저녁)\s*(?:되세요|보내세요|꾸세요)|잘\s*(?:자요|가요|들어가세요)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|bye(?:\s*bye)?|goodbye|good\s*night|g'?night|see\s+(?:you|ya|u)(?:\s+(?:all|tomorrow|later|soon|next\s+week|on\s+monday))?|see\s+ya|cya|later|ttyl|talk\s+(?:to\s+you\s+)?(?:later|soon|tomorrow)|take\s+care|have\s+a\s+(?:good|great|nice)\s+(?:day|one|night|evening|weekend|week)|signing\s+off|logging\s+off)\s*)+$/i;
+/**
+ * Goodbyes, one or several ("take care, talk later", "내일 봬요", "먼저 들어가보겠습니다", "오늘은 여기까지"): chat
+ * as a greeting is. Each part is one way of leaving, so a new form is one more alternative.
+ */
+const FAREWELL_PARTS = [
+  // Korean: thanks for the work, going home, see you, have a good evening
+  '(?:(?:오늘도|오늘|다들|모두|여러분)\\s*)?(?:수고|고생)\\s*(?:하세요|하셨어요|하셨습니다|많으셨습니다|많으셨어요|많으세요|하셨습니당|했어요)',
+  '안녕히\\s*(?:계세요|가세요|주무세요)',
+  '(?:내일|다음에|담에|이따|나중에|월요일에|다음\\s*주에?|또)\\s*(?:또\\s*)?(?:봬요|뵐게요|뵙겠습니다|봐요|만나요|물어볼게요|여쭤볼게요|올게요)',
+  '(?:(?:전|저는|그럼|이제|먼저)\\s*)*(?:이만|들어가\\s*(?:보\\s*)?겠습니다|들어가볼게요|들어갈게요|가볼게요|가보겠습니다|갈게요|퇴근(?:하겠습니다|할게요|합니다))',
+  '(?:오늘은|오늘|그럼)?\\s*여기까지(?:요|입니다)?',
+  '들어가(?:세요|십시오)',
+  '(?:좋은|즐거운)\\s*(?:밤|꿈|하루|주말|저녁|연휴|휴가)\\s*(?:되세요|보내세요|꾸세요)',
+  '(?:주말|하루|저녁|연휴|휴가|밤)\\s*(?:잘|즐겁게|푹)?\\s*(?:보내세요|보내요|쉬세요)',
+  '잘\\s*(?:자요|자|가요|있어요|계세요|들어가세요)|굿\\s*(?:밤|나잇)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이',
+  // English
+  "bye(?:\\s*bye)?|goodbye|good\\s*night|g'?night|night|nite",
+  'see\\s+(?:you|ya|u)(?:\\s+(?:all|tomorrow|later|soon|next\\s+week|on\\s+monday|around))?|cya|later(?:\\s+all)?|laters|ttyl',
+  'talk\\s+(?:to\\s+you\\s+)?(?:later|soon|tomorrow)|catch\\s+(?:you|ya)\\s+later|until\\s+next\\s+time|till\\s+next\\s+time|peace(?:\\s+out)?',
+  'take\\s+care|have\\s+a\\s+(?:good|great|nice|lovely)\\s+(?:day|one|night|evening|weekend|week)(?:\\s+(?:all|everyone|folks))?',
+  "(?:i'?m|i\\s+am)\\s+off|got(?:ta|\\s+to)\\s+(?:go|run|bounce)|heading\\s+(?:out|off|home)|(?:signing|logging)\\s+off",
+  "(?:that'?s|that\\s+is)\\s+(?:all|it)\\s+for\\s+(?:today|now)|done\\s+for\\s+(?:today|the\\s+day)",
+];
+const FAREWELL = new RegExp(
+  `^(?:(?:${FAREWELL_PARTS.join('|')})(?:\\s+(?:for\\s+today|today|for\\s+now|all|everyone))?\\s*)+$`,
+  'i',
+);
 /** Neither question nor context: an apology, a self-introduction's opener, a "quick question" lead-in. */
 const PLEASANTRY =
   /^(?:죄송(?:합니다|해요)?|미안(?:합니다|해요)?|실례(?:합니다)?|바쁘신데|질문\s*(?:하나|있어요|있습니다|드려요|드립니다|드릴게요)|궁금한 게 있어요|sorry|excuse me|quick question|question|qq|a question|ok|okay|네|넵|알겠습니다|알겠어요|ㅇㅋ|so|um|uh|please|plz|pls|여러분|님들|팀원분들)$/i;
@@ -75,7 +99,7 @@ function isReaction(sentence: string): boolean {
   return sentence.length <= MAX_SMALL_TALK_CHARS && SMALL_TALK.test(sentence) && !ASKS.test(sentence);
 }
 const GREETING_WORD =
-  /안녕|ㅎㅇ|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|반가|처음\s?뵙|잘\s?부탁|좋은\s*(?:아침|하루|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon|bye|goodbye|night|see|cya|later|ttyl|take care|have a)\b/i;
+  /안녕|ㅎㅇ|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|잘\s?부탁|좋은\s*(?:아침|하루|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|night|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a)\b/i;
 const THANKS_WORD = /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?)\b/i;
 
 /** Korean endings and English openings that ask something. */

@@ -614,3 +614,32 @@ describe("round 5: Docker's own files, output columns and the other orchestrator
     expect(kb.ask('.dockerignore 에는 뭘 적어요?').outcome).toBe('none');
   });
 });
+
+describe('round 5: the ways people leave a channel', () => {
+  it.each([
+    '고생하셨어요',
+    '오늘도 고생 많으셨어요 :wave:',
+    '먼저 퇴근할게요',
+    '이만 가볼게요',
+    '전 이만~',
+    '주말 잘 보내세요 :)',
+    '담에 봬요',
+    '굿밤',
+    'gotta run',
+    'heading out for today',
+    "I'm off, see you all",
+    'logging off for today :wave:',
+    'catch you later',
+    'night all',
+    'until next time',
+  ])('%s is small talk', (q) => {
+    expect(kb.ask(q)).toMatchObject({ outcome: 'none', matches: [] });
+    expect(kb.ask(q).chat).toBeDefined();
+  });
+
+  it('a question after a goodbye or a word of politeness is still answered', () => {
+    expect(top('이만 가볼게요. 아 그 전에 도커 루트 디렉토리 어디예요?')).toBe('docker-root-dir');
+    expect(kb.ask('수고하셨습니다 그런데 스웜은 뭐예요?')).toMatchObject({ outcome: 'answered' });
+    expect(top('수고하셨습니다 그런데 스웜은 뭐예요?')).toBe('docker-swarm');
+  });
+});
