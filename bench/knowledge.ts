@@ -49,9 +49,15 @@ const SETS: Array<[string, string]> = [
   // Round 4: H (long Slack messages, follow-up fragments, partial, farewells), from the note bodies alone,
   // measured once before the tuning on it.
   ['fresh set H', path.join(DATA, 'fresh-h-questions.jsonl')],
-  // The lead's held-out set G (220, from the notes text alone, by a writer who saw no code): never
-  // tuned on; measured on round 2's code, then once after rounds 3 and 4 (README).
+  // The lead's held-out set G (220, from the notes text alone, by a writer who saw no code): not tuned on in
+  // rounds 2 to 4; its misses were read by class at the start of round 5 (README).
   ['held-out set G', path.join(DATA, 'fresh-g-questions.jsonl')],
+  // Round 5 (README): I, J and K were written by three helpers from the note bodies alone, none of them seeing
+  // code or another set. I was measured once and then tuned on; J's and K's questions were never read by the
+  // lead (J's totals were looked at during the round, K's only at its start and end).
+  ['fresh set I', path.join(DATA, 'fresh-i-questions.jsonl')],
+  ['held-out set J', path.join(DATA, 'fresh-j-questions.jsonl')],
+  ['held-out set K', path.join(DATA, 'fresh-k-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */
