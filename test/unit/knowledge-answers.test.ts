@@ -643,3 +643,14 @@ describe('round 5: the ways people leave a channel', () => {
     expect(top('수고하셨습니다 그런데 스웜은 뭐예요?')).toBe('docker-swarm');
   });
 });
+
+describe('round 5: a minimum or a maximum the notes never give', () => {
+  it.each([
+    ['클러스터에 노드 최소 몇 개 있어야 돼?', 'cluster'],
+    ['Is there a minimum number of nodes for a cluster?', 'cluster'],
+  ])('%s: %s covers part', (q, id) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe(id);
+  });
+});
