@@ -1,9 +1,12 @@
 /** `npm run cli` as a script runs it: the real entry point in a child process (the rest is in test/unit/cli.test.ts). */
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import { createStore } from '../../src/store/index.ts';
 import { FIXTURE_KNOWLEDGE_DIR } from '../support/knowledge.ts';
+import { tempFolders } from '../support/temp-folders.ts';
 
 const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 const CLI = path.join(PROJECT_ROOT, 'src', 'cli.ts');
@@ -18,5 +21,63 @@ describe('cli (spawned)', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('Usage');
     expect(bad.stdout).toBe('');
+  });
+});
+
+describe('cli ask (spawned) with notes saved from Slack', () => {
+  const temp = tempFolders('cli-e2e-');
+  afterEach(() => temp.removeAll());
+  const env = (databaseUrl: string) => ({
+    PATH: process.env.PATH ?? '',
+    KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
+    DEFAULT_LANG: 'en',
+    DATABASE_URL: databaseUrl,
+    // ask never needs Docker: a host that cannot be reached, or even parsed, changes nothing.
+    DOCKER_HOST: 'tcp://',
+  });
+
+  it('answers from a note saved in the store, as Slack and the shell do', async () => {
+    const databaseUrl = `sqlite:${path.join(temp.make(), 'bot.db')}`;
+    const store = createStore(databaseUrl);
+    await store.notes.create(
+      {
+        id: 'builder-cache-prune',
+        title: '빌드 캐시 정리',
+        titleEn: 'Pruning the build cache',
+        aliases: ['builder cache too big'],
+        tags: ['disk'],
+        related: [],
+        body: '`docker builder prune` removes the build cache.',
+      },
+      { userId: 'U0ALICE', channelId: 'C0OPS', threadTs: '1700000000.000100' },
+    );
+    await store.close();
+    const ask = spawnSync(TSX, [CLI, 'ask', '--json', 'builder cache too big'], {
+      encoding: 'utf8',
+      env: env(databaseUrl),
+      cwd: '/tmp',
+      timeout: 20_000,
+    });
+    expect(ask.stderr).toBe('');
+    expect(ask.status).toBe(0);
+    expect(JSON.parse(ask.stdout).matches[0].id).toBe('builder-cache-prune');
+  });
+
+  it('a store that cannot be opened costs one line on stderr; the folder answers at once', () => {
+    // A file that is not a database: SQLite refuses to open it.
+    const file = path.join(temp.make(), 'bot.db');
+    fs.writeFileSync(file, 'not a database, but long enough to be read as a header by SQLite\n'.repeat(20));
+    const startedAt = Date.now();
+    const ask = spawnSync(TSX, [CLI, 'ask', '--json', 'docker root dir'], {
+      encoding: 'utf8',
+      env: env(`sqlite:${file}`),
+      cwd: '/tmp',
+      timeout: 20_000,
+    });
+    expect(ask.status).toBe(0);
+    expect(JSON.parse(ask.stdout).matches[0].id).toBe('docker-root-dir');
+    expect(ask.stderr.trim().split('\n')).toHaveLength(1);
+    expect(ask.stderr).toContain('cannot read the saved notes');
+    expect(Date.now() - startedAt).toBeLessThan(15_000);
   });
 });

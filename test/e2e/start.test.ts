@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import { createStore } from '../../src/store/index.ts';
 import { eventually } from '../support/eventually.ts';
 import { FIXTURE_KNOWLEDGE_DIR } from '../support/knowledge.ts';
 import { freeLoopbackPort } from '../support/net.ts';
@@ -39,6 +40,35 @@ describe('npm start without Slack settings', () => {
     // Found knowledge/ next to the code, whatever the working directory: topics listed as "title [id]".
     expect(r.stdout).toMatch(/\[[a-z0-9-]+\]/);
     expect(r.stdout).toContain('is not reachable');
+  });
+
+  it('answers from the notes saved from Slack in the store, as Slack does', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-start-'));
+    const databaseUrl = `sqlite:${path.join(dir, 'bot.db')}`;
+    const store = createStore(databaseUrl);
+    await store.notes.create(
+      {
+        id: 'builder-cache-prune',
+        title: '빌드 캐시 정리',
+        titleEn: 'Pruning the build cache',
+        aliases: ['builder cache too big'],
+        tags: [],
+        related: [],
+        body: 'Run `docker builder prune` to empty the build cache.',
+      },
+      { userId: 'U0ALICE', channelId: 'C0OPS', threadTs: '1700000000.000100' },
+    );
+    await store.close();
+    const r = spawnSync(TSX, [MAIN], {
+      input: 'builder cache too big\n',
+      encoding: 'utf8',
+      env: { ...BASE_ENV, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, DATABASE_URL: databaseUrl },
+      cwd: '/tmp',
+      timeout: 20_000,
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('docker builder prune');
   });
 
   it('answers from a note added while it runs', async () => {
