@@ -49,7 +49,7 @@ async function startBot(env: Record<string, string>, ready: string): Promise<Bot
 }
 
 async function stop(bot: Bot | undefined): Promise<void> {
-  await bot?.kill();
+  await bot?.stop();
 }
 
 /** Slack's request lines: the log's one line per handled request. */

@@ -39,7 +39,7 @@ beforeAll(async () => {
 }, 40_000);
 
 afterAll(async () => {
-  await bot.kill();
+  await bot.stop();
   await slack.stop();
 });
 

@@ -35,27 +35,20 @@ const bots: Bot[] = [];
 
 interface Bot extends BotProcess {
   port: number;
-  /** SIGTERM, as a deployment stops it; resolves with the exit code. */
-  stop(): Promise<number | null>;
 }
 
 async function startBot(databaseUrl: string): Promise<Bot> {
   const port = await freeLoopbackPort();
-  const started = spawnBot({
-    ...BASE_ENV,
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-  });
   const bot: Bot = {
-    ...started,
+    ...spawnBot({
+      ...BASE_ENV,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+    }),
     port,
-    stop: () => {
-      if (started.child.exitCode === null) started.child.kill('SIGTERM');
-      return started.exited;
-    },
   };
   bots.push(bot);
   await bot.waitFor('listening', { timeoutMs: 30_000 });

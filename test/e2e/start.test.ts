@@ -112,7 +112,7 @@ describe('npm start in HTTP mode', () => {
   });
 
   afterAll(async () => {
-    await bot.kill();
+    await bot.stop();
     await slack.stop();
   });
 

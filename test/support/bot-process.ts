@@ -19,6 +19,9 @@ export const NO_DOCKER_HOST = 'unix:///tmp/docker-notes-bot-no-such.sock';
 /** PROCESS_ENV with NO_DOCKER_HOST: the bot with no Slack, Docker or store setting of its own. */
 export const BASE_ENV = { ...PROCESS_ENV, DOCKER_HOST: NO_DOCKER_HOST };
 
+/** How long `stop()` waits after SIGTERM before it kills. */
+const STOP_GRACE_MS = 5000;
+
 export interface BotProcessOptions {
   /** What tsx runs; default `npm start`'s entry point. */
   args?: string[];
@@ -35,8 +38,11 @@ export interface BotProcess {
   exited: Promise<number | null>;
   /** Resolves once `text` shows in `stream` (default both); fails if the process exits first or after `timeoutMs`. */
   waitFor(text: string, options?: { stream?: 'stdout' | 'stderr'; timeoutMs?: number }): Promise<void>;
-  /** SIGKILL unless it already exited; resolves once it has. */
-  kill(): Promise<void>;
+  /**
+   * SIGTERM unless it already exited, which tsx passes on (a SIGKILL would end tsx alone and leave the
+   * bot's own process running), SIGKILL if it still runs 5 s later; resolves with the exit code.
+   */
+  stop(): Promise<number | null>;
 }
 
 /** Starts `npm start` (or `args`) with `env` on top of PROCESS_ENV. */
@@ -71,9 +77,13 @@ export function spawnBot(env: Record<string, string>, { args = [MAIN] }: BotProc
         },
         { timeoutMs, what: `the bot to show "${text}"` },
       ).then(() => undefined),
-    kill: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exited;
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      const late = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      const code = await exited;
+      clearTimeout(late);
+      return code;
     },
   };
   return bot;
