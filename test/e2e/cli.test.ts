@@ -1,23 +1,19 @@
 /** `npm run cli` as a script runs it: the real entry point in a child process (the rest is in test/unit/cli.test.ts). */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
 import { createStore } from '../../src/store/index.ts';
+import { CLI, runBot } from '../support/bot-process.ts';
 import { FIXTURE_KNOWLEDGE_DIR } from '../support/knowledge.ts';
 import { tempFolders } from '../support/temp-folders.ts';
 
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = path.join(PROJECT_ROOT, 'src', 'cli.ts');
-
 describe('cli (spawned)', () => {
   it('answers with exit 0 and JSON on stdout; bad usage exits 2 with usage on stderr', () => {
-    const env = { PATH: process.env.PATH ?? '', KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, DEFAULT_LANG: 'en' };
-    const ask = spawnSync(TSX, [CLI, 'ask', '--json', 'docker root dir'], { encoding: 'utf8', env, cwd: '/tmp' });
+    const env = { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, DEFAULT_LANG: 'en' };
+    const ask = runBot(env, { args: [CLI, 'ask', '--json', 'docker root dir'] });
     expect(ask.status).toBe(0);
     expect(JSON.parse(ask.stdout).matches[0].id).toBe('docker-root-dir');
-    const bad = spawnSync(TSX, [CLI, 'nope'], { encoding: 'utf8', env, cwd: '/tmp' });
+    const bad = runBot(env, { args: [CLI, 'nope'] });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('Usage');
     expect(bad.stdout).toBe('');
@@ -28,7 +24,6 @@ describe('cli ask (spawned) with notes saved from Slack', () => {
   const temp = tempFolders('cli-e2e-');
   afterEach(() => temp.removeAll());
   const env = (databaseUrl: string) => ({
-    PATH: process.env.PATH ?? '',
     KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
     DEFAULT_LANG: 'en',
     DATABASE_URL: databaseUrl,
@@ -52,12 +47,7 @@ describe('cli ask (spawned) with notes saved from Slack', () => {
       { userId: 'U0ALICE', channelId: 'C0OPS', threadTs: '1700000000.000100' },
     );
     await store.close();
-    const ask = spawnSync(TSX, [CLI, 'ask', '--json', 'builder cache too big'], {
-      encoding: 'utf8',
-      env: env(databaseUrl),
-      cwd: '/tmp',
-      timeout: 20_000,
-    });
+    const ask = runBot(env(databaseUrl), { args: [CLI, 'ask', '--json', 'builder cache too big'] });
     expect(ask.stderr).toBe('');
     expect(ask.status).toBe(0);
     expect(JSON.parse(ask.stdout).matches[0].id).toBe('builder-cache-prune');
@@ -68,12 +58,7 @@ describe('cli ask (spawned) with notes saved from Slack', () => {
     const file = path.join(temp.make(), 'bot.db');
     fs.writeFileSync(file, 'not a database, but long enough to be read as a header by SQLite\n'.repeat(20));
     const startedAt = Date.now();
-    const ask = spawnSync(TSX, [CLI, 'ask', '--json', 'docker root dir'], {
-      encoding: 'utf8',
-      env: env(`sqlite:${file}`),
-      cwd: '/tmp',
-      timeout: 20_000,
-    });
+    const ask = runBot(env(`sqlite:${file}`), { args: [CLI, 'ask', '--json', 'docker root dir'] });
     expect(ask.status).toBe(0);
     expect(JSON.parse(ask.stdout).matches[0].id).toBe('docker-root-dir');
     expect(ask.stderr.trim().split('\n')).toHaveLength(1);
