@@ -1,9 +1,10 @@
 /** `npm run cli` as a script runs it: the real entry point in a child process (the rest is in test/unit/cli.test.ts). */
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/index.ts';
-import { CLI, runBot } from '../support/bot-process.ts';
+import { CLI, runBot, spawnBot } from '../support/bot-process.ts';
 import { FIXTURE_KNOWLEDGE_DIR } from '../support/knowledge.ts';
 import { tempFolders } from '../support/temp-folders.ts';
 
@@ -64,5 +65,31 @@ describe('cli ask (spawned) with notes saved from Slack', () => {
     expect(ask.stderr.trim().split('\n')).toHaveLength(1);
     expect(ask.stderr).toContain('cannot read the saved notes');
     expect(Date.now() - startedAt).toBeLessThan(15_000);
+  });
+
+  it('a store that never answers (PostgreSQL accepting and silent) is waited for 2 s, said in one line', async () => {
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as net.AddressInfo;
+      const startedAt = Date.now();
+      const ask = spawnBot(env(`postgres://bot:secret@127.0.0.1:${port}/bot`), {
+        args: [CLI, 'ask', '--json', 'docker root dir'],
+      });
+      let answeredAt = 0;
+      ask.child.stdout.once('data', () => (answeredAt = Date.now()));
+      expect(await ask.exited).toBe(0);
+      const exitedAt = Date.now();
+      // The answer after tsx's start and the 2 s bound; the exit at most the 1 s close bound later, not
+      // when PostgreSQL's 5 s connect timeout gives up.
+      expect(answeredAt - startedAt).toBeLessThan(6000);
+      expect(exitedAt - answeredAt).toBeLessThan(2000);
+      expect(JSON.parse(ask.stdout()).matches[0].id).toBe('docker-root-dir');
+      expect(ask.stderr().trim().split('\n')).toEqual([
+        "[WARN] notes: the saved notes were not read within 2000 ms; answering from the folder's notes until they are",
+      ]);
+    } finally {
+      silent.close();
+    }
   });
 });
