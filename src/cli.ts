@@ -4,10 +4,22 @@ import { loadDotenv } from './config.ts';
 import { createStderrLogger } from './logger.ts';
 import { createRuntime } from './runtime.ts';
 
+/** How long a finished command waits for the store to close before it exits all the same. */
+const CLOSE_WAIT_MS = 1000;
+
 loadDotenv();
 // Only warnings and errors on stderr: a script reads stdout, a person the answer.
 const runtime = createRuntime(process.env, { follow: false, logger: createStderrLogger({ level: 'warn' }) });
 const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 process.exitCode = await runCli(process.argv.slice(2), io, runtime);
-// The store (feedback, gaps, notes) may hold a connection open (a PostgreSQL pool); a one-shot command ends with it closed.
-await runtime.close();
+// The store (feedback, gaps, notes) may hold a connection open (a PostgreSQL pool); a one-shot command
+// ends with it closed. A store still connecting (a server that does not answer, which `ask` stopped
+// waiting for) would hold the finished command until its connect timeout: past the bound, exit anyway.
+let closed = false;
+await Promise.race([
+  runtime.close().then(() => {
+    closed = true;
+  }),
+  new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref()),
+]);
+if (!closed) process.exit();

@@ -26,13 +26,17 @@ async function main(): Promise<void> {
   const lang = runtime.lang();
   const slack = runtime.slack();
   const docker = runtime.docker();
-  const kb = runtime.knowledge();
+  runtime.knowledge();
 
   const shutdownTimeoutMs = readShutdownTimeoutMs(process.env);
 
   if (!slack) {
+    // The shell answers as Slack does: the folder with the notes saved from Slack laid over it, the
+    // store's first read given a moment (a bad DATABASE_URL stops start-up here, as it does for Slack).
+    runtime.notebook();
+    const answering = await runtime.answerKnowledge();
     const lines = await runShell(
-      { kb, docker, lang, logger },
+      { kb: answering, docker, lang, logger },
       { input: process.stdin, output: process.stdout, logSink },
     );
     await runtime.close();
@@ -50,7 +54,7 @@ async function main(): Promise<void> {
   // Slack answers from the folder with the notes saved from Slack laid over it; the first read of the
   // store gets a moment, so a restarted bot answers its saved notes from its first question.
   const notebook = runtime.notebook();
-  await Promise.race([notebook.refresh(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+  await notebook.firstRead(3000);
   const bot = createSlackApp({
     config: slack,
     kb: notebook.kb,

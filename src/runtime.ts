@@ -6,6 +6,7 @@
  */
 import { type Env, readDefaultLang, readKnowledgeConfig, readLogConfig, readPositiveInt } from './config.ts';
 import { createDockerReader, type DockerReader, readDockerConfig } from './docker/index.ts';
+import { ConfigError } from './errors.ts';
 import type { Lang } from './i18n/index.ts';
 import { type KnowledgeBase, loadKnowledgeBase, watchKnowledgeBase } from './knowledge/index.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -35,11 +36,20 @@ export interface Runtime {
    * alone until the store has been read, and whenever the store cannot be.
    */
   notebook(): NoteBook;
+  /**
+   * What a face answers from: the notebook's `kb` once the store's notes have been read, waiting at
+   * most `withinMs` for that first read (default NOTES_FIRST_READ_MS). A store that is slow, broken
+   * or wrongly set (a bad DATABASE_URL) costs one log line, and the folder's notes answer.
+   */
+  answerKnowledge(withinMs?: number): Promise<KnowledgeBase>;
   /** The Slack settings, or undefined when none is set (the shell runs instead). */
   slack(): SlackConfig | undefined;
   /** Stops following the notes and deleting old records, and closes the store. */
   close(): Promise<void>;
 }
+
+/** How long a face waits, at most, for the first read of the notes saved from Slack before it answers. */
+export const NOTES_FIRST_READ_MS = 2000;
 
 export interface RuntimeOptions {
   /** Follow the notes folder (long-running faces); a one-shot CLI command does not. */
@@ -114,14 +124,33 @@ export function createRuntime(
       return store;
     },
     notebook: () => {
-      notebook ??= createNoteBook({
-        folder: runtime.knowledge(),
-        store: runtime.store(),
-        limits: readKnowledgeConfig(env).limits,
-        logger,
-        everyMs: readPositiveInt(env, 'NOTES_POLL_SECONDS', 2) * 1000,
-      });
+      if (!notebook) {
+        const made = createNoteBook({
+          folder: runtime.knowledge(),
+          store: runtime.store(),
+          limits: readKnowledgeConfig(env).limits,
+          logger,
+          everyMs: readPositiveInt(env, 'NOTES_POLL_SECONDS', 2) * 1000,
+        });
+        // What is served from now on: the folder's notes and the saved ones.
+        metrics.countNotes(() => made.kb.entries.length);
+        notebook = made;
+      }
       return notebook;
+    },
+    answerKnowledge: async (withinMs = NOTES_FIRST_READ_MS) => {
+      // The folder first: a bad KNOWLEDGE_DIR fails the command as it always has.
+      const folder = runtime.knowledge();
+      let book: NoteBook;
+      try {
+        book = runtime.notebook();
+      } catch (err) {
+        if (!(err instanceof ConfigError)) throw err;
+        logger.warn(`notes: ${err.message} Answering from the folder's notes alone.`);
+        return folder;
+      }
+      await book.firstRead(withinMs);
+      return book.kb;
     },
     slack: () => {
       slack ??= { config: readSlackConfig(env) };

@@ -35,6 +35,11 @@ export interface CliDeps {
   /** The language of usage and Docker results (DEFAULT_LANG); answers follow their question. */
   lang(): Lang;
   knowledge(): KnowledgeBase;
+  /**
+   * What `ask` and `topics` answer from: the folder with the notes saved from Slack, once the store's
+   * notes were read or a short bound passed (src/runtime.ts). Without it, the folder's notes alone.
+   */
+  answerKnowledge?(): Promise<KnowledgeBase>;
   docker(): DockerReader;
   logger: Logger;
   /** Feedback, the questions the notes could not answer and the notes saved from Slack (DATABASE_URL); for `gaps` and `notes`. */
@@ -88,7 +93,7 @@ class Cli {
       case 'ask':
         return this.ask(rest, json);
       case 'topics': {
-        const kb = this.deps.knowledge();
+        const kb = await this.answering();
         this.print(
           json
             ? JSON.stringify(kb.entries.map((e) => ({ id: e.id, title: e.title, title_en: e.titleEn })))
@@ -122,7 +127,7 @@ class Cli {
     const question = words.join(' ').trim();
     if (!stdin && !question) throw new UsageError((t) => t.noQuestion);
 
-    const kb = this.deps.knowledge();
+    const kb = await this.answering();
     const show = (q: string) =>
       json ? JSON.stringify(answerJson(kb.ask(q))) : renderAnswerText(kb.ask(q), kb, detectLang(q));
     if (!stdin) {
@@ -215,6 +220,11 @@ class Cli {
     }
     this.print(renderDockerText(result, this.deps.lang(), notesForDockerResult(result, this.notesIfAny())));
     return 0;
+  }
+
+  /** The notes questions are answered from, as Slack and the shell answer them. */
+  private answering(): Promise<KnowledgeBase> {
+    return this.deps.answerKnowledge ? this.deps.answerKnowledge() : Promise.resolve(this.deps.knowledge());
   }
 
   /** The notes for a Docker result's advice; none (a bad KNOWLEDGE_DIR) means no advice, not a failed command. */

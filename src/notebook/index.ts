@@ -43,6 +43,12 @@ export interface NoteBook {
   delete(id: string): Promise<boolean>;
   /** Reads the store's notes again if they changed; resolves true when they had. */
   refresh(): Promise<boolean>;
+  /**
+   * Waits at most `withinMs` for the store's notes to have been read once; never rejects. True when
+   * they have been; false when the store failed (said once, as any failed read) or was too slow
+   * (said in one line), and `kb` serves the folder's notes until a later read succeeds.
+   */
+  firstRead(withinMs: number): Promise<boolean>;
   /** Stops following the store. */
   close(): void;
 }
@@ -59,10 +65,12 @@ export interface NoteBookOptions {
 export function createNoteBook({ folder, store, limits, logger, everyMs }: NoteBookOptions): NoteBook {
   const layers: LayeredKnowledge = layerSavedNotes(folder, (line) => logger.warn(`notes: ${line}`));
   let count: number | undefined;
+  let read = false;
   const follower = followNoteChanges(store, {
     everyMs,
     onChange: (notes) => {
       layers.setSaved(notes);
+      read = true;
       if (notes.length !== count) logger.info(`notes: ${notes.length} saved from Slack, laid over the folder`);
       count = notes.length;
     },
@@ -123,6 +131,22 @@ export function createNoteBook({ folder, store, limits, logger, everyMs }: NoteB
       return deleted;
     },
     refresh: () => follower.check(),
+    async firstRead(withinMs) {
+      if (read) return true;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      // Not unref'd: a one-shot command awaiting this must not end because nothing else is pending.
+      const late = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), withinMs);
+      });
+      const outcome = await Promise.race([follower.check(), late]);
+      clearTimeout(timer);
+      if (outcome === 'late' && !read) {
+        logger.warn(
+          `notes: the saved notes were not read within ${withinMs} ms; answering from the folder's notes until they are`,
+        );
+      }
+      return read;
+    },
     close: () => follower.stop(),
   };
 }

@@ -8,6 +8,7 @@ import type { RateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
 import type { Delivery } from './delivery/index.ts';
 import type { NoteEditors } from './note-editors.ts';
+import type { LogThrottle } from './records.ts';
 
 /** What every listener may use; injected so tests run the real pieces without globals. */
 export interface SlackDeps {
@@ -22,6 +23,11 @@ export interface SlackDeps {
   store?: Store;
   /** Feedback and gap records, written to `store` in the background (present exactly when `store` is). */
   recorder?: BestEffortRecorder;
+  /**
+   * Store warnings on a request's path, each kind at most a line a minute (createLogThrottle);
+   * createSlackApp makes it, and without it (some tests) every warning is a line.
+   */
+  storeWarnings?: LogThrottle;
   /** How answers reach channels: paced per channel, retried while useful, never twice (src/slack/delivery/). */
   delivery: Delivery;
   /** Notes saved from Slack, laid over the folder's (runtime.notebook()); absent in some tests. */

@@ -38,6 +38,7 @@ import { slackLogger } from './log.ts';
 import { answerEachEventOnce, ignoreBotMessages, pinTeam } from './middleware.ts';
 import { noteEditors } from './note-editors.ts';
 import { postMessage } from './post-answer.ts';
+import { createLogThrottle, type LogThrottle } from './records.ts';
 import { observeRequests } from './requests.ts';
 
 export { readSlackConfig, type SlackConfig } from './config.ts';
@@ -107,7 +108,9 @@ export function createSlackApp(options: SlackBotOptions): SlackBot {
   const requests = observeRequests(app.logger, metrics);
   app.use(requests.middleware);
 
-  const recorder = store ? createRecorder(store, app.logger) : undefined;
+  // One throttle for the store's warnings on the request path: a store that is down is a line a minute per kind.
+  const storeWarnings = createLogThrottle();
+  const recorder = store ? createRecorder(store, app.logger, storeWarnings) : undefined;
   const { rateLimit } = config.docker;
   const deps: SlackDeps = {
     config,
@@ -117,6 +120,7 @@ export function createSlackApp(options: SlackBotOptions): SlackBot {
     logger: app.logger,
     ...(store ? { store } : {}),
     ...(recorder ? { recorder } : {}),
+    storeWarnings,
     delivery: createDelivery(app.logger, options.delivery),
     ...(notebook ? { notebook } : {}),
     noteEditors: noteEditors(config.noteEditors, app.logger),
@@ -231,27 +235,18 @@ export function createSlackApp(options: SlackBotOptions): SlackBot {
 
 /** How long stopping waits for queued feedback and gap records. */
 const RECORDER_DRAIN_MS = 2000;
-/** A kind of dropped record is logged at most this often, with how many went since the last line. */
-const DROP_LOG_EVERY_MS = 60_000;
-
 /**
  * The best-effort recorder of feedback and gaps over `store`. Its failures are log lines: one when
  * writes start failing, and dropped records counted per kind and reason at most once a minute.
  */
-function createRecorder(store: Store, logger: Logger): BestEffortRecorder {
-  const drops = new Map<string, { count: number; loggedAt: number }>();
+function createRecorder(store: Store, logger: Logger, throttle: LogThrottle): BestEffortRecorder {
   return createBestEffortRecorder(store, {
     onFailing: (error) =>
       logger.warn(`store: feedback and unanswered questions wait in memory until the store is back: ${error.message}`),
-    onDrop: (kind, reason, error) => {
-      const key = `${kind} ${reason}`;
-      const seen = drops.get(key) ?? { count: 0, loggedAt: 0 };
-      seen.count += 1;
-      drops.set(key, seen);
-      if (Date.now() - seen.loggedAt < DROP_LOG_EVERY_MS) return;
-      logger.warn(`store: ${seen.count} ${kind} record(s) dropped (${reason})${error ? `: ${error.message}` : ''}`);
-      drops.set(key, { count: 0, loggedAt: Date.now() });
-    },
+    onDrop: (kind, reason, error) =>
+      throttle(`dropped ${kind} ${reason}`, (count) =>
+        logger.warn(`store: ${count} ${kind} record(s) dropped (${reason})${error ? `: ${error.message}` : ''}`),
+      ),
   });
 }
 

@@ -74,3 +74,34 @@ export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
+
+/** How often, at most, one kind of store warning on a request's path is logged. */
+export const STORE_WARNING_EVERY_MS = 60_000;
+
+/**
+ * Counts one occurrence of `key`; `log` is called with how many there were since the last line of
+ * that key (this one included) unless a line of it was written within the throttle's interval.
+ */
+export type LogThrottle = (key: string, log: (count: number) => void) => void;
+
+/**
+ * A store that is down fails every request that reads or writes it; with this, each kind of failure
+ * is one line a minute (`everyMs`) saying how many there were, not one line per request.
+ */
+export function createLogThrottle({
+  everyMs = STORE_WARNING_EVERY_MS,
+  now = Date.now,
+}: {
+  everyMs?: number;
+  now?: () => number;
+} = {}): LogThrottle {
+  const seen = new Map<string, { count: number; loggedAt?: number }>();
+  return (key, log) => {
+    const entry = seen.get(key) ?? { count: 0 };
+    entry.count += 1;
+    seen.set(key, entry);
+    if (entry.loggedAt !== undefined && now() - entry.loggedAt < everyMs) return;
+    log(entry.count);
+    seen.set(key, { count: 0, loggedAt: now() });
+  };
+}

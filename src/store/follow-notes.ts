@@ -3,6 +3,7 @@ import type { SavedNote, Store } from './types.ts';
 export interface NoteFollower {
   /** Reads the revision now and reloads if it changed; true when it did. */
   check(): Promise<boolean>;
+  /** Stops polling; a check still under way reports nothing when it ends. */
   stop(): void;
 }
 
@@ -22,6 +23,7 @@ export function followNoteChanges(
   let seen: number | undefined;
   let failing = false;
   let checking: Promise<boolean> | undefined;
+  let stopped = false;
 
   const check = (): Promise<boolean> => {
     checking ??= (async () => {
@@ -30,11 +32,12 @@ export function followNoteChanges(
         failing = false;
         if (revision === seen) return false;
         const notes = await store.notes.list();
+        if (stopped) return false;
         seen = revision;
         options.onChange(notes, revision);
         return true;
       } catch (err) {
-        if (!failing) options.onError?.(err);
+        if (!failing && !stopped) options.onError?.(err);
         failing = true;
         return false;
       } finally {
@@ -47,5 +50,11 @@ export function followNoteChanges(
   void check();
   const timer = setInterval(() => void check(), options.everyMs ?? 2000);
   timer.unref();
-  return { check, stop: () => clearInterval(timer) };
+  return {
+    check,
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
 }

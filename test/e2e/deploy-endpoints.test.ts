@@ -4,18 +4,16 @@
  * Slack stand-in. Health probes (Kubernetes, the image's HEALTHCHECK) must get 200 from /healthz, and
  * Slack's request URLs (manifest.http.yml, the Ingress) must pass Slack's URL verification.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import { type BotProcess, spawnBot } from '../support/bot-process.ts';
 import { freeLoopbackPort } from '../support/net.ts';
 import { postSigned } from '../support/slack-requests.ts';
 import { SlackStandIn } from '../support/slack-standin.ts';
 
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-const MAIN = path.join(PROJECT_ROOT, 'src', 'main.ts');
 const K8S_DIR = path.join(PROJECT_ROOT, 'deploy', 'kubernetes');
 const SECRET = 'deploy-endpoints-signing-secret';
 
@@ -73,8 +71,7 @@ function slackPaths(): Record<string, string> {
 }
 
 const slack = new SlackStandIn();
-let child: ChildProcess;
-let output = '';
+let running: BotProcess | undefined;
 let base: string;
 
 beforeAll(async () => {
@@ -83,38 +80,22 @@ beforeAll(async () => {
   const deploymentEnv = Object.fromEntries(
     (bot.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]),
   );
-  child = spawn(TSX, [MAIN], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      ...doc('ConfigMap', 'docker-notes-bot-config').data,
-      ...deploymentEnv,
-      // What differs on this machine: a free port, the bundled notes, Slack's stand-in and test tokens.
-      PORT: String(port),
-      KNOWLEDGE_DIR: path.join(PROJECT_ROOT, 'knowledge'),
-      SLACK_API_URL: slack.apiUrl,
-      SLACK_BOT_TOKEN: 'xoxb-deploy-endpoints',
-      SLACK_SIGNING_SECRET: SECRET,
-    },
-    cwd: '/tmp',
+  running = spawnBot({
+    ...doc('ConfigMap', 'docker-notes-bot-config').data,
+    ...deploymentEnv,
+    // What differs on this machine: a free port, the bundled notes, Slack's stand-in and test tokens.
+    PORT: String(port),
+    KNOWLEDGE_DIR: path.join(PROJECT_ROOT, 'knowledge'),
+    SLACK_API_URL: slack.apiUrl,
+    SLACK_BOT_TOKEN: 'xoxb-deploy-endpoints',
+    SLACK_SIGNING_SECRET: SECRET,
   });
-  child.stdout?.on('data', (d) => (output += String(d)));
-  child.stderr?.on('data', (d) => (output += String(d)));
-  const deadline = Date.now() + 20_000;
-  while (!output.includes('listening') && child.exitCode === null && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  if (!output.includes('listening')) throw new Error(`the bot did not start:\n${output}`);
+  await running.waitFor('listening');
   base = `http://127.0.0.1:${port}`;
 });
 
 afterAll(async () => {
-  // SIGTERM, which tsx passes on: a SIGKILL would end tsx and leave the bot's own process running.
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await running?.stop();
   await slack.stop();
 });
 

@@ -3,23 +3,14 @@
  * folder that turns hostile while questions are piped to the shell, and a failed start that must
  * exit although the folder is being watched.
  */
-import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
+import { BASE_ENV, type BotProcess, spawnBot } from '../support/bot-process.ts';
 import { REVOKED_TOKEN_PREFIX, SlackStandIn } from '../support/slack-standin.ts';
 import { tempFolders } from '../support/temp-folders.ts';
 
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-const MAIN = path.join(PROJECT_ROOT, 'src', 'main.ts');
-/** Only what the bot reads: no Slack or Docker settings leak in from the machine. */
-const BASE_ENV = {
-  PATH: process.env.PATH ?? '',
-  HOME: process.env.HOME ?? '/tmp',
-  DOCKER_HOST: 'unix:///tmp/docker-notes-bot-no-such.sock',
-  KNOWLEDGE_WATCH: '1',
-};
 const note = (id: string, title: string, body: string) =>
   `---\nid: ${id}\ntitle: ${title}\n---\n# ${title}\n\n${body}\n`;
 
@@ -27,27 +18,9 @@ const folders = tempFolders('kb-e2e-');
 const tempDir = () => folders.make();
 afterEach(folders.removeAll);
 
-/** A running `npm start` with its output so far. */
-class Bot {
-  stdout = '';
-  stderr = '';
-  readonly exited: Promise<number | null>;
-  constructor(readonly child: ChildProcessWithoutNullStreams) {
-    child.stdout.on('data', (d) => (this.stdout += String(d)));
-    child.stderr.on('data', (d) => (this.stderr += String(d)));
-    this.exited = new Promise((resolve) => child.once('exit', resolve));
-  }
-  /** Waits until `text` shows in the output (a wrong answer or a stuck bot fails the test by its timeout). */
-  async waitFor(stream: 'stdout' | 'stderr', text: string): Promise<void> {
-    while (!this[stream].includes(text)) {
-      if (this.child.exitCode !== null) throw new Error(`exited before showing ${text}: ${this.stderr}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-}
-
-function start(env: Record<string, string>): Bot {
-  return new Bot(spawn(TSX, [MAIN], { env: { ...BASE_ENV, ...env }, cwd: '/tmp' }));
+/** `npm start` following its notes folder. */
+function start(env: Record<string, string>): BotProcess {
+  return spawnBot({ ...BASE_ENV, KNOWLEDGE_WATCH: '1', ...env });
 }
 
 describe('npm start with a hostile notes folder', () => {
@@ -64,23 +37,23 @@ describe('npm start with a hostile notes folder', () => {
 
     const bot = start({ KNOWLEDGE_DIR: dir });
     bot.child.stdin.write('도커 스웜\n');
-    await bot.waitFor('stdout', 'swarm-answer-text');
-    expect(bot.stderr).toContain('pipe.md: is a FIFO (named pipe), not a regular file; file skipped');
-    expect(bot.stderr).toContain('zero.md: links to a file outside the notes folder (/dev/zero); file skipped');
-    expect(bot.stderr).toContain('huge.md: is 300 MB, over the limit of 1 MB per note');
-    expect(bot.stderr).toContain(`leak.md: links to a file outside the notes folder (${outside}/leak.md)`);
+    await bot.waitFor('swarm-answer-text', { stream: 'stdout' });
+    expect(bot.stderr()).toContain('pipe.md: is a FIFO (named pipe), not a regular file; file skipped');
+    expect(bot.stderr()).toContain('zero.md: links to a file outside the notes folder (/dev/zero); file skipped');
+    expect(bot.stderr()).toContain('huge.md: is 300 MB, over the limit of 1 MB per note');
+    expect(bot.stderr()).toContain(`leak.md: links to a file outside the notes folder (${outside}/leak.md)`);
 
     // More of the same arrives while it runs, with a good note beside them: the reload finishes.
     execFileSync('mkfifo', [path.join(dir, 'pipe2.md')]);
     fs.symlinkSync('/dev/zero', path.join(dir, 'zero2.md'));
     fs.writeFileSync(path.join(dir, 'wsl.md'), note('wsl', 'WSL', 'wsl-answer-text'));
-    await bot.waitFor('stderr', 'reloaded 2 notes');
+    await bot.waitFor('reloaded 2 notes', { stream: 'stderr' });
     bot.child.stdin.write('wsl\n유출\n');
-    await bot.waitFor('stdout', 'wsl-answer-text');
+    await bot.waitFor('wsl-answer-text', { stream: 'stdout' });
     bot.child.stdin.end();
     expect(await bot.exited).toBe(0);
-    expect(bot.stdout).not.toContain('outside-secret-text');
-    expect(bot.stderr).toContain('pipe2.md: is a FIFO (named pipe), not a regular file; file skipped');
+    expect(bot.stdout()).not.toContain('outside-secret-text');
+    expect(bot.stderr()).toContain('pipe2.md: is a FIFO (named pipe), not a regular file; file skipped');
   });
 });
 
@@ -101,6 +74,6 @@ describe('a failed start while the notes folder is watched', () => {
     });
     // A process kept alive by its watcher never exits, and the test fails by its timeout.
     expect(await bot.exited).toBe(1);
-    expect(bot.stderr).toContain('SLACK_BOT_TOKEN was refused by Slack (invalid_auth)');
+    expect(bot.stderr()).toContain('SLACK_BOT_TOKEN was refused by Slack (invalid_auth)');
   }, 15_000);
 });

@@ -3,12 +3,11 @@
  * GET /metrics, health in both modes, and a SIGTERM while slow Docker reads and slow answers are in
  * flight. Docker is the fake engine behind the slow proxy; Slack is the loopback stand-in.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
+import { type BotProcess, spawnBot } from '../support/bot-process.ts';
 import { eventually } from '../support/eventually.ts';
 import { type FakeEngine, startFakeEngine } from '../support/fake-engine.ts';
 import { FIXTURE_KNOWLEDGE_DIR } from '../support/knowledge.ts';
@@ -17,8 +16,6 @@ import { eventEnvelope, postSigned, postSlashCommand, slashCommandPayload } from
 import { SlackStandIn } from '../support/slack-standin.ts';
 import { type SlowProxy, startSlowDockerProxy } from '../support/slow-docker-proxy.ts';
 
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-const MAIN = path.join(PROJECT_ROOT, 'src', 'main.ts');
 const SECRET = 'operate-test-signing-secret';
 const BOT_TOKEN = 'xoxb-operate-test-token';
 const APP_TOKEN = 'xapp-1-operate-test-app-token';
@@ -26,51 +23,33 @@ const FIXTURE_NOTES = fs.readdirSync(FIXTURE_KNOWLEDGE_DIR).filter((f) => f.ends
 /** What a container's command line may carry; it must never reach the log. */
 const CONTAINER_SECRET = 'hunter2-operate';
 
-interface Bot {
-  child: ChildProcess;
-  output: () => string;
+interface Bot extends BotProcess {
   /** The JSON lines of the log so far (stderr is no terminal here, so JSON is the default). */
   lines: () => Array<Record<string, unknown>>;
-  exited: Promise<number | null>;
 }
 
-function startBot(env: Record<string, string>, ready: string): Promise<Bot> {
-  const child = spawn(TSX, [MAIN], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
-      // Each bot its own store, opened at start, outside the project's data/.
-      DATABASE_URL: `sqlite:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'operate-store-')), 'bot.db')}`,
-      ...env,
-    },
-    cwd: '/tmp',
+async function startBot(env: Record<string, string>, ready: string): Promise<Bot> {
+  const started = spawnBot({
+    KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
+    // Each bot its own store, opened at start, outside the project's data/.
+    DATABASE_URL: `sqlite:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'operate-store-')), 'bot.db')}`,
+    ...env,
   });
-  let output = '';
-  child.stdout?.on('data', (d) => (output += String(d)));
-  child.stderr?.on('data', (d) => (output += String(d)));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const bot: Bot = {
-    child,
-    output: () => output,
+    ...started,
     lines: () =>
-      output
+      started
+        .output()
         .split('\n')
         .filter((l) => l.startsWith('{'))
         .map((l) => JSON.parse(l) as Record<string, unknown>),
-    exited,
   };
-  return eventually(() => (output.includes(ready) ? bot : undefined), {
-    timeoutMs: 20_000,
-    what: `the bot to log "${ready}"`,
-  });
+  await bot.waitFor(ready);
+  return bot;
 }
 
 async function stop(bot: Bot | undefined): Promise<void> {
-  if (bot && bot.child.exitCode === null) {
-    bot.child.kill('SIGKILL');
-    await bot.exited;
-  }
+  await bot?.stop();
 }
 
 /** Slack's request lines: the log's one line per handled request. */

@@ -5,11 +5,10 @@
  * a /docker-ps whose result is shared or explained from a fourth request elsewhere, and one Slack
  * event delivered to all three (answered once between them).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
 import { decodeEntryRef } from '../../src/slack/interactions.ts';
+import { type BotProcess, spawnBot } from '../support/bot-process.ts';
 import { eventually } from '../support/eventually.ts';
 import { type FakeEngine, startFakeEngine } from '../support/fake-engine.ts';
 import { FIXTURE_KNOWLEDGE_DIR } from '../support/knowledge.ts';
@@ -24,15 +23,11 @@ import {
 import { SlackStandIn } from '../support/slack-standin.ts';
 import { tempFolders } from '../support/temp-folders.ts';
 
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-const MAIN = path.join(PROJECT_ROOT, 'src', 'main.ts');
 const SECRET = 'replicas-signing-secret';
 const FORM = 'application/x-www-form-urlencoded';
 
-interface Replica {
-  child: ChildProcess;
+interface Replica extends BotProcess {
   url: string;
-  output: () => string;
 }
 
 interface Button {
@@ -47,25 +42,17 @@ let replicas: Replica[] = [];
 
 async function startReplica(databaseUrl: string): Promise<Replica> {
   const port = await freeLoopbackPort();
-  let output = '';
-  const child = spawn(TSX, [MAIN], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      SLACK_BOT_TOKEN: 'xoxb-replicas',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: String(port),
-      KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
-      KNOWLEDGE_WATCH: '0',
-      DOCKER_HOST: engine.host,
-      DATABASE_URL: databaseUrl,
-    },
-    cwd: '/tmp',
+  const bot = spawnBot({
+    SLACK_BOT_TOKEN: 'xoxb-replicas',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: String(port),
+    KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
+    KNOWLEDGE_WATCH: '0',
+    DOCKER_HOST: engine.host,
+    DATABASE_URL: databaseUrl,
   });
-  child.stdout?.on('data', (d) => (output += String(d)));
-  child.stderr?.on('data', (d) => (output += String(d)));
-  return { child, url: `http://127.0.0.1:${port}/slack/events`, output: () => output };
+  return { ...bot, url: `http://127.0.0.1:${port}/slack/events` };
 }
 
 beforeAll(async () => {
@@ -73,15 +60,11 @@ beforeAll(async () => {
   engine = await startFakeEngine();
   const databaseUrl = `sqlite:${path.join(folders.make(), 'bot.db')}`;
   replicas = await Promise.all([0, 1, 2].map(() => startReplica(databaseUrl)));
-  await Promise.all(
-    replicas.map((r) =>
-      eventually(() => r.output().includes('listening'), { timeoutMs: 60_000, what: 'a replica to listen' }),
-    ),
-  );
+  await Promise.all(replicas.map((r) => r.waitFor('listening', { timeoutMs: 60_000 })));
 });
 
 afterAll(async () => {
-  for (const { child } of replicas) if (child.exitCode === null) child.kill('SIGKILL');
+  await Promise.all(replicas.map((r) => r.stop()));
   await engine?.close();
   await slack.stop();
   folders.removeAll();

@@ -8,15 +8,13 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
+import { BASE_ENV, MAIN, TSX } from '../support/bot-process.ts';
 import { eventually } from '../support/eventually.ts';
 import { FIXTURE_KNOWLEDGE_DIR } from '../support/knowledge.ts';
 import { requireTools } from '../support/requirements.ts';
 import { tempFolders } from '../support/temp-folders.ts';
 import { TerminalScreen } from '../support/terminal-screen.ts';
 
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-const MAIN = path.join(PROJECT_ROOT, 'src', 'main.ts');
 const COLUMNS = 100;
 const folders = tempFolders('shell-pty-');
 
@@ -31,14 +29,7 @@ describe('the shell in a pseudo-terminal (script)', () => {
       fs.copyFileSync(path.join(FIXTURE_KNOWLEDGE_DIR, file), path.join(notes, file));
     const child = spawn('script', ['-qfec', `stty cols ${COLUMNS} rows 40; exec ${TSX} ${MAIN}`, '/dev/null'], {
       cwd: '/tmp',
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '/tmp',
-        TERM: 'xterm',
-        KNOWLEDGE_DIR: notes,
-        DEFAULT_LANG: 'en',
-        DOCKER_HOST: 'unix:///tmp/docker-notes-bot-no-such.sock',
-      },
+      env: { ...BASE_ENV, TERM: 'xterm', KNOWLEDGE_DIR: notes, DEFAULT_LANG: 'en' },
     });
     const screen = new TerminalScreen(COLUMNS);
     let raw = '';

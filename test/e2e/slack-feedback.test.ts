@@ -4,16 +4,15 @@
  * DATABASE_URL) and in the App Home the bot publishes; 👎 opens the form and its reason is kept;
  * a restart of the bot keeps both; what is older than DATA_RETENTION_DAYS is deleted by a running bot.
  */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
 import { createDockerReader, readDockerConfig } from '../../src/docker/index.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import type { HttpModeConfig } from '../../src/slack/config.ts';
 import { createSlackApp, type SlackBot } from '../../src/slack/index.ts';
 import { ACTION_IDS, VIEW_CALLBACK_IDS, WRITE_NOTE_ACTION } from '../../src/slack/interactions.ts';
 import { createStore, type GapInput, type Store } from '../../src/store/index.ts';
+import { CLI, runBot } from '../support/bot-process.ts';
 import { eventually } from '../support/eventually.ts';
 import { FIXTURE_KNOWLEDGE_DIR, fixtureKnowledge } from '../support/knowledge.ts';
 import { recordingLogger } from '../support/logger.ts';
@@ -29,8 +28,6 @@ import { tempFolders } from '../support/temp-folders.ts';
 
 const SECRET = 'e2e-feedback-signing-secret-0123456789';
 const FORM = 'application/x-www-form-urlencoded';
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = path.join(PROJECT_ROOT, 'src', 'cli.ts');
 const UNANSWERED = 'kubernetes ingress tls setup';
 const ANSWER_TS = '1700000500.000100';
 
@@ -95,8 +92,8 @@ async function ask(text: string, responseId: string) {
 
 /** `npm run cli -- gaps --json` as a separate process over the same DATABASE_URL. */
 function cliGaps(): { question: string; count: number; outcomes: Record<string, number> }[] {
-  const env = { PATH: process.env.PATH ?? '', KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, DATABASE_URL: databaseUrl };
-  const run = spawnSync(TSX, [CLI, 'gaps', '--json'], { encoding: 'utf8', env, cwd: '/tmp' });
+  const env = { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, DATABASE_URL: databaseUrl };
+  const run = runBot(env, { args: [CLI, 'gaps', '--json'] });
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   return JSON.parse(run.stdout).gaps;

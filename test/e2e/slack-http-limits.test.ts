@@ -5,62 +5,50 @@
  * read, and the process's resident memory does not grow by it), and signed bodies that are not
  * objects (400, and the process keeps answering).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
+import { BASE_ENV, type BotProcess, spawnBot } from '../support/bot-process.ts';
 import { eventually } from '../support/eventually.ts';
 import { FIXTURE_KNOWLEDGE_DIR } from '../support/knowledge.ts';
 import { freeLoopbackPort } from '../support/net.ts';
 import { postSigned, postSlashCommand } from '../support/slack-requests.ts';
 import { SlackStandIn } from '../support/slack-standin.ts';
 
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-const MAIN = path.join(PROJECT_ROOT, 'src', 'main.ts');
 const SECRET = 'limits-test-signing-secret';
 const FORM = 'application/x-www-form-urlencoded';
 const MiB = 1024 * 1024;
 
 const slack = new SlackStandIn();
-let child: ChildProcess;
-let output = '';
+let bot: BotProcess;
 let base: string;
 
 beforeAll(async () => {
   await slack.start();
   const port = await freeLoopbackPort();
   base = `http://127.0.0.1:${port}`;
-  child = spawn(TSX, [MAIN], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      DOCKER_HOST: 'unix:///tmp/docker-notes-bot-no-such.sock',
-      SLACK_BOT_TOKEN: 'xoxb-limits-test-token',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: String(port),
-      KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
-    },
-    cwd: '/tmp',
+  bot = spawnBot({
+    ...BASE_ENV,
+    SLACK_BOT_TOKEN: 'xoxb-limits-test-token',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: String(port),
+    KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
   });
-  child.stdout?.on('data', (d) => (output += String(d)));
-  child.stderr?.on('data', (d) => (output += String(d)));
-  await eventually(() => output.includes('listening'), { timeoutMs: 30_000, what: 'the bot to listen' });
+  await bot.waitFor('listening', { timeoutMs: 30_000 });
 }, 40_000);
 
 afterAll(async () => {
-  if (child.exitCode === null) child.kill('SIGKILL');
+  await bot.stop();
   await slack.stop();
 });
 
 /** The bot's resident memory in bytes: tsx runs it as its child, so read that one's /proc entry. */
 function botRss(): number {
-  const pid = child.pid as number;
+  const pid = bot.child.pid as number;
   const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-  const bot = children.at(-1) ?? String(pid);
-  const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${bot}/status`, 'utf8'))?.[1];
+  const node = children.at(-1) ?? String(pid);
+  const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${node}/status`, 'utf8'))?.[1];
   return Number(kb) * 1024;
 }
 
@@ -128,7 +116,7 @@ describe('HTTP mode request limits (real process)', () => {
     expect(r.sent).toBeLessThan(64 * MiB);
     expect(botRss() - before).toBeLessThan(32 * MiB);
     await eventually(
-      () => output.includes('Refused a request to the Slack endpoint (413): body over the limit of 524288 bytes'),
+      () => bot.output().includes('Refused a request to the Slack endpoint (413): body over the limit of 524288 bytes'),
       {
         what: 'the refusal in the log',
       },
@@ -184,7 +172,7 @@ describe('HTTP mode request limits (real process)', () => {
   ])('answers a signed %s with 400 and keeps serving', async (_what, body, contentType) => {
     const res = await postSigned(`${base}/slack/events`, body, contentType, SECRET);
     expect(res.status).toBe(400);
-    expect(child.exitCode).toBeNull();
+    expect(bot.child.exitCode).toBeNull();
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
   });
@@ -198,6 +186,6 @@ describe('HTTP mode request limits (real process)', () => {
     });
     expect(res.status).toBe(200);
     expect(res.text).toContain('/var/lib/docker');
-    expect(child.exitCode).toBeNull();
+    expect(bot.child.exitCode).toBeNull();
   });
 });

@@ -4,11 +4,10 @@
  * on a second process sharing the same PostgreSQL (test/support/postgres.ts starts a private one);
  * `cli notes export` writes a file the loader accepts; with SQLite, a restarted bot keeps the note.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
 import { loadKnowledgeDir } from '../../src/knowledge/load.ts';
+import { BASE_ENV as BOT_ENV, type BotProcess, CLI, runBot, spawnBot } from '../support/bot-process.ts';
 import { eventually } from '../support/eventually.ts';
 import { FIXTURE_KNOWLEDGE_DIR } from '../support/knowledge.ts';
 import { freeLoopbackPort } from '../support/net.ts';
@@ -17,16 +16,11 @@ import { interactionBody, messageShortcutPayload, postSigned, postSlashCommand }
 import { SlackStandIn, TEAM_ID } from '../support/slack-standin.ts';
 import { tempFolders } from '../support/temp-folders.ts';
 
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-const MAIN = path.join(PROJECT_ROOT, 'src', 'main.ts');
-const CLI = path.join(PROJECT_ROOT, 'src', 'cli.ts');
 const SECRET = 'notes-e2e-signing-secret';
 const BOT_TOKEN = 'xoxb-notes-e2e-token';
 const FORM = 'application/x-www-form-urlencoded';
 const BASE_ENV = {
-  PATH: process.env.PATH ?? '',
-  HOME: process.env.HOME ?? '/tmp',
-  DOCKER_HOST: 'unix:///tmp/docker-notes-bot-no-such.sock',
+  ...BOT_ENV,
   KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
   DEFAULT_LANG: 'en',
   NOTES_POLL_SECONDS: '1',
@@ -39,42 +33,25 @@ const slack = new SlackStandIn();
 const temp = tempFolders('notes-e2e-');
 const bots: Bot[] = [];
 
-interface Bot {
-  child: ChildProcess;
+interface Bot extends BotProcess {
   port: number;
-  output(): string;
-  stop(): Promise<number | null>;
 }
 
 async function startBot(databaseUrl: string): Promise<Bot> {
   const port = await freeLoopbackPort();
-  const child = spawn(TSX, [MAIN], {
-    env: {
+  const bot: Bot = {
+    ...spawnBot({
       ...BASE_ENV,
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: slack.apiUrl,
       PORT: String(port),
       DATABASE_URL: databaseUrl,
-    },
-    cwd: '/tmp',
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => (output += String(d)));
-  child.stderr?.on('data', (d) => (output += String(d)));
-  const bot: Bot = {
-    child,
+    }),
     port,
-    output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
-        child.once('exit', (code) => resolve(code));
-        child.kill('SIGTERM');
-      }),
   };
   bots.push(bot);
-  await eventually(() => output.includes('listening') || undefined, { timeoutMs: 30_000, what: 'the bot to listen' });
+  await bot.waitFor('listening', { timeoutMs: 30_000 });
   return bot;
 }
 
@@ -208,12 +185,10 @@ describe('Save as note, two bot processes sharing PostgreSQL', () => {
 
   it('cli notes export writes the note as a file the loader accepts', () => {
     const dir = path.join(temp.make(), 'exported');
-    const r = spawnSync(TSX, [CLI, 'notes', 'export', '--dir', dir], {
-      env: { ...BASE_ENV, DATABASE_URL: databaseUrl },
-      encoding: 'utf8',
-      cwd: '/tmp',
-      timeout: 60_000,
-    });
+    const r = runBot(
+      { ...BASE_ENV, DATABASE_URL: databaseUrl },
+      { args: [CLI, 'notes', 'export', '--dir', dir], timeoutMs: 60_000 },
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(`Wrote 1 note file to ${dir}.\n`);
     expect(r.status).toBe(0);

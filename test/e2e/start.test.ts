@@ -2,43 +2,56 @@
  * `npm start` as a user runs it: the real entry point in a child process, picking its face from
  * the environment. HTTP mode talks to the loopback Slack stand-in; no Slack settings → the shell.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
-import { eventually } from '../support/eventually.ts';
+import { createStore } from '../../src/store/index.ts';
+import { BASE_ENV, type BotProcess, MAIN, runBot, spawnBot, TSX } from '../support/bot-process.ts';
 import { FIXTURE_KNOWLEDGE_DIR } from '../support/knowledge.ts';
 import { freeLoopbackPort } from '../support/net.ts';
 import { postSlashCommand } from '../support/slack-requests.ts';
 import { REVOKED_TOKEN_PREFIX, SlackStandIn } from '../support/slack-standin.ts';
 
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-const MAIN = path.join(PROJECT_ROOT, 'src', 'main.ts');
 const SECRET = 'start-test-signing-secret';
 const BOT_TOKEN = 'xoxb-start-test-token';
-/** Only what the bot reads: no Slack or Docker settings leak in from the machine. */
-const BASE_ENV = {
-  PATH: process.env.PATH ?? '',
-  HOME: process.env.HOME ?? '/tmp',
-  DOCKER_HOST: 'unix:///tmp/docker-notes-bot-no-such.sock',
-};
 
 describe('npm start without Slack settings', () => {
   it('runs the shell over piped input on the bundled notes and exits when it ends', () => {
-    const r = spawnSync(TSX, [MAIN], {
-      input: 'topics\n/docker-ps\n',
-      encoding: 'utf8',
-      env: BASE_ENV,
-      cwd: '/tmp',
-    });
+    const r = runBot(BASE_ENV, { input: 'topics\n/docker-ps\n' });
     expect(r.status).toBe(0);
     // Found knowledge/ next to the code, whatever the working directory: topics listed as "title [id]".
     expect(r.stdout).toMatch(/\[[a-z0-9-]+\]/);
     expect(r.stdout).toContain('is not reachable');
+  });
+
+  it('answers from the notes saved from Slack in the store, as Slack does', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-start-'));
+    const databaseUrl = `sqlite:${path.join(dir, 'bot.db')}`;
+    const store = createStore(databaseUrl);
+    await store.notes.create(
+      {
+        id: 'builder-cache-prune',
+        title: '빌드 캐시 정리',
+        titleEn: 'Pruning the build cache',
+        aliases: ['builder cache too big'],
+        tags: [],
+        related: [],
+        body: 'Run `docker builder prune` to empty the build cache.',
+      },
+      { userId: 'U0ALICE', channelId: 'C0OPS', threadTs: '1700000000.000100' },
+    );
+    await store.close();
+    const r = runBot(
+      { ...BASE_ENV, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, DATABASE_URL: databaseUrl },
+      { input: 'builder cache too big\n' },
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('docker builder prune');
   });
 
   it('answers from a note added while it runs', async () => {
@@ -47,21 +60,13 @@ describe('npm start without Slack settings', () => {
       path.join(dir, 'swarm.md'),
       '---\nid: swarm\ntitle: 도커 스웜\n---\n# 도커 스웜\n\nDocker Swarm\n',
     );
-    const child = spawn(TSX, [MAIN], { env: { ...BASE_ENV, KNOWLEDGE_DIR: dir }, cwd: '/tmp' });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += String(d)));
-    child.stderr.on('data', (d) => (err += String(d)));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    await eventually(() => err.includes('following changes'), {
-      timeoutMs: 20_000,
-      what: 'the bot to follow the notes',
-    });
+    const bot = spawnBot({ ...BASE_ENV, KNOWLEDGE_DIR: dir });
+    await bot.waitFor('following changes', { stream: 'stderr' });
     fs.writeFileSync(path.join(dir, 'wsl.md'), '---\nid: wsl\ntitle: WSL\n---\n# WSL\n\nwindows subsystem for linux\n');
-    await eventually(() => err.includes('reloaded 2 notes'), { timeoutMs: 10_000, what: 'the reload' });
-    child.stdin.end('wsl\n');
-    expect(await exited).toBe(0);
-    expect(out).toContain('windows subsystem for linux');
+    await bot.waitFor('reloaded 2 notes', { stream: 'stderr', timeoutMs: 10_000 });
+    bot.child.stdin.end('wsl\n');
+    expect(await bot.exited).toBe(0);
+    expect(bot.stdout()).toContain('windows subsystem for linux');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -80,11 +85,7 @@ describe('npm start without Slack settings', () => {
   );
 
   it('stops with one line naming a missing variable', () => {
-    const r = spawnSync(TSX, [MAIN], {
-      encoding: 'utf8',
-      env: { ...BASE_ENV, SLACK_SIGNING_SECRET: 'x' },
-      cwd: '/tmp',
-    });
+    const r = runBot({ ...BASE_ENV, SLACK_SIGNING_SECRET: 'x' });
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^SLACK_BOT_TOKEN is missing/);
@@ -93,36 +94,30 @@ describe('npm start without Slack settings', () => {
 
 describe('npm start in HTTP mode', () => {
   const slack = new SlackStandIn();
-  let child: ChildProcess;
-  let output = '';
+  let bot: BotProcess;
   let port: number;
 
   beforeAll(async () => {
     await slack.start();
     port = await freeLoopbackPort();
-    child = spawn(TSX, [MAIN], {
-      env: {
-        ...BASE_ENV,
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        PORT: String(port),
-        KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
-      },
-      cwd: '/tmp',
+    bot = spawnBot({
+      ...BASE_ENV,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
     });
-    child.stdout?.on('data', (d) => (output += String(d)));
-    child.stderr?.on('data', (d) => (output += String(d)));
-    await eventually(() => output.includes('listening'), { timeoutMs: 20_000, what: 'the bot to listen' });
+    await bot.waitFor('listening');
   });
 
   afterAll(async () => {
-    if (child.exitCode === null) child.kill('SIGKILL');
+    await bot.stop();
     await slack.stop();
   });
 
   it('serves /healthz and answers a signed /docker-ask', async () => {
-    expect(output).toContain(`listening on :${port}`);
+    expect(bot.output()).toContain(`listening on :${port}`);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ ok: true });
@@ -136,14 +131,13 @@ describe('npm start in HTTP mode', () => {
     });
     expect(res.status).toBe(200);
     expect(res.text).toContain('/var/lib/docker');
-    expect(output).not.toContain(BOT_TOKEN);
-    expect(output).not.toContain(SECRET);
+    expect(bot.output()).not.toContain(BOT_TOKEN);
+    expect(bot.output()).not.toContain(SECRET);
   });
 
   it('stops cleanly on SIGTERM', async () => {
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
   });
 });
 
@@ -176,15 +170,8 @@ describe('npm start that fails exits non-zero promptly, in every mode', () => {
   /** Runs `npm start` with the notes followed and resolves with its exit code, output and time taken. */
   function failedStart(env: Record<string, string>): Promise<{ code: number | null; stderr: string; ms: number }> {
     const startedAt = Date.now();
-    const child = spawn(TSX, [MAIN], {
-      env: { ...BASE_ENV, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, KNOWLEDGE_WATCH: '1', ...env },
-      cwd: '/tmp',
-    });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    return new Promise((resolve) =>
-      child.once('exit', (code) => resolve({ code, stderr, ms: Date.now() - startedAt })),
-    );
+    const bot = spawnBot({ ...BASE_ENV, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, KNOWLEDGE_WATCH: '1', ...env });
+    return bot.exited.then((code) => ({ code, stderr: bot.stderr(), ms: Date.now() - startedAt }));
   }
 
   const http = (env: Record<string, string>) => ({ SLACK_SIGNING_SECRET: SECRET, PORT: '3999', ...env });

@@ -174,4 +174,60 @@ describe('notes saved from Slack, laid over the folder', () => {
       "warn notes: cannot read the saved notes (database is locked); answering from the folder's notes and what was read before",
     ]);
   });
+
+  it('the first read of the store is waited for, and then the saved notes answer', async () => {
+    const store = sqliteStore();
+    await notebook(fixtureKnowledge(), store, recordingLogger(), 60_000).create(PRUNE, ORIGIN);
+    const logger = recordingLogger();
+    const book = notebook(fixtureKnowledge(), store, logger, 60_000);
+    expect(await book.firstRead(5000)).toBe(true);
+    expect(book.kb.ask('builder cache too big').matches[0]?.entry.id).toBe(PRUNE.id);
+    // Already read: at once, whatever the bound.
+    expect(await book.firstRead(0)).toBe(true);
+    expect(logger.lines.filter((l) => l.startsWith('warn'))).toEqual([]);
+  });
+
+  it('a slow store is waited for no longer than the bound, said in one line, the folder answering', async () => {
+    const logger = recordingLogger();
+    const slow = { notes: { revision: () => new Promise<number>(() => {}) } as unknown as Store['notes'] };
+    const book = createNoteBook({ folder: fixtureKnowledge(), store: slow, limits: DEFAULT_NOTE_LIMITS, logger });
+    opened.push(book);
+    const startedAt = Date.now();
+    expect(await book.firstRead(100)).toBe(false);
+    expect(Date.now() - startedAt).toBeLessThan(1000);
+    expect(book.kb.ask('컨테이너 삭제 순서?').answered).toBe(true);
+    expect(logger.lines).toEqual([
+      "warn notes: the saved notes were not read within 100 ms; answering from the folder's notes until they are",
+    ]);
+  });
+
+  it('a broken store ends the wait at once, with only the line any failed read gets', async () => {
+    const logger = recordingLogger();
+    const broken = {
+      notes: { revision: () => Promise.reject(new Error('disk I/O error')) } as unknown as Store['notes'],
+    };
+    const book = createNoteBook({ folder: fixtureKnowledge(), store: broken, limits: DEFAULT_NOTE_LIMITS, logger });
+    opened.push(book);
+    const startedAt = Date.now();
+    expect(await book.firstRead(5000)).toBe(false);
+    expect(Date.now() - startedAt).toBeLessThan(1000);
+    expect(logger.lines).toEqual([
+      "warn notes: cannot read the saved notes (disk I/O error); answering from the folder's notes and what was read before",
+    ]);
+  });
+
+  it('a read that ends after close reports nothing', async () => {
+    const logger = recordingLogger();
+    let fail: (err: Error) => void = () => {};
+    const late = {
+      notes: {
+        revision: () => new Promise<number>((_, reject) => (fail = reject)),
+      } as unknown as Store['notes'],
+    };
+    const book = createNoteBook({ folder: fixtureKnowledge(), store: late, limits: DEFAULT_NOTE_LIMITS, logger });
+    book.close();
+    fail(new Error('connection terminated'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(logger.lines).toEqual([]);
+  });
 });

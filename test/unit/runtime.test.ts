@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.ts';
 import { createRuntime } from '../../src/runtime.ts';
+import { createStore } from '../../src/store/index.ts';
 import { FIXTURE_KNOWLEDGE_DIR } from '../support/knowledge.ts';
 import { recordingLogger } from '../support/logger.ts';
 
@@ -39,5 +40,56 @@ describe('the composition root', () => {
       'warn knowledge: bad.md: title is missing; file skipped',
       `info knowledge: loaded 1 note from ${dir}, following changes`,
     ]);
+  });
+
+  it('answers from the notes saved in the store too, and counts them among the notes served', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-runtime-'));
+    const databaseUrl = `sqlite:${path.join(dir, 'bot.db')}`;
+    const writer = createStore(databaseUrl);
+    await writer.notes.create(
+      {
+        id: 'builder-cache-prune',
+        title: '빌드 캐시 정리',
+        titleEn: 'Pruning the build cache',
+        aliases: ['builder cache too big'],
+        tags: [],
+        related: [],
+        body: '`docker builder prune` removes the build cache.',
+      },
+      { userId: 'U0ALICE', channelId: 'C0OPS', threadTs: '1700000000.000100' },
+    );
+    await writer.close();
+    const logger = recordingLogger();
+    const runtime = createRuntime(
+      { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, DATABASE_URL: databaseUrl, DOCKER_HOST: 'tcp://' },
+      { follow: false, logger },
+    );
+    try {
+      const kb = await runtime.answerKnowledge();
+      expect(kb.ask('builder cache too big').matches[0]?.entry.id).toBe('builder-cache-prune');
+      expect(runtime.knowledge().ask('builder cache too big').answered).toBe(false);
+      const { body } = await runtime.metrics.render();
+      expect(body).toMatch(/^docker_notes_bot_notes 7$/m);
+      expect(logger.lines.filter((l) => l.startsWith('warn'))).toEqual([]);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+  it('a DATABASE_URL it cannot use costs one line, and the folder answers', async () => {
+    const logger = recordingLogger();
+    const runtime = createRuntime(
+      { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, DATABASE_URL: 'mysql://db/bot' },
+      { follow: false, logger },
+    );
+    const kb = await runtime.answerKnowledge();
+    expect(kb).toBe(runtime.knowledge());
+    expect(kb.ask('컨테이너 삭제 순서?').answered).toBe(true);
+    const warnings = logger.lines.filter((l) => l.startsWith('warn'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^warn notes: DATABASE_URL=mysql:\/\/db\/bot is not a store .* Answering from the folder's notes alone\.$/,
+    );
+    await runtime.close();
   });
 });

@@ -7,6 +7,7 @@ import { readSlackConfig } from '../../src/slack/config.ts';
 import { handleAppMention } from '../../src/slack/listeners/events/mention.ts';
 import { handleThreadFollowUp } from '../../src/slack/listeners/events/thread-follow-up.ts';
 import { handleExplainInThread } from '../../src/slack/listeners/shortcuts/explain-in-thread.ts';
+import { createLogThrottle } from '../../src/slack/records.ts';
 import type { Store } from '../../src/store/types.ts';
 import { callListener, slackDeps } from '../support/bolt.ts';
 import { messageShortcutPayload } from '../support/slack-requests.ts';
@@ -116,6 +117,34 @@ describe('follow-ups in the bot’s threads', () => {
     expect(posted(await callListener(handleThreadFollowUp, deps, reply()))).toEqual([]);
     expect(deps.logger.lines.filter((l) => l.startsWith('warn'))).toHaveLength(2);
     expect(deps.logger.lines.join('\n')).not.toMatch(/\n\s+at /);
+  });
+
+  it('while the store stays down, its warning is one line a minute, saying how many it stands for', async () => {
+    let clock = 1_000_000;
+    const deps = {
+      ...slackDeps(),
+      store: threadStore(true).store,
+      storeWarnings: createLogThrottle({ now: () => clock }),
+    };
+    const warnings = () => deps.logger.lines.filter((l) => l.startsWith('warn'));
+    for (const at of [0, 10_000, 59_999]) {
+      clock = 1_000_000 + at;
+      expect(posted(await callListener(handleThreadFollowUp, deps, reply({ ts: `1.${at}` })))).toEqual([]);
+    }
+    expect(warnings()).toEqual([
+      'warn thread C0GENERAL/1.1: could not tell whether the bot answered there: store down (unit)',
+    ]);
+    clock = 1_060_000;
+    await callListener(handleThreadFollowUp, deps, reply({ thread_ts: '2.2' }));
+    expect(warnings()).toEqual([
+      'warn thread C0GENERAL/1.1: could not tell whether the bot answered there: store down (unit)',
+      'warn thread C0GENERAL/2.2: could not tell whether the bot answered there: store down (unit) (2 more like it since the last such line)',
+    ]);
+    // A mention's thread not remembered is another kind: its first line is not held back by the other's.
+    const mention = { type: 'app_mention', user: 'U0ALICE', text: `<@${BOT}> wsl?`, ts: '3.3', channel: 'C0GENERAL' };
+    expect(posted(await callListener(handleAppMention, deps, { event: mention }))).toHaveLength(1);
+    expect(warnings().at(-1)).toBe('warn thread C0GENERAL/3.3 not remembered for follow-ups: store down (unit)');
+    expect(warnings()).toHaveLength(3);
   });
 
   it('a store that does not answer within a second leaves the reply alone, with a warning', async () => {

@@ -14,7 +14,11 @@ export async function rememberBotThread(deps: SlackDeps, channelId: string, thre
   try {
     await deps.store.botThreads.remember(channelId, threadTs);
   } catch (err) {
-    deps.logger.warn(`thread ${channelId}/${threadTs} not remembered for follow-ups: ${(err as Error).message}`);
+    warnThrottled(
+      deps,
+      'thread not remembered',
+      `thread ${channelId}/${threadTs} not remembered for follow-ups: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -35,11 +39,24 @@ async function isBotThread(
   try {
     return await withTimeout(deps.store.botThreads.has(channelId, threadTs), STORE_READ_TIMEOUT_MS);
   } catch (err) {
-    deps.logger.warn(
+    warnThrottled(
+      deps,
+      'thread not looked up',
       `thread ${channelId}/${threadTs}: could not tell whether the bot answered there: ${(err as Error).message}`,
     );
     return false;
   }
+}
+
+/** A store warning, at most a line a minute of its kind while the store stays down (deps.storeWarnings). */
+function warnThrottled(deps: SlackDeps, kind: string, line: string): void {
+  if (!deps.storeWarnings) {
+    deps.logger.warn(line);
+    return;
+  }
+  deps.storeWarnings(kind, (count) =>
+    deps.logger.warn(count > 1 ? `${line} (${count - 1} more like it since the last such line)` : line),
+  );
 }
 
 /**
