@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createStore } from '../../src/store/index.ts';
 import { CLI, runBot, spawnBot } from '../support/bot-process.ts';
 import { FIXTURE_KNOWLEDGE_DIR } from '../support/knowledge.ts';
+import { SAVED_NOTE, sqliteWithSavedNote } from '../support/saved-note.ts';
 import { tempFolders } from '../support/temp-folders.ts';
 
 describe('cli (spawned)', () => {
@@ -33,25 +33,11 @@ describe('cli ask (spawned) with notes saved from Slack', () => {
   });
 
   it('answers from a note saved in the store, as Slack and the shell do', async () => {
-    const databaseUrl = `sqlite:${path.join(temp.make(), 'bot.db')}`;
-    const store = createStore(databaseUrl);
-    await store.notes.create(
-      {
-        id: 'builder-cache-prune',
-        title: '빌드 캐시 정리',
-        titleEn: 'Pruning the build cache',
-        aliases: ['builder cache too big'],
-        tags: ['disk'],
-        related: [],
-        body: '`docker builder prune` removes the build cache.',
-      },
-      { userId: 'U0ALICE', channelId: 'C0OPS', threadTs: '1700000000.000100' },
-    );
-    await store.close();
-    const ask = runBot(env(databaseUrl), { args: [CLI, 'ask', '--json', 'builder cache too big'] });
+    const databaseUrl = await sqliteWithSavedNote(temp.make());
+    const ask = runBot(env(databaseUrl), { args: [CLI, 'ask', '--json', SAVED_NOTE.question] });
     expect(ask.stderr).toBe('');
     expect(ask.status).toBe(0);
-    expect(JSON.parse(ask.stdout).matches[0].id).toBe('builder-cache-prune');
+    expect(JSON.parse(ask.stdout).matches[0].id).toBe(SAVED_NOTE.id);
   });
 
   it('a store that cannot be opened costs one line on stderr; the folder answers at once', () => {

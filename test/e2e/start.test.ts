@@ -9,10 +9,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore } from '../../src/store/index.ts';
 import { BASE_ENV, type BotProcess, MAIN, runBot, spawnBot, TSX } from '../support/bot-process.ts';
 import { FIXTURE_KNOWLEDGE_DIR } from '../support/knowledge.ts';
 import { freeLoopbackPort } from '../support/net.ts';
+import { SAVED_NOTE, sqliteWithSavedNote } from '../support/saved-note.ts';
 import { postSlashCommand } from '../support/slack-requests.ts';
 import { REVOKED_TOKEN_PREFIX, SlackStandIn } from '../support/slack-standin.ts';
 
@@ -30,24 +30,10 @@ describe('npm start without Slack settings', () => {
 
   it('answers from the notes saved from Slack in the store, as Slack does', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-start-'));
-    const databaseUrl = `sqlite:${path.join(dir, 'bot.db')}`;
-    const store = createStore(databaseUrl);
-    await store.notes.create(
-      {
-        id: 'builder-cache-prune',
-        title: '빌드 캐시 정리',
-        titleEn: 'Pruning the build cache',
-        aliases: ['builder cache too big'],
-        tags: [],
-        related: [],
-        body: 'Run `docker builder prune` to empty the build cache.',
-      },
-      { userId: 'U0ALICE', channelId: 'C0OPS', threadTs: '1700000000.000100' },
-    );
-    await store.close();
+    const databaseUrl = await sqliteWithSavedNote(dir);
     const r = runBot(
       { ...BASE_ENV, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, DATABASE_URL: databaseUrl },
-      { input: 'builder cache too big\n' },
+      { input: `${SAVED_NOTE.question}\n` },
     );
     fs.rmSync(dir, { recursive: true, force: true });
     expect(r.status).toBe(0);

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.ts';
 import { createRuntime } from '../../src/runtime.ts';
-import { createStore } from '../../src/store/index.ts';
 import { FIXTURE_KNOWLEDGE_DIR } from '../support/knowledge.ts';
 import { recordingLogger } from '../support/logger.ts';
+import { SAVED_NOTE, sqliteWithSavedNote } from '../support/saved-note.ts';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -44,21 +44,7 @@ describe('the composition root', () => {
 
   it('answers from the notes saved in the store too, and counts them among the notes served', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-runtime-'));
-    const databaseUrl = `sqlite:${path.join(dir, 'bot.db')}`;
-    const writer = createStore(databaseUrl);
-    await writer.notes.create(
-      {
-        id: 'builder-cache-prune',
-        title: '빌드 캐시 정리',
-        titleEn: 'Pruning the build cache',
-        aliases: ['builder cache too big'],
-        tags: [],
-        related: [],
-        body: '`docker builder prune` removes the build cache.',
-      },
-      { userId: 'U0ALICE', channelId: 'C0OPS', threadTs: '1700000000.000100' },
-    );
-    await writer.close();
+    const databaseUrl = await sqliteWithSavedNote(dir);
     const logger = recordingLogger();
     const runtime = createRuntime(
       { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, DATABASE_URL: databaseUrl, DOCKER_HOST: 'tcp://' },
@@ -66,8 +52,8 @@ describe('the composition root', () => {
     );
     try {
       const kb = await runtime.answerKnowledge();
-      expect(kb.ask('builder cache too big').matches[0]?.entry.id).toBe('builder-cache-prune');
-      expect(runtime.knowledge().ask('builder cache too big').answered).toBe(false);
+      expect(kb.ask(SAVED_NOTE.question).matches[0]?.entry.id).toBe(SAVED_NOTE.id);
+      expect(runtime.knowledge().ask(SAVED_NOTE.question).answered).toBe(false);
       const { body } = await runtime.metrics.render();
       expect(body).toMatch(/^docker_notes_bot_notes 7$/m);
       expect(logger.lines.filter((l) => l.startsWith('warn'))).toEqual([]);
