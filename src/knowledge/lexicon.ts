@@ -284,21 +284,7 @@ const CONCEPTS: string[][] = [
   // Pushing an image is its own command (docker push), which no note shows: not the same as sharing.
   ['push', 'push', 'pushed', 'pushing', 'pushes', '푸시', '푸쉬'],
   // A container's state other than running: what `docker container ls` leaves out.
-  [
-    'stopped',
-    'stopped',
-    'exited',
-    'paused',
-    'dead',
-    '중지된',
-    '중지',
-    '멈춘',
-    '멈춰있는',
-    '정지된',
-    '꺼진',
-    '종료된',
-    '죽은',
-  ],
+  ['stopped', 'stopped', 'exited', 'paused', 'dead', '중지된', '멈춘', '멈춰있는', '정지된', '꺼진', '종료된', '죽은'],
   ['server', '서버', 'server', 'servers', 'machine', 'machines'],
   ['manage', '관리', 'manage', 'managing', 'management', 'administer'],
   ['tool', '도구', '툴', 'tool', 'tools', 'utility'],
@@ -459,18 +445,7 @@ const CONCEPTS: string[][] = [
   ['backup', '백업', 'backup', 'backups', 'back up'],
   ['restore', '복구', '복원', 'restore', 'recover', 'recovery'],
   ['restart', '재시작', '재기동', 'restart', 'restarts', 'restarting', 'restarted'],
-  [
-    'upgrade',
-    '업그레이드',
-    '버전업',
-    '버전 올리',
-    '버전을 올리',
-    '버전으로 올리',
-    '버전 업',
-    'upgrade',
-    'upgrades',
-    'upgrading',
-  ],
+  ['upgrade', '업그레이드', '버전업', '버전 올리', '버전을 올리', '버전으로 올리', 'upgrade', 'upgrades', 'upgrading'],
   ['reboot', '재부팅', 'reboot', 'rebooting'],
   ['init', '초기화', '초기 설정', 'init', 'initialize', 'initialise', 'initializing', 'bootstrap'],
   ['rename', '이름 변경', '이름 바꾸*', '이름을 바꾸*', 'rename', 'renaming', 'renamed'],
@@ -500,24 +475,7 @@ const CONCEPTS: string[][] = [
   // Making something bigger: "용량 늘리기", "expand the disk" (an operation the notes may lack).
   ['increase', '늘리*', '늘려*', '늘릴', '확장', '증설', 'increase', 'expand', 'extend', 'enlarge', 'grow'],
   ['scale', '스케일링', '스케일', 'scale', 'scaling', 'autoscale', 'autoscaling', '오토스케일링'],
-  [
-    'limit',
-    '제한',
-    '최소',
-    '최대',
-    '최소한',
-    '최대한',
-    '상한',
-    '하한',
-    'limit',
-    'limits',
-    'limiting',
-    'quota',
-    'minimum',
-    'maximum',
-    'at least',
-    'at most',
-  ],
+  ['limit', '제한', '최소', '최대', '상한', '하한', 'limit', 'limits', 'limiting', 'quota', 'minimum', 'maximum'],
   // Aspects of a command or a file: asking for an option, a forced run, an order, security, nesting, quoting.
   ['option', '옵션', 'option', 'options', 'flag', 'flags', '플래그', '파라미터', 'parameter', 'parameters'],
   ['force', '강제', '강제로', 'force', 'forced', 'forcibly', 'forcefully'],
@@ -611,7 +569,7 @@ const KOREAN_SUFFIXES = [
   '만큼',
   // 설명좀, 정리좀: "please" typed onto the word.
   '좀',
-  // Contracted forms: 노트엔 (에는), 문서에선 (에서는), 도커론 (으로는).
+  // Contracted forms: 노트엔 (에는), 문서에선 (에서는), 방식으론 (으로는).
   '에게선',
   '에선',
   '으론',
@@ -1019,6 +977,9 @@ const STOPWORDS = new Set([
   'itself',
   '단독',
   // Korean
+  // "as … as possible" and "at least": not the limits that 최대 and 최소 ask for.
+  '최대한',
+  '최소한',
   '뭐',
   '뭐야',
   '뭐예요',
@@ -1283,7 +1244,7 @@ const KOREAN_FILLERS = `
 신입 인턴 님 분들 여러분 팀원 팀원분 윗분 직군 비개발 비개발자 개발 회의 회의록 공지 발표 보고 보고서 면접 스터디 온보딩
 진행 처리 작성 정석 그대로 공식 사용자 유저 드리 짜리 분이 아님 알고 알아 알려 알려주 모르 버리 붙이 나오 거치 들어 들어가
 가져 꺼내 돌기 내리 따라 만지 찾아 뽑아 보내 고르 누르 부르 다루 남기 맡기 숨기 넘기 키우 규모 충분 개일 개면 개라서 버전 최신 예전에 옛날 요새 한번 두번 매번 가끔 맨날 늘 방금 아까 곧
-말고 빼고 나머지 시작 이럴 저럴 그럴 아닌 대신 기준 방식대로 수고 고생 감사 부탁 인사 실례
+말고 빼고 나머지 시작 이럴 저럴 그럴 아닌 대신 방식대로 수고 고생 감사 부탁 인사 실례
 자꾸 혹시 종종 매일 그냥 잠깐 잠시 급히 급하게 빨리 천천히 미리 별로 거의 진짜 정말 되게 엄청 완전 제발 괜히 아무래도 역시 당연히 솔직히 사실 왠지 살짝 급하
 `;
 

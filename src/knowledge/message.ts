@@ -64,8 +64,9 @@ const FAREWELL_PARTS = [
   '(?:주말|하루|저녁|연휴|휴가|밤)\\s*(?:잘|즐겁게|푹)?\\s*(?:보내세요|보내요|쉬세요)',
   '잘\\s*(?:자요|자|가요|있어요|계세요|들어가세요)|굿\\s*(?:밤|나잇)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이',
   // English
-  "bye(?:\\s*bye)?|goodbye|good\\s*night|g'?night|night|nite",
-  'see\\s+(?:you|ya|u)(?:\\s+(?:all|tomorrow|later|soon|next\\s+week|on\\s+monday|around))?|cya|later(?:\\s+all)?|laters|ttyl',
+  // One way to read each goodbye: "bye bye" is bye twice, "see you all" is see you and the room.
+  "bye|goodbye|good\\s*night|g'?night|night|nite",
+  'see\\s+(?:you|ya|u)(?:\\s+(?:tomorrow|soon|next\\s+week|on\\s+monday|around))?|cya|later|laters|ttyl',
   'talk\\s+(?:to\\s+you\\s+)?(?:later|soon|tomorrow)|catch\\s+(?:you|ya)\\s+later|until\\s+next\\s+time|till\\s+next\\s+time|peace(?:\\s+out)?',
   'take\\s+care|have\\s+a\\s+(?:good|great|nice|lovely)\\s+(?:day|one|night|evening|weekend|week)(?:\\s+(?:all|everyone|folks))?',
   "(?:i'?m|i\\s+am)\\s+off|got(?:ta|\\s+to)\\s+(?:go|run|bounce)|heading\\s+(?:out|off|home)|(?:signing|logging)\\s+off",
@@ -99,7 +100,7 @@ function isReaction(sentence: string): boolean {
   return sentence.length <= MAX_SMALL_TALK_CHARS && SMALL_TALK.test(sentence) && !ASKS.test(sentence);
 }
 const GREETING_WORD =
-  /안녕|ㅎㅇ|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|잘\s?부탁|좋은\s*(?:아침|하루|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|night|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a)\b/i;
+  /안녕|ㅎㅇ|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|잘\s?부탁|좋은\s*(?:아침|하루|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a)\b/i;
 const THANKS_WORD = /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?)\b/i;
 
 /** Korean endings and English openings that ask something. */
@@ -211,7 +212,9 @@ function isChat(sentence: string): boolean {
   // "좋은 아침입니다 여러분", "morning all": a greeting addressed to the room.
   const words = bare(sentence).replace(/\s+(?:여러분|모두|다들|님들|all|everyone|team|folks|guys|y'all)$/i, '');
   if (words === '') return true;
-  if (GREETING.test(words) || THANKS.test(words) || PLEASANTRY.test(words) || FAREWELL.test(words)) return true;
+  // A goodbye is short; the cap also bounds FAREWELL's repetition on a long clause.
+  const farewell = words.length <= MAX_SMALL_TALK_CHARS && FAREWELL.test(words);
+  if (GREETING.test(words) || THANKS.test(words) || PLEASANTRY.test(words) || farewell) return true;
   // "hi team", "thanks a lot!", "감사합니다 여러분": a chat phrase with a filler word.
   const parts = words.split(' ');
   if (parts.length > 4) return false;

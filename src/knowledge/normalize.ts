@@ -54,8 +54,8 @@ function canonicalText(text: string): string {
     .replace(/[^\u3131-\u318e]+/g, (part) => part.normalize('NFKC'))
     .toLowerCase();
   out = spellDollars(out).replace(INTENSIFIER, ' ').replace(PRESENTATION, ' ');
-  for (const [phrase, canonical] of LEXICON.phrases) {
-    if (out.includes(phrase)) out = out.split(phrase).join(` ${canonical} `);
+  for (const [phrase, pattern, canonical] of PHRASES) {
+    if (out.includes(phrase)) out = out.replace(pattern, ` ${canonical} `);
   }
   return out;
 }
@@ -66,6 +66,17 @@ function canonicalText(text: string): string {
  */
 const PRESENTATION =
   /(?:리스트|목록|표|한\s*줄|두\s*줄|세\s*줄|한\s*문장|몇\s*줄|글머리표|불릿)\s*(?:으로|로)(?=\s*(?:(?:좀|어떻게|간단히|짧게|쉽게|간단하게)\s*)?(?:정리|알려|설명|요약|보여|써|적어|만들어|부탁|말해|뽑아|답))|\b(?:as|in)\s+(?:a\s+)?(?:short\s+|quick\s+|numbered\s+|bulleted\s+)?(?:list|table|bullets?|bullet\s+points?|one\s+line|one\s+sentence|a\s+sentence|few\s+lines)\b/g;
+
+/**
+ * Each phrase of the lexicon as a pattern: a Latin letter may not run on at either end ("at most" is not in
+ * "what most"); Korean phrases take particles and endings, so only their own letters count.
+ */
+const PHRASES: Array<[string, RegExp, string]> = LEXICON.phrases.map(([phrase, canonical]) => {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const latin = (c: string | undefined) => c !== undefined && /[a-z0-9]/.test(c);
+  const source = `${latin(phrase[0]) ? '(?<![a-z0-9])' : ''}${escaped}${latin(phrase.at(-1)) ? '(?![a-z0-9])' : ''}`;
+  return [phrase, new RegExp(source, 'g'), canonical];
+});
 
 /** 대체 or 도대체 before a question word (도커가 대체 뭔가요) is "on earth", not 대체 (replace). */
 const INTENSIFIER = /(?:도대체|대체)(?=\s*(?:뭐|뭔|무엇|무슨|왜|어떻게|어떤|어디|언제|누가|얼마|몇))/g;
@@ -98,6 +109,7 @@ function spellDollars(text: string): string {
   if (/dollar|달러/.test(text)) out = aboutSubstitution ? `${out} substitution ` : bare ? `${out} variable ` : out;
   // "is $VAR the same as $(VAR)?", "달러 하나만 쓰는 거랑 괄호 붙인 거 차이": a comparison is about the one named
   // first, the other is what it is compared with (both notes say how the two differ).
+  if (!COMPARISON.test(text)) return out;
   const spoken = text.replace(NO_PARENTHESES, (m) => ' '.repeat(m.length));
   const variableAt = bare ? text.search(NO_PARENTHESES) : spoken.search(VARIABLE_CUE);
   const substitutionAt = spoken.search(SUBSTITUTION_CUE);
@@ -106,6 +118,10 @@ function spellDollars(text: string): string {
     ? `${out.replace(/\bsubstitution\b/g, ' ')} variable `
     : `${out.replace(/\bvariable\b/g, ' ')} substitution `;
 }
+
+/** Words that compare or confuse two things: "차이", "A랑 B", "헷갈려", "아니면", "vs", "the same as", "or". */
+const COMPARISON =
+  /차이|같[아은나니]|다르|다른|아니면|[가-힣`)]\s*(?:이랑|랑)\s|헷갈|\bvs\b|versus|\bor\b|same|differ|compare|confus|mix(?:ed)? up|between|which/;
 
 /** Words that name the $ of a variable: $NAME, ${NAME}, a $ without a parenthesis, "a lone dollar", 변수. */
 const VARIABLE_CUE =
@@ -313,22 +329,30 @@ function lookup(word: string): string | undefined {
     }
     // A stem ending in a vowel fuses with its ending into one syllable (바꾸 → 바꿀, 바꿨; 지우 → 지운):
     // the word's jamo begin with the stem's.
-    for (const { head, jamo, syllables, canonical } of FUSING_STEMS) {
-      if (word.startsWith(head) && word.length <= syllables + 1 && disassemble(word).startsWith(jamo)) return canonical;
+    for (const { head, last, syllables, canonical } of FUSING_STEMS) {
+      if (!word.startsWith(head) || word.length > syllables + 1) continue;
+      const fused = disassemble(word[head.length] ?? '');
+      if (fused.startsWith(last) && FUSED_ENDING.test(fused.slice(last.length))) return canonical;
     }
   }
   return undefined;
 }
 
-/** Verb stems of two syllables or more whose last syllable has no final consonant (see lookup). */
+/** Verb stems of two syllables or more whose last syllable is an open one of a simple vowel (see lookup). */
 const FUSING_STEMS = LEXICON.stems
-  .filter(([stem]) => /^[\uac00-\ud7a3]{2,}$/.test(stem) && (stem.charCodeAt(stem.length - 1) - 0xac00) % 28 === 0)
+  // A last syllable of one consonant and one simple vowel (바꾸, 지우): 바꿔 and 지워 are fused already.
+  .filter(([stem]) => /^[\uac00-\ud7a3]{2,}$/.test(stem) && disassemble(stem.at(-1)!).length === 2)
   .map(([stem, canonical]) => ({
     head: stem.slice(0, -1),
-    jamo: disassemble(stem),
+    last: disassemble(stem.at(-1)!),
     syllables: stem.length,
     canonical,
   }));
+/**
+ * What an ending adds to a stem's last syllable: a final ㄴ, ㄹ, ㅁ or ㅂ (바꿀, 바꾼, 바꿈), or the vowel of
+ * 어/아, past tense included (바꿔, 바꿨). 지원 adds ㅓ and ㄴ: another word, not 지우.
+ */
+const FUSED_ENDING = /^(?:[ㄴㄹㅁㅂ]|[ㅓㅏㅕ]ㅆ?)$/;
 
 /**
  * Strips particles and endings while at least two syllables remain, checking the

@@ -243,7 +243,12 @@ export function assembleKnowledgeBase(
    * Each question word once, with how far to trust it (typo repair), its weight (a question sentence
    * counts fully, context less, chat not at all) and whether it is part of what is asked (focus).
    */
-  function questionWords(question: string): { words: QuestionWord[]; actions?: Action[]; chat?: Answer['chat'] } {
+  function questionWords(question: string): {
+    words: QuestionWord[];
+    actions?: Action[];
+    prose?: Set<string>;
+    chat?: Answer['chat'];
+  } {
     const message = readMessage(question);
     if (message.chat) return { words: [], chat: message.chat };
     const tokenized = message.sentences.map((s) => ({
@@ -316,7 +321,9 @@ export function assembleKnowledgeBase(
       if (w) Object.assign(w, { weight: CONTEXT_WEIGHT, focus: false });
     }
     const actions = bySentence.filter((s) => focused.has(s)).flatMap(actionsOf);
-    return { words: [...merged.values()], actions };
+    // What the message says outside quoted code: an operation only shown there is not asked for.
+    const prose = new Set(tokenize(message.sentences.map((s) => s.text.replace(CODE_SPAN, ' ')).join(' ')));
+    return { words: [...merged.values()], actions, prose };
   }
 
   /**
@@ -457,7 +464,7 @@ export function assembleKnowledgeBase(
 
   function ask(question: string, { limit = 3 }: { limit?: number } = {}): Answer {
     const none = (matches: Match[] = []): Answer => ({ query: question, outcome: 'none', answered: false, matches });
-    const { words, actions = [], chat } = questionWords(question);
+    const { words, actions = [], prose = new Set<string>(), chat } = questionWords(question);
     if (chat) return { ...none(), chat };
     const weights = weigh(words);
     const candidates = words.length > 0 ? candidatesFor(words, weights) : [];
@@ -488,10 +495,9 @@ export function assembleKnowledgeBase(
     // operations asked for when the note has none of them.
     const missing = focus.filter((w) => w.kind === 'topic' && !has(best, w));
     // A participle (설치된 이미지, 중지된 컨테이너, deleted images) says what state a thing is in, not what to do.
-    // An operation inside quoted code (`docker rm $(…)` in "what is this syntax?") is what is shown, not asked.
-    const prose = new Set(tokenizeWords(question.replace(CODE_SPAN, ' ')).map((w) => w.typed));
+    // An operation only inside quoted code (`docker rm $(…)` in "what is this syntax?") is shown, not asked.
     const operations = focus.filter(
-      (w) => w.kind === 'known' && LEXICON.operations.has(w.token) && !PARTICIPLE.test(w.typed) && prose.has(w.typed),
+      (w) => w.kind === 'known' && LEXICON.operations.has(w.token) && !PARTICIPLE.test(w.typed) && prose.has(w.token),
     );
     if (operations.length > 0 && !operations.some((w) => has(best, w))) missing.push(...operations);
     // An operation the note has, asked of something the note lacks ("이미지 배경 지우기", "install windows
@@ -605,7 +611,9 @@ const CODE_SPAN = /```[\s\S]*?```|`[^`\n]*`/g;
  * a verb ("깔지 말고" is "don't install", "설치하는 대신": the install is still what is talked about).
  */
 const SET_ASIDE_KO =
-  /((?:[^\s\uac00-\ud7a3]+\s+)?\S+?)(?<![지는은던])\s*(?:말고는?|빼고는?|제외하고는?|외에도?|대신에?)(?![\uac00-\ud7a3])/gu;
+  /((?:[^\s\uac00-\ud7a3]+\s+)?\S+?)\s*(?:말고는?|빼고는?|제외하고는?|외에도?|대신에?)(?![\uac00-\ud7a3])/gu;
+/** A verb before 말고 or 대신 (깔지 말고, 설치하는 대신): "don't", "instead of doing", not a thing set aside. */
+const VERB_BEFORE_SET_ASIDE = /[\uac00-\ud7a3](?:지|는|은|던)$/u;
 /**
  * "other than the engine", "besides swarm", "instead of backticks": the one or two words after it; not a verb
  * ("instead of installing mysql" names the old way the question compares with).
@@ -617,7 +625,11 @@ const SET_ASIDE_EN =
 function setAsideTokens(text: string): string[] {
   const found: string[] = [];
   for (const pattern of [SET_ASIDE_KO, SET_ASIDE_EN]) {
-    for (const m of text.normalize('NFC').matchAll(pattern)) found.push(...tokenize(m[1]!));
+    for (const m of text.normalize('NFC').matchAll(pattern)) {
+      const tokens = tokenize(m[1]!);
+      const verb = VERB_BEFORE_SET_ASIDE.test(m[1]!) && tokens.some((t) => LEXICON.operations.has(t));
+      if (!verb) found.push(...tokens);
+    }
   }
   return found;
 }
@@ -802,8 +814,9 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
   };
 }
 
-/** A line of code that is typed at a prompt: a Docker, Kubernetes or WSL command, or shell with $ or a pipe. */
-const COMMAND_LINE = /^\s*(?:\$\s+|sudo\s+)?(?:docker|docker-compose|kubectl|wsl|podman)\s+[a-z-]|\$[({A-Za-z_]|\s\|\s/;
+/** A line of code that is typed at a prompt: a Docker, Kubernetes or WSL command, or shell with $ or a filter piped. */
+const COMMAND_LINE =
+  /^\s*(?:\$\s+|sudo\s+)?(?:docker|docker-compose|kubectl|wsl|podman)\s+[a-z-]|\$[({A-Za-z_]|\|\s*(?:grep|head|tail|wc|sort|awk|sed|jq)\b/;
 
 function showsCommand(body: string): boolean {
   return [...body.matchAll(CODE_SPAN)].some((code) =>

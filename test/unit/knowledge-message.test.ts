@@ -188,3 +188,11 @@ describe('common English', () => {
     expect(spokenBand('printer')).toBeGreaterThan(spokenBand('background'));
   });
 });
+
+describe('goodbyes on a long line', () => {
+  // Before the length cap, FAREWELL backtracked exponentially on these, and the test ran out of time.
+  it('a long run of goodbye words that ends in something else is read, and is no goodbye', () => {
+    expect(readMessage(`${'bye '.repeat(40)}x`).chat).toBeUndefined();
+    expect(readMessage(`${'later all '.repeat(30)}x`).chat).toBeUndefined();
+  });
+});
