@@ -52,12 +52,14 @@ const SETS: Array<[string, string]> = [
   // The lead's held-out set G (220, from the notes text alone, by a writer who saw no code): not tuned on in
   // rounds 2 to 4; its misses were read by class at the start of round 5 (README).
   ['held-out set G', path.join(DATA, 'fresh-g-questions.jsonl')],
-  // Round 5 (README): I, J and K were written by three helpers from the note bodies alone, none of them seeing
-  // code or another set. I was measured once and then tuned on; J's and K's questions were never read by the
-  // lead (J's totals were looked at during the round, K's only at its start and end).
+  // Round 5 (README): I, J, K and L were written by four helpers from the note bodies alone, none of them
+  // seeing code or another set. I was measured once and then tuned on; J's totals were watched during the
+  // round; K's misses were printed once near its end; L was measured only on the code before round 5 and on
+  // its last commit, and none of its questions has been read: the set to measure the next round on first.
   ['fresh set I', path.join(DATA, 'fresh-i-questions.jsonl')],
   ['held-out set J', path.join(DATA, 'fresh-j-questions.jsonl')],
   ['held-out set K', path.join(DATA, 'fresh-k-questions.jsonl')],
+  ['held-out set L', path.join(DATA, 'fresh-l-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */
