@@ -488,49 +488,68 @@ export function assembleKnowledgeBase(
         );
       if (at >= 0) ranked.unshift(...ranked.splice(at + 1, 1));
     }
-    const best = ranked[0]!;
     const has = (c: Candidate, w: QuestionWord) => c.item.tokenWeight.has(w.token);
     const focus = words.filter((w) => w.focus);
-    // What is asked about that the best note lacks: topic words of a question sentence, and the
-    // operations asked for when the note has none of them.
-    const missing = focus.filter((w) => w.kind === 'topic' && !has(best, w));
-    // A participle (설치된 이미지, 중지된 컨테이너, deleted images) says what state a thing is in, not what to do.
-    // An operation only inside quoted code (`docker rm $(…)` in "what is this syntax?") is shown, not asked.
-    const operations = focus.filter(
-      (w) => w.kind === 'known' && LEXICON.operations.has(w.token) && !PARTICIPLE.test(w.typed) && prose.has(w.token),
-    );
-    if (operations.length > 0 && !operations.some((w) => has(best, w))) missing.push(...operations);
-    // An operation the note has, asked of something the note lacks ("이미지 배경 지우기", "install windows
-    // updates"): what the note deletes or installs is something else.
-    const misapplied = actions.filter(
-      (a) => best.item.tokenWeight.has(a.operation) && !best.item.tokenWeight.has(a.object),
-    );
-    for (const w of operations)
-      if (misapplied.some((a) => a.operation === w.token) && !missing.includes(w)) missing.push(w);
-    // "wsl 설치 명령어 알려줘" on a note that shows no command and never speaks of one ("명령어 실행" is the
-    // engine's job): the note has the subject, not the command asked for.
-    const commandAsked = best.item.showsCommand
-      ? undefined
-      : focus.find((w) => w.kind === 'known' && w.token === 'command' && !has(best, w));
-    if (commandAsked) missing.push(commandAsked);
-    // An answer must name something of the note: its intent and modifier words alone (확인, 따로) do not.
-    const namedCovered = new Set(
-      focus.filter((w) => w.kind === 'known' && names(w) && has(best, w)).map((w) => w.token),
-    );
-    // One shared word does not carry an answer when the question also names things no note knows: 격리 in
-    // "코로나 격리 기간", Windows in "Windows 블루투스 연결" are another sense of the note's word.
-    const namesElse = focus.some((w) => w.kind === 'content');
-    // A question of Docker's world is not answered by a note that has none of its Docker words (Docker itself
-    // is every question's setting here): "a shell inside a running container" shares shell and run with the
-    // $() note, not its subject.
-    const dockerWords = focus.filter((w) => LEXICON.dockerWorld.has(w.token));
-    const lacksSubject = dockerWords.some((w) => w.token !== 'docker') && !dockerWords.some((w) => has(best, w));
-    const oneWordOnly = namedCovered.size === 1 && namesElse;
-    const confident =
-      namedCovered.size > 0 &&
-      !oneWordOnly &&
-      !lacksSubject &&
-      (best.coverage >= minCoverage || namesTitleOf(best.item, question, words));
+    /** How far one note answers the question: what it lacks, and whether it may answer with confidence. */
+    const assess = (best: Candidate) => {
+      // What is asked about that the best note lacks: topic words of a question sentence, and the
+      // operations asked for when the note has none of them.
+      const missing = focus.filter((w) => w.kind === 'topic' && !has(best, w));
+      // A participle (설치된 이미지, 중지된 컨테이너, deleted images) says what state a thing is in, not what to do.
+      // An operation only inside quoted code (`docker rm $(…)` in "what is this syntax?") is shown, not asked.
+      const operations = focus.filter(
+        (w) => w.kind === 'known' && LEXICON.operations.has(w.token) && !PARTICIPLE.test(w.typed) && prose.has(w.token),
+      );
+      if (operations.length > 0 && !operations.some((w) => has(best, w))) missing.push(...operations);
+      // An operation the note has, asked of something the note lacks ("이미지 배경 지우기", "install windows
+      // updates"): what the note deletes or installs is something else.
+      const misapplied = actions.filter(
+        (a) => best.item.tokenWeight.has(a.operation) && !best.item.tokenWeight.has(a.object),
+      );
+      for (const w of operations)
+        if (misapplied.some((a) => a.operation === w.token) && !missing.includes(w)) missing.push(w);
+      // "wsl 설치 명령어 알려줘" on a note that shows no command and never speaks of one ("명령어 실행" is the
+      // engine's job): the note has the subject, not the command asked for.
+      const commandAsked = best.item.showsCommand
+        ? undefined
+        : focus.find((w) => w.kind === 'known' && w.token === 'command' && !has(best, w));
+      if (commandAsked) missing.push(commandAsked);
+      // An answer must name something of the note: its intent and modifier words alone (확인, 따로) do not.
+      const namedCovered = new Set(
+        focus.filter((w) => w.kind === 'known' && names(w) && has(best, w)).map((w) => w.token),
+      );
+      // One shared word does not carry an answer when the question also names things no note knows: 격리 in
+      // "코로나 격리 기간", Windows in "Windows 블루투스 연결" are another sense of the note's word.
+      const namesElse = focus.some((w) => w.kind === 'content');
+      // A question of Docker's world is not answered by a note that has none of its Docker words (Docker itself
+      // is every question's setting here): "a shell inside a running container" shares shell and run with the
+      // $() note, not its subject.
+      const dockerWords = focus.filter((w) => LEXICON.dockerWorld.has(w.token));
+      const lacksSubject = dockerWords.some((w) => w.token !== 'docker') && !dockerWords.some((w) => has(best, w));
+      const oneWordOnly = namedCovered.size === 1 && namesElse;
+      const confident =
+        namedCovered.size > 0 &&
+        !oneWordOnly &&
+        !lacksSubject &&
+        (best.coverage >= minCoverage || namesTitleOf(best.item, question, words));
+      return { missing, commandAsked, namedCovered, namesElse, lacksSubject, oneWordOnly, confident };
+    };
+    let verdict = assess(ranked[0]!);
+    // A close second that answers the whole question beats a first that lacks part of it (the overview note
+    // against the listing note that shows the command asked for).
+    if (verdict.missing.length > 0) {
+      const at = ranked.slice(1, 3).findIndex((c) => {
+        if (c.score < ranked[0]!.score - RERANK_MARGIN) return false;
+        const other = assess(c);
+        return other.missing.length === 0 && other.confident;
+      });
+      if (at >= 0) {
+        ranked.unshift(...ranked.splice(at + 1, 1));
+        verdict = assess(ranked[0]!);
+      }
+    }
+    const best = ranked[0]!;
+    const { missing, commandAsked, namedCovered, namesElse, lacksSubject, oneWordOnly, confident } = verdict;
     const toMatch = (c: Candidate & { score: number }): Match => ({ entry: c.item.entry, score: c.score });
     if (missing.length === 0 && confident) {
       return { query: question, outcome: 'answered', answered: true, matches: ranked.slice(0, limit).map(toMatch) };

@@ -667,3 +667,18 @@ describe('round 5: a minimum or a maximum the notes never give', () => {
     expect(kb.ask('최대한 쉽게 스웜 설명해줘')).toMatchObject({ outcome: 'answered' });
   });
 });
+
+describe('round 6: the note that answers the whole question comes first', () => {
+  it('a close second that shows the command asked for beats a first that shows none', () => {
+    const q = '서버에 도커가 이미지랑 컨테이너를 얼마나 들고 있는지 한 번에 보고 싶은데 어떤 명령어 쓰면 돼요?';
+    expect(kb.ask(q)).toMatchObject({ outcome: 'answered' });
+    expect(top(q)).toBe('listing-commands');
+  });
+});
+
+describe('round 6: what a thing is made of is its components', () => {
+  it.each(['what is docker made of?', 'which pieces make up docker', '도커를 구성하는 요소가 뭐예요?'])('%s', (q) => {
+    expect(kb.ask(q)).toMatchObject({ outcome: 'answered' });
+    expect(top(q)).toBe('docker-components');
+  });
+});
