@@ -494,7 +494,12 @@ export function assembleKnowledgeBase(
     const assess = (best: Candidate) => {
       // What is asked about that the best note lacks: topic words of a question sentence, and the
       // operations asked for when the note has none of them.
-      const missing = focus.filter((w) => w.kind === 'topic' && !has(best, w));
+      // "container ls 하면 멈춘 것도 나와?" on the note that lists running containers only: the note says no. How
+      // to list them too ("보려면", "how do I") it does not say.
+      const saysStateLeftOut = ONLY_RUNNING.test(best.item.entry.body) && !HOW_TO.test(question);
+      const missing = focus.filter(
+        (w) => w.kind === 'topic' && !has(best, w) && !(saysStateLeftOut && w.token === 'stopped'),
+      );
       // A participle (설치된 이미지, 중지된 컨테이너, deleted images) says what state a thing is in, not what to do.
       // An operation only inside quoted code (`docker rm $(…)` in "what is this syntax?") is shown, not asked.
       const operations = focus.filter(
@@ -834,6 +839,9 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
 }
 
 /** A line of code that is typed at a prompt: a Docker, Kubernetes or WSL command, or shell with $ or a filter piped. */
+const ONLY_RUNNING = /실행\s?중인\s?\S*만|running (?:ones |containers )?only|only (?:the )?running/i;
+const HOW_TO = /려면|하는\s?법|방법|어떻게|어케|\bhow (?:do|can|to|would|should)\b|옵션|\boption/i;
+
 const COMMAND_LINE =
   /^\s*(?:\$\s+|sudo\s+)?(?:docker|docker-compose|kubectl|wsl|podman)\s+[a-z-]|\$[({A-Za-z_]|\|\s*(?:grep|head|tail|wc|sort|awk|sed|jq)\b/;
 

@@ -682,3 +682,21 @@ describe('round 6: what a thing is made of is its components', () => {
     expect(top(q)).toBe('docker-components');
   });
 });
+
+describe('round 6: a note that lists running containers only answers whether stopped ones are listed', () => {
+  it.each(['container ls 하면 꺼진 컨테이너도 보여요?', 'does docker container ls list exited containers as well?'])(
+    '%s is answered by the listing note',
+    (q) => {
+      expect(kb.ask(q)).toMatchObject({ outcome: 'answered' });
+      expect(top(q)).toBe('listing-commands');
+    },
+  );
+
+  it.each(['꺼진 컨테이너까지 목록에 보이게 하려면?', 'how do I list exited containers as well?'])(
+    '%s asks how, which the note does not say',
+    (q) => {
+      expect(kb.ask(q)).toMatchObject({ outcome: 'partial' });
+      expect(top(q)).toBe('listing-commands');
+    },
+  );
+});
