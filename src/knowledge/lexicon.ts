@@ -52,7 +52,7 @@ const CONCEPTS: string[][] = [
     'cleanup',
     'clean',
   ],
-  ['install', '설치', '깔*', '까는', '까다', 'installation', 'setup', '셋업'],
+  ['install', '설치', '깔*', '까는', '까다', 'installation', '셋업'],
   [
     'run',
     '실행',

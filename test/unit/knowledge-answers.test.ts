@@ -700,3 +700,16 @@ describe('round 6: a note that lists running containers only answers whether sto
     },
   );
 });
+
+describe('round 6: a setup is an arrangement, not an installation', () => {
+  it('"the recommended setup" of the root directory is what the note recommends', () => {
+    const q = "What's the recommended setup for the docker root dir?";
+    expect(kb.ask(q)).toMatchObject({ outcome: 'answered' });
+    expect(top(q)).toBe('docker-root-dir');
+  });
+
+  it('Docker set up on Windows is still installing it there', () => {
+    expect(top('docker setup on windows')).toBe('wsl');
+    expect(kb.ask('docker setup on windows')).toMatchObject({ outcome: 'answered' });
+  });
+});
