@@ -713,3 +713,15 @@ describe('round 6: a setup is an arrangement, not an installation', () => {
     expect(kb.ask('docker setup on windows')).toMatchObject({ outcome: 'answered' });
   });
 });
+
+describe('round 6: counters, time words and the parts of a document are no subject', () => {
+  it('"두세 가지", "다음 주", "슬라이드" and what you gain (얻는) leave the advantages asked for', () => {
+    const q = '다음 주 발표 슬라이드에 넣을 건데 도커 쓰면 얻는 장점 두세 가지만 정리해줘';
+    expect(kb.ask(q)).toMatchObject({ outcome: 'answered' });
+    expect(top(q)).toBe('docker-advantages');
+  });
+
+  it('a schedule is still a subject of its own', () => {
+    expect(kb.ask('배포 일정 언제예요?').outcome).toBe('none');
+  });
+});
