@@ -293,6 +293,30 @@ const CONCEPTS: string[][] = [
   // Pushing an image is its own command (docker push), which no note shows: not the same as sharing.
   ['push', 'push', 'pushed', 'pushing', 'pushes', '푸시', '푸쉬'],
   // A container's state other than running: what `docker container ls` leaves out.
+  // Terms of Docker's world made of words the notes use apart: an environment variable is neither the notes'
+  // 실행 환경 nor their shell variable, a file name not a file, the root user not the root directory.
+  [
+    'envvar',
+    '환경변수',
+    '환경 변수',
+    'environment variable',
+    'environment variables',
+    'env var',
+    'env vars',
+    'envvars',
+  ],
+  ['filename', '파일명', '파일 이름', '파일이름', 'file name', 'file names', 'filename', 'filenames'],
+  [
+    'rootuser',
+    '루트 권한',
+    'root 권한',
+    '루트 사용자',
+    '루트 유저',
+    'root user',
+    'root privileges',
+    'non-root',
+    'rootless',
+  ],
   ['stopped', 'stopped', 'exited', 'paused', 'dead', '중지된', '멈춘', '멈춰있는', '정지된', '꺼진', '종료된', '죽은'],
   ['server', '서버', 'server', 'servers', 'machine', 'machines'],
   ['manage', '관리', 'manage', 'managing', 'management', 'administer'],
@@ -1291,6 +1315,9 @@ terms actual actually main point points bit bits part parts piece
 const TECH_TERMS = [
   'push',
   'stopped',
+  'envvar',
+  'filename',
+  'rootuser',
   // Docker's own files (.dockerignore, .wslconfig; the tokenizer drops the dot), the columns of its output, and
   // the other container orchestrators and services
   'dockerignore',

@@ -786,7 +786,11 @@ function typedForms(question: string, words: QuestionWord[]): string[] {
   const lower = text.toLowerCase();
   const forms = words.map((w) => {
     const at = lower.indexOf(w.typed);
-    return at >= 0 ? text.slice(at, at + w.typed.length) : w.typed;
+    if (at >= 0) return text.slice(at, at + w.typed.length);
+    // A phrase was read as one word before tokenising ("environment variables" as envvar): show it as typed.
+    const phrase = LEXICON.phrases.find(([form, canonical]) => canonical === w.token && lower.includes(form));
+    const from = phrase ? lower.indexOf(phrase[0]) : -1;
+    return from >= 0 ? text.slice(from, from + phrase![0].length) : w.typed;
   });
   return [...new Set(forms)];
 }

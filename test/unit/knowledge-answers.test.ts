@@ -725,3 +725,26 @@ describe('round 6: counters, time words and the parts of a document are no subje
     expect(kb.ask('배포 일정 언제예요?').outcome).toBe('none');
   });
 });
+
+describe('round 6: Docker terms made of words the notes use apart', () => {
+  it.each([
+    ['compose 에서 환경변수 넣는 법', 'docker-compose', '환경변수'],
+    ['how do I set environment variables in a compose file?', 'docker-compose', 'environment variables'],
+    ['컴포즈 기본 파일명이 뭐야?', 'docker-compose', '파일명이'],
+  ])('%s: %s covers part, lacking %s as typed', (q, id, lacking) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe(id);
+    expect(answer.partial?.missing).toEqual([lacking]);
+  });
+
+  it('the root user is not the root directory', () => {
+    expect(kb.ask('컨테이너 루트 권한 없이 실행하는 법').outcome).toBe('none');
+  });
+});
+
+describe('round 6: what the note lacks is shown as typed, phrases too', () => {
+  it('a phrase read as one word is named as the user wrote it, not as the word it was read as', () => {
+    expect(kb.ask('도커 엔진 버전 올리는 법').partial?.missing).toEqual(['버전 올리']);
+  });
+});
