@@ -305,6 +305,12 @@ const CONCEPTS: string[][] = [
     'env vars',
     'envvars',
   ],
+  // An image's tag, a private registry and logging in to one, an update without downtime: Docker's world, none
+  // of it in the notes.
+  ['tag', '태그', 'tag', 'tags', 'tagged', 'tagging'],
+  ['private', '프라이빗', '사설', '비공개', 'private'],
+  ['login', '로그인', 'log in', 'logged in', 'login', 'logins'],
+  ['downtime', '다운타임', '무중단', 'zero-downtime', 'zero downtime', 'rolling update', '롤링 업데이트', 'blue-green'],
   ['filename', '파일명', '파일 이름', '파일이름', 'file name', 'file names', 'filename', 'filenames'],
   [
     'rootuser',
@@ -1318,6 +1324,10 @@ const TECH_TERMS = [
   'envvar',
   'filename',
   'rootuser',
+  'tag',
+  'private',
+  'login',
+  'downtime',
   // Docker's own files (.dockerignore, .wslconfig; the tokenizer drops the dot), the columns of its output, and
   // the other container orchestrators and services
   'dockerignore',

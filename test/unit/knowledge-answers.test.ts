@@ -748,3 +748,20 @@ describe('round 6: what the note lacks is shown as typed, phrases too', () => {
     expect(kb.ask('도커 엔진 버전 올리는 법').partial?.missing).toEqual(['버전 올리']);
   });
 });
+
+describe("round 6: tags, private registries, logging in and downtime are of Docker's world", () => {
+  it.each([
+    ['이미지 수정하고 컨테이너를 무중단으로 갈아끼우는 법', 'image-container-usage', ['무중단으로']],
+    ['프라이빗 레지스트리는 어떻게 만들어요?', 'docker-registry', ['프라이빗']],
+    ['도커 허브 말고 사설 레지스트리에 로그인하려면?', 'docker-registry', ['사설', '로그인하려면']],
+  ])('%s: %s covers part, lacking %j', (q, id, lacking) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe(id);
+    expect(answer.partial?.missing).toEqual(lacking);
+  });
+
+  it('"a dollar sign in front of a name" signs nobody in', () => {
+    expect(kb.ask('just a dollar sign in front of a name').outcome).toBe('answered');
+  });
+});
