@@ -519,6 +519,19 @@ export function assembleKnowledgeBase(
         ? undefined
         : focus.find((w) => w.kind === 'known' && w.token === 'command' && !has(best, w));
       if (commandAsked) missing.push(commandAsked);
+      // "WSL1이랑 WSL2 차이", "Windows 10 or 11": versions compared that the note does not tell apart.
+      for (const version of comparedVersions(question)) {
+        if (!squashed(best.item.entry.body).includes(squashed(version)))
+          missing.push({
+            token: version,
+            typed: version,
+            trust: 1,
+            kind: 'topic',
+            ofDocker: true,
+            weight: 0,
+            focus: true,
+          });
+      }
       // An answer must name something of the note: its intent and modifier words alone (확인, 따로) do not.
       const namedCovered = new Set(
         focus.filter((w) => w.kind === 'known' && names(w) && has(best, w)).map((w) => w.token),
@@ -776,7 +789,7 @@ const isCommandToken = (token: string) => token.includes(':') || token.startsWit
 /** What a partial answer covers and lacks, as typed; "prune" is not covered when "docker system prune" is lacking. */
 function partialTerms(question: string, covered: QuestionWord[], missing: QuestionWord[]) {
   const lacking = typedForms(question, missing);
-  const inLacking = (form: string) => lacking.some((m) => m !== form && m.toLowerCase().includes(form.toLowerCase()));
+  const inLacking = (form: string) => lacking.some((m) => m.toLowerCase().includes(form.toLowerCase()));
   return { covered: typedForms(question, covered).filter((form) => !inLacking(form)), missing: lacking };
 }
 
@@ -843,6 +856,22 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
 }
 
 /** A line of code that is typed at a prompt: a Docker, Kubernetes or WSL command, or shell with $ or a filter piped. */
+/** Two versions or more of one name in a question ("wsl1 vs wsl2", "windows 10 or 11"), each as typed, lower case. */
+function comparedVersions(question: string): string[] {
+  const byName = new Map<string, string[]>();
+  let name = '';
+  for (const m of question.normalize('NFC').toLowerCase().matchAll(VERSIONED)) {
+    // "WSL 1이랑 2": a bare number after a versioned name is another version of it.
+    if (m[1]) name = m[1];
+    if (!name) continue;
+    byName.set(name, [...(byName.get(name) ?? []), m[1] ? m[0] : `${name} ${m[2]}`]);
+  }
+  return [...byName.values()].filter((versions) => new Set(versions.map(squashed)).size > 1).flat();
+}
+const VERSIONED =
+  /(?:\b(?!(?:or|and|vs|to|than|from)\b)([a-z][a-z-]*[a-z])\s?|(?<=(?:이랑|랑|과|와|vs\.?|or|and|,)\s*))(\d+(?:\.\d+)?)(?![\d.:%])/g;
+const squashed = (text: string) => text.toLowerCase().replace(/\s+/g, '');
+
 const ONLY_RUNNING = /실행\s?중인\s?\S*만|running (?:ones |containers )?only|only (?:the )?running/i;
 const HOW_TO = /려면|하는\s?법|방법|어떻게|어케|\bhow (?:do|can|to|would|should)\b|옵션|\boption/i;
 

@@ -765,3 +765,22 @@ describe("round 6: tags, private registries, logging in and downtime are of Dock
     expect(kb.ask('just a dollar sign in front of a name').outcome).toBe('answered');
   });
 });
+
+describe('round 6: versions compared that the note does not tell apart', () => {
+  it.each([
+    ['WSL1이랑 WSL2 뭐가 달라요?', ['WSL1', 'WSL2']],
+    ['wsl 1이랑 2 중에 뭐 써요?', ['wsl 1', 'wsl 2']],
+    ['Windows 10 or Windows 11 for docker?', ['Windows 10', 'Windows 11']],
+  ])('%s covers part, lacking %j', (q, lacking) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe('wsl');
+    expect(answer.partial?.missing).toEqual(lacking);
+    expect(answer.partial?.covered).toEqual([]);
+  });
+
+  it('one version named is the setting, not a comparison', () => {
+    expect(kb.ask('WSL2에서 도커 설치하는 법').outcome).toBe('answered');
+    expect(kb.ask('윈도우 10에서 도커 쓰려면?').outcome).toBe('answered');
+  });
+});
