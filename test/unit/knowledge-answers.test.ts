@@ -784,3 +784,20 @@ describe('round 6: versions compared that the note does not tell apart', () => {
     expect(kb.ask('윈도우 10에서 도커 쓰려면?').outcome).toBe('answered');
   });
 });
+
+describe('round 6: a threshold the notes never give', () => {
+  it.each([
+    ['노드 몇 대부터 클러스터라고 불러요?', 'cluster', '몇 대부터'],
+    ['컨테이너 몇 개 이상이면 스웜 써야 해?', 'docker-swarm', '몇 개 이상'],
+    ['How much faster is docker than a VM, by how much?', 'docker-advantages', 'by how much'],
+  ])('%s: %s covers part, lacking %s', (q, id, lacking) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe(id);
+    expect(answer.partial?.missing).toEqual([lacking]);
+  });
+
+  it('how many a note allows ("여러 개를 만들 수 있다") is still answered', () => {
+    expect(kb.ask('이미지 하나로 컨테이너 몇 개까지 만들 수 있어?').outcome).toBe('answered');
+  });
+});
