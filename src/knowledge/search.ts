@@ -316,9 +316,10 @@ export function assembleKnowledgeBase(
         }
       }
     }
+    const excluded = new Set(message.sentences.flatMap((s) => setAsideTokens(s.text, { excludedOnly: true })));
     for (const token of setAside) {
       const w = merged.get(token);
-      if (w) Object.assign(w, { weight: CONTEXT_WEIGHT, focus: false });
+      if (w) Object.assign(w, { weight: CONTEXT_WEIGHT, focus: false, excluded: excluded.has(token) });
     }
     const actions = bySentence.filter((s) => focused.has(s)).flatMap(actionsOf);
     // What the message says outside quoted code: an operation only shown there is not asked for.
@@ -367,7 +368,7 @@ export function assembleKnowledgeBase(
   }
 
   /** Best first: mostly coverage, then how much of the title or of one alias the question names, then Fuse. */
-  function rank(candidates: Candidate[], tokens: string[]): Array<Candidate & { score: number }> {
+  function rank(candidates: Candidate[], tokens: string[], excluded: string[]): Array<Candidate & { score: number }> {
     const subset = Fuse.parseIndex<IndexedEntry>({
       keys: fuseRecords.keys,
       records: candidates.map((c, j) => ({ ...fuseRecords.records[c.i]!, i: j })),
@@ -390,6 +391,11 @@ export function assembleKnowledgeBase(
     };
     const aliasCoverage = (item: IndexedEntry) =>
       item.aliasTokens.reduce((best, alias) => Math.max(best, named(alias)), 0);
+    // A note titled with what is left out ("engine 말고 나머지 컴포넌트") is the one the question is not about.
+    const titledExcluded = (item: IndexedEntry) => {
+      const all = item.titleTokens.reduce((sum, t) => sum + idf(t), 0);
+      return all === 0 ? 0 : item.titleTokens.reduce((sum, t) => sum + (excluded.includes(t) ? idf(t) : 0), 0) / all;
+    };
     return candidates
       .map((c) => ({
         ...c,
@@ -397,7 +403,8 @@ export function assembleKnowledgeBase(
           0.5 * c.coverage +
             0.15 * named(c.item.titleTokens) +
             0.15 * aliasCoverage(c.item) +
-            0.2 * (fuzzy.get(c.item) ?? 0),
+            0.2 * (fuzzy.get(c.item) ?? 0) -
+            0.15 * titledExcluded(c.item),
         ),
       }))
       .sort((a, b) => b.score - a.score || a.item.entry.id.localeCompare(b.item.entry.id));
@@ -472,6 +479,7 @@ export function assembleKnowledgeBase(
     const ranked = rank(
       candidates,
       words.map((w) => w.token),
+      words.filter((w) => w.excluded).map((w) => w.token),
     );
     // A note that does an asked operation to the asked thing ("윈도우 도커 설치") answers better than one
     // close ahead of it that has both words apart ("mysql 설치", "도커 방식").
@@ -658,18 +666,26 @@ const VERB_BEFORE_SET_ASIDE = /[\uac00-\ud7a3](?:지|는|은|던)$/u;
 const SET_ASIDE_EN =
   /\b(?:other\s+than|besides|apart\s+from|aside\s+from|except(?:\s+for)?|instead\s+of|rather\s+than)\s+(?![a-z]+ing\b)((?:the\s+|a\s+|an\s+)?[^\s,.?!;:]+(?:\s+[^\s,.?!;:]+)?)/giu;
 
-/** The tokens a sentence sets aside ("engine 말고 …", "besides the engine, …"). */
-function setAsideTokens(text: string): string[] {
+/**
+ * The tokens a sentence sets aside ("engine 말고 …", "besides the engine, …"); with `excludedOnly`, only those
+ * left out ("말고", "other than"), not those a question compares with ("mysql 설치 대신 도커", "instead of").
+ */
+function setAsideTokens(text: string, { excludedOnly = false } = {}): string[] {
   const found: string[] = [];
   for (const pattern of [SET_ASIDE_KO, SET_ASIDE_EN]) {
     for (const m of text.normalize('NFC').matchAll(pattern)) {
       const tokens = tokenize(m[1]!);
       const verb = VERB_BEFORE_SET_ASIDE.test(m[1]!) && tokens.some((t) => LEXICON.operations.has(t));
-      if (!verb) found.push(...tokens);
+      // "볼륨 말고 디스크 마운트": a word asked for elsewhere in the sentence (볼륨 and 마운트 are one) is not set aside.
+      const rest = new Set(tokenize(text.normalize('NFC').replace(m[0], ' ')));
+      if (excludedOnly && SUBSTITUTION.test(m[0])) continue;
+      if (!verb) found.push(...tokens.filter((t) => !rest.has(t)));
     }
   }
   return found;
 }
+
+const SUBSTITUTION = /대신|instead|rather/iu;
 
 /** A quoted phrase of the story: 'single', "double", ‘curly’, “curly” or 「corner」 quotes. */
 const QUOTED = /['"‘“「]([^'"‘’“”「」]{4,}?)['"’”」]/u;
@@ -702,6 +718,8 @@ interface QuestionWord {
   weight: number;
   /** Part of what is asked (a question sentence), not of the context. */
   focus: boolean;
+  /** Named to be left out ("engine 말고 나머지", "other than the engine"): not what is asked. */
+  excluded?: boolean;
 }
 
 /**

@@ -801,3 +801,18 @@ describe('round 6: a threshold the notes never give', () => {
     expect(kb.ask('이미지 하나로 컨테이너 몇 개까지 만들 수 있어?').outcome).toBe('answered');
   });
 });
+
+describe('round 6: a note titled with what is left out comes after the one asked about', () => {
+  it('"엔진 빼고 나머지 컴포넌트" asks for the components, not the engine', () => {
+    expect(top('엔진 빼고 나머지 컴포넌트 알려줘')).toBe('docker-components');
+  });
+
+  it('what a question compares with ("mysql 설치 대신") is not left out', () => {
+    expect(top('mysql 설치 대신 도커로 하면?')).toBe('traditional-vs-docker');
+  });
+
+  it('a word asked for elsewhere in the sentence is not left out (볼륨 and 마운트 are one word here)', () => {
+    expect(top('볼륨 말고 디스크 마운트 설명해줘')).toBe('disk-mount');
+    expect(kb.ask('볼륨 말고 디스크 마운트 설명해줘').outcome).toBe('answered');
+  });
+});
