@@ -53,6 +53,9 @@ const MAX_TOPIC_WORD = 40;
 const INTENT_WEIGHT = 0.35;
 /** How much less of the rest of a question a partial note may cover than an answer must: it is offered as part. */
 const PARTIAL_SLACK = 0.05;
+/** A note this far ahead of every other (by score), itself scoring this well, answers a question it covers little. */
+const STAND_OUT_SCORE = 0.45;
+const STAND_OUT_LEAD = 0.1;
 /**
  * Coverage from which a note holding two or more of the question's subject words, and none of another
  * subject's, is offered as covering part of it, though it has nothing the question lacks by name.
@@ -499,7 +502,7 @@ export function assembleKnowledgeBase(
     const has = (c: Candidate, w: QuestionWord) => c.item.tokenWeight.has(w.token);
     const focus = words.filter((w) => w.focus);
     /** How far one note answers the question: what it lacks, and whether it may answer with confidence. */
-    const assess = (best: Candidate) => {
+    const assess = (best: Candidate & { score: number }) => {
       // What is asked about that the best note lacks: topic words of a question sentence, and the
       // operations asked for when the note has none of them.
       // "container ls 하면 멈춘 것도 나와?" on the note that lists running containers only: the note says no. How
@@ -557,9 +560,15 @@ export function assembleKnowledgeBase(
         namedCovered.size > 0 &&
         !oneWordOnly &&
         !lacksSubject &&
-        (best.coverage >= minCoverage || namesTitleOf(best.item, question, words));
+        (best.coverage >= minCoverage || namesTitleOf(best.item, question, words) || standsOut(best));
       return { missing, commandAsked, namedCovered, namesElse, lacksSubject, oneWordOnly, confident };
     };
+    // A long message covers little of any note, however plainly it asks about one: a note far ahead of every
+    // other, and the question naming nothing else, is the one asked about.
+    const standsOut = (c: Candidate & { score: number }) =>
+      !focus.some((w) => w.kind === 'content') &&
+      c.score >= STAND_OUT_SCORE &&
+      ranked.every((o) => o === c || c.score - o.score >= STAND_OUT_LEAD);
     let verdict = assess(ranked[0]!);
     // A close second that answers the whole question beats a first that lacks part of it (the overview note
     // against the listing note that shows the command asked for).

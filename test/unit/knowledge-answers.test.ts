@@ -816,3 +816,16 @@ describe('round 6: a note titled with what is left out comes after the one asked
     expect(kb.ask('볼륨 말고 디스크 마운트 설명해줘').outcome).toBe('answered');
   });
 });
+
+describe('round 6: a note far ahead of every other answers a long message that covers little of it', () => {
+  it('a story, then the question, on a note that stands out', () => {
+    const q =
+      'Our team lead mentioned Docker Swarm in standup today :eyes: What is Docker Swarm supposed to do, in the first place?';
+    expect(kb.ask(q)).toMatchObject({ outcome: 'answered' });
+    expect(top(q)).toBe('docker-swarm');
+  });
+
+  it('a word the notes lack that names something else still keeps a note from standing out', () => {
+    expect(kb.ask('Docker Content Trust 켜면 서명 안 된 이미지 pull이 막히나요?').outcome).not.toBe('answered');
+  });
+});
