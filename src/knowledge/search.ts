@@ -324,6 +324,10 @@ export function assembleKnowledgeBase(
       const w = merged.get(token);
       if (w) Object.assign(w, { weight: CONTEXT_WEIGHT, focus: false, excluded: excluded.has(token) });
     }
+    for (const token of exampleOnlyTokens(message.sentences.map((s) => s.text).join('\n'))) {
+      const w = merged.get(token);
+      if (w) Object.assign(w, { weight: CONTEXT_WEIGHT, focus: false });
+    }
     const actions = bySentence.filter((s) => focused.has(s)).flatMap(actionsOf);
     // What the message says outside quoted code: an operation only shown there is not asked for.
     const prose = new Set(tokenize(message.sentences.map((s) => s.text.replace(CODE_SPAN, ' ')).join(' ')));
@@ -695,6 +699,22 @@ function setAsideTokens(text: string, { excludedOnly = false } = {}): string[] {
 }
 
 const SUBSTITUTION = /대신|instead|rather/iu;
+
+/**
+ * "`docker rm $(docker ps -aq)` 여기서 `$()` 가 하는 일", "in `…` what does the $( ) part do": a part of the quoted
+ * code is pointed at, in the prose or a shorter quote, and the rest of the code is the example around it.
+ */
+function exampleOnlyTokens(text: string): string[] {
+  const spans = [...text.matchAll(CODE_SPAN)].map((m) => m[0]).sort((a, b) => b.length - a.length);
+  if (spans.length === 0) return [];
+  const example = new Set(tokenize(spans[0]!));
+  const pointers = new Set(tokenize([text.replace(CODE_SPAN, ' '), ...spans.slice(1)].join(' ')));
+  // What is pointed at is a piece of syntax ($, $(), a flag), not a word the sentence is about anyway (컨테이너).
+  const pointsIn = [...pointers].some((t) => example.has(t) && (SYNTAX_TOKENS.has(t) || t.startsWith('-')));
+  return pointsIn ? [...example].filter((t) => !pointers.has(t)) : [];
+}
+
+const SYNTAX_TOKENS = new Set(['dollar', 'substitution']);
 
 /** A quoted phrase of the story: 'single', "double", ‘curly’, “curly” or 「corner」 quotes. */
 const QUOTED = /['"‘“「]([^'"‘’“”「」]{4,}?)['"’”」]/u;

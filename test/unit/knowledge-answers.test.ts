@@ -829,3 +829,17 @@ describe('round 6: a note far ahead of every other answers a long message that c
     expect(kb.ask('Docker Content Trust 켜면 서명 안 된 이미지 pull이 막히나요?').outcome).not.toBe('answered');
   });
 });
+
+describe('round 6: a piece of quoted code pointed at, the rest of the code its example', () => {
+  it.each([
+    '`docker image rm $(docker images -q)` 에서 `$()` 는 뭐 하는 거예요?',
+    'in `docker stop $(docker ps -q)` what does the $( ) bit do?',
+  ])('%s asks about $()', (q) => {
+    expect(kb.ask(q)).toMatchObject({ outcome: 'answered' });
+    expect(top(q)).toBe('command-substitution');
+  });
+
+  it('quoted code whose words the question is about stays what is asked', () => {
+    expect(top('`docker container ls` 치면 꺼진 컨테이너도 보여요?')).toBe('listing-commands');
+  });
+});
