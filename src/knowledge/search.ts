@@ -503,7 +503,8 @@ export function assembleKnowledgeBase(
         );
       if (at >= 0) ranked.unshift(...ranked.splice(at + 1, 1));
     }
-    const has = (c: Candidate, w: QuestionWord) => c.item.tokenWeight.has(w.token);
+    const has = (c: Candidate, w: { token: string }) => c.item.tokenWeight.has(w.token);
+    const choices = choicesIn(question);
     const focus = words.filter((w) => w.focus);
     /** How far one note answers the question: what it lacks, and whether it may answer with confidence. */
     const assess = (best: Candidate & { score: number }) => {
@@ -512,8 +513,15 @@ export function assembleKnowledgeBase(
       // "container ls 하면 멈춘 것도 나와?" on the note that lists running containers only: the note says no. How
       // to list them too ("보려면", "how do I") it does not say.
       const saysStateLeftOut = ONLY_RUNNING.test(best.item.entry.body) && !HOW_TO.test(question);
+      // "yml or json?", "YAML이야 JSON이야?": the note that names one of the choices answers which it is.
+      const otherChoice = (w: QuestionWord) =>
+        choices.some(
+          ([a, b]) =>
+            (a.includes(w.token) && b.some((t) => has(best, { token: t }))) ||
+            (b.includes(w.token) && a.some((t) => has(best, { token: t }))),
+        );
       const missing = focus.filter(
-        (w) => w.kind === 'topic' && !has(best, w) && !(saysStateLeftOut && w.token === 'stopped'),
+        (w) => w.kind === 'topic' && !has(best, w) && !(saysStateLeftOut && w.token === 'stopped') && !otherChoice(w),
       );
       // A participle (설치된 이미지, 중지된 컨테이너, deleted images) says what state a thing is in, not what to do.
       // An operation only inside quoted code (`docker rm $(…)` in "what is this syntax?") is shown, not asked.
@@ -713,6 +721,18 @@ function exampleOnlyTokens(text: string): string[] {
   const pointsIn = [...pointers].some((t) => example.has(t) && (SYNTAX_TOKENS.has(t) || t.startsWith('-')));
   return pointsIn ? [...example].filter((t) => !pointers.has(t)) : [];
 }
+
+/** The two sides of each "A or B" a question offers ("yml or json", "YAML이야 JSON이야", "A 아니면 B"), as tokens. */
+function choicesIn(question: string): Array<[string[], string[]]> {
+  const text = question.normalize('NFC');
+  return [...text.matchAll(CHOICE_EN), ...text.matchAll(CHOICE_KO), ...text.matchAll(CHOICE_KO_PAIR)].map(
+    (m) => [tokenize(m[1]!), tokenize(m[2]!)] as [string[], string[]],
+  );
+}
+const CHOICE_EN = /([^\s,?!]+)\s+or\s+([^\s,?!]+)/giu;
+const CHOICE_KO = /(\S+)\s+(?:아니면|또는|혹은)\s+(\S+)/gu;
+const CHOICE_KO_PAIR =
+  /(\S+?)(?:이야|야|인가요|예요|이에요|인지)\s+(\S+?)(?:이야|야|인가요|예요|이에요|인지)(?![\uac00-\ud7a3])/gu;
 
 const SYNTAX_TOKENS = new Set(['dollar', 'substitution']);
 

@@ -843,3 +843,18 @@ describe('round 6: a piece of quoted code pointed at, the rest of the code its e
     expect(top('`docker container ls` 치면 꺼진 컨테이너도 보여요?')).toBe('listing-commands');
   });
 });
+
+describe('round 6: a choice offered, one side of which the note names', () => {
+  it.each([
+    'is a compose file written in yaml or json?',
+    'compose 설정 파일은 YAML이야 JSON이야?',
+    'compose 파일 형식 YAML 아니면 JSON?',
+  ])('%s is answered by the note that says YAML', (q) => {
+    expect(kb.ask(q)).toMatchObject({ outcome: 'answered' });
+    expect(top(q)).toBe('docker-compose');
+  });
+
+  it('a side the note lacks, offered with none the note names, is still lacking', () => {
+    expect(kb.ask('compose 파일은 json 으로 써도 돼?').outcome).toBe('partial');
+  });
+});
