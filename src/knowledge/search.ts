@@ -572,7 +572,10 @@ export function assembleKnowledgeBase(
         namedCovered.size > 0 &&
         !oneWordOnly &&
         !lacksSubject &&
-        (best.coverage >= minCoverage || namesTitleOf(best.item, question, words) || standsOut(best));
+        (best.coverage >= minCoverage ||
+          namesTitleOf(best.item, question, words) ||
+          // Docker is every question's setting: standing out on it alone says nothing ("docker 스터디 언제 해요").
+          ([...namedCovered].some((t) => t !== 'docker') && standsOut(best)));
       return { missing, commandAsked, namedCovered, namesElse, lacksSubject, oneWordOnly, confident };
     };
     // A long message covers little of any note, however plainly it asks about one: a note far ahead of every
