@@ -113,7 +113,9 @@ const CONCEPTS: string[][] = [
     'inspect',
   ],
   ['directory', '디렉터리', '디렉토리', '폴더', 'directory', 'directories', 'dir', 'folder', 'folders', 'path', '경로'],
-  ['mount', '마운트', 'mount', 'mounts', 'mounting', 'mounted', 'bind', '바인드', 'volume', 'volumes', '볼륨'],
+  ['mount', '마운트', 'mount', 'mounts', 'mounting', 'mounted', 'bind', '바인드'],
+  // A volume is Docker's other kind of mount, which the notes' bind mount is not.
+  ['volume', '볼륨', 'volume', 'volumes', '볼륨들'],
   ['connect', '연결', 'connect', 'connection', 'link', 'attach', '공유폴더'],
   ['host', '호스트', 'host', 'hosts', 'hosting', '호스팅'],
   ['variable', '변수', 'variable', 'variables', 'env var'],
@@ -1350,6 +1352,7 @@ const TECH_TERMS = [
   'push',
   'stopped',
   'envvar',
+  'volume',
   'filename',
   'rootuser',
   'tag',

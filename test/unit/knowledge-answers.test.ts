@@ -858,3 +858,16 @@ describe('round 6: a choice offered, one side of which the note names', () => {
     expect(kb.ask('compose 파일은 json 으로 써도 돼?').outcome).toBe('partial');
   });
 });
+
+describe("round 6: a volume is Docker's other kind of mount, not the notes' bind mount", () => {
+  it('a volume compared with the bind mount: the mount note covers part', () => {
+    const answer = kb.ask('볼륨이랑 바인드 마운트 뭐가 달라요?');
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe('disk-mount');
+    expect(answer.partial?.missing).toEqual(['볼륨이랑']);
+  });
+
+  it('a volume operation is not answered with the mount note', () => {
+    expect(kb.ask('docker volume 백업하는 법').outcome).toBe('none');
+  });
+});
