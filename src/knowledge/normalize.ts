@@ -110,6 +110,8 @@ function spellDollars(text: string): string {
   // "is $VAR the same as $(VAR)?", "달러 하나만 쓰는 거랑 괄호 붙인 거 차이": a comparison is about the one named
   // first, the other is what it is compared with (both notes say how the two differ).
   if (!COMPARISON.test(text)) return out;
+  // "괄호 붙은 쪽은 뭐임", "the one with the parentheses": of the two compared, the question picks $().
+  if (POINTS_AT_SUBSTITUTION.test(text)) return `${out.replace(/\bvariable\b/g, ' ')} substitution `;
   const spoken = text.replace(NO_PARENTHESES, (m) => ' '.repeat(m.length));
   const variableAt = bare ? text.search(NO_PARENTHESES) : spoken.search(VARIABLE_CUE);
   const substitutionAt = spoken.search(SUBSTITUTION_CUE);
@@ -120,6 +122,8 @@ function spellDollars(text: string): string {
 }
 
 /** Words that compare or confuse two things: "차이", "A랑 B", "헷갈려", "아니면", "vs", "the same as", "or". */
+const POINTS_AT_SUBSTITUTION =
+  /괄호\s*(?:붙은|붙인|있는|쓴|친|달린)\s*쪽|\bone\s+with\s+(?:the\s+)?(?:parenthes[ie]s|parens?|brackets?)/;
 const COMPARISON =
   /차이|같[아은나니]|다르|다른|아니면|[가-힣`)]\s*(?:이랑|랑)\s|헷갈|\bvs\b|versus|\bor\b|same|differ|compare|confus|mix(?:ed)? up|between|which/;
 

@@ -871,3 +871,16 @@ describe("round 6: a volume is Docker's other kind of mount, not the notes' bind
     expect(kb.ask('docker volume 백업하는 법').outcome).toBe('none');
   });
 });
+
+describe('round 6: of $ and $() compared, the side the question points at', () => {
+  it.each([
+    '$VAR 이랑 $(cmd) 중에 괄호 붙은 쪽은 뭐야?',
+    '$FOO vs $(foo) — what does the one with the parentheses do?',
+  ])('%s asks about $()', (q) => {
+    expect(top(q)).toBe('command-substitution');
+  });
+
+  it('"괄호 붙인 거" named second in a comparison points at nothing', () => {
+    expect(top('달러 하나만 쓰는 거랑 달러에 괄호 붙인 거 차이 알려줘')).toBe('shell-variable');
+  });
+});
