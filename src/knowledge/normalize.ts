@@ -103,6 +103,8 @@ function spellDollars(text: string): string {
   // The variable's name is an example too ($FOO, ${HOME}): what is asked about is the $.
   out = out
     .replace(/\$\s*\([^()]*\)?/g, ' dollar substitution ')
+    // ${VAR:-default}, ${#VAR}, ${VAR%.txt}: an expansion inside braces, more than the variable the notes describe.
+    .replace(/\$\{[^}]*?[:#%/^,][^}]*\}/g, ' dollar variable 중괄호 ')
     .replace(/\$\{?[a-z_][a-z0-9_]*\}?/g, ' dollar variable ');
   out = out.replace(/\$/g, aboutSubstitution ? ' dollar ' : ' dollar variable ');
   // "the dollar-paren thing", "달러 괄호", "dollar sign with parentheses": $() named in words.

@@ -864,6 +864,12 @@ function partialTerms(question: string, covered: QuestionWord[], missing: Questi
 }
 
 /** The words as the user wrote them (original case where it can be found), each once. */
+const SPELT_SYMBOLS: Record<string, RegExp> = {
+  dollar: /\$\{?\w*\}?/,
+  variable: /\$\{?#?\w+\}?/,
+  substitution: /\$\([^()]*\)?/,
+  중괄호: /\$\{[^}]*\}/,
+};
 function typedForms(question: string, words: QuestionWord[]): string[] {
   const text = question.normalize('NFC');
   const lower = text.toLowerCase();
@@ -873,7 +879,9 @@ function typedForms(question: string, words: QuestionWord[]): string[] {
     // A phrase was read as one word before tokenising ("environment variables" as envvar): show it as typed.
     const phrase = LEXICON.phrases.find(([form, canonical]) => canonical === w.token && lower.includes(form));
     const from = phrase ? lower.indexOf(phrase[0]) : -1;
-    return from >= 0 ? text.slice(from, from + phrase![0].length) : w.typed;
+    if (from >= 0) return text.slice(from, from + phrase![0].length);
+    // The shell's symbols were spelt as words before tokenising ($ as dollar): show them as symbols again.
+    return SPELT_SYMBOLS[w.token]?.exec(text)?.[0] ?? w.typed;
   });
   return [...new Set(forms)];
 }

@@ -884,3 +884,23 @@ describe('round 6: of $ and $() compared, the side the question points at', () =
     expect(top('달러 하나만 쓰는 거랑 달러에 괄호 붙인 거 차이 알려줘')).toBe('shell-variable');
   });
 });
+
+describe('round 6: a shell expansion inside braces is more than the variable the notes describe', () => {
+  it.each([
+    [`\${NAME:-guest} 는 무슨 문법이에요?`, `\${NAME:-guest}`],
+    [`what does \${#NAME} give me?`, `\${#NAME}`],
+  ])('%s: the variable note covers part, lacking %s as typed', (q, lacking) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe('shell-variable');
+    expect(answer.partial?.missing).toEqual([lacking]);
+  });
+
+  it('a variable in braces alone is the variable', () => {
+    expect(kb.ask(`\${HOME} 은 뭐야?`)).toMatchObject({ outcome: 'answered' });
+  });
+
+  it('the covered symbols are shown as symbols, not as the words they were read as', () => {
+    expect(kb.ask('can I nest $() inside $()?').partial?.covered).toEqual(['$', '$()']);
+  });
+});
