@@ -193,7 +193,8 @@ const CONCEPTS: string[][] = [
   ],
   ['isolation', '격리', '독립', 'isolation', 'isolated', 'isolate', 'sandbox', 'independent'],
   ['windows', '윈도우', '윈도우즈', '윈도', 'windows', 'win'],
-  ['linux', '리눅스', 'linux', 'ubuntu', '우분투'],
+  ['linux', '리눅스', 'linux', 'ubuntu', '우분투', 'debian', '데비안', 'centos', '센토스', 'rhel', 'fedora'],
+  ['mac', '맥', '맥북', '맥os', 'mac', 'macs', 'macos', 'macbook', 'osx', 'mac os'],
   ['wsl', 'wsl', 'wsl2', 'wls'],
   ['disk', '디스크', '하드', '하드디스크', 'disk', 'disks', 'hdd', 'ssd', 'drive', '드라이브'],
   [
@@ -1821,6 +1822,9 @@ function buildConcepts(): {
   return { exact, stems, phrases };
 }
 
+/** The operating systems a note may be about: one titled with one answers for that one only. */
+const PLATFORMS = ['windows', 'linux', 'mac'];
+
 export const LEXICON = {
   ...buildConcepts(),
   variants: new Map(Object.entries(VARIANTS)),
@@ -1836,6 +1840,7 @@ export const LEXICON = {
   whatIsCue: WHAT_IS_CUE,
   dockerSubjects: new Set(DOCKER_SUBJECTS),
   dockerWorld: new Set([...DOCKER_WORLD, ...TECH_VOCABULARY]),
+  platforms: new Set(PLATFORMS),
   koreanFillers: new Set(KOREAN_FILLERS.split(/\s+/).filter(Boolean)),
   noteReferences: new Set(NOTE_REFERENCES.split(/\s+/).filter(Boolean)),
   englishFillers: new Set(ENGLISH_FILLERS.split(/\s+/).filter(Boolean)),

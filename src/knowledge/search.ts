@@ -152,6 +152,8 @@ export function assembleKnowledgeBase(
     const docFreq = postings.get(token)?.ids.length;
     if (docFreq === undefined) {
       if (kind === 'content') return idfOf(indexed.length * rarity);
+      // An operating system says what the answer is for, not what it is about: it weighs like a word of every note.
+      if (LEXICON.platforms.has(token)) return idfOf(indexed.length);
       return kind === 'topic' ? idfOf(0) : idfOf(indexed.length / 2);
     }
     // One of the most spoken English words that only a note's English summary happens to use ("enough",
@@ -183,6 +185,8 @@ export function assembleKnowledgeBase(
     if (isKnown(token))
       return { token, trust: LEXICON.looseForms.has(typed) ? LOOSE_TRUST : 1, kind: 'known', ofDocker: false };
     if (shape === 'command') return topic(true);
+    // An operating system no note is about (맥에 도커 설치): what the answer must be for.
+    if (LEXICON.platforms.has(token)) return topic(true);
     if (LEXICON.englishFillers.has(typed) || LEXICON.englishFillers.has(token))
       return { token, trust: 1, kind: 'chatter', ofDocker: false };
     if (techTerms.has(token)) return topic(dockerTerms.has(token));
@@ -520,8 +524,17 @@ export function assembleKnowledgeBase(
             (a.includes(w.token) && b.some((t) => has(best, { token: t }))) ||
             (b.includes(w.token) && a.some((t) => has(best, { token: t }))),
         );
+      // "맥이랑 다르게 윈도우에선": the platform the note is for is asked about; the others are compared with.
+      const forNotePlatform = words.some(
+        (w) => LEXICON.platforms.has(w.token) && best.item.titleTokens.includes(w.token),
+      );
       const missing = focus.filter(
-        (w) => w.kind === 'topic' && !has(best, w) && !(saysStateLeftOut && w.token === 'stopped') && !otherChoice(w),
+        (w) =>
+          w.kind === 'topic' &&
+          !has(best, w) &&
+          !(saysStateLeftOut && w.token === 'stopped') &&
+          !otherChoice(w) &&
+          !(forNotePlatform && LEXICON.platforms.has(w.token)),
       );
       // A participle (설치된 이미지, 중지된 컨테이너, deleted images) says what state a thing is in, not what to do.
       // An operation only inside quoted code (`docker rm $(…)` in "what is this syntax?") is shown, not asked.
@@ -542,6 +555,14 @@ export function assembleKnowledgeBase(
         ? undefined
         : focus.find((w) => w.kind === 'known' && w.token === 'command' && !has(best, w));
       if (commandAsked) missing.push(commandAsked);
+      // A note titled with one operating system (WSL: 윈도우에서 도커 사용) does not answer for another ("install
+      // docker on ubuntu", "맥에 도커 설치").
+      const notePlatforms = best.item.titleTokens.filter((t) => LEXICON.platforms.has(t));
+      const otherPlatforms = words.filter(
+        (w) => LEXICON.platforms.has(w.token) && !notePlatforms.includes(w.token) && !missing.includes(w),
+      );
+      if (notePlatforms.length > 0 && !words.some((w) => notePlatforms.includes(w.token)))
+        missing.push(...otherPlatforms);
       // "WSL1이랑 WSL2 차이", "Windows 10 or 11": versions compared that the note does not tell apart.
       for (const version of comparedVersions(question)) {
         if (!squashed(best.item.entry.body).includes(squashed(version)))
@@ -607,7 +628,8 @@ export function assembleKnowledgeBase(
     // Offered only when they share a word that says something about the topic ("did you mean").
     const related = (c: Candidate) =>
       c.coverage >= MIN_SUGGESTION_COVERAGE && words.some((w) => meaningful(w) && has(c, w));
-    const ofDocker = (w: QuestionWord) => w.ofDocker || LEXICON.operations.has(w.token) || w === commandAsked;
+    const ofDocker = (w: QuestionWord) =>
+      w.ofDocker || LEXICON.operations.has(w.token) || LEXICON.platforms.has(w.token) || w === commandAsked;
     // A question about another subject (emacs, python) gets no Docker notes for sharing a word ("file").
     const otherSubject = missing.some((w) => !ofDocker(w));
     const offered = otherSubject ? [] : ranked.filter(related).slice(0, limit).map(toMatch);

@@ -904,3 +904,23 @@ describe('round 6: a shell expansion inside braces is more than the variable the
     expect(kb.ask('can I nest $() inside $()?').partial?.covered).toEqual(['$', '$()']);
   });
 });
+
+describe('round 6: a note titled with one operating system answers for that one only', () => {
+  it('Docker on a Mac: the WSL note covers the install, not the Mac', () => {
+    const answer = kb.ask('맥에 도커 설치');
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe('wsl');
+    expect(answer.partial?.missing).toEqual(['맥에']);
+  });
+
+  it('Docker on Ubuntu: the Windows note covers the install, not Ubuntu', () => {
+    const answer = kb.ask('install docker on ubuntu');
+    expect(answer.outcome).toBe('partial');
+    expect(answer.partial?.missing).toEqual(['ubuntu']);
+  });
+
+  it('on Windows, other systems named only for comparison, it is answered', () => {
+    expect(kb.ask('윈도우에 도커 설치')).toMatchObject({ outcome: 'answered' });
+    expect(kb.ask('맥이랑 다르게 윈도우에선 도커 쓰려면 뭘 먼저 해야 해?')).toMatchObject({ outcome: 'answered' });
+  });
+});
