@@ -45,9 +45,9 @@ const SENTENCE_MARK =
 const THANKS_MARK = /:(?:pray|bow|\+1|thumbsup|clap|raised_hands|heart|smile|blush|ok_hand):|[👍🙏🙇👏❤😊🙌👌]/u;
 
 const GREETING =
-  /^(?:안녕(?:하세요|하십니까|하세용|요)?|하이|헬로|ㅎㅇ|반가워요|반갑습니다|처음 뵙겠습니다|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|입니다|이요|요|\s*(?:되세요|보내세요|되십시오))?|수고\s*하세요|수고하셨습니다|hi|hello|hey|hiya|yo|howdy|good\s+(?:morning|afternoon|evening|day))$/i;
+  /^(?:안녕(?:하세요|하십니까|하세용|요)?|하이|헬로|ㅎㅇ|반가워요|반갑습니다|처음 뵙겠습니다|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|입니다|이요|요|\s*(?:되세요|보내세요|되십시오))?|수고\s*하세요|수고하셨습니다|hi|hello|hey|hiya|yo|howdy|good\s+(?:morning|afternoon|evening|day)|(?:(?:hey|hi|hello|yo)\s+)?(?:are\s+)?(?:you|u|anyone|anybody)\s+(?:around|there|here|online|awake))$/i;
 const THANKS =
-  /^(?:감사(?:합니다|해요|드립니다|드려요)?|고마워(?:요)?|고맙습니다|땡큐|쌩큐|ㄱㅅ|ㄳ|덕분(?:에|입니다|이에요)|도움이\s*(?:됐어요|됐습니다|되었어요|되었습니다|많이\s*됐어요)|잘\s*(?:봤습니다|봤어요|알겠습니다)|최고(?:예요|에요|입니다)?|thanks?|thank\s*you|thx|ty|tysm|cheers|much appreciated|appreciated|great|awesome|perfect|nice|cool|got it)$/i;
+  /^(?:감사(?:합니다|해요|드립니다|드려요)?|고마워(?:요)?|고맙습니다|땡큐|쌩큐|(?:ㄱㅅ)+|ㄳ+|덕분(?:에|입니다|이에요)|도움이\s*(?:됐어요|됐습니다|되었어요|되었습니다|많이\s*됐어요)|잘\s*(?:봤습니다|봤어요|알겠습니다)|최고(?:예요|에요|입니다)?|thanks?|thank\s*you|thx|ty|tysm|cheers|much appreciated|appreciated|great|awesome|perfect|nice|cool|got it)$/i;
 /**
  * Goodbyes, one or several ("take care, talk later", "내일 봬요", "먼저 들어가보겠습니다", "오늘은 여기까지"): chat
  * as a greeting is. Each part is one way of leaving, so a new form is one more alternative.
@@ -56,13 +56,13 @@ const FAREWELL_PARTS = [
   // Korean: thanks for the work, going home, see you, have a good evening
   '(?:(?:오늘도|오늘|다들|모두|여러분)\\s*)?(?:수고|고생)\\s*(?:하세요|하셨어요|하셨습니다|많으셨습니다|많으셨어요|많으세요|하셨습니당|했어요)',
   '안녕히\\s*(?:계세요|가세요|주무세요)',
-  '(?:내일|다음에|담에|이따|나중에|월요일에|다음\\s*주에?|또)\\s*(?:또\\s*)?(?:봬요|뵐게요|뵙겠습니다|봐요|만나요|물어볼게요|여쭤볼게요|올게요)',
+  '(?:내일|다음에|담에|이따|나중에|월요일에|다음\\s*주에?|또)\\s*(?:또\\s*)?(?:봬요|뵐게요|뵙겠습니다|봐요|봐|만나요|만나|물어볼게요|여쭤볼게요|올게요)',
   '(?:(?:전|저는|그럼|이제|먼저)\\s*)*(?:이만|들어가\\s*(?:보\\s*)?겠습니다|들어가볼게요|들어갈게요|가볼게요|가보겠습니다|갈게요|퇴근(?:하겠습니다|할게요|합니다))',
   '(?:오늘은|오늘|그럼)?\\s*여기까지(?:요|입니다)?',
   '들어가(?:세요|십시오)',
   '(?:좋은|즐거운)\\s*(?:밤|꿈|하루|주말|저녁|연휴|휴가)\\s*(?:되세요|보내세요|꾸세요)',
   '(?:주말|하루|저녁|연휴|휴가|밤)\\s*(?:잘|즐겁게|푹)?\\s*(?:보내세요|보내요|쉬세요)',
-  '잘\\s*(?:자요|자|가요|있어요|계세요|들어가세요)|굿\\s*(?:밤|나잇)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이',
+  '잘\\s*(?:자요|자|가요|가|있어요|있어|계세요|들어가세요)|굿\\s*(?:밤|나잇)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이',
   // English
   // One way to read each goodbye: "bye bye" is bye twice, "see you all" is see you and the room.
   "bye|goodbye|good\\s*night|g'?night|night|nite",
@@ -73,7 +73,8 @@ const FAREWELL_PARTS = [
   "(?:that'?s|that\\s+is)\\s+(?:all|it)\\s+for\\s+(?:today|now)|done\\s+for\\s+(?:today|the\\s+day)",
 ];
 const FAREWELL = new RegExp(
-  `^(?:(?:${FAREWELL_PARTS.join('|')})(?:\\s+(?:for\\s+today|today|for\\s+now|all|everyone))?\\s*)+$`,
+  // A word of agreement before it ("ok that's all for now"), the room or the bot after it ("잘 자 봇").
+  `^(?:(?:ok|okay|alright|well|so|그럼|네|넵)\\s+)?(?:(?:${FAREWELL_PARTS.join('|')})(?:\\s+(?:for\\s+today|today|for\\s+now|all|everyone|봇|bot|다들|여러분))?\\s*)+$`,
   'i',
 );
 /** Neither question nor context: an apology, a self-introduction's opener, a "quick question" lead-in. */
@@ -100,7 +101,7 @@ function isReaction(sentence: string): boolean {
   return sentence.length <= MAX_SMALL_TALK_CHARS && SMALL_TALK.test(sentence) && !ASKS.test(sentence);
 }
 const GREETING_WORD =
-  /안녕|ㅎㅇ|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|잘\s?부탁|좋은\s*(?:아침|하루|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a)\b/i;
+  /안녕|ㅎㅇ|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|잘\s?부탁|좋은\s*(?:아침|하루|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there)\b/i;
 const THANKS_WORD = /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?)\b/i;
 
 /** Korean endings and English openings that ask something. */
@@ -210,7 +211,7 @@ function bare(sentence: string): string {
 /** A chat sentence is made only of greetings, thanks and pleasantries (안녕하세요 감사합니다, hi there). */
 function isChat(sentence: string): boolean {
   // "좋은 아침입니다 여러분", "morning all": a greeting addressed to the room.
-  const words = bare(sentence).replace(/\s+(?:여러분|모두|다들|님들|all|everyone|team|folks|guys|y'all)$/i, '');
+  const words = bare(sentence).replace(/\s+(?:여러분|모두|다들|님들|봇|all|everyone|team|folks|guys|y'all|bot)$/i, '');
   if (words === '') return true;
   // A goodbye is short; the cap also bounds FAREWELL's repetition on a long clause.
   const farewell = words.length <= MAX_SMALL_TALK_CHARS && FAREWELL.test(words);

@@ -196,3 +196,25 @@ describe('goodbyes on a long line', () => {
     expect(readMessage(`${'later all '.repeat(30)}x`).chat).toBeUndefined();
   });
 });
+
+describe('small talk, round 6', () => {
+  it.each([
+    '내일 봐!',
+    '잘 있어 :wave:',
+    '잘 자 봇',
+    "ok that's all for now, later :wave:",
+    'hey, you around?',
+    'anyone here?',
+    'are you there bot',
+  ])('%s is a greeting or goodbye', (text) => {
+    expect(readMessage(text)).toEqual({ sentences: [], chat: 'greeting' });
+  });
+
+  it('ㄱㅅㄱㅅ is thanks', () => {
+    expect(readMessage('ㄱㅅㄱㅅ').chat).toBe('thanks');
+  });
+
+  it('a question after a presence check is still a question', () => {
+    expect(readMessage('you around? how do I list images').chat).toBeUndefined();
+  });
+});
