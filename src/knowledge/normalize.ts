@@ -1,4 +1,4 @@
-import { disassemble } from 'es-hangul';
+import { assemble, disassemble } from 'es-hangul';
 import { LEXICON } from './lexicon.ts';
 import { CLI, DOCKER_VOCABULARY, DOCKERFILE_INSTRUCTIONS } from './vocabulary.ts';
 
@@ -53,11 +53,24 @@ function canonicalText(text: string): string {
     .normalize('NFC')
     .replace(/[^\u3131-\u318e]+/g, (part) => part.normalize('NFKC'))
     .toLowerCase();
+  out = composeTypedVowels(out);
   out = spellDollars(out).replace(INTENSIFIER, ' ').replace(PRESENTATION, ' ');
   for (const [phrase, pattern, canonical] of PHRASES) {
     if (out.includes(phrase)) out = out.replace(pattern, ` ${canonical} `);
   }
   return out;
+}
+
+/**
+ * A vowel the keyboard left beside the syllable it belongs to (알려주ㅓ, 보ㅏ): the two are one syllable (알려줘,
+ * 봐). Only onto a syllable without a final consonant, so the jamo of laughter and crying (좋아ㅋㅋ) stay apart.
+ */
+function composeTypedVowels(text: string): string {
+  return text.replace(/([\uac00-\ud7a3])([\u314f-\u3163])(?![\u314f-\u3163])/g, (pair, syllable: string) => {
+    if ((syllable.charCodeAt(0) - 0xac00) % 28 !== 0) return pair;
+    const composed = assemble([...pair]);
+    return composed.length === 1 ? composed : pair;
+  });
 }
 
 /**

@@ -74,7 +74,8 @@ function isKeyboardSlip(typed: string, known: string): boolean {
 }
 
 /** Consonants and vowels people mix up by sound or by the shift key. */
-const SOUND_ALIKE = ['ㄱㅋㄲ', 'ㄷㅌㄸ', 'ㅂㅍㅃ', 'ㅈㅊㅉ', 'ㅅㅆ', 'ㅐㅔ', 'ㅒㅖ', 'ㅓㅔ', 'ㅕㅖ'];
+// ㅁㄴㅇ: the nasals, side by side on the Korean keyboard's home row too (개녕 for 개념).
+const SOUND_ALIKE = ['ㄱㅋㄲ', 'ㄷㅌㄸ', 'ㅂㅍㅃ', 'ㅈㅊㅉ', 'ㅅㅆ', 'ㅁㄴㅇ', 'ㅐㅔ', 'ㅒㅖ', 'ㅓㅔ', 'ㅕㅖ'];
 
 /**
  * Two jamo spellings one edit apart where the edit keeps the sound: a consonant or vowel of the same group

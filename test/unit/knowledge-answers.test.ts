@@ -924,3 +924,19 @@ describe('round 6: a note titled with one operating system answers for that one 
     expect(kb.ask('맥이랑 다르게 윈도우에선 도커 쓰려면 뭘 먼저 해야 해?')).toMatchObject({ outcome: 'answered' });
   });
 });
+
+describe('round 6: Korean typing slips', () => {
+  it('a vowel left beside its syllable (알려주ㅓ) is one syllable with it', () => {
+    expect(tokenize('스웜 정의 알려주ㅓ')).toEqual(tokenize('스웜 정의 알려줘'));
+    expect(kb.ask('스웜 정의 알려주ㅓ')).toMatchObject({ outcome: 'answered' });
+  });
+
+  it('a vowel beside a syllable with a final consonant is left apart (감ㅓ is not 가머)', () => {
+    expect(tokenize('감ㅓ')).not.toEqual(tokenize('가머'));
+  });
+
+  it('a nasal typed for its neighbour (개녕 for 개념) is repaired', () => {
+    expect(kb.ask('스웜 개녕 설명 부탁드려요')).toMatchObject({ outcome: 'answered' });
+    expect(top('스웜 개녕 설명 부탁드려요')).toBe('docker-swarm');
+  });
+});
