@@ -310,7 +310,8 @@ const CONCEPTS: string[][] = [
   ],
   // An image's tag, a private registry and logging in to one, an update without downtime: Docker's world, none
   // of it in the notes.
-  ['tag', '태그', 'tag', 'tags', 'tagged', 'tagging'],
+  ['tag', '태그', 'tag', 'tags', 'tagged', 'tagging', '특정 버전', 'specific version'],
+  ['version', 'version', 'versions', 'versioning'],
   ['private', '프라이빗', '사설', '비공개', 'private'],
   ['login', '로그인', 'log in', 'logged in', 'login', 'logins'],
   ['downtime', '다운타임', '무중단', 'zero-downtime', 'zero downtime', 'rolling update', '롤링 업데이트', 'blue-green'],
@@ -1357,6 +1358,7 @@ const TECH_TERMS = [
   'filename',
   'rootuser',
   'tag',
+  'version',
   'private',
   'login',
   'downtime',

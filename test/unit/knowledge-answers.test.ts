@@ -940,3 +940,15 @@ describe('round 6: Korean typing slips', () => {
     expect(top('스웜 개녕 설명 부탁드려요')).toBe('docker-swarm');
   });
 });
+
+describe("round 6: a version and a specific version (an image's tag) are of Docker's world", () => {
+  it.each([
+    ['which version of docker engine do I have?', 'docker-engine', 'version'],
+    ['이미지 pull 할 때 특정 버전으로 받는 법', 'image-pull-flow', '특정 버전'],
+  ])('%s: %s covers part, lacking %s', (q, id, lacking) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe(id);
+    expect(answer.partial?.missing).toContain(lacking);
+  });
+});
