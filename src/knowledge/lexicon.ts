@@ -310,6 +310,7 @@ const CONCEPTS: string[][] = [
   ],
   // An image's tag, a private registry and logging in to one, an update without downtime: Docker's world, none
   // of it in the notes.
+  ['읽기전용', '읽기전용', '읽기 전용', '읽기만', 'read-only', 'read only', 'readonly'],
   ['tag', '태그', 'tag', 'tags', 'tagged', 'tagging', '특정 버전', 'specific version'],
   ['version', 'version', 'versions', 'versioning'],
   ['private', '프라이빗', '사설', '비공개', 'private'],

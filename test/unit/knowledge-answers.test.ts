@@ -952,3 +952,15 @@ describe("round 6: a version and a specific version (an image's tag) are of Dock
     expect(answer.partial?.missing).toContain(lacking);
   });
 });
+
+describe('round 6: read-only, however it is spaced', () => {
+  it.each([
+    ['바인드 마운트를 읽기 전용으로 거는 법', '읽기 전용'],
+    ['can I mount a host folder read only?', 'read only'],
+  ])('%s: the mount note covers part, lacking %s', (q, lacking) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe('disk-mount');
+    expect(answer.partial?.missing).toContain(lacking);
+  });
+});
