@@ -71,6 +71,11 @@ const CONCEPTS: string[][] = [
     'launch',
     'runs',
     'ran',
+    // A container is spun up: started.
+    'spin up',
+    'spins up',
+    'spinning up',
+    'spun up',
   ],
   [
     'create',
@@ -190,6 +195,9 @@ const CONCEPTS: string[][] = [
     'reason',
     'merit',
     'merits',
+    'useful',
+    'usefulness',
+    '유용*',
   ],
   ['isolation', '격리', '독립', 'isolation', 'isolated', 'isolate', 'sandbox', 'independent'],
   ['windows', '윈도우', '윈도우즈', '윈도', 'windows', 'win'],
@@ -1322,6 +1330,7 @@ const KOREAN_FILLERS = `
 가지 두세가지 몇가지 단계 단계별 종류 부분 전체 각각 하나씩
 지난주 이번주 다음주 저번주 지난달 이번달 다음달 작년 올해 내년 분기 오전 오후 아침 저녁 주말 평일 당분간
 섹션 초안 슬라이드 장표 저희 우리팀 저희팀
+위주 핵심 포인트 요지 골자 개요
 `;
 
 /**

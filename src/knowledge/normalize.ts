@@ -54,7 +54,7 @@ function canonicalText(text: string): string {
     .replace(/[^\u3131-\u318e]+/g, (part) => part.normalize('NFKC'))
     .toLowerCase();
   out = composeTypedVowels(out);
-  out = spellDollars(out).replace(INTENSIFIER, ' ').replace(PRESENTATION, ' ');
+  out = spellDollars(out).replace(INTENSIFIER, ' ').replace(PRESENTATION, ' ').replace(MODAL_GOOD, ' ');
   for (const [phrase, pattern, canonical] of PHRASES) {
     if (out.includes(phrase)) out = out.replace(pattern, ` ${canonical} `);
   }
@@ -93,6 +93,8 @@ const PHRASES: Array<[string, RegExp, string]> = LEXICON.phrases.map(([phrase, c
 
 /** 대체 or 도대체 before a question word (도커가 대체 뭔가요) is "on earth", not 대체 (replace). */
 const INTENSIFIER = /(?:도대체|대체)(?=\s*(?:뭐|뭔|무엇|무슨|왜|어떻게|어떤|어디|언제|누가|얼마|몇))/g;
+/** "어떻게 설명하면 좋을까요", "정리하면 좋겠어요": should, not the good of an advantage. */
+const MODAL_GOOD = /(?<=[면됨]\s?)좋(?:을까요|을까|을지|겠어요|겠습니다|겠다|겠는데|겠네요|겠)/g;
 
 /** "without parentheses", "괄호 없이": the question is about the $ that has none. */
 const NO_PARENTHESES =

@@ -964,3 +964,24 @@ describe('round 6: read-only, however it is spaced', () => {
     expect(answer.partial?.missing).toContain(lacking);
   });
 });
+
+describe('round 6: how the answer is wanted, not what it is about', () => {
+  it('"설명하면 좋을까요" asks how to explain (should), not for an advantage', () => {
+    const q = '기획팀에 도커를 설명해야 하는데요, 이미지랑 컨테이너가 각각 뭔지 어떻게 설명하면 좋을까요?';
+    expect(kb.ask(q)).toMatchObject({ outcome: 'answered' });
+    expect(top(q)).toBe('docker-overview');
+  });
+
+  it('"위주로", "핵심만" say how much, not of what', () => {
+    const q = '팀장님이 회의 전까지 도커 장점을 정리해 오래요. 장점 위주로 핵심만 뽑아주실 수 있나요?';
+    expect(kb.ask(q)).toMatchObject({ outcome: 'answered' });
+    expect(top(q)).toBe('docker-advantages');
+  });
+
+  it('useful is what an advantage is', () => {
+    expect(kb.ask('My manager asked what Docker is good for. Why is it useful?')).toMatchObject({
+      outcome: 'answered',
+    });
+    expect(top('My manager asked what Docker is good for. Why is it useful?')).toBe('docker-advantages');
+  });
+});
