@@ -1,6 +1,6 @@
-import { assemble, disassemble } from 'es-hangul';
+import { assemble, convertQwertyToHangul, disassemble } from 'es-hangul';
 import { LEXICON } from './lexicon.ts';
-import { CLI, DOCKER_VOCABULARY, DOCKERFILE_INSTRUCTIONS } from './vocabulary.ts';
+import { CLI, DOCKER_VOCABULARY, DOCKERFILE_INSTRUCTIONS, isCommonEnglish } from './vocabulary.ts';
 
 /** Hyphenated names of the vocabulary (read-only, env-file, port-forward) are one word each. */
 const HYPHENATED = new Set(DOCKER_VOCABULARY.filter((w) => w.includes('-')));
@@ -49,16 +49,45 @@ export function isHangul(token: string): boolean {
 function canonicalText(text: string): string {
   // NFC first composes decomposed syllables; NFKC then folds full-width letters, except for
   // typed jamo (클러스ㅓ), which NFKC would turn into invisible conjoining forms.
-  let out = text
-    .normalize('NFC')
-    .replace(/[^\u3131-\u318e]+/g, (part) => part.normalize('NFKC'))
-    .toLowerCase();
+  let out = fromKoreanKeys(
+    text.normalize('NFC').replace(/[^\u3131-\u318e]+/g, (part) => part.normalize('NFKC')),
+  ).toLowerCase();
   out = composeTypedVowels(out);
   out = spellDollars(out).replace(INTENSIFIER, ' ').replace(PRESENTATION, ' ').replace(MODAL_GOOD, ' ');
   for (const [phrase, pattern, canonical] of PHRASES) {
     if (out.includes(phrase)) out = out.replace(pattern, ` ${canonical} `);
   }
   return out;
+}
+
+/**
+ * Korean typed with the keyboard still in English (dhzptmxmfpdltus for 오케스트레이션, wjdfl for 정리): a Latin
+ * word that no English or Docker vocabulary has and whose keys spell whole Hangul syllables is that Korean word.
+ * English and tech words almost never do (docker spells 애찯ㄱ), and case is kept, since Shift makes ㅆ of t.
+ * A word typed is short; the cap of 30 letters also bounds es-hangul's conversion, which is not linear.
+ */
+function fromKoreanKeys(text: string): string {
+  return text.replace(/(?<![\w.-])[A-Za-z]{4,30}(?![\w.-])/g, (word) => {
+    const lower = word.toLowerCase();
+    if (isCommonEnglish(lower) || LEXICON.exact.has(lower) || KNOWN_LATIN.has(lower)) return word;
+    const korean = qwertyToHangul(word);
+    // Only into a Korean word the lexicon knows: an English typo can spell syllables too (docekr).
+    return korean && /^[\uac00-\ud7a3]{2,}$/.test(korean) && isKoreanWordWeKnow(korean) ? korean : word;
+  });
+}
+const KNOWN_LATIN = new Set(DOCKER_VOCABULARY);
+const isKoreanWordWeKnow = (word: string) =>
+  LEXICON.exact.has(word) ||
+  LEXICON.koreanFillers.has(word) ||
+  LEXICON.stopwords.has(word) ||
+  LEXICON.stems.some(([stem]) => stem.length >= 2 && word.startsWith(stem));
+/** es-hangul throws on key runs no syllables can be made of (ㅗ then ㅗㅐ): those are no Korean word. */
+function qwertyToHangul(word: string): string | undefined {
+  try {
+    return convertQwertyToHangul(word);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -218,3 +218,18 @@ describe('small talk, round 6', () => {
     expect(readMessage('you around? how do I list images').chat).toBeUndefined();
   });
 });
+
+describe('Korean typed with the keyboard in English', () => {
+  it('a Latin word whose keys spell a Korean word the lexicon knows is that word', () => {
+    expect(tokenize('dhzptmxmfpdltus 가 뭐야')).toEqual(tokenize('오케스트레이션 가 뭐야'));
+    expect(tokenize('dlalwl 목록')).toEqual(tokenize('이미지 목록'));
+  });
+
+  it('English words, their typos and identifiers stay as typed', () => {
+    expect(tokenize('docekr flask useMemo')).toEqual(['docekr', 'flask', 'usememo']);
+  });
+
+  it('a very long run of letters is read in bounded time', () => {
+    expect(tokenize('a'.repeat(40_000))).toHaveLength(1);
+  });
+});
