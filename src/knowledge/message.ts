@@ -101,7 +101,7 @@ function isReaction(sentence: string): boolean {
   return sentence.length <= MAX_SMALL_TALK_CHARS && SMALL_TALK.test(sentence) && !ASKS.test(sentence);
 }
 const GREETING_WORD =
-  /안녕|ㅎㅇ|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|잘\s?부탁|좋은\s*(?:아침|하루|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there)\b/i;
+  /안녕|ㅎㅇ|하이|헬로|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|잘\s?부탁|좋은\s*(?:아침|하루|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there)\b/i;
 const THANKS_WORD = /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?)\b/i;
 
 /** Korean endings and English openings that ask something. */
@@ -211,7 +211,10 @@ function bare(sentence: string): string {
 /** A chat sentence is made only of greetings, thanks and pleasantries (안녕하세요 감사합니다, hi there). */
 function isChat(sentence: string): boolean {
   // "좋은 아침입니다 여러분", "morning all": a greeting addressed to the room.
-  const words = bare(sentence).replace(/\s+(?:여러분|모두|다들|님들|봇|all|everyone|team|folks|guys|y'all|bot)$/i, '');
+  const words = bare(sentence).replace(
+    /\s+(?:여러분|모두|다들|님들|봇아?|봇님|all|everyone|team|folks|guys|y'all|bot)$/i,
+    '',
+  );
   if (words === '') return true;
   // A goodbye is short; the cap also bounds FAREWELL's repetition on a long clause.
   const farewell = words.length <= MAX_SMALL_TALK_CHARS && FAREWELL.test(words);

@@ -985,3 +985,12 @@ describe('round 6: how the answer is wanted, not what it is about', () => {
     expect(top('My manager asked what Docker is good for. Why is it useful?')).toBe('docker-advantages');
   });
 });
+
+describe('round 6: a cap is a limit', () => {
+  it('capping the disk Docker may use: the root-directory note covers part', () => {
+    const answer = kb.ask('Can I cap how much disk /var/lib/docker may use?');
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe('docker-root-dir');
+    expect(answer.partial?.missing).toEqual(['cap']);
+  });
+});

@@ -233,3 +233,9 @@ describe('Korean typed with the keyboard in English', () => {
     expect(tokenize('a'.repeat(40_000))).toHaveLength(1);
   });
 });
+
+describe('small talk addressed to the bot', () => {
+  it.each(['하이~ 봇아 ㅎㅎ', '안녕 봇님'])('%s is a greeting', (text) => {
+    expect(readMessage(text)).toEqual({ sentences: [], chat: 'greeting' });
+  });
+});
