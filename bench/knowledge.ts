@@ -55,11 +55,16 @@ const SETS: Array<[string, string]> = [
   // Round 5 (README): I, J, K and L were written by four helpers from the note bodies alone, none of them
   // seeing code or another set. I was measured once and then tuned on; J's totals were watched during the
   // round; K's misses were printed once near its end; L was measured only on the code before round 5 and on
-  // its last commit, and none of its questions has been read: the set to measure the next round on first.
+  // its last commit, then read by class at the start of round 6 (J's and K's misses were read then too).
   ['fresh set I', path.join(DATA, 'fresh-i-questions.jsonl')],
   ['held-out set J', path.join(DATA, 'fresh-j-questions.jsonl')],
   ['held-out set K', path.join(DATA, 'fresh-k-questions.jsonl')],
   ['held-out set L', path.join(DATA, 'fresh-l-questions.jsonl')],
+  // Round 6 (README): L's misses were read by class at its start; N, written by a helper from the note bodies
+  // alone, was measured once mid-round and then tuned on; M, written the same way at the same time, was
+  // measured only on round 5's code and on round 6's, and none of its questions has been read.
+  ['fresh set N', path.join(DATA, 'fresh-n-questions.jsonl')],
+  ['held-out set M', path.join(DATA, 'fresh-m-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */
