@@ -11,6 +11,13 @@ import type { KnowledgeEntry } from '../../src/knowledge/types.ts';
 
 const { kb } = loadKnowledgeBase(BUNDLED_KNOWLEDGE_DIR);
 const top = (q: string) => kb.ask(q).matches[0]?.entry.id;
+/** Asks q, expects it partly covered by the note id, and gives what the note lacks, as typed. */
+function partialOf(q: string, id: string): string[] | undefined {
+  const answer = kb.ask(q);
+  expect(answer.outcome).toBe('partial');
+  expect(answer.matches[0]?.entry.id).toBe(id);
+  return answer.partial?.missing;
+}
 
 describe('three outcomes', () => {
   it('answers when the best note covers the question', () => {
@@ -170,10 +177,7 @@ describe("partial only for the note's subject, and for what the notes lack (roun
     ['can I nest $() inside another $()?', 'command-substitution', 'nest'],
     ['도커 루트 디렉터리 공간 늘리는 방법', 'docker-root-dir', '늘리는'],
   ])('%s is partly covered by %s, lacking %s', (q, id, lacking) => {
-    const answer = kb.ask(q);
-    expect(answer.outcome).toBe('partial');
-    expect(answer.matches[0]?.entry.id).toBe(id);
-    expect(answer.partial?.missing).toContain(lacking);
+    expect(partialOf(q, id)).toContain(lacking);
   });
 });
 
@@ -568,10 +572,7 @@ describe('round 5: Korean names of Docker and Kubernetes vocabulary', () => {
     ['쿠버네티스에서 시크릿은 어떻게 써요?', 'kubernetes', '시크릿은'],
     ['Dockerfile 빌드할 때 캐시 안 쓰려면?', 'dockerfile-build-flow', '캐시'],
   ])('%s: %s has the subject, not %s', (q, id, lacking) => {
-    const answer = kb.ask(q);
-    expect(answer.outcome).toBe('partial');
-    expect(answer.matches[0]?.entry.id).toBe(id);
-    expect(answer.partial?.missing).toEqual([lacking]);
+    expect(partialOf(q, id)).toEqual([lacking]);
   });
 });
 
@@ -581,10 +582,7 @@ describe('round 5: commands and states no note shows', () => {
     ['how do I see stopped containers too, not just the running ones', 'listing-commands', 'stopped'],
     ['중지된 컨테이너까지 목록에 보이게 하려면?', 'listing-commands', '중지된'],
   ])('%s: %s covers part, lacking %s', (q, id, lacking) => {
-    const answer = kb.ask(q);
-    expect(answer.outcome).toBe('partial');
-    expect(answer.matches[0]?.entry.id).toBe(id);
-    expect(answer.partial?.missing).toEqual([lacking]);
+    expect(partialOf(q, id)).toEqual([lacking]);
   });
 
   it('sharing images is still the registry note', () => {
@@ -612,10 +610,7 @@ describe("round 5: Docker's own files, output columns and the other orchestrator
     ['docker system df 결과에 RECLAIMABLE은 뭐예요?', 'listing-commands', 'RECLAIMABLE'],
     ['Are Nomad or ECS orchestration tools too?', 'orchestration', 'Nomad'],
   ])('%s: %s covers part, lacking %s', (q, id, lacking) => {
-    const answer = kb.ask(q);
-    expect(answer.outcome).toBe('partial');
-    expect(answer.matches[0]?.entry.id).toBe(id);
-    expect(answer.partial?.missing).toContain(lacking);
+    expect(partialOf(q, id)).toContain(lacking);
   });
 
   it('a Docker file no note has the subject of is still not covered', () => {
@@ -657,10 +652,7 @@ describe('round 5: a minimum or a maximum the notes never give', () => {
     ['클러스터에 노드 최소 몇 개 있어야 돼?', 'cluster', '최소'],
     ['Is there a minimum number of nodes for a cluster?', 'cluster', 'minimum'],
   ])('%s: %s covers part, lacking %s', (q, id, lacking) => {
-    const answer = kb.ask(q);
-    expect(answer.outcome).toBe('partial');
-    expect(answer.matches[0]?.entry.id).toBe(id);
-    expect(answer.partial?.missing).toEqual([lacking]);
+    expect(partialOf(q, id)).toEqual([lacking]);
   });
 
   it('최대한 and 최소한 are adverbs ("as … as possible"), not limits', () => {
@@ -732,10 +724,7 @@ describe('round 6: Docker terms made of words the notes use apart', () => {
     ['how do I set environment variables in a compose file?', 'docker-compose', 'environment variables'],
     ['컴포즈 기본 파일명이 뭐야?', 'docker-compose', '파일명이'],
   ])('%s: %s covers part, lacking %s as typed', (q, id, lacking) => {
-    const answer = kb.ask(q);
-    expect(answer.outcome).toBe('partial');
-    expect(answer.matches[0]?.entry.id).toBe(id);
-    expect(answer.partial?.missing).toEqual([lacking]);
+    expect(partialOf(q, id)).toEqual([lacking]);
   });
 
   it('the root user is not the root directory', () => {
@@ -755,10 +744,7 @@ describe("round 6: tags, private registries, logging in and downtime are of Dock
     ['프라이빗 레지스트리는 어떻게 만들어요?', 'docker-registry', ['프라이빗']],
     ['도커 허브 말고 사설 레지스트리에 로그인하려면?', 'docker-registry', ['사설', '로그인하려면']],
   ])('%s: %s covers part, lacking %j', (q, id, lacking) => {
-    const answer = kb.ask(q);
-    expect(answer.outcome).toBe('partial');
-    expect(answer.matches[0]?.entry.id).toBe(id);
-    expect(answer.partial?.missing).toEqual(lacking);
+    expect(partialOf(q, id)).toEqual(lacking);
   });
 
   it('"a dollar sign in front of a name" signs nobody in', () => {
@@ -772,11 +758,8 @@ describe('round 6: versions compared that the note does not tell apart', () => {
     ['wsl 1이랑 2 중에 뭐 써요?', ['wsl 1', 'wsl 2']],
     ['Windows 10 or Windows 11 for docker?', ['Windows 10', 'Windows 11']],
   ])('%s covers part, lacking %j', (q, lacking) => {
-    const answer = kb.ask(q);
-    expect(answer.outcome).toBe('partial');
-    expect(answer.matches[0]?.entry.id).toBe('wsl');
-    expect(answer.partial?.missing).toEqual(lacking);
-    expect(answer.partial?.covered).toEqual([]);
+    expect(partialOf(q, 'wsl')).toEqual(lacking);
+    expect(kb.ask(q).partial?.covered).toEqual([]);
   });
 
   it('one version named is the setting, not a comparison', () => {
@@ -791,10 +774,7 @@ describe('round 6: a threshold the notes never give', () => {
     ['컨테이너 몇 개 이상이면 스웜 써야 해?', 'docker-swarm', '몇 개 이상'],
     ['How much faster is docker than a VM, by how much?', 'docker-advantages', 'by how much'],
   ])('%s: %s covers part, lacking %s', (q, id, lacking) => {
-    const answer = kb.ask(q);
-    expect(answer.outcome).toBe('partial');
-    expect(answer.matches[0]?.entry.id).toBe(id);
-    expect(answer.partial?.missing).toEqual([lacking]);
+    expect(partialOf(q, id)).toEqual([lacking]);
   });
 
   it('how many a note allows ("여러 개를 만들 수 있다") is still answered', () => {
@@ -890,10 +870,7 @@ describe('round 6: a shell expansion inside braces is more than the variable the
     [`\${NAME:-guest} 는 무슨 문법이에요?`, `\${NAME:-guest}`],
     [`what does \${#NAME} give me?`, `\${#NAME}`],
   ])('%s: the variable note covers part, lacking %s as typed', (q, lacking) => {
-    const answer = kb.ask(q);
-    expect(answer.outcome).toBe('partial');
-    expect(answer.matches[0]?.entry.id).toBe('shell-variable');
-    expect(answer.partial?.missing).toEqual([lacking]);
+    expect(partialOf(q, 'shell-variable')).toEqual([lacking]);
   });
 
   it('a variable in braces alone is the variable', () => {
@@ -946,10 +923,7 @@ describe("round 6: a version and a specific version (an image's tag) are of Dock
     ['which version of docker engine do I have?', 'docker-engine', 'version'],
     ['이미지 pull 할 때 특정 버전으로 받는 법', 'image-pull-flow', '특정 버전'],
   ])('%s: %s covers part, lacking %s', (q, id, lacking) => {
-    const answer = kb.ask(q);
-    expect(answer.outcome).toBe('partial');
-    expect(answer.matches[0]?.entry.id).toBe(id);
-    expect(answer.partial?.missing).toContain(lacking);
+    expect(partialOf(q, id)).toContain(lacking);
   });
 });
 
@@ -958,10 +932,7 @@ describe('round 6: read-only, however it is spaced', () => {
     ['바인드 마운트를 읽기 전용으로 거는 법', '읽기 전용'],
     ['can I mount a host folder read only?', 'read only'],
   ])('%s: the mount note covers part, lacking %s', (q, lacking) => {
-    const answer = kb.ask(q);
-    expect(answer.outcome).toBe('partial');
-    expect(answer.matches[0]?.entry.id).toBe('disk-mount');
-    expect(answer.partial?.missing).toContain(lacking);
+    expect(partialOf(q, 'disk-mount')).toContain(lacking);
   });
 });
 
