@@ -25,7 +25,7 @@ interface Layer {
 
 export const LAYERS: Layer[] = [
   {
-    files: ['src/errors.ts', 'src/logger.ts', 'src/config.ts', 'src/i18n/', 'src/text/'],
+    files: ['src/errors.ts', 'src/logger.ts', 'src/config.ts', 'src/i18n/', 'src/text/', 'src/time/'],
     mayNotImport: [
       'src/docker/',
       'src/knowledge/',
@@ -35,7 +35,7 @@ export const LAYERS: Layer[] = [
       ...FACES,
       ...ENTRY_POINTS,
     ],
-    why: 'errors, logger, settings, strings and text helpers are the base every layer stands on',
+    why: 'errors, logger, settings, strings, text and time helpers are the base every layer stands on',
   },
   {
     files: ['src/docker/'],
@@ -65,6 +65,7 @@ export const LAYERS: Layer[] = [
       'src/config.ts',
       'src/i18n/',
       'src/text/',
+      'src/time/',
       'src/docker/',
       'src/knowledge/',
       'src/store/',
@@ -129,6 +130,7 @@ export const LAYERS: Layer[] = [
       'src/config.ts',
       'src/i18n/',
       'src/text/',
+      'src/time/',
       'src/docker/',
       'src/knowledge/',
       'src/store/',

@@ -3,6 +3,7 @@ import { runCli } from './cli/index.ts';
 import { loadDotenv } from './config.ts';
 import { createStderrLogger } from './logger.ts';
 import { createRuntime } from './runtime.ts';
+import { withTimeout } from './time/timeout.ts';
 
 /** How long a finished command waits for the store to close before it exits all the same. */
 const CLOSE_WAIT_MS = 1000;
@@ -15,11 +16,6 @@ process.exitCode = await runCli(process.argv.slice(2), io, runtime);
 // The store (feedback, gaps, notes) may hold a connection open (a PostgreSQL pool); a one-shot command
 // ends with it closed. A store still connecting (a server that does not answer, which `ask` stopped
 // waiting for) would hold the finished command until its connect timeout: past the bound, exit anyway.
-let closed = false;
-await Promise.race([
-  runtime.close().then(() => {
-    closed = true;
-  }),
-  new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref()),
-]);
+const closing = runtime.close().then(() => true);
+const closed = await withTimeout(closing, CLOSE_WAIT_MS, () => false);
 if (!closed) process.exit();

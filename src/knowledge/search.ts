@@ -258,10 +258,15 @@ export function assembleKnowledgeBase(
   } {
     const message = readMessage(question);
     if (message.chat) return { words: [], chat: message.chat };
-    const tokenized = message.sentences.map((s) => ({
-      ...s,
-      words: dropAspectVerbs(mendSplitTypos(tokenizeWords(s.text))),
-    }));
+    // What the message says outside quoted code: an operation only shown there is not asked for. A sentence
+    // without code says it in the words just read; only one with code is read again, the code left out.
+    const prose = new Set<string>();
+    const tokenized = message.sentences.map((s) => {
+      const words = tokenizeWords(s.text);
+      const outsideCode = s.text.replace(CODE_SPAN, ' ');
+      for (const token of outsideCode === s.text ? words.map((w) => w.token) : tokenize(outsideCode)) prose.add(token);
+      return { ...s, words: dropAspectVerbs(mendSplitTypos(words)) };
+    });
     const domain = domainOf(new Set(tokenized.flatMap((s) => s.words.map((w) => w.token))));
     const classified = (ws: Word[]) =>
       ws.flatMap((w) => {
@@ -333,8 +338,6 @@ export function assembleKnowledgeBase(
       if (w) Object.assign(w, { weight: CONTEXT_WEIGHT, focus: false });
     }
     const actions = bySentence.filter((s) => focused.has(s)).flatMap(actionsOf);
-    // What the message says outside quoted code: an operation only shown there is not asked for.
-    const prose = new Set(tokenize(message.sentences.map((s) => s.text.replace(CODE_SPAN, ' ')).join(' ')));
     return { words: [...merged.values()], actions, prose };
   }
 

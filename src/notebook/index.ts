@@ -14,6 +14,7 @@ import {
 import type { Logger } from '../logger.ts';
 import { followNoteChanges } from '../store/follow-notes.ts';
 import type { NoteOrigin, SavedNote, Store } from '../store/types.ts';
+import { withTimeout } from '../time/timeout.ts';
 import { type LayeredKnowledge, layerSavedNotes, SAVED_NOTE_FILE_PREFIX } from './layered.ts';
 
 export { SAVED_NOTE_FILE_PREFIX } from './layered.ts';
@@ -133,13 +134,8 @@ export function createNoteBook({ folder, store, limits, logger, everyMs }: NoteB
     refresh: () => follower.check(),
     async firstRead(withinMs) {
       if (read) return true;
-      let timer: ReturnType<typeof setTimeout> | undefined;
       // Not unref'd: a one-shot command awaiting this must not end because nothing else is pending.
-      const late = new Promise<'late'>((resolve) => {
-        timer = setTimeout(() => resolve('late'), withinMs);
-      });
-      const outcome = await Promise.race([follower.check(), late]);
-      clearTimeout(timer);
+      const outcome = await withTimeout(follower.check(), withinMs, () => 'late' as const, { keepAlive: true });
       if (outcome === 'late' && !read) {
         logger.warn(
           `notes: the saved notes were not read within ${withinMs} ms; answering from the folder's notes until they are`,

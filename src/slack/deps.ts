@@ -4,11 +4,11 @@ import type { Logger } from '../logger.ts';
 import type { NoteBook } from '../notebook/index.ts';
 import type { BestEffortRecorder } from '../store/recorder.ts';
 import type { Store } from '../store/types.ts';
+import type { LogThrottle } from '../time/log-throttle.ts';
 import type { RateLimiter } from './access.ts';
 import type { SlackConfig } from './config.ts';
 import type { Delivery } from './delivery/index.ts';
 import type { NoteEditors } from './note-editors.ts';
-import type { LogThrottle } from './records.ts';
 
 /** What every listener may use; injected so tests run the real pieces without globals. */
 export interface SlackDeps {

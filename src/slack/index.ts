@@ -23,6 +23,8 @@ import { createMetrics, type Metrics } from '../observe/metrics.ts';
 import { createLocalGuards, createReplicaGuards, type ReplicaGuards } from '../store/index.ts';
 import { type BestEffortRecorder, createBestEffortRecorder } from '../store/recorder.ts';
 import type { Store } from '../store/types.ts';
+import { createLogThrottle, type LogThrottle } from '../time/log-throttle.ts';
+import { withTimeout } from '../time/timeout.ts';
 import { createRateLimiter } from './access.ts';
 import type { HttpModeConfig, SlackConfig } from './config.ts';
 import { createDelivery, type DeliveryOptions, webApiOptions } from './delivery/index.ts';
@@ -38,7 +40,6 @@ import { slackLogger } from './log.ts';
 import { answerEachEventOnce, ignoreBotMessages, pinTeam } from './middleware.ts';
 import { noteEditors } from './note-editors.ts';
 import { postMessage } from './post-answer.ts';
-import { createLogThrottle, type LogThrottle } from './records.ts';
 import { observeRequests } from './requests.ts';
 
 export { readSlackConfig, type SlackConfig } from './config.ts';
@@ -270,25 +271,21 @@ const START_TIMEOUT_MS = 30_000;
  * forever to a WebSocket it cannot reach, would leave start-up waiting with no line at all; past the
  * deadline start-up fails like any other, so the process exits and its supervisor can restart it.
  */
-async function withinStartDeadline<T>(config: SlackConfig, start: () => Promise<T>): Promise<T> {
+function withinStartDeadline<T>(config: SlackConfig, start: () => Promise<T>): Promise<T> {
   const timeoutMs = config.startTimeoutMs ?? START_TIMEOUT_MS;
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+  // Not unref'd: start-up must end with this error even when nothing else keeps the process alive.
+  return withTimeout(
+    start(),
+    timeoutMs,
+    () => {
       const where = config.apiUrl ?? 'https://slack.com/api/';
       const step = config.mode === 'socket' ? 'the Socket Mode connection' : 'the bot token check';
-      reject(
-        new ConfigError(
-          `Slack at ${where} did not complete ${step} within ${timeoutMs / 1000} s. Check the network${config.apiUrl ? ' and SLACK_API_URL' : ''} (SLACK_START_TIMEOUT_SECONDS sets the wait).`,
-        ),
+      throw new ConfigError(
+        `Slack at ${where} did not complete ${step} within ${timeoutMs / 1000} s. Check the network${config.apiUrl ? ' and SLACK_API_URL' : ''} (SLACK_START_TIMEOUT_SECONDS sets the wait).`,
       );
-    }, timeoutMs);
-  });
-  try {
-    return await Promise.race([start(), deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
+    },
+    { keepAlive: true },
+  );
 }
 
 function warnIfDockerIsOpen(config: SlackConfig, logger: Logger): void {

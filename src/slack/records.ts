@@ -6,11 +6,12 @@
 import type { Lang } from '../i18n/index.ts';
 import type { Answer } from '../knowledge/types.ts';
 import type { AnswerVote, NoteScore, Store, Vote } from '../store/types.ts';
+import { withTimeout } from '../time/timeout.ts';
 import type { SlackDeps } from './deps.ts';
 import type { AskedQuestion } from './post-answer.ts';
 
 /** How long a read on a Slack request's path (App Home, a vote's previous value) waits for the store. */
-export const STORE_READ_TIMEOUT_MS = 1000;
+const STORE_READ_TIMEOUT_MS = 1000;
 const CLOSEST_KEPT = 5;
 
 /** The notes closest to a question, best first, as a gap keeps them. */
@@ -58,50 +59,16 @@ export async function recordVote(deps: SlackDeps, vote: AnswerVote, lang: Lang):
 
 async function previousVote(store: Store, vote: AnswerVote): Promise<Vote | undefined> {
   try {
-    const votes = await withTimeout(store.feedback.forAnswer(vote.answerId), STORE_READ_TIMEOUT_MS);
+    const votes = await storeReadInTime(store.feedback.forAnswer(vote.answerId));
     return votes.find((v) => v.userId === vote.userId)?.vote;
   } catch {
     return undefined;
   }
 }
 
-/** A store read `work`, or a rejection once `ms` have passed; the timer never keeps the process alive. */
-export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the store took over ${ms} ms`)), ms);
-    timer.unref();
+/** A store read on a Slack request's path, or a rejection once STORE_READ_TIMEOUT_MS have passed. */
+export function storeReadInTime<T>(read: Promise<T>): Promise<T> {
+  return withTimeout(read, STORE_READ_TIMEOUT_MS, () => {
+    throw new Error(`the store took over ${STORE_READ_TIMEOUT_MS} ms`);
   });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
-
-/** How often, at most, one kind of store warning on a request's path is logged. */
-export const STORE_WARNING_EVERY_MS = 60_000;
-
-/**
- * Counts one occurrence of `key`; `log` is called with how many there were since the last line of
- * that key (this one included) unless a line of it was written within the throttle's interval.
- */
-export type LogThrottle = (key: string, log: (count: number) => void) => void;
-
-/**
- * A store that is down fails every request that reads or writes it; with this, each kind of failure
- * is one line a minute (`everyMs`) saying how many there were, not one line per request.
- */
-export function createLogThrottle({
-  everyMs = STORE_WARNING_EVERY_MS,
-  now = Date.now,
-}: {
-  everyMs?: number;
-  now?: () => number;
-} = {}): LogThrottle {
-  const seen = new Map<string, { count: number; loggedAt?: number }>();
-  return (key, log) => {
-    const entry = seen.get(key) ?? { count: 0 };
-    entry.count += 1;
-    seen.set(key, entry);
-    if (entry.loggedAt !== undefined && now() - entry.loggedAt < everyMs) return;
-    log(entry.count);
-    seen.set(key, { count: 0, loggedAt: now() });
-  };
 }

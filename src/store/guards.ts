@@ -1,3 +1,4 @@
+import { withTimeout } from '../time/timeout.ts';
 import { StoreError } from './errors.ts';
 import type { RateDecision, Store } from './types.ts';
 
@@ -30,24 +31,16 @@ export function createReplicaGuards(
   const counts = { rateLimitFallbacks: 0, claimFallbacks: 0 };
 
   const orLocally = async <T>(what: 'rate-limit' | 'claim', shared: () => Promise<T>, fallback: () => T) => {
-    let timer: NodeJS.Timeout | undefined;
-    const slow = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new StoreError('timeout', `The store at ${store.location} took over ${timeoutMs} ms to answer.`)),
-        timeoutMs,
-      );
-      timer.unref();
-    });
     try {
-      return await Promise.race([shared(), slow]);
+      return await withTimeout(shared(), timeoutMs, () => {
+        throw new StoreError('timeout', `The store at ${store.location} took over ${timeoutMs} ms to answer.`);
+      });
     } catch (err) {
       const error = err instanceof StoreError ? err : new StoreError('unknown', String(err));
       if (what === 'rate-limit') counts.rateLimitFallbacks += 1;
       else counts.claimFallbacks += 1;
       options.onFallback?.(what, error);
       return fallback();
-    } finally {
-      clearTimeout(timer);
     }
   };
 

@@ -118,18 +118,23 @@ export function createSqliteDriver(file: string, options: SqliteOptions = {}): S
 }
 
 /**
- * Creates the folder if needed and checks that the bot may write there, so a read-only disk or a
- * folder owned by someone else is reported as such (EROFS, EACCES) rather than as whatever SQLite or
- * a recursive mkdir make of it. (SQLite also needs the folder for its -wal and -shm files.)
+ * Creates the folder if needed, a level at a time, and checks that the bot may write there, so a
+ * read-only disk, a folder owned by someone else or a place that holds no folders is reported as such
+ * (EROFS, EACCES, ENOENT) rather than as whatever SQLite makes of it. Not a recursive mkdir: under
+ * /proc mkdir says ENOENT below a folder that exists, and a recursive one retries for good. (SQLite
+ * also needs the folder for its -wal and -shm files.)
  */
 function ensureWritableFolder(folder: string): void {
-  try {
-    fs.mkdirSync(folder, { recursive: true });
-  } catch (err) {
-    let existing = path.dirname(folder);
-    while (!fs.existsSync(existing)) existing = path.dirname(existing);
-    fs.accessSync(existing, fs.constants.W_OK);
-    throw err;
+  const missing: string[] = [];
+  for (let level = folder; !fs.existsSync(level) && path.dirname(level) !== level; level = path.dirname(level))
+    missing.unshift(level);
+  for (const level of missing) {
+    try {
+      fs.mkdirSync(level);
+    } catch (err) {
+      // Another process opening the same store made it meanwhile.
+      if (errorCode(err) !== 'EEXIST') throw err;
+    }
   }
   fs.accessSync(folder, fs.constants.W_OK);
 }
@@ -163,6 +168,12 @@ export function explainSqliteError(err: unknown, doing: string, file: string): S
       `${file} cannot be written (${why}, ${code}). Make the file and its folder writable for the bot's user, or point DATABASE_URL at a writable place.`,
     );
   }
+  // From making its folder: the place above it exists but holds no folders (/proc/self/…, a file).
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return fail(
+      'read-only',
+      `the folder of ${file} cannot be made (${detail(err)}). Point DATABASE_URL at a file on a disk the bot can write, e.g. sqlite:./data/bot.db.`,
+    );
   if (code.startsWith('SQLITE_CANTOPEN'))
     return fail(
       'read-only',

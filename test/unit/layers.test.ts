@@ -38,6 +38,7 @@ describe('the layering rule (scripts/check-layers.ts, run by npm run check)', ()
     ],
     ['src/knowledge/index.ts', "import type { Store } from '../store/types.ts';", 'src/store/types.ts'],
     ['src/text/visible.ts', "import { redact } from '../docker/redact.ts';", 'src/docker/redact.ts'],
+    ['src/time/timeout.ts', "import { StoreError } from '../store/errors.ts';", 'src/store/errors.ts'],
     ['src/knowledge/search.ts', "import { createNoteBook } from '../notebook/index.ts';", 'src/notebook/index.ts'],
     ['src/store/sql-store.ts', "import type { NoteBook } from '../notebook/index.ts';", 'src/notebook/index.ts'],
     ['src/notebook/index.ts', "import { ROUTES } from '../slack/interactions.ts';", 'src/slack/interactions.ts'],
@@ -76,6 +77,8 @@ describe('the layering rule (scripts/check-layers.ts, run by npm run check)', ()
         file('src/main.ts', "import { createRuntime } from './runtime.ts';"),
         file('src/store/types.ts', "import type { KnowledgeEntry } from '../knowledge/types.ts';"),
         file('src/docker/ps.ts', "import { showControlChars } from '../text/visible.ts';"),
+        file('src/store/guards.ts', "import { withTimeout } from '../time/timeout.ts';"),
+        file('src/notebook/index.ts', "import { withTimeout } from '../time/timeout.ts';"),
       ]),
     ).toEqual([]);
   });

@@ -7,8 +7,8 @@ import { readSlackConfig } from '../../src/slack/config.ts';
 import { handleAppMention } from '../../src/slack/listeners/events/mention.ts';
 import { handleThreadFollowUp } from '../../src/slack/listeners/events/thread-follow-up.ts';
 import { handleExplainInThread } from '../../src/slack/listeners/shortcuts/explain-in-thread.ts';
-import { createLogThrottle } from '../../src/slack/records.ts';
 import type { Store } from '../../src/store/types.ts';
+import { createLogThrottle } from '../../src/time/log-throttle.ts';
 import { callListener, slackDeps } from '../support/bolt.ts';
 import { messageShortcutPayload } from '../support/slack-requests.ts';
 

@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.ts';
 import { UserError } from '../../src/errors.ts';
 import { StoreError } from '../../src/store/errors.ts';
 import { explainPostgresError, redactedUrl } from '../../src/store/postgres.ts';
@@ -14,6 +16,8 @@ describe('SQLite errors as StoreErrors', () => {
     ['SQLITE_READONLY_DBMOVED', 'read-only', 'writable for the bot'],
     ['EROFS', 'read-only', 'its file system is read-only'],
     ['EACCES', 'read-only', 'permission denied'],
+    ['ENOENT', 'read-only', 'cannot be made'],
+    ['ENOTDIR', 'read-only', 'disk the bot can write'],
     ['SQLITE_CANTOPEN', 'read-only', 'cannot be opened'],
     ['SQLITE_BUSY', 'locked', 'give each bot its own file'],
     ['SQLITE_BUSY_SNAPSHOT', 'locked', 'replicas share PostgreSQL'],
@@ -44,6 +48,21 @@ describe('SQLite errors as StoreErrors', () => {
   it('passes a StoreError through unchanged', () => {
     const original = new StoreError('rejected', 'A gap needs a question.');
     expect(explainSqliteError(original, 'record a gap', '/x.db')).toBe(original);
+  });
+
+  it('fails at once, saying what to do, where its folder cannot be made (a recursive mkdir under /proc never returns)', () => {
+    // In a child, bounded: a mkdir that never returns blocks the process it runs in for good.
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'test/support/open-store.ts', 'sqlite:/proc/self/no-such-folder/bot.db'],
+      { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 8000 },
+    );
+    expect(child.error?.message, 'opening the store did not end within 8 s').toBeUndefined();
+    expect(JSON.parse(child.stdout)).toEqual({
+      failure: 'read-only',
+      message:
+        "Could not open the store: the folder of /proc/self/no-such-folder/bot.db cannot be made (ENOENT: no such file or directory, mkdir '/proc/self/no-such-folder'). Point DATABASE_URL at a file on a disk the bot can write, e.g. sqlite:./data/bot.db.",
+    });
   });
 });
 

@@ -4,7 +4,7 @@ import { withSavedNotes } from '../../../render/slack/note-modal.ts';
 import { buildHomeView } from '../../../render/slack/views.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { NOTE_ROUTES, ROUTES } from '../../interactions.ts';
-import { STORE_READ_TIMEOUT_MS, withTimeout } from '../../records.ts';
+import { storeReadInTime } from '../../records.ts';
 
 /** The App Home shows the questions the notes could not answer in this many days. */
 export const HOME_GAPS_DAYS = 30;
@@ -40,7 +40,7 @@ async function recentGaps(deps: SlackDeps): Promise<HomeGaps | undefined> {
   if (!deps.store) return undefined;
   try {
     const since = new Date(Date.now() - HOME_GAPS_DAYS * DAY_MS);
-    const gaps = await withTimeout(deps.store.gaps.top({ since, limit: GAPS_SHOWN }), STORE_READ_TIMEOUT_MS);
+    const gaps = await storeReadInTime(deps.store.gaps.top({ since, limit: GAPS_SHOWN }));
     return { gaps, days: HOME_GAPS_DAYS };
   } catch (err) {
     deps.logger.warn(`App Home without its unanswered questions: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { answerForConversation, deliveryNote, outcome, postMessage } from '../../post-answer.ts';
-import { recordGapIfUnanswered, STORE_READ_TIMEOUT_MS, withTimeout } from '../../records.ts';
+import { recordGapIfUnanswered, storeReadInTime } from '../../records.ts';
 import { recordAnswer } from '../../requests.ts';
 
 /**
@@ -37,7 +37,7 @@ async function isBotThread(
   if (botUserId && parentUserId === botUserId) return true;
   if (!deps.store) return false;
   try {
-    return await withTimeout(deps.store.botThreads.has(channelId, threadTs), STORE_READ_TIMEOUT_MS);
+    return await storeReadInTime(deps.store.botThreads.has(channelId, threadTs));
   } catch (err) {
     warnThrottled(
       deps,
