@@ -888,13 +888,14 @@ function partialTerms(question: string, covered: QuestionWord[], missing: Questi
   return { covered: typedForms(question, covered).filter((form) => !inLacking(form)), missing: lacking };
 }
 
-/** The words as the user wrote them (original case where it can be found), each once. */
+/** The shell's symbols, spelt as words before tokenising, as they are typed. */
 const SPELT_SYMBOLS: Record<string, RegExp> = {
   dollar: /\$\{?\w*\}?/,
   variable: /\$\{?#?\w+\}?/,
   substitution: /\$\([^()]*\)?/,
   중괄호: /\$\{[^}]*\}/,
 };
+/** The words as the user wrote them (original case where it can be found), each once. */
 function typedForms(question: string, words: QuestionWord[]): string[] {
   const text = question.normalize('NFC');
   const lower = text.toLowerCase();
@@ -958,7 +959,6 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
   };
 }
 
-/** A line of code that is typed at a prompt: a Docker, Kubernetes or WSL command, or shell with $ or a filter piped. */
 /** Two versions or more of one name in a question ("wsl1 vs wsl2", "windows 10 or 11"), each as typed, lower case. */
 function comparedVersions(question: string): string[] {
   const byName = new Map<string, string[]>();
@@ -978,6 +978,7 @@ const squashed = (text: string) => text.toLowerCase().replace(/\s+/g, '');
 const ONLY_RUNNING = /실행\s?중인\s?\S*만|running (?:ones |containers )?only|only (?:the )?running/i;
 const HOW_TO = /려면|하는\s?법|방법|어떻게|어케|\bhow (?:do|can|to|would|should)\b|옵션|\boption/i;
 
+/** A line of code that is typed at a prompt: a Docker, Kubernetes or WSL command, or shell with $ or a filter piped. */
 const COMMAND_LINE =
   /^\s*(?:\$\s+|sudo\s+)?(?:docker|docker-compose|kubectl|wsl|podman)\s+[a-z-]|\$[({A-Za-z_]|\|\s*(?:grep|head|tail|wc|sort|awk|sed|jq)\b/;
 
