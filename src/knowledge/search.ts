@@ -313,7 +313,8 @@ export function assembleKnowledgeBase(
       for (const s of promoted) focused.add(s);
     }
     // "engine 말고 나머지 컴포넌트는?", "other than the engine": what is set aside is not what is asked.
-    const setAside = new Set(message.sentences.flatMap((s) => setAsideTokens(s.text)));
+    const asides = message.sentences.flatMap((s) => setAsideTokens(s.text));
+    const setAside = new Set(asides.map((a) => a.token));
     const askingSentences = new Set([...focused].map((s) => s.sentence));
     const merged = new Map<string, QuestionWord>();
     for (const sentence of bySentence) {
@@ -328,7 +329,7 @@ export function assembleKnowledgeBase(
         }
       }
     }
-    const excluded = new Set(message.sentences.flatMap((s) => setAsideTokens(s.text, { excludedOnly: true })));
+    const excluded = new Set(asides.filter((a) => a.excluded).map((a) => a.token));
     for (const token of setAside) {
       const w = merged.get(token);
       if (w) Object.assign(w, { weight: CONTEXT_WEIGHT, focus: false, excluded: excluded.has(token) });
@@ -716,19 +717,20 @@ const SET_ASIDE_EN =
   /\b(?:other\s+than|besides|apart\s+from|aside\s+from|except(?:\s+for)?|instead\s+of|rather\s+than)\s+(?![a-z]+ing\b)((?:the\s+|a\s+|an\s+)?[^\s,.?!;:]+(?:\s+[^\s,.?!;:]+)?)/giu;
 
 /**
- * The tokens a sentence sets aside ("engine 말고 …", "besides the engine, …"); with `excludedOnly`, only those
- * left out ("말고", "other than"), not those a question compares with ("mysql 설치 대신 도커", "instead of").
+ * The tokens a sentence sets aside ("engine 말고 …", "besides the engine, …"), each marked excluded when it is
+ * left out ("말고", "other than"), not one a question compares with ("mysql 설치 대신 도커", "instead of").
  */
-function setAsideTokens(text: string, { excludedOnly = false } = {}): string[] {
-  const found: string[] = [];
+function setAsideTokens(text: string): Array<{ token: string; excluded: boolean }> {
+  const found: Array<{ token: string; excluded: boolean }> = [];
+  const sentence = text.normalize('NFC');
   for (const pattern of [SET_ASIDE_KO, SET_ASIDE_EN]) {
-    for (const m of text.normalize('NFC').matchAll(pattern)) {
+    for (const m of sentence.matchAll(pattern)) {
       const tokens = tokenize(m[1]!);
-      const verb = VERB_BEFORE_SET_ASIDE.test(m[1]!) && tokens.some((t) => LEXICON.operations.has(t));
+      if (VERB_BEFORE_SET_ASIDE.test(m[1]!) && tokens.some((t) => LEXICON.operations.has(t))) continue;
       // "볼륨 말고 디스크 마운트": a word asked for elsewhere in the sentence (볼륨 and 마운트 are one) is not set aside.
-      const rest = new Set(tokenize(text.normalize('NFC').replace(m[0], ' ')));
-      if (excludedOnly && SUBSTITUTION.test(m[0])) continue;
-      if (!verb) found.push(...tokens.filter((t) => !rest.has(t)));
+      const rest = new Set(tokenize(sentence.replace(m[0], ' ')));
+      const excluded = !SUBSTITUTION.test(m[0]);
+      for (const token of tokens) if (!rest.has(token)) found.push({ token, excluded });
     }
   }
   return found;
