@@ -514,13 +514,24 @@ export function assembleKnowledgeBase(
     const has = (c: Candidate, w: { token: string }) => c.item.tokenWeight.has(w.token);
     const choices = choicesIn(question);
     const focus = words.filter((w) => w.focus);
+    // What the question asks, whichever note answers it: read once, before the notes are weighed.
+    const asksHow = HOW_TO.test(question);
+    // A participle (설치된 이미지, 중지된 컨테이너, deleted images) says what state a thing is in, not what to do.
+    // An operation only inside quoted code (`docker rm $(…)` in "what is this syntax?") is shown, not asked.
+    const operations = focus.filter(
+      (w) => w.kind === 'known' && LEXICON.operations.has(w.token) && !PARTICIPLE.test(w.typed) && prose.has(w.token),
+    );
+    const versions = comparedVersions(question);
+    const platformWords = words.filter((w) => LEXICON.platforms.has(w.token));
+    // One shared word does not carry an answer when the question also names things no note knows: 격리 in
+    // "코로나 격리 기간", Windows in "Windows 블루투스 연결" are another sense of the note's word.
+    const namesElse = focus.some((w) => w.kind === 'content');
+    const dockerWords = focus.filter((w) => LEXICON.dockerWorld.has(w.token));
     /** How far one note answers the question: what it lacks, and whether it may answer with confidence. */
     const assess = (best: Candidate & { score: number }) => {
-      // What is asked about that the best note lacks: topic words of a question sentence, and the
-      // operations asked for when the note has none of them.
       // "container ls 하면 멈춘 것도 나와?" on the note that lists running containers only: the note says no. How
       // to list them too ("보려면", "how do I") it does not say.
-      const saysStateLeftOut = ONLY_RUNNING.test(best.item.entry.body) && !HOW_TO.test(question);
+      const saysStateLeftOut = ONLY_RUNNING.test(best.item.entry.body) && !asksHow;
       // "yml or json?", "YAML이야 JSON이야?": the note that names one of the choices answers which it is.
       const otherChoice = (w: QuestionWord) =>
         choices.some(
@@ -529,9 +540,9 @@ export function assembleKnowledgeBase(
             (b.includes(w.token) && a.some((t) => has(best, { token: t }))),
         );
       // "맥이랑 다르게 윈도우에선": the platform the note is for is asked about; the others are compared with.
-      const forNotePlatform = words.some(
-        (w) => LEXICON.platforms.has(w.token) && best.item.titleTokens.includes(w.token),
-      );
+      const forNotePlatform = platformWords.some((w) => best.item.titleTokens.includes(w.token));
+      // What is asked about that the best note lacks: topic words of a question sentence, and the
+      // operations asked for when the note has none of them.
       const missing = focus.filter(
         (w) =>
           w.kind === 'topic' &&
@@ -539,11 +550,6 @@ export function assembleKnowledgeBase(
           !(saysStateLeftOut && w.token === 'stopped') &&
           !otherChoice(w) &&
           !(forNotePlatform && LEXICON.platforms.has(w.token)),
-      );
-      // A participle (설치된 이미지, 중지된 컨테이너, deleted images) says what state a thing is in, not what to do.
-      // An operation only inside quoted code (`docker rm $(…)` in "what is this syntax?") is shown, not asked.
-      const operations = focus.filter(
-        (w) => w.kind === 'known' && LEXICON.operations.has(w.token) && !PARTICIPLE.test(w.typed) && prose.has(w.token),
       );
       if (operations.length > 0 && !operations.some((w) => has(best, w))) missing.push(...operations);
       // An operation the note has, asked of something the note lacks ("이미지 배경 지우기", "install windows
@@ -562,14 +568,13 @@ export function assembleKnowledgeBase(
       // A note titled with one operating system (WSL: 윈도우에서 도커 사용) does not answer for another ("install
       // docker on ubuntu", "맥에 도커 설치").
       const notePlatforms = best.item.titleTokens.filter((t) => LEXICON.platforms.has(t));
-      const otherPlatforms = words.filter(
-        (w) => LEXICON.platforms.has(w.token) && !notePlatforms.includes(w.token) && !missing.includes(w),
-      );
+      const otherPlatforms = platformWords.filter((w) => !notePlatforms.includes(w.token) && !missing.includes(w));
       if (notePlatforms.length > 0 && !words.some((w) => notePlatforms.includes(w.token)))
         missing.push(...otherPlatforms);
       // "WSL1이랑 WSL2 차이", "Windows 10 or 11": versions compared that the note does not tell apart.
-      for (const version of comparedVersions(question)) {
-        if (!squashed(best.item.entry.body).includes(squashed(version)))
+      const body = squashed(best.item.entry.body);
+      for (const version of versions) {
+        if (!body.includes(squashed(version)))
           missing.push({
             token: version,
             typed: version,
@@ -584,13 +589,9 @@ export function assembleKnowledgeBase(
       const namedCovered = new Set(
         focus.filter((w) => w.kind === 'known' && names(w) && has(best, w)).map((w) => w.token),
       );
-      // One shared word does not carry an answer when the question also names things no note knows: 격리 in
-      // "코로나 격리 기간", Windows in "Windows 블루투스 연결" are another sense of the note's word.
-      const namesElse = focus.some((w) => w.kind === 'content');
       // A question of Docker's world is not answered by a note that has none of its Docker words (Docker itself
       // is every question's setting here): "a shell inside a running container" shares shell and run with the
       // $() note, not its subject.
-      const dockerWords = focus.filter((w) => LEXICON.dockerWorld.has(w.token));
       const lacksSubject = dockerWords.some((w) => w.token !== 'docker') && !dockerWords.some((w) => has(best, w));
       const oneWordOnly = namedCovered.size === 1 && namesElse;
       const confident =
@@ -601,14 +602,12 @@ export function assembleKnowledgeBase(
           namesTitleOf(best.item, question, words) ||
           // Docker is every question's setting: standing out on it alone says nothing ("docker 스터디 언제 해요").
           ([...namedCovered].some((t) => t !== 'docker') && standsOut(best)));
-      return { missing, commandAsked, namedCovered, namesElse, lacksSubject, oneWordOnly, confident };
+      return { missing, commandAsked, namedCovered, lacksSubject, oneWordOnly, confident };
     };
     // A long message covers little of any note, however plainly it asks about one: a note far ahead of every
     // other, and the question naming nothing else, is the one asked about.
     const standsOut = (c: Candidate & { score: number }) =>
-      !focus.some((w) => w.kind === 'content') &&
-      c.score >= STAND_OUT_SCORE &&
-      ranked.every((o) => o === c || c.score - o.score >= STAND_OUT_LEAD);
+      !namesElse && c.score >= STAND_OUT_SCORE && ranked.every((o) => o === c || c.score - o.score >= STAND_OUT_LEAD);
     let verdict = assess(ranked[0]!);
     // A close second that answers the whole question beats a first that lacks part of it (the overview note
     // against the listing note that shows the command asked for).
@@ -624,7 +623,7 @@ export function assembleKnowledgeBase(
       }
     }
     const best = ranked[0]!;
-    const { missing, commandAsked, namedCovered, namesElse, lacksSubject, oneWordOnly, confident } = verdict;
+    const { missing, commandAsked, namedCovered, lacksSubject, oneWordOnly, confident } = verdict;
     const toMatch = (c: Candidate & { score: number }): Match => ({ entry: c.item.entry, score: c.score });
     if (missing.length === 0 && confident) {
       return { query: question, outcome: 'answered', answered: true, matches: ranked.slice(0, limit).map(toMatch) };
