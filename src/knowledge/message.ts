@@ -228,10 +228,12 @@ function isChat(sentence: string): boolean {
   return parts.some(chatPart) && parts.every((w) => chatPart(w) || fillers.test(w) || /^(?:thank|you)$/i.test(w));
 }
 
-function roleOf({ text, subordinate, asked }: Clause): ReadRole {
+function roleOf({ text, subordinate, asked, leadIn }: Clause): ReadRole {
   if (isChat(text)) return 'chat';
   const trimmed = text.trim();
   const end = trimmed.replace(/[\s.!~。…]+$/u, '');
+  // "I'm from the frontend side, so a plain answer would be great — what is …?": who asks, not what.
+  if (leadIn && (KOREAN_INTRODUCTION.test(end) || ENGLISH_INTRODUCTION.test(trimmed))) return 'chat';
   // A clause cut at "…는데,", "…기 전에" or "before I …" tells what happened or why; the question is elsewhere.
   if (subordinate || KOREAN_SUBORDINATE.test(end) || ENGLISH_SUBORDINATE.test(trimmed)) return 'context';
   if (asked || /[?？]/.test(trimmed)) return 'question';
@@ -257,11 +259,33 @@ interface Clause {
   subordinate: boolean;
   /** The sentence it belongs to ends with a question mark. */
   asked: boolean;
+  /** What comes before a dash and the question ("I'm from the frontend side — what is X?"): its lead-in. */
+  leadIn: boolean;
 }
 
 /** Korean clause ends after which the asking part of the sentence follows (…는데, …기 전에, …려다가). */
 const KOREAN_CLAUSE_END =
   /(?<=[\uac00-\ud7a3\s](?:(?:는데|은데|인데|던데|건데|더니|기 전에|기전에|려다가|려고|니까|때문에)요?|해서요|라서요|어서요|아서요),?)\s+/u;
+
+/** A dash before an interrogative: what follows it is the question, what precedes it may only lead in. */
+const DASH_BEFORE_QUESTION =
+  /\s+[—–]\s+(?=(?:what|whats|what's|how|why|where|when|which|who|is|are|do|does|can|could|should)\b)/i;
+
+/**
+ * "I'm from the frontend side — what is X?", "Before I touch it — what was Y?": who asks or when is cut
+ * off the question. What else precedes the dash ("Deployment vs StatefulSet — when do I need which?",
+ * "$FOO vs $(foo) — what does the one with the parentheses do?") is part of what is asked.
+ */
+function splitLeadIn(clause: string): Array<{ part: string; leadIn: boolean }> {
+  const at = clause.search(DASH_BEFORE_QUESTION);
+  const lead = at < 0 ? '' : clause.slice(0, at).trim();
+  const leadsIn = ENGLISH_INTRODUCTION.test(lead) || KOREAN_INTRODUCTION.test(lead) || ENGLISH_SUBORDINATE.test(lead);
+  if (!leadsIn) return [{ part: clause, leadIn: false }];
+  return [
+    { part: lead, leadIn: true },
+    { part: clause.slice(at).replace(/^\s*[—–]\s*/, ''), leadIn: false },
+  ];
+}
 
 /**
  * Sentences end at . ! ? followed by a space, at a line break, at an emoji or ㅠㅠ; within one, a Korean
@@ -285,16 +309,21 @@ function splitSentences(text: string): Clause[] {
         return sentence
           .split(KOREAN_CLAUSE_END)
           .flatMap((clause) => clause.split(ENGLISH_CLAUSE))
-          .flatMap(splitTrailingSetting)
-          .flatMap((clause) =>
-            ENGLISH_SUBORDINATE.test(clause.trim()) ? clause.split(/(?<=,)\s+/).flatMap(splitMainClause) : [clause],
+          .flatMap(splitLeadIn)
+          .flatMap(({ part, leadIn }) => splitTrailingSetting(part).map((clause) => ({ clause, leadIn })))
+          .flatMap(({ clause, leadIn }) =>
+            (ENGLISH_SUBORDINATE.test(clause.trim())
+              ? clause.split(/(?<=,)\s+/).flatMap(splitMainClause)
+              : [clause]
+            ).map((text) => ({ text, leadIn })),
           )
-          .map((clause, k, clauses) => ({
-            text: unmask(clause),
+          .map(({ text, leadIn }, k, clauses) => ({
+            text: unmask(text),
             sentence: n,
             // What comes before "…, but" is conceded: the point is what follows it.
-            subordinate: ENGLISH_SUBORDINATE.test(clause.trim()) || /^but\b/i.test(clauses[k + 1]?.trim() ?? ''),
+            subordinate: ENGLISH_SUBORDINATE.test(text.trim()) || /^but\b/i.test(clauses[k + 1]?.text.trim() ?? ''),
             asked,
+            leadIn,
           }));
       })
       .filter((s) => /[\p{L}\p{N}$]/u.test(s.text))

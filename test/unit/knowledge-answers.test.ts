@@ -965,3 +965,12 @@ describe('round 6: a cap is a limit', () => {
     expect(answer.partial?.missing).toEqual(['cap']);
   });
 });
+
+describe('round 7: a long message whose question follows a dash', () => {
+  it('the asker introducing themself before the dash does not decline the answer', () => {
+    const q =
+      "Our on-call runbook mentions Kubernetes a lot but never explains it. I'm from the frontend side, so a plain answer would be great — what is Kubernetes, in a nutshell?";
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('kubernetes');
+  });
+});

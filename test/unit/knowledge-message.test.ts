@@ -239,3 +239,24 @@ describe('small talk addressed to the bot', () => {
     expect(readMessage(text)).toEqual({ sentences: [], chat: 'greeting' });
   });
 });
+
+describe('round 7: a dash before the question', () => {
+  it('who asks, before the dash, is not what is asked', () => {
+    expect(roles("I'm from the frontend side, so a plain answer would be great — what is Kubernetes?")).toEqual([
+      ['question', 'what is Kubernetes?'],
+    ]);
+  });
+
+  it('a setting before the dash is context', () => {
+    expect(roles('Before I touch it — what was Docker Swarm supposed to do?')).toEqual([
+      ['context', 'Before I touch it'],
+      ['question', 'what was Docker Swarm supposed to do?'],
+    ]);
+  });
+
+  it('a topic before the dash is still asked about', () => {
+    expect(roles('Deployment vs StatefulSet in k8s — when do I need which?')).toEqual([
+      ['question', 'Deployment vs StatefulSet in k8s — when do I need which?'],
+    ]);
+  });
+});
