@@ -153,11 +153,12 @@ function spellDollars(text: string): string {
   out = out.replace(/\$/g, aboutSubstitution ? ' dollar ' : ' dollar variable ');
   // "the dollar-paren thing", "달러 괄호", "dollar sign with parentheses": $() named in words.
   if (/dollar|달러/.test(text)) out = aboutSubstitution ? `${out} substitution ` : bare ? `${out} variable ` : out;
+  // "괄호 붙은 쪽은 뭐임", "the one with the parentheses": of the two compared, the question picks $(), also
+  // in a sentence of its own after the one that compares them ("$VAR 이랑 $(cmd) 헷갈림. 괄호 붙은 쪽은 뭐임").
+  if (POINTS_AT_SUBSTITUTION.test(text)) return `${out.replace(/\bvariable\b/g, ' ')} substitution `;
   // "is $VAR the same as $(VAR)?", "달러 하나만 쓰는 거랑 괄호 붙인 거 차이": a comparison is about the one named
   // first, the other is what it is compared with (both notes say how the two differ).
   if (!COMPARISON.test(text)) return out;
-  // "괄호 붙은 쪽은 뭐임", "the one with the parentheses": of the two compared, the question picks $().
-  if (POINTS_AT_SUBSTITUTION.test(text)) return `${out.replace(/\bvariable\b/g, ' ')} substitution `;
   const spoken = text.replace(NO_PARENTHESES, (m) => ' '.repeat(m.length));
   const variableAt = bare ? text.search(NO_PARENTHESES) : spoken.search(VARIABLE_CUE);
   const substitutionAt = spoken.search(SUBSTITUTION_CUE);

@@ -974,3 +974,9 @@ describe('round 7: a long message whose question follows a dash', () => {
     expect(top(q)).toBe('kubernetes');
   });
 });
+
+describe('round 7: the side pointed at in a sentence after the comparison', () => {
+  it('"$VAR 이랑 $(cmd) 헷갈림. 괄호 붙은 쪽은 뭐임" asks about $()', () => {
+    expect(top('$VAR 이랑 $(cmd) 자꾸 헷갈림. 괄호 붙은 쪽은 정확히 뭐임')).toBe('command-substitution');
+  });
+});
