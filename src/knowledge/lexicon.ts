@@ -198,6 +198,9 @@ const CONCEPTS: string[][] = [
     'useful',
     'usefulness',
     '유용*',
+    // "what's the point of using docker", "why bother with docker": what it is good for.
+    'point of',
+    'why bother',
   ],
   ['isolation', '격리', '독립', 'isolation', 'isolated', 'isolate', 'sandbox', 'independent'],
   ['windows', '윈도우', '윈도우즈', '윈도', 'windows', 'win'],

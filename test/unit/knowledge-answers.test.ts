@@ -980,3 +980,12 @@ describe('round 7: the side pointed at in a sentence after the comparison', () =
     expect(top('$VAR 이랑 $(cmd) 자꾸 헷갈림. 괄호 붙은 쪽은 정확히 뭐임')).toBe('command-substitution');
   });
 });
+
+describe('round 7: the point of a thing is what it is good for', () => {
+  it.each(["What's the point of using Docker at all?", 'why bother with docker?'])(
+    '%s asks for the advantages',
+    (q) => {
+      expect(top(q)).toBe('docker-advantages');
+    },
+  );
+});
