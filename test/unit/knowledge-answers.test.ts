@@ -989,3 +989,14 @@ describe('round 7: the point of a thing is what it is good for', () => {
     },
   );
 });
+
+describe('round 7: "for every" and "for each" are many', () => {
+  it('is read as many', () => {
+    expect(tokenize('a separate image for every container')).toContain('many');
+    expect(tokenize('one for each container')).toContain('many');
+  });
+
+  it('"a separate image for every container" is not answered with the listing note', () => {
+    expect(kb.ask('Do I need a separate image for every container I run?').outcome).not.toBe('answered');
+  });
+});
