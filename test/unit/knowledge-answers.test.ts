@@ -1000,3 +1000,19 @@ describe('round 7: "for every" and "for each" are many', () => {
     expect(kb.ask('Do I need a separate image for every container I run?').outcome).not.toBe('answered');
   });
 });
+
+describe('round 7: what an image holds is what the overview note bundles into it', () => {
+  it.each(['이미지에 뭐가 담겨 있어?', 'what does an image contain?', '도커 이미지에는 정확히 뭐가 묶여 있는 거예요?'])(
+    '%s',
+    (q) => {
+      expect(top(q)).toBe('docker-overview');
+      expect(kb.ask(q).outcome).toBe('answered');
+    },
+  );
+
+  it('"X까지 포함해서" is including, not what an image holds', () => {
+    expect(top('/var/lib/docker 를 새로 붙인 디스크로 옮기는 순서 알려주세요. 기존 이미지들 복사까지 포함해서요')).toBe(
+      'docker-root-dir',
+    );
+  });
+});
