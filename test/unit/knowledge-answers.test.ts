@@ -1016,3 +1016,12 @@ describe('round 7: what an image holds is what the overview note bundles into it
     );
   });
 });
+
+describe('round 7: a comparison naming one side compares it with the story before it', () => {
+  it('"도커로 하면 어떻게 달라지는지" after a story of installing mysql on a server is the traditional-vs-docker note', () => {
+    const q =
+      '예전 회사에선 서버에 mysql을 직접 설치해서 돌렸거든요. 도커로 하면 과정이 어떻게 달라지는지 비교해서 알려주세요!';
+    expect(top(q)).toBe('traditional-vs-docker');
+    expect(kb.ask(q).outcome).toBe('answered');
+  });
+});
