@@ -19,6 +19,8 @@ interface IndexedEntry {
   titleTokens: string[];
   /** Distinct tokens of each alias: a question holding a whole alias is one of its known phrasings. */
   aliasTokens: string[][];
+  /** The two sides of a title that compares ("도커 vs 쿠버네티스"), each as its tokens; empty for other titles. */
+  comparedSides: string[][];
   /** Best field weight of each token in this entry (see FIELD_WEIGHT). */
   tokenWeight: Map<string, number>;
   /** The body shows a command to type (`docker info | grep …`, `$()`), not only a flow or a table in code. */
@@ -416,6 +418,12 @@ export function assembleKnowledgeBase(
       const all = item.titleTokens.reduce((sum, t) => sum + idf(t), 0);
       return all === 0 ? 0 : item.titleTokens.reduce((sum, t) => sum + (excluded.includes(t) ? idf(t) : 0), 0) / all;
     };
+    // "컨테이너 하나면 k8s 말고 도커로 충분?": a question naming both sides of a title that compares them asks
+    // for that comparison, whatever else it names (the overview note names Docker alone).
+    const namesSide = (side: string[]) =>
+      side.some((t) => tokens.includes(t) && !LEXICON.intentConcepts.has(t) && !LEXICON.modifiers.has(t));
+    const namesBothSides = (item: IndexedEntry) =>
+      item.comparedSides.length === 2 && item.comparedSides.every(namesSide);
     return candidates
       .map((c) => ({
         ...c,
@@ -423,7 +431,8 @@ export function assembleKnowledgeBase(
           0.5 * c.coverage +
             0.15 * named(c.item.titleTokens) +
             0.15 * aliasCoverage(c.item) +
-            0.2 * (fuzzy.get(c.item) ?? 0) -
+            0.2 * (fuzzy.get(c.item) ?? 0) +
+            (namesBothSides(c.item) ? BOTH_SIDES_BONUS : 0) -
             0.15 * titledExcluded(c.item),
         ),
       }))
@@ -855,6 +864,8 @@ interface Action {
 const ACTION_OPERATIONS = new Set(['install', 'delete', 'share']);
 /** How much lower a note may score and still come first for doing the asked operation to the asked thing. */
 const RERANK_MARGIN = 0.1;
+/** How much a note whose title compares two things gains when the question names both. */
+const BOTH_SIDES_BONUS = 0.05;
 /** How far apart an operation and its object may stand on a line of a note ("도커를 설치해서"). */
 const ACTION_WINDOW = 2;
 /** The note's lines as token sequences, made when first needed (only notes that come out on top are read). */
@@ -953,8 +964,17 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
   mark(tags, FIELD_WEIGHT.tags);
   for (const alias of aliases) mark(alias, FIELD_WEIGHT.aliases);
   mark(title, FIELD_WEIGHT.title);
+  const sides = (t: string) => t.replace(/\([^)]*\)/g, ' ').split(/\s+vs\.?\s+/i);
+  const [korean, english] = [sides(entry.title), sides(entry.titleEn)];
+  const bothSides =
+    korean.length === 2
+      ? korean.map((side, k) => new Set([...tokenize(side), ...(english.length === 2 ? tokenize(english[k]!) : [])]))
+      : [];
+  // What both sides share ("기존 방식 vs 도커 방식") tells neither apart.
+  const comparedSides = bothSides.map((side, k) => [...side].filter((t) => !bothSides[1 - k]!.has(t)));
   return {
     entry,
+    comparedSides,
     titleTokens: [...new Set(title)],
     aliasTokens: aliases.map((a) => [...new Set(a)]).filter((a) => a.length > 0),
     title: title.join(' '),

@@ -1025,3 +1025,20 @@ describe('round 7: a comparison naming one side compares it with the story befor
     expect(kb.ask(q).outcome).toBe('answered');
   });
 });
+
+describe('round 7: a question naming both sides of a title that compares them asks for the comparison', () => {
+  it.each([
+    'we only run one container for this tool, but someone suggested kubernetes — is docker alone fine for a single container?',
+    '우리 서비스는 컨테이너가 하나뿐인데 다들 쿠버네티스 얘기를 해서요, 이 규모면 도커만으로 충분한가요?',
+  ])('%s', (q) => {
+    expect(top(q)).toBe('docker-vs-kubernetes');
+    expect(kb.ask(q).outcome).toBe('answered');
+  });
+
+  it('what both sides share ("방식" of 기존 방식 vs 도커 방식) names neither', () => {
+    expect(top('컨테이너 안에서 쓴 파일이 호스트에서도 보이는 방식이 있다고 들었는데 그게 뭔가요?')).toBe('disk-mount');
+    expect(
+      kb.ask('컨테이너 안에서 쓴 파일이 호스트에서도 보이는 방식이 있다고 들었는데 그게 뭔가요?').matches[1]?.entry.id,
+    ).not.toBe('traditional-vs-docker');
+  });
+});
