@@ -574,7 +574,21 @@ const CONCEPTS: string[][] = [
     'smaller',
   ],
   // English "move from Docker to Kubernetes" is switching tools; relocating data is "migrate".
-  ['migrate', '옮기*', '옮겨*', '옮길', '이동', 'migrate', 'migration', '마이그레이션', 'relocate'],
+  [
+    'migrate',
+    '옮기*',
+    '옮겨*',
+    '옮길',
+    '이동',
+    'migrate',
+    'migration',
+    '마이그레이션',
+    'relocate',
+    'move',
+    'moves',
+    'moved',
+    'moving',
+  ],
   ['rollback', '롤백', 'rollback', 'roll back', 'undo', '되돌리*', '되돌려*'],
   // Making something bigger: "용량 늘리기", "expand the disk" (an operation the notes may lack).
   ['increase', '늘리*', '늘려*', '늘릴', '확장', '증설', 'increase', 'expand', 'extend', 'enlarge', 'grow'],
@@ -685,6 +699,8 @@ const CONCEPTS: string[][] = [
     'criterion',
     'decide',
   ],
+  // "move from Docker to Kubernetes" changes tools, it does not migrate data (move the data root).
+  ['switch', 'switch', 'switching', 'move from', 'moving from', 'moved from', 'move over to'],
   ['replace', '대체', '대신', 'replace', 'replaced', 'replacement', 'instead', 'alternative', 'successor'],
 ];
 

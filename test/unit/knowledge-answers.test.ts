@@ -1042,3 +1042,9 @@ describe('round 7: a question naming both sides of a title that compares them as
     ).not.toBe('traditional-vs-docker');
   });
 });
+
+describe('round 7: moving something is migrating it', () => {
+  it('the root-dir note says where the data root is, not how to move it', () => {
+    expect(partialOf("How do I move Docker's data root to another disk?", 'docker-root-dir')).toEqual(['move']);
+  });
+});
