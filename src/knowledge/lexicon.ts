@@ -340,7 +340,6 @@ const CONCEPTS: string[][] = [
   ['share', '공유', '공개', '업로드', 'share', 'shared', 'sharing', 'public', 'publish', 'upload'],
   // Pushing an image is its own command (docker push), which no note shows: not the same as sharing.
   ['push', 'push', 'pushed', 'pushing', 'pushes', '푸시', '푸쉬'],
-  // A container's state other than running: what `docker container ls` leaves out.
   // Terms of Docker's world made of words the notes use apart: an environment variable is neither the notes'
   // 실행 환경 nor their shell variable, a file name not a file, the root user not the root directory.
   [
@@ -353,9 +352,9 @@ const CONCEPTS: string[][] = [
     'env vars',
     'envvars',
   ],
+  ['읽기전용', '읽기전용', '읽기 전용', '읽기만', 'read-only', 'read only', 'readonly'],
   // An image's tag, a private registry and logging in to one, an update without downtime: Docker's world, none
   // of it in the notes.
-  ['읽기전용', '읽기전용', '읽기 전용', '읽기만', 'read-only', 'read only', 'readonly'],
   ['tag', '태그', 'tag', 'tags', 'tagged', 'tagging', '특정 버전', 'specific version'],
   ['version', 'version', 'versions', 'versioning'],
   ['private', '프라이빗', '사설', '비공개', 'private'],
@@ -373,6 +372,23 @@ const CONCEPTS: string[][] = [
     'non-root',
     'rootless',
   ],
+  // Which setting wins when two give a value (.env or environment:, a flag or the file): no note says.
+  [
+    'precedence',
+    '우선순위',
+    '뭐가 우선',
+    '어느 게 우선',
+    '어떤 게 우선',
+    '어떤 것이 우선',
+    'precedence',
+    'priority',
+    'takes priority',
+    'override',
+    'overrides',
+    'overridden',
+    'wins',
+  ],
+  // A container's state other than running: what `docker container ls` leaves out.
   [
     'stopped',
     'stopped',
@@ -1433,6 +1449,7 @@ terms actual actually main point points bit bits part parts piece
  */
 const TECH_TERMS = [
   'push',
+  'precedence',
   'stopped',
   'envvar',
   'volume',

@@ -1048,3 +1048,16 @@ describe('round 7: moving something is migrating it', () => {
     expect(partialOf("How do I move Docker's data root to another disk?", 'docker-root-dir')).toEqual(['move']);
   });
 });
+
+describe('round 7: which of two settings wins is no note', () => {
+  it('the compose note covers part of ".env or environment:, which takes precedence"', () => {
+    expect(partialOf('compose에서 .env 파일이랑 environment 키 중에 뭐가 우선이야?', 'docker-compose')).toEqual([
+      '뭐가 우선',
+    ]);
+    expect(kb.ask('does environment: override the .env file in compose?').outcome).not.toBe('answered');
+  });
+
+  it('우선 as "first" is no precedence', () => {
+    expect(kb.ask('우선 도커부터 설치해야 해?').partial).toBeUndefined();
+  });
+});
