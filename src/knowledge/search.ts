@@ -828,6 +828,8 @@ function contentRarity(typed: string, token: string): number | undefined {
   if (!typed.startsWith(token)) return undefined;
   // A question word typed onto a particle (오케스트레이션 이뭔가요, 도커 가뭐야): the question, not a name.
   if (SPACING_SLIP.test(typed)) return undefined;
+  // A team (기획팀, 개발팀, 데이터팀) says who asks or for whom, not what about.
+  if (/^[\uac00-\ud7a3]{1,4}팀$/.test(token)) return undefined;
   // A one-syllable word with its particle (감이, 말이) is no name either.
   if (token.length === 2 && /[이가은는을를만로와과에]$/.test(token)) return undefined;
   return isKoreanPredicate(typed, token) ? undefined : KOREAN_RARITY;

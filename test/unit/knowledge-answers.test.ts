@@ -1061,3 +1061,16 @@ describe('round 7: which of two settings wins is no note', () => {
     expect(kb.ask('우선 도커부터 설치해야 해?').partial).toBeUndefined();
   });
 });
+
+describe('round 7: who asks (계신가요, 개발팀) does not decline the answer', () => {
+  it('"스웜 써보신 분 계신가요? … 요즘도 이거 쓰는지 궁금합니다" is the swarm note', () => {
+    const q =
+      '혹시 스웜 써보신 분 계신가요? 옛날 위키에 Docker Swarm으로 호스트 여러 대 묶는 얘기가 있길래요. 요즘도 이거 쓰는지 아니면 다른 걸로 넘어갔는지 궁금합니다.';
+    expect(top(q)).toBe('docker-swarm');
+    expect(kb.ask(q).outcome).toBe('answered');
+  });
+
+  it('a team is who asks', () => {
+    expect(kb.ask('개발팀에서 말하는 도커 이미지는 뭐예요?').outcome).toBe('answered');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_QUESTION_CHARS, readMessage } from '../../src/knowledge/message.ts';
-import { tokenize, tokenizeWords } from '../../src/knowledge/normalize.ts';
+import { isKoreanPredicate, tokenize, tokenizeWords } from '../../src/knowledge/normalize.ts';
 import { isCommonEnglish, spokenBand } from '../../src/knowledge/vocabulary.ts';
 
 const roles = (text: string) => readMessage(text).sentences.map((s) => [s.role, s.text]);
@@ -258,5 +258,15 @@ describe('round 7: a dash before the question', () => {
     expect(roles('Deployment vs StatefulSet in k8s — when do I need which?')).toEqual([
       ['question', 'Deployment vs StatefulSet in k8s — when do I need which?'],
     ]);
+  });
+});
+
+describe('round 7: honorific verbs are verbs', () => {
+  it.each([
+    ['말씀드리고', '말씀드리'],
+    ['계신가요', '계신'],
+    ['알려드릴게요', '알려드릴'],
+  ])('%s is a verb', (typed, token) => {
+    expect(isKoreanPredicate(typed, token)).toBe(true);
   });
 });
