@@ -484,15 +484,19 @@ function splitCompound(word: string): string[] | null {
 function stemEnglish(word: string): string {
   const candidates: string[] = [];
   if (word.length > 4 && word.endsWith('ies')) candidates.push(`${word.slice(0, -3)}y`);
-  if (word.length > 4 && word.endsWith('es')) candidates.push(word.slice(0, -2));
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) candidates.push(word.slice(0, -1));
+  // -es is a plural's own ending after a hiss (boxes, classes, matches); else the e is the word's (pieces, stages).
+  const esStem = word.length > 4 && word.endsWith('es') ? word.slice(0, -2) : undefined;
+  const sStem = word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : undefined;
+  const hissed = esStem !== undefined && /(?:s|x|z|ch|sh)$/.test(esStem);
+  for (const stem of hissed ? [esStem, sStem] : [sStem, esStem]) if (stem) candidates.push(stem);
   if (word.length > 5 && word.endsWith('ing')) candidates.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
   if (word.length > 4 && word.endsWith('ed')) candidates.push(word.slice(0, -2), word.slice(0, -1));
   for (const c of candidates) {
     const known = LEXICON.exact.get(c);
     if (known) return known;
   }
-  return candidates[0] ?? word;
+  // An everyday word (caches → cache, not cach): the stem that is a word.
+  return candidates.find((c) => isCommonEnglish(c)) ?? candidates[0] ?? word;
 }
 
 /** Jamo spelling of Korean (도커 → ㄷㅗㅋㅓ), so one wrong consonant is one edit, not a whole syllable. */

@@ -270,3 +270,16 @@ describe('round 7: honorific verbs are verbs', () => {
     expect(isKoreanPredicate(typed, token)).toBe(true);
   });
 });
+
+describe('round 7: English plurals fold to the word', () => {
+  it('-es after a hiss is the plural ending, else the e is the word', () => {
+    expect(tokenize('pieces stages boxes classes caches namespaces')).toEqual([
+      'piece',
+      'stage',
+      'box',
+      'class',
+      'cache',
+      'namespace',
+    ]);
+  });
+});
