@@ -4,7 +4,7 @@ import { isOwnSetting, readMessage } from './message.ts';
 import { isHangul, isKoreanPredicate, spelling, tokenize, tokenizeWords, type Word } from './normalize.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
 import { editDistance, SHORT_KOREAN, TypoRepair } from './typo.ts';
-import { CLI, COMPOSE_KEY_WORDS, isCommonEnglish, KUBERNETES_KINDS, spokenBand } from './vocabulary.ts';
+import { CLI, COMPOSE_KEY_WORDS, everydaySlipOf, isCommonEnglish, KUBERNETES_KINDS, spokenBand } from './vocabulary.ts';
 
 export { MAX_QUESTION_CHARS } from './message.ts';
 
@@ -202,7 +202,7 @@ export function assembleKnowledgeBase(
     // A number the notes never mention ("Windows 10") says nothing about the topic.
     if (/^\d+$/.test(token)) return undefined;
     // "teh", "wich", "waht": a function word mistyped, not a name.
-    if (/^[a-z]+$/.test(typed) && isFunctionWordSlip(typed))
+    if (/^[a-z]+$/.test(typed) && (isFunctionWordSlip(typed) || (!everyday && everydaySlipOf(typed))))
       return { token, trust: 1, kind: 'chatter', ofDocker: false };
     const foreign = /^[a-z][a-z'-]+$/.test(typed) && !everyday && !isCommonEnglish(token) && !isPrefixedEveryday(typed);
     if ((shape === 'identifier' || foreign) && typed.length <= MAX_TOPIC_WORD) return topic(false);

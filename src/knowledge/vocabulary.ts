@@ -124,6 +124,42 @@ export function spokenBand(word: string): number {
   return bandOf.get(word) ?? SPOKEN_BANDS.length;
 }
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** The keys beside each letter on a QWERTY keyboard: a mistyped letter is one of them. */
+const BESIDE: Record<string, string> = Object.fromEntries(
+  ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'].flatMap((row, r, rows) =>
+    [...row].map((key, k) => [
+      key,
+      [row[k - 1], row[k + 1], rows[r - 1]?.[k], rows[r - 1]?.[k + 1], rows[r + 1]?.[k], rows[r + 1]?.[k - 1]]
+        .filter(Boolean)
+        .join(''),
+    ]),
+  ),
+);
+/** How spoken a word must be (see spokenBand) for a word one slip from it to be read as it. */
+const SLIP_BAND = 1;
+
+/**
+ * A much-said English word one slip of the keyboard from `word` (holdng → holding, evrything → everything): a
+ * letter left out, added, swapped with its neighbour or typed with a key beside it, after the first. Only the most spoken words count, so the
+ * names of tools (gradle, one letter from grade) stay names.
+ */
+export function everydaySlipOf(word: string): string | undefined {
+  if (word.length < 5 || !/^[a-z]+$/.test(word)) return undefined;
+  const said = (w: string) => w !== word && spokenBand(w) <= SLIP_BAND;
+  // The first letter is seldom the slip (maven is not haven).
+  for (let i = 1; i <= word.length; i++) {
+    const [head, tail] = [word.slice(0, i), word.slice(i)];
+    if (i < word.length && said(head + tail.slice(1))) return head + tail.slice(1);
+    if (i < word.length - 1 && said(head + tail[1] + tail[0] + tail.slice(2)))
+      return head + tail[1] + tail[0] + tail.slice(2);
+    for (const c of LETTERS) if (said(head + c + tail)) return head + c + tail;
+    for (const c of i < word.length ? (BESIDE[tail[0]!] ?? '') : '')
+      if (said(head + c + tail.slice(1))) return head + c + tail.slice(1);
+  }
+  return undefined;
+}
+
 /** Every word of the vocabularies above, as typed (depends_on, env-file, run). */
 export const DOCKER_VOCABULARY: readonly string[] = [
   ...CLI.docker.commands,

@@ -1074,3 +1074,11 @@ describe('round 7: who asks (계신가요, 개발팀) does not decline the answe
     expect(kb.ask('개발팀에서 말하는 도커 이미지는 뭐예요?').outcome).toBe('answered');
   });
 });
+
+describe('round 7: a mistyped everyday word is no subject of its own', () => {
+  it('"everything docker is holdng" lists what Docker holds', () => {
+    const q = 'how do i lsit everything docker is holdng, images and contianers and all';
+    expect(top(q)).toBe('listing-commands');
+    expect(kb.ask(q).outcome).toBe('answered');
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_QUESTION_CHARS, readMessage } from '../../src/knowledge/message.ts';
 import { isKoreanPredicate, tokenize, tokenizeWords } from '../../src/knowledge/normalize.ts';
-import { isCommonEnglish, spokenBand } from '../../src/knowledge/vocabulary.ts';
+import { everydaySlipOf, isCommonEnglish, spokenBand } from '../../src/knowledge/vocabulary.ts';
 
 const roles = (text: string) => readMessage(text).sentences.map((s) => [s.role, s.text]);
 
@@ -282,4 +282,22 @@ describe('round 7: English plurals fold to the word', () => {
       'namespace',
     ]);
   });
+});
+
+describe('round 7: a much-said English word mistyped', () => {
+  it.each([
+    ['holdng', 'holding'],
+    ['evrything', 'everything'],
+    ['becuase', 'because'],
+    ['heklo', 'hello'],
+  ])('%s is %s', (typed, word) => {
+    expect(everydaySlipOf(typed)).toBe(word);
+  });
+
+  it.each(['gradle', 'maven', 'envoy', 'prisma', 'podman'])(
+    '%s, a tool one letter from a word, stays a name',
+    (name) => {
+      expect(everydaySlipOf(name)).toBeUndefined();
+    },
+  );
 });
