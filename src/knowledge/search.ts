@@ -528,6 +528,9 @@ export function assembleKnowledgeBase(
     const has = (c: Candidate, w: { token: string }) => c.item.tokenWeight.has(w.token);
     const choices = choicesIn(question);
     const focus = words.filter((w) => w.focus);
+    const allWeight = weights.reduce((a, b) => a + b, 0);
+    const weightOf = (which: (w: QuestionWord) => boolean) =>
+      words.reduce((sum, w, k) => sum + (which(w) ? weights[k]! : 0), 0);
     // What the question asks, whichever note answers it: read once, before the notes are weighed.
     const asksHow = HOW_TO.test(question);
     // A participle (설치된 이미지, 중지된 컨테이너, deleted images) says what state a thing is in, not what to do.
@@ -608,11 +611,14 @@ export function assembleKnowledgeBase(
       // $() note, not its subject.
       const lacksSubject = dockerWords.some((w) => w.token !== 'docker') && !dockerWords.some((w) => has(best, w));
       const oneWordOnly = namedCovered.size === 1 && namesElse;
+      // "멈춘 컨테이너도 보여?" on the note that lists running ones only: its saying so covers the state asked.
+      const stateWeight = saysStateLeftOut ? weightOf((w) => w.token === 'stopped' && !has(best, w)) : 0;
+      const coverage = stateWeight > 0 ? (best.coverage * allWeight) / (allWeight - stateWeight) : best.coverage;
       const confident =
         namedCovered.size > 0 &&
         !oneWordOnly &&
         !lacksSubject &&
-        (best.coverage >= minCoverage ||
+        (coverage >= minCoverage ||
           namesTitleOf(best.item, question, words) ||
           // Docker is every question's setting: standing out on it alone says nothing ("docker 스터디 언제 해요").
           ([...namedCovered].some((t) => t !== 'docker') && standsOut(best)));

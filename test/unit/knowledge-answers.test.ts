@@ -1082,3 +1082,13 @@ describe('round 7: a mistyped everyday word is no subject of its own', () => {
     expect(kb.ask(q).outcome).toBe('answered');
   });
 });
+
+describe('round 7: whether stopped containers are listed, asked in few words', () => {
+  it.each(['멈춘 컨테이너도 보여?', '실행 중이 아닌 컨테이너도 보여?'])(
+    '%s is answered by the note that lists running ones only: its saying so covers the state asked',
+    (q) => {
+      expect(kb.ask(q).outcome).toBe('answered');
+      expect(top(q)).toBe('listing-commands');
+    },
+  );
+});
