@@ -116,6 +116,7 @@ const CONCEPTS: string[][] = [
     'display',
     'see',
     'inspect',
+    'browse',
   ],
   ['directory', '디렉터리', '디렉토리', '폴더', 'directory', 'directories', 'dir', 'folder', 'folders', 'path', '경로'],
   ['mount', '마운트', 'mount', 'mounts', 'mounting', 'mounted', 'bind', '바인드'],

@@ -484,7 +484,8 @@ export function assembleKnowledgeBase(
         const before = new Set(at < 0 ? [] : tokenize(/(\S+)\s*$/.exec(lower.slice(0, at))?.[1] ?? ''));
         const phrase = new Set(at < 0 ? [] : tokenize(lower.slice(at + w.typed.length).split(PHRASE_END)[0]!));
         object =
-          words.find((x) => before.has(x.token) && isObject(x))?.token ??
+          // (a word the notes lack before it is more likely a verb: "browse public images".)
+          words.find((x) => before.has(x.token) && isObject(x) && x.kind !== 'content')?.token ??
           words.filter((x) => phrase.has(x.token) && isObject(x)).at(-1)?.token;
       }
       return object && object !== w.token ? [{ operation: w.token, object }] : [];

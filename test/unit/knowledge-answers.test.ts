@@ -1092,3 +1092,11 @@ describe('round 7: whether stopped containers are listed, asked in few words', (
     },
   );
 });
+
+describe('round 7: a word the notes lack before an operation is its verb, not its object', () => {
+  it('"browse public images that others shared" is the registry note, which shares images', () => {
+    const q = 'Where can I browse public images that other people have shared?';
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('docker-registry');
+  });
+});
