@@ -432,6 +432,8 @@ const CONCEPTS: string[][] = [
     'process',
     'steps',
     'step',
+    // "what stages happen until it runs" (a build's own stage is another thing: multi-stage).
+    'stages',
     'workflow',
     'lifecycle',
     'pipeline',

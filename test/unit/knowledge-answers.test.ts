@@ -1100,3 +1100,13 @@ describe('round 7: a word the notes lack before an operation is its verb, not it
     expect(top(q)).toBe('docker-registry');
   });
 });
+
+describe('round 7: the stages a thing goes through are its flow', () => {
+  it('"what stages happen until the app runs" is the build flow; a build stage stays a topic', () => {
+    expect(top('When we write our own Dockerfile, what stages happen until the app is actually running')).toBe(
+      'dockerfile-build-flow',
+    );
+    expect(tokenize('what stages happen')).toEqual(['flow']);
+    expect(tokenize('build stage')).toContain('stage');
+  });
+});
