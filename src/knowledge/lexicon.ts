@@ -1424,7 +1424,7 @@ const KOREAN_FILLERS = `
 이제 막상 아무튼 암튼 어쨌든 그러니까 그래서 그런데 근데 그럼 그리고 아니면 차라리 오히려 문득 드디어 겨우 아예 일단은 우선은
 가지 두세가지 몇가지 단계 단계별 종류 부분 전체 각각 하나씩
 지난주 이번주 다음주 저번주 지난달 이번달 다음달 작년 올해 내년 분기 오전 오후 아침 저녁 주말 평일 당분간
-섹션 초안 슬라이드 장표 저희 우리팀 저희팀
+섹션 초안 슬라이드 장표 저희 우리팀 저희팀 교육 신규
 위주 핵심 포인트 요지 골자 개요
 `;
 
@@ -1445,6 +1445,7 @@ note notes docs doc documentation wiki runbook runbooks readme handbook cheatshe
 const ENGLISH_FILLERS = `
 tech technology technologies thing things stuff concept concepts idea ideas basics gist sum summary overview term
 terms actual actually main point points bit bits part parts piece
+onboarding training slides slide deck presentation
 `;
 
 /**

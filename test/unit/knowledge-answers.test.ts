@@ -1110,3 +1110,13 @@ describe('round 7: the stages a thing goes through are its flow', () => {
     expect(tokenize('build stage')).toContain('stage');
   });
 });
+
+describe('round 7: what the answer is for (교육 자료, onboarding slides) is no subject', () => {
+  it.each([
+    'Docker Engine이 정확히 어떤 일들을 맡는지 신규 입사자 교육 자료에 넣으려고요. 리스트로 알려주세요 :bow:',
+    'what does the docker engine do? it is for our onboarding slides',
+  ])('%s is the engine note', (q) => {
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('docker-engine');
+  });
+});
