@@ -53,6 +53,8 @@ function canonicalText(text: string): string {
     text.normalize('NFC').replace(/[^\u3131-\u318e]+/g, (part) => part.normalize('NFKC')),
   ).toLowerCase();
   out = composeTypedVowels(out);
+  // The name a shell assignment gives (IMG=$(…), -e FOO=bar) is an example, whatever it spells.
+  out = out.replace(SHELL_ASSIGNMENT, ' ');
   out = spellDollars(out).replace(INTENSIFIER, ' ').replace(PRESENTATION, ' ').replace(MODAL_GOOD, ' ');
   for (const [phrase, pattern, canonical] of PHRASES) {
     if (out.includes(phrase)) out = out.replace(pattern, ` ${canonical} `);
@@ -120,6 +122,8 @@ const PHRASES: Array<[string, RegExp, string]> = LEXICON.phrases.map(([phrase, c
   return [phrase, new RegExp(source, 'g'), canonical];
 });
 
+/** A shell assignment's name: `img=` of `img=$(docker images -q)` (text is lower case by then), not `a==b`. */
+const SHELL_ASSIGNMENT = /(?<![\w.$-])[a-z_][a-z0-9_]*=(?=[^\s=])/g;
 /** 대체 or 도대체 before a question word (도커가 대체 뭔가요) is "on earth", not 대체 (replace). */
 const INTENSIFIER = /(?:도대체|대체)(?=\s*(?:뭐|뭔|무엇|무슨|왜|어떻게|어떤|어디|언제|누가|얼마|몇))/g;
 /** "어떻게 설명하면 좋을까요", "정리하면 좋겠어요": should, not the good of an advantage. */

@@ -1120,3 +1120,21 @@ describe('round 7: what the answer is for (교육 자료, onboarding slides) is 
     expect(top(q)).toBe('docker-engine');
   });
 });
+
+describe('round 7: the name a shell assignment gives is an example', () => {
+  it('`IMG=$(docker images -q)` asks about $(), not about images', () => {
+    const q = 'In `IMG=$(docker images -q)`, does the part in the parens run first and then get used?';
+    expect(tokenize('IMG=$(docker images -q)')).not.toContain('image');
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('command-substitution');
+  });
+});
+
+describe('round 7: 그렇고, 안쪽 are no subject', () => {
+  it('"암튼 그건 그렇고, … 클러스터는 정확히 뭘 말하는 거야?" is the cluster note', () => {
+    const q =
+      '오늘 회의가 클러스터로 몰려있어서 정신없네 :dizzy_face: 암튼 그건 그렇고, 인프라 문서에 나오는 클러스터는 정확히 뭘 말하는 거야?';
+    expect(kb.ask(q).outcome).toBe('answered');
+    expect(top(q)).toBe('cluster');
+  });
+});
