@@ -229,7 +229,11 @@ export function assembleKnowledgeBase(
   /** A word that names something (a subject), not what is wanted of it (확인, 설명) or how (먼저, 따로). */
   const names = (w: { kind: WordKind; token: string }) =>
     w.kind === 'topic' ||
-    (w.kind === 'known' && !LEXICON.intentConcepts.has(w.token) && !LEXICON.modifiers.has(w.token));
+    (w.kind === 'known' &&
+      !LEXICON.intentConcepts.has(w.token) &&
+      !LEXICON.modifiers.has(w.token) &&
+      // A filler a note happens to use (내용 in "도커 전체 내용 확인") names nothing in a question either.
+      !LEXICON.koreanFillers.has(w.token));
 
   /**
    * Everyday words that are technical in a question about Compose (profiles, ports) or Kubernetes

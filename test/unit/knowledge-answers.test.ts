@@ -1138,3 +1138,11 @@ describe('round 7: 그렇고, 안쪽 are no subject', () => {
     expect(top(q)).toBe('cluster');
   });
 });
+
+describe('round 7: a filler a note happens to use names nothing', () => {
+  it('"정리된 내용 있을까요?" after asking what goes into an image is not the listing note ("도커 전체 내용 확인")', () => {
+    const q =
+      '신입 교육 자료 만드는 중인데요, 도커를 처음 보는 사람한테 개념 설명하려니 막막하네요. 이미지 안에는 정확히 뭐가 들어가는지도 같이 넣고 싶은데 정리된 내용 있을까요?';
+    expect(top(q)).toBe('docker-overview');
+  });
+});
