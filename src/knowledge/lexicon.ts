@@ -1902,8 +1902,8 @@ const DOCKER_WORLD = [
   'containerd',
 ];
 
-/** Forms that name a concept only loosely (a DB is not necessarily the notes' mysql): trusted less. */
-const LOOSE_FORMS = ['db', 'database', 'databases', '데이터베이스', '디비'];
+/** Forms that name a concept only loosely (a DB is not necessarily the notes' mysql, a ship is mostly a boat): trusted less. */
+const LOOSE_FORMS = ['db', 'database', 'databases', '데이터베이스', '디비', 'ship'];
 
 /** Words that ask what something is or does: 뭐야, 무엇, 설명, 개념, what, explain. */
 const WHAT_IS_CUE =

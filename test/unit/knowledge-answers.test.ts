@@ -1146,3 +1146,13 @@ describe('round 7: a filler a note happens to use names nothing', () => {
     expect(top(q)).toBe('docker-overview');
   });
 });
+
+describe('round 7: a ship is mostly a boat', () => {
+  it('"container ship schedule" is declined', () => {
+    expect(kb.ask('container ship schedule to LA').outcome).toBe('none');
+  });
+
+  it('shipping an app is still deploying it', () => {
+    expect(tokenize('ship the app')).toContain('deploy');
+  });
+});
