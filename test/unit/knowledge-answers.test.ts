@@ -18,6 +18,11 @@ function partialOf(q: string, id: string): string[] | undefined {
   expect(answer.matches[0]?.entry.id).toBe(id);
   return answer.partial?.missing;
 }
+/** Asks q and expects the note id to answer it with confidence. */
+function expectAnswered(q: string, id: string): void {
+  expect(kb.ask(q).outcome).toBe('answered');
+  expect(top(q)).toBe(id);
+}
 
 describe('three outcomes', () => {
   it('answers when the best note covers the question', () => {
@@ -970,8 +975,7 @@ describe('round 7: a long message whose question follows a dash', () => {
   it('the asker introducing themself before the dash does not decline the answer', () => {
     const q =
       "Our on-call runbook mentions Kubernetes a lot but never explains it. I'm from the frontend side, so a plain answer would be great — what is Kubernetes, in a nutshell?";
-    expect(kb.ask(q).outcome).toBe('answered');
-    expect(top(q)).toBe('kubernetes');
+    expectAnswered(q, 'kubernetes');
   });
 });
 
@@ -1005,8 +1009,7 @@ describe('round 7: what an image holds is what the overview note bundles into it
   it.each(['이미지에 뭐가 담겨 있어?', 'what does an image contain?', '도커 이미지에는 정확히 뭐가 묶여 있는 거예요?'])(
     '%s',
     (q) => {
-      expect(top(q)).toBe('docker-overview');
-      expect(kb.ask(q).outcome).toBe('answered');
+      expectAnswered(q, 'docker-overview');
     },
   );
 
@@ -1021,8 +1024,7 @@ describe('round 7: a comparison naming one side compares it with the story befor
   it('"도커로 하면 어떻게 달라지는지" after a story of installing mysql on a server is the traditional-vs-docker note', () => {
     const q =
       '예전 회사에선 서버에 mysql을 직접 설치해서 돌렸거든요. 도커로 하면 과정이 어떻게 달라지는지 비교해서 알려주세요!';
-    expect(top(q)).toBe('traditional-vs-docker');
-    expect(kb.ask(q).outcome).toBe('answered');
+    expectAnswered(q, 'traditional-vs-docker');
   });
 });
 
@@ -1031,8 +1033,7 @@ describe('round 7: a question naming both sides of a title that compares them as
     'we only run one container for this tool, but someone suggested kubernetes — is docker alone fine for a single container?',
     '우리 서비스는 컨테이너가 하나뿐인데 다들 쿠버네티스 얘기를 해서요, 이 규모면 도커만으로 충분한가요?',
   ])('%s', (q) => {
-    expect(top(q)).toBe('docker-vs-kubernetes');
-    expect(kb.ask(q).outcome).toBe('answered');
+    expectAnswered(q, 'docker-vs-kubernetes');
   });
 
   it('what both sides share ("방식" of 기존 방식 vs 도커 방식) names neither', () => {
@@ -1066,8 +1067,7 @@ describe('round 7: who asks (계신가요, 개발팀) does not decline the answe
   it('"스웜 써보신 분 계신가요? … 요즘도 이거 쓰는지 궁금합니다" is the swarm note', () => {
     const q =
       '혹시 스웜 써보신 분 계신가요? 옛날 위키에 Docker Swarm으로 호스트 여러 대 묶는 얘기가 있길래요. 요즘도 이거 쓰는지 아니면 다른 걸로 넘어갔는지 궁금합니다.';
-    expect(top(q)).toBe('docker-swarm');
-    expect(kb.ask(q).outcome).toBe('answered');
+    expectAnswered(q, 'docker-swarm');
   });
 
   it('a team is who asks', () => {
@@ -1078,8 +1078,7 @@ describe('round 7: who asks (계신가요, 개발팀) does not decline the answe
 describe('round 7: a mistyped everyday word is no subject of its own', () => {
   it('"everything docker is holdng" lists what Docker holds', () => {
     const q = 'how do i lsit everything docker is holdng, images and contianers and all';
-    expect(top(q)).toBe('listing-commands');
-    expect(kb.ask(q).outcome).toBe('answered');
+    expectAnswered(q, 'listing-commands');
   });
 });
 
@@ -1087,8 +1086,7 @@ describe('round 7: whether stopped containers are listed, asked in few words', (
   it.each(['멈춘 컨테이너도 보여?', '실행 중이 아닌 컨테이너도 보여?'])(
     '%s is answered by the note that lists running ones only: its saying so covers the state asked',
     (q) => {
-      expect(kb.ask(q).outcome).toBe('answered');
-      expect(top(q)).toBe('listing-commands');
+      expectAnswered(q, 'listing-commands');
     },
   );
 });
@@ -1096,8 +1094,7 @@ describe('round 7: whether stopped containers are listed, asked in few words', (
 describe('round 7: a word the notes lack before an operation is its verb, not its object', () => {
   it('"browse public images that others shared" is the registry note, which shares images', () => {
     const q = 'Where can I browse public images that other people have shared?';
-    expect(kb.ask(q).outcome).toBe('answered');
-    expect(top(q)).toBe('docker-registry');
+    expectAnswered(q, 'docker-registry');
   });
 });
 
@@ -1116,8 +1113,7 @@ describe('round 7: what the answer is for (교육 자료, onboarding slides) is 
     'Docker Engine이 정확히 어떤 일들을 맡는지 신규 입사자 교육 자료에 넣으려고요. 리스트로 알려주세요 :bow:',
     'what does the docker engine do? it is for our onboarding slides',
   ])('%s is the engine note', (q) => {
-    expect(kb.ask(q).outcome).toBe('answered');
-    expect(top(q)).toBe('docker-engine');
+    expectAnswered(q, 'docker-engine');
   });
 });
 
@@ -1125,8 +1121,7 @@ describe('round 7: the name a shell assignment gives is an example', () => {
   it('`IMG=$(docker images -q)` asks about $(), not about images', () => {
     const q = 'In `IMG=$(docker images -q)`, does the part in the parens run first and then get used?';
     expect(tokenize('IMG=$(docker images -q)')).not.toContain('image');
-    expect(kb.ask(q).outcome).toBe('answered');
-    expect(top(q)).toBe('command-substitution');
+    expectAnswered(q, 'command-substitution');
   });
 });
 
@@ -1134,8 +1129,7 @@ describe('round 7: 그렇고, 안쪽 are no subject', () => {
   it('"암튼 그건 그렇고, … 클러스터는 정확히 뭘 말하는 거야?" is the cluster note', () => {
     const q =
       '오늘 회의가 클러스터로 몰려있어서 정신없네 :dizzy_face: 암튼 그건 그렇고, 인프라 문서에 나오는 클러스터는 정확히 뭘 말하는 거야?';
-    expect(kb.ask(q).outcome).toBe('answered');
-    expect(top(q)).toBe('cluster');
+    expectAnswered(q, 'cluster');
   });
 });
 
