@@ -267,6 +267,7 @@ const CONCEPTS: string[][] = [
     '차이',
     '차이점',
     '비교',
+    '구분*',
     '달라*',
     '다르*',
     '다른가',
@@ -742,6 +743,9 @@ const VARIANTS: Record<string, string> = {
  */
 const KOREAN_SUFFIXES = [
   '만큼',
+  // The honorific 에게 (팀장님께, 분께서).
+  '께서',
+  '께',
   // 설명좀, 정리좀: "please" typed onto the word.
   '좀',
   // Contracted forms: 노트엔 (에는), 문서에선 (에서는), 방식으론 (으로는).

@@ -1150,3 +1150,13 @@ describe('round 7: a ship is mostly a boat', () => {
     expect(tokenize('ship the app')).toContain('deploy');
   });
 });
+
+describe('round 7: 구분 is telling apart, 께 a particle', () => {
+  it('"이미지랑 컨테이너가 각각 뭔지 구분해서" asks what each is', () => {
+    expectAnswered(
+      '기획팀 분께 도커를 설명해드려야 하는데 막막하네요. 이미지랑 컨테이너가 각각 뭔지 쉽게 구분해서 말씀드리고 싶은데 어떻게 설명하면 좋을까요?',
+      'docker-overview',
+    );
+    expect(tokenize('팀장님께서 구분해서')).toEqual(tokenize('팀장님 차이'));
+  });
+});
