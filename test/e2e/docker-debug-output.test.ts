@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
+import { CLI, TSX } from '../support/bot-process.ts';
 import { type FakeEngine, startFakeEngine } from '../support/fake-engine.ts';
 
 /**
@@ -14,8 +14,6 @@ import { type FakeEngine, startFakeEngine } from '../support/fake-engine.ts';
  * Checked in a real child process, where `debug` reads DEBUG from the environment as it loads.
  */
 const run = promisify(execFile);
-const TSX = path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const CLI = path.join(PROJECT_ROOT, 'src', 'cli.ts');
 const RAW_SECRET = 'swordfish-in-the-raw-answer';
 
 let engine: FakeEngine;
@@ -47,7 +45,7 @@ afterEach(async () => {
 
 describe('DEBUG=modem', () => {
   it.each(['modem', '*', 'modem,docker-modem*,*'])('DEBUG=%s prints nothing of the engine answers', async (debug) => {
-    const { stdout, stderr } = await run(process.execPath, [TSX, CLI, 'ps', '-a', '--json'], {
+    const { stdout, stderr } = await run(TSX, [CLI, 'ps', '-a', '--json'], {
       cwd,
       env: { PATH: process.env.PATH, HOME: cwd, DEBUG: debug, DEBUG_COLORS: '0', DOCKER_HOST: engine.host },
     });

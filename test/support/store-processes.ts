@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import { TSX } from './bot-process.ts';
 
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 const CHILD = path.join(PROJECT_ROOT, 'test', 'support', 'store-open-child.ts');
 
 export interface ChildOpenResult {
