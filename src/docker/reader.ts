@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import { UserError } from '../errors.ts';
+import { withTimeout } from '../time/timeout.ts';
 import type { DockerConfig, DockerEndpoint } from './config.ts';
 import { type EngineDiskUsage, type EngineInfo, toDfView } from './df.ts';
 import { DeadlineExceeded, describeDockerError } from './errors.ts';
@@ -225,19 +226,17 @@ export function chooseApiVersion(daemonMax: string, daemonMin: string | undefine
 }
 
 /** Aborts the requests and rejects when `ms` pass, even if the daemon holds the connection open. */
-async function withDeadline<T>(ms: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+function withDeadline<T>(ms: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+  // keepAlive: the deadline is kept even when nothing else holds the process open, as a one-shot CLI read needs.
+  return withTimeout(
+    run(controller.signal),
+    ms,
+    () => {
       const exceeded = new DeadlineExceeded(`no answer within ${ms} ms`);
       controller.abort(exceeded);
-      reject(exceeded);
-    }, ms);
-  });
-  try {
-    return await Promise.race([run(controller.signal), deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
+      throw exceeded;
+    },
+    { keepAlive: true },
+  );
 }

@@ -8,6 +8,7 @@
 import { type AnyMiddlewareArgs, type Context, type Middleware, webApi } from '@slack/bolt';
 import type { LogFields, Logger } from '../logger.ts';
 import type { Metrics, RefusalReason, RequestKind, RequestOutcome } from '../observe/metrics.ts';
+import { withTimeout } from '../time/timeout.ts';
 import type { AskedQuestion } from './post-answer.ts';
 
 /** What a listener says of how its request ended; unset means it was handled with nothing to count. */
@@ -116,14 +117,8 @@ export function observeRequests(
     },
     async settle(ms) {
       if (count === 0) return 0;
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        new Promise<void>((resolve) => idle.push(resolve)),
-        new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, ms);
-        }),
-      ]);
-      clearTimeout(timer);
+      // keepAlive: a shutdown waits for this even when nothing else holds the process open.
+      await withTimeout(new Promise<void>((resolve) => idle.push(resolve)), ms, () => undefined, { keepAlive: true });
       return count;
     },
   };
