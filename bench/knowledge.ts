@@ -65,6 +65,10 @@ const SETS: Array<[string, string]> = [
   // measured only on round 5's code and on round 6's, and none of its questions has been read.
   ['fresh set N', path.join(DATA, 'fresh-n-questions.jsonl')],
   ['held-out set M', path.join(DATA, 'fresh-m-questions.jsonl')],
+  // Round 8 (README): O and P, written by two helpers from the note bodies alone in round 7, were first
+  // measured at round 8's start. P's misses were read then, by class; none of O's questions has been read.
+  ['fresh set P', path.join(DATA, 'fresh-p-questions.jsonl')],
+  ['held-out set O', path.join(DATA, 'fresh-o-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */
