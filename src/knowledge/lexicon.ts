@@ -200,7 +200,7 @@ const CONCEPTS: string[][] = [
     'usefulness',
     '유용*',
     // "what's the point of using docker", "why bother with docker": what it is good for.
-    'point of',
+    'the point of',
     'why bother',
   ],
   // What an image holds ("이미지에 뭐가 담겨 있어", "what does an image contain"): the note that bundles them.
@@ -267,7 +267,11 @@ const CONCEPTS: string[][] = [
     '차이',
     '차이점',
     '비교',
-    '구분*',
+    '구분',
+    '구분하*',
+    '구분해*',
+    '구분되*',
+    '구분돼*',
     '달라*',
     '다르*',
     '다른가',

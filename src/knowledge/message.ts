@@ -131,7 +131,7 @@ const KOREAN_INTRODUCTION = new RegExp(
   'i',
 );
 const ENGLISH_INTRODUCTION =
-  /^(?:(?:hi|hello|hey)\b[\s,!]*(?:all|team|everyone|folks|there)?[\s,!]*)?(?:(?:i'm|i am|this is|my name is)\b.*\b(?:team|engineer|engineering|developer|dev|manager|pm|designer|analyst|scientist|intern|lead|architect|student|hire|joined|new here|from)\b|(?:just )?joined\b|new (?:\w+ )?(?:here|hire|joiner)\b)/i;
+  /^(?:(?:hi|hello|hey)\b[\s,!]*(?:all|team|everyone|folks|there)?[\s,!]*)?(?:(?:i'm|i am|this is|my name is)\b.*\b(?:team|engineer|engineering|developer|dev|manager|pm|designer|analyst|scientist|intern|lead|architect|student|hire|joined|new here)\b|(?:i'm|i am) from\b|(?:just )?joined\b|new (?:\w+ )?(?:here|hire|joiner)\b)/i;
 
 /** A clause that says when, why or before what (지우기 전에, 지우려다가, before I delete anything): the setting. */
 const KOREAN_SUBORDINATE =
@@ -269,7 +269,7 @@ const KOREAN_CLAUSE_END =
 
 /** A dash before an interrogative: what follows it is the question, what precedes it may only lead in. */
 const DASH_BEFORE_QUESTION =
-  /\s+[—–]\s+(?=(?:what|whats|what's|how|why|where|when|which|who|is|are|do|does|can|could|should)\b)/i;
+  /\s*[—–]\s*(?=(?:what|whats|what's|how|why|where|when|which|who|is|are|do|does|can|could|should)\b)/i;
 
 /**
  * "I'm from the frontend side — what is X?", "Before I touch it — what was Y?": who asks or when is cut

@@ -21,7 +21,7 @@ const VERB_ENDING =
  * with an auxiliary of keeping or finishing (쌓아두, 적어놓, 지워버리).
  */
 const PREDICATE_END =
-  /(?:[아어여](?:두|놓|버리)|[다요어아여워와봐줘져쳐혀겨러라려서게니네죠까데던든며자래냐해돼했됐음함됨짐된한할될하줄]|(?:주|으|하|보|되|오|가|받|쓰|계)[실시셔세신]|드[리린릴려렸])$/;
+  /(?:[아어여](?:두|놓|버리)|[다요어아여워와봐줘져쳐혀겨러라려서게니네죠까데던든며자래냐해돼했됐음함됨짐된한할될하줄]|(?:주|으|하|보|되|오|가|받|쓰)[실시셔세신]|(?<![\uac00-\ud7a3])계[실시셔세신]|드[리린릴])$/;
 /** A syllable ending in ㅆ (했, 있, 막혔): Korean spells tenses and 있다/없다 so, nouns hardly ever. */
 const hasTenseSyllable = (word: string) =>
   [...word].some((c) => isSyllable(c) && (c.charCodeAt(0) - 0xac00) % 28 === 20);
@@ -172,9 +172,10 @@ function spellDollars(text: string): string {
     : `${out.replace(/\bvariable\b/g, ' ')} substitution `;
 }
 
-/** Words that compare or confuse two things: "차이", "A랑 B", "헷갈려", "아니면", "vs", "the same as", "or". */
+/** The side with the parentheses, pointed at: "괄호 붙은 쪽", "the one with the brackets". */
 const POINTS_AT_SUBSTITUTION =
   /괄호\s*(?:붙은|붙인|있는|쓴|친|달린)\s*쪽|\bone\s+with\s+(?:the\s+)?(?:parenthes[ie]s|parens?|brackets?)/;
+/** Words that compare or confuse two things: "차이", "A랑 B", "헷갈려", "아니면", "vs", "the same as", "or". */
 const COMPARISON =
   /차이|같[아은나니]|다르|다른|아니면|[가-힣`)]\s*(?:이랑|랑)\s|헷갈|\bvs\b|versus|\bor\b|same|differ|compare|confus|mix(?:ed)? up|between|which/;
 
@@ -491,7 +492,7 @@ function stemEnglish(word: string): string {
   // -es is a plural's own ending after a hiss (boxes, classes, matches); else the e is the word's (pieces, stages).
   const esStem = word.length > 4 && word.endsWith('es') ? word.slice(0, -2) : undefined;
   const sStem = word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : undefined;
-  const hissed = esStem !== undefined && /(?:s|x|z|ch|sh)$/.test(esStem);
+  const hissed = esStem !== undefined && /(?:ss|x|zz|ch|sh)$/.test(esStem);
   for (const stem of hissed ? [esStem, sStem] : [sStem, esStem]) if (stem) candidates.push(stem);
   if (word.length > 5 && word.endsWith('ing')) candidates.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
   if (word.length > 4 && word.endsWith('ed')) candidates.push(word.slice(0, -2), word.slice(0, -1));

@@ -1160,3 +1160,20 @@ describe('round 7: 구분 is telling apart, 께 a particle', () => {
     expect(tokenize('팀장님께서 구분해서')).toEqual(tokenize('팀장님 차이'));
   });
 });
+
+describe('round 8: what a review of round 7 found', () => {
+  it('"I\'m … from …" before a dash is not an introduction when it says what the asker does', () => {
+    expectAnswered("I'm pulling images from Docker Hub — how does that work?", 'image-pull-flow');
+  });
+
+  it('a dash typed without spaces cuts off the introduction too', () => {
+    const spaced = kb.ask("I'm from the frontend side — what is a docker image?");
+    const unspaced = kb.ask("I'm from the frontend side—what is a docker image?");
+    expect(unspaced.outcome).toBe('answered');
+    expect(unspaced.matches[0]?.entry.id).toBe(spaced.matches[0]?.entry.id);
+  });
+
+  it('an entry point is no "point of" a thing', () => {
+    expect(top('What is the entry point of a docker image?')).not.toBe('docker-advantages');
+  });
+});

@@ -301,3 +301,17 @@ describe('round 7: a much-said English word mistyped', () => {
     },
   );
 });
+
+describe('round 8: what a review of round 7 found', () => {
+  it('a separator (구분자) is no difference', () => {
+    expect(tokenize('구분자 설정')).not.toContain('difference');
+    expect(tokenize('둘을 구분하는 법')).toContain('difference');
+  });
+
+  it.each([
+    ['설계시', '설계시'],
+    ['단계시', '단계시'],
+  ])('%s, a noun with 시, is no honorific verb', (typed, token) => {
+    expect(isKoreanPredicate(typed, token)).toBe(false);
+  });
+});
