@@ -618,7 +618,10 @@ export function assembleKnowledgeBase(
       const oneWordOnly = namedCovered.size === 1 && namesElse;
       // "멈춘 컨테이너도 보여?" on the note that lists running ones only: its saying so covers the state asked.
       const stateWeight = saysStateLeftOut ? weightOf((w) => w.token === 'stopped' && !has(best, w)) : 0;
-      const coverage = stateWeight > 0 ? (best.coverage * allWeight) / (allWeight - stateWeight) : best.coverage;
+      const coverage =
+        stateWeight > 0 && allWeight > stateWeight
+          ? (best.coverage * allWeight) / (allWeight - stateWeight)
+          : best.coverage;
       const confident =
         namedCovered.size > 0 &&
         !oneWordOnly &&

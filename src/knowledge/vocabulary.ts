@@ -145,7 +145,8 @@ const SLIP_BAND = 1;
  * names of tools (gradle, one letter from grade) stay names.
  */
 export function everydaySlipOf(word: string): string | undefined {
-  if (word.length < 5 || !/^[a-z]+$/.test(word)) return undefined;
+  // Everyday words are short; the candidates grow with the square of the length.
+  if (word.length < 5 || word.length > 20 || !/^[a-z]+$/.test(word)) return undefined;
   const said = (w: string) => w !== word && spokenBand(w) <= SLIP_BAND;
   // The first letter is seldom the slip (maven is not haven).
   for (let i = 1; i <= word.length; i++) {
