@@ -288,10 +288,9 @@ export function assembleKnowledgeBase(
     // The question sentences are what is asked. One that names nothing ("그게 뭔가요?", "이게 뭘 보여주는
     // 거예요?") asks about the clause before it; a message that asks nothing (a bare topic) is all question.
     // "도커로 하면 과정이 어떻게 달라지는지 비교해 주세요" after "예전엔 서버에 mysql을 직접 설치했거든요": a
-    // comparison naming one side (Docker is every question's setting) compares it with the story before it.
+    // comparison naming one side compares it with the story before it; "도커와 쿠버네티스 차이" names both.
     const comparesWithStory = (s: (typeof bySentence)[number]) =>
-      s.words.some((w) => w.token === 'difference') &&
-      new Set(s.words.filter((w) => names(w) && w.token !== 'docker').map((w) => w.token)).size <= 1;
+      s.words.some((w) => w.token === 'difference') && new Set(s.words.filter(names).map((w) => w.token)).size <= 1;
     const hasSubject = (s: (typeof bySentence)[number]) => s.words.some(names) && !comparesWithStory(s);
     const focused = new Set(bySentence.filter((s) => s.role === 'question' && hasSubject(s)));
     if (focused.size === 0) {

@@ -1177,3 +1177,11 @@ describe('round 8: what a review of round 7 found', () => {
     expect(top('What is the entry point of a docker image?')).not.toBe('docker-advantages');
   });
 });
+
+describe('round 8: a comparison that names both sides is complete', () => {
+  it('"도커와 쿠버네티스 차이" after another question is still asked', () => {
+    const answer = kb.ask('볼륨은 어떻게 써요? 그리고 도커와 쿠버네티스 차이가 뭐예요?');
+    expect(answer.outcome).not.toBe('none');
+    expect(answer.matches[0]?.entry.id).toBe('docker-vs-kubernetes');
+  });
+});
