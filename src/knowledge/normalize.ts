@@ -177,7 +177,7 @@ const POINTS_AT_SUBSTITUTION =
   /괄호\s*(?:붙은|붙인|있는|쓴|친|달린)\s*쪽|\bone\s+with\s+(?:the\s+)?(?:parenthes[ie]s|parens?|brackets?)/;
 /** Words that compare or confuse two things: "차이", "A랑 B", "헷갈려", "아니면", "vs", "the same as", "or". */
 const COMPARISON =
-  /차이|같[아은나니]|다르|다른|아니면|[가-힣`)]\s*(?:이랑|랑)\s|헷갈|\bvs\b|versus|\bor\b|same|differ|compare|confus|mix(?:ed)? up|between|which/;
+  /차이|같[아은나니]|다르|다른|달라(?!고)|아니면|[가-힣`)]\s*(?:이랑|랑)\s|헷갈|\bvs\b|versus|\bor\b|same|differ|compare|confus|mix(?:ed)? up|between|which/;
 
 /** Words that name the $ of a variable: $NAME, ${NAME}, a $ without a parenthesis, "a lone dollar", 변수. */
 const VARIABLE_CUE =

@@ -1185,3 +1185,9 @@ describe('round 8: a comparison that names both sides is complete', () => {
     expect(answer.matches[0]?.entry.id).toBe('docker-vs-kubernetes');
   });
 });
+
+describe('round 8: 달라지다 compares, as 다르다 does', () => {
+  it('of a lone $ and one with parentheses, "어떻게 달라지나요" asks about the one named first', () => {
+    expectAnswered('달러만 단독으로 쓰면 어떻고 괄호를 붙이면 어떻게 달라지나요?', 'shell-variable');
+  });
+});
