@@ -1191,3 +1191,12 @@ describe('round 8: 달라지다 compares, as 다르다 does', () => {
     expectAnswered('달러만 단독으로 쓰면 어떻고 괄호를 붙이면 어떻게 달라지나요?', 'shell-variable');
   });
 });
+
+describe('round 8: "한마디로" says how to answer, not what about', () => {
+  it.each([
+    ['도커 한마디로 뭐야?', 'docker-overview'],
+    ['쿠버네티스를 한 마디로 하면?', 'kubernetes'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+});
