@@ -1200,3 +1200,12 @@ describe('round 8: "한마디로" says how to answer, not what about', () => {
     expectAnswered(q, id);
   });
 });
+
+describe('round 8: 대표적인 (typical) names no topic', () => {
+  it('the subject named in the story is asked about, with its typical tools', () => {
+    expectAnswered(
+      "회의 때 '오케스트레이션'이라는 말이 자꾸 나와서요. 정확히 뭘 말하는 거고 대표적인 도구는 뭐가 있나요?",
+      'orchestration',
+    );
+  });
+});
