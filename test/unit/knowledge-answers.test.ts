@@ -1209,3 +1209,12 @@ describe('round 8: 대표적인 (typical) names no topic', () => {
     );
   });
 });
+
+describe('round 8: a registry of the company’s own is a private one', () => {
+  it.each([
+    ['can we run a self-hosted registry instead of docker hub?', ['self-hosted']],
+    ['사내 전용 레지스트리 있어요?', ['사내 전용']],
+  ])('%s: the registry note covers part', (q, missing) => {
+    expect(partialOf(q, 'docker-registry')).toEqual(missing);
+  });
+});
