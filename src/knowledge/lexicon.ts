@@ -502,7 +502,7 @@ const CONCEPTS: string[][] = [
   ['network', '네트워크', 'network', 'networks', 'networking'],
   ['file', '파일', 'file', 'files'],
   ['filesystem', '파일시스템', '파일 시스템', 'filesystem', 'file system', 'fs'],
-  ['config', '설정', 'config', 'configuration', 'configure', 'settings', 'setting'],
+  ['config', '설정', '지정', 'config', 'configuration', 'configure', 'settings', 'setting'],
   // What a thing is made of (구성돼 있어, 구성 정보), not setting it up.
   ['composition', '구성', '구성정보', '이루어*', 'consist', 'consists', 'consisting'],
   [

@@ -1218,3 +1218,9 @@ describe('round 8: a registry of the company’s own is a private one', () => {
     expect(partialOf(q, 'docker-registry')).toEqual(missing);
   });
 });
+
+describe('round 8: 지정 (specifying) is setting, which a note may lack', () => {
+  it('how to specify what the Dockerfile note does not set is partial', () => {
+    expect(partialOf('Dockerfile에서 작업 디렉터리는 어떻게 지정해요?', 'dockerfile-build-flow')).toContain('지정해요');
+  });
+});
