@@ -1,8 +1,8 @@
 /**
  * One way to bound a wait, for every layer: a store read on a request's path, the first read of the
  * saved notes, the start-up deadline, the CLI closing its store, a Docker read's deadline, a shutdown
- * waiting for requests in flight. Face-neutral: it knows nothing of
- * what is waited for, each caller says what a late answer becomes.
+ * waiting for requests in flight. Face-neutral: it knows nothing of what is waited for, each caller
+ * says what a late answer becomes.
  */
 
 export interface TimeoutOptions {
