@@ -423,8 +423,7 @@ export function assembleKnowledgeBase(
     };
     // "컨테이너 하나면 k8s 말고 도커로 충분?": a question naming both sides of a title that compares them asks
     // for that comparison, whatever else it names (the overview note names Docker alone).
-    const namesSide = (side: string[]) =>
-      side.some((t) => tokens.includes(t) && !LEXICON.intentConcepts.has(t) && !LEXICON.modifiers.has(t));
+    const namesSide = (side: string[]) => side.some((t) => tokens.includes(t) && names({ kind: 'known', token: t }));
     const namesBothSides = (item: IndexedEntry) =>
       item.comparedSides.length === 2 && item.comparedSides.every(namesSide);
     return candidates
