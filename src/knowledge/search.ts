@@ -534,6 +534,9 @@ export function assembleKnowledgeBase(
     const allWeight = weights.reduce((a, b) => a + b, 0);
     const weightOf = (which: (w: QuestionWord) => boolean) =>
       words.reduce((sum, w, k) => sum + (which(w) ? weights[k]! : 0), 0);
+    /** A note's coverage of the question with `removed` of its weight left out; `otherwise` if nothing is left. */
+    const coverageWithout = (coverage: number, removed: number, otherwise: number) =>
+      allWeight > removed ? (coverage * allWeight) / (allWeight - removed) : otherwise;
     // What the question asks, whichever note answers it: read once, before the notes are weighed.
     const asksHow = HOW_TO.test(question);
     // A participle (설치된 이미지, 중지된 컨테이너, deleted images) says what state a thing is in, not what to do.
@@ -616,10 +619,7 @@ export function assembleKnowledgeBase(
       const oneWordOnly = namedCovered.size === 1 && namesElse;
       // "멈춘 컨테이너도 보여?" on the note that lists running ones only: its saying so covers the state asked.
       const stateWeight = saysStateLeftOut ? weightOf((w) => w.token === 'stopped' && !has(best, w)) : 0;
-      const coverage =
-        stateWeight > 0 && allWeight > stateWeight
-          ? (best.coverage * allWeight) / (allWeight - stateWeight)
-          : best.coverage;
+      const coverage = stateWeight > 0 ? coverageWithout(best.coverage, stateWeight, best.coverage) : best.coverage;
       const confident =
         namedCovered.size > 0 &&
         !oneWordOnly &&
@@ -666,11 +666,12 @@ export function assembleKnowledgeBase(
     // asks about (a subcommand, a flag, a Compose key, an operation, a failure). A word of another world
     // (python, useMemo, Jetpack) makes the question another subject, however much Docker is around it.
     const covered = focus.filter((w) => meaningful(w) && has(best, w) && !missing.includes(w));
-    const missingWeight = words.reduce((sum, w, k) => sum + (missing.includes(w) ? weights[k]! : 0), 0);
-    const totalWeight = weights.reduce((a, b) => a + b, 0);
     // The rest of the question, without what the note lacks, is what the note must answer well.
-    const restCoverage =
-      totalWeight > missingWeight ? (best.coverage * totalWeight) / (totalWeight - missingWeight) : 0;
+    const restCoverage = coverageWithout(
+      best.coverage,
+      weightOf((w) => missing.includes(w)),
+      0,
+    );
     // And it is about the note's subject or at least Docker's world: "coffee machine broken" shares a word
     // with a note, not a subject; "$() 안에 $() 중첩" names the note's title.
     const onSubject = focus.some(
