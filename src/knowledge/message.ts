@@ -232,15 +232,16 @@ function roleOf({ text, subordinate, asked, leadIn }: Clause): ReadRole {
   if (isChat(text)) return 'chat';
   const trimmed = text.trim();
   const end = trimmed.replace(/[\s.!~。…]+$/u, '');
-  const introduces = KOREAN_INTRODUCTION.test(end) || ENGLISH_INTRODUCTION.test(trimmed);
+  // Tested only where the role is still open: most clauses are settled before it.
+  const introduces = () => KOREAN_INTRODUCTION.test(end) || ENGLISH_INTRODUCTION.test(trimmed);
   // "I'm from the frontend side, so a plain answer would be great — what is …?": who asks, not what.
-  if (leadIn && introduces) return 'chat';
+  if (leadIn && introduces()) return 'chat';
   // A clause cut at "…는데,", "…기 전에" or "before I …" tells what happened or why; the question is elsewhere.
   if (subordinate || KOREAN_SUBORDINATE.test(end) || ENGLISH_SUBORDINATE.test(trimmed)) return 'context';
   if (asked || /[?？]/.test(trimmed)) return 'question';
   if (KOREAN_REQUEST.test(end) || ENGLISH_REQUEST.test(trimmed)) return 'question';
   if (KOREAN_WISH.test(end) || ENGLISH_WISH.test(trimmed)) return 'wish';
-  if (introduces) return 'chat';
+  if (introduces()) return 'chat';
   if (isReaction(trimmed)) return 'chat';
   // A full stop makes "에러가 나요." a statement; without one, "…나요" is read as asking.
   if (/[.。]$/.test(trimmed)) return 'context';
