@@ -193,10 +193,13 @@ export function assembleKnowledgeBase(
       return { token, trust: 1, kind: 'chatter', ofDocker: false };
     if (techTerms.has(token)) return topic(dockerTerms.has(token));
     if (domain.has(typed) || domain.has(token)) return topic(true);
-    // An everyday English word is seldom a typo, and then a slip that makes a lexicon word (swam → swarm; said ≠ sid).
+    // An everyday English word is seldom a typo, and then a slip that makes a lexicon word (swam → swarm; said ≠ sid);
+    // one of the most spoken words is meant as typed (lunch is no slip for launch).
     const everyday = /^[a-z]+$/.test(typed) && isCommonEnglish(typed);
     const repaired = everyday
-      ? repair.correct(typed, { everyday: true })
+      ? spokenBand(typed) > MOST_SPOKEN_BAND
+        ? repair.correct(typed, { everyday: true })
+        : undefined
       : (repair.correct(token) ?? repairTyped(typed));
     if (repaired) return { token: repaired, trust: repairTrust(token), kind: 'known', ofDocker: false };
     // A number the notes never mention ("Windows 10") says nothing about the topic.
@@ -850,6 +853,8 @@ function contentRarity(typed: string, token: string): number | undefined {
 const SPACING_SLIP =
   /^(?:[이가은는을를도의]|이게|그게|저게|이건|그건)(?:뭐|뭔|뭘|무엇|무슨|머|어떻|어떤|어디|어케|왜|언제|몇)/;
 /** By spoken-frequency band (see spokenBand): the most said words are chatter. */
+/** The spoken-frequency bands of words too common to be anyone's typo (see spokenBand). */
+const MOST_SPOKEN_BAND = 1;
 const ENGLISH_RARITY = [undefined, undefined, 1 / 3, 1 / 5, 1 / 8];
 const KOREAN_RARITY = 1 / 5;
 /** An everyday word with a prefix (prebuilt, rebuild, unused, multi-container): no other subject's name. */

@@ -1224,3 +1224,13 @@ describe('round 8: 지정 (specifying) is setting, which a note may lack', () =>
     expect(partialOf('Dockerfile에서 작업 디렉터리는 어떻게 지정해요?', 'dockerfile-build-flow')).toContain('지정해요');
   });
 });
+
+describe('round 9: one of the most spoken words is meant as typed', () => {
+  it.each(['lunch?', 'rain?', 'sing?'])('%s is no slip for a lexicon word', (q) => {
+    expect(kb.ask(q).outcome).toBe('none');
+  });
+
+  it('a rarer everyday word is still a slip of a lexicon word', () => {
+    expectAnswered('what is docker swam?', 'docker-swarm');
+  });
+});
