@@ -69,6 +69,11 @@ const SETS: Array<[string, string]> = [
   // measured at round 8's start. P's misses were read then, by class; none of O's questions has been read.
   ['fresh set P', path.join(DATA, 'fresh-p-questions.jsonl')],
   ['held-out set O', path.join(DATA, 'fresh-o-questions.jsonl')],
+  // Round 9 (README): Q and R, written by two helpers from the note bodies alone at round 9's start, each with
+  // its own persona. Q's misses were read by class and tuned on; R is held out (only its totals are printed
+  // when it is measured by hand, and none of its questions has been read).
+  ['fresh set Q', path.join(DATA, 'fresh-q-questions.jsonl')],
+  ['held-out set R', path.join(DATA, 'fresh-r-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */
