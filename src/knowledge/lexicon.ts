@@ -494,9 +494,26 @@ const CONCEPTS: string[][] = [
   ],
   // The notes' database example is mysql, so a question about running "a DB" is about it.
   ['mysql', 'mysql', 'mariadb', '마이에스큐엘', 'db', 'database', 'databases', '데이터베이스', '디비'],
-  ['virtual', '가상', '가상화', 'virtual', 'virtualization', 'vm', 'virtualisation'],
+  ['virtual', '가상', '가상화', 'virtual', 'virtualization', 'virtualisation'],
+  // A virtual machine is a thing of its own, which no note compares containers with ("virtualization platform"
+  // is what Docker is, not a VM).
+  ['vm', 'vm', 'vms', '가상 머신', '가상머신', 'virtual machine', 'virtual machines', 'hypervisor', '하이퍼바이저'],
   ['open-source', '오픈소스', '오픈 소스', 'open source', 'opensource', 'open-source'],
-  ['fast', '신속', '빠른', '빠르*', '빨리', 'fast', 'quick', 'quickly', 'rapid', 'speed'],
+  [
+    'fast',
+    '신속',
+    '빠른',
+    '빠르*',
+    '빨리',
+    'fast',
+    'faster',
+    'fastest',
+    'quick',
+    'quicker',
+    'quickly',
+    'rapid',
+    'speed',
+  ],
   ['deploy', '배포', 'deploy', 'deployment', 'deploying', 'release', 'ship'],
   ['test', '테스트', 'test', 'testing', 'tests'],
   ['network', '네트워크', 'network', 'networks', 'networking'],
@@ -1479,6 +1496,7 @@ onboarding training slides slide deck presentation
  */
 const TECH_TERMS = [
   'push',
+  'vm',
   'precedence',
   'stopped',
   'envvar',

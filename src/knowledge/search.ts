@@ -623,11 +623,17 @@ export function assembleKnowledgeBase(
       // "멈춘 컨테이너도 보여?" on the note that lists running ones only: its saying so covers the state asked.
       const stateWeight = saysStateLeftOut ? weightOf((w) => w.token === 'stopped' && !has(best, w)) : 0;
       const coverage = stateWeight > 0 ? coverageWithout(best.coverage, stateWeight, best.coverage) : best.coverage;
+      // "회사 PC가 윈도우인데 도커를 돌리려면": the note for the platform the message names, asked about Docker there.
+      const forItsPlatform =
+        notePlatforms.length > 0 &&
+        words.some((w) => notePlatforms.includes(w.token)) &&
+        words.some((w) => LEXICON.dockerWorld.has(w.token) && has(best, w));
       const confident =
         namedCovered.size > 0 &&
         !oneWordOnly &&
         !lacksSubject &&
         (coverage >= minCoverage ||
+          forItsPlatform ||
           namesTitleOf(best.item, question, words) ||
           // Docker is every question's setting: standing out on it alone says nothing ("docker 스터디 언제 해요").
           ([...namedCovered].some((t) => t !== 'docker') && standsOut(best)));
@@ -640,7 +646,11 @@ export function assembleKnowledgeBase(
     let verdict = assess(ranked[0]!);
     // A close second that answers the whole question beats a first that lacks part of it (the overview note
     // against the listing note that shows the command asked for).
-    if (verdict.missing.length > 0) {
+    // Or, unsure of itself, names nothing the question asks about but Docker: the overview note against the one
+    // that shows where Docker keeps its data.
+    const namesNoTitleWord = (c: Candidate) =>
+      !focus.some((w) => w.token !== 'docker' && names(w) && c.item.titleTokens.includes(w.token));
+    if (verdict.missing.length > 0 || (!verdict.confident && namesNoTitleWord(ranked[0]!))) {
       const at = ranked.slice(1, 3).findIndex((c) => {
         if (c.score < ranked[0]!.score - RERANK_MARGIN) return false;
         const other = assess(c);
