@@ -678,7 +678,11 @@ export function assembleKnowledgeBase(
     // Partial: the note has the question's subject and lacks something of Docker's world the question
     // asks about (a subcommand, a flag, a Compose key, an operation, a failure). A word of another world
     // (python, useMemo, Jetpack) makes the question another subject, however much Docker is around it.
-    const covered = focus.filter((w) => meaningful(w) && has(best, w) && !missing.includes(w));
+    // The clauses around the asking one in its sentence name the subject too ("docker system df 보니까 … 정리하는
+    // 명령은?"): the note must have something the sentence names.
+    const asked = words.filter((w) => w.focus || w.weight >= CLAUSE_WEIGHT);
+    const covered = asked.filter((w) => meaningful(w) && has(best, w) && !missing.includes(w));
+    const namedInSentence = asked.some((w) => w.kind === 'known' && names(w) && has(best, w));
     // The rest of the question, without what the note lacks, is what the note must answer well.
     const restCoverage = coverageWithout(
       best.coverage,
@@ -687,7 +691,7 @@ export function assembleKnowledgeBase(
     );
     // And it is about the note's subject or at least Docker's world: "coffee machine broken" shares a word
     // with a note, not a subject; "$() 안에 $() 중첩" names the note's title.
-    const onSubject = focus.some(
+    const onSubject = asked.some(
       (w) =>
         LEXICON.dockerWorld.has(w.token) ||
         isCommandToken(w.token) ||
@@ -697,7 +701,7 @@ export function assembleKnowledgeBase(
       missing.length > 0 &&
       missing.every(ofDocker) &&
       onSubject &&
-      namedCovered.size > 0 &&
+      namedInSentence &&
       !oneWordOnly &&
       covered.length > 0 &&
       restCoverage >= minCoverage - PARTIAL_SLACK

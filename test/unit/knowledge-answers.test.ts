@@ -1256,3 +1256,12 @@ describe('round 9: a virtual machine is no note’s subject', () => {
     expect(kb.ask('컨테이너가 가상머신이랑 뭐가 달라요?').outcome).not.toBe('answered');
   });
 });
+
+describe('round 9: the clause before the asking one names the subject a partial note covers', () => {
+  it.each([
+    ['docker system df 찍어보니 용량이 꽉 찼던데, 안 쓰는 것들 한 방에 치우는 명령 있어요?', 'listing-commands'],
+    ['docker image ls 해보니까 너무 많던데 날짜순으로 정렬하는 옵션 있어요?', 'listing-commands'],
+  ])('%s', (q, id) => {
+    expect(partialOf(q, id)?.length).toBeGreaterThan(0);
+  });
+});
