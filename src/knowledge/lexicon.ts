@@ -1464,6 +1464,7 @@ const KOREAN_FILLERS = `
 섹션 초안 슬라이드 장표 저희 우리팀 저희팀 교육 신규
 그렇 이렇 저렇 안쪽 바깥쪽 바깥
 위주 핵심 포인트 요지 골자 개요 대표적 대표적으로 주요 흔히
+어떤거 어떤게 어떤걸 무슨거 똑같 동일 로컬
 `;
 
 /**
@@ -1482,7 +1483,7 @@ note notes docs doc documentation wiki runbook runbooks readme handbook cheatshe
  */
 const ENGLISH_FILLERS = `
 tech technology technologies thing things stuff concept concepts idea ideas basics gist sum summary overview term
-terms actual actually main point points bit bits part parts piece
+terms actual actually main point points bit bits part parts piece local locally
 onboarding training slides slide deck presentation
 `;
 

@@ -1265,3 +1265,13 @@ describe('round 9: the clause before the asking one names the subject a partial 
     expect(partialOf(q, id)?.length).toBeGreaterThan(0);
   });
 });
+
+describe('round 9: 어떤거 (which one), 똑같이 (the same), 로컬 (local) name nothing', () => {
+  it('"어떤거 잇음?" asks which tools there are', () => {
+    expectAnswered('오케스트래이션 툴 어떤거 잇음?', 'orchestration');
+  });
+
+  it('running Kubernetes locally with a tool the note lacks is partial', () => {
+    expect(partialOf('쿠버네티스 로컬에서 돌려보려면 kind 써야 돼?', 'kubernetes')?.length).toBeGreaterThan(0);
+  });
+});
