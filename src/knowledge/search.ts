@@ -345,7 +345,9 @@ export function assembleKnowledgeBase(
     const excluded = new Set(asides.filter((a) => a.excluded).map((a) => a.token));
     for (const token of setAside) {
       const w = merged.get(token);
-      if (w) Object.assign(w, { weight: CONTEXT_WEIGHT, focus: false, excluded: excluded.has(token) });
+      // What is replaced ("`$()` 대신 백틱") is still what the sentence is about, though not what it asks for.
+      const weight = excluded.has(token) ? CONTEXT_WEIGHT : Math.min(w?.weight ?? 0, CLAUSE_WEIGHT);
+      if (w) Object.assign(w, { weight, focus: false, excluded: excluded.has(token) });
     }
     for (const token of exampleOnlyTokens(message.sentences.map((s) => s.text).join('\n'))) {
       const w = merged.get(token);

@@ -1275,3 +1275,9 @@ describe('round 9: 어떤거 (which one), 똑같이 (the same), 로컬 (local) n
     expect(partialOf('쿠버네티스 로컬에서 돌려보려면 kind 써야 돼?', 'kubernetes')?.length).toBeGreaterThan(0);
   });
 });
+
+describe('round 9: what 대신 replaces is still what the sentence is about', () => {
+  it.each(['`$()` 대신 백틱 써도 돼?', '`$()` 대신 백틱 써도 똑같아요?'])('%s: the $() note covers part', (q) => {
+    expect(partialOf(q, 'command-substitution')).toEqual(['백틱']);
+  });
+});
