@@ -315,3 +315,13 @@ describe('round 8: what a review of round 7 found', () => {
     expect(isKoreanPredicate(typed, token)).toBe(false);
   });
 });
+
+describe('round 9: greetings said twice, to the bot, or in short', () => {
+  it.each(['하이하이', 'hihi', '봇아 안뇽', 'gn 🌙', 'byebye'])('%j is a greeting', (text) => {
+    expect(readMessage(text).chat).toBe('greeting');
+  });
+
+  it('a question word said twice is still asked', () => {
+    expect(readMessage('pull pull').chat).toBeUndefined();
+  });
+});
