@@ -406,6 +406,29 @@ const CONCEPTS: string[][] = [
     'overridden',
     'wins',
   ],
+  // Which container starts first and waiting until another is ready (Compose's depends_on): no note says.
+  [
+    'startorder',
+    '기동 순서',
+    '시작 순서',
+    '실행 순서',
+    '뜨는 순서',
+    '올라오는 순서',
+    '먼저 뜨고',
+    '먼저 뜨게',
+    '먼저 떠야',
+    'startup order',
+    'start order',
+    'boot order',
+    'wait until',
+    'wait for',
+    'waits for',
+    'waiting for',
+    'is ready',
+    'be ready',
+    'depends on',
+    'depend on',
+  ],
   // A container's state other than running: what `docker container ls` leaves out.
   [
     'stopped',
@@ -1498,6 +1521,7 @@ onboarding training slides slide deck presentation
 const TECH_TERMS = [
   'push',
   'vm',
+  'startorder',
   'precedence',
   'stopped',
   'envvar',

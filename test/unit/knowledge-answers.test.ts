@@ -1281,3 +1281,16 @@ describe('round 9: what 대신 replaces is still what the sentence is about', ()
     expect(partialOf(q, 'command-substitution')).toEqual(['백틱']);
   });
 });
+
+describe('round 9: the order containers start in is a detail no note gives', () => {
+  it.each([
+    'compose에서 서비스 시작 순서 정하는 법?',
+    'How do I make one compose service wait for another to be ready?',
+  ])('%s: the Compose note covers part', (q) => {
+    expect(partialOf(q, 'docker-compose')?.length).toBeGreaterThan(0);
+  });
+
+  it('the order of deleting is still the deletion note', () => {
+    expectAnswered('삭제 순서 알려줘', 'deletion-order');
+  });
+});
