@@ -51,6 +51,10 @@ const CONCEPTS: string[][] = [
     'prune',
     'cleanup',
     'clean',
+    // 정리 is a summary when asked for ("정리해 주세요", "정리된 자료"), a clean-up when done to Docker's things.
+    '정리할',
+    '정리해도',
+    '청소',
   ],
   ['install', '설치', '깔*', '까는', '까다', 'installation', '셋업'],
   [

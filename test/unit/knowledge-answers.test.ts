@@ -1294,3 +1294,13 @@ describe('round 9: the order containers start in is a detail no note gives', () 
     expectAnswered('삭제 순서 알려줘', 'deletion-order');
   });
 });
+
+describe('round 9: 정리할 (to clean up) is deleting; 정리하면 (to sum up) is not', () => {
+  it('cleaning up containers and images asks what to delete first', () => {
+    expectAnswered('컨테이너랑 이미지 정리할 때 뭐부터 해요?', 'deletion-order');
+  });
+
+  it('summing up the advantages is still the advantages note', () => {
+    expect(top('도커 장점을 두세 줄로 정리하면 뭐라고 쓰면 될까요?')).toBe('docker-advantages');
+  });
+});
