@@ -68,6 +68,9 @@ const CONCEPTS: string[][] = [
     '띄운*',
     '돌릴',
     '돌린*',
+    // 돌다 (to be running): "돌고 있는 컨테이너", "지금 도는 거"
+    '돌고',
+    '도는',
     'execute',
     'execution',
     'running',

@@ -1304,3 +1304,9 @@ describe('round 9: 정리할 (to clean up) is deleting; 정리하면 (to sum up)
     expect(top('도커 장점을 두세 줄로 정리하면 뭐라고 쓰면 될까요?')).toBe('docker-advantages');
   });
 });
+
+describe('round 9: 돌고 있는 (running) is run', () => {
+  it.each(['서버에서 돌고 있는 컨테이너 확인하는 법', '지금 돌고 있는 컨테이너만 보려면?'])('%s', (q) => {
+    expectAnswered(q, 'listing-commands');
+  });
+});
