@@ -489,7 +489,23 @@ const CONCEPTS: string[][] = [
   ['substitution', '치환', 'substitution', 'substitute', 'subshell'],
   ['dollar', '달러', 'dollar', 'dollars'],
   ['괄호', 'paren', 'parens', 'parenthesis', 'parentheses', 'bracket', 'brackets'],
-  ['count', '개수', '갯수', '몇개', '몇 개', 'count', 'number', 'how many'],
+  // "컨테이너 몇 개 안 되면" is a few of them, not something that does not work (안 되면).
+  [
+    'count',
+    '개수',
+    '갯수',
+    '몇개',
+    '몇 개',
+    '몇 개 안 되',
+    '몇 개 안되',
+    '몇개 안 되',
+    '몇개 안되',
+    '얼마 안 되',
+    '얼마 안되',
+    'count',
+    'number',
+    'how many',
+  ],
   // "…하는 게 좋아요?" asks what is best to do; 좋은 alone is an advantage.
   [
     'recommend',

@@ -1310,3 +1310,10 @@ describe('round 9: 돌고 있는 (running) is run', () => {
     expectAnswered(q, 'listing-commands');
   });
 });
+
+describe('round 9: "몇 개 안 되면" counts a few, it is nothing broken', () => {
+  it('a few containers is a count, not a failure', () => {
+    expect(tokenize('컨테이너 몇 개 안 되면')).toEqual(['container', 'count']);
+    expect(tokenize('실행이 안 되면')).toContain('broken');
+  });
+});
