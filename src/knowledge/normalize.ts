@@ -333,9 +333,13 @@ function normalizeUncached(word: string): string[] {
   if (stripped === null) return [];
   if (!isHangul(stripped)) return [stripped]; // already a concept
   // Segmenting the whole word keeps a known word whose last syllable looks like a particle (경로).
-  const split = splitCompound(stripped) ?? (word.length >= UNSPACED_MIN ? segmentUnspaced(word) : null);
+  // 해당하나요, 필요하나: a noun with 하다 asking (하나요), not the noun and 하나 (one).
+  const run = word.replace(ASKING_HADA, '');
+  const split = splitCompound(stripped) ?? (run.length >= UNSPACED_MIN ? segmentUnspaced(run) : null);
   return split ?? [LEXICON.variants.get(stripped) ?? stripped];
 }
+
+const ASKING_HADA = /(?<=[\uac00-\ud7a3]{2})하나(?:요|여|용)?$/u;
 
 /** Longest word tried as a compound of known words (the split is quadratic in its length). */
 const MAX_COMPOUND = 12;
@@ -491,7 +495,9 @@ function stemEnglish(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) candidates.push(`${word.slice(0, -3)}y`);
   // -es is a plural's own ending after a hiss (boxes, classes, matches); else the e is the word's (pieces, stages).
   const esStem = word.length > 4 && word.endsWith('es') ? word.slice(0, -2) : undefined;
-  const sStem = word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : undefined;
+  // The s of status, previous or analysis is the word's own, unless what is left is a word (menus → menu).
+  const ownS = /(?:ss|us|is)$/.test(word) && !isCommonEnglish(word.slice(0, -1));
+  const sStem = word.length > 3 && word.endsWith('s') && !ownS ? word.slice(0, -1) : undefined;
   const hissed = esStem !== undefined && /(?:ss|x|zz|ch|sh)$/.test(esStem);
   for (const stem of hissed ? [esStem, sStem] : [sStem, esStem]) if (stem) candidates.push(stem);
   if (word.length > 5 && word.endsWith('ing')) candidates.push(word.slice(0, -3), `${word.slice(0, -3)}e`);

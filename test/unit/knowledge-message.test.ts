@@ -325,3 +325,15 @@ describe('round 9: greetings said twice, to the bot, or in short', () => {
     expect(readMessage('pull pull').chat).toBeUndefined();
   });
 });
+
+describe('round 9: endings that are no word', () => {
+  it('the s of status, previous or analysis is the word’s own; menus is still a plural', () => {
+    expect(tokenize('status previous analysis menus')).toEqual(['status', 'previous', 'analysis', 'menu']);
+  });
+
+  it('하나요 after a noun asks (해당하나요), it is not 하나 (one)', () => {
+    expect(tokenize('해당하나요')).toEqual(['해당']);
+    expect(tokenize('필요하나요')).not.toContain('one');
+    expect(tokenize('컨테이너 하나')).toContain('one');
+  });
+});
