@@ -209,6 +209,11 @@ const CONCEPTS: string[][] = [
     // "what's the point of using docker", "why bother with docker": what it is good for.
     'the point of',
     'why bother',
+    'selling point',
+    'selling points',
+    'upside',
+    'upsides',
+    'strengths',
   ],
   // What an image holds ("이미지에 뭐가 담겨 있어", "what does an image contain"): the note that bundles them.
   [

@@ -1317,3 +1317,12 @@ describe('round 9: "몇 개 안 되면" counts a few, it is nothing broken', () 
     expect(tokenize('실행이 안 되면')).toContain('broken');
   });
 });
+
+describe('round 9: selling points, upsides and strengths are advantages', () => {
+  it.each(["what are docker's selling points?", 'what are the upsides of docker?', "docker's main strengths?"])(
+    '%s',
+    (q) => {
+      expectAnswered(q, 'docker-advantages');
+    },
+  );
+});
