@@ -300,9 +300,9 @@ function splitSentences(text: string): Clause[] {
     masked
       .replace(SENTENCE_MARK, '\n')
       // A question quoted inside a sentence ('도커가 뭐예요?'라고 물어보셔서) does not end it.
-      // "Quick check: what does X do?": a question after a colon starts a sentence of its own.
+      // "Quick check: what does X do?": a question after a colon starts a sentence of its own. "e.g." ends none.
       .split(
-        /(?<=[?？!！。])(?![’'"”」』])\s*|(?<=\.)\s+|\n+|(?<=:)\s+(?=(?:what|how|why|where|when|which|who|is|are|do|does|can|could|should)\b)/iu,
+        /(?<=[?？!！。])(?![’'"”」』])\s*|(?<=\.)(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx)\.)\s+|\n+|(?<=:)\s+(?=(?:what|how|why|where|when|which|who|is|are|do|does|can|could|should)\b)/iu,
       )
       .flatMap((sentence, n) => {
         const asked = /[?？]\s*$/.test(sentence);

@@ -337,3 +337,10 @@ describe('round 9: endings that are no word', () => {
     expect(tokenize('컨테이너 하나')).toContain('one');
   });
 });
+
+describe('round 9: an abbreviation ends no sentence', () => {
+  it.each(['e.g.', 'i.e.', 'etc.', 'vs.'])('"%s" keeps the question whole', (abbreviation) => {
+    const { sentences } = readMessage(`How do I publish a container port, ${abbreviation} host 8080 to container 80?`);
+    expect(sentences).toHaveLength(1);
+  });
+});
