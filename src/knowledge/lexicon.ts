@@ -553,6 +553,7 @@ const CONCEPTS: string[][] = [
   [
     'fast',
     '신속',
+    '속도',
     '빠른',
     '빠르*',
     '빨리',
@@ -777,6 +778,10 @@ const CONCEPTS: string[][] = [
     'responsible',
     'job',
     'duty',
+    'duties',
+    'task',
+    'tasks',
+    'responsibilities',
   ],
   ['format', '형식', '포맷', '문법', 'format', 'formats', 'syntax'],
   ['set', '집합', '모음', '그룹', 'set', 'collection', 'group'],
@@ -1516,6 +1521,7 @@ const KOREAN_FILLERS = `
 그렇 이렇 저렇 안쪽 바깥쪽 바깥
 위주 핵심 포인트 요지 골자 개요 대표적 대표적으로 주요 흔히
 어떤거 어떤게 어떤걸 무슨거 똑같 동일 로컬
+측면 관점 입장 표현
 `;
 
 /**
@@ -1535,6 +1541,7 @@ note notes docs doc documentation wiki runbook runbooks readme handbook cheatshe
 const ENGLISH_FILLERS = `
 tech technology technologies thing things stuff concept concepts idea ideas basics gist sum summary overview term
 terms actual actually main point points bit bits part parts piece local locally
+exact exactly precise precisely correct correctly proper properly aspect aspects inner enforce
 onboarding training slides slide deck presentation
 `;
 

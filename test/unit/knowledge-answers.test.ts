@@ -1326,3 +1326,12 @@ describe('round 9: selling points, upsides and strengths are advantages', () => 
     },
   );
 });
+
+describe('round 9: how precisely to answer names nothing (exact, aspects, 측면, 표현); tasks are a role', () => {
+  it.each([
+    ['Could you list the tasks the Docker engine takes care of?', 'docker-engine'],
+    ['도커 장점을 속도 측면에서 어떻게 표현하면 좋을까요?', 'docker-advantages'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+});
