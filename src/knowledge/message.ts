@@ -45,9 +45,9 @@ const SENTENCE_MARK =
 const THANKS_MARK = /:(?:pray|bow|\+1|thumbsup|clap|raised_hands|heart|smile|blush|ok_hand):|[👍🙏🙇👏❤😊🙌👌]/u;
 
 const GREETING =
-  /^(?:안녕(?:하세요|하십니까|하세용|요)?|안뇽(?:하세요|하세용)?|하이|하잉|헬로우?|ㅎㅇ|반가워요|반갑습니다|처음 뵙겠습니다|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|입니다|이요|요|\s*(?:되세요|보내세요|되십시오))?|수고\s*하세요|수고하셨습니다|hi|hello|hey|hiya|yo|howdy|good\s+(?:morning|afternoon|evening|day)|(?:(?:hey|hi|hello|yo)\s+)?(?:are\s+)?(?:you|u|anyone|anybody)\s+(?:around|there|here|online|awake))$/i;
+  /^(?:안녕(?:하세요|하십니까|하세용|요)?|안뇽(?:하세요|하세용)?|하이|하잉|헬로우?|ㅎㅇ|반가워요|반갑습니다|처음 뵙겠습니다|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|입니다|이요|요|\s*(?:되세요|보내세요|되십시오))?|수고\s*하세요|수고하셨습니다|(?:\S+\s+)?인사\s?(?:드립니다|드려요|올립니다|드릴게요)|hi|hello|hey|hiya|yo|howdy|good\s+(?:morning|afternoon|evening|day)|(?:(?:hey|hi|hello|yo)\s+)?(?:are\s+)?(?:you|u|anyone|anybody)\s+(?:around|there|here|online|awake))$/i;
 const THANKS =
-  /^(?:감사(?:합니다|해요|드립니다|드려요)?|고마워(?:요)?|고맙습니다|땡큐|쌩큐|(?:ㄱㅅ)+|ㄳ+|덕분(?:에|입니다|이에요)|도움이\s*(?:됐어요|됐습니다|되었어요|되었습니다|많이\s*됐어요)|잘\s*(?:봤습니다|봤어요|알겠습니다)|최고(?:예요|에요|입니다)?|thanks?|thank\s*you|thx|ty|tysm|cheers|much appreciated|appreciated|great|awesome|perfect|nice|cool|got it)$/i;
+  /^(?:감사(?:합니다|해요|드립니다|드려요)?|고마워(?:요)?|고맙습니다|땡큐|쌩큐|(?:ㄱㅅ)+|ㄳ+|덕분(?:에|입니다|이에요)|(?:큰\s*|많은\s*)?도움(?:이)?\s*(?:많이\s*)?(?:됐어요|됐습니다|되었어요|되었습니다|돼요|됩니다)|잘\s*(?:봤습니다|봤어요|알겠습니다)|최고(?:예요|에요|입니다)?|thanks?|thank\s*you|thx|ty|tysm|cheers|much appreciated|appreciated|great|awesome|perfect|nice|cool|got it)$/i;
 /**
  * Goodbyes, one or several ("take care, talk later", "내일 봬요", "먼저 들어가보겠습니다", "오늘은 여기까지"): chat
  * as a greeting is. Each part is one way of leaving, so a new form is one more alternative.
@@ -67,7 +67,7 @@ const FAREWELL_PARTS = [
   // One way to read each goodbye: "bye bye" is bye twice, "see you all" is see you and the room.
   "bye|goodbye|good\\s*night|g'?night|night|nite|gn",
   'see\\s+(?:you|ya|u)(?:\\s+(?:tomorrow|soon|next\\s+week|on\\s+monday|around))?|cya|later|laters|ttyl',
-  'talk\\s+(?:to\\s+you\\s+)?(?:later|soon|tomorrow)|catch\\s+(?:you|ya)\\s+later|until\\s+next\\s+time|till\\s+next\\s+time|peace(?:\\s+out)?',
+  'talk\\s+(?:to\\s+you\\s+)?(?:later|soon|tomorrow)|catch\\s+(?:you|ya)\\s+(?:later|tomorrow|soon)|until\\s+next\\s+time|till\\s+next\\s+time|peace(?:\\s+out)?',
   'take\\s+care|have\\s+a\\s+(?:good|great|nice|lovely)\\s+(?:day|one|night|evening|weekend|week)(?:\\s+(?:all|everyone|folks))?',
   "(?:i'?m|i\\s+am)\\s+off|got(?:ta|\\s+to)\\s+(?:go|run|bounce)|heading\\s+(?:out|off|home)|(?:signing|logging)\\s+off",
   "(?:that'?s|that\\s+is)\\s+(?:all|it)\\s+for\\s+(?:today|now)|done\\s+for\\s+(?:today|the\\s+day)",
@@ -101,7 +101,7 @@ function isReaction(sentence: string): boolean {
   return sentence.length <= MAX_SMALL_TALK_CHARS && SMALL_TALK.test(sentence) && !ASKS.test(sentence);
 }
 const GREETING_WORD =
-  /안녕|안뇽|ㅎㅇ|하이|하잉|헬로|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|잘\s?부탁|좋은\s*(?:아침|하루|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there|gn|hihi|byebye)\b/i;
+  /안녕|안뇽|ㅎㅇ|하이|하잉|헬로|인사\s?(?:드립|드려|올립|드릴)|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|잘\s?부탁|좋은\s*(?:아침|하루|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there|gn|hihi|byebye)\b/i;
 const THANKS_WORD = /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?)\b/i;
 
 /** Korean endings and English openings that ask something. */

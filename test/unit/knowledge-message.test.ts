@@ -344,3 +344,13 @@ describe('round 9: an abbreviation ends no sentence', () => {
     expect(sentences).toHaveLength(1);
   });
 });
+
+describe('round 9: more ways of greeting, thanking and leaving', () => {
+  it.each([
+    ['개발팀 인사드립니다', 'greeting'],
+    ['큰 도움 됐어요', 'thanks'],
+    ['catch you tomorrow', 'greeting'],
+  ])('%j is chat', (text, chat) => {
+    expect(readMessage(text).chat).toBe(chat);
+  });
+});
