@@ -343,6 +343,9 @@ const CONCEPTS: string[][] = [
     '고쳐*',
     '바꾸*',
     '바꿔*',
+    '바뀌*',
+    '바뀐*',
+    '바뀔',
     'modify',
     'modified',
     'change',
@@ -606,7 +609,25 @@ const CONCEPTS: string[][] = [
   ['library', '라이브러리', 'library', 'libraries'],
   ['runtime', '런타임', 'runtime'],
   ['code', '코드', 'code', 'source', '소스', '소스코드'],
-  ['bidirectional', '양방향', '양뱡향', 'bidirectional', 'two-way', 'both ways'],
+  // Which way a change goes between host and container: the mount note says both (양뱡향, as it is spelt there).
+  [
+    'bidirectional',
+    '양방향',
+    '양뱡향',
+    '단방향',
+    '한방향',
+    '한 방향',
+    'bidirectional',
+    'two-way',
+    'one-way',
+    'one way',
+    'two way',
+    'both ways',
+    'both directions',
+    'vice versa',
+    'the other way around',
+    'the other way round',
+  ],
   ['grep', 'grep', '그렙', 'filter', '필터', '필터링', '검색', '거르*', '걸러*'],
   ['store', '저장', '보관', '쌓이*', '쌓여*', '쌓인*', 'store', 'stores', 'stored', 'storing', 'keep', 'keeps', 'kept'],
   ['info', 'info', '정보', 'information'],
@@ -1521,7 +1542,7 @@ const KOREAN_FILLERS = `
 그렇 이렇 저렇 안쪽 바깥쪽 바깥
 위주 핵심 포인트 요지 골자 개요 대표적 대표적으로 주요 흔히
 어떤거 어떤게 어떤걸 무슨거 똑같 동일 로컬
-측면 관점 입장 표현
+측면 관점 입장 표현 원칙 원칙적 원칙적으로
 `;
 
 /**

@@ -1335,3 +1335,10 @@ describe('round 9: how precisely to answer names nothing (exact, aspects, 측면
     expectAnswered(q, id);
   });
 });
+
+describe('round 9: one way or both between host and container is what the mount note says', () => {
+  it('단방향 (one-way) asks which way a change goes', () => {
+    expectAnswered('컨테이너 안에서 고친 파일이 호스트 원본에도 반영돼요, 아니면 단방향인가요?', 'disk-mount');
+    expect(tokenize('원본도 바뀌나요')).toContain('modify');
+  });
+});
