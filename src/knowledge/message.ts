@@ -104,6 +104,9 @@ const GREETING_WORD =
   /안녕|안뇽|ㅎㅇ|하이|하잉|헬로|인사\s?(?:드립|드려|올립|드릴)|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|잘\s?부탁|좋은\s*(?:아침|하루|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there|gn|hihi|byebye)\b/i;
 const THANKS_WORD = /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?)\b/i;
 
+/** A question word opening a short question of its own ("Which flag?", "어떤 옵션?"). */
+const SHORT_ASKING = /^(?:which|what|how|where|when|why|who|어떤|무슨|어느|어디|몇|뭐)/i;
+
 /** Korean endings and English openings that ask something. */
 const KOREAN_ASKING =
   /(?:나요|까요|가요|죠|니|냐|래요|는지|는지요|은지|인지|을까|은가|인가|어때|어때요|되나|하나|있나|없나|맞나|뭐야|뭐예요|뭐에요|뭔가요|뭐임|뭐지|뭔데|뭐고|뭘까|고요|는요|은요|면요|까)$/;
@@ -185,10 +188,12 @@ export function readMessage(text: string): Message {
       sentence,
     }),
   );
-  // "json? yaml?" after a question are guesses at its answer, not questions of their own; "중첩 가능?" asks.
+  // "json? yaml?" after a question are guesses at its answer, not questions of their own; "중첩 가능?" and
+  // "Which flag?" ask.
   sentences.forEach((s, i) => {
     const asked = sentences.slice(0, i).some((p) => p.role === 'question' && wordCount(p.text) > 2);
-    if (s.role === 'question' && asked && wordCount(s.text) <= 2 && !ASKS_IF.test(s.text)) s.role = 'context';
+    const guess = wordCount(s.text) <= 2 && !ASKS_IF.test(s.text) && !SHORT_ASKING.test(s.text);
+    if (s.role === 'question' && asked && guess) s.role = 'context';
   });
   if (sentences.every((s) => s.role === 'chat') && (sentences.length > 0 || SENTENCE_MARK.test(clean))) {
     const all = sentences.map((s) => s.text).join(' ');

@@ -354,3 +354,17 @@ describe('round 9: more ways of greeting, thanking and leaving', () => {
     expect(readMessage(text).chat).toBe(chat);
   });
 });
+
+describe('round 9: a short question opened by a question word asks', () => {
+  it('"Which option?" after a question is asked, "json? yaml?" are guesses', () => {
+    expect(roles('How do I list containers by name? Which option?').map(([role]) => role)).toEqual([
+      'question',
+      'question',
+    ]);
+    expect(roles('What format is a compose file? json? yaml?').map(([role]) => role)).toEqual([
+      'question',
+      'context',
+      'context',
+    ]);
+  });
+});
