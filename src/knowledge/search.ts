@@ -593,6 +593,9 @@ export function assembleKnowledgeBase(
         ? undefined
         : focus.find((w) => w.kind === 'known' && w.token === 'command' && !has(best, w));
       if (commandAsked) missing.push(commandAsked);
+      // "the exact syntax for a bind mount with -v": a note that never speaks of a syntax or format does not give it.
+      const formatAsked = focus.find((w) => w.kind === 'known' && w.token === 'format' && !has(best, w));
+      if (formatAsked) missing.push(formatAsked);
       // A note titled with one operating system (WSL: 윈도우에서 도커 사용) does not answer for another ("install
       // docker on ubuntu", "맥에 도커 설치").
       const notePlatforms = best.item.titleTokens.filter((t) => LEXICON.platforms.has(t));
@@ -639,7 +642,7 @@ export function assembleKnowledgeBase(
           namesTitleOf(best.item, question, words) ||
           // Docker is every question's setting: standing out on it alone says nothing ("docker 스터디 언제 해요").
           ([...namedCovered].some((t) => t !== 'docker') && standsOut(best)));
-      return { missing, commandAsked, namedCovered, lacksSubject, oneWordOnly, confident };
+      return { missing, commandAsked, formatAsked, namedCovered, lacksSubject, oneWordOnly, confident };
     };
     // A long message covers little of any note, however plainly it asks about one: a note far ahead of every
     // other, and the question naming nothing else, is the one asked about.
@@ -664,7 +667,7 @@ export function assembleKnowledgeBase(
       }
     }
     const best = ranked[0]!;
-    const { missing, commandAsked, namedCovered, lacksSubject, oneWordOnly, confident } = verdict;
+    const { missing, commandAsked, formatAsked, namedCovered, lacksSubject, oneWordOnly, confident } = verdict;
     const toMatch = (c: Candidate & { score: number }): Match => ({ entry: c.item.entry, score: c.score });
     if (missing.length === 0 && confident) {
       return { query: question, outcome: 'answered', answered: true, matches: ranked.slice(0, limit).map(toMatch) };
@@ -673,7 +676,11 @@ export function assembleKnowledgeBase(
     const related = (c: Candidate) =>
       c.coverage >= MIN_SUGGESTION_COVERAGE && words.some((w) => meaningful(w) && has(c, w));
     const ofDocker = (w: QuestionWord) =>
-      w.ofDocker || LEXICON.operations.has(w.token) || LEXICON.platforms.has(w.token) || w === commandAsked;
+      w.ofDocker ||
+      LEXICON.operations.has(w.token) ||
+      LEXICON.platforms.has(w.token) ||
+      w === commandAsked ||
+      w === formatAsked;
     // A question about another subject (emacs, python) gets no Docker notes for sharing a word ("file").
     const otherSubject = missing.some((w) => !ofDocker(w));
     const offered = otherSubject ? [] : ranked.filter(related).slice(0, limit).map(toMatch);

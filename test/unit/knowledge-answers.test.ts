@@ -873,10 +873,11 @@ describe('round 6: of $ and $() compared, the side the question points at', () =
 
 describe('round 6: a shell expansion inside braces is more than the variable the notes describe', () => {
   it.each([
-    [`\${NAME:-guest} 는 무슨 문법이에요?`, `\${NAME:-guest}`],
-    [`what does \${#NAME} give me?`, `\${#NAME}`],
+    // Round 9: the syntax asked for (문법), which the note never speaks of, is lacking too.
+    [`\${NAME:-guest} 는 무슨 문법이에요?`, [`\${NAME:-guest}`, '문법이에요']],
+    [`what does \${#NAME} give me?`, [`\${#NAME}`]],
   ])('%s: the variable note covers part, lacking %s as typed', (q, lacking) => {
-    expect(partialOf(q, 'shell-variable')).toEqual([lacking]);
+    expect(partialOf(q, 'shell-variable')).toEqual(lacking);
   });
 
   it('a variable in braces alone is the variable', () => {
@@ -1340,5 +1341,15 @@ describe('round 9: one way or both between host and container is what the mount 
   it('단방향 (one-way) asks which way a change goes', () => {
     expectAnswered('컨테이너 안에서 고친 파일이 호스트 원본에도 반영돼요, 아니면 단방향인가요?', 'disk-mount');
     expect(tokenize('원본도 바뀌나요')).toContain('modify');
+  });
+});
+
+describe('round 9: a syntax asked of a note that never speaks of one', () => {
+  it('the -v syntax is lacking from the mount note', () => {
+    expect(partialOf("What's the syntax for mounting a host folder with -v?", 'disk-mount')).toEqual(['syntax']);
+  });
+
+  it('the format a note does give is answered', () => {
+    expectAnswered('compose 파일은 무슨 형식이에요?', 'docker-compose');
   });
 });
