@@ -394,8 +394,13 @@ const CONCEPTS: string[][] = [
   ['login', '로그인', 'log in', 'logged in', 'login', 'logins'],
   ['downtime', '다운타임', '무중단', 'zero-downtime', 'zero downtime', 'rolling update', '롤링 업데이트', 'blue-green'],
   ['filename', '파일명', '파일 이름', '파일이름', 'file name', 'file names', 'filename', 'filenames'],
+  // A password or credential handed to a container (MYSQL_ROOT_PASSWORD): no note says how.
+  ['password', '비밀번호', '패스워드', '비번', '암호', 'password', 'passwords', 'passwd', 'credential', 'credentials'],
   [
     'rootuser',
+    'root 비밀번호',
+    '루트 비밀번호',
+    'root password',
     '루트 권한',
     'root 권한',
     '루트 사용자',
@@ -1577,6 +1582,7 @@ onboarding training slides slide deck presentation
 const TECH_TERMS = [
   'push',
   'vm',
+  'password',
   'startorder',
   'precedence',
   'stopped',

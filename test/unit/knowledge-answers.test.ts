@@ -1353,3 +1353,12 @@ describe('round 9: a syntax asked of a note that never speaks of one', () => {
     expectAnswered('compose 파일은 무슨 형식이에요?', 'docker-compose');
   });
 });
+
+describe('round 9: a password handed to a container is Docker’s world, which no note covers', () => {
+  it.each(['db 컨테이너 비번 어디에 넣어요?', 'How do I set the mysql root password in a container?'])(
+    '%s: the mysql example covers part',
+    (q) => {
+      expect(partialOf(q, 'traditional-vs-docker')?.length).toBeGreaterThan(0);
+    },
+  );
+});
