@@ -1362,3 +1362,12 @@ describe('round 9: a password handed to a container is Docker’s world, which n
     },
   );
 });
+
+describe('round 9: the tools that install Kubernetes are of Docker’s world', () => {
+  it.each(['microk8s로 쿠버네티스 설치해도 돼요?', 'kubeadm으로 쿠버네티스 클러스터 만드는 법'])(
+    '%s is partly covered, not another subject',
+    (q) => {
+      expect(kb.ask(q).outcome).toBe('partial');
+    },
+  );
+});
