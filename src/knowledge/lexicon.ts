@@ -426,6 +426,23 @@ const CONCEPTS: string[][] = [
     'overridden',
     'wins',
   ],
+  // Docker run inside a container (Docker-in-Docker, a mounted docker.sock): no note says how.
+  [
+    'dind',
+    'dind',
+    'docker-in-docker',
+    'docker in docker',
+    'docker inside docker',
+    'docker inside a docker container',
+    'docker inside a container',
+    'docker inside of a container',
+    'docker within a container',
+    '도커 인 도커',
+    '도커 안에 도커',
+    '도커 안에서 도커',
+    '컨테이너 안에서 도커',
+    '컨테이너 안에 도커',
+  ],
   // Which container starts first and waiting until another is ready (Compose's depends_on): no note says.
   [
     'startorder',
@@ -1582,6 +1599,7 @@ onboarding training slides slide deck presentation
 const TECH_TERMS = [
   'push',
   'vm',
+  'dind',
   'password',
   'startorder',
   'precedence',

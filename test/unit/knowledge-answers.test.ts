@@ -1371,3 +1371,9 @@ describe('round 9: the tools that install Kubernetes are of Docker’s world', (
     },
   );
 });
+
+describe('round 9: Docker inside a container is a subject no note covers', () => {
+  it.each(['how do I run docker inside a container?', '컨테이너 안에서 도커 돌려도 돼요?'])('%s', (q) => {
+    expect(kb.ask(q).outcome).not.toBe('answered');
+  });
+});
