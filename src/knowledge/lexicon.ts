@@ -51,9 +51,6 @@ const CONCEPTS: string[][] = [
     'prune',
     'cleanup',
     'clean',
-    // 정리 is a summary when asked for ("정리해 주세요", "정리된 자료"), a clean-up when done to Docker's things.
-    '정리할',
-    '정리해도',
     '청소',
   ],
   ['install', '설치', '깔*', '까는', '까다', 'installation', '셋업'],
@@ -343,9 +340,6 @@ const CONCEPTS: string[][] = [
     '고쳐*',
     '바꾸*',
     '바꿔*',
-    '바뀌*',
-    '바뀐*',
-    '바뀔',
     'modify',
     'modified',
     'change',
@@ -394,7 +388,7 @@ const CONCEPTS: string[][] = [
   ['login', '로그인', 'log in', 'logged in', 'login', 'logins'],
   ['downtime', '다운타임', '무중단', 'zero-downtime', 'zero downtime', 'rolling update', '롤링 업데이트', 'blue-green'],
   ['filename', '파일명', '파일 이름', '파일이름', 'file name', 'file names', 'filename', 'filenames'],
-  // A password or credential handed to a container (MYSQL_ROOT_PASSWORD): no note says how.
+  // A password or credential handed to a container: no note says how (a root password is the root user's, below).
   ['password', '비밀번호', '패스워드', '비번', '암호', 'password', 'passwords', 'passwd', 'credential', 'credentials'],
   [
     'rootuser',
@@ -448,7 +442,6 @@ const CONCEPTS: string[][] = [
     'startorder',
     '기동 순서',
     '시작 순서',
-    '실행 순서',
     '뜨는 순서',
     '올라오는 순서',
     '먼저 뜨고',
@@ -458,13 +451,6 @@ const CONCEPTS: string[][] = [
     'start order',
     'boot order',
     'wait until',
-    'wait for',
-    'waits for',
-    'waiting for',
-    'is ready',
-    'be ready',
-    'depends on',
-    'depend on',
   ],
   // A container's state other than running: what `docker container ls` leaves out.
   [
@@ -526,12 +512,12 @@ const CONCEPTS: string[][] = [
     '갯수',
     '몇개',
     '몇 개',
-    '몇 개 안 되',
-    '몇 개 안되',
-    '몇개 안 되',
-    '몇개 안되',
-    '얼마 안 되',
-    '얼마 안되',
+    '몇 개 안 되면',
+    '몇 개 안되면',
+    '몇개 안 되면',
+    '몇개 안되면',
+    '얼마 안 되면',
+    '얼마 안되면',
     'count',
     'number',
     'how many',
@@ -642,13 +628,8 @@ const CONCEPTS: string[][] = [
     'bidirectional',
     'two-way',
     'one-way',
-    'one way',
-    'two way',
     'both ways',
     'both directions',
-    'vice versa',
-    'the other way around',
-    'the other way round',
   ],
   ['grep', 'grep', '그렙', 'filter', '필터', '필터링', '검색', '거르*', '걸러*'],
   ['store', '저장', '보관', '쌓이*', '쌓여*', '쌓인*', 'store', 'stores', 'stored', 'storing', 'keep', 'keeps', 'kept'],
@@ -822,8 +803,6 @@ const CONCEPTS: string[][] = [
     'job',
     'duty',
     'duties',
-    'task',
-    'tasks',
     'responsibilities',
   ],
   ['format', '형식', '포맷', '문법', 'format', 'formats', 'syntax'],
@@ -1563,7 +1542,7 @@ const KOREAN_FILLERS = `
 섹션 초안 슬라이드 장표 저희 우리팀 저희팀 교육 신규
 그렇 이렇 저렇 안쪽 바깥쪽 바깥
 위주 핵심 포인트 요지 골자 개요 대표적 대표적으로 주요 흔히
-어떤거 어떤게 어떤걸 무슨거 똑같 동일 로컬
+어떤거 어떤게 어떤걸 무슨거 똑같 동일 로컬에서 로컬에
 측면 관점 입장 표현 원칙 원칙적 원칙적으로
 `;
 
@@ -1583,7 +1562,7 @@ note notes docs doc documentation wiki runbook runbooks readme handbook cheatshe
  */
 const ENGLISH_FILLERS = `
 tech technology technologies thing things stuff concept concepts idea ideas basics gist sum summary overview term
-terms actual actually main point points bit bits part parts piece local locally
+terms actual actually main point points bit bits part parts piece locally
 exact exactly precise precisely correct correctly proper properly aspect aspects inner enforce
 onboarding training slides slide deck presentation
 `;

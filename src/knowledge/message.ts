@@ -105,7 +105,7 @@ const GREETING_WORD =
 const THANKS_WORD = /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?)\b/i;
 
 /** A question word opening a short question of its own ("Which flag?", "어떤 옵션?"). */
-const SHORT_ASKING = /^(?:which|what|how|where|when|why|who|어떤|무슨|어느|어디|몇|뭐)/i;
+const SHORT_ASKING = /^(?:(?:which|what|how|where|when|why|who)\b|어떤|무슨|어느|어디|몇|뭐)/i;
 
 /** Korean endings and English openings that ask something. */
 const KOREAN_ASKING =
@@ -305,9 +305,9 @@ function splitSentences(text: string): Clause[] {
     masked
       .replace(SENTENCE_MARK, '\n')
       // A question quoted inside a sentence ('도커가 뭐예요?'라고 물어보셔서) does not end it.
-      // "Quick check: what does X do?": a question after a colon starts a sentence of its own. "e.g." ends none.
+      // "Quick check: what does X do?": a question after a colon starts a sentence of its own. "e.g." ends none; "etc." may.
       .split(
-        /(?<=[?？!！。])(?![’'"”」』])\s*|(?<=\.)(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx)\.)\s+|\n+|(?<=:)\s+(?=(?:what|how|why|where|when|which|who|is|are|do|does|can|could|should)\b)/iu,
+        /(?<=[?？!！。])(?![’'"”」』])\s*|(?<=\.)(?<!\b(?:e\.g|i\.e|vs|cf|approx)\.)\s+|\n+|(?<=:)\s+(?=(?:what|how|why|where|when|which|who|is|are|do|does|can|could|should)\b)/iu,
       )
       .flatMap((sentence, n) => {
         const asked = /[?？]\s*$/.test(sentence);

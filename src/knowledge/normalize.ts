@@ -339,7 +339,7 @@ function normalizeUncached(word: string): string[] {
   return split ?? [LEXICON.variants.get(stripped) ?? stripped];
 }
 
-const ASKING_HADA = /(?<=[\uac00-\ud7a3]{2})하나(?:요|여|용)?$/u;
+const ASKING_HADA = /(?<=[\uac00-\ud7a3]{2})하나(?:요|여|용)$/u;
 
 /** Longest word tried as a compound of known words (the split is quadratic in its length). */
 const MAX_COMPOUND = 12;
@@ -495,8 +495,9 @@ function stemEnglish(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) candidates.push(`${word.slice(0, -3)}y`);
   // -es is a plural's own ending after a hiss (boxes, classes, matches); else the e is the word's (pieces, stages).
   const esStem = word.length > 4 && word.endsWith('es') ? word.slice(0, -2) : undefined;
-  // The s of status, previous or analysis is the word's own, unless what is left is a word (menus → menu).
-  const ownS = /(?:ss|us|is)$/.test(word) && !isCommonEnglish(word.slice(0, -1));
+  // The s of status, previous or analysis is the word's own, unless what is left is a word (menus → menu) or the
+  // word is a short one's plural (apis, gpus).
+  const ownS = /(?:ss|us|is)$/.test(word) && word.length > 4 && !isCommonEnglish(word.slice(0, -1));
   const sStem = word.length > 3 && word.endsWith('s') && !ownS ? word.slice(0, -1) : undefined;
   const hissed = esStem !== undefined && /(?:ss|x|zz|ch|sh)$/.test(esStem);
   for (const stem of hissed ? [esStem, sStem] : [sStem, esStem]) if (stem) candidates.push(stem);

@@ -343,11 +343,14 @@ export function assembleKnowledgeBase(
       }
     }
     const excluded = new Set(asides.filter((a) => a.excluded).map((a) => a.token));
+    // Code replaced by other code ("`$()` 대신 백틱") is still what the sentence is about, though not what it asks
+    // for; a thing done instead of another ("삭제 대신 중지") is not.
+    const replacedCode = new Set(asides.filter((a) => !a.excluded && a.code).map((a) => a.token));
     for (const token of setAside) {
       const w = merged.get(token);
-      // What is replaced ("`$()` 대신 백틱") is still what the sentence is about, though not what it asks for.
-      const weight = excluded.has(token) ? CONTEXT_WEIGHT : Math.min(w?.weight ?? 0, CLAUSE_WEIGHT);
-      if (w) Object.assign(w, { weight, focus: false, excluded: excluded.has(token) });
+      if (!w) continue;
+      const weight = replacedCode.has(token) ? Math.min(w.weight, CLAUSE_WEIGHT) : CONTEXT_WEIGHT;
+      Object.assign(w, { weight, focus: false, excluded: excluded.has(token) });
     }
     for (const token of exampleOnlyTokens(message.sentences.map((s) => s.text).join('\n'))) {
       const w = merged.get(token);
@@ -629,10 +632,11 @@ export function assembleKnowledgeBase(
       const stateWeight = saysStateLeftOut ? weightOf((w) => w.token === 'stopped' && !has(best, w)) : 0;
       const coverage = stateWeight > 0 ? coverageWithout(best.coverage, stateWeight, best.coverage) : best.coverage;
       // "회사 PC가 윈도우인데 도커를 돌리려면": the note for the platform the message names, asked about Docker there.
+      // Every Docker word it asks about must be the note's: "windows laptop, where does docker keep its images" is not.
       const forItsPlatform =
-        notePlatforms.length > 0 &&
-        words.some((w) => notePlatforms.includes(w.token)) &&
-        words.some((w) => LEXICON.dockerWorld.has(w.token) && has(best, w));
+        forNotePlatform &&
+        words.some((w) => LEXICON.dockerWorld.has(w.token) && has(best, w)) &&
+        dockerWords.every((w) => has(best, w));
       const confident =
         namedCovered.size > 0 &&
         !oneWordOnly &&
@@ -770,10 +774,11 @@ const SET_ASIDE_EN =
 
 /**
  * The tokens a sentence sets aside ("engine 말고 …", "besides the engine, …"), each marked excluded when it is
- * left out ("말고", "other than"), not one a question compares with ("mysql 설치 대신 도커", "instead of").
+ * left out ("말고", "other than"), not one a question compares with ("mysql 설치 대신 도커", "instead of"), and
+ * marked code when it is written as code ("`$()` 대신").
  */
-function setAsideTokens(text: string): Array<{ token: string; excluded: boolean }> {
-  const found: Array<{ token: string; excluded: boolean }> = [];
+function setAsideTokens(text: string): Array<{ token: string; excluded: boolean; code: boolean }> {
+  const found: Array<{ token: string; excluded: boolean; code: boolean }> = [];
   const sentence = text.normalize('NFC');
   for (const pattern of [SET_ASIDE_KO, SET_ASIDE_EN]) {
     for (const m of sentence.matchAll(pattern)) {
@@ -782,7 +787,8 @@ function setAsideTokens(text: string): Array<{ token: string; excluded: boolean 
       // "볼륨 말고 디스크 마운트": a word asked for elsewhere in the sentence (볼륨 and 마운트 are one) is not set aside.
       const rest = new Set(tokenize(sentence.replace(m[0], ' ')));
       const excluded = !SUBSTITUTION.test(m[0]);
-      for (const token of tokens) if (!rest.has(token)) found.push({ token, excluded });
+      const code = /[`$]/.test(m[1]!);
+      for (const token of tokens) if (!rest.has(token)) found.push({ token, excluded, code });
     }
   }
   return found;
@@ -875,9 +881,9 @@ function contentRarity(typed: string, token: string): number | undefined {
 }
 const SPACING_SLIP =
   /^(?:[이가은는을를도의]|이게|그게|저게|이건|그건)(?:뭐|뭔|뭘|무엇|무슨|머|어떻|어떤|어디|어케|왜|언제|몇)/;
-/** By spoken-frequency band (see spokenBand): the most said words are chatter. */
-/** The spoken-frequency bands of words too common to be anyone's typo (see spokenBand). */
+/** The spoken-frequency bands (see spokenBand) of words too common to be anyone's typo or a subject's name. */
 const MOST_SPOKEN_BAND = 1;
+/** By spoken-frequency band: the most said words (up to MOST_SPOKEN_BAND) are chatter. */
 const ENGLISH_RARITY = [undefined, undefined, 1 / 3, 1 / 5, 1 / 8];
 const KOREAN_RARITY = 1 / 5;
 /** An everyday word with a prefix (prebuilt, rebuild, unused, multi-container): no other subject's name. */

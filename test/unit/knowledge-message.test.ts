@@ -339,7 +339,7 @@ describe('round 9: endings that are no word', () => {
 });
 
 describe('round 9: an abbreviation ends no sentence', () => {
-  it.each(['e.g.', 'i.e.', 'etc.', 'vs.'])('"%s" keeps the question whole', (abbreviation) => {
+  it.each(['e.g.', 'i.e.', 'vs.'])('"%s" keeps the question whole', (abbreviation) => {
     const { sentences } = readMessage(`How do I publish a container port, ${abbreviation} host 8080 to container 80?`);
     expect(sentences).toHaveLength(1);
   });
@@ -366,5 +366,19 @@ describe('round 9: a short question opened by a question word asks', () => {
       'context',
       'context',
     ]);
+  });
+});
+
+describe('round 9: what a review of round 9 found', () => {
+  it('a guess that begins like a question word ("Whole disk?") is still a guess', () => {
+    expect(roles('How do I list containers by name? Whole disk?').map(([role]) => role)).toEqual([
+      'question',
+      'context',
+    ]);
+  });
+
+  it('a short word’s plural folds (apis, gpus); 하나 without an asking ending is one', () => {
+    expect(tokenize('apis gpus')).toEqual(['api', 'gpu']);
+    expect(tokenize('앱당이미지하나')).toContain('one');
   });
 });
