@@ -1389,3 +1389,12 @@ describe('round 9: what a review of round 9 found', () => {
     expectAnswered(q, id);
   });
 });
+
+describe('round 9: weighing a tool at a scale asks when to use which', () => {
+  it.each([
+    '컨테이너 두세 개 돌리는 사이드 프로젝트인데 쿠버네티스까지 필요할까요?',
+    'We only run two containers. Is Kubernetes overkill for us?',
+  ])('%s', (q) => {
+    expectAnswered(q, 'docker-vs-kubernetes');
+  });
+});
