@@ -1398,3 +1398,12 @@ describe('round 9: weighing a tool at a scale asks when to use which', () => {
     expectAnswered(q, 'docker-vs-kubernetes');
   });
 });
+
+describe('round 9: 쌓아두다 and dump are storing', () => {
+  it.each([
+    '도커가 이미지를 서버 어디에 쌓아두는지 확인하는 방법?',
+    'Where does Docker dump all its data on the host?',
+  ])('%s', (q) => {
+    expectAnswered(q, 'docker-root-dir');
+  });
+});
