@@ -653,7 +653,23 @@ const CONCEPTS: string[][] = [
   ],
   ['info', 'info', '정보', 'information'],
   ['system', '시스템', 'system'],
-  ['all', '전체', '모든', '모두', '전부', 'all', 'entire', 'everything', 'whole'],
+  // "the full breakdown" is all of it; a disk that is full is capacity (below).
+  [
+    'all',
+    '전체',
+    '모든',
+    '모두',
+    '전부',
+    'all',
+    'entire',
+    'everything',
+    'whole',
+    'full breakdown',
+    'full list',
+    'full picture',
+    'full view',
+    'full details',
+  ],
   // "It doesn't work": a failure report, which the notes do not cover (a technical term below).
   ['broken', '안 됨', '안 돼', '안 되', '안 돼요', '안 되요', "doesn't work", 'not working', "won't start"],
   // "대체 뭐예요" is "what on earth is it", not a replacement (dropped as a stopword).
@@ -1590,7 +1606,7 @@ note notes docs doc documentation wiki runbook runbooks readme handbook cheatshe
 const ENGLISH_FILLERS = `
 tech technology technologies thing things stuff concept concepts idea ideas basics gist sum summary overview term
 terms actual actually main point points bit bits part parts piece locally
-exact exactly precise precisely correct correctly proper properly aspect aspects inner enforce
+exact exactly precise precisely correct correctly proper properly aspect aspects inner enforce breakdown
 onboarding training slides slide deck presentation
 `;
 

@@ -1407,3 +1407,10 @@ describe('round 9: 쌓아두다 and dump are storing', () => {
     expectAnswered(q, 'docker-root-dir');
   });
 });
+
+describe('round 9: the full breakdown is all of it, a full disk is capacity', () => {
+  it('full means all before breakdown or list', () => {
+    expect(tokenize('the full breakdown')).toEqual(['all']);
+    expect(tokenize('the disk is full')).toContain('capacity');
+  });
+});
