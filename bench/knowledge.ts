@@ -72,9 +72,10 @@ const SETS: Array<[string, string]> = [
   // Round 9 (README): Q and R, written by two helpers from the note bodies alone at round 9's start, each with
   // its own persona. Q's misses were read by class and tuned on; R is held out (only its totals are printed
   // when it is measured by hand, and none of its questions has been read). S, written mid-round with R's
-  // persona, was measured once and then read and tuned on.
+  // persona, was measured once and then read and tuned on; so was T, written near the round's end.
   ['fresh set Q', path.join(DATA, 'fresh-q-questions.jsonl')],
   ['fresh set S', path.join(DATA, 'fresh-s-questions.jsonl')],
+  ['fresh set T', path.join(DATA, 'fresh-t-questions.jsonl')],
   ['held-out set R', path.join(DATA, 'fresh-r-questions.jsonl')],
 ];
 
