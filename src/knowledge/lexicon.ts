@@ -387,7 +387,32 @@ const CONCEPTS: string[][] = [
   ],
   ['login', '로그인', 'log in', 'logged in', 'login', 'logins'],
   ['downtime', '다운타임', '무중단', 'zero-downtime', 'zero downtime', 'rolling update', '롤링 업데이트', 'blue-green'],
-  ['filename', '파일명', '파일 이름', '파일이름', 'file name', 'file names', 'filename', 'filenames'],
+  [
+    'filename',
+    '파일명',
+    '파일 이름',
+    '파일이름',
+    '기본 이름',
+    '기본 파일명',
+    'file name',
+    'file names',
+    'filename',
+    'filenames',
+    'default name',
+  ],
+  // A path created when it is missing, a storage driver: details of Docker no note gives.
+  [
+    'autocreate',
+    '자동으로 만들어',
+    '자동으로 생성',
+    '자동 생성',
+    '알아서 만들어',
+    'created automatically',
+    'automatically created',
+    'auto-created',
+    'auto-create',
+  ],
+  ['storagedriver', 'storage driver', 'storage drivers', '스토리지 드라이버', 'storage-driver', 'overlay2'],
   // A password or credential handed to a container: no note says how (a root password is the root user's, below).
   ['password', '비밀번호', '패스워드', '비번', '암호', 'password', 'passwords', 'passwd', 'credential', 'credentials'],
   [
@@ -1621,6 +1646,8 @@ onboarding training slides slide deck presentation
 const TECH_TERMS = [
   'push',
   'vm',
+  'autocreate',
+  'storagedriver',
   'dind',
   'password',
   'startorder',

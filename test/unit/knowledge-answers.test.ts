@@ -727,7 +727,8 @@ describe('round 6: Docker terms made of words the notes use apart', () => {
   it.each([
     ['compose 에서 환경변수 넣는 법', 'docker-compose', '환경변수'],
     ['how do I set environment variables in a compose file?', 'docker-compose', 'environment variables'],
-    ['컴포즈 기본 파일명이 뭐야?', 'docker-compose', '파일명이'],
+    // Round 9: the default name (기본 파일명) is one term.
+    ['컴포즈 기본 파일명이 뭐야?', 'docker-compose', '기본 파일명'],
   ])('%s: %s covers part, lacking %s as typed', (q, id, lacking) => {
     expect(partialOf(q, id)).toEqual([lacking]);
   });
@@ -1412,5 +1413,16 @@ describe('round 9: the full breakdown is all of it, a full disk is capacity', ()
   it('full means all before breakdown or list', () => {
     expect(tokenize('the full breakdown')).toEqual(['all']);
     expect(tokenize('the disk is full')).toContain('capacity');
+  });
+});
+
+describe('round 9: details of Docker no note gives: a path created when missing, a storage driver, a default file name', () => {
+  it.each([
+    ['바인드 마운트에서 호스트 경로가 없으면 자동으로 생성돼요?', 'disk-mount'],
+    ['If the host path doesn’t exist, is it created automatically when I mount it?', 'disk-mount'],
+    ['Does docker info show which storage driver is used?', 'docker-root-dir'],
+    ['compose 파일 기본 이름이 뭐예요?', 'docker-compose'],
+  ])('%s: %s covers part', (q, id) => {
+    expect(partialOf(q, id)?.length).toBeGreaterThan(0);
   });
 });
