@@ -699,6 +699,19 @@ const CONCEPTS: string[][] = [
   ['broken', '안 됨', '안 돼', '안 되', '안 돼요', '안 되요', "doesn't work", 'not working', "won't start"],
   // "대체 뭐예요" is "what on earth is it", not a replacement (dropped as a stopword).
   ['intensifier', '대체 뭐', '대체 무슨', '대체 왜', '대체 어떻게', '도대체', 'kind of', 'sort of'],
+  // "똑같이 동작해요?": whether it works the same, not how it works (동작 구조 is a flow); dropped as a stopword.
+  [
+    'sameness',
+    '똑같이 동작',
+    '똑같이 작동',
+    '동일하게 동작',
+    '동일하게 작동',
+    '같게 동작',
+    'work the same',
+    'works the same',
+    'behave the same',
+    'behaves the same',
+  ],
   // How long or how plain the answer should be: no topic in it (dropped as a stopword).
   [
     'briefly',
@@ -1230,6 +1243,7 @@ const STOPWORDS = new Set([
   'greeting',
   'permitted',
   'intensifier',
+  'sameness',
   'etc',
   'go',
   'doing',

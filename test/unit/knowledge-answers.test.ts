@@ -1426,3 +1426,13 @@ describe('round 9: details of Docker no note gives: a path created when missing,
     expect(partialOf(q, id)?.length).toBeGreaterThan(0);
   });
 });
+
+describe('round 9: "똑같이 동작해요?" asks whether it works the same, not how it works', () => {
+  it('backticks instead of $() is partly covered by the $() note', () => {
+    expect(partialOf('`$()` 대신 백틱 쓰면 똑같이 동작해?', 'command-substitution')).toEqual(['백틱']);
+  });
+
+  it('"어떻게 동작해?" is still a flow', () => {
+    expect(tokenize('어떻게 동작해?')).toEqual(['flow']);
+  });
+});
