@@ -45,7 +45,7 @@ const SENTENCE_MARK =
 const THANKS_MARK = /:(?:pray|bow|\+1|thumbsup|clap|raised_hands|heart|smile|blush|ok_hand):|[👍🙏🙇👏❤😊🙌👌]/u;
 
 const GREETING =
-  /^(?:안녕(?:하세요|하십니까|하세용|요)?|안뇽(?:하세요|하세용)?|하이|하잉|헬로우?|ㅎㅇ|반가워요|반갑습니다|처음 뵙겠습니다|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|입니다|이요|요|\s*(?:되세요|보내세요|되십시오))?|수고\s*하세요|수고하셨습니다|(?:\S+\s+)?인사\s?(?:드립니다|드려요|올립니다|드릴게요)|hi|hello|hey|hiya|yo|howdy|good\s+(?:morning|afternoon|evening|day)|(?:(?:hey|hi|hello|yo)\s+)?(?:are\s+)?(?:you|u|anyone|anybody)\s+(?:around|there|here|online|awake))$/i;
+  /^(?:안녕(?:하세요|하십니까|하세용|요)?|안뇽(?:하세요|하세용)?|하이|하잉|헬로우?|굿모닝|굿\s?모닝|ㅎㅇ|(?:다들|모두|여러분)\s*출근\s*(?:하셨나요|하셨어요|했어요|완료)|반가워요|반갑습니다|처음 뵙겠습니다|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|입니다|이요|요|\s*(?:되세요|보내세요|되십시오))?|수고\s*하세요|수고하셨습니다|(?:\S+\s+)?인사\s?(?:드립니다|드려요|올립니다|드릴게요)|hi|hello|hey|hiya|yo|howdy|good\s+(?:morning|afternoon|evening|day)|hope\s+(?:you(?:'re|\s+are)\s+(?:having\s+a\s+(?:good|great|nice)\s+(?:day|week|morning)|(?:doing\s+)?well)|all\s+is\s+well|everyone(?:'s|\s+is)\s+(?:well|good))|(?:(?:hey|hi|hello|yo)\s+)?(?:are\s+)?(?:you|u|anyone|anybody)\s+(?:around|there|here|online|awake))$/i;
 const THANKS =
   /^(?:감사(?:합니다|해요|드립니다|드려요)?|고마워(?:요)?|고맙습니다|땡큐|쌩큐|(?:ㄱㅅ)+|ㄳ+|덕분(?:에|입니다|이에요)|(?:큰\s*|많은\s*)?도움(?:이)?\s*(?:많이\s*)?(?:됐어요|됐습니다|되었어요|되었습니다|돼요|됩니다)|잘\s*(?:봤습니다|봤어요|알겠습니다)|최고(?:예요|에요|입니다)?|thanks?|thank\s*you|thx|ty|tysm|cheers|much appreciated|appreciated|great|awesome|perfect|nice|cool|got it)$/i;
 /**
@@ -101,7 +101,7 @@ function isReaction(sentence: string): boolean {
   return sentence.length <= MAX_SMALL_TALK_CHARS && SMALL_TALK.test(sentence) && !ASKS.test(sentence);
 }
 const GREETING_WORD =
-  /안녕|안뇽|ㅎㅇ|하이|하잉|헬로|인사\s?(?:드립|드려|올립|드릴)|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|잘\s?부탁|좋은\s*(?:아침|하루|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there|gn|hihi|byebye)\b/i;
+  /안녕|안뇽|굿\s?모닝|출근|ㅎㅇ|하이|하잉|헬로|인사\s?(?:드립|드려|올립|드릴)|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|잘\s?부탁|좋은\s*(?:아침|하루|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there|gn|hihi|byebye|hope)\b/i;
 const THANKS_WORD = /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?)\b/i;
 
 /** A question word opening a short question of its own ("Which flag?", "어떤 옵션?"). */
@@ -227,6 +227,8 @@ function isChat(sentence: string): boolean {
   if (GREETING.test(words) || THANKS.test(words) || PLEASANTRY.test(words) || farewell) return true;
   // "hi team", "thanks a lot!", "감사합니다 여러분": a chat phrase with a filler word.
   const parts = words.split(' ');
+  // "굿모닝 다들 출근하셨나요": a greeting, then another.
+  if (parts.length > 1 && GREETING.test(parts[0]!) && isChat(parts.slice(1).join(' '))) return true;
   if (parts.length > 4) return false;
   const chatPart = (w: string) => GREETING.test(w) || THANKS.test(w) || PLEASANTRY.test(w);
   const fillers =

@@ -382,3 +382,13 @@ describe('round 9: what a review of round 9 found', () => {
     expect(tokenize('앱당이미지하나')).toContain('one');
   });
 });
+
+describe('round 9: morning greetings and well-wishing are chat', () => {
+  it.each(['굿모닝~ 다들 출근하셨나요', "Hello! Hope you're having a good day.", 'hope all is well'])('%j', (text) => {
+    expect(readMessage(text).chat).toBe('greeting');
+  });
+
+  it('a question after them is still asked', () => {
+    expect(readMessage('굿모닝! 도커 이미지가 뭐예요?').chat).toBeUndefined();
+  });
+});
