@@ -227,8 +227,9 @@ function isChat(sentence: string): boolean {
   if (GREETING.test(words) || THANKS.test(words) || PLEASANTRY.test(words) || farewell) return true;
   // "hi team", "thanks a lot!", "감사합니다 여러분": a chat phrase with a filler word.
   const parts = words.split(' ');
-  // "굿모닝 다들 출근하셨나요": a greeting, then another.
-  if (parts.length > 1 && GREETING.test(parts[0]!) && isChat(parts.slice(1).join(' '))) return true;
+  // "굿모닝 다들 출근하셨나요": a greeting, then another (short, as greetings are).
+  if (parts.length > 1 && parts.length <= 6 && GREETING.test(parts[0]!) && isChat(parts.slice(1).join(' ')))
+    return true;
   if (parts.length > 4) return false;
   const chatPart = (w: string) => GREETING.test(w) || THANKS.test(w) || PLEASANTRY.test(w);
   const fillers =
