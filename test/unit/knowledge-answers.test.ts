@@ -1319,8 +1319,12 @@ describe('round 9: selling points, upsides and strengths are advantages', () => 
   );
 });
 
-describe('round 9: how precisely to answer names nothing (exact, aspects, 측면, 표현)', () => {
+describe('round 9: how precisely to answer names nothing (exact, aspects, 측면, 표현, 정석적으로)', () => {
   it.each([
+    [
+      'QA 서버 컨테이너에 툴을 직접 설치해 쓰고 있었는데 리뷰어가 안 된다고 하네요 ㅠ 기능 바꿀 땐 정석적으로 어떻게 해요?',
+      'image-container-usage',
+    ],
     ['Could you list the exact duties the Docker engine takes care of?', 'docker-engine'],
     ['도커 장점을 속도 측면에서 어떻게 표현하면 좋을까요?', 'docker-advantages'],
   ])('%s', (q, id) => {
