@@ -699,6 +699,21 @@ const CONCEPTS: string[][] = [
   ['broken', '안 됨', '안 돼', '안 되', '안 돼요', '안 되요', "doesn't work", 'not working', "won't start"],
   // "대체 뭐예요" is "what on earth is it", not a replacement (dropped as a stopword).
   ['intensifier', '대체 뭐', '대체 무슨', '대체 왜', '대체 어떻게', '도대체', 'kind of', 'sort of'],
+  // "정리된 거 공유 부탁드립니다", "could you share": asking for the answer, not sharing an image; dropped as a stopword.
+  [
+    'askshare',
+    '공유 부탁',
+    '공유해 주',
+    '공유해주',
+    '공유 좀',
+    '공유해 줄',
+    '공유해줄',
+    'please share',
+    'could you share',
+    'can you share',
+    'can someone share',
+    'could someone share',
+  ],
   // "똑같이 동작해요?": whether it works the same, not how it works (동작 구조 is a flow); dropped as a stopword.
   [
     'sameness',
@@ -1244,6 +1259,7 @@ const STOPWORDS = new Set([
   'permitted',
   'intensifier',
   'sameness',
+  'askshare',
   'etc',
   'go',
   'doing',
@@ -1645,7 +1661,7 @@ note notes docs doc documentation wiki runbook runbooks readme handbook cheatshe
 const ENGLISH_FILLERS = `
 tech technology technologies thing things stuff concept concepts idea ideas basics gist sum summary overview term
 terms actual actually main point points bit bits part parts piece locally
-exact exactly precise precisely correct correctly proper properly aspect aspects inner enforce breakdown
+exact exactly precise precisely correct correctly proper properly aspect aspects inner enforce breakdown dba dbas
 onboarding training slides slide deck presentation
 `;
 

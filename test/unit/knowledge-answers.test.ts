@@ -1440,3 +1440,19 @@ describe('round 9: "똑같이 동작해요?" asks whether it works the same, not
     expect(tokenize('어떻게 동작해?')).toEqual(['flow']);
   });
 });
+
+describe('round 9: asking to be sent the answer (공유 부탁) is no share; a DBA is who asks', () => {
+  it.each([
+    ['윈도우에서 도커 쓰는 방법 정리된 거 있으면 공유 부탁드려요', 'wsl'],
+    [
+      'DBA 분이 mysql을 직접 설치하는 거랑 도커로 띄우는 거 차이를 물어보셨어요. 어떻게 달라요?',
+      'traditional-vs-docker',
+    ],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+
+  it('sharing an image is still sharing', () => {
+    expect(tokenize('이미지 공유하는 법')).toContain('share');
+  });
+});
