@@ -590,15 +590,14 @@ export function assembleKnowledgeBase(
       );
       for (const w of operations)
         if (misapplied.some((a) => a.operation === w.token) && !missing.includes(w)) missing.push(w);
-      // "wsl 설치 명령어 알려줘" on a note that shows no command and never speaks of one ("명령어 실행" is the
-      // engine's job): the note has the subject, not the command asked for.
-      const commandAsked = best.item.showsCommand
-        ? undefined
-        : focus.find((w) => w.kind === 'known' && w.token === 'command' && !has(best, w));
-      if (commandAsked) missing.push(commandAsked);
-      // "the exact syntax for a bind mount with -v": a note that never speaks of a syntax or format does not give it.
-      const formatAsked = focus.find((w) => w.kind === 'known' && w.token === 'format' && !has(best, w));
-      if (formatAsked) missing.push(formatAsked);
+      // The kind of detail asked for, which the note does not give: a command ("wsl 설치 명령어 알려줘" on a note
+      // that shows none and never speaks of one; "명령어 실행" is the engine's job), a syntax or format ("the exact
+      // syntax for a bind mount with -v" on a note that never speaks of one).
+      const lacked = (token: string) => focus.find((w) => w.kind === 'known' && w.token === token && !has(best, w));
+      const detailsAsked = [best.item.showsCommand ? undefined : lacked('command'), lacked('format')].filter(
+        (w): w is QuestionWord => w !== undefined,
+      );
+      missing.push(...detailsAsked);
       // A note titled with one operating system (WSL: 윈도우에서 도커 사용) does not answer for another ("install
       // docker on ubuntu", "맥에 도커 설치").
       const notePlatforms = best.item.titleTokens.filter((t) => LEXICON.platforms.has(t));
@@ -646,7 +645,7 @@ export function assembleKnowledgeBase(
           namesTitleOf(best.item, question, words) ||
           // Docker is every question's setting: standing out on it alone says nothing ("docker 스터디 언제 해요").
           ([...namedCovered].some((t) => t !== 'docker') && standsOut(best)));
-      return { missing, commandAsked, formatAsked, namedCovered, lacksSubject, oneWordOnly, confident };
+      return { missing, detailsAsked, namedCovered, lacksSubject, oneWordOnly, confident };
     };
     // A long message covers little of any note, however plainly it asks about one: a note far ahead of every
     // other, and the question naming nothing else, is the one asked about.
@@ -671,7 +670,7 @@ export function assembleKnowledgeBase(
       }
     }
     const best = ranked[0]!;
-    const { missing, commandAsked, formatAsked, namedCovered, lacksSubject, oneWordOnly, confident } = verdict;
+    const { missing, detailsAsked, namedCovered, lacksSubject, oneWordOnly, confident } = verdict;
     const toMatch = (c: Candidate & { score: number }): Match => ({ entry: c.item.entry, score: c.score });
     if (missing.length === 0 && confident) {
       return { query: question, outcome: 'answered', answered: true, matches: ranked.slice(0, limit).map(toMatch) };
@@ -680,11 +679,7 @@ export function assembleKnowledgeBase(
     const related = (c: Candidate) =>
       c.coverage >= MIN_SUGGESTION_COVERAGE && words.some((w) => meaningful(w) && has(c, w));
     const ofDocker = (w: QuestionWord) =>
-      w.ofDocker ||
-      LEXICON.operations.has(w.token) ||
-      LEXICON.platforms.has(w.token) ||
-      w === commandAsked ||
-      w === formatAsked;
+      w.ofDocker || LEXICON.operations.has(w.token) || LEXICON.platforms.has(w.token) || detailsAsked.includes(w);
     // A question about another subject (emacs, python) gets no Docker notes for sharing a word ("file").
     const otherSubject = missing.some((w) => !ofDocker(w));
     const offered = otherSubject ? [] : ranked.filter(related).slice(0, limit).map(toMatch);
