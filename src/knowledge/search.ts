@@ -861,7 +861,10 @@ interface QuestionWord {
  * other word names something.
  */
 function contentRarity(typed: string, token: string): number | undefined {
-  if (/^[a-z]+$/.test(typed)) return ENGLISH_RARITY[spokenBand(typed)];
+  if (/^[a-z]+$/.test(typed)) {
+    const band = spokenBand(typed);
+    return band <= MOST_SPOKEN_BAND ? undefined : ENGLISH_RARITY[band - MOST_SPOKEN_BAND - 1];
+  }
   if (!isHangul(token) || token.length < 2 || LEXICON.koreanFillers.has(token) || LEXICON.koreanFillers.has(typed))
     return undefined;
   // What is left between known words of a phrase typed without spaces (도커가가진거…) is no word of its own.
@@ -878,8 +881,8 @@ const SPACING_SLIP =
   /^(?:[이가은는을를도의]|이게|그게|저게|이건|그건)(?:뭐|뭔|뭘|무엇|무슨|머|어떻|어떤|어디|어케|왜|언제|몇)/;
 /** The spoken-frequency bands (see spokenBand) of words too common to be anyone's typo or a subject's name. */
 const MOST_SPOKEN_BAND = 1;
-/** By spoken-frequency band: the most said words (up to MOST_SPOKEN_BAND) are chatter. */
-const ENGLISH_RARITY = [undefined, undefined, 1 / 3, 1 / 5, 1 / 8];
+/** How rare a word of each band past MOST_SPOKEN_BAND is; the most said words are chatter. */
+const ENGLISH_RARITY = [1 / 3, 1 / 5, 1 / 8];
 const KOREAN_RARITY = 1 / 5;
 /** An everyday word with a prefix (prebuilt, rebuild, unused, multi-container): no other subject's name. */
 function isPrefixedEveryday(typed: string): boolean {
