@@ -333,10 +333,14 @@ function normalizeUncached(word: string): string[] {
   if (stripped === null) return [];
   if (!isHangul(stripped)) return [stripped]; // already a concept
   // Segmenting the whole word keeps a known word whose last syllable looks like a particle (경로).
-  // 해당하나요, 필요하나: a noun with 하다 asking (하나요), not the noun and 하나 (one).
-  const run = word.replace(ASKING_HADA, '');
-  const split = splitCompound(stripped) ?? (run.length >= UNSPACED_MIN ? segmentUnspaced(run) : null);
+  const split = splitCompound(stripped) ?? segmentIfPhrase(word);
   return split ?? [LEXICON.variants.get(stripped) ?? stripped];
+}
+
+/** A long Korean run read as words typed without spaces; 해당하나요 is a noun with 하다 asking, not 해당 + 하나 (one). */
+function segmentIfPhrase(word: string): string[] | null {
+  const run = word.replace(ASKING_HADA, '');
+  return run.length >= UNSPACED_MIN ? segmentUnspaced(run) : null;
 }
 
 const ASKING_HADA = /(?<=[\uac00-\ud7a3]{2})하나(?:요|여|용)$/u;
