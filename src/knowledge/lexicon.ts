@@ -1665,6 +1665,9 @@ exact exactly precise precisely correct correctly proper properly aspect aspects
 onboarding training slides slide deck presentation
 `;
 
+/** The tools that install or run Kubernetes on a machine: technical words, and of Docker's world. */
+const KUBERNETES_INSTALLERS = ['minikube', 'k3s', 'k3d', 'microk8s', 'kubeadm', 'kubelet'];
+
 /**
  * Technical words the notes may not cover. When a question has one the notes never use
  * ("docker exec", "React"), it is about something else: such a word weighs as much as the
@@ -1804,13 +1807,8 @@ const TECH_TERMS = [
   'probe',
   'sidecar',
   'istio',
-  'minikube',
+  ...KUBERNETES_INSTALLERS,
   'kind',
-  'k3s',
-  'k3d',
-  'microk8s',
-  'kubeadm',
-  'kubelet',
   'rancher',
   'podman',
   'containerd',
@@ -2122,12 +2120,7 @@ const DOCKER_WORLD = [
   'ingress',
   'namespace',
   'replica',
-  'minikube',
-  'k3s',
-  'k3d',
-  'microk8s',
-  'kubeadm',
-  'kubelet',
+  ...KUBERNETES_INSTALLERS,
   'podman',
   'containerd',
 ];
