@@ -263,6 +263,8 @@ export function assembleKnowledgeBase(
     words: QuestionWord[];
     actions?: Action[];
     prose?: Set<string>;
+    /** A sentence of the message asks nothing: the asker tells a story around the question. */
+    toldStory?: boolean;
     chat?: Answer['chat'];
   } {
     const message = readMessage(question);
@@ -357,7 +359,8 @@ export function assembleKnowledgeBase(
       if (w) Object.assign(w, { weight: CONTEXT_WEIGHT, focus: false });
     }
     const actions = bySentence.filter((s) => focused.has(s)).flatMap(actionsOf);
-    return { words: [...merged.values()], actions, prose };
+    const toldStory = bySentence.some((s) => !askingSentences.has(s.sentence) && s.words.length > 0);
+    return { words: [...merged.values()], actions, prose, toldStory };
   }
 
   /**
@@ -511,7 +514,7 @@ export function assembleKnowledgeBase(
 
   function ask(question: string, { limit = 3 }: { limit?: number } = {}): Answer {
     const none = (matches: Match[] = []): Answer => ({ query: question, outcome: 'none', answered: false, matches });
-    const { words, actions = [], prose = new Set<string>(), chat } = questionWords(question);
+    const { words, actions = [], prose = new Set<string>(), toldStory = false, chat } = questionWords(question);
     if (chat) return { ...none(), chat };
     const weights = weigh(words);
     const candidates = words.length > 0 ? candidatesFor(words, weights) : [];
@@ -648,9 +651,13 @@ export function assembleKnowledgeBase(
       return { missing, detailsAsked, namedCovered, lacksSubject, oneWordOnly, confident };
     };
     // A long message covers little of any note, however plainly it asks about one: a note far ahead of every
-    // other, and the question naming nothing else, is the one asked about.
+    // other, and the question naming nothing else, is the one asked about. Where the asker tells a story, words
+    // no note knows are mostly the story's (교육 자료, 눈높이); the two or more words the note covers still must be
+    // there (oneWordOnly).
     const standsOut = (c: Candidate & { score: number }) =>
-      !namesElse && c.score >= STAND_OUT_SCORE && ranked.every((o) => o === c || c.score - o.score >= STAND_OUT_LEAD);
+      (!namesElse || toldStory) &&
+      c.score >= STAND_OUT_SCORE &&
+      ranked.every((o) => o === c || c.score - o.score >= STAND_OUT_LEAD);
     let verdict = assess(ranked[0]!);
     // A close second that answers the whole question beats a first that lacks part of it (the overview note
     // against the listing note that shows the command asked for).

@@ -1456,3 +1456,22 @@ describe('round 9: asking to be sent the answer (공유 부탁) is no share; a D
     expect(tokenize('이미지 공유하는 법')).toContain('share');
   });
 });
+
+describe('round 10: a note that stands out answers a message whose story names things no note knows', () => {
+  it.each([
+    [
+      '마케팅팀에 도커를 설명하게 됐어요 😅 이미지랑 컨테이너가 어떻게 다른지 비전공자 눈높이로 알려주세요 (여기서 이미지는 사진 아님)',
+      'docker-overview',
+    ],
+    [
+      '인턴 교육 자료 만드는 중인데요, 도커를 처음 접하는 사람한테 개념 설명하기가 막막하네요. 이미지 안에 정확히 뭐가 들어가는지도 넣고 싶은데 정리된 내용 있을까요?',
+      'docker-overview',
+    ],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+
+  it('an asking sentence about another subject is still declined, story or not', () => {
+    expect(kb.ask('오늘 달러 환율 얼마야? 예산 잡아야 해서').outcome).toBe('none');
+  });
+});
