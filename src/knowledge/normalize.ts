@@ -55,6 +55,7 @@ function canonicalText(text: string): string {
   out = composeTypedVowels(out);
   // The name a shell assignment gives (IMG=$(…), -e FOO=bar) is an example, whatever it spells.
   out = out.replace(SHELL_ASSIGNMENT, ' ');
+  out = out.replace(NOTE_BASIS, ' 노트 ');
   out = spellDollars(out).replace(INTENSIFIER, ' ').replace(PRESENTATION, ' ').replace(MODAL_GOOD, ' ');
   for (const [phrase, pattern, canonical] of PHRASES) {
     if (out.includes(phrase)) out = out.replace(pattern, ` ${canonical} `);
@@ -128,6 +129,10 @@ const SHELL_ASSIGNMENT = /(?<![\w.$-])[a-z_][a-z0-9_]*=(?=[^\s=])/g;
 const INTENSIFIER = /(?:도대체|대체)(?=\s*(?:뭐|뭔|무엇|무슨|왜|어떻게|어떤|어디|언제|누가|얼마|몇))/g;
 /** "어떻게 설명하면 좋을까요", "정리하면 좋겠어요": should, not the good of an advantage. */
 const MODAL_GOOD = /(?<=[면됨]\s?)좋(?:을까요|을까|을지|겠어요|겠습니다|겠다|겠는데|겠네요|겠)/g;
+
+/** "노트 기준으로", "우리 팀 기준으론": where the answer is to come from, not a criterion of choosing. */
+const NOTE_BASIS =
+  /(?:노트|문서|위키|가이드|자료|팀|우리|저희)\s*(?:쪽\s*)?기준(?:으로는|으로|으론|에서는|에서|에선|상)?(?![\uac00-\ud7a3])/g;
 
 /** "without parentheses", "괄호 없이": the question is about the $ that has none. */
 const NO_PARENTHESES =

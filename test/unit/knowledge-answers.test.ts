@@ -1475,3 +1475,17 @@ describe('round 10: a note that stands out answers a message whose story names t
     expect(kb.ask('오늘 달러 환율 얼마야? 예산 잡아야 해서').outcome).toBe('none');
   });
 });
+
+describe('round 10: "노트 기준으로" says where the answer comes from, not a criterion of choosing', () => {
+  it.each([
+    ['스터디 발표 자료 만드는 중인데요. 우리 노트 기준으로 쿠버네티스는 어떻게 정의돼 있어요?', 'kubernetes'],
+    ['팀 기준으로 오케스트레이션이 뭔지 한 줄로요', 'orchestration'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+
+  it('a criterion of choosing is still one', () => {
+    expect(tokenize('도커랑 쿠버네티스 중에 고르는 기준이 뭐예요?')).toContain('choose');
+    expect(tokenize('노트 기준으로 정리해 주세요')).not.toContain('choose');
+  });
+});
