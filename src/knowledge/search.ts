@@ -696,7 +696,11 @@ export function assembleKnowledgeBase(
     // The clauses around the asking one in its sentence name the subject too ("docker system df 보니까 … 정리하는
     // 명령은?"): the note must have something the sentence names.
     const asked = words.filter((w) => w.focus || w.weight >= CLAUSE_WEIGHT);
-    const covered = asked.filter((w) => meaningful(w) && has(best, w) && !missing.includes(w));
+    // The containers of "how do I see stopped containers?", a word of most notes, are the part covered by the note
+    // that lists containers and says it leaves the stopped ones out.
+    const statedApart = ONLY_RUNNING.test(best.item.entry.body) && missing.some((w) => w.token === 'stopped');
+    const titled = (w: QuestionWord) => statedApart && best.item.titleTokens.includes(w.token) && names(w);
+    const covered = asked.filter((w) => (meaningful(w) || titled(w)) && has(best, w) && !missing.includes(w));
     const namedInSentence = asked.some((w) => w.kind === 'known' && names(w) && has(best, w));
     // The rest of the question, without what the note lacks, is what the note must answer well.
     const restCoverage = coverageWithout(

@@ -1489,3 +1489,9 @@ describe('round 10: "노트 기준으로" says where the answer comes from, not 
     expect(tokenize('노트 기준으로 정리해 주세요')).not.toContain('choose');
   });
 });
+
+describe("round 10: a word of most notes names the part covered when it is the note's own subject", () => {
+  it.each(['how do I see stopped containers?', 'how can I see paused containers'])('%s', (q) => {
+    expect(partialOf(q, 'listing-commands')).toEqual([expect.stringMatching(/stopped|paused/)]);
+  });
+});
