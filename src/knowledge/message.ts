@@ -45,7 +45,7 @@ const SENTENCE_MARK =
 const THANKS_MARK = /:(?:pray|bow|\+1|thumbsup|clap|raised_hands|heart|smile|blush|ok_hand):|[👍🙏🙇👏❤😊🙌👌]/u;
 
 const GREETING =
-  /^(?:안녕(?:하세요|하십니까|하세용|요)?|안뇽(?:하세요|하세용)?|하이|하잉|헬로우?|굿모닝|굿\s?모닝|ㅎㅇ|(?:다들|모두|여러분)\s*출근\s*(?:하셨나요|하셨어요|했어요|완료)|반가워요|반갑습니다|처음 뵙겠습니다|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|입니다|이요|요|\s*(?:되세요|보내세요|되십시오))?|수고\s*하세요|수고하셨습니다|(?:\S+\s+)?인사\s?(?:드립니다|드려요|올립니다|드릴게요)|hi|hello|hey|hiya|yo|howdy|good\s+(?:morning|afternoon|evening|day)|hope\s+(?:you(?:'re|\s+are)\s+(?:having\s+a\s+(?:good|great|nice)\s+(?:day|week|morning)|(?:doing\s+)?well)|all\s+is\s+well|everyone(?:'s|\s+is)\s+(?:well|good))|(?:(?:hey|hi|hello|yo)\s+)?(?:are\s+)?(?:you|u|anyone|anybody)\s+(?:around|there|here|online|awake))$/i;
+  /^(?:안녕(?:하세요|하십니까|하세용|요)?|안뇽(?:하세요|하세용)?|하이|하잉|헬로우?|굿모닝|굿\s?모닝|ㅎㅇ|(?:다들|모두|여러분)\s*출근\s*(?:하셨나요|하셨어요|했어요|완료)|반가워요|반갑습니다|처음 뵙겠습니다|오랜만(?:이에요|입니다|이네요|이요|요)?|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|예요|입니다|이요|요|\s*(?:되세요|보내세요|되십시오))?|수고\s*하세요|수고하셨습니다|(?:\S+\s+)?인사\s?(?:드립니다|드려요|올립니다|드릴게요)|hi|hello|hey|heya|hiya|yo|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|hope\s+(?:you(?:'re|\s+are)\s+(?:having\s+a\s+(?:good|great|nice)\s+(?:day|week|morning)|(?:doing\s+)?well)|all\s+is\s+well|everyone(?:'s|\s+is)\s+(?:well|good))|(?:(?:hey|hi|hello|yo)\s+)?(?:are\s+)?(?:you|u|anyone|anybody)\s+(?:around|there|here|online|awake))$/i;
 const THANKS =
   /^(?:감사(?:합니다|해요|드립니다|드려요)?|고마워(?:요)?|고맙습니다|땡큐|쌩큐|(?:ㄱㅅ)+|ㄳ+|덕분(?:에|입니다|이에요)|(?:큰\s*|많은\s*)?도움(?:이)?\s*(?:많이\s*)?(?:됐어요|됐습니다|되었어요|되었습니다|돼요|됩니다)|잘\s*(?:봤습니다|봤어요|알겠습니다)|최고(?:예요|에요|입니다)?|thanks?|thank\s*you|thx|ty|tysm|cheers|much appreciated|appreciated|great|awesome|perfect|nice|cool|got it)$/i;
 /**
@@ -57,7 +57,7 @@ const FAREWELL_PARTS = [
   '(?:(?:오늘도|오늘|다들|모두|여러분)\\s*)?(?:수고|고생)\\s*(?:하세요|하셨어요|하셨습니다|많으셨습니다|많으셨어요|많으세요|하셨습니당|했어요)',
   '안녕히\\s*(?:계세요|가세요|주무세요)',
   '(?:내일|다음에|담에|이따|나중에|월요일에|다음\\s*주에?|또)\\s*(?:또\\s*)?(?:봬요|뵐게요|뵙겠습니다|봐요|봐|만나요|만나|물어볼게요|여쭤볼게요|올게요)',
-  '(?:(?:전|저는|그럼|이제|먼저)\\s*)*(?:이만|들어가\\s*(?:보\\s*)?겠습니다|들어가볼게요|들어갈게요|가볼게요|가보겠습니다|갈게요|퇴근(?:하겠습니다|할게요|합니다))',
+  '(?:(?:전|저는|그럼|이제|먼저)\\s*)*(?:이만|들어가\\s*(?:보\\s*)?겠습니다|들어가볼게요|들어갈게요|가볼게요|가보겠습니다|갈게요|퇴근(?:하겠습니다|할게요|합니다|해요|합니당)?)',
   '(?:오늘은|오늘|그럼)?\\s*여기까지(?:요|입니다)?',
   '들어가(?:세요|십시오)',
   '(?:좋은|즐거운)\\s*(?:밤|꿈|하루|주말|저녁|연휴|휴가)\\s*(?:되세요|보내세요|꾸세요)',
@@ -101,7 +101,7 @@ function isReaction(sentence: string): boolean {
   return sentence.length <= MAX_SMALL_TALK_CHARS && SMALL_TALK.test(sentence) && !ASKS.test(sentence);
 }
 const GREETING_WORD =
-  /안녕|안뇽|굿\s?모닝|출근|ㅎㅇ|하이|하잉|헬로|인사\s?(?:드립|드려|올립|드릴)|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|잘\s?부탁|좋은\s*(?:아침|하루|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|hiya|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there|gn|hihi|byebye|hope)\b/i;
+  /안녕|안뇽|굿\s?모닝|출근|ㅎㅇ|하이|하잉|헬로|인사\s?(?:드립|드려|올립|드릴)|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|오랜만|잘\s?부탁|좋은\s*(?:아침|하루|오후|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|heya|hiya|greetings|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there|gn|hihi|byebye|hope)\b/i;
 const THANKS_WORD = /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?)\b/i;
 
 /** A question word opening a short question of its own ("Which flag?", "어떤 옵션?"). */

@@ -392,3 +392,13 @@ describe('round 9: morning greetings and well-wishing are chat', () => {
     expect(readMessage('굿모닝! 도커 이미지가 뭐예요?').chat).toBeUndefined();
   });
 });
+
+describe('round 10: more ways to greet and to leave', () => {
+  it.each(['좋은 오후예요~', '오랜만이에요!', 'heya 👋', 'greetings!', '전 이만 퇴근~'])('%s is chat', (q) => {
+    expect(readMessage(q).chat).toBe('greeting');
+  });
+
+  it('a greeting before a question still asks it', () => {
+    expect(readMessage('오랜만이에요! 도커 스웜이 뭐예요?').chat).toBeUndefined();
+  });
+});
