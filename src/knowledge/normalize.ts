@@ -57,6 +57,7 @@ function canonicalText(text: string): string {
   out = out.replace(SHELL_ASSIGNMENT, ' ');
   out = out.replace(NOTE_BASIS, ' 노트 ');
   out = spellDollars(out).replace(INTENSIFIER, ' ').replace(PRESENTATION, ' ').replace(MODAL_GOOD, ' ');
+  out = dropEnumerations(out);
   for (const [phrase, pattern, canonical] of PHRASES) {
     if (out.includes(phrase)) out = out.replace(pattern, ` ${canonical} `);
   }
@@ -133,6 +134,21 @@ const MODAL_GOOD = /(?<=[면됨]\s?)좋(?:을까요|을까|을지|겠어요|겠�
 /** "노트 기준으로", "우리 팀 기준으론": where the answer is to come from, not a criterion of choosing. */
 const NOTE_BASIS =
   /(?:노트|문서|위키|가이드|자료|팀|우리|저희)\s*(?:쪽\s*)?기준(?:으로는|으로|으론|에서는|에서|에선|상)?(?![\uac00-\ud7a3])/g;
+
+/** A list, 목록 or 리스트 (and listing, 나열), as typed. */
+const LIST_WORD = /(?<![a-z])list(?:s|ed|ing)?(?![a-z])|목록|리스트|나열/g;
+/** What Docker lists (its images, containers and what runs): a list of these is the listing note's. */
+const LISTED_THING =
+  /image|imgae|container|컨테이너|이미지|콘테이너|running|stopped|실행|떠\s?있|돌고|도커\s?내용|\bps\b|\bls\b/;
+/**
+ * "list the tasks the Engine does", "컴포넌트 전체 목록", "체크리스트": a list of anything but what Docker lists is the
+ * shape of the answer asked for, not the listing of images and containers.
+ */
+function dropEnumerations(text: string): string {
+  return text.replace(LIST_WORD, (word, at: number) =>
+    LISTED_THING.test(text.slice(Math.max(0, at - 30), at + word.length + 30)) ? word : ' ',
+  );
+}
 
 /** "without parentheses", "괄호 없이": the question is about the $ that has none. */
 const NO_PARENTHESES =

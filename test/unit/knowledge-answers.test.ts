@@ -1495,3 +1495,23 @@ describe("round 10: a word of most notes names the part covered when it is the n
     expect(partialOf(q, 'listing-commands')).toEqual([expect.stringMatching(/stopped|paused/)]);
   });
 });
+
+describe('round 10: a list of anything but what Docker lists is the shape of the answer, not the listing note', () => {
+  it.each([
+    ['Could you list the main building blocks of Docker and what each one does?', 'docker-components'],
+    ['도커 구성 요소 전체 목록 좀 뽑아 주세요', 'docker-components'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+
+  it.each(['이미지 목록 보는 명령어', 'list running containers', '도커이미지리스트 보는법'])(
+    '%s is still the listing',
+    (q) => {
+      expectAnswered(q, 'listing-commands');
+    },
+  );
+
+  it('a checklist is no list of images', () => {
+    expect(tokenize('서버 점검 체크리스트')).not.toContain('list');
+  });
+});
