@@ -96,6 +96,8 @@ const ASKS_IF = /가능|되나|될까|돼요|되요|할\s?수|있나|괜찮|\b(?
 const ASKS =
   /뭐|뭔|무엇|무슨|어떻게|어떤|어디|언제|왜|몇|\b(?:what(?!\s+(?:i|we)\s+(?:needed|wanted|meant|was\s+looking|were\s+looking|was\s+after|were\s+after)\b)|how|why|where|when|which|who)\b/i;
 
+const KOREAN_ASKS = /뭐|뭔|무엇|무슨|어떻게|어떤|어디|언제|왜|몇/;
+
 /** A short reaction or word of thanks that asks nothing. */
 function isReaction(sentence: string): boolean {
   return sentence.length <= MAX_SMALL_TALK_CHARS && SMALL_TALK.test(sentence) && !ASKS.test(sentence);
@@ -119,9 +121,10 @@ const ENGLISH_ASKING =
  */
 const KOREAN_REQUEST =
   /(?:알려|설명|요약|정리|안내|가르쳐|소개|추천|공유|짚어|말씀|보여|비교)\s?(?:해\s?)?(?:주[세시실셔십겠]|줘|줄\s?수|줄래|주면|주라|드려|드립|부탁)|(?<!잘\s?)부탁\s?(?:드려|드립|해요|합니다|해)|어떻게\s?(?:해야|하면|하는)/;
+/** Curious or wanting to know ("…쓰는지 기준이 궁금합니다"), not the doubt of a story ("뭐가 깔렸는지 모르겠어요"). */
+const CURIOUS = /(?:싶|궁금)(?:어요|습니다|네요|어|은데요|다|해요|합니다|하네요|한데요)/;
 /** A wish or a doubt ("알고 싶어요", "궁금합니다", "I need a summary of"): the question when nothing else asks. */
-const KOREAN_WISH =
-  /(?:싶|궁금)(?:어요|습니다|네요|어|은데요|다|해요|합니다|하네요|한데요)|모르겠(?:어요|습니다|네요|어)/;
+const KOREAN_WISH = new RegExp(`${CURIOUS.source}|모르겠(?:어요|습니다|네요|어)`);
 const ENGLISH_REQUEST =
   /^(?:please|pls|plz|kindly|explain|describe|summari[sz]e|tell me|show me|give me|help me|walk me|eli5)\b|\b(?:can|could|would|will) (?:you|someone|somebody|anyone|u|we|i) (?:please |kindly |quickly |briefly )?(?:give|tell|explain|summari[sz]e|describe|help|point|share|walk|show|clarify|break|outline|list|get|recommend)\b|\bwould you mind\b|\bi(?:'d| would) (?:appreciate|love|like)\b|\bwould (?:love|appreciate)\b|\b(?:gist|eli5|tl;?dr) of\b/i;
 const ENGLISH_WISH =
@@ -184,7 +187,8 @@ export function readMessage(text: string): Message {
   const sentences = read.map(
     ({ text, role, sentence }): Sentence => ({
       text,
-      role: role === 'wish' ? (asks ? 'context' : 'question') : role,
+      // A wish holding a question word ("어떤 상황엔 뭘 쓰는지 기준이 궁금합니다") asks, whatever else asks too.
+      role: role === 'wish' ? (asks && !(KOREAN_ASKS.test(text) && CURIOUS.test(text)) ? 'context' : 'question') : role,
       sentence,
     }),
   );

@@ -402,3 +402,18 @@ describe('round 10: more ways to greet and to leave', () => {
     expect(readMessage('오랜만이에요! 도커 스웜이 뭐예요?').chat).toBeUndefined();
   });
 });
+
+describe('round 10: a wish to know holding a question word asks, beside another question', () => {
+  const roles = (text: string) => readMessage(text).sentences.map((s) => [s.text, s.role]);
+
+  it('"어떤 상황엔 … 쓰는지 기준이 궁금합니다" is asked too', () => {
+    expect(roles('둘이 경쟁 관계인가요? 어떤 상황엔 도커만 쓰는지 기준이 궁금합니다.')).toContainEqual([
+      '어떤 상황엔 도커만 쓰는지 기준이 궁금합니다.',
+      'question',
+    ]);
+  });
+
+  it('the doubt of a story ("뭐가 깔렸는지 모르겠어요") stays the story', () => {
+    expect(roles('서버에 뭐가 깔렸는지 모르겠어요. 이미지 전부 보는 명령 있을까요?')[0]?.[1]).toBe('context');
+  });
+});
