@@ -78,7 +78,9 @@ const SETS: Array<[string, string]> = [
   ['fresh set T', path.join(DATA, 'fresh-t-questions.jsonl')],
   ['held-out set R', path.join(DATA, 'fresh-r-questions.jsonl')],
   // Round 10: U and V, written by two helpers from the note bodies alone at round 10's start, each with a new
-  // persona (new hires; developers who use Docker now and then). V is held out like R.
+  // persona (new hires; developers who use Docker now and then). U was measured once, then read and tuned on;
+  // V is held out like R.
+  ['fresh set U', path.join(DATA, 'fresh-u-questions.jsonl')],
   ['held-out set V', path.join(DATA, 'fresh-v-questions.jsonl')],
 ];
 
