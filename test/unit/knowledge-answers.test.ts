@@ -1515,3 +1515,17 @@ describe('round 10: a list of anything but what Docker lists is the shape of the
     expect(tokenize('서버 점검 체크리스트')).not.toContain('list');
   });
 });
+
+describe('round 10: question words as typed (어딘지, 어딨어요, 머머) ask; differ compares', () => {
+  it('"오케스트레이션 도구 머머 잇음?" is answered by the orchestration note', () => {
+    expectAnswered('오케스트레이션 도구 머머 잇음?', 'orchestration');
+  });
+
+  it.each(['어딘지', '어딘가요', '어딨어요', '머머'])('%s names nothing', (word) => {
+    expect(tokenize(word)).toEqual([]);
+  });
+
+  it('differ is the difference', () => {
+    expect(tokenize('how do compose and swarm differ')).toContain('difference');
+  });
+});
