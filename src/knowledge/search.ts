@@ -371,8 +371,13 @@ export function assembleKnowledgeBase(
     const isChatter = (w: QuestionWord) => w.kind === 'chatter' || (w.kind !== 'known' && !w.focus);
     // Chatter adds up sublinearly: a long, polite question is not less about its topic.
     const chatter = words.filter(isChatter).length;
+    // "누가 해요?", "which part of Docker does it": asked of Docker's own work, who does it is the subject (the engine's
+    // note against the flow it runs); asked of anything else ("who won the game") it is an intent word.
+    const ofDockerWork = words.some((w) => w.focus && LEXICON.dockerWorld.has(w.token) && w.token !== 'docker');
+    const weightOf = (w: QuestionWord) =>
+      w.token === 'role' && w.focus && ofDockerWork ? idf(w.token) / INTENT_WEIGHT : idf(w.token, w.kind, w.rarity);
     const weights = words.map(
-      (w) => (isChatter(w) ? idf(w.token, 'chatter') / Math.sqrt(chatter) : idf(w.token, w.kind, w.rarity)) * w.weight,
+      (w) => (isChatter(w) ? idf(w.token, 'chatter') / Math.sqrt(chatter) : weightOf(w)) * w.weight,
     );
     // However long the story, it is at most a third of the question.
     const sum = (focus: boolean) => weights.reduce((a, x, k) => a + (words[k]!.focus === focus ? x : 0), 0);

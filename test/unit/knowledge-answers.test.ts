@@ -1529,3 +1529,17 @@ describe('round 10: question words as typed (어딘지, 어딨어요, 머머) as
     expect(tokenize('how do compose and swarm differ')).toContain('difference');
   });
 });
+
+describe("round 10: who does Docker's own work is the subject of the question", () => {
+  it('"도커에서 이미지 받고 컨테이너 실행하는 건 누가 해요?" is the engine\'s note', () => {
+    expectAnswered('도커에서 이미지 받고 컨테이너 실행하는 건 누가 해요?', 'docker-engine');
+  });
+
+  it('"which part" asks who', () => {
+    expect(tokenize('which part of docker builds images')).toContain('role');
+  });
+
+  it.each(['who won the game', '누가 이겼어?'])('%s is about nothing of Docker', (q) => {
+    expect(kb.ask(q).outcome).toBe('none');
+  });
+});
