@@ -58,14 +58,14 @@ const FAREWELL_PARTS = [
   '안녕히\\s*(?:계세요|가세요|주무세요)',
   '(?:내일|다음에|담에|이따|나중에|월요일에|다음\\s*주에?|또)\\s*(?:또\\s*)?(?:봬요|뵐게요|뵙겠습니다|봐요|봐|만나요|만나|물어볼게요|여쭤볼게요|올게요)',
   '(?:(?:전|저는|그럼|이제|먼저)\\s*)*(?:이만|들어가\\s*(?:보\\s*)?겠습니다|들어가볼게요|들어갈게요|가볼게요|가보겠습니다|갈게요|퇴근(?:하겠습니다|할게요|합니다|해요|합니당)?)',
-  '(?:오늘은|오늘|그럼)?\\s*여기까지(?:요|입니다)?',
+  '(?:오늘은|오늘|그럼)?\\s*여기까지(?:요|입니다|\\s*(?:할게요|할께요|하겠습니다|할게|합시다))?',
   '들어가(?:세요|십시오)',
   '(?:좋은|즐거운)\\s*(?:밤|꿈|하루|주말|저녁|연휴|휴가)\\s*(?:되세요|보내세요|꾸세요)',
   '(?:주말|하루|저녁|연휴|휴가|밤)\\s*(?:잘|즐겁게|푹)?\\s*(?:보내세요|보내요|쉬세요)',
   '잘\\s*(?:자요|자|가요|가|있어요|있어|계세요|들어가세요)|굿\\s*(?:밤|나잇)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이',
   // English
   // One way to read each goodbye: "bye bye" is bye twice, "see you all" is see you and the room.
-  "bye|goodbye|good\\s*night|g'?night|night|nite|gn",
+  "bye|goodbye|good\\s*night|g'?night|night|nite|gn|gtg|g2g",
   'see\\s+(?:you|ya|u)(?:\\s+(?:tomorrow|soon|next\\s+week|on\\s+monday|around))?|cya|later|laters|ttyl',
   'talk\\s+(?:to\\s+you\\s+)?(?:later|soon|tomorrow)|catch\\s+(?:you|ya)\\s+(?:later|tomorrow|soon)|until\\s+next\\s+time|till\\s+next\\s+time|peace(?:\\s+out)?',
   'take\\s+care|have\\s+a\\s+(?:good|great|nice|lovely)\\s+(?:day|one|night|evening|weekend|week)(?:\\s+(?:all|everyone|folks))?',
@@ -120,7 +120,7 @@ const ENGLISH_ASKING =
  * summary of", "I'd appreciate an explanation of".
  */
 const KOREAN_REQUEST =
-  /(?:알려|설명|요약|정리|안내|가르쳐|소개|추천|공유|짚어|말씀|보여|비교)\s?(?:해\s?)?(?:주[세시실셔십겠]|줘|줄\s?수|줄래|주면|주라|드려|드립|부탁)|(?<!잘\s?)부탁\s?(?:드려|드립|해요|합니다|해)|어떻게\s?(?:해야|하면|하는)/;
+  /(?:알려|설명|요약|정리|안내|가르쳐|소개|추천|공유|짚어|말씀|보여|비교)\s?(?:해\s?)?(?:주[세시실십겠]|주셔(?!서)|줘|줄\s?수|줄래|주면|주라|드려|드립|부탁)|(?<!잘\s?)부탁\s?(?:드려|드립|해요|합니다|해)|어떻게\s?(?:해야|하면|하는)/;
 /** Curious or wanting to know ("…쓰는지 기준이 궁금합니다"), not the doubt of a story ("뭐가 깔렸는지 모르겠어요"). */
 const CURIOUS = /(?:싶|궁금)(?:어요|습니다|네요|어|은데요|다|해요|합니다|하네요|한데요)/;
 /** A wish or a doubt ("알고 싶어요", "궁금합니다", "I need a summary of"): the question when nothing else asks. */
@@ -137,7 +137,7 @@ const KOREAN_INTRODUCTION = new RegExp(
   'i',
 );
 const ENGLISH_INTRODUCTION =
-  /^(?:(?:hi|hello|hey)\b[\s,!]*(?:all|team|everyone|folks|there)?[\s,!]*)?(?:(?:i'm|i am|this is|my name is)\b.*\b(?:team|engineer|engineering|developer|dev|manager|pm|designer|analyst|scientist|intern|lead|architect|student|hire|joined|new here)\b|(?:i'm|i am) from\b|(?:just )?joined\b|new (?:\w+ )?(?:here|hire|joiner)\b)/i;
+  /^(?:(?:hi|hello|hey)\b[\s,!]*(?:all|team|everyone|folks|there)?[\s,!]*)?(?:(?:i'm|i am|this is|my name is)\b.*\b(?:team|engineer|engineering|developer|dev|manager|pm|designer|analyst|scientist|intern|lead|architect|student|hire|joined|new here)\b|(?:i'm|i am) from\b|(?:just )?joined\b|new (?:\w+ )?(?:here|hire|joiner)\b|(?:(?:it's|it is|today is) )?(?:my )?first (?:day|week)\b)/i;
 
 /** A clause that says when, why or before what (지우기 전에, 지우려다가, before I delete anything): the setting. */
 const KOREAN_SUBORDINATE =

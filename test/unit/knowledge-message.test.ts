@@ -417,3 +417,18 @@ describe('round 10: a wish to know holding a question word asks, beside another 
     expect(roles('서버에 뭐가 깔렸는지 모르겠어요. 이미지 전부 보는 명령 있을까요?')[0]?.[1]).toBe('context');
   });
 });
+
+describe('round 10: thanks for an explanation, a day ended, a first day', () => {
+  it.each([
+    ['자세하게 알려주셔서 정말 감사드립니다 ㅠㅠ', 'thanks'],
+    ['오늘은 여기까지 할게요 내일 뵐게요!', 'greeting'],
+    ['gtg, cya', 'greeting'],
+    ['Hey all! First week here :wave:', 'greeting'],
+  ])('%s is chat', (q, chat) => {
+    expect(readMessage(q).chat).toBe(chat);
+  });
+
+  it('asking to be told (알려주셔요) still asks', () => {
+    expect(readMessage('컨테이너 목록 보는 법 알려주셔요').sentences[0]?.role).toBe('question');
+  });
+});
