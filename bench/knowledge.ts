@@ -81,6 +81,9 @@ const SETS: Array<[string, string]> = [
   // persona (new hires; developers who use Docker now and then). U was measured once, then read and tuned on;
   // V is held out like R.
   ['fresh set U', path.join(DATA, 'fresh-u-questions.jsonl')],
+  // Probe W: 120 long Slack messages only (84 in, 18 partial, 18 out), written by a helper the same way in round 10
+  // to study the class the held-out sets miss most; measured once, then read and tuned on.
+  ['probe W (long messages)', path.join(DATA, 'fresh-w-questions.jsonl')],
   ['held-out set V', path.join(DATA, 'fresh-v-questions.jsonl')],
 ];
 
