@@ -62,6 +62,20 @@ const TOOLS: Tool[] = [
   { kind: 'flags', names: /^(?:zip|unzip|zipcloak)$/, flags: [glued('-P')] },
   { kind: 'flags', names: /^7z[ar]?$/, flags: [glued('-p')] },
   { kind: 'flags', names: /^(?:useradd|usermod)$/, flags: [glued('-p')] },
+  { kind: 'flags', names: /^(?:twine|cqlsh|mycli|rabbitmqadmin|pgcli)$/, flags: [glued('-p')] },
+  { kind: 'flags', names: /^(?:ipmitool|mysqlsh)$/, flags: [glued('-P')] },
+  { kind: 'flags', names: /^ssh-keygen$/, flags: [glued('-N'), glued('-P')] },
+  { kind: 'flags', names: /^slappasswd$/, flags: [glued('-s')] },
+  { kind: 'flags', names: /^snmp[a-z]+$/, flags: [glued('-A'), glued('-X'), glued('-c')] },
+  ...['az', 'oc', 'cf', 'kubectl'].map(
+    (name): FlagTool => ({ kind: 'flags', names: new RegExp(`^${name}$`), after: 'login', flags: [glued('-p')] }),
+  ),
+  { kind: 'flags', names: /^doctl$/, after: 'init', flags: [glued('-t')] },
+  { kind: 'flags', names: /^gh$/, after: 'secret', flags: [glued('-b')] },
+  // openssl passwd PASSWORD, mkpasswd PASSWORD, sqlplus user/password@host: the positionals are the secret.
+  { kind: 'positional', names: /^openssl$/, subcommand: ['passwd'], secretFrom: () => 0 },
+  { kind: 'positional', names: /^mkpasswd$/, subcommand: [], secretFrom: () => 0 },
+  { kind: 'positional', names: /^sqlplus$/, subcommand: [], secretFrom: () => 0 },
   {
     // htpasswd -b[c…] file user password; with -n there is no file.
     kind: 'positional',
@@ -162,7 +176,9 @@ class ToolArguments {
   }
 
   private takeFlag(tool: FlagTool, word: Word): boolean {
-    const raw = this.text.slice(word.start, word.end);
+    // Docker quotes an argument that holds a space whole ('-pMy Pass'): the flag is read inside the quotes.
+    const quotedWhole = isQuote(this.text.charCodeAt(word.start)) ? 1 : 0;
+    const raw = this.text.slice(word.start + quotedWhole, word.end - quotedWhole);
     if (!this.active) {
       this.active = programName(this.text, word) === tool.after;
       return false;
@@ -180,7 +196,7 @@ class ToolArguments {
         return true;
       }
       if (flag.attached && raw.startsWith(flag.flag)) {
-        maskValue(this.text, word.start + flag.flag.length, word.end, this.masks);
+        maskValue(this.text, word.start + quotedWhole + flag.flag.length, word.end, this.masks);
         return true;
       }
     }
