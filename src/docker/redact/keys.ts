@@ -76,6 +76,40 @@ const ORDINARY = new Set([
   'credible',
 ]);
 
+/** Password, secret and key in the languages a team may name them in, matched anywhere in the lowercased name. */
+const OTHER_LANGUAGES = [
+  '비밀번호',
+  '비번',
+  '암호',
+  '패스워드',
+  '토큰',
+  '시크릿',
+  '인증키',
+  '비밀키',
+  '개인키',
+  '액세스키',
+  '접근키',
+  'api키',
+  'kennwort',
+  'contraseña',
+  'contrasena',
+  'senha',
+  'motdepasse',
+  'wachtwoord',
+  'hasło',
+  'haslo',
+  'salasana',
+  'lösenord',
+  'losenord',
+  'пароль',
+  'токен',
+  '密码',
+  '密碼',
+  '口令',
+  'パスワード',
+  '暗証',
+];
+
 /** Invisible format characters someone could slip into a name (`pass\u200bword`) are ignored. */
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
 const NOT_ALNUM = /[^a-z0-9]+/g;
@@ -99,7 +133,9 @@ export function isSensitiveKey(name: string): boolean {
 
 function classify(name: string): boolean {
   const visible = name.replace(INVISIBLE, '');
-  const squashed = visible.toLowerCase().replace(NOT_ALNUM, '');
+  const lower = visible.toLowerCase();
+  if (OTHER_LANGUAGES.some((word) => lower.replace(/[\s_.-]+/g, '').includes(word))) return true;
+  const squashed = lower.replace(NOT_ALNUM, '');
   if (squashed.length < 2) return false;
   if (ANYWHERE.some((word) => squashed.includes(word))) return true;
   for (const part of visible.split(WORD_BOUNDARY)) {

@@ -22,11 +22,17 @@ const EQUALS = 0x3d;
 const AT = 0x40;
 const DASH = 0x2d;
 const GREATER = 0x3e;
+const SLASH = 0x2f;
 
-/** Characters of a name: letters, digits, _ . - [ ] and invisible format characters (which keys.ts ignores). */
+/** Characters of a name: letters (any script: 비밀번호=…), digits, _ . - [ ] and invisible format characters. */
 function isKeyChar(c: number): boolean {
   return (
     isAlnum(c) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x400 && c <= 0x4ff) ||
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
     c === 0x5f ||
     c === 0x2e ||
     c === DASH ||
@@ -169,7 +175,14 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     const kind = keyKind(name, -1);
     const value = skipBlanks(text, end);
     const c = text.charCodeAt(value);
-    if (kind !== null && value < text.length && c !== DASH && !isCommandEnd(c) && !isSpace(c) && c !== region) {
+    if (
+      kind !== null &&
+      value < text.length &&
+      c !== DASH &&
+      !isCommandEnd(c) &&
+      !isSpace(c) &&
+      !closesRegion(text, value, region)
+    ) {
       return { next: maskNamedValue(scan, kind, value, localValueEnd(text, value, region), region), region };
     }
     return { next: end, region };
@@ -177,17 +190,52 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
 
   if (!quotedName && isBlank(text.charCodeAt(end))) {
     const value = skipBlanks(text, end);
-    const valueStop = localValueEnd(text, value, region);
     const c = text.charCodeAt(value);
     const minimum = BARE_SCHEMES[name.toLowerCase()];
-    // SQL and prose: PASSWORD 'x', IDENTIFIED BY 'x', WITH …_password BY 'x'.
-    const quotedSecret = isQuote(c) && c !== region && (isSensitiveKey(name) || isByAfterSecret(text, start, name));
-    if (quotedSecret || (minimum !== undefined && valueStop - value >= minimum)) {
-      maskValue(text, value, valueStop, scan.masks);
-      return { next: valueStop, region };
+    // SQL, config commands and prose: PASSWORD 'x', IDENTIFIED BY x, requirepass x, aws_secret_access_key x. A
+    // name in a path (/run/secrets/db_password) names a file, not a value after it.
+    const secretWord = isQuote(c)
+      ? !closesRegion(text, value, region) && (isSensitiveKey(name) || isByAfterSecret(text, start, name))
+      : isAlnum(c) && before !== SLASH && isPlainValueName(name, text, start, value);
+    // Where the value ends is looked for only once it is to be masked: finding it may scan far, for every name.
+    if (secretWord || minimum !== undefined) {
+      const valueStop = localValueEnd(text, value, region);
+      if (secretWord || (minimum !== undefined && valueStop - value >= minimum)) {
+        maskValue(text, value, valueStop, scan.masks);
+        return { next: valueStop, region };
+      }
     }
   }
   return { next: end, region };
+}
+
+/**
+ * A bare word whose next plain word is its value: requirepass x, mysqladmin password x, aws_secret_access_key x,
+ * add-authtoken x, IDENTIFIED BY x. Not a secret's plain noun (kubectl create secret generic, kubeadm token
+ * create, vault auth enable), PEM armour (-----END PRIVATE KEY-----), or a word that introduces the value itself
+ * (… _password BY 'x').
+ */
+function isPlainValueName(name: string, text: string, start: number, value: number): boolean {
+  if (name.includes('---') || SECRET_NOUNS.has(name.toLowerCase())) return false;
+  if (!isSensitiveKey(name) && !isByAfterSecret(text, start, name)) return false;
+  let end = value;
+  while (end < text.length && isKeyChar(text.charCodeAt(end))) end++;
+  return !VALUE_LEAD_INS.has(text.slice(value, end).toLowerCase());
+}
+const SECRET_NOUNS = new Set(
+  'secret secrets token tokens key keys session sessions cookie cookies auth credential credentials signature oauth jwt bearer sig salt otp pat dsn psk hmac cred creds sas'.split(
+    ' ',
+  ),
+);
+const VALUE_LEAD_INS = new Set('by with as to is for from of in on and or file env set'.split(' '));
+
+/**
+ * Whether the quote at `at` closes the quoted region the scan is in. Docker joins a script's words with the
+ * same quote inside and out (sh -c 'mysql -e 'ALTER USER … BY 'pw''): one followed by a letter or digit opens
+ * a value instead.
+ */
+function closesRegion(text: string, at: number, region: number): boolean {
+  return text.charCodeAt(at) === region && !isAlnum(text.charCodeAt(at + 1));
 }
 
 /** `BY` after IDENTIFIED or a secret-looking word (MySQL's IDENTIFIED [WITH plugin] BY 'password'). */
