@@ -139,8 +139,17 @@ const SHAPES: Shape[] = [
 
 /** Shapes without a fixed prefix, each anchored at a word start and linear (bounded parts, one open tail). */
 const PATTERNS: RegExp[] = [
-  // Telegram bot tokens: bot id, colon, 35 characters.
-  /(?<![A-Za-z0-9])\d{6,12}:[A-Za-z0-9_-]{30,}/g,
+  // Telegram bot tokens: bot id, colon, 35 characters; in API URLs right after "bot" (/bot123456:AA…/getMe).
+  /(?<![A-Za-z0-9])(?:bot)?\d{6,12}:[A-Za-z0-9_-]{30,}/g,
+  // Vault's older service tokens (s.), New Relic keys, Discord bot tokens.
+  /(?<![A-Za-z0-9.])s\.[A-Za-z0-9]{24,}/g,
+  /(?<![A-Za-z0-9])NR(?:AK|AA|II|JS)-[A-Za-z0-9]{20,}/g,
+  /(?<![A-Za-z0-9_-])[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,}/g,
+  // A PEM block in base64 (LS0tLS1CRUdJTi is "-----BEGIN"): a Kubernetes secret's or kubeconfig's key data.
+  /LS0tLS1CRUdJTi[A-Za-z0-9+/=]{8,}/g,
+  // Webhook paths whose last part is the secret: Mattermost, Zapier, Gotify.
+  /\/hooks\/(?:catch\/)?[A-Za-z0-9/_-]{16,}/g,
+  /gotify:\/\/[^\s/]+\/[A-Za-z0-9._-]{10,}/g,
   // Terraform Cloud / HCP tokens: 14 characters, .atlasv1., the rest.
   /(?<![A-Za-z0-9])[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{20,}/g,
   // Microsoft Entra (Azure AD) client secrets: three characters, a digit, Q~, the rest.
@@ -197,14 +206,17 @@ export function maskTokenShapes(text: string, masks: Span[]): void {
   }
 }
 
-const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+// PEM armour, and the ssh.com (SSH2) one: ---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----.
+const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|---- BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY ----/g;
+const PEM_END = /-----END|---- END/g;
 
 /** `-----BEGIN … PRIVATE KEY-----` up to its END line (or the end of the text, when cut): the markers stay. */
 export function maskPrivateKeys(text: string, masks: Span[]): void {
   PEM_BEGIN.lastIndex = 0;
   for (let match = PEM_BEGIN.exec(text); match; match = PEM_BEGIN.exec(text)) {
     const bodyStart = match.index + match[0].length;
-    const end = text.indexOf('-----END', bodyStart);
+    PEM_END.lastIndex = bodyStart;
+    const end = PEM_END.exec(text)?.index ?? -1;
     masks.push([bodyStart, end < 0 ? text.length : end]);
     if (end < 0) return;
     PEM_BEGIN.lastIndex = end;

@@ -19,6 +19,7 @@ function credentialSpans(text: string): Span[] {
       i++;
       continue;
     }
+    const wordStart = i;
     let authority = -1;
     let firstColon = -1;
     let lastAt = -1;
@@ -31,9 +32,17 @@ function credentialSpans(text: string): Span[] {
       }
     }
     if (authority >= 0 && lastAt > authority) spans.push([authority, lastAt]);
-    else if (authority < 0 && firstColon >= 0 && firstColon < lastAt) spans.push([firstColon + 1, lastAt]);
+    else if (authority < 0 && firstColon >= 0 && firstColon < lastAt && !isDigestOrMail(text, wordStart, lastAt))
+      spans.push([firstColon + 1, lastAt]);
   }
   return spans;
+}
+
+/** nginx:1.25@sha256:… is an image pinned by digest, mailto:ops@host an address: no password in either. */
+function isDigestOrMail(text: string, wordStart: number, at: number): boolean {
+  return (
+    /^sha(?:256|384|512):/.test(text.slice(at + 1, at + 8)) || /^mailto:/i.test(text.slice(wordStart, wordStart + 7))
+  );
 }
 
 export function maskUrlCredentials(text: string, masks: Span[]): void {
