@@ -40,6 +40,18 @@ export function redactSecrets(text: string): string {
 }
 
 /**
+ * The token shapes and private keys of `text` hidden, and nothing else: for names, images, label keys and paths,
+ * where a name-based rule would hide harmless parts (an image tag) but a token is a token wherever it is
+ * (a runner named runner-glrt-…, a volume named vault-hvs.…).
+ */
+export function redactTokenShapes(text: string): string {
+  const masks: Span[] = [];
+  maskPrivateKeys(text, masks);
+  maskTokenShapes(text, masks);
+  return masks.length === 0 ? text : applyMasks(text, masks);
+}
+
+/**
  * At most `max` code points of `text`, ending with `…` when cut. A word the cut goes through is
  * dropped whole: its start could be a token too short to be recognised as one.
  */

@@ -472,6 +472,95 @@ describe('secret forms in commands, on every rendering', () => {
   });
 });
 
+/**
+ * Forms a red-team pass found leaking (47 of 142 at first sight), one per class: the quote of the script
+ * reused around the value, a secret word before a plain value, tools' own password flags and positionals,
+ * names in other languages, and token shapes that were missing.
+ */
+const FOUND_BY_RED_TEAM: SecretForm[] = [
+  [
+    "sh -c '… BY 'pw''",
+    "sh -c 'mysql -e 'CREATE USER a IDENTIFIED BY 'Pw9xQ2'''",
+    "sh -c 'mysql -e 'CREATE USER a IDENTIFIED BY '***'''",
+    ['Pw9xQ2'],
+  ],
+  [
+    "bash -c '--api-key 'k''",
+    "bash -c './app --api-key 'Zq81xPm2' -v'",
+    "bash -c './app --api-key '***' -v'",
+    ['Zq81xPm2'],
+  ],
+  ['requirepass x', 'redis-cli CONFIG SET requirepass cfNIew9', 'redis-cli CONFIG SET requirepass ***', ['cfNIew9']],
+  ['mysqladmin password x', 'mysqladmin -u root password gFXPJw2', 'mysqladmin -u root password ***', ['gFXPJw2']],
+  [
+    'aws_secret_access_key x',
+    'aws configure set aws_secret_access_key QAw9',
+    'aws configure set aws_secret_access_key ***',
+    ['QAw9'],
+  ],
+  [
+    'IDENTIFIED BY x',
+    'mysql -e "CREATE USER a IDENTIFIED BY E42Bq;"',
+    'mysql -e "CREATE USER a IDENTIFIED BY ***;"',
+    ['E42Bq'],
+  ],
+  ["'-pMy Pass' quoted whole", "mysql -uroot '-pMIOk Oaia' app", "mysql -uroot '-p*** app", ['MIOk', 'Oaia']],
+  ['twine / az login -p', 'az login -u a@b.c -p AzPw99', 'az login -u a@b.c -p ***', ['AzPw99']],
+  ['ssh-keygen -N', "ssh-keygen -N 'kEy9' -f id", "ssh-keygen -N '***' -f id", ['kEy9']],
+  ['ipmitool -P', 'ipmitool -U admin -P Ipmi9 power status', 'ipmitool -U admin -P *** power status', ['Ipmi9']],
+  ['openssl passwd x', 'openssl passwd -6 Plain9pw', 'openssl passwd -6 ***', ['Plain9pw']],
+  ['sqlplus user/pw@db', 'sqlplus system/OraPw12@//db/XE', 'sqlplus ***', ['OraPw12']],
+  ['비밀번호= / --암호', 'app --암호 Hpw123 비밀번호=Kpw456', 'app --암호 *** 비밀번호=***', ['Hpw123', 'Kpw456']],
+  ['DB_비밀번호= / 토큰:', 'env DB_비밀번호=Dpw1 토큰: Tok22', 'env DB_비밀번호=*** 토큰: ***', ['Dpw1', 'Tok22']],
+  [
+    'Telegram bot<id>:<token>',
+    `curl https://api.telegram.org/bot123456789:${BODY}AAAA/getMe`,
+    'curl https://api.telegram.org/***/getMe',
+    [BODY],
+  ],
+  ['Vault s. token', `vault login s.${BODY.slice(0, 24)}`, 'vault login ***', [BODY.slice(0, 24)]],
+  ['base64 of a PEM key', `echo LS0tLS1CRUdJTi${BODY} | base64 -d`, 'echo *** | base64 -d', [BODY]],
+];
+
+describe('forms a red-team pass found, on every rendering', () => {
+  it.each(FOUND_BY_RED_TEAM)('%s', (_form, command, shown, secrets) => {
+    const { json, blocks, all } = renderings(command);
+    expect(json).toBe(shown);
+    expect(blocks).toContain(asSlackCode(shown));
+    for (const secret of secrets) expect(all).not.toContain(secret);
+    for (const secret of secrets) expect(command).toContain(secret);
+  });
+
+  it('a token in a container name, an image or a label key is hidden too', () => {
+    const token = fake('glrt-', 24);
+    const view = toPsView(
+      [
+        container({
+          Names: [`/runner-${token}-42`],
+          Image: `app-${token}:1`,
+          Labels: { [`com.example.${token}`]: 'x' },
+        }),
+      ],
+      OPTIONS,
+      HOST,
+      ['com.example.*'],
+    );
+    expect(JSON.stringify(view)).not.toContain(token.slice(5));
+    expect(view.rows[0]!.name).toBe('runner-glrt-***');
+  });
+
+  it('an image pinned by digest and a mailto address keep what looked like a password', () => {
+    expect(redactSecrets('docker pull nginx:1.25.3@sha256:abcdef01')).toBe('docker pull nginx:1.25.3@sha256:abcdef01');
+    expect(redactSecrets('notify mailto:ops@acme.io')).toBe('notify mailto:ops@acme.io');
+  });
+
+  it('a secret noun before a subcommand, a path to a secret file and PEM armour stay', () => {
+    expect(redactSecrets('kubectl create secret generic app')).toBe('kubectl create secret generic app');
+    expect(redactSecrets('cat /run/secrets/db_password | app')).toBe('cat /run/secrets/db_password | app');
+    expect(redactSecrets('kubeadm token create --ttl 1h')).toBe('kubeadm token create --ttl 1h');
+  });
+});
+
 describe('commands without secrets stay readable', () => {
   it('are short enough for the terminal table to show whole', () => {
     for (const command of NOT_SECRETS) expect(command.length).toBeLessThanOrEqual(60);
