@@ -40,7 +40,7 @@ export function redactSecrets(text: string): string {
 }
 
 /**
- * The token shapes and private keys of `text` hidden, and nothing else: for names, images, label keys and paths,
+ * The token shapes, private keys and URL passwords of `text` hidden, and nothing else: for names, images, label keys and paths,
  * where a name-based rule would hide harmless parts (an image tag) but a token is a token wherever it is
  * (a runner named runner-glrt-…, a volume named vault-hvs.…).
  */
@@ -48,6 +48,8 @@ export function redactTokenShapes(text: string): string {
   const masks: Span[] = [];
   maskPrivateKeys(text, masks);
   maskTokenShapes(text, masks);
+  // An image pulled as user:password@registry/app keeps the registry and loses the password.
+  maskUrlCredentials(text, masks);
   return masks.length === 0 ? text : applyMasks(text, masks);
 }
 

@@ -281,7 +281,7 @@ const SECRET_FORMS: SecretForm[] = [
   [
     'kubectl --from-literal',
     'kubectl create secret generic x --from-literal=password=hunter2',
-    'kubectl create secret generic x --from-literal=password=***',
+    'kubectl create secret generic x --from-literal=***',
     ['hunter2'],
   ],
   // HTTP header forms.
@@ -520,6 +520,22 @@ const FOUND_BY_RED_TEAM: SecretForm[] = [
   ],
   ['Vault s. token', `vault login s.${BODY.slice(0, 24)}`, 'vault login ***', [BODY.slice(0, 24)]],
   ['base64 of a PEM key', `echo LS0tLS1CRUdJTi${BODY} | base64 -d`, 'echo *** | base64 -d', [BODY]],
+  ['a no-break space after =', 'app PASSWORD=\u00a0Nb9pw1', 'app PASSWORD=\u00a0***', ['Nb9pw1']],
+  ['fullwidth ＝ and ：', 'app 비밀번호＝Fw9pw1 token：Fw9tk2', 'app 비밀번호＝*** token：***', ['Fw9pw1', 'Fw9tk2']],
+  [
+    'Make ?= and +=',
+    'make DB_PASSWORD?=Mk9pw1 API_KEY+=Mk9k2',
+    'make DB_PASSWORD?=*** API_KEY+=***',
+    ['Mk9pw1', 'Mk9k2'],
+  ],
+  ['<password>x</password>', 'echo "<password>Xm9pw1</password>"', 'echo "<password>***</password>"', ['Xm9pw1']],
+  ['a Cyrillic а in the name', 'app --p\u0430ssword Cy9pw1', 'app --p\u0430ssword ***', ['Cy9pw1']],
+  [
+    '--from-literal=ANY=x',
+    'kubectl create secret generic a --from-literal=DB_URL=Lt9x',
+    'kubectl create secret generic a --from-literal=***',
+    ['Lt9x'],
+  ],
 ];
 
 describe('forms a red-team pass found, on every rendering', () => {
@@ -547,6 +563,11 @@ describe('forms a red-team pass found, on every rendering', () => {
     );
     expect(JSON.stringify(view)).not.toContain(token.slice(5));
     expect(view.rows[0]!.name).toBe('runner-glrt-***');
+  });
+
+  it('an image pulled with user:password@registry shows the registry only', () => {
+    const view = toPsView([container({ Image: 'ci:Rg9pw1@registry.example.com/app:1' })], OPTIONS, HOST, []);
+    expect(view.rows[0]!.image).toBe('ci:***@registry.example.com/app:1');
   });
 
   it('an image pinned by digest and a mailto address keep what looked like a password', () => {

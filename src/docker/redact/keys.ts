@@ -42,6 +42,8 @@ const WORDS = new Set([
   'psk',
   'sas',
   'privkey',
+  // kubectl create secret --from-literal=ANY_NAME=value: every literal of a secret is one.
+  'literal',
 ]);
 
 /** Words ending in one of these are secrets (`requirepass`, `masterauth`, `signingkey`, `dbpw`)… */
@@ -131,8 +133,33 @@ export function isSensitiveKey(name: string): boolean {
   return known;
 }
 
+/** Cyrillic letters that look Latin (pаssword with а), read as the Latin letter they imitate. */
+const LOOK_ALIKES: Record<string, string> = {
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  ѕ: 's',
+  і: 'i',
+  х: 'x',
+  у: 'y',
+  к: 'k',
+  т: 't',
+  в: 'b',
+  н: 'h',
+  м: 'm',
+};
+const LOOK_ALIKE = /[аеорсѕіхукт]/g;
+
 function classify(name: string): boolean {
   const visible = name.replace(INVISIBLE, '');
+  // A name mixing Latin letters with Cyrillic look-alikes is read as all Latin; one all in Cyrillic stays itself.
+  if (/[a-z]/i.test(visible) && LOOK_ALIKE.test(visible)) {
+    LOOK_ALIKE.lastIndex = 0;
+    return classify(visible.replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c));
+  }
+  LOOK_ALIKE.lastIndex = 0;
   const lower = visible.toLowerCase();
   if (OTHER_LANGUAGES.some((word) => lower.replace(/[\s_.-]+/g, '').includes(word))) return true;
   const squashed = lower.replace(NOT_ALNUM, '');

@@ -23,6 +23,11 @@ const AT = 0x40;
 const DASH = 0x2d;
 const GREATER = 0x3e;
 const SLASH = 0x2f;
+const LESS = 0x3c;
+const QUESTION = 0x3f;
+const PLUS = 0x2b;
+const FULLWIDTH_EQUALS = 0xff1d;
+const FULLWIDTH_COLON = 0xff1a;
 
 /** Characters of a name: letters (any script: 비밀번호=…), digits, _ . - [ ] and invisible format characters. */
 function isKeyChar(c: number): boolean {
@@ -142,8 +147,16 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     if (region === before) region = -1;
     p++;
   }
-  const separatorAt = skipBlanks(text, p);
-  const separator = text.charCodeAt(separatorAt);
+  let separatorAt = skipBlanks(text, p);
+  let separator = text.charCodeAt(separatorAt);
+  // Fullwidth ＝ and ：, typed with a Korean or Japanese input method, separate as = and : do.
+  if (separator === FULLWIDTH_EQUALS) separator = EQUALS;
+  else if (separator === FULLWIDTH_COLON) separator = COLON;
+  // Make's and shell-like ?= and += assign as = does.
+  else if ((separator === QUESTION || separator === PLUS) && text.charCodeAt(separatorAt + 1) === EQUALS) {
+    separatorAt++;
+    separator = EQUALS;
+  }
   const name = text.slice(start, end);
 
   if (separator === EQUALS || separator === COLON) {
@@ -168,6 +181,15 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
       valueStop = localValueEnd(text, value, region);
     }
     return { next: maskNamedValue(scan, kind, value, valueStop, region), region };
+  }
+
+  if (before === LESS && separator === GREATER && isSensitiveKey(name)) {
+    // <password>x</password> (Maven's settings.xml, a .NET config): the element's text up to the next tag.
+    const value = separatorAt + 1;
+    let close = value;
+    while (close < text.length && text.charCodeAt(close) !== LESS && close - value < 4096) close++;
+    maskValue(text, value, close, scan.masks);
+    return { next: close, region };
   }
 
   if (!quotedName && name.charCodeAt(0) === DASH && isBlank(text.charCodeAt(end))) {

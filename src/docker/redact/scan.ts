@@ -27,8 +27,9 @@ export function isSpace(c: number): boolean {
 }
 
 /** Space or tab: what may stand between a key and its separator, or a flag and its value. */
+/** A space or tab between a name and its value; a no-break or ideographic space counts (pasted text has them). */
 export function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09;
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
 }
 
 export function isQuote(c: number): boolean {

@@ -144,7 +144,7 @@ const PATTERNS: RegExp[] = [
   // Vault's older service tokens (s.), New Relic keys, Discord bot tokens.
   /(?<![A-Za-z0-9.])s\.[A-Za-z0-9]{24,}/g,
   /(?<![A-Za-z0-9])NR(?:AK|AA|II|JS)-[A-Za-z0-9]{20,}/g,
-  /(?<![A-Za-z0-9_-])[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,}/g,
+  /(?<![A-Za-z0-9_.-])[A-Za-z0-9_-]{24,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,}/g,
   // A PEM block in base64 (LS0tLS1CRUdJTi is "-----BEGIN"): a Kubernetes secret's or kubeconfig's key data.
   /LS0tLS1CRUdJTi[A-Za-z0-9+/=]{8,}/g,
   // Webhook paths whose last part is the secret: Mattermost, Zapier, Gotify.

@@ -60,7 +60,7 @@ const TOOLS: Tool[] = [
   { kind: 'flags', names: /^(?:sqlcmd|bcp|osql|isql)$/, flags: [glued('-P')] },
   { kind: 'flags', names: /^mosquitto_[a-z]+$/, flags: [glued('-P')] },
   { kind: 'flags', names: /^(?:zip|unzip|zipcloak)$/, flags: [glued('-P')] },
-  { kind: 'flags', names: /^7z[ar]?$/, flags: [glued('-p')] },
+  { kind: 'flags', names: /^(?:7z[ar]?|unrar|rar)$/, flags: [glued('-p')] },
   { kind: 'flags', names: /^(?:useradd|usermod)$/, flags: [glued('-p')] },
   { kind: 'flags', names: /^(?:twine|cqlsh|mycli|rabbitmqadmin|pgcli)$/, flags: [glued('-p')] },
   { kind: 'flags', names: /^(?:ipmitool|mysqlsh)$/, flags: [glued('-P')] },
