@@ -163,7 +163,7 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     const isUrl = separator === COLON && text.startsWith('//', separatorAt + 1);
     // A host name is never a name: https://auth.example.com:8443, user@session-db:5432.
     const isHost = text.startsWith('://', start - 3) || before === AT;
-    const kind = isUrl || isHost ? null : keyKind(name, separator);
+    const kind = isUrl || isHost ? null : (keyKind(name, separator) ?? siblingNamesSecret(text, start, name));
     if (kind === null) return { next: separatorAt + 1, region };
     let value = separatorAt + 1;
     const c = text.charCodeAt(value);
@@ -194,7 +194,7 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
 
   if (!quotedName && name.charCodeAt(0) === DASH && isBlank(text.charCodeAt(end))) {
     // --password hunter2: the next word, unless it is another flag or the command ends.
-    const kind = keyKind(name, -1);
+    const kind = keyKind(name, -1) ?? siblingNamesSecret(text, start, name);
     const value = skipBlanks(text, end);
     const c = text.charCodeAt(value);
     if (
@@ -229,6 +229,22 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     }
   }
   return { next: end, region };
+}
+
+/** How far back a `value` looks for the name it belongs to. */
+const SIBLING_WINDOW = 200;
+/** The name given just before a `value`: {"name":"API_TOKEN","value":…}, --name /prod/db/password --value …. */
+const SIBLING_NAME = /(?:["']?\b(?:name|key)["']?\s*[:=]\s*["']?|--(?:name|key)[\s=]+)([^\s"',}]+)/gi;
+
+/**
+ * A `value` whose sibling name says secret (a Kubernetes env entry, an SSM parameter, a Key Vault secret) is a
+ * secret's value, whatever the word `value` says itself.
+ */
+function siblingNamesSecret(text: string, start: number, name: string): KeyKind | null {
+  if (!/^(?:--?)?value$/i.test(name)) return null;
+  let sibling: string | undefined;
+  for (const match of text.slice(Math.max(0, start - SIBLING_WINDOW), start).matchAll(SIBLING_NAME)) sibling = match[1];
+  return sibling && isSensitiveKey(sibling.slice(sibling.lastIndexOf('/') + 1)) ? 'secret' : null;
 }
 
 /**
