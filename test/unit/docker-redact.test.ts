@@ -536,6 +536,18 @@ const FOUND_BY_RED_TEAM: SecretForm[] = [
     'kubectl create secret generic a --from-literal=***',
     ['Lt9x'],
   ],
+  [
+    'a value named by its sibling',
+    'aws ssm put-parameter --name /db/password --value Sb9x',
+    'aws ssm put-parameter --name /db/password --value ***',
+    ['Sb9x'],
+  ],
+  [
+    '{"name":"API_TOKEN","value":x}',
+    'x [{"name":"LOG","value":"debug"},{"name":"API_TOKEN","value":"Sb9y"}]',
+    'x [{"name":"LOG","value":"debug"},{"name":"API_TOKEN","value":"***"}]',
+    ['Sb9y'],
+  ],
 ];
 
 describe('forms a red-team pass found, on every rendering', () => {
