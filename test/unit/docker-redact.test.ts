@@ -587,6 +587,21 @@ describe('forms a red-team pass found, on every rendering', () => {
     expect(redactSecrets('notify mailto:ops@acme.io')).toBe('notify mailto:ops@acme.io');
   });
 
+  it('a second fresh pass: bootstrap and join tokens, SNMP communities, gossip keys', () => {
+    expect(redactSecrets('kubeadm token create abcdef.0123456789abcdef')).toBe('kubeadm token create ***');
+    expect(redactSecrets('snmpd --community=c0mm9')).toBe('snmpd --community=***');
+    expect(redactSecrets('consul agent -encrypt pUqJrVyVRj5=')).toBe('consul agent -encrypt ***');
+  });
+
+  it('a name about the secret (its file, its lifetime, its name) keeps its value', () => {
+    expect(redactSecrets("sh -c 'POSTGRES_PASSWORD_FILE=/run/secrets/pg docker-entrypoint.sh'")).toBe(
+      "sh -c 'POSTGRES_PASSWORD_FILE=/run/secrets/pg docker-entrypoint.sh'",
+    );
+    expect(redactSecrets('vault server --token-ttl=24h --secret-name db')).toBe(
+      'vault server --token-ttl=24h --secret-name db',
+    );
+  });
+
   it('a secret noun before a subcommand, a path to a secret file and PEM armour stay', () => {
     expect(redactSecrets('kubectl create secret generic app')).toBe('kubectl create secret generic app');
     expect(redactSecrets('cat /run/secrets/db_password | app')).toBe('cat /run/secrets/db_password | app');

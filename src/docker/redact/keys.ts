@@ -44,6 +44,26 @@ const WORDS = new Set([
   'privkey',
   // kubectl create secret --from-literal=ANY_NAME=value: every literal of a secret is one.
   'literal',
+  // An SNMP community string and a gossip encryption key (consul -encrypt) are passwords by another name.
+  'community',
+  'encrypt',
+]);
+
+/**
+ * A name whose last word says its value is about the secret, not the secret (POSTGRES_PASSWORD_FILE, --token-ttl,
+ * --password-policy, --secret-name): a path, a duration or a label a reader needs to see.
+ */
+const ABOUT_THE_SECRET = new Set([
+  'file',
+  'path',
+  'ttl',
+  'policy',
+  'name',
+  'hash',
+  'checksum',
+  'mode',
+  'length',
+  'timeout',
 ]);
 
 /** Words ending in one of these are secrets (`requirepass`, `masterauth`, `signingkey`, `dbpw`)… */
@@ -161,6 +181,8 @@ function classify(name: string): boolean {
   }
   LOOK_ALIKE.lastIndex = 0;
   const lower = visible.toLowerCase();
+  const words = visible.split(WORD_BOUNDARY).filter(Boolean);
+  if (words.length > 1 && ABOUT_THE_SECRET.has(words.at(-1)!.toLowerCase())) return false;
   if (OTHER_LANGUAGES.some((word) => lower.replace(/[\s_.-]+/g, '').includes(word))) return true;
   const squashed = lower.replace(NOT_ALNUM, '');
   if (squashed.length < 2) return false;

@@ -141,6 +141,11 @@ const SHAPES: Shape[] = [
 const PATTERNS: RegExp[] = [
   // Telegram bot tokens: bot id, colon, 35 characters; in API URLs right after "bot" (/bot123456:AA…/getMe).
   /(?<![A-Za-z0-9])(?:bot)?\d{6,12}:[A-Za-z0-9_-]{30,}/g,
+  // Kubernetes bootstrap tokens (abcdef.0123456789abcdef) and k3s join tokens (K10…::server:…).
+  /(?<![A-Za-z0-9.])[a-z0-9]{6}\.[a-z0-9]{16}(?![A-Za-z0-9.])/g,
+  /(?<![A-Za-z0-9])K10[0-9a-f]{20,}::[a-z]+:[A-Za-z0-9]{8,}/g,
+  // SonarQube tokens.
+  /(?<![A-Za-z0-9])sq[pua]_[0-9a-f]{30,}/g,
   // Vault's older service tokens (s.), New Relic keys, Discord bot tokens.
   /(?<![A-Za-z0-9.])s\.[A-Za-z0-9]{24,}/g,
   /(?<![A-Za-z0-9])NR(?:AK|AA|II|JS)-[A-Za-z0-9]{20,}/g,
