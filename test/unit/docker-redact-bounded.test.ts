@@ -47,9 +47,8 @@ describe('redaction sees only what is shown', () => {
     expect(new Set(seen.map((s) => s.pass))).toEqual(new Set(PASSES));
     for (const { length } of seen) expect(length).toBeLessThanOrEqual(COMMAND_MAX);
     const shown = view.rows[0]!.command;
-    // Each bare "password" hides the plain word after it, as mysqladmin's `password NEW` would be.
-    expect(shown.startsWith('app --password=*** password *** password ***')).toBe(true);
-    expect(shown.endsWith(' …')).toBe(true);
+    expect(shown.startsWith('app --password=*** password password ')).toBe(true);
+    expect(shown.endsWith('password …')).toBe(true);
     expect([...shown].length).toBeLessThanOrEqual(COMMAND_MAX);
     expect(JSON.stringify(view)).not.toMatch(/hunter[23]/);
   });

@@ -593,6 +593,12 @@ describe('forms a red-team pass found, on every rendering', () => {
     expect(redactSecrets('consul agent -encrypt pUqJrVyVRj5=')).toBe('consul agent -encrypt ***');
   });
 
+  it('prose after a secret word stays: "All configured authentication methods failed"', () => {
+    expect(redactSecrets('refused (All configured authentication methods failed)')).toBe(
+      'refused (All configured authentication methods failed)',
+    );
+  });
+
   it('a name about the secret (its file, its lifetime, its name) keeps its value', () => {
     expect(redactSecrets("sh -c 'POSTGRES_PASSWORD_FILE=/run/secrets/pg docker-entrypoint.sh'")).toBe(
       "sh -c 'POSTGRES_PASSWORD_FILE=/run/secrets/pg docker-entrypoint.sh'",

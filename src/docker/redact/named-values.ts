@@ -249,7 +249,7 @@ function siblingNamesSecret(text: string, start: number, name: string): KeyKind 
 
 /**
  * A bare word whose next plain word is its value: requirepass x, mysqladmin password x, aws_secret_access_key x,
- * add-authtoken x, IDENTIFIED BY x. Not a secret's plain noun (kubectl create secret generic, kubeadm token
+ * add-authtoken x, IDENTIFIED BY x, when the value is not a word of prose. Not a secret's plain noun (kubectl create secret generic, kubeadm token
  * create, vault auth enable), PEM armour (-----END PRIVATE KEY-----), or a word that introduces the value itself
  * (… _password BY 'x').
  */
@@ -258,7 +258,9 @@ function isPlainValueName(name: string, text: string, start: number, value: numb
   if (!isSensitiveKey(name) && !isByAfterSecret(text, start, name)) return false;
   let end = value;
   while (end < text.length && isKeyChar(text.charCodeAt(end))) end++;
-  return !VALUE_LEAD_INS.has(text.slice(value, end).toLowerCase());
+  const word = text.slice(value, end);
+  // A word of prose ("authentication methods failed", "token rotation") is all small letters; a value seldom is.
+  return !VALUE_LEAD_INS.has(word.toLowerCase()) && !/^[a-z]+$/.test(word);
 }
 const SECRET_NOUNS = new Set(
   'secret secrets token tokens key keys session sessions cookie cookies auth credential credentials signature oauth jwt bearer sig salt otp pat dsn psk hmac cred creds sas'.split(
