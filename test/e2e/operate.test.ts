@@ -15,6 +15,7 @@ import { freeLoopbackPort } from '../support/net.ts';
 import { eventEnvelope, postSigned, postSlashCommand, slashCommandPayload } from '../support/slack-requests.ts';
 import { SlackStandIn } from '../support/slack-standin.ts';
 import { type SlowProxy, startSlowDockerProxy } from '../support/slow-docker-proxy.ts';
+import { tempFolders } from '../support/temp-folders.ts';
 
 const SECRET = 'operate-test-signing-secret';
 const BOT_TOKEN = 'xoxb-operate-test-token';
@@ -22,6 +23,7 @@ const APP_TOKEN = 'xapp-1-operate-test-app-token';
 const FIXTURE_NOTES = fs.readdirSync(FIXTURE_KNOWLEDGE_DIR).filter((f) => f.endsWith('.md')).length;
 /** What a container's command line may carry; it must never reach the log. */
 const CONTAINER_SECRET = 'hunter2-operate';
+const storeFolders = tempFolders('operate-store-');
 
 interface Bot extends BotProcess {
   /** The JSON lines of the log so far (stderr is no terminal here, so JSON is the default). */
@@ -32,7 +34,7 @@ async function startBot(env: Record<string, string>, ready: string): Promise<Bot
   const started = spawnBot({
     KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
     // Each bot its own store, opened at start, outside the project's data/.
-    DATABASE_URL: `sqlite:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'operate-store-')), 'bot.db')}`,
+    DATABASE_URL: `sqlite:${path.join(storeFolders.make(), 'bot.db')}`,
     ...env,
   });
   const bot: Bot = {
@@ -81,6 +83,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await engine?.close();
   await slack.stop();
+  storeFolders.removeAll();
 });
 
 describe('HTTP mode: one JSON log line per request, /metrics, /readyz', () => {
