@@ -87,7 +87,7 @@ const SECRET_FORMS: SecretForm[] = [
   ['GITHUB_TOKEN=', 'GITHUB_TOKEN=hunter2 gh pr list', 'GITHUB_TOKEN=*** gh pr list', ['hunter2']],
   ['export in sh -c, ; kept', 'sh -c "export API_KEY=hunter2; run"', 'sh -c "export API_KEY=***; run"', ['hunter2']],
   ['value running on after ;', 'DB_PASS=abc;xyz run', 'DB_PASS=*** run', ['abc', 'xyz']],
-  ['assignment opening a quoted script', "sh -c 'SECRET=hunter2 ./start'", "sh -c 'SECRET=***'", ['hunter2']],
+  ['assignment opening a quoted script', "sh -c 'SECRET=hunter2 ./start'", "sh -c 'SECRET=*** ./start'", ['hunter2']],
   // Short password flags and positional passwords of common tools.
   ['mysql -p attached', 'mysql -uroot -phunter2 app', 'mysql -uroot -p*** app', ['hunter2']],
   ['mysql -p separate', 'mysql -u root -p hunter2', 'mysql -u root -p ***', ['hunter2']],
@@ -606,6 +606,18 @@ describe('forms a red-team pass found, on every rendering', () => {
     expect(redactSecrets('vault server --token-ttl=24h --secret-name db')).toBe(
       'vault server --token-ttl=24h --secret-name db',
     );
+  });
+
+  it("a shell script that opens with an assignment keeps the command it runs (sh -c 'PASSWORD=x exec app')", () => {
+    expect(redactSecrets("sh -c 'DB_PASSWORD=hunter2 exec postgres -c max_connections=100'")).toBe(
+      "sh -c 'DB_PASSWORD=*** exec postgres -c max_connections=100'",
+    );
+    expect(redactSecrets("bash -euo pipefail -c 'API_TOKEN=t0k3n ./run --port 8080'")).toBe(
+      "bash -euo pipefail -c 'API_TOKEN=*** ./run --port 8080'",
+    );
+    // Not a shell's script: the quotes hold the name and all of its value.
+    expect(redactSecrets("app '--password=two words' -v")).toBe("app '--password=***' -v");
+    expect(redactSecrets("tool -c 'password=two words'")).toBe("tool -c 'password=***'");
   });
 
   it('a secret noun before a subcommand, a path to a secret file and PEM armour stay', () => {

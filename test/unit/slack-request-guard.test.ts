@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Logger as BoltLogger } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardSlackRequests, MAX_CLOCK_SKEW_SECONDS } from '../../src/slack/http/request-guard.ts';
 import { recordingLogger } from '../support/logger.ts';
@@ -22,7 +23,12 @@ beforeAll(async () => {
       res.writeHead(200);
       res.end('passed');
     },
-    { signingSecret: SECRET, endpoints: ['/slack/events'], logger: recordingLogger(), now: () => GUARD_NOW_SEC * 1000 },
+    {
+      signingSecret: SECRET,
+      endpoints: ['/slack/events'],
+      logger: recordingLogger() as unknown as BoltLogger,
+      now: () => GUARD_NOW_SEC * 1000,
+    },
   );
   server = createServer(guarded);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

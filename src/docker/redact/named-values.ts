@@ -173,7 +173,7 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     if (afterBlanks > value && text.charCodeAt(afterBlanks) === DASH) return { next: afterBlanks, region };
     value = afterBlanks;
     let valueStop: number;
-    if (!quotedName && isQuote(before)) {
+    if (!quotedName && isQuote(before) && !opensShellScript(text, start - 1)) {
       // '--password=two words', "Authorization: Bearer x": the quotes hold the name and all of its value.
       const close = closingQuote(text, value, before);
       valueStop = close < 0 ? text.length : close;
@@ -268,6 +268,17 @@ const SECRET_NOUNS = new Set(
   ),
 );
 const VALUE_LEAD_INS = new Set('by with as to is for from of in on and or file env set'.split(' '));
+
+/**
+ * A shell's script after -c (sh -c '…', bash -euo pipefail -c '…'), which Docker quotes whole for having
+ * spaces: an assignment that opens it ends at the first blank, as the shell reads it, and the rest is the
+ * command it runs (sh -c 'DB_PASSWORD=x exec postgres' keeps `exec postgres`).
+ */
+const SHELL_SCRIPT_FLAG =
+  /(?:^|[\s/])(?:ba|da|z|k|a|fi)?sh\s+(?:-[a-zA-Z]+\s+(?:pipefail\s+)?)*-[a-zA-Z]*c[a-zA-Z]*\s+$/;
+function opensShellScript(text: string, quoteAt: number): boolean {
+  return SHELL_SCRIPT_FLAG.test(text.slice(Math.max(0, quoteAt - 80), quoteAt));
+}
 
 /**
  * Whether the quote at `at` closes the quoted region the scan is in. Docker joins a script's words with the
