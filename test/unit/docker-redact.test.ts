@@ -384,7 +384,7 @@ const SECRET_FORMS: SecretForm[] = [
   [
     'Docker Hub PAT',
     `echo ${fake('dckr_pat_', 27)} | docker login -u me --password-stdin`,
-    'echo dckr_pat_*** | docker login -u me --password-stdin',
+    'echo *** | docker login -u me --password-stdin',
     [BODY.slice(0, 8)],
   ],
   [
@@ -618,6 +618,42 @@ describe('forms a red-team pass found, on every rendering', () => {
     // Not a shell's script: the quotes hold the name and all of its value.
     expect(redactSecrets("app '--password=two words' -v")).toBe("app '--password=***' -v");
     expect(redactSecrets("tool -c 'password=two words'")).toBe("tool -c 'password=***'");
+  });
+
+  it('forms left from round 10: escaped JSON, JWK private members, printf lines, lftp, PowerShell', () => {
+    expect(redactSecrets(`app --config '{\\"password\\":\\"Esc4ped\\",\\"user\\":\\"bob\\"}'`)).toBe(
+      `app --config '{\\"password\\":***,\\"user\\":\\"bob\\"}'`,
+    );
+    expect(redactSecrets(`app --jwk '{"kty":"RSA","e":"AQAB","d":"X4cTteJY_gn4FY","p":"83i-7IvMGX"}'`)).toBe(
+      `app --jwk '{"kty":"RSA","e":"AQAB","d":"***","p":"***"}'`,
+    );
+    // One-letter names are nothing outside a JWK.
+    expect(redactSecrets(`app --json '{"d":"2024-01-01","p":3}'`)).toBe(`app --json '{"d":"2024-01-01","p":3}'`);
+    expect(redactSecrets(`sh -c 'printf "user=a\\ntoken=Hunter2x\\n" > /etc/app.conf && app'`)).toBe(
+      `sh -c 'printf "user=a\\ntoken=***" > /etc/app.conf && app'`,
+    );
+    expect(redactSecrets('lftp -u deploy,S3cretPw ftp.example.com')).toBe('lftp -u deploy,*** ftp.example.com');
+    expect(redactSecrets(`pwsh -c "ConvertTo-SecureString 'Sup3r!' -AsPlainText -Force"`)).toBe(
+      `pwsh -c "ConvertTo-SecureString '***' -AsPlainText -Force"`,
+    );
+  });
+
+  it('what is printed into a reader of secrets (--password-stdin, --with-token, chpasswd) is hidden', () => {
+    expect(redactSecrets('echo Pw1234xyz | docker login -u me --password-stdin r.example.com')).toBe(
+      'echo *** | docker login -u me --password-stdin r.example.com',
+    );
+    expect(redactSecrets("sh -c 'echo root:Chp4sswd | chpasswd && exec sshd -D'")).toBe(
+      "sh -c 'echo root:*** | chpasswd && exec sshd -D'",
+    );
+    expect(redactSecrets("printf '%s' Tok3nVal | gh auth login --with-token")).toBe(
+      "printf '***' *** | gh auth login --with-token",
+    );
+    expect(redactSecrets('echo -n S3cr3tPw | passwd --stdin deploy')).toBe('echo -n *** | passwd --stdin deploy');
+    // Printed into anything else, or after ||, it stays.
+    expect(redactSecrets('echo hello | git hash-object --stdin')).toBe('echo hello | git hash-object --stdin');
+    expect(redactSecrets('echo done || docker login --password-stdin')).toBe(
+      'echo done || docker login --password-stdin',
+    );
   });
 
   it('a secret noun before a subcommand, a path to a secret file and PEM armour stay', () => {

@@ -64,6 +64,8 @@ const ABOUT_THE_SECRET = new Set([
   'mode',
   'length',
   'timeout',
+  // --password-stdin: the value comes from the input, and the next word is an argument (the registry).
+  'stdin',
 ]);
 
 /** Words ending in one of these are secrets (`requirepass`, `masterauth`, `signingkey`, `dbpw`)… */

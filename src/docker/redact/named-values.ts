@@ -28,6 +28,9 @@ const QUESTION = 0x3f;
 const PLUS = 0x2b;
 const FULLWIDTH_EQUALS = 0xff1d;
 const FULLWIDTH_COLON = 0xff1a;
+const BACKSLASH = 0x5c;
+/** n, r and t: the letters of the escapes \n, \r and \t. */
+const ESCAPED_BLANKS = new Set([0x6e, 0x72, 0x74]);
 
 /** Characters of a name: letters (any script: 비밀번호=…), digits, _ . - [ ] and invisible format characters. */
 function isKeyChar(c: number): boolean {
@@ -101,6 +104,11 @@ function skipBlanks(text: string, from: number): number {
  */
 function localValueEnd(text: string, start: number, region: number): number {
   const q = text.charCodeAt(start);
+  if (q === BACKSLASH && isQuote(text.charCodeAt(start + 1))) {
+    // \"x\": an escaped JSON string ends at the next escaped quote of its kind.
+    const close = text.indexOf(`\\${text[start + 1]}`, start + 2);
+    return close < 0 ? valueEnd(text, start, region) : close + 2;
+  }
   if (isQuote(q) && q !== region) {
     const close = closingQuote(text, start + 1, q);
     return close < 0 ? text.length : close + 1;
@@ -146,6 +154,14 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     quotedName = true;
     if (region === before) region = -1;
     p++;
+  } else if (
+    isQuote(before) &&
+    text.charCodeAt(start - 2) === BACKSLASH &&
+    text.startsWith(`\\${text[start - 1]}`, p)
+  ) {
+    // {\"password\":\"x\"}: JSON written inside a quoted argument, its quotes escaped.
+    quotedName = true;
+    p += 2;
   }
   let separatorAt = skipBlanks(text, p);
   let separator = text.charCodeAt(separatorAt);
@@ -163,7 +179,12 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     const isUrl = separator === COLON && text.startsWith('//', separatorAt + 1);
     // A host name is never a name: https://auth.example.com:8443, user@session-db:5432.
     const isHost = text.startsWith('://', start - 3) || before === AT;
-    const kind = isUrl || isHost ? null : (keyKind(name, separator) ?? siblingNamesSecret(text, start, name));
+    const kind =
+      isUrl || isHost
+        ? null
+        : (keyKind(name, separator) ??
+          siblingNamesSecret(text, start, name) ??
+          (quotedName ? jwkPrivateMember(text, start, name) : null));
     if (kind === null) return { next: separatorAt + 1, region };
     let value = separatorAt + 1;
     const c = text.charCodeAt(value);
@@ -247,6 +268,18 @@ function siblingNamesSecret(text: string, start: number, name: string): KeyKind 
   return sibling && isSensitiveKey(sibling.slice(sibling.lastIndexOf('/') + 1)) ? 'secret' : null;
 }
 
+/** A JSON Web Key's private members (RFC 7518: RSA's d, p, q, dp, dq, qi; EC's and OKP's d; a symmetric k). */
+const JWK_PRIVATE_MEMBERS = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k']);
+/** How far from a private member a JWK's "kty" is looked for. */
+const JWK_WINDOW = 4096;
+
+/** "d": … is a private key only in a JWK, which says so by its "kty" (a one-letter name is nothing elsewhere). */
+function jwkPrivateMember(text: string, start: number, name: string): KeyKind | null {
+  if (!JWK_PRIVATE_MEMBERS.has(name)) return null;
+  const around = text.slice(Math.max(0, start - JWK_WINDOW), start + JWK_WINDOW);
+  return /\bkty\\?["']?\s*:/.test(around) ? 'secret' : null;
+}
+
 /**
  * A bare word whose next plain word is its value: requirepass x, mysqladmin password x, aws_secret_access_key x,
  * add-authtoken x, IDENTIFIED BY x, when the value is not a word of prose. Not a secret's plain noun (kubectl create secret generic, kubeadm token
@@ -315,6 +348,12 @@ export function maskNamedValues(text: string, masks: Span[]): void {
       if (region < 0) region = c;
       else if (c === region && !isAlnum(text.charCodeAt(i + 1))) region = -1;
       i++;
+    } else if (c === BACKSLASH && isQuote(text.charCodeAt(i + 1))) {
+      // An escaped quote opens and closes nothing ({\"token\":\"x\"} inside an argument).
+      i += 2;
+    } else if (c === BACKSLASH && ESCAPED_BLANKS.has(text.charCodeAt(i + 1))) {
+      // printf 'user=a\npassword=x\n': \n starts a line, so the name after it is a name of its own.
+      i += 2;
     } else if (isKeyChar(c)) {
       const start = i;
       while (i < text.length && isKeyChar(text.charCodeAt(i))) i++;

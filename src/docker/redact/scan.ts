@@ -62,7 +62,8 @@ export function closingQuote(text: string, from: number, q: number, limit = text
 /**
  * Where a value that starts at `start` ends: at unquoted whitespace, or where the quoted region
  * holding it (`enclosing`, a quote character, or -1) closes, at most at `limit`. Quoted segments
- * inside the value are skipped whole; one that never closes runs to `limit` (when in doubt, hide).
+ * inside the value are skipped whole; one that never closes runs to `limit` (when in doubt, hide), unless it
+ * reads as a closing quote.
  */
 export function valueEnd(text: string, start: number, enclosing: number, limit = text.length): number {
   let p = start;
@@ -75,6 +76,9 @@ export function valueEnd(text: string, start: number, enclosing: number, limit =
       break;
     } else if (isQuote(c)) {
       const close = closingQuote(text, p + 1, c, limit);
+      // A quote that closes nothing after it, and is no letter's (`it's`), closes a segment opened before the
+      // value (printf "password=x" > file): the value ends there.
+      if (close < 0 && !isAlnum(text.charCodeAt(p + 1))) break;
       p = close < 0 ? limit : close + 1;
     } else {
       p++;

@@ -10,8 +10,8 @@ import { closingQuote, isBlank, isCommandEnd, isQuote, isSpace, maskValue, type 
 interface PasswordFlag {
   flag: string;
   attached: boolean;
-  /** Only what follows the first colon is secret (curl -E cert.pem:password). */
-  afterColon?: boolean;
+  /** Only what follows the first of this character is secret (curl -E cert.pem:password, lftp -u user,password). */
+  after?: ':' | ',';
 }
 
 interface FlagTool {
@@ -37,7 +37,8 @@ type Tool = FlagTool | PositionalTool;
 
 const next = (flag: string): PasswordFlag => ({ flag, attached: false });
 const glued = (flag: string): PasswordFlag => ({ flag, attached: true });
-const colonPart = (flag: string): PasswordFlag => ({ flag, attached: false, afterColon: true });
+const colonPart = (flag: string): PasswordFlag => ({ flag, attached: false, after: ':' });
+const commaPart = (flag: string): PasswordFlag => ({ flag, attached: false, after: ',' });
 
 const TOOLS: Tool[] = [
   {
@@ -70,6 +71,10 @@ const TOOLS: Tool[] = [
   ...['az', 'oc', 'cf', 'kubectl'].map(
     (name): FlagTool => ({ kind: 'flags', names: new RegExp(`^${name}$`), after: 'login', flags: [glued('-p')] }),
   ),
+  { kind: 'flags', names: /^lftp$/, flags: [commaPart('-u'), commaPart('--user')] },
+  // PowerShell: ConvertTo-SecureString 'pw' -AsPlainText, or -String 'pw'.
+  { kind: 'flags', names: /^convertto-securestring$/i, flags: [next('-String'), next('-string')] },
+  { kind: 'positional', names: /^convertto-securestring$/i, subcommand: [], secretFrom: () => 0 },
   { kind: 'flags', names: /^doctl$/, after: 'init', flags: [glued('-t')] },
   { kind: 'flags', names: /^gh$/, after: 'secret', flags: [glued('-b')] },
   // openssl passwd PASSWORD, mkpasswd PASSWORD, sqlplus user/password@host: the positionals are the secret.
@@ -113,13 +118,13 @@ interface Word {
   quoted: Span[];
 }
 
-/** Shell words of text[from, to), and null where a command ends (; | & ( ) newline). */
-function* shellWords(text: string, from: number, to: number): Generator<Word | null> {
+/** Shell words of text[from, to), and the character where a command ends (; | & ( ) newline). */
+function* shellWords(text: string, from: number, to: number): Generator<Word | number> {
   let p = from;
   while (p < to) {
     const c = text.charCodeAt(p);
     if (isCommandEnd(c)) {
-      yield null;
+      yield c;
       p++;
       continue;
     }
@@ -186,8 +191,9 @@ class ToolArguments {
     const pending = this.pending;
     this.pending = undefined;
     if (pending && !raw.startsWith('-')) {
-      const colon = pending.afterColon ? raw.indexOf(':') : -1;
-      if (!pending.afterColon || colon >= 0) maskValue(this.text, word.start + colon + 1, word.end, this.masks);
+      const cut = pending.after ? this.text.indexOf(pending.after, word.start) : -1;
+      if (!pending.after) maskValue(this.text, word.start, word.end, this.masks);
+      else if (cut >= 0 && cut < word.end) maskValue(this.text, cut + 1, word.end, this.masks);
       return true;
     }
     for (const flag of tool.flags) {
@@ -229,7 +235,7 @@ class ToolArguments {
 }
 
 /** One test for "is this any tool at all", so most words cost a single match. */
-const ANY_TOOL = new RegExp(TOOLS.map((tool) => `(?:${tool.names.source})`).join('|'));
+const ANY_TOOL = new RegExp(TOOLS.map((tool) => `(?:${tool.names.source})`).join('|'), 'i');
 /** Longer words are never a tool's name (and are not worth unquoting to find out). */
 const NAME_MAX = 256;
 
@@ -243,17 +249,48 @@ export function maskToolPasswords(text: string, masks: Span[]): void {
   commandLine(text, 0, text.length, 0, masks);
 }
 
+const PIPE = 0x7c;
+/** Commands that print their arguments: what they pipe to a reader of secrets is a secret. */
+const PRINTERS = /^(?:echo|printf)$/;
+/** What reads a secret from its input: docker login --password-stdin, gh auth login --with-token, passwd --stdin. */
+const READS_SECRET = /^--?(?:(?:password|pass|token|secret)-?(?:from-)?stdin|with-token)$/i;
+/** chpasswd reads user:password lines. */
+const READS_USER_PASSWORDS = /^ch(?:g)?passwd$/;
+
 function commandLine(text: string, from: number, to: number, depth: number, masks: Span[]): void {
   let running: ToolArguments[] = [];
+  // The printed words of this command (echo pw), and of the command piped into this one.
+  let printed: Word[] | null = null;
+  let pipedIn: Word[] | null = null;
+  let first = true;
+  let program = '';
   const finish = () => {
     for (const tool of running) tool.finish();
     running = [];
   };
   for (const word of shellWords(text, from, to)) {
-    if (word === null) {
+    if (typeof word === 'number') {
       finish();
+      pipedIn = word === PIPE && printed !== null && printed.length > 0 ? printed : null;
+      printed = null;
+      first = true;
       continue;
     }
+    const raw = text.slice(word.start, word.end);
+    if (first) program = programName(text, word);
+    if (first && PRINTERS.test(program)) printed = [];
+    else if (printed !== null && !/^-[neE]+$/.test(raw)) printed.push(word);
+    if (pipedIn !== null) {
+      const readsUserPasswords = first && READS_USER_PASSWORDS.test(program);
+      if (readsUserPasswords || READS_SECRET.test(raw) || (program === 'passwd' && raw === '--stdin')) {
+        for (const secret of pipedIn) {
+          const colon = readsUserPasswords ? text.indexOf(':', secret.start) : -1;
+          maskValue(text, colon >= 0 && colon < secret.end ? colon + 1 : secret.start, secret.end, masks);
+        }
+        pipedIn = null;
+      }
+    }
+    first = false;
     if (depth < MAX_DEPTH) {
       for (const [start, end] of word.quoted) {
         if (/[\s;|&()]/.test(text.slice(start, end))) commandLine(text, start, end, depth + 1, masks);
