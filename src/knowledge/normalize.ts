@@ -140,13 +140,21 @@ const LIST_WORD = /(?<![a-z])list(?:s|ed|ing)?(?![a-z])|목록|리스트|나열/
 /** What Docker lists (its images, containers and what runs): a list of these is the listing note's. */
 const LISTED_THING =
   /image|imgae|container|컨테이너|이미지|콘테이너|running|stopped|실행|떠\s?있|돌고|도커\s?내용|\bps\b|\bls\b/;
+/** What other notes enumerate: a list of these is the shape of the answer asked for. */
+const LISTED_ELSE =
+  /task|작업|역할|기능|feature|component|컴포넌트|구성\s?요소|building\s?block|\bparts?\b|piece|요소|step|단계|advantage|장점|benefit|차이|difference|tool|툴|도구|installer/;
+/** A list to be drawn up ("목록 좀 뽑아주세요", "리스트로 정리해 줘"): the shape of the answer. */
+const LIST_COMPILED = /(?:목록|리스트)\s*(?:으로|로|을|를|좀|\s)*(?:뽑|정리|만들|작성)/;
 /**
- * "list the tasks the Engine does", "컴포넌트 전체 목록", "체크리스트": a list of anything but what Docker lists is the
- * shape of the answer asked for, not the listing of images and containers.
+ * "list the tasks the Engine does", "컴포넌트 전체 목록", "체크리스트": in a message about something another note
+ * enumerates, or drawn up, a list not of images or containers is the shape of the answer asked for; so is a checklist. A list of
+ * nothing else ("목록 보는 명령어", "list what docker pulled") is still the listing.
  */
 function dropEnumerations(text: string): string {
-  return text.replace(LIST_WORD, (word, at: number) =>
-    LISTED_THING.test(text.slice(Math.max(0, at - 30), at + word.length + 30)) ? word : ' ',
+  const unchecked = text.replace(/체크\s?리스트|check\s?list/g, ' ');
+  if (!LISTED_ELSE.test(unchecked) && !LIST_COMPILED.test(unchecked)) return unchecked;
+  return unchecked.replace(LIST_WORD, (word, at: number) =>
+    LISTED_THING.test(unchecked.slice(Math.max(0, at - 30), at + word.length + 30)) ? word : ' ',
   );
 }
 

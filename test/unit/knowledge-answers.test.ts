@@ -1543,3 +1543,29 @@ describe("round 10: who does Docker's own work is the subject of the question", 
     expect(kb.ask(q).outcome).toBe('none');
   });
 });
+
+describe('round 11: a list of nothing else named is still the listing; a list drawn up is the shape of the answer', () => {
+  it.each([
+    '목록 보는 명령어',
+    '리스트 명령어 뭐예요?',
+    'list',
+    '꺼져 있는 것까지 목록으로 보려면',
+    "what's the command to list what docker pulled",
+    '다운받은 것들 목록 보는 명령어?',
+    'how do I list things in docker',
+  ])('%s → the listing note', (q) => {
+    expectAnswered(q, 'listing-commands');
+  });
+
+  it.each([
+    ['Give me the list of pieces that make up the Docker platform', 'docker-components'],
+    ['list of Kubernetes installers', 'kubernetes'],
+  ])('%s → what it enumerates', (q, id) => {
+    expectAnswered(q, id);
+  });
+
+  it('"목록 좀 뽑아주세요" asks for a list to be drawn up, not for the listing', () => {
+    expect(tokenize('팀 노트 기준으로 목록 좀 뽑아주세요')).not.toContain('list');
+    expect(tokenize('컨테이너 목록 뽑아줘')).toContain('list');
+  });
+});
