@@ -1537,6 +1537,8 @@ describe("round 10: who does Docker's own work is the subject of the question", 
 
   it('"which part" asks who', () => {
     expect(tokenize('which part of docker builds images')).toContain('role');
+    // Of anything but Docker, it asks no role of Docker's (round 11).
+    expect(tokenize('which part of my app should go in a container')).not.toContain('role');
   });
 
   it.each(['who won the game', '누가 이겼어?'])('%s is about nothing of Docker', (q) => {
