@@ -656,6 +656,26 @@ describe('forms a red-team pass found, on every rendering', () => {
     );
   });
 
+  it("what a secret is like, or where it is kept, keeps its value (a third red-team pass's over-masking)", () => {
+    for (const command of [
+      'app --jwt-expiry 3600 --token-refresh-interval 5m',
+      'app --key-size 2048 --key-algorithm RSA --key-type ecdsa',
+      'app --auth-method oauth2 --auth-url https://a.example/auth --token-url https://a.example/t',
+      'app --secret-region eu-west-1 --token-bucket-size 100 --secret-store vault --api-key-header X-API-Key',
+      'mysqld --default-authentication-plugin=mysql_native_password',
+      'postgres -c password_encryption=scram-sha-256',
+      'app --token-auth disabled --auth none',
+      'openssl req -newkey rsa:4096 -keyout k.pem',
+      "crond -f -c '12:30@daily'",
+      'aws secretsmanager get-secret-value',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+    // A setting word with more after it is no setting.
+    expect(redactSecrets('app --token true1x --auth noneXy9')).toBe('app --token *** --auth ***');
+    expect(redactSecrets('app --token-url https://u:pw@a.example/t')).toBe('app --token-url https://***@a.example/t');
+  });
+
   it('a secret noun before a subcommand, a path to a secret file and PEM armour stay', () => {
     expect(redactSecrets('kubectl create secret generic app')).toBe('kubectl create secret generic app');
     expect(redactSecrets('cat /run/secrets/db_password | app')).toBe('cat /run/secrets/db_password | app');

@@ -66,6 +66,30 @@ const ABOUT_THE_SECRET = new Set([
   'timeout',
   // --password-stdin: the value comes from the input, and the next word is an argument (the registry).
   'stdin',
+  // What a secret is like, or where it is kept: --token-refresh-interval 5m, --key-size 2048, --auth-method oauth2,
+  // --default-authentication-plugin=…, password_encryption=scram-sha-256, --api-key-header X-API-Key.
+  'expiry',
+  'expires',
+  'expiration',
+  'lifetime',
+  'interval',
+  'rotation',
+  'size',
+  'bits',
+  'algorithm',
+  'type',
+  'method',
+  'plugin',
+  'encryption',
+  'format',
+  'region',
+  'store',
+  'header',
+  'env',
+  'fingerprint',
+  'url',
+  'uri',
+  'endpoint',
 ]);
 
 /** Words ending in one of these are secrets (`requirepass`, `masterauth`, `signingkey`, `dbpw`)… */

@@ -224,7 +224,8 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
       c !== DASH &&
       !isCommandEnd(c) &&
       !isSpace(c) &&
-      !closesRegion(text, value, region)
+      !closesRegion(text, value, region) &&
+      !isSettingWord(text, value)
     ) {
       return { next: maskNamedValue(scan, kind, value, localValueEnd(text, value, region), region), region };
     }
@@ -250,6 +251,16 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     }
   }
   return { next: end, region };
+}
+
+/**
+ * A flag's next word that is a setting, not a secret: --token-auth disabled, --auth none, -newkey rsa:4096,
+ * --key ed25519.
+ */
+const SETTING_WORD =
+  /^(?:true|false|yes|no|on|off|enabled?|disabled?|none|null|auto|required|optional|always|never|default|(?:rsa|dsa|ec|ed25519|ed448)(?::\d+)?)(?![\w.:/@=+-])/i;
+function isSettingWord(text: string, at: number): boolean {
+  return SETTING_WORD.test(text.slice(at, at + 16));
 }
 
 /** How far back a `value` looks for the name it belongs to. */
@@ -296,7 +307,7 @@ function isPlainValueName(name: string, text: string, start: number, value: numb
   return !VALUE_LEAD_INS.has(word.toLowerCase()) && !/^[a-z]+$/.test(word);
 }
 const SECRET_NOUNS = new Set(
-  'secret secrets token tokens key keys session sessions cookie cookies auth credential credentials signature oauth jwt bearer sig salt otp pat dsn psk hmac cred creds sas'.split(
+  'secret secrets token tokens key keys session sessions cookie cookies auth credential credentials signature oauth jwt bearer sig salt otp pat dsn psk hmac cred creds sas secretsmanager'.split(
     ' ',
   ),
 );

@@ -38,10 +38,15 @@ function credentialSpans(text: string): Span[] {
   return spans;
 }
 
-/** nginx:1.25@sha256:… is an image pinned by digest, mailto:ops@host an address: no password in either. */
+/**
+ * nginx:1.25@sha256:… is an image pinned by digest, mailto:ops@host an address, 12:30@daily a time: no password in
+ * any of them.
+ */
 function isDigestOrMail(text: string, wordStart: number, at: number): boolean {
   return (
-    /^sha(?:256|384|512):/.test(text.slice(at + 1, at + 8)) || /^mailto:/i.test(text.slice(wordStart, wordStart + 7))
+    /^sha(?:256|384|512):/.test(text.slice(at + 1, at + 8)) ||
+    /^mailto:/i.test(text.slice(wordStart, wordStart + 7)) ||
+    /^\d{1,2}:\d{2}$/.test(text.slice(wordStart, at))
   );
 }
 
