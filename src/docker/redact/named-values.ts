@@ -359,11 +359,9 @@ export function maskNamedValues(text: string, masks: Span[]): void {
       if (region < 0) region = c;
       else if (c === region && !isAlnum(text.charCodeAt(i + 1))) region = -1;
       i++;
-    } else if (c === BACKSLASH && isQuote(text.charCodeAt(i + 1))) {
-      // An escaped quote opens and closes nothing ({\"token\":\"x\"} inside an argument).
-      i += 2;
-    } else if (c === BACKSLASH && ESCAPED_BLANKS.has(text.charCodeAt(i + 1))) {
-      // printf 'user=a\npassword=x\n': \n starts a line, so the name after it is a name of its own.
+    } else if (c === BACKSLASH && (isQuote(text.charCodeAt(i + 1)) || ESCAPED_BLANKS.has(text.charCodeAt(i + 1)))) {
+      // An escaped quote opens and closes nothing ({\"token\":\"x\"} inside an argument); \n starts a line, so
+      // the name after it is a name of its own (printf 'user=a\npassword=x\n').
       i += 2;
     } else if (isKeyChar(c)) {
       const start = i;

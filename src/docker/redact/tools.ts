@@ -191,9 +191,8 @@ class ToolArguments {
     const pending = this.pending;
     this.pending = undefined;
     if (pending && !raw.startsWith('-')) {
-      const cut = pending.after ? this.text.indexOf(pending.after, word.start) : -1;
-      if (!pending.after) maskValue(this.text, word.start, word.end, this.masks);
-      else if (cut >= 0 && cut < word.end) maskValue(this.text, cut + 1, word.end, this.masks);
+      const cut = pending.after ? this.text.slice(word.start, word.end).indexOf(pending.after) : -1;
+      if (!pending.after || cut >= 0) maskValue(this.text, word.start + cut + 1, word.end, this.masks);
       return true;
     }
     for (const flag of tool.flags) {
@@ -284,8 +283,8 @@ function commandLine(text: string, from: number, to: number, depth: number, mask
       const readsUserPasswords = first && READS_USER_PASSWORDS.test(program);
       if (readsUserPasswords || READS_SECRET.test(raw) || (program === 'passwd' && raw === '--stdin')) {
         for (const secret of pipedIn) {
-          const colon = readsUserPasswords ? text.indexOf(':', secret.start) : -1;
-          maskValue(text, colon >= 0 && colon < secret.end ? colon + 1 : secret.start, secret.end, masks);
+          const colon = readsUserPasswords ? text.slice(secret.start, secret.end).indexOf(':') : -1;
+          maskValue(text, secret.start + colon + 1, secret.end, masks);
         }
         pipedIn = null;
       }
