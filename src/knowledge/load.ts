@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
 import { call, type FileSystem, inParallel, runAsync, runSync, type Steps } from './io.ts';
-import { BadFile, parseEntry } from './parse.ts';
+import { BadFile, clipped, decodeNote, parseEntry, SEARCHED_BODY_CHARS, shown } from './parse.ts';
 import type { KnowledgeEntry } from './types.ts';
 
 /** How much the loader reads: a notes folder is often a checkout or a volume nobody reviews byte by byte. */
@@ -96,39 +96,71 @@ function* loadSteps(dir: string, { limits = DEFAULT_NOTE_LIMITS, previous }: Loa
   const files = new Map<string, FileRecord>();
   for (const { note, record } of kept) if (record) files.set(note.rel, record); // no record: gone meanwhile
   const entries = assemble(files, warnings);
+  // One line each, bounded, and nothing in a file's name or content can act on a terminal or forge a log line.
+  const lines = warnings.map((w) => clipped(w, WARNING_MAX));
   if (entries.length === 0) {
     const why = notes.length === 0 ? 'has no .md files' : 'has no valid .md files';
+    const shownLines = lines.slice(0, FATAL_WARNINGS);
+    const more = lines.length > FATAL_WARNINGS ? ` (and ${lines.length - FATAL_WARNINGS} more problems)` : '';
     throw new UserError(
-      `Knowledge directory ${dir} ${why}. ${warnings.join(' ')} Add notes there or set KNOWLEDGE_DIR.`
+      `Knowledge directory ${dir} ${why}. ${shownLines.join(' ')}${more} Add notes there or set KNOWLEDGE_DIR.`
         .replace(/\s+/g, ' ')
         .trim(),
     );
   }
-  return { entries, warnings, files, folders };
+  return { entries, warnings: lines, files, folders };
 }
 
-/** The notes in path order: the first of two with one id wins; links to unknown ids are dropped. */
+/** Code points of one warning line: a file name and the reason fit, a file's content pasted into it does not. */
+const WARNING_MAX = 400;
+/** Problems named in the error of a folder with no valid note; the rest are counted. */
+const FATAL_WARNINGS = 5;
+/** Unknown related ids named in one warning; the rest are counted. */
+const UNKNOWN_IDS_SHOWN = 5;
+
+/**
+ * The notes in path order: the first of two valid files with one id wins; links to unknown ids are
+ * dropped. A bad file's last good version is served only while no valid file holds its id: the note
+ * may have moved to another file, and what is in a file now outranks what was in one before.
+ */
 function assemble(files: Map<string, FileRecord>, warnings: string[]): KnowledgeEntry[] {
+  const valid = new Map<string, string>();
+  for (const [rel, record] of files) if (record.note && !valid.has(record.note.id)) valid.set(record.note.id, rel);
   const kept: Array<{ note: KnowledgeEntry; record: FileRecord }> = [];
   const seen = new Map<string, string>();
   for (const [rel, record] of files) {
-    const note = record.note ?? record.lastGood;
-    if (record.problem)
-      warnings.push(`${rel}: ${record.problem}; ${note ? 'serving its last good version' : 'file skipped'}`);
+    let note = record.note ?? record.lastGood;
+    if (record.problem) {
+      const holder = note && valid.get(note.id);
+      if (holder) note = undefined;
+      const outcome = holder
+        ? `file skipped (its last good version's id ${shown(record.lastGood!.id)} is in ${holder} now)`
+        : note
+          ? 'serving its last good version'
+          : 'file skipped';
+      warnings.push(`${rel}: ${record.problem}; ${outcome}`);
+    }
     if (!note) continue;
     const first = seen.get(note.id);
     if (first) {
-      warnings.push(`${rel}: id "${note.id}" is already used by ${first}; file skipped`);
+      warnings.push(`${rel}: id ${shown(note.id)} is already used by ${first}; file skipped`);
       continue;
     }
     seen.set(note.id, rel);
     kept.push({ note, record });
+    if (note.body.length > SEARCHED_BODY_CHARS) {
+      warnings.push(
+        `${rel}: the body is ${note.body.length.toLocaleString('en')} characters; only its first ${SEARCHED_BODY_CHARS.toLocaleString('en')} are searched (split it into notes of one topic each)`,
+      );
+    }
   }
   return kept.map(({ note, record }) => {
     const related = note.related.filter((id) => seen.has(id));
     if (related.length === note.related.length) return note;
     const unknown = note.related.filter((id) => !seen.has(id));
-    warnings.push(`${note.file}: related: unknown id ${unknown.map((id) => `"${id}"`).join(', ')}; link ignored`);
+    const named = unknown.slice(0, UNKNOWN_IDS_SHOWN).map((id) => shown(id));
+    const more = unknown.length > UNKNOWN_IDS_SHOWN ? ` and ${unknown.length - UNKNOWN_IDS_SHOWN} more` : '';
+    warnings.push(`${note.file}: related: unknown id ${named.join(', ')}${more}; link ignored`);
     // A copy, since the parsed note is kept for the next load (whose notes may know the id); the
     // same copy while nothing changes, so that an unchanged folder gives the very same entries.
     const linked = record.linked;
@@ -142,6 +174,8 @@ function assemble(files: Map<string, FileRecord>, warnings: string[]): Knowledge
 interface Candidate {
   rel: string;
   real: string;
+  /** Reached through a symbolic link. */
+  link?: boolean;
 }
 
 const isNoteName = (name: string) => name.toLowerCase().endsWith('.md');
@@ -230,7 +264,7 @@ function* listNotes(dir: string): Steps<{ root: string; folders: Folder[]; notes
       return;
     }
     if (!targetStat.isDirectory()) {
-      if (isNoteName(rel)) notes.push({ rel, real: target });
+      if (isNoteName(rel)) notes.push({ rel, real: target, link: true });
     } else if (!walked.has(target)) {
       walked.add(target);
       yield* walk(rel, target);
@@ -239,7 +273,21 @@ function* listNotes(dir: string): Steps<{ root: string; folders: Folder[]; notes
 
   yield* walk('', root);
   notes.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  return { root, folders, notes, warnings };
+  return { root, folders, notes: oncePerFile(notes), warnings };
+}
+
+/**
+ * One candidate per real file: a link to a note in the folder is that note by another name, not a
+ * second note with its id. The file's own name is kept; of links alone (a ConfigMap's), the first.
+ */
+function oncePerFile(notes: Candidate[]): Candidate[] {
+  const direct = new Set(notes.filter((n) => !n.link).map((n) => n.real));
+  const taken = new Set<string>();
+  return notes.filter((n) => {
+    if ((n.link && direct.has(n.real)) || taken.has(n.real)) return false;
+    taken.add(n.real);
+    return true;
+  });
 }
 
 // Opening never waits (a FIFO would wait for a writer), never adopts a terminal, and never follows a
@@ -342,7 +390,7 @@ function* readCapped(real: string, root: string, st: fs.Stats, limits: NoteLimit
         buffer = grown;
       }
     }
-    return buffer.toString('utf8', 0, length);
+    return decodeNote(buffer.subarray(0, length));
   } finally {
     yield* call('close', fd);
   }

@@ -2,6 +2,7 @@ import Fuse, { type FuseOptionKey, type IFuseOptions } from 'fuse.js';
 import { LEXICON } from './lexicon.ts';
 import { isOwnSetting, readMessage } from './message.ts';
 import { isHangul, isKoreanPredicate, spelling, tokenize, tokenizeWords, type Word } from './normalize.ts';
+import { SEARCHED_BODY_CHARS } from './parse.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
 import { editDistance, SHORT_KOREAN, TypoRepair } from './typo.ts';
 import { CLI, COMPOSE_KEY_WORDS, everydaySlipOf, isCommonEnglish, KUBERNETES_KINDS, spokenBand } from './vocabulary.ts';
@@ -25,6 +26,8 @@ interface IndexedEntry {
   tokenWeight: Map<string, number>;
   /** The body shows a command to type (`docker info | grep …`, `$()`), not only a flow or a table in code. */
   showsCommand: boolean;
+  /** The part of the body that is searched (see SEARCHED_BODY_CHARS). */
+  searched: string;
 }
 
 export interface SearchOptions {
@@ -532,7 +535,7 @@ export function assembleKnowledgeBase(
     // A note that does an asked operation to the asked thing ("윈도우 도커 설치") answers better than one
     // close ahead of it that has both words apart ("mysql 설치", "도커 방식").
     const doesAsked = (c: Candidate) =>
-      actions.every((a) => !c.item.tokenWeight.has(a.operation) || noteDoes(c.item.entry, a));
+      actions.every((a) => !c.item.tokenWeight.has(a.operation) || noteDoes(c.item, a));
     if (!doesAsked(ranked[0]!)) {
       const at = ranked
         .slice(1, 3)
@@ -570,7 +573,7 @@ export function assembleKnowledgeBase(
     const assess = (best: Candidate & { score: number }) => {
       // "container ls 하면 멈춘 것도 나와?" on the note that lists running containers only: the note says no. How
       // to list them too ("보려면", "how do I") it does not say.
-      const saysStateLeftOut = ONLY_RUNNING.test(best.item.entry.body) && !asksHow;
+      const saysStateLeftOut = ONLY_RUNNING.test(best.item.searched) && !asksHow;
       // "yml or json?", "YAML이야 JSON이야?": the note that names one of the choices answers which it is.
       const otherChoice = (w: QuestionWord) =>
         choices.some(
@@ -613,7 +616,7 @@ export function assembleKnowledgeBase(
       if (notePlatforms.length > 0 && !words.some((w) => notePlatforms.includes(w.token)))
         missing.push(...otherPlatforms);
       // "WSL1이랑 WSL2 차이", "Windows 10 or 11": versions compared that the note does not tell apart.
-      const body = squashed(best.item.entry.body);
+      const body = squashed(best.item.searched);
       for (const version of versions) {
         if (!body.includes(squashed(version)))
           missing.push({
@@ -703,7 +706,7 @@ export function assembleKnowledgeBase(
     const asked = words.filter((w) => w.focus || w.weight >= CLAUSE_WEIGHT);
     // The containers of "how do I see stopped containers?", a word of most notes, are the part covered by the note
     // that lists containers and says it leaves the stopped ones out.
-    const statedApart = ONLY_RUNNING.test(best.item.entry.body) && missing.some((w) => w.token === 'stopped');
+    const statedApart = ONLY_RUNNING.test(best.item.searched) && missing.some((w) => w.token === 'stopped');
     const titled = (w: QuestionWord) => statedApart && best.item.titleTokens.includes(w.token) && names(w);
     const covered = asked.filter((w) => (meaningful(w) || titled(w)) && has(best, w) && !missing.includes(w));
     const namedInSentence = asked.some((w) => w.kind === 'known' && names(w) && has(best, w));
@@ -935,10 +938,10 @@ const ACTION_WINDOW = 2;
 const noteLines = new WeakMap<KnowledgeEntry, string[][]>();
 
 /** The note does the operation to the object: the two stand within ACTION_WINDOW tokens on one of its lines. */
-function noteDoes(entry: KnowledgeEntry, { operation, object }: Action): boolean {
+function noteDoes({ entry, searched }: IndexedEntry, { operation, object }: Action): boolean {
   let lines = noteLines.get(entry);
   if (!lines) {
-    lines = [entry.title, entry.titleEn, ...entry.aliases, ...entry.body.split('\n')]
+    lines = [entry.title, entry.titleEn, ...entry.aliases, ...searched.split('\n')]
       .map(tokenize)
       .filter((line) => line.length > 0);
     noteLines.set(entry, lines);
@@ -1014,11 +1017,19 @@ function indexedEntryOf(entry: KnowledgeEntry): IndexedEntry {
   return item;
 }
 
+/** The body's first SEARCHED_BODY_CHARS, cut at a line's end where there is one. */
+function searchedPart(body: string): string {
+  if (body.length <= SEARCHED_BODY_CHARS) return body;
+  const cut = body.lastIndexOf('\n', SEARCHED_BODY_CHARS);
+  return body.slice(0, cut > SEARCHED_BODY_CHARS / 2 ? cut : SEARCHED_BODY_CHARS);
+}
+
 function indexEntry(entry: KnowledgeEntry): IndexedEntry {
   const title = tokenize(`${entry.title} ${entry.titleEn}`);
   const aliases = entry.aliases.map(tokenize);
   const tags = tokenize(entry.tags.join(' '));
-  const body = tokenize(entry.body);
+  const searched = searchedPart(entry.body);
+  const body = tokenize(searched);
   const tokenWeight = new Map<string, number>();
   const mark = (tokens: string[], weight: number) => {
     for (const t of tokens) tokenWeight.set(t, Math.max(tokenWeight.get(t) ?? 0, weight));
@@ -1044,7 +1055,8 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
     aliases: aliases.map((a) => a.join(' ')).join(' , '),
     tags: tags.join(' '),
     tokenWeight,
-    showsCommand: showsCommand(entry.body),
+    showsCommand: showsCommand(searched),
+    searched,
   };
 }
 

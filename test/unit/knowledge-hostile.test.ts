@@ -232,7 +232,7 @@ describe('loading again', () => {
     expect(second.entries.find((e) => e.id === 'a')?.body).toContain('first version');
     expect(second.warnings).toHaveLength(1);
     expect(second.warnings[0]).toMatch(
-      /^a\.md: front-matter is not valid YAML at line \d+ .*; serving its last good version$/,
+      /^a\.md: front-matter is not valid YAML at line 4, column 1 \(.*\); serving its last good version$/,
     );
 
     fs.rmSync(path.join(dir, 'a.md'));
@@ -245,6 +245,20 @@ describe('loading again', () => {
     const fourth = loadKnowledgeDir(dir, { previous: third.files });
     expect(fourth.entries.map((e) => e.id)).toEqual(['b']);
     expect(fourth.warnings).toEqual([]);
+  });
+
+  it('serves the note now in a valid file over the last good version of a bad file with its id', () => {
+    const dir = tempDir({ 'a.md': note('moved', 'old place') });
+    const first = loadKnowledgeDir(dir);
+    fs.writeFileSync(path.join(dir, 'a.md'), '---\nid: moved\ntitle: [half\n---\nbody');
+    fs.writeFileSync(path.join(dir, 'b.md'), note('moved', 'new place'));
+    const second = loadKnowledgeDir(dir, { previous: first.files });
+    expect(second.entries.map((e) => [e.id, e.file])).toEqual([['moved', 'b.md']]);
+    expect(second.warnings).toEqual([
+      expect.stringMatching(
+        /^a\.md: front-matter is not valid YAML .*; file skipped \(its last good version's id "moved" is in b\.md now\)$/,
+      ),
+    ]);
   });
 
   it('reads only the files that changed, and gives the very same entries for the others', () => {
@@ -267,5 +281,51 @@ describe('loading again', () => {
     // c's unknown related id is dropped in a copy; the copy is reused too.
     expect(second.entries[2]).toBe(first.entries[2]);
     expect(second.entries[2]?.related).toEqual([]);
+  });
+});
+
+describe('what the warnings say', () => {
+  it('shows control, ANSI and bidi characters of a file name as escapes, so a name cannot forge a log line', () => {
+    const dir = tempDir({ 'good.md': note('good'), 'x\n[INFO] fake line\u001b[2J\u202e.md': 'no front-matter' });
+    const { warnings } = loadKnowledgeDir(dir);
+    expect(warnings).toEqual([
+      'x\\n[INFO] fake line\\x1b[2J\\u202e.md: no front-matter (the file must start with a --- line, then id and title, then another --- line); file skipped',
+    ]);
+  });
+
+  it('names a few unknown related ids and counts the rest, in one bounded line', () => {
+    const related = Array.from({ length: 150 }, (_, i) => `missing-${i}`).join(', ');
+    const dir = tempDir({ 'a.md': `---\nid: a\ntitle: A\nrelated: [${related}]\n---\nbody\n` });
+    expect(loadKnowledgeDir(dir).warnings).toEqual([
+      'a.md: related: unknown id "missing-0", "missing-1", "missing-2", "missing-3", "missing-4" and 145 more; link ignored',
+    ]);
+  });
+
+  it('names five problems of a folder with no valid note and counts the rest', () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [`bad-${String(i).padStart(2, '0')}.md`, 'x']),
+    );
+    const dir = tempDir(files);
+    expect(() => loadKnowledgeDir(dir)).toThrow(
+      /bad-04\.md: no front-matter .*file skipped \(and 7 more problems\) Add notes there/,
+    );
+  });
+
+  it('says when only the start of a long body is searched', () => {
+    const dir = tempDir({ 'long.md': note('long', `${'filler words here\n'.repeat(2000)}needle-at-the-end`) });
+    const { entries, warnings } = loadKnowledgeDir(dir);
+    expect(warnings).toEqual([
+      `long.md: the body is ${entries[0]!.body.length.toLocaleString('en')} characters; only its first 32,768 are searched (split it into notes of one topic each)`,
+    ]);
+  });
+});
+
+describe('links inside the folder', () => {
+  it('reads a link to a note in the folder as that note, not as a second note with its id', () => {
+    const dir = tempDir({ 'z-real.md': note('real') });
+    fs.symlinkSync('z-real.md', path.join(dir, 'a-link.md'));
+    const { entries, warnings } = loadKnowledgeDir(dir);
+    expect(entries.map((e) => [e.id, e.file])).toEqual([['real', 'z-real.md']]);
+    expect(warnings).toEqual([]);
   });
 });
