@@ -646,7 +646,7 @@ describe('forms a red-team pass found, on every rendering', () => {
       "sh -c 'echo root:*** | chpasswd && exec sshd -D'",
     );
     expect(redactSecrets("printf '%s' Tok3nVal | gh auth login --with-token")).toBe(
-      "printf '***' *** | gh auth login --with-token",
+      "printf '%s' *** | gh auth login --with-token",
     );
     expect(redactSecrets('echo -n S3cr3tPw | passwd --stdin deploy')).toBe('echo -n *** | passwd --stdin deploy');
     // Printed into anything else, or after ||, it stays.
@@ -680,6 +680,131 @@ describe('forms a red-team pass found, on every rendering', () => {
     expect(redactSecrets('kubectl create secret generic app')).toBe('kubectl create secret generic app');
     expect(redactSecrets('cat /run/secrets/db_password | app')).toBe('cat /run/secrets/db_password | app');
     expect(redactSecrets('kubeadm token create --ttl 1h')).toBe('kubeadm token create --ttl 1h');
+  });
+});
+
+describe('forms a fourth red-team pass found (round 12)', () => {
+  it('a secret word in many more languages, accents and fullwidth letters folded; a word about it keeps its value', () => {
+    for (const name of [
+      'HESLO',
+      'ŞİFRE',
+      'JELSZÓ',
+      'LOZINKA',
+      'MẬT_KHẨU',
+      'كلمة_المرور',
+      'סיסמה',
+      'पासवर्ड',
+      'รหัสผ่าน',
+      'ΚΩΔΙΚΟΣ',
+      'PASSORD',
+      'KATA_SANDI',
+      '密钥',
+      'トークン',
+      'ＰＡＳＳＷＯＲＤ',
+      'API_CLÉ',
+    ]) {
+      expect(redactSecrets(`env ${name}=Qx7vLm2p app`)).toBe(`env ${name}=*** app`);
+    }
+    // Not parts of English words, and not a path or a length named in another language.
+    expect(redactSecrets('env ENCLAVE_MODE=sgx CYCLE=3 PASSWORT_DATEI=/run/s/pw SENHA_ARQUIVO=/run/s/x app')).toBe(
+      'env ENCLAVE_MODE=sgx CYCLE=3 PASSWORT_DATEI=/run/s/pw SENHA_ARQUIVO=/run/s/x app',
+    );
+  });
+
+  it('what echo, printf, yes or a ( … ) group sends to any reader of secrets, a here-string and a shell script included', () => {
+    expect(redactSecrets('yes Rt5pw | passwd app')).toBe('yes *** | passwd app');
+    expect(redactSecrets('(echo Sm8pw; echo Sm8pw) | smbpasswd -s -a app')).toBe(
+      '(echo ***; echo ***) | smbpasswd -s -a app',
+    );
+    expect(redactSecrets('echo Kr9pw | kinit svc@CORP.EXAMPLE')).toBe('echo *** | kinit svc@CORP.EXAMPLE');
+    expect(redactSecrets('echo Su7pw | sudo -S systemctl restart app')).toBe(
+      'echo *** | sudo -S systemctl restart app',
+    );
+    expect(redactSecrets("podman login --password-stdin -u me q.example <<< 'Hs4pw'")).toBe(
+      "podman login --password-stdin -u me q.example <<< '***'",
+    );
+    expect(redactSecrets('echo Ds3pw | docker secret create api_pw -')).toBe(
+      'echo *** | docker secret create api_pw -',
+    );
+    expect(redactSecrets('echo Lk2pw | cryptsetup open /dev/vdb data --key-file=-')).toBe(
+      'echo *** | cryptsetup open /dev/vdb data --key-file=-',
+    );
+    expect(redactSecrets('sh -c echo Sc1pw | oras login --password-stdin -u me r.example')).toBe(
+      'sh -c echo *** | oras login --password-stdin -u me r.example',
+    );
+    // The input's source is shown (a descriptor, stdin, an env variable), and what goes to other programs stays.
+    expect(redactSecrets('echo Gp0pw | gpg --batch --passphrase-fd 0 -d x.gpg')).toBe(
+      'echo *** | gpg --batch --passphrase-fd 0 -d x.gpg',
+    );
+    expect(redactSecrets('openssl rsa -passin env:KEY_PW -in k.pem')).toBe('openssl rsa -passin env:KEY_PW -in k.pem');
+    expect(redactSecrets('echo rows | tar -xf - && echo hi | grep h')).toBe(
+      'echo rows | tar -xf - && echo hi | grep h',
+    );
+  });
+
+  it('what is printed into a file whose path says secret', () => {
+    expect(redactSecrets('sh -c echo Fw1pw > /run/secrets/api_token && exec app')).toBe(
+      'sh -c echo *** > /run/secrets/api_token && exec app',
+    );
+    expect(redactSecrets("echo 'db:5432:*:app:Pg5pw' >> ~/.pgpass")).toBe("echo '***' >> ~/.pgpass");
+    expect(redactSecrets('echo Te3pw | tee /etc/app/secret.key > /dev/null')).toBe(
+      'echo *** | tee /etc/app/secret.key > /dev/null',
+    );
+    expect(redactSecrets('echo started > /var/log/app.log')).toBe('echo started > /var/log/app.log');
+  });
+
+  it('a value that starts with a dash after a secret flag; a flag after it stays a flag', () => {
+    expect(redactSecrets('app --api-token -Zq4!xT -v')).toBe('app --api-token *** -v');
+    expect(redactSecrets('sshpass -p -Wq3Rt ssh host')).toBe('sshpass -p *** ssh host');
+    expect(redactSecrets('app --password --no-echo')).toBe('app --password --no-echo');
+  });
+
+  it('check plugins: -p/-P unless a port, -x, -C, and -a user:password', () => {
+    expect(redactSecrets('/usr/lib/nagios/plugins/check_pgsql -H db -l mon -p Mn7pw')).toBe(
+      '/usr/lib/nagios/plugins/check_pgsql -H db -l mon -p ***',
+    );
+    expect(redactSecrets('check_http -H web -p 8443 -a mon:Ht6pw')).toBe('check_http -H web -p 8443 -a mon:***');
+    expect(redactSecrets('check_snmp -H sw1 -C Cm5ty -o ifInOctets.1')).toBe(
+      'check_snmp -H sw1 -C *** -o ifInOctets.1',
+    );
+  });
+
+  it('newer vendors’ tokens, and an AWS secret key beside its key id', () => {
+    const tokens = [
+      `xai-${'Ab1'.repeat(20)}`,
+      `tvly-${'Zx9'.repeat(10)}`,
+      `xkeysib-${'0f'.repeat(32)}-${'Qw'.repeat(8)}`,
+      `CFPAT-${'Kd7'.repeat(12)}`,
+      `lsv2_pt_${'a1'.repeat(16)}_${'b2'.repeat(5)}`,
+      `bkua_${'c3'.repeat(20)}`,
+      `dp.st.prod.${'Dp4'.repeat(14)}`,
+      `pat${'Ab'.repeat(7)}.${'e5'.repeat(32)}`,
+      `pk_8675309_${'QWERTY1234'.repeat(3)}`,
+    ];
+    for (const token of tokens) expect(redactSecrets(`sync ${token} now`)).not.toContain(token.slice(-12));
+    expect(redactSecrets('s3sync AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY b')).toBe(
+      's3sync AKIA*** *** b',
+    );
+  });
+
+  it('what only names or points at a secret stays: ids, references, paths, variables, settings', () => {
+    for (const command of [
+      'aws secretsmanager get-secret-value --secret-id prod/app/db',
+      'app --key-id alias/app-key --tls-key /etc/ssl/private/app.key',
+      'helm install db chart --set auth.existingSecret=db-creds --set auth.passwordSecretRef=db-pw',
+      "mongosh 'mongodb://h/app?authSource=admin&authMechanism=SCRAM-SHA-256'",
+      'curl -H "Authorization: Bearer ${API_TOKEN}" -u "$CI_USER:$CI_PASS" https://x.example',
+      'env SESSION_COOKIE_SECURE=true app --from-file=password=./secrets/pw.txt',
+      'gh auth login --with-token < /run/secrets/gh',
+      'check_disk -w 20% -c 10% -p /',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+    // A password may start with $: only a braced or capitalised name is a variable.
+    expect(redactSecrets('env DB_PASSWORD=$ecret99 app')).toBe('env DB_PASSWORD=*** app');
+    expect(redactSecrets('vault write auth/approle/login role_id=r1 secret_id=Sx8pw')).toBe(
+      'vault write auth/approle/login role_id=r1 secret_id=***',
+    );
   });
 });
 

@@ -47,6 +47,54 @@ const WORDS = new Set([
   // An SNMP community string and a gossip encryption key (consul -encrypt) are passwords by another name.
   'community',
   'encrypt',
+  // Password, key and token in Latin-script languages, as whole words once accents are folded
+  // (şifre → sifre, jelszó → jelszo, mật khẩu → mat khau): whole words, since some are parts of
+  // English ones (enclave, cycle).
+  'mdp',
+  'cle',
+  'jeton',
+  'clave',
+  'llave',
+  'chave',
+  'chiave',
+  'cheie',
+  'parola',
+  'parole',
+  'parool',
+  'passord',
+  'adgangskode',
+  'heslo',
+  'geslo',
+  'klic',
+  'klucz',
+  'jelszo',
+  'kulcs',
+  'sifre',
+  'sifra',
+  'anahtar',
+  'lozinka',
+  'kljuc',
+  'slaptazodis',
+  'salasona',
+  'contrasenya',
+  'contrasinal',
+  'sandi',
+  'katasandi',
+  'katalaluan',
+  'kunci',
+  'khau',
+  'matkhau',
+  'nenosiri',
+  'nywila',
+  'avain',
+  'nyckel',
+  'nokkel',
+  'nogle',
+  'sleutel',
+  'geheim',
+  'geheimnis',
+  'schlussel',
+  'schluessel',
 ]);
 
 /**
@@ -64,8 +112,10 @@ const ABOUT_THE_SECRET = new Set([
   'mode',
   'length',
   'timeout',
-  // --password-stdin: the value comes from the input, and the next word is an argument (the registry).
+  // --password-stdin: the value comes from the input, and the next word is an argument (the registry);
+  // --passphrase-fd 0: a file descriptor.
   'stdin',
+  'fd',
   // What a secret is like, or where it is kept: --token-refresh-interval 5m, --key-size 2048, --auth-method oauth2,
   // --default-authentication-plugin=…, password_encryption=scram-sha-256, --api-key-header X-API-Key.
   'expiry',
@@ -90,6 +140,53 @@ const ABOUT_THE_SECRET = new Set([
   'url',
   'uri',
   'endpoint',
+  'minlength',
+  'maxlength',
+  // How a login is made, not with what: authSource=admin, authMechanism=SCRAM-SHA-256, --authgroup=VPN.
+  'source',
+  'mechanism',
+  'group',
+  'realm',
+  'provider',
+  'scheme',
+  'backend',
+  // A reference to a secret kept elsewhere: passwordSecretRef=db-pw, --key-id alias/app.
+  'ref',
+  'reference',
+  'selector',
+  'id',
+]);
+
+/** ABOUT_THE_SECRET's words in the languages of OTHER_LANGUAGES: 비밀번호_파일, PASSWORT_DATEI, SENHA_ARQUIVO. */
+const ABOUT_IN_OTHER_LANGUAGES = new Set([
+  '파일',
+  '경로',
+  '길이',
+  '정책',
+  '만료',
+  'datei',
+  'pfad',
+  'laenge',
+  'lange',
+  'mindestlaenge',
+  'mindestlange',
+  'arquivo',
+  'archivo',
+  'fichier',
+  'chemin',
+  'ruta',
+  'caminho',
+  'longitud',
+  'comprimento',
+  'longueur',
+  'bestand',
+  'pad',
+  'ファイル',
+  'パス',
+  '文件',
+  '路径',
+  'файл',
+  'путь',
 ]);
 
 /** Words ending in one of these are secrets (`requirepass`, `masterauth`, `signingkey`, `dbpw`)… */
@@ -156,7 +253,41 @@ const OTHER_LANGUAGES = [
   '口令',
   'パスワード',
   '暗証',
-];
+  'トークン',
+  'シークレット',
+  'パスフレーズ',
+  '秘密鍵',
+  '暗号鍵',
+  '密钥',
+  '密鑰',
+  '秘钥',
+  '私钥',
+  '令牌',
+  'ключ',
+  'секрет',
+  'κωδικ',
+  'συνθηματικ',
+  'κλειδι',
+  'μυστικ',
+  'סיסמה',
+  'סיסמא',
+  'מפתח',
+  'كلمةالمرور',
+  'كلمةالسر',
+  'مفتاح',
+  'رمزعبور',
+  'گذرواژه',
+  'کلید',
+  'पासवर्ड',
+  'कूटशब्द',
+  'कुंजी',
+  'รหัสผ่าน',
+  'กุญแจ',
+  'โทเค็น',
+  // ø is a letter of its own, not o with a mark, so these are not whole words once folded.
+  'nøkkel',
+  'nøgle',
+].map(fold);
 
 /** Invisible format characters someone could slip into a name (`pass\u200bword`) are ignored. */
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
@@ -198,8 +329,16 @@ const LOOK_ALIKES: Record<string, string> = {
 };
 const LOOK_ALIKE = /[аеорсѕіхукт]/g;
 
+/**
+ * A name as compared: fullwidth and other compatibility forms as their plain letters (ｐａｓｓ),
+ * accents and other marks dropped (şifre → sifre, κωδικός → κωδικοσ), Hangul kept whole.
+ */
+function fold(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
 function classify(name: string): boolean {
-  const visible = name.replace(INVISIBLE, '');
+  const visible = fold(name.replace(INVISIBLE, ''));
   // A name mixing Latin letters with Cyrillic look-alikes is read as all Latin; one all in Cyrillic stays itself.
   if (/[a-z]/i.test(visible) && LOOK_ALIKE.test(visible)) {
     LOOK_ALIKE.lastIndex = 0;
@@ -208,8 +347,17 @@ function classify(name: string): boolean {
   LOOK_ALIKE.lastIndex = 0;
   const lower = visible.toLowerCase();
   const words = visible.split(WORD_BOUNDARY).filter(Boolean);
-  if (words.length > 1 && ABOUT_THE_SECRET.has(words.at(-1)!.toLowerCase())) return false;
-  if (OTHER_LANGUAGES.some((word) => lower.replace(/[\s_.-]+/g, '').includes(word))) return true;
+  const last = words.at(-1)?.toLowerCase();
+  // An id names a secret (--secret-id prod/db, KMS_KEY_ID), but a session id is the session, and Vault's
+  // AppRole secret_id=… is a credential.
+  const before = words.at(-2)?.toLowerCase();
+  const credentialId = last === 'id' && (before === 'session' || (before === 'secret' && !name.startsWith('-')));
+  if (words.length > 1 && last !== undefined && ABOUT_THE_SECRET.has(last) && !credentialId) return false;
+  // existingSecret=db-secret, --existing-secret: the name of a secret kept elsewhere.
+  if (words.length > 1 && words.at(-2)!.toLowerCase() === 'existing') return false;
+  const parts = lower.split(/[\s_.-]+/).filter(Boolean);
+  if (parts.length > 1 && ABOUT_IN_OTHER_LANGUAGES.has(parts.at(-1)!)) return false;
+  if (OTHER_LANGUAGES.some((word) => parts.join('').includes(word))) return true;
   const squashed = lower.replace(NOT_ALNUM, '');
   if (squashed.length < 2) return false;
   if (ANYWHERE.some((word) => squashed.includes(word))) return true;

@@ -6,6 +6,7 @@
 import { isSensitiveKey, isUserFlag } from './keys.ts';
 import {
   closingQuote,
+  dashWordIsValue,
   isAlnum,
   isBlank,
   isCommandEnd,
@@ -32,15 +33,14 @@ const BACKSLASH = 0x5c;
 /** n, r and t: the letters of the escapes \n, \r and \t. */
 const ESCAPED_BLANKS = new Set([0x6e, 0x72, 0x74]);
 
-/** Characters of a name: letters (any script: 비밀번호=…), digits, _ . - [ ] and invisible format characters. */
+/** A letter, mark or digit of any script: 비밀번호, كلمة, รหัสผ่าน (whose vowels are marks), ｐａｓｓ. */
+const NON_ASCII_WORD_CHAR = /[\p{L}\p{M}\p{Nd}]/u;
+
+/** Characters of a name: letters and digits of any script, _ . - [ ] and invisible format characters. */
 function isKeyChar(c: number): boolean {
   return (
     isAlnum(c) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
-    (c >= 0x400 && c <= 0x4ff) ||
-    (c >= 0x3040 && c <= 0x30ff) ||
-    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x80 && NON_ASCII_WORD_CHAR.test(String.fromCharCode(c))) ||
     c === 0x5f ||
     c === 0x2e ||
     c === DASH ||
@@ -193,6 +193,8 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     // `--password= -v`: an empty value, not the next flag.
     if (afterBlanks > value && text.charCodeAt(afterBlanks) === DASH) return { next: afterBlanks, region };
     value = afterBlanks;
+    // SESSION_COOKIE_SECURE=true, usePasswordFiles=true, PasswordAuthentication=no: a setting, not a secret.
+    if (isSettingWord(text, value)) return { next: value, region };
     let valueStop: number;
     if (!quotedName && isQuote(before) && !opensShellScript(text, start - 1)) {
       // '--password=two words', "Authorization: Bearer x": the quotes hold the name and all of its value.
@@ -221,7 +223,9 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     if (
       kind !== null &&
       value < text.length &&
-      c !== DASH &&
+      (c !== DASH || dashWordIsValue(text, value)) &&
+      c !== LESS && // --with-token < /run/secrets/token: the input comes from a file
+      c !== GREATER &&
       !isCommandEnd(c) &&
       !isSpace(c) &&
       !closesRegion(text, value, region) &&
@@ -258,7 +262,7 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
  * --key ed25519.
  */
 const SETTING_WORD =
-  /^(?:true|false|yes|no|on|off|enabled?|disabled?|none|null|auto|required|optional|always|never|default|(?:rsa|dsa|ec|ed25519|ed448)(?::\d+)?)(?![\w.:/@=+-])/i;
+  /^(?:true|false|yes|no|on|off|enabled?|disabled?|none|null|auto|required|optional|always|never|default|(?:rsa|dsa|ec|ed25519|ed448)(?::\d+)?|stdin|fd:\d+|env:[A-Za-z_]\w*)(?![\w.:/@=+-])/i;
 function isSettingWord(text: string, at: number): boolean {
   return SETTING_WORD.test(text.slice(at, at + 16));
 }

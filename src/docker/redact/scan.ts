@@ -95,7 +95,25 @@ export function trimCommandEnd(text: string, start: number, end: number): number
 }
 
 /** Masks the value [start, end): inside the quotes when it is one quoted segment (`"***"`), else whole. */
+/**
+ * A value made only of shell variable references (`$DB_PASSWORD`, `"${TOKEN}"`, `"$USER:$PASS"`): the
+ * shell puts the secret in later, so what is shown is its name. Only braced or capitalised names, since
+ * a password may well start with `$` (`$ecret1` is a password, not a variable a shell would have).
+ */
+const VARIABLE_REFERENCES =
+  /^(["']?)(?:\$\{[A-Za-z_]\w*\}|\$[A-Z_][A-Z0-9_]+)(?:[:@/](?:\$\{[A-Za-z_]\w*\}|\$[A-Z_][A-Z0-9_]+))*\1$/;
+
+/**
+ * A value that is a file's path or a file: reference (--tls-key /etc/ssl/private/server.key,
+ * --from-file=password=./pw.txt, --authkey=file:/run/secrets/ts): where a secret is kept, shown.
+ */
+const FILE_REFERENCE = /^(["']?)(?:file:\/{0,2}|~|\.{1,2})?\/[\w./@%+~-]*\1$/;
+
 export function maskValue(text: string, start: number, end: number, masks: Span[]): void {
+  if (end - start <= 200) {
+    const value = text.slice(start, end);
+    if (VARIABLE_REFERENCES.test(value) || FILE_REFERENCE.test(value)) return;
+  }
   const q = text.charCodeAt(start);
   if (end - start >= 2 && isQuote(q) && closingQuote(text, start + 1, q) === end - 1) {
     if (end - start > 2) masks.push([start + 1, end - 1]);
@@ -119,4 +137,19 @@ export function applyMasks(text: string, masks: Span[]): string {
     at = Math.max(at, end);
   }
   return out + text.slice(at);
+}
+
+/**
+ * Whether a word after a secret flag that starts with `-` is its value rather than the next flag
+ * (`--password -Xq7!z`, `sshpass -p -K3y`): flags are small letters, digits, dashes and underscores
+ * (`-v`, `--no-color`, `--bind_ip_all`, `--ipv6`, `--opt=x`) or one character (`-H`); a capital or
+ * punctuation makes it a value.
+ */
+export function dashWordIsValue(text: string, at: number): boolean {
+  let p = at;
+  while (p < text.length && !isSpace(text.charCodeAt(p)) && !isCommandEnd(text.charCodeAt(p))) p++;
+  const word = text.slice(at, Math.min(p, at + 256));
+  if (/^-.$/.test(word) || word === '--') return false;
+  const name = word.split('=', 1)[0]!;
+  return /[^a-z0-9_-]/.test(name);
 }

@@ -113,7 +113,18 @@ const SHAPES: Shape[] = [
     body: BASE64,
     min: 20,
   },
-  { prefixes: ['dp.pt.', 'dp.st.', 'dp.ct.', 'dp.sa.', 'dp.scim.', 'dp.audit.'], body: ALNUM, min: 20 },
+  // Doppler tokens name their environment after the kind: dp.st.prd.….
+  { prefixes: ['dp.pt.', 'dp.st.', 'dp.ct.', 'dp.sa.', 'dp.scim.', 'dp.audit.'], body: `${ALNUM}._`, min: 20 },
+  // xAI, Tavily, Brevo (Sendinblue), Contentful, Portainer, LangSmith, Buildkite, Render, Typeform, CircleCI,
+  // NuGet, LaunchDarkly SDK keys, Google refresh tokens (Firebase CI), Dropbox short-lived tokens, Clojars.
+  { prefixes: ['xai-', 'tvly-', 'xkeysib-', 'xsmtpsib-', 'CFPAT-', 'tfp_', 'CCIPAT_'], body: WORD_DASH, min: 30 },
+  { prefixes: ['ptr_'], body: BASE64, min: 30 },
+  { prefixes: ['lsv2_pt_', 'lsv2_sk_', 'bkua_', 'bkct_', 'rnd_', 'oy2', 'CLOJARS_'], body: WORD, min: 30 },
+  { prefixes: ['sdk-', 'mob-'], body: `${HEX}\\-`, min: 36 },
+  { prefixes: ['1//0', '1//'], body: WORD_DASH, min: 40 },
+  { prefixes: ['sl.'], body: WORD_DASH, min: 40 },
+  { prefixes: ['EAAB', 'EAAG', 'EAAI', 'EAAJ', 'EAAY', 'EAAL'], body: ALNUM, min: 40 },
+  { prefixes: ['access_token$production$', 'access_token$sandbox$'], body: `${ALNUM}$`, min: 20 },
   {
     prefixes: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_', 'duffel_live_', 'duffel_test_'],
     body: `${WORD_DASH}.=`,
@@ -157,6 +168,14 @@ const PATTERNS: RegExp[] = [
   /gotify:\/\/[^\s/]+\/[A-Za-z0-9._-]{10,}/g,
   // Terraform Cloud / HCP tokens: 14 characters, .atlasv1., the rest.
   /(?<![A-Za-z0-9])[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{20,}/g,
+  // Airtable personal access tokens (pat, 14 characters, a dot, 64 hex), Infisical service tokens (st.<uuid>.<hex>.<hex>),
+  // ClickUp personal tokens (pk_<user id>_…), Mailchimp API keys (32 hex, -us<data centre>).
+  /(?<![A-Za-z0-9])pat[A-Za-z0-9]{14}\.[0-9a-f]{64}/g,
+  /(?<![A-Za-z0-9.])st\.[0-9a-f-]{36}\.[0-9a-f]{32}\.[0-9a-f]{32}/g,
+  /(?<![A-Za-z0-9])pk_\d{3,12}_[A-Z0-9]{20,}/g,
+  /(?<![A-Za-z0-9])[0-9a-f]{32}-us\d{1,2}(?![A-Za-z0-9])/g,
+  // An AWS secret access key next to its key id (AKIA…:secret, AKIA… secret): 40 characters of base64.
+  /(?<=(?:AKIA|ASIA)[A-Z0-9]{16}["']?[\s:,=;|/]{1,3}["']?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])/g,
   // Microsoft Entra (Azure AD) client secrets: three characters, a digit, Q~, the rest.
   /(?<![\w~.-])[\w~.]{3}\dQ~[\w~.-]{30,}/g,
 ];

@@ -4,7 +4,17 @@
  * `redis-cli -a pw`, `htpasswd -b file user pw`. Commands are read as shell words, and quoted
  * scripts (`sh -c 'mysql -p pw'`) as command lines of their own, a few levels deep.
  */
-import { closingQuote, isBlank, isCommandEnd, isQuote, isSpace, maskValue, type Span } from './scan.ts';
+import { isSensitiveKey } from './keys.ts';
+import {
+  closingQuote,
+  dashWordIsValue,
+  isBlank,
+  isCommandEnd,
+  isQuote,
+  isSpace,
+  maskValue,
+  type Span,
+} from './scan.ts';
 
 /** A flag whose value is a password: next word, or glued on when `attached` (`-phunter2`). */
 interface PasswordFlag {
@@ -12,7 +22,11 @@ interface PasswordFlag {
   attached: boolean;
   /** Only what follows the first of this character is secret (curl -E cert.pem:password, lftp -u user,password). */
   after?: ':' | ',';
+  /** A number is not this flag's secret: the tool takes a port by the same letter in other modes (check_http -p 80). */
+  notNumber?: boolean;
 }
+
+const allowed = (flag: PasswordFlag, value: string) => !flag.notNumber || !/^\d+$/.test(value);
 
 interface FlagTool {
   kind: 'flags';
@@ -68,6 +82,19 @@ const TOOLS: Tool[] = [
   { kind: 'flags', names: /^ssh-keygen$/, flags: [glued('-N'), glued('-P')] },
   { kind: 'flags', names: /^slappasswd$/, flags: [glued('-s')] },
   { kind: 'flags', names: /^snmp[a-z]+$/, flags: [glued('-A'), glued('-X'), glued('-c')] },
+  // Nagios and Icinga check plugins: -p/-P is a password (or a port, a number, in some), -x a password,
+  // -C an SNMP community, -a user:password (check_http, check_curl).
+  {
+    kind: 'flags',
+    names: /^check_[a-z0-9_]+(?:\.(?:pl|py|sh|rb))?$/,
+    flags: [
+      { ...glued('-p'), notNumber: true },
+      { ...glued('-P'), notNumber: true },
+      glued('-x'),
+      glued('-C'),
+      colonPart('-a'),
+    ],
+  },
   ...['az', 'oc', 'cf', 'kubectl'].map(
     (name): FlagTool => ({ kind: 'flags', names: new RegExp(`^${name}$`), after: 'login', flags: [glued('-p')] }),
   ),
@@ -190,7 +217,11 @@ class ToolArguments {
     }
     const pending = this.pending;
     this.pending = undefined;
-    if (pending && !raw.startsWith('-')) {
+    if (
+      pending &&
+      (!raw.startsWith('-') || dashWordIsValue(this.text, word.start + quotedWhole)) &&
+      allowed(pending, raw)
+    ) {
       const cut = pending.after ? this.text.slice(word.start, word.end).indexOf(pending.after) : -1;
       if (!pending.after || cut >= 0) maskValue(this.text, word.start + cut + 1, word.end, this.masks);
       return true;
@@ -200,7 +231,7 @@ class ToolArguments {
         this.pending = isBlank(this.text.charCodeAt(word.end)) ? flag : undefined;
         return true;
       }
-      if (flag.attached && raw.startsWith(flag.flag)) {
+      if (flag.attached && raw.startsWith(flag.flag) && allowed(flag, raw.slice(flag.flag.length))) {
         maskValue(this.text, word.start + quotedWhole + flag.flag.length, word.end, this.masks);
         return true;
       }
@@ -249,47 +280,124 @@ export function maskToolPasswords(text: string, masks: Span[]): void {
 }
 
 const PIPE = 0x7c;
-/** Commands that print their arguments: what they pipe to a reader of secrets is a secret. */
-const PRINTERS = /^(?:echo|printf)$/;
-/** What reads a secret from its input: docker login --password-stdin, gh auth login --with-token, passwd --stdin. */
-const READS_SECRET = /^--?(?:(?:password|pass|token|secret)-?(?:from-)?stdin|with-token)$/i;
-/** chpasswd reads user:password lines. */
+/** Commands that print their arguments (yes repeats them): what they pipe to a reader of secrets is a secret. */
+const PRINTERS = /^(?:echo|printf|yes)$/;
+/**
+ * A flag saying the command reads its secret from its input: docker login --password-stdin, gh auth
+ * login --with-token, --passwd-on-stdin, --stdin-password, --token-from-stdin.
+ */
+const READS_SECRET =
+  /^--?(?:[\w-]*(?:pass|token|secret|key|cred)[\w-]*stdin[\w-]*|[\w-]*stdin[\w-]*(?:pass|token|secret|key|cred)[\w-]*|with-token)$/i;
+/** A secret's source given as the input (--key-file=-, --passphrase-fd 0, -pass stdin, --from-file=pw=/dev/stdin). */
+const INPUT_AS_SOURCE = /^(?:-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0|stdin|fd:0|0)$/;
+const SECRET_SOURCE_FLAG = /^--?[\w.-]*(?:pass|key|secret|token|cred|auth)[\w.-]*$/i;
+const SOURCE_IN_FLAG =
+  /^--?[\w.-]*(?:pass|key|secret|token|cred|auth)[\w.-]*=(?:[\w.-]+=)?(?:-|\/dev\/stdin|\/dev\/fd\/0|stdin|fd:0)$/i;
+/** Programs that read a password from their input whatever their arguments (passwd, kinit) or with one flag. */
+const READER_PROGRAMS = /^(?:passwd|kinit|kpasswd|smbpasswd|pdbedit|vncpasswd|x11vnc)$/;
+const READER_FLAGS: Record<string, RegExp> = {
+  sudo: /^-\w*S\w*$|^--stdin$/,
+  htpasswd: /^-\w*i\w*$/,
+  passwd: /^--stdin$/,
+};
+/** chpasswd reads user:password lines: the user stays. */
 const READS_USER_PASSWORDS = /^ch(?:g)?passwd$/;
+
+/** One command of a pipeline, as commandLine reads it: what it prints, what comes in, whether it reads a secret. */
+interface PipelineCommand {
+  program: string;
+  words: string[];
+  /** The words it prints (echo pw), when it is a printer. */
+  printed: Word[] | null;
+  /** What comes in on its input: the printed words of the command piped into it, or a here-string (<<< pw). */
+  input: Word[];
+  reads: boolean;
+  /** It writes what it prints, or what comes in, into a file whose path says secret (> /run/secrets/db, tee token). */
+  writesSecretFile: boolean;
+}
+
+/** Shells whose -c starts a script: Docker shows `sh -c echo pw | docker login …` with the script's words unquoted. */
+const SHELLS = /^(?:sh|bash|dash|ash|zsh|ksh|mksh|busybox)$/;
+const SCRIPT_FLAG = /^-[a-z]*c[a-z]*$/;
+
+/** A path whose folder or file name says it holds a secret: /run/secrets/db, ~/.pgpass, /etc/app/token, private.key. */
+function isSecretPath(path: string): boolean {
+  const bare = path.replace(/["'`]/g, '');
+  if (!bare.includes('/') && !bare.startsWith('.')) return false;
+  return bare
+    .split('/')
+    .filter(Boolean)
+    .some(
+      (part) =>
+        isSensitiveKey(part.replace(/^\.+/, '')) || /^(?:\.?pgpass|\.netrc|\.git-credentials|passwd-s3fs)$/.test(part),
+    );
+}
+
+function readsSecret(command: PipelineCommand, raw: string): boolean {
+  const { program, words } = command;
+  const previous = words.at(-1) ?? '';
+  if (READS_USER_PASSWORDS.test(program) || READER_PROGRAMS.test(program)) return true;
+  if (READER_FLAGS[program]?.test(raw)) return true;
+  if (READS_SECRET.test(raw) || SOURCE_IN_FLAG.test(raw)) return true;
+  if (INPUT_AS_SOURCE.test(raw) && SECRET_SOURCE_FLAG.test(previous)) return true;
+  // docker secret create NAME -, vault login -, vault kv put path key=-
+  if (raw === '-' && (words.includes('secret') || program === 'vault')) return true;
+  return program === 'vault' && /^[\w.-]+=-$/.test(raw);
+}
 
 function commandLine(text: string, from: number, to: number, depth: number, masks: Span[]): void {
   let running: ToolArguments[] = [];
-  // The printed words of this command (echo pw), and of the command piped into this one.
-  let printed: Word[] | null = null;
-  let pipedIn: Word[] | null = null;
-  let first = true;
-  let program = '';
+  let command: PipelineCommand = newCommand([]);
+  let hereString = false;
+  let redirect = false;
+  // What the commands of each open ( … ) group print: `(echo pw; echo pw) | smbpasswd -s` pipes all of it.
+  const groups: Word[][] = [];
+  let groupPrinted: Word[] | null = null;
   const finish = () => {
     for (const tool of running) tool.finish();
     running = [];
+    // printf's first word is its format when more follow (printf '%s\n' "$PW"): what it prints is the rest.
+    if (command.printed && command.program === 'printf' && command.printed.length > 1) command.printed.shift();
+    const { printed, input } = command;
+    if (command.reads || command.writesSecretFile) {
+      const byUser = READS_USER_PASSWORDS.test(command.program);
+      const secrets = command.writesSecretFile ? [...input, ...(printed ?? [])] : input;
+      for (const secret of secrets) maskInput(text, secret, byUser, masks);
+    }
+    if (printed && groups.length > 0) groups.at(-1)!.push(...printed);
   };
   for (const word of shellWords(text, from, to)) {
     if (typeof word === 'number') {
       finish();
-      pipedIn = word === PIPE && printed !== null && printed.length > 0 ? printed : null;
-      printed = null;
-      first = true;
+      let printed = command.printed;
+      if (word === 0x28) groups.push([]);
+      else if (word === 0x29) groupPrinted = groups.pop() ?? null;
+      if (groupPrinted && word === PIPE) printed = groupPrinted;
+      if (word !== 0x29) groupPrinted = null;
+      command = newCommand(word === PIPE && printed !== null ? printed : []);
+      hereString = redirect = false;
       continue;
     }
     const raw = text.slice(word.start, word.end);
-    if (first) program = programName(text, word);
-    if (first && PRINTERS.test(program)) printed = [];
-    else if (printed !== null && !/^-[neE]+$/.test(raw)) printed.push(word);
-    if (pipedIn !== null) {
-      const readsUserPasswords = first && READS_USER_PASSWORDS.test(program);
-      if (readsUserPasswords || READS_SECRET.test(raw) || (program === 'passwd' && raw === '--stdin')) {
-        for (const secret of pipedIn) {
-          const colon = readsUserPasswords ? text.slice(secret.start, secret.end).indexOf(':') : -1;
-          maskValue(text, secret.start + colon + 1, secret.end, masks);
-        }
-        pipedIn = null;
-      }
+    const first = command.words.length === 0;
+    if (first) command.program = programName(text, word);
+    // sh -c echo pw | …: the script's first word starts a command of its own.
+    if (SHELLS.test(command.program) && command.words.length === 2 && SCRIPT_FLAG.test(command.words[1]!)) {
+      command = newCommand([]);
+      command.program = programName(text, word);
     }
-    first = false;
+    const starts = command.words.length === 0;
+    if (redirect) command.writesSecretFile ||= isSecretPath(raw);
+    else if (starts && PRINTERS.test(command.program)) command.printed = [];
+    else if (hereString) command.input.push(word);
+    else if (command.printed !== null && !/^-[neE]+$/.test(raw) && !/^\d?>/.test(raw)) command.printed.push(word);
+    if (command.program === 'tee' && !starts && !raw.startsWith('-')) command.writesSecretFile ||= isSecretPath(raw);
+    if (!command.reads && !hereString && !redirect) command.reads = readsSecret(command, raw);
+    hereString = raw === '<<<';
+    redirect = /^\d?>>?$/.test(raw);
+    // >/run/secrets/x, glued to its path.
+    if (/^\d?>>?./.test(raw)) command.writesSecretFile ||= isSecretPath(raw.replace(/^\d?>>?/, ''));
+    command.words.push(raw);
     if (depth < MAX_DEPTH) {
       for (const [start, end] of word.quoted) {
         if (/[\s;|&()]/.test(text.slice(start, end))) commandLine(text, start, end, depth + 1, masks);
@@ -299,9 +407,21 @@ function commandLine(text: string, from: number, to: number, depth: number, mask
     if (taken) continue;
     const tools = toolsFor(text, word);
     if (tools.length > 0) {
-      finish();
+      for (const tool of running) tool.finish();
       running = tools.map((tool) => new ToolArguments(tool, text, masks));
     }
   }
   finish();
+}
+
+function newCommand(input: Word[]): PipelineCommand {
+  return { program: '', words: [], printed: null, input, reads: false, writesSecretFile: false };
+}
+
+/** Hides a word that reaches a reader of secrets, inside its quotes; of a user:password line, the password. */
+function maskInput(text: string, word: Word, byUser: boolean, masks: Span[]): void {
+  const [start, end] =
+    word.quoted.length === 1 && word.quoted[0]![0] === word.start + 1 ? word.quoted[0]! : [word.start, word.end];
+  const colon = byUser ? text.slice(start, end).indexOf(':') : -1;
+  maskValue(text, start + colon + 1, end, masks);
 }
