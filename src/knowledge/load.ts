@@ -83,7 +83,7 @@ function* loadSteps(dir: string, { limits = DEFAULT_NOTE_LIMITS, previous }: Loa
     total += look.size;
     if (total > limits.maxTotalBytes) {
       warnings.push(
-        `${note.rel}: the notes reach the total limit of ${bytes(limits.maxTotalBytes)} (KNOWLEDGE_MAX_TOTAL_MB) here; ` +
+        `${pathShown(note.rel)}: the notes reach the total limit of ${bytes(limits.maxTotalBytes)} (KNOWLEDGE_MAX_TOTAL_MB) here; ` +
           `this file and the ${notes.length - i - 1} after it are skipped`,
       );
       break;
@@ -111,6 +111,10 @@ function* loadSteps(dir: string, { limits = DEFAULT_NOTE_LIMITS, previous }: Loa
   return { entries, warnings: lines, files, folders };
 }
 
+/** Code points of a path in a warning: a deep path keeps its end, where the file's name is. */
+const PATH_MAX = 120;
+const pathShown = (p: string) => (p.length <= PATH_MAX ? p : `…${p.slice(-(PATH_MAX - 1))}`);
+
 /** Code points of one warning line: a file name and the reason fit, a file's content pasted into it does not. */
 const WARNING_MAX = 400;
 /** Problems named in the error of a folder with no valid note; the rest are counted. */
@@ -134,23 +138,23 @@ function assemble(files: Map<string, FileRecord>, warnings: string[]): Knowledge
       const holder = note && valid.get(note.id);
       if (holder) note = undefined;
       const outcome = holder
-        ? `file skipped (its last good version's id ${shown(record.lastGood!.id)} is in ${holder} now)`
+        ? `file skipped (its last good version's id ${shown(record.lastGood!.id)} is in ${pathShown(holder)} now)`
         : note
           ? 'serving its last good version'
           : 'file skipped';
-      warnings.push(`${rel}: ${record.problem}; ${outcome}`);
+      warnings.push(`${pathShown(rel)}: ${record.problem}; ${outcome}`);
     }
     if (!note) continue;
     const first = seen.get(note.id);
     if (first) {
-      warnings.push(`${rel}: id ${shown(note.id)} is already used by ${first}; file skipped`);
+      warnings.push(`${pathShown(rel)}: id ${shown(note.id)} is already used by ${pathShown(first)}; file skipped`);
       continue;
     }
     seen.set(note.id, rel);
     kept.push({ note, record });
     if (note.body.length > SEARCHED_BODY_CHARS) {
       warnings.push(
-        `${rel}: the body is ${note.body.length.toLocaleString('en')} characters; only its first ${SEARCHED_BODY_CHARS.toLocaleString('en')} are searched (split it into notes of one topic each)`,
+        `${pathShown(rel)}: the body is ${note.body.length.toLocaleString('en')} characters; only its first ${SEARCHED_BODY_CHARS.toLocaleString('en')} are searched (split it into notes of one topic each)`,
       );
     }
   }
@@ -160,7 +164,7 @@ function assemble(files: Map<string, FileRecord>, warnings: string[]): Knowledge
     const unknown = note.related.filter((id) => !seen.has(id));
     const named = unknown.slice(0, UNKNOWN_IDS_SHOWN).map((id) => shown(id));
     const more = unknown.length > UNKNOWN_IDS_SHOWN ? ` and ${unknown.length - UNKNOWN_IDS_SHOWN} more` : '';
-    warnings.push(`${note.file}: related: unknown id ${named.join(', ')}${more}; link ignored`);
+    warnings.push(`${pathShown(note.file)}: related: unknown id ${named.join(', ')}${more}; link ignored`);
     // A copy, since the parsed note is kept for the next load (whose notes may know the id); the
     // same copy while nothing changes, so that an unchanged folder gives the very same entries.
     const linked = record.linked;
@@ -218,12 +222,18 @@ function* listNotes(dir: string): Steps<{ root: string; folders: Folder[]; notes
     } catch (err) {
       if (rel === '')
         throw new UserError(`Knowledge directory ${dir} cannot be read (${errorCode(err)}). Check its permissions.`);
-      warnings.push(`${rel}: folder cannot be read (${errorCode(err)}); its notes are skipped`);
+      warnings.push(`${pathShown(rel)}: folder cannot be read (${errorCode(err)}); its notes are skipped`);
       return;
     }
     for (const item of items) {
       if (item.name.startsWith('.')) continue;
       const itemRel = path.join(rel, item.name);
+      // A name that is not UTF-8 comes back with U+FFFD in it, a path no call can open.
+      if (item.name.includes('\uFFFD')) {
+        if (isNoteName(item.name) || item.isDirectory())
+          warnings.push(`${pathShown(itemRel)}: its name is not UTF-8 text, so it cannot be opened; rename it`);
+        continue;
+      }
       const itemReal = path.join(real, item.name);
       if (item.isDirectory()) {
         if (walked.has(itemReal)) continue; // walked already, through a link
@@ -239,7 +249,7 @@ function* listNotes(dir: string): Steps<{ root: string; folders: Folder[]; notes
 
   function* followLink(rel: string, link: string): Steps<void> {
     const warnAboutNote = (why: string) => {
-      if (isNoteName(rel)) warnings.push(`${rel}: ${why}; file skipped`);
+      if (isNoteName(rel)) warnings.push(`${pathShown(rel)}: ${why}; file skipped`);
     };
     let target: string;
     let targetStat: fs.Stats;
@@ -259,8 +269,10 @@ function* listNotes(dir: string): Steps<{ root: string; folders: Folder[]; notes
     if (target === root) return; // a link back to the folder itself: walked already
     if (!isInside(target, root)) {
       if (targetStat.isDirectory())
-        warnings.push(`${rel}: links to a folder outside the notes folder (${target}); not followed`);
-      else warnAboutNote(`links to a file outside the notes folder (${target})`);
+        warnings.push(
+          `${pathShown(rel)}: links to a folder outside the notes folder (${pathShown(target)}); not followed`,
+        );
+      else warnAboutNote(`links to a file outside the notes folder (${pathShown(target)})`);
       return;
     }
     if (!targetStat.isDirectory()) {

@@ -129,6 +129,9 @@ function splitFrontMatter(text: string, blankLines: number): { yaml: string; bod
   if (/^\+\+\+[ \t]*$/.test(opening)) {
     throw new BadFile('front-matter is TOML (+++); a note takes YAML front-matter between --- lines');
   }
+  if (/^[ \t]+---[ \t]*$/.test(opening)) {
+    throw new BadFile('the --- line that opens the front-matter must start at the beginning of its line');
+  }
   if (!/^---[ \t]*$/.test(opening)) {
     throw new BadFile(
       'no front-matter (the file must start with a --- line, then id and title, then another --- line)',
@@ -169,7 +172,7 @@ function parseFrontMatter(yaml: string, firstLine: number): Record<string, unkno
     });
     meta = doc.toJS({ maxAliasCount: 50 });
   } catch (err) {
-    throw new BadFile(`front-matter is not valid YAML${yamlProblem(err, firstLine)}`);
+    throw new BadFile(`front-matter is not valid YAML${yamlProblem(err, yaml, firstLine)}`);
   }
   if (meta === null || meta === undefined) throw new BadFile('front-matter is empty: it must hold id and title');
   if (typeof meta !== 'object' || Array.isArray(meta)) {
@@ -179,7 +182,7 @@ function parseFrontMatter(yaml: string, firstLine: number): Record<string, unkno
 }
 
 /** Where and what, as the file's line numbers: the library's own position is of the front-matter alone. */
-function yamlProblem(err: unknown, firstLine: number): string {
+function yamlProblem(err: unknown, yaml: string, firstLine: number): string {
   if (!(err instanceof YAMLError)) {
     // toJS's alias limit and a nesting deep enough to exhaust the stack are not YAMLErrors.
     const message = err instanceof Error ? err.message : String(err);
@@ -187,10 +190,21 @@ function yamlProblem(err: unknown, firstLine: number): string {
       ? ' (it expands too many aliases)'
       : ` (${err instanceof RangeError ? 'nested too deeply' : clipped(message, 120)})`;
   }
-  const reason = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  let reason = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (err.code === 'DUPLICATE_KEY') reason += `: ${shown(yaml.slice(err.pos[0]).split(/[:\n]/, 1)[0]!.trim(), 40)}`;
   const pos = err.linePos?.[0];
   const where = pos ? ` at line ${pos.line + firstLine - 1}, column ${pos.col}` : '';
   return `${where} (${clipped(reason, 160)})`;
+}
+
+/** Control and bidi characters, which would reorder or hide text wherever a title or alias is shown. */
+const ACTING = /(?!\u200d)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+function printable(text: string, field: string): string {
+  const acting = ACTING.exec(text);
+  if (acting)
+    throw new BadFile(`${field} holds an invisible or control character (${clipped(acting[0], 1)}); remove it`, field);
+  return text;
 }
 
 function requiredString(m: Record<string, unknown>, field: string, maxChars: number): string {
@@ -206,12 +220,14 @@ function optionalString(m: Record<string, unknown>, field: string, maxChars: num
   const text = value.trim();
   if (!text) throw new BadFile(`${field} is empty`, field);
   if ([...text].length > maxChars) throw new BadFile(`${field} is longer than ${maxChars} characters`, field);
-  return text;
+  return printable(text, field);
 }
 
 function stringList(m: Record<string, unknown>, field: string): string[] {
   const value = m[field];
   if (value === undefined || value === null) return [];
+  if (typeof value === 'object' && !Array.isArray(value))
+    throw new BadFile(`${field} must be a list of text, not a mapping`, field);
   const items = Array.isArray(value) ? value : [value];
   if (items.length > FRONT_MATTER_LIMITS.listItems) {
     throw new BadFile(`${field} has ${items.length} items, over the limit of ${FRONT_MATTER_LIMITS.listItems}`, field);
@@ -224,7 +240,7 @@ function stringList(m: Record<string, unknown>, field: string): string[] {
       if ([...text].length > FRONT_MATTER_LIMITS.itemChars) {
         throw new BadFile(`${field}[${i}] is longer than ${FRONT_MATTER_LIMITS.itemChars} characters`, field);
       }
-      return text;
+      return printable(text, `${field}[${i}]`);
     })
     .filter(Boolean);
 }

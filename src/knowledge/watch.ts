@@ -129,10 +129,16 @@ export function watchKnowledgeBase(
     const kb = await indexInSlices(result.entries);
     if (closed) return;
     current = kb;
+    // Only what is new is logged: a folder with many bad files would repeat all of them at every edit.
+    const known = new Set(warnings.split('\n'));
+    const fresh = result.warnings.filter((w) => !known.has(w));
     warnings = newWarnings;
     onReload(true);
-    logger.info(`knowledge: reloaded ${kb.entries.length} notes from ${dir}`);
-    for (const w of result.warnings) logger.warn(`knowledge: ${w}`);
+    const still = result.warnings.length - fresh.length;
+    logger.info(
+      `knowledge: reloaded ${kb.entries.length} notes from ${dir}${still > 0 ? ` (${still} problems logged before remain)` : ''}`,
+    );
+    for (const w of fresh) logger.warn(`knowledge: ${w}`);
   }
 
   async function failed(err: unknown): Promise<void> {

@@ -293,6 +293,23 @@ describe('what the warnings say', () => {
     ]);
   });
 
+  it('names a file whose name is not UTF-8 (it cannot be opened by its name), and keeps a deep path’s end', () => {
+    const dir = tempDir({ 'good.md': note('good') });
+    fs.writeFileSync(
+      Buffer.concat([Buffer.from(dir), Buffer.from([0x2f, 0xb5, 0xb5, 0x2e, 0x6d, 0x64])]),
+      note('euckr'),
+    );
+    const deep = `${'folder-'.repeat(6)}/`.repeat(4);
+    fs.mkdirSync(path.join(dir, deep), { recursive: true });
+    fs.writeFileSync(path.join(dir, deep, 'deep-note.md'), 'no front-matter');
+    const { entries, warnings } = loadKnowledgeDir(dir);
+    expect(entries.map((e) => e.id)).toEqual(['good']);
+    expect(warnings).toEqual([
+      '\ufffd\ufffd.md: its name is not UTF-8 text, so it cannot be opened; rename it',
+      expect.stringMatching(/^…[-/a-z]+\/deep-note\.md: no front-matter .*; file skipped$/),
+    ]);
+  });
+
   it('names a few unknown related ids and counts the rest, in one bounded line', () => {
     const related = Array.from({ length: 150 }, (_, i) => `missing-${i}`).join(', ');
     const dir = tempDir({ 'a.md': `---\nid: a\ntitle: A\nrelated: [${related}]\n---\nbody\n` });

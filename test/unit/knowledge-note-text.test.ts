@@ -80,6 +80,9 @@ describe('line endings and the front-matter block', () => {
       /^no front-matter \(the file must start with a --- line/,
     );
     expect(refusal('---\n---\nbody\n')).toBe('front-matter is empty: it must hold id and title');
+    expect(refusal('  ---\nid: a\ntitle: A\n---\nbody\n')).toBe(
+      'the --- line that opens the front-matter must start at the beginning of its line',
+    );
   });
 });
 
@@ -89,7 +92,7 @@ describe('YAML', () => {
     expect(message).toMatch(/^front-matter is not valid YAML at line 5, column \d+ \([^()]+\)$/);
     expect(message.match(/line/g)).toHaveLength(1);
     expect(refusal(fm('id: a\ntitle: A\nid: b'))).toBe(
-      'front-matter is not valid YAML at line 4, column 1 (Map keys must be unique)',
+      'front-matter is not valid YAML at line 4, column 1 (Map keys must be unique: "id")',
     );
   });
 
@@ -102,6 +105,7 @@ describe('YAML', () => {
     expect(parse(fm('id: a\ntitle: A\ntags:\n  - \n  - docker')).tags).toEqual(['docker']);
     expect(refusal(fm('id: a\ntitle: {text: A}'))).toBe('title must be text, not a mapping');
     expect(refusal(fm('id: a\ntitle: A\naliases: [[nested]]'))).toBe('aliases[0] must be text, not a list');
+    expect(refusal(fm('id: a\ntitle: A\ntags: {docker: yes}'))).toBe('tags must be a list of text, not a mapping');
   });
 
   it('prints nothing of its own for tags it does not know (the library would warn on stderr, naming no file)', () => {
@@ -149,9 +153,12 @@ describe('sizes', () => {
     expect(refusal(fm(`id: ${'a'.repeat(65)}\ntitle: A`))).toBe('id is longer than 64 characters');
   });
 
-  it('quotes a bad id bounded, its control and bidi characters as escapes', () => {
+  it('quotes a bad id bounded, and refuses control and bidi characters in what is shown, naming them', () => {
     expect(refusal(fm('id: "bad\\u001b[2J\\u202eid"\ntitle: A'))).toBe(
-      'id "bad\\x1b[2J\\u202eid" must be lowercase letters, digits and dashes',
+      'id holds an invisible or control character (\\x1b); remove it',
+    );
+    expect(refusal(fm('id: a\ntitle: A\naliases: [ok, "left\\u202eright"]'))).toBe(
+      'aliases[1] holds an invisible or control character (\\u202e); remove it',
     );
     expect(refusal(fm(`id: ${'Ab'.repeat(32)}\ntitle: A`))).toBe(
       `id "${'Ab'.repeat(29)}A…" must be lowercase letters, digits and dashes`,

@@ -65,6 +65,18 @@ describe('watchKnowledgeBase', () => {
     expect(kb.byId('swarm')).toBeDefined();
   });
 
+  it('logs a bad file once, not again at every later reload, and counts the problems that remain', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'swarm.md'), note('swarm', 'Docker Swarm'));
+    const { kb, lines } = follow(dir);
+    fs.writeFileSync(path.join(dir, 'broken.md'), '---\nid: broken\n---\nno title\n');
+    await eventually(() => lines.some((l) => l.includes('broken.md: title is missing')), { what: 'warning' });
+    fs.writeFileSync(path.join(dir, 'wsl.md'), note('wsl', 'windows subsystem for linux'));
+    await eventually(() => kb.byId('wsl') !== undefined, { what: 'wsl added' });
+    expect(lines.filter((l) => l.includes('broken.md: title is missing'))).toHaveLength(1);
+    expect(lines).toContain(`info knowledge: reloaded 2 notes from ${dir} (1 problems logged before remain)`);
+  });
+
   it('tells onReload of each reload served and each that failed (for the note reload metrics)', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'swarm.md'), note('swarm', 'Docker Swarm'));
