@@ -188,8 +188,10 @@ function yamlProblem(err: unknown, yaml: string, firstLine: number): string {
     const message = err instanceof Error ? err.message : String(err);
     return /alias/i.test(message)
       ? ' (it expands too many aliases)'
-      : ` (${err instanceof RangeError ? 'nested too deeply' : clipped(message, 120)})`;
+      : ` (${err instanceof RangeError ? 'it is nested too deeply' : clipped(message, 120)})`;
   }
+  // The library turns a stack overflow into an error at whatever depth the stack ran out: say what it means.
+  if (/call stack/i.test(err.message)) return ' (it is nested too deeply)';
   let reason = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   if (err.code === 'DUPLICATE_KEY') reason += `: ${shown(yaml.slice(err.pos[0]).split(/[:\n]/, 1)[0]!.trim(), 40)}`;
   const pos = err.linePos?.[0];

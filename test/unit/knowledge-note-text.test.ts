@@ -131,6 +131,13 @@ describe('YAML', () => {
   });
 });
 
+describe('nesting', () => {
+  it('refuses front-matter nested past the stack, saying so the same way each time', () => {
+    const deep = `id: a\ntitle: A\ntags: ${'['.repeat(5000)}${']'.repeat(5000)}`;
+    expect(refusal(fm(deep))).toBe('front-matter is not valid YAML (it is nested too deeply)');
+  });
+});
+
 describe('sizes', () => {
   it('refuses front-matter over its limit before parsing it, so no shape of YAML can hold a reload up', () => {
     const tags = Array(4000).fill('!x a').join(', ');
