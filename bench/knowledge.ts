@@ -88,6 +88,9 @@ const SETS: Array<[string, string]> = [
   // Round 11: X (200, the same kinds as V) from the note bodies alone, by a helper who saw no code; first sight
   // 91.1% right-1st, 3 confident wrong, all 56 declined (README). Held out: its misses are not read.
   ['held-out set X', path.join(DATA, 'fresh-x-questions.jsonl')],
+  // Round 12: Y (200; an SRE team that just adopted Docker: terse, impatient, asking for others), from the note
+  // bodies alone by a helper who saw no code. Held out: its totals are printed, its misses not read.
+  ['held-out set Y', path.join(DATA, 'fresh-y-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */

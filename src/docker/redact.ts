@@ -17,7 +17,7 @@ import { isSensitiveKey } from './redact/keys.ts';
 import { maskNamedValues } from './redact/named-values.ts';
 import { applyMasks, isSpace, MASK, type Span } from './redact/scan.ts';
 import { maskPrivateKeys, maskTokenShapes } from './redact/tokens.ts';
-import { maskToolPasswords } from './redact/tools.ts';
+import { maskScriptInput, maskToolPasswords } from './redact/tools.ts';
 import { maskUrlCredentials } from './redact/urls.ts';
 
 export { isSensitiveKey } from './redact/keys.ts';
@@ -36,6 +36,7 @@ export function redactSecrets(text: string): string {
   maskUrlCredentials(text, masks);
   maskNamedValues(text, masks);
   maskToolPasswords(text, masks);
+  maskScriptInput(text, masks);
   return applyMasks(text, masks);
 }
 

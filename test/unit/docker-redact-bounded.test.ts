@@ -31,10 +31,17 @@ vi.mock('../../src/docker/redact/named-values.ts', async (load) =>
   recording(await load<typeof import('../../src/docker/redact/named-values.ts')>(), ['maskNamedValues']),
 );
 vi.mock('../../src/docker/redact/tools.ts', async (load) =>
-  recording(await load<typeof import('../../src/docker/redact/tools.ts')>(), ['maskToolPasswords']),
+  recording(await load<typeof import('../../src/docker/redact/tools.ts')>(), ['maskToolPasswords', 'maskScriptInput']),
 );
 
-const PASSES = ['maskPrivateKeys', 'maskTokenShapes', 'maskUrlCredentials', 'maskNamedValues', 'maskToolPasswords'];
+const PASSES = [
+  'maskPrivateKeys',
+  'maskTokenShapes',
+  'maskUrlCredentials',
+  'maskNamedValues',
+  'maskToolPasswords',
+  'maskScriptInput',
+];
 const OPTIONS = { all: true, filters: { name: [], status: [], label: [], ancestor: [], health: [] } };
 
 describe('redaction sees only what is shown', () => {

@@ -509,7 +509,7 @@ const FOUND_BY_RED_TEAM: SecretForm[] = [
   ['ssh-keygen -N', "ssh-keygen -N 'kEy9' -f id", "ssh-keygen -N '***' -f id", ['kEy9']],
   ['ipmitool -P', 'ipmitool -U admin -P Ipmi9 power status', 'ipmitool -U admin -P *** power status', ['Ipmi9']],
   ['openssl passwd x', 'openssl passwd -6 Plain9pw', 'openssl passwd -6 ***', ['Plain9pw']],
-  ['sqlplus user/pw@db', 'sqlplus system/OraPw12@//db/XE', 'sqlplus ***', ['OraPw12']],
+  ['sqlplus user/pw@db', 'sqlplus system/OraPw12@//db/XE', 'sqlplus system/***@//db/XE', ['OraPw12']],
   ['비밀번호= / --암호', 'app --암호 Hpw123 비밀번호=Kpw456', 'app --암호 *** 비밀번호=***', ['Hpw123', 'Kpw456']],
   ['DB_비밀번호= / 토큰:', 'env DB_비밀번호=Dpw1 토큰: Tok22', 'env DB_비밀번호=*** 토큰: ***', ['Dpw1', 'Tok22']],
   [
@@ -687,6 +687,8 @@ describe('forms a fourth red-team pass found (round 12)', () => {
   it('a secret word in many more languages, accents and fullwidth letters folded; a word about it keeps its value', () => {
     for (const name of [
       'HESLO',
+      'KATA_LALUAN',
+      'ЛОЗИНКА',
       'ŞİFRE',
       'JELSZÓ',
       'LOZINKA',
@@ -787,12 +789,60 @@ describe('forms a fourth red-team pass found (round 12)', () => {
     );
   });
 
+  it('a password after a named user for any tool (-p/-P), unless a port; a client’s /p:; httpie’s -a', () => {
+    expect(redactSecrets('neo4j-admin-tool -u graph -p Gr4ph!pw --db main')).toBe(
+      'neo4j-admin-tool -u graph -p *** --db main',
+    );
+    expect(redactSecrets('winrm-shell --username=ops -p W9rm! host')).toBe('winrm-shell --username=ops -p *** host');
+    for (const command of ['ssh -l ops -p 2222 host', 'docker run -u 1000 -p 8080:80 web', 'rsync -u -p src dst']) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+    expect(redactSecrets('xfreerdp3 /v:desk /u:ops /p:Rdp#77 +clipboard')).toBe(
+      'xfreerdp3 /v:desk /u:ops /p:*** +clipboard',
+    );
+    expect(redactSecrets('xh -a ops:Xh55pw https://api.example')).toBe('xh -a ops:*** https://api.example');
+  });
+
+  it('tools that take the secret as a positional word, and Oracle’s user/password@service for each of its tools', () => {
+    expect(redactSecrets('vault operator unseal Qm8vUnseal')).toBe('vault operator unseal ***');
+    expect(redactSecrets('cargo login Cg7tok')).toBe('cargo login ***');
+    expect(redactSecrets('poetry config http-basic.corp ci Po6pw')).toBe('poetry config http-basic.corp ci ***');
+    expect(redactSecrets('poetry config virtualenvs.create false')).toBe('poetry config virtualenvs.create false');
+    expect(redactSecrets('pulumi config set --secret apiKey Pl5val')).not.toContain('Pl5val');
+    expect(redactSecrets('pulumi config set aws:region eu-west-1')).toBe('pulumi config set aws:region eu-west-1');
+    expect(redactSecrets('mosquitto_passwd -b /etc/mq/passwd dev Mq4pw')).toBe(
+      'mosquitto_passwd -b /etc/mq/passwd dev ***',
+    );
+    expect(redactSecrets('db2 connect to APP user inst using Db3#pw')).toBe('db2 connect to APP user inst using ***');
+    expect(redactSecrets('impdp scott/Ti2@ger@//db:1521/ORCL dumpfile=x.dmp')).toBe(
+      'impdp scott/***@//db:1521/ORCL dumpfile=x.dmp',
+    );
+    expect(redactSecrets('sqlplus -s /nolog @setup.sql')).toBe('sqlplus -s /nolog @setup.sql');
+  });
+
+  it('secrets where a here-document or here-string gives a program its commands', () => {
+    expect(redactSecrets('ftp -inv files.example <<EOT\nuser deploy Fp9pw\nput app.tgz\nbye\nEOT')).toBe(
+      'ftp -inv files.example <<EOT\nuser deploy ***\nput app.tgz\nbye\nEOT',
+    );
+    expect(redactSecrets("sqlplus -s /nolog <<'SQL'\nconn app/Sp8pw@//db/APP\n@migrate.sql\nSQL")).toBe(
+      "sqlplus -s /nolog <<'SQL'\nconn app/***@//db/APP\n@migrate.sql\nSQL",
+    );
+    expect(redactSecrets("valkey-cli <<< 'AUTH ops Vk7pw'")).toBe("valkey-cli <<< 'AUTH ops ***'");
+    expect(redactSecrets('cat > /etc/app/credentials <<EOF\napp Cr6pw\nEOF')).toBe(
+      'cat > /etc/app/credentials <<EOF\n***\nEOF',
+    );
+    expect(redactSecrets('cat > /etc/motd <<EOF\nwelcome to user land\nEOF')).toBe(
+      'cat > /etc/motd <<EOF\nwelcome to user land\nEOF',
+    );
+  });
+
   it('what only names or points at a secret stays: ids, references, paths, variables, settings', () => {
     for (const command of [
       'aws secretsmanager get-secret-value --secret-id prod/app/db',
       'app --key-id alias/app-key --tls-key /etc/ssl/private/app.key',
       'helm install db chart --set auth.existingSecret=db-creds --set auth.passwordSecretRef=db-pw',
       "mongosh 'mongodb://h/app?authSource=admin&authMechanism=SCRAM-SHA-256'",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable, as a container's command shows it
       'curl -H "Authorization: Bearer ${API_TOKEN}" -u "$CI_USER:$CI_PASS" https://x.example',
       'env SESSION_COOKIE_SECURE=true app --from-file=password=./secrets/pw.txt',
       'gh auth login --with-token < /run/secrets/gh',

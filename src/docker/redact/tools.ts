@@ -41,10 +41,12 @@ interface PositionalTool {
   names: RegExp;
   /** Words that must come first (`mc alias set`); the positions count after them. */
   subcommand: string[];
-  /** Index of the first positional argument that is a secret, given the flag letters seen; undefined: none. */
-  secretFrom(flagLetters: string): number | undefined;
+  /** Index of the first positional argument that is a secret, given the flag letters and long flags seen; undefined: none. */
+  secretFrom(flagLetters: string, longFlags: readonly string[]): number | undefined;
   /** Short flags that take the next word as their value (not a positional). */
   valueFlags?: string;
+  /** Only this part of each secret positional is hidden: after user/ (sqlplus user/password@db), or after user: (user:password). */
+  part?: 'after-slash' | 'after-colon';
 }
 
 type Tool = FlagTool | PositionalTool;
@@ -107,7 +109,68 @@ const TOOLS: Tool[] = [
   // openssl passwd PASSWORD, mkpasswd PASSWORD, sqlplus user/password@host: the positionals are the secret.
   { kind: 'positional', names: /^openssl$/, subcommand: ['passwd'], secretFrom: () => 0 },
   { kind: 'positional', names: /^mkpasswd$/, subcommand: [], secretFrom: () => 0 },
-  { kind: 'positional', names: /^sqlplus$/, subcommand: [], secretFrom: () => 0 },
+  // Oracle's tools take user/password@service; /nolog and script names stay.
+  {
+    kind: 'positional',
+    names: /^(?:sqlplus|sqlcl|sql|expdp|impdp|exp|imp|sqlldr|rman|dgmgrl)$/,
+    subcommand: [],
+    secretFrom: () => 0,
+    part: 'after-slash',
+  },
+  // vault operator unseal KEY, cargo login TOKEN, rclone obscure PASSWORD, wpa_passphrase SSID PASSPHRASE.
+  { kind: 'positional', names: /^vault$/, subcommand: ['operator', 'unseal'], secretFrom: () => 0 },
+  { kind: 'positional', names: /^cargo$/, subcommand: ['login'], secretFrom: () => 0 },
+  { kind: 'positional', names: /^rclone$/, subcommand: ['obscure'], secretFrom: () => 0 },
+  { kind: 'positional', names: /^wpa_passphrase$/, subcommand: [], secretFrom: () => 1 },
+  // poetry config http-basic.REPO USER PASSWORD, composer config http-basic.HOST USER PASSWORD.
+  ...['poetry', 'composer'].map(
+    (name): PositionalTool => ({
+      kind: 'positional',
+      names: new RegExp(`^${name}$`),
+      subcommand: ['config'],
+      secretFrom: () => 2,
+      valueFlags: '',
+    }),
+  ),
+  // bundle config set HOST user:password; pulumi config set --secret NAME VALUE.
+  { kind: 'positional', names: /^bundle$/, subcommand: ['config', 'set'], secretFrom: () => 1, part: 'after-colon' },
+  {
+    kind: 'positional',
+    names: /^pulumi$/,
+    subcommand: ['config', 'set'],
+    secretFrom: (_letters, long) => (long.includes('--secret') ? 1 : undefined),
+  },
+  // mosquitto_passwd -b FILE USER PASSWORD; mc admin user add ALIAS USER PASSWORD; emqx ctl admins add|passwd USER PASSWORD.
+  {
+    kind: 'positional',
+    names: /^mosquitto_passwd$/,
+    subcommand: [],
+    secretFrom: (letters) => (letters.includes('b') ? 2 : undefined),
+  },
+  { kind: 'positional', names: /^mc$/, subcommand: ['admin', 'user', 'add'], secretFrom: () => 2 },
+  ...['add', 'passwd'].map(
+    (sub): PositionalTool => ({
+      kind: 'positional',
+      names: /^emqx$/,
+      subcommand: ['ctl', 'admins', sub],
+      secretFrom: () => 1,
+    }),
+  ),
+  // isql DSN USER PASSWORD (unixODBC).
+  { kind: 'positional', names: /^isql$/, subcommand: [], secretFrom: () => 2, valueFlags: 'dk' },
+  // db2 connect to DB user NAME using PASSWORD.
+  { kind: 'flags', names: /^db2$/, flags: [next('using'), next('USING')] },
+  // httpie and xh: -a user:password.
+  { kind: 'flags', names: /^(?:https?|xhs?)$/, flags: [colonPart('-a'), colonPart('--auth')] },
+  { kind: 'flags', names: /^(?:vsql|ldappasswd)$/, flags: [glued('-w'), glued('-s'), glued('-a')] },
+  { kind: 'flags', names: /^memtier_benchmark$/, flags: [glued('-a')] },
+  { kind: 'flags', names: /^influx$/, flags: [glued('-t')] },
+  // RDP clients: /p:password.
+  {
+    kind: 'flags',
+    names: /^(?:xfreerdp\d?|wlfreerdp|sdl-freerdp|mstsc)$/i,
+    flags: [glued('/p:'), glued('/password:')],
+  },
   {
     // htpasswd -b[c…] file user password; with -n there is no file.
     kind: 'positional',
@@ -193,6 +256,7 @@ class ToolArguments {
   private flagLetters = '';
   private skipNext = false;
   private readonly positionals: Word[] = [];
+  private readonly longFlags: string[] = [];
 
   constructor(
     private readonly tool: Tool,
@@ -250,6 +314,8 @@ class ToolArguments {
     } else if (raw.length > 1 && raw.startsWith('-') && !raw.startsWith('--')) {
       this.flagLetters += raw.slice(1);
       this.skipNext = tool.valueFlags?.includes(raw.at(-1)!) ?? false;
+    } else if (raw.startsWith('--')) {
+      this.longFlags.push(raw);
     } else if (!raw.startsWith('-')) {
       this.positionals.push(word);
     }
@@ -258,9 +324,21 @@ class ToolArguments {
 
   finish(): void {
     if (this.tool.kind !== 'positional' || this.subcommandMatched < this.tool.subcommand.length) return;
-    const from = this.tool.secretFrom(this.flagLetters);
+    const from = this.tool.secretFrom(this.flagLetters, this.longFlags);
     if (from === undefined) return;
-    for (const word of this.positionals.slice(from)) maskValue(this.text, word.start, word.end, this.masks);
+    const part = this.tool.part;
+    for (const word of this.positionals.slice(from)) {
+      if (!part) {
+        maskValue(this.text, word.start, word.end, this.masks);
+        continue;
+      }
+      const raw = this.text.slice(word.start, word.end);
+      const cut = raw.indexOf(part === 'after-slash' ? '/' : ':');
+      if (cut <= 0) continue; // /nolog, a script's name: no user before the secret
+      // The last @: a password holding one is still hidden whole.
+      const at = part === 'after-slash' ? raw.lastIndexOf('@') : -1;
+      maskValue(this.text, word.start + cut + 1, at > cut ? word.start + at : word.end, this.masks);
+    }
   }
 }
 
@@ -294,7 +372,7 @@ const SECRET_SOURCE_FLAG = /^--?[\w.-]*(?:pass|key|secret|token|cred|auth)[\w.-]
 const SOURCE_IN_FLAG =
   /^--?[\w.-]*(?:pass|key|secret|token|cred|auth)[\w.-]*=(?:[\w.-]+=)?(?:-|\/dev\/stdin|\/dev\/fd\/0|stdin|fd:0)$/i;
 /** Programs that read a password from their input whatever their arguments (passwd, kinit) or with one flag. */
-const READER_PROGRAMS = /^(?:passwd|kinit|kpasswd|smbpasswd|pdbedit|vncpasswd|x11vnc)$/;
+const READER_PROGRAMS = /^(?:passwd|kinit|kpasswd|smbpasswd|pdbedit|vncpasswd|x11vnc|openvpn)$/;
 const READER_FLAGS: Record<string, RegExp> = {
   sudo: /^-\w*S\w*$|^--stdin$/,
   htpasswd: /^-\w*i\w*$/,
@@ -339,15 +417,63 @@ function readsSecret(command: PipelineCommand, raw: string): boolean {
   if (READS_USER_PASSWORDS.test(program) || READER_PROGRAMS.test(program)) return true;
   if (READER_FLAGS[program]?.test(raw)) return true;
   if (READS_SECRET.test(raw) || SOURCE_IN_FLAG.test(raw)) return true;
+  // sshfs -o password_stdin, anydesk --set-password, wrangler secret put NAME, secret-tool store.
+  if (/(?:^|,)pass(?:word|wd)_stdin(?:,|$)/.test(raw) || raw === '--set-password') return true;
+  if (raw === 'put' && words.at(-1) === 'secret') return true;
+  if (program === 'secret-tool' && raw === 'store') return true;
   if (INPUT_AS_SOURCE.test(raw) && SECRET_SOURCE_FLAG.test(previous)) return true;
   // docker secret create NAME -, vault login -, vault kv put path key=-
   if (raw === '-' && (words.includes('secret') || program === 'vault')) return true;
   return program === 'vault' && /^[\w.-]+=-$/.test(raw);
 }
 
+/** Flags that name the user a command logs in as: `-u alice`, `--username=ci`, `/u:bob`. */
+const USER_FLAG = /^(?:-[uUl]|--(?:user|username|login)|\/u:.+|\/user:.+)$/;
+/** The short password flags most tools take once a user is named: -p, -P, --pass, --passwd. */
+const PASSWORD_AFTER_USER = /^(?:-[pP]|--pass|--passwd)$/;
+/** A value that is a port, a port range or mapping, a number: ssh -l u -p 2222, docker run -u 1000 -p 8080:80. */
+const PORT_LIKE = /^[\d.:/-]+(?:\/(?:tcp|udp|sctp))?$/;
+
+/**
+ * Any tool given a user and then -p/-P: the value is that user's password (cypher-shell -u neo4j -p x,
+ * evil-winrm -u a -p x, racadm -u root -p x), unless it is a port (ssh -l u -p 22) or a path.
+ */
+class UserThenPassword {
+  private userNext = false;
+  private userSeen = false;
+  private passwordNext = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly masks: Span[],
+  ) {}
+
+  take(word: Word, raw: string): void {
+    if (this.passwordNext) {
+      this.passwordNext = false;
+      const value = raw.replace(/^["']|["']$/g, '');
+      if (!raw.startsWith('-') && !PORT_LIKE.test(value)) maskValue(this.text, word.start, word.end, this.masks);
+      return;
+    }
+    if (this.userNext) {
+      this.userNext = false;
+      this.userSeen = !raw.startsWith('-');
+      return;
+    }
+    if (USER_FLAG.test(raw)) {
+      if (raw.startsWith('/')) this.userSeen = true;
+      else this.userNext = isBlank(this.text.charCodeAt(word.end));
+      return;
+    }
+    if (/^--(?:user|username|login)=./.test(raw)) this.userSeen = true;
+    if (this.userSeen && PASSWORD_AFTER_USER.test(raw)) this.passwordNext = isBlank(this.text.charCodeAt(word.end));
+  }
+}
+
 function commandLine(text: string, from: number, to: number, depth: number, masks: Span[]): void {
   let running: ToolArguments[] = [];
   let command: PipelineCommand = newCommand([]);
+  let credentials = new UserThenPassword(text, masks);
   let hereString = false;
   let redirect = false;
   // What the commands of each open ( … ) group print: `(echo pw; echo pw) | smbpasswd -s` pipes all of it.
@@ -375,6 +501,7 @@ function commandLine(text: string, from: number, to: number, depth: number, mask
       if (groupPrinted && word === PIPE) printed = groupPrinted;
       if (word !== 0x29) groupPrinted = null;
       command = newCommand(word === PIPE && printed !== null ? printed : []);
+      credentials = new UserThenPassword(text, masks);
       hereString = redirect = false;
       continue;
     }
@@ -398,6 +525,7 @@ function commandLine(text: string, from: number, to: number, depth: number, mask
     // >/run/secrets/x, glued to its path.
     if (/^\d?>>?./.test(raw)) command.writesSecretFile ||= isSecretPath(raw.replace(/^\d?>>?/, ''));
     command.words.push(raw);
+    credentials.take(word, raw);
     if (depth < MAX_DEPTH) {
       for (const [start, end] of word.quoted) {
         if (/[\s;|&()]/.test(text.slice(start, end))) commandLine(text, start, end, depth + 1, masks);
@@ -424,4 +552,62 @@ function maskInput(text: string, word: Word, byUser: boolean, masks: Span[]): vo
     word.quoted.length === 1 && word.quoted[0]![0] === word.start + 1 ? word.quoted[0]! : [word.start, word.end];
   const colon = byUser ? text.slice(start, end).indexOf(':') : -1;
   maskValue(text, start + colon + 1, end, masks);
+}
+
+/**
+ * Lines a program reads as commands from a here-document or here-string, where a secret stands in
+ * a known place: ftp's `user NAME PASSWORD` and `pass PASSWORD`, sqlplus's `connect USER/PASSWORD@db`,
+ * redis's `AUTH [USER] PASSWORD`. A here-document written into a file whose path says secret
+ * (`cat > /etc/ppp/chap-secrets <<EOF`) is hidden whole.
+ */
+const SCRIPT_LINES: RegExp[] = [
+  /^\s*user\s+\S+\s+(\S+)/i,
+  /^\s*pass(?:word)?\s+(\S+)/i,
+  /^\s*conn(?:ect)?\s+[^\s/]+\/(\S+?)(?:@\S*)?\s*;?$/i,
+  /^\s*auth\s+(?:\S+\s+)?(\S+?)\s*$/i,
+];
+// Bounded parts, so that a line of many unclosed `<<<"` or `<<EOF` costs linear time.
+const HERE_DOCUMENT = /<<-?[ \t]*(["']?)([A-Za-z_][\w-]{0,32})\1[^\n]{0,200}\n/g;
+const HERE_STRING = /<<<[ \t]*(["'])([^\n]{0,1000}?)\1/g;
+/** Bodies longer than this are not read line by line (a script's input of that size is data, not a login). */
+const SCRIPT_MAX = 8192;
+
+export function maskScriptInput(text: string, masks: Span[]): void {
+  HERE_DOCUMENT.lastIndex = 0;
+  for (let m = HERE_DOCUMENT.exec(text); m; m = HERE_DOCUMENT.exec(text)) {
+    const bodyStart = m.index + m[0].length;
+    const end = new RegExp(`^[ \\t]*${m[2]}[ \\t]*$`, 'm');
+    const rest = text.slice(bodyStart, bodyStart + SCRIPT_MAX);
+    const close = end.exec(rest);
+    let bodyEnd = bodyStart + (close ? close.index : rest.length);
+    if (text.charCodeAt(bodyEnd - 1) === 0x0a) bodyEnd--; // the newline before the closing line stays
+    const lineStart = Math.max(text.lastIndexOf('\n', m.index) + 1, 0);
+    const redirect = /\d?>>?[ \t]*(\S+)/.exec(text.slice(lineStart, m.index));
+    if (redirect && isSecretPath(redirect[1]!)) {
+      masks.push([bodyStart, bodyEnd]);
+    } else {
+      maskScriptLines(text, bodyStart, bodyEnd, masks);
+    }
+    HERE_DOCUMENT.lastIndex = bodyEnd;
+  }
+  HERE_STRING.lastIndex = 0;
+  for (let m = HERE_STRING.exec(text); m; m = HERE_STRING.exec(text)) {
+    const start = m.index + m[0].length - 1 - m[2]!.length;
+    maskScriptLines(text, start, start + m[2]!.length, masks);
+  }
+}
+
+function maskScriptLines(text: string, from: number, to: number, masks: Span[]): void {
+  let at = from;
+  for (const line of text.slice(from, to).split('\n')) {
+    for (const pattern of SCRIPT_LINES) {
+      const found = pattern.exec(line);
+      if (found?.[1]) {
+        const start = at + found.index + found[0].lastIndexOf(found[1]);
+        masks.push([start, start + found[1].length]);
+        break;
+      }
+    }
+    at += line.length + 1;
+  }
 }
