@@ -119,6 +119,36 @@ describe('readMessage', () => {
     expect(readMessage(text).chat).toBeDefined();
   });
 
+  it.each([
+    '옙',
+    '확인했습니다',
+    'roger that',
+    'noted',
+    'kk',
+    'nvm',
+    '잠시만요',
+    '쌩유',
+    'thnx',
+    '밥 먹으러 갑니다',
+    '이제 돼요',
+    'fixed it',
+  ])('reads the acknowledgement %j as chat (round 12)', (text) => {
+    expect(readMessage(text).chat).toBeDefined();
+  });
+
+  it.each(['test', '테스트', 'ping', 'bot?', '살아있어?', 'you up?'])(
+    'reads the check %j that the bot is there as a greeting, not a question about tests (round 12)',
+    (text) => {
+      expect(readMessage(text).chat).toBe('greeting');
+    },
+  );
+
+  it('still reads a question that starts with an acknowledgement or names a test', () => {
+    expect(readMessage('넵 그럼 도커 루트 디렉터리는 어디예요?').chat).toBeUndefined();
+    expect(readMessage('테스트 환경에 도커 쓰면 뭐가 좋아요?').chat).toBeUndefined();
+    expect(readMessage('ok so what is a cluster?').chat).toBeUndefined();
+  });
+
   it('does not read a question after a farewell word as chat', () => {
     expect(readMessage('see you later — but first, what is a cluster?').chat).toBeUndefined();
     expect(readMessage('퇴근 전에 하나만요, 도커 루트 디렉터리는 어디예요?').chat).toBeUndefined();
