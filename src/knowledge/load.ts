@@ -180,6 +180,8 @@ interface Candidate {
   real: string;
   /** Reached through a symbolic link. */
   link?: boolean;
+  /** Why it cannot be read, found while listing (a link to nothing): bad like any other file, so its last good note stays. */
+  problem?: string;
 }
 
 const isNoteName = (name: string) => name.toLowerCase().endsWith('.md');
@@ -258,13 +260,15 @@ function* listNotes(dir: string): Steps<{ root: string; folders: Folder[]; notes
       targetStat = yield* call('stat', target);
     } catch (err) {
       const code = errorCode(err);
-      return warnAboutNote(
+      const problem =
         code === 'ELOOP'
           ? 'is a symbolic link loop'
           : code === 'ENOENT'
             ? 'is a link to a file that does not exist'
-            : `is a link that cannot be followed (${code})`,
-      );
+            : `is a link that cannot be followed (${code})`;
+      // A note whose file became a dangling link mid-deploy keeps its last good version, as a bad file does.
+      if (isNoteName(rel)) notes.push({ rel, real: link, link: true, problem });
+      return;
     }
     if (target === root) return; // a link back to the folder itself: walked already
     if (!isInside(target, root)) {
@@ -325,6 +329,7 @@ function* inspectNote(
 ): Steps<{ size: number; record: FileRecord } | Unread | undefined> {
   const lastGood = previous?.note ?? previous?.lastGood;
   const bad = (problem: string) => ({ size: 0, record: { stamp: '', size: 0, problem, lastGood } });
+  if (note.problem) return bad(note.problem);
   let st: fs.Stats;
   try {
     st = yield* call('stat', note.real);

@@ -130,7 +130,9 @@ function splitFrontMatter(text: string, blankLines: number): { yaml: string; bod
     throw new BadFile('front-matter is TOML (+++); a note takes YAML front-matter between --- lines');
   }
   if (/^[ \t]+---[ \t]*$/.test(opening)) {
-    throw new BadFile('the --- line that opens the front-matter must start at the beginning of its line');
+    throw new BadFile(
+      'the --- line that opens the front-matter is indented: it must start at the beginning of its line',
+    );
   }
   if (!/^---[ \t]*$/.test(opening)) {
     throw new BadFile(

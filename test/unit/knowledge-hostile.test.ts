@@ -247,6 +247,16 @@ describe('loading again', () => {
     expect(fourth.warnings).toEqual([]);
   });
 
+  it('serves the last good version of a note whose file became a link to nothing (a deploy half done)', () => {
+    const dir = tempDir({ 'a.md': note('a', 'first version'), 'b.md': note('b') });
+    const first = loadKnowledgeDir(dir);
+    fs.rmSync(path.join(dir, 'a.md'));
+    fs.symlinkSync('releases/next/a.md', path.join(dir, 'a.md'));
+    const second = loadKnowledgeDir(dir, { previous: first.files });
+    expect(second.entries.find((e) => e.id === 'a')?.body).toContain('first version');
+    expect(second.warnings).toEqual(['a.md: is a link to a file that does not exist; serving its last good version']);
+  });
+
   it('serves the note now in a valid file over the last good version of a bad file with its id', () => {
     const dir = tempDir({ 'a.md': note('moved', 'old place') });
     const first = loadKnowledgeDir(dir);

@@ -81,7 +81,7 @@ describe('line endings and the front-matter block', () => {
     );
     expect(refusal('---\n---\nbody\n')).toBe('front-matter is empty: it must hold id and title');
     expect(refusal('  ---\nid: a\ntitle: A\n---\nbody\n')).toBe(
-      'the --- line that opens the front-matter must start at the beginning of its line',
+      'the --- line that opens the front-matter is indented: it must start at the beginning of its line',
     );
   });
 });
