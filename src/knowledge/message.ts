@@ -23,6 +23,11 @@ export interface Message {
   sentences: Sentence[];
   /** Set when the whole message is a greeting or thanks with no question in it. */
   chat?: Chat;
+  /**
+   * What the asker says they know already, from the notes or not ("…라는 건 노트에서 봤어요", "I get that
+   * `$()` runs first", "Compose is YAML, got that"): the part a note covers when the question goes beyond it.
+   */
+  known?: string[];
 }
 
 /** How much of a message is read; a pasted log must not stall every other user. The question is read first. */
@@ -217,7 +222,8 @@ export function readMessage(text: string): Message {
     const greeting = GREETING_WORD.test(all) && !THANKS_WORD.test(all) && !THANKS_MARK.test(clean);
     return { sentences: [], chat: greeting ? 'greeting' : 'thanks' };
   }
-  return { sentences: withinBudget(sentences) };
+  const known = sentences.filter((s) => s.role === 'context' && ACKNOWLEDGES.test(s.text)).map((s) => s.text);
+  return { sentences: withinBudget(sentences), ...(known.length > 0 ? { known } : {}) };
 }
 
 const wordCount = (sentence: string) => bare(sentence).split(' ').filter(Boolean).length;
@@ -269,12 +275,33 @@ function roleOf({ text, subordinate, asked, leadIn }: Clause): ReadRole {
   if (KOREAN_REQUEST.test(end) || ENGLISH_REQUEST.test(trimmed)) return 'question';
   if (KOREAN_WISH.test(end) || ENGLISH_WISH.test(trimmed)) return 'wish';
   if (introduces()) return 'chat';
+  // "WSL 먼저 까는 건 알겠어요": what the asker knows already is the story, not a word of thanks.
+  if (ACKNOWLEDGES.test(trimmed)) return 'context';
   if (isReaction(trimmed)) return 'chat';
   // A full stop makes "에러가 나요." a statement; without one, "…나요" is read as asking.
   if (/[.。]$/.test(trimmed)) return 'context';
   if (KOREAN_ASKING.test(end) || ENGLISH_ASKING.test(trimmed)) return 'question';
   return 'context';
 }
+
+/**
+ * A clause saying the asker knows something already: "…인 건 알겠어요", "…라는 건 노트에서 봤어요", "…는 건
+ * 아는데요", "…까지는 이해했어요", "I get that …", "I know the flow is …", "per the notes, …", "…, got it",
+ * "…, fine".
+ */
+const ACKNOWLEDGES = new RegExp(
+  [
+    '(?:건|것은|거는|것|거|건요|점은|까지는|까지)\\s*(?:(?:노트|문서|위키)(?:에서|에선|에도)?\\s*)?(?:알겠|알아요|압니다|알고\\s?있|아는데|알긴\\s?하는데|이해(?:했|는|가\\s?돼|됐)|봤|읽었)',
+    '(?:노트|문서|위키)(?:에서|에선|에는|엔)\\s*(?:봤|읽었)',
+    '(?:라고|이라고|다고)\\s*(?:노트에\\s*)?(?:적혀|쓰여|나와)\\s*있(?:던데|는데|더라)',
+    '^(?:ok(?:ay)?,?\\s+)?(?:so\\s+)?i\\s+(?:get|know|understand|see|got)\\s+(?:that|the|how|why|what)\\b',
+    '\\b(?:our|the)\\s+notes\\s+(?:say|said|mention|cover|explain|describe)\\b',
+    '\\b(?:per|according\\s+to)\\s+(?:our|the)\\s+notes\\b',
+    // "Compose is multi-container config in YAML, got that": a statement before it, not "nice, got it".
+    '^.{16,},\\s*(?:got\\s+(?:it|that)|fine|understood|makes\\s+sense|clear)\\s*[.!]?$',
+  ].join('|'),
+  'iu',
+);
 
 /** One clause of a message, as splitSentences cuts it, with what its place says of its role. */
 interface Clause {

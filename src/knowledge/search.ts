@@ -520,7 +520,39 @@ export function assembleKnowledgeBase(
     !LEXICON.intentConcepts.has(w.token) &&
     postings.get(w.token)!.ids.length <= Math.max(1, indexed.length / 2);
 
-  function ask(question: string, { limit = 3 }: { limit?: number } = {}): Answer {
+  /**
+   * The answer; when no note answers, what the asker says they know already ("…라는 건 노트에서 봤어요. 근데
+   * …는요?") names the note that covers that part: it is offered as covering part of the question.
+   */
+  function ask(question: string, options: { limit?: number } = {}): Answer {
+    const answer = answerOnce(question, options);
+    if (answer.outcome !== 'none' || answer.chat) return answer;
+    const known = readMessage(question).known;
+    if (!known) return answer;
+    // Answered, or covered in part: either way the note holds what the asker says they know.
+    const part = answerOnce(known.join(' '), options);
+    const note = part.outcome === 'none' ? undefined : part.matches[0];
+    if (!note) return answer;
+    // What is asked beyond it: the asking words the note lacks, the ones no note has (LUKS, xfs) included.
+    const asked = questionWords(question).words.filter(
+      (w) => w.focus && (meaningful(w) || w.kind === 'topic') && !LEXICON.intentConcepts.has(w.token),
+    );
+    const has = (w: QuestionWord) => indexedEntries.get(note.entry)?.tokenWeight.has(w.token) ?? false;
+    const covered = questionWords(known.join(' ')).words.filter((w) => meaningful(w) && has(w));
+    return {
+      query: question,
+      outcome: 'partial',
+      answered: false,
+      matches: [note, ...answer.matches.filter((m) => m.entry !== note.entry)].slice(0, options.limit ?? 3),
+      partial: partialTerms(
+        question,
+        covered,
+        asked.filter((w) => !has(w)),
+      ),
+    };
+  }
+
+  function answerOnce(question: string, { limit = 3 }: { limit?: number } = {}): Answer {
     const none = (matches: Match[] = []): Answer => ({ query: question, outcome: 'none', answered: false, matches });
     const { words, actions = [], prose = new Set<string>(), toldStory = false, chat } = questionWords(question);
     if (chat) return { ...none(), chat };

@@ -1571,3 +1571,31 @@ describe('round 11: a list of nothing else named is still the listing; a list dr
     expect(tokenize('컨테이너 목록 뽑아줘')).toContain('list');
   });
 });
+
+describe('round 12: what the asker says they know names the note that covers that part', () => {
+  it.each([
+    [
+      '스웜이 여러 도커 호스트를 묶어서 관리하는 거라는 건 노트에서 봤어요. 근데 매니저 노드 인증서 갱신 주기는 어떻게 바꿔요?',
+      'docker-swarm',
+    ],
+    [
+      'I get that the Docker root directory is where images and containers live. But how do I encrypt that disk at rest with LUKS?',
+      'docker-root-dir',
+    ],
+    [
+      'WSL을 먼저 깔고 그 위에 도커를 올리는 건 알겠어요. 그럼 회사 백신이 WSL 가상 디스크를 잡아먹는 문제는 어떻게 피하나요?',
+      'wsl',
+    ],
+  ])('%s', (q, id) => {
+    const missing = partialOf(q, id);
+    expect(missing?.length).toBeGreaterThan(0);
+  });
+
+  it('a question the notes answer is answered, whatever the asker says they know', () => {
+    expectAnswered('컨테이너 먼저 지우는 건 알겠어요. 그 다음에 이미지를 지우면 되는 거죠?', 'deletion-order');
+  });
+
+  it('an acknowledgement of something no note holds offers nothing', () => {
+    expect(kb.ask('React 훅이 렌더링마다 도는 건 알겠어요. 근데 useEffect 클린업은 언제 불려요?').outcome).toBe('none');
+  });
+});
