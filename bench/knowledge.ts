@@ -91,6 +91,9 @@ const SETS: Array<[string, string]> = [
   // Round 12: Y (200; an SRE team that just adopted Docker: terse, impatient, asking for others), from the note
   // bodies alone by a helper who saw no code. Held out: its totals are printed, its misses not read.
   ['held-out set Y', path.join(DATA, 'fresh-y-questions.jsonl')],
+  // Probe Z: 120 long Slack messages in Y's voice (60 in, 40 partial, 20 out), written the same way in round 12;
+  // measured once (58.3% right-1st, 9 confident wrong, partial 8 (+2) of 40), then read and tuned on.
+  ['probe Z (long messages)', path.join(DATA, 'probe-z-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */
