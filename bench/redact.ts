@@ -44,6 +44,8 @@ const SHAPES: Record<string, string> = {
   '(echo x; repeated': fill('(echo x; '),
   'echo x > secret path repeated': fill('echo x > /run/secrets/a '),
   '-u a -p repeated': fill('-u a -p '),
+  '"password", " repeated': fill('"password", "'),
+  '--key-file <( repeated': fill('--key-file <('),
   'Authorization: repeated': fill('Authorization: '),
   'Bearer repeated': fill('Bearer '),
   'ghp_ without body': fill('ghp_'),

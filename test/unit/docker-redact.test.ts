@@ -836,6 +836,30 @@ describe('forms a fourth red-team pass found (round 12)', () => {
     );
   });
 
+  it('a string after a secret’s name in code: a call’s or a list’s next argument, an indexed assignment', () => {
+    expect(redactSecrets(`php -r "define('AUTH_KEY', 'Wp4Salt');"`)).toBe(`php -r "define('AUTH_KEY', '***');"`);
+    expect(redactSecrets(`node -e 'spawn("cli", ["--api-token", "Nd3tok"])'`)).toBe(
+      `node -e 'spawn("cli", ["--api-token", "***"])'`,
+    );
+    expect(redactSecrets(`php -r "$settings['smtp_password'] = 'Sm2pw';"`)).toBe(
+      `php -r "$settings['smtp_password'] = '***';"`,
+    );
+    // An object's next key is not a value.
+    expect(redactSecrets('x [{"name":"MODE","value":"a"},{"name":"SESSION_SECRET","value":"Ss1x"}]')).toBe(
+      'x [{"name":"MODE","value":"a"},{"name":"SESSION_SECRET","value":"***"}]',
+    );
+  });
+
+  it('what a process substitution prints for a secret’s flag', () => {
+    expect(redactSecrets('restic backup /data --password-file <(printf %s Rs5pw)')).toBe(
+      'restic backup /data --password-file <(printf %s ***)',
+    );
+    expect(redactSecrets('wg set wg1 private-key <(echo Wg6KeyBase64=) listen-port 51820')).toBe(
+      'wg set wg1 private-key <(echo ***) listen-port 51820',
+    );
+    expect(redactSecrets('diff <(echo left) <(echo right)')).toBe('diff <(echo left) <(echo right)');
+  });
+
   it('what only names or points at a secret stays: ids, references, paths, variables, settings', () => {
     for (const command of [
       'aws secretsmanager get-secret-value --secret-id prod/app/db',

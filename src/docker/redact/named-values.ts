@@ -19,6 +19,9 @@ import {
 } from './scan.ts';
 
 const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPENING_PARENTHESIS = 0x28;
+const CLOSING_BRACKET = 0x5d;
 const EQUALS = 0x3d;
 const AT = 0x40;
 const DASH = 0x2d;
@@ -90,6 +93,14 @@ function keyKind(key: string, separator: number): KeyKind | null {
 interface Scan {
   text: string;
   masks: Span[];
+}
+
+/** A quoted string at `at` that is a value, not the next key of an object ({"name":"API_TOKEN","value":…}). */
+function isListedValue(text: string, at: number): boolean {
+  const q = text.charCodeAt(at);
+  if (!isQuote(q)) return false;
+  const close = closingQuote(text, at + 1, q, Math.min(text.length, at + 1024));
+  return close >= 0 && text.charCodeAt(skipBlanks(text, close + 1)) !== COLON;
 }
 
 function skipBlanks(text: string, from: number): number {
@@ -165,6 +176,16 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
   }
   let separatorAt = skipBlanks(text, p);
   let separator = text.charCodeAt(separatorAt);
+  if (quotedName) {
+    // $cfg['db_pass'] = 'x': the name is an index; define('DB_PASSWORD', 'x'), ["--password", "x"]: a call's or a
+    // list's next string is the value.
+    if (separator === CLOSING_BRACKET) {
+      separatorAt = skipBlanks(text, separatorAt + 1);
+      separator = text.charCodeAt(separatorAt);
+    } else if (separator === COMMA && isListedValue(text, skipBlanks(text, separatorAt + 1))) {
+      separator = EQUALS;
+    }
+  }
   // Fullwidth ＝ and ：, typed with a Korean or Japanese input method, separate as = and : do.
   if (separator === FULLWIDTH_EQUALS) separator = EQUALS;
   else if (separator === FULLWIDTH_COLON) separator = COLON;
@@ -193,6 +214,11 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     // `--password= -v`: an empty value, not the next flag.
     if (afterBlanks > value && text.charCodeAt(afterBlanks) === DASH) return { next: afterBlanks, region };
     value = afterBlanks;
+    // KEY=) or KEY=; — the command ends there: the value is empty (base64 padding before a closing parenthesis).
+    const first = text.charCodeAt(value);
+    const after = text.charCodeAt(value + 1);
+    const endsThere = value + 1 >= text.length || isSpace(after) || isCommandEnd(after);
+    if (isCommandEnd(first) && first !== OPENING_PARENTHESIS && endsThere) return { next: value, region };
     // SESSION_COOKIE_SECURE=true, usePasswordFiles=true, PasswordAuthentication=no: a setting, not a secret.
     if (isSettingWord(text, value)) return { next: value, region };
     let valueStop: number;

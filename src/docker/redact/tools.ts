@@ -369,6 +369,8 @@ const READS_SECRET =
 /** A secret's source given as the input (--key-file=-, --passphrase-fd 0, -pass stdin, --from-file=pw=/dev/stdin). */
 const INPUT_AS_SOURCE = /^(?:-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0|stdin|fd:0|0)$/;
 const SECRET_SOURCE_FLAG = /^--?[\w.-]*(?:pass|key|secret|token|cred|auth)[\w.-]*$/i;
+/** The same, with or without dashes (wg set wg0 private-key <(…)), and not a public key. */
+const SECRET_SOURCE_ARGUMENT = /^(?!(?:--?)?[\w.-]*public)(?:--?)?[\w.-]*(?:pass|key|secret|token|cred|auth)[\w.-]*$/i;
 const SOURCE_IN_FLAG =
   /^--?[\w.-]*(?:pass|key|secret|token|cred|auth)[\w.-]*=(?:[\w.-]+=)?(?:-|\/dev\/stdin|\/dev\/fd\/0|stdin|fd:0)$/i;
 /** Programs that read a password from their input whatever their arguments (passwd, kinit) or with one flag. */
@@ -476,8 +478,10 @@ function commandLine(text: string, from: number, to: number, depth: number, mask
   let credentials = new UserThenPassword(text, masks);
   let hereString = false;
   let redirect = false;
-  // What the commands of each open ( … ) group print: `(echo pw; echo pw) | smbpasswd -s` pipes all of it.
+  // What the commands of each open ( … ) group print: `(echo pw; echo pw) | smbpasswd -s` pipes all of it. A
+  // process substitution given to a secret's flag (--password-file <(echo pw), private-key <(printf …)) is the secret.
   const groups: Word[][] = [];
+  const secretGroups = new Set<Word[]>();
   let groupPrinted: Word[] | null = null;
   const finish = () => {
     for (const tool of running) tool.finish();
@@ -496,8 +500,16 @@ function commandLine(text: string, from: number, to: number, depth: number, mask
     if (typeof word === 'number') {
       finish();
       let printed = command.printed;
-      if (word === 0x28) groups.push([]);
-      else if (word === 0x29) groupPrinted = groups.pop() ?? null;
+      if (word === 0x28) {
+        const group: Word[] = [];
+        groups.push(group);
+        const [flag, arrow] = command.words.slice(-2);
+        if (arrow === '<' && flag !== undefined && SECRET_SOURCE_ARGUMENT.test(flag)) secretGroups.add(group);
+      } else if (word === 0x29) {
+        groupPrinted = groups.pop() ?? null;
+        if (groupPrinted && secretGroups.has(groupPrinted))
+          for (const secret of groupPrinted) maskInput(text, secret, false, masks);
+      }
       if (groupPrinted && word === PIPE) printed = groupPrinted;
       if (word !== 0x29) groupPrinted = null;
       command = newCommand(word === PIPE && printed !== null ? printed : []);
