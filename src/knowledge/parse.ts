@@ -148,7 +148,8 @@ function splitFrontMatter(text: string, blankLines: number): { yaml: string; bod
       `front-matter opened on line ${openingLine} is never closed: end it with a --- line before the body`,
     );
   }
-  const yaml = rest.slice(0, closing.index);
+  // Without the line break before the closing line, so that an error at the end is placed on the last line.
+  const yaml = rest.slice(0, closing.index).replace(/\n$/, '');
   return { yaml, body: rest.slice(closing.index + closing[0].length), firstLine: openingLine + 1 };
 }
 
@@ -201,14 +202,22 @@ function yamlProblem(err: unknown, yaml: string, firstLine: number): string {
   return `${where} (${clipped(reason, 160)})`;
 }
 
-/** Control and bidi characters, which would reorder or hide text wherever a title or alias is shown. */
-const ACTING = /(?!\u200d)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+/**
+ * What a title, alias, tag or related id may not hold: control characters and the bidi embeddings,
+ * overrides and isolates, which would reorder text wherever it is shown. Tabs and line breaks become
+ * spaces; invisible characters pasted from the web (soft hyphen, zero-width space, direction marks)
+ * are dropped; joiners (ZWJ, and ZWNJ, which Persian and Indic spelling needs) and the tag characters
+ * of flag emoji stay.
+ */
+const ACTING = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+const PASTED_INVISIBLE = /[\u00ad\u200b\u200e\u200f\u2060\ufeff\u061c]/gu;
 
 function printable(text: string, field: string): string {
-  const acting = ACTING.exec(text);
+  const clean = text.replace(/[\t\r\n\u2028\u2029]+/g, ' ').replace(PASTED_INVISIBLE, '');
+  const acting = ACTING.exec(clean);
   if (acting)
-    throw new BadFile(`${field} holds an invisible or control character (${clipped(acting[0], 1)}); remove it`, field);
-  return text;
+    throw new BadFile(`${field} holds a control or bidi character (${clipped(acting[0], 1)}); remove it`, field);
+  return clean;
 }
 
 function requiredString(m: Record<string, unknown>, field: string, maxChars: number): string {

@@ -135,9 +135,13 @@ export function watchKnowledgeBase(
     warnings = newWarnings;
     onReload(true);
     const still = result.warnings.length - fresh.length;
-    logger.info(
-      `knowledge: reloaded ${kb.entries.length} notes from ${dir}${still > 0 ? ` (${still} problems logged before remain)` : ''}`,
-    );
+    const remain =
+      still === 0
+        ? ''
+        : still === 1
+          ? ' (1 problem logged before remains)'
+          : ` (${still} problems logged before remain)`;
+    logger.info(`knowledge: reloaded ${kb.entries.length} notes from ${dir}${remain}`);
     for (const w of fresh) logger.warn(`knowledge: ${w}`);
   }
 

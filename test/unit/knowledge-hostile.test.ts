@@ -232,7 +232,7 @@ describe('loading again', () => {
     expect(second.entries.find((e) => e.id === 'a')?.body).toContain('first version');
     expect(second.warnings).toHaveLength(1);
     expect(second.warnings[0]).toMatch(
-      /^a\.md: front-matter is not valid YAML at line 4, column 1 \(.*\); serving its last good version$/,
+      /^a\.md: front-matter is not valid YAML at line 3, column 17 \(.*\); serving its last good version$/,
     );
 
     fs.rmSync(path.join(dir, 'a.md'));

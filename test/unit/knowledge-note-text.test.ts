@@ -160,12 +160,20 @@ describe('sizes', () => {
     expect(refusal(fm(`id: ${'a'.repeat(65)}\ntitle: A`))).toBe('id is longer than 64 characters');
   });
 
+  it('reads what pastes leave in a title or alias: tabs and line breaks as spaces, invisible marks dropped, joiners kept', () => {
+    const england = '🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}';
+    const persian = 'می\u200cخواهم';
+    const entry = parse(fm(`id: a\ntitle: "Docker\\tRoot\u00adDir\u200b"\naliases: ["${persian}", "${england}"]`));
+    expect(entry.title).toBe('Docker RootDir');
+    expect(entry.aliases).toEqual([persian, england]);
+  });
+
   it('quotes a bad id bounded, and refuses control and bidi characters in what is shown, naming them', () => {
     expect(refusal(fm('id: "bad\\u001b[2J\\u202eid"\ntitle: A'))).toBe(
-      'id holds an invisible or control character (\\x1b); remove it',
+      'id holds a control or bidi character (\\x1b); remove it',
     );
     expect(refusal(fm('id: a\ntitle: A\naliases: [ok, "left\\u202eright"]'))).toBe(
-      'aliases[1] holds an invisible or control character (\\u202e); remove it',
+      'aliases[1] holds a control or bidi character (\\u202e); remove it',
     );
     expect(refusal(fm(`id: ${'Ab'.repeat(32)}\ntitle: A`))).toBe(
       `id "${'Ab'.repeat(29)}A…" must be lowercase letters, digits and dashes`,

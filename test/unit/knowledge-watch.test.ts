@@ -74,7 +74,7 @@ describe('watchKnowledgeBase', () => {
     fs.writeFileSync(path.join(dir, 'wsl.md'), note('wsl', 'windows subsystem for linux'));
     await eventually(() => kb.byId('wsl') !== undefined, { what: 'wsl added' });
     expect(lines.filter((l) => l.includes('broken.md: title is missing'))).toHaveLength(1);
-    expect(lines).toContain(`info knowledge: reloaded 2 notes from ${dir} (1 problems logged before remain)`);
+    expect(lines).toContain(`info knowledge: reloaded 2 notes from ${dir} (1 problem logged before remains)`);
   });
 
   it('tells onReload of each reload served and each that failed (for the note reload metrics)', async () => {
