@@ -9,7 +9,7 @@ export type Chat = 'greeting' | 'thanks';
 /** question: asks something; context: tells the situation around it; chat: greeting, thanks, apology. */
 export type SentenceRole = 'question' | 'context' | 'chat';
 /** While reading: a wish ("알고 싶어요") is the question only when no sentence asks outright. */
-type ReadRole = SentenceRole | 'wish';
+type ReadRole = SentenceRole | 'wish' | 'known';
 
 export interface Sentence {
   text: string;
@@ -206,7 +206,18 @@ export function readMessage(text: string): Message {
     ({ text, role, sentence }): Sentence => ({
       text,
       // A wish holding a question word ("어떤 상황엔 뭘 쓰는지 기준이 궁금합니다") asks, whatever else asks too.
-      role: role === 'wish' ? (asks && !(KOREAN_ASKS.test(text) && CURIOUS.test(text)) ? 'context' : 'question') : role,
+      role:
+        role === 'wish'
+          ? asks && !(KOREAN_ASKS.test(text) && CURIOUS.test(text))
+            ? 'context'
+            : 'question'
+          : // Beside a question, what the asker knows is its story; alone ("컨테이너는 일회용인 거 알겠어요 감사해요")
+            // it is thanks for what was learned.
+            role === 'known'
+            ? asks || !isReaction(text)
+              ? 'context'
+              : 'chat'
+            : role,
       sentence,
     }),
   );
@@ -222,7 +233,12 @@ export function readMessage(text: string): Message {
     const greeting = GREETING_WORD.test(all) && !THANKS_WORD.test(all) && !THANKS_MARK.test(clean);
     return { sentences: [], chat: greeting ? 'greeting' : 'thanks' };
   }
-  const known = sentences.filter((s) => s.role === 'context' && ACKNOWLEDGES.test(s.text)).map((s) => s.text);
+  // Without the words saying it is known, so that it reads as the topic it names, not as thanks.
+  const known = asks
+    ? sentences
+        .filter((s) => s.role === 'context' && ACKNOWLEDGES.test(s.text))
+        .map((s) => s.text.replace(ACKNOWLEDGES, ' ').trim())
+    : [];
   return { sentences: withinBudget(sentences), ...(known.length > 0 ? { known } : {}) };
 }
 
@@ -275,8 +291,8 @@ function roleOf({ text, subordinate, asked, leadIn }: Clause): ReadRole {
   if (KOREAN_REQUEST.test(end) || ENGLISH_REQUEST.test(trimmed)) return 'question';
   if (KOREAN_WISH.test(end) || ENGLISH_WISH.test(trimmed)) return 'wish';
   if (introduces()) return 'chat';
-  // "WSL 먼저 까는 건 알겠어요": what the asker knows already is the story, not a word of thanks.
-  if (ACKNOWLEDGES.test(trimmed)) return 'context';
+  // "WSL 먼저 까는 건 알겠어요": what the asker knows already, the story of a question or a word of thanks.
+  if (ACKNOWLEDGES.test(trimmed)) return 'known';
   if (isReaction(trimmed)) return 'chat';
   // A full stop makes "에러가 나요." a statement; without one, "…나요" is read as asking.
   if (/[.。]$/.test(trimmed)) return 'context';
@@ -294,7 +310,8 @@ const ACKNOWLEDGES = new RegExp(
     '(?:건|것은|거는|것|거|건요|점은|까지는|까지)\\s*(?:(?:노트|문서|위키)(?:에서|에선|에도)?\\s*)?(?:알겠|알아요|압니다|알고\\s?있|아는데|알긴\\s?하는데|이해(?:했|는|가\\s?돼|됐)|봤|읽었)',
     '(?:노트|문서|위키)(?:에서|에선|에는|엔)\\s*(?:봤|읽었)',
     '(?:라고|이라고|다고)\\s*(?:노트에\\s*)?(?:적혀|쓰여|나와)\\s*있(?:던데|는데|더라)',
-    '^(?:ok(?:ay)?,?\\s+)?(?:so\\s+)?i\\s+(?:get|know|understand|see|got)\\s+(?:that|the|how|why|what)\\b',
+    // Not "I got the message …" or "I see the error …": a symptom, not what is known.
+    '^(?:ok(?:ay)?,?\\s+)?(?:so\\s+)?i\\s+(?:get|know|understand)\\s+(?:that|the|how|why|what)\\b',
     '\\b(?:our|the)\\s+notes\\s+(?:say|said|mention|cover|explain|describe)\\b',
     '\\b(?:per|according\\s+to)\\s+(?:our|the)\\s+notes\\b',
     // "Compose is multi-container config in YAML, got that": a statement before it, not "nice, got it".

@@ -533,12 +533,19 @@ export function assembleKnowledgeBase(
     const part = answerOnce(known.join(' '), options);
     const note = part.outcome === 'none' ? undefined : part.matches[0];
     if (!note) return answer;
-    // What is asked beyond it: the asking words the note lacks, the ones no note has (LUKS, xfs) included.
-    const asked = questionWords(question).words.filter(
-      (w) => w.focus && (meaningful(w) || w.kind === 'topic') && !LEXICON.intentConcepts.has(w.token),
-    );
     const has = (w: QuestionWord) => indexedEntries.get(note.entry)?.tokenWeight.has(w.token) ?? false;
+    const words = questionWords(question).words;
+    // What is asked beyond it: the asking words the note lacks, the ones no note has (LUKS, xfs) included.
+    const asked = words.filter(
+      (w) =>
+        w.focus &&
+        (meaningful(w) || (w.kind === 'topic' && !isCommonEnglish(w.token) && !/^\d+$/.test(w.token))) &&
+        !LEXICON.intentConcepts.has(w.token),
+    );
     const covered = questionWords(known.join(' ')).words.filter((w) => meaningful(w) && has(w));
+    // Only a note that holds something the asker names as known covers a part ("도커가 컨테이너로 실행한다는 건
+    // 알겠어요" names nothing a note has on its own).
+    if (covered.length === 0) return answer;
     return {
       query: question,
       outcome: 'partial',
