@@ -237,7 +237,7 @@ export function readMessage(text: string): Message {
   const known = asks
     ? sentences
         .filter((s) => s.role === 'context' && ACKNOWLEDGES.test(s.text))
-        .map((s) => s.text.replace(ACKNOWLEDGES, ' ').trim())
+        .map((s) => knownPart(s.text))
     : [];
   return { sentences: withinBudget(sentences), ...(known.length > 0 ? { known } : {}) };
 }
@@ -319,6 +319,13 @@ const ACKNOWLEDGES = new RegExp(
   ].join('|'),
   'iu',
 );
+
+/** What the clause says is known: before "…는 건 알겠어요", after "I get that …". */
+function knownPart(clause: string): string {
+  const said = ACKNOWLEDGES.exec(clause);
+  if (!said) return clause;
+  return (said.index > 0 ? clause.slice(0, said.index) : clause.slice(said[0].length)).trim();
+}
 
 /** One clause of a message, as splitSentences cuts it, with what its place says of its role. */
 interface Clause {

@@ -143,6 +143,13 @@ describe('readMessage', () => {
     },
   );
 
+  it('reads a message that only restates what was learned as thanks, and keeps what is known beside a question', () => {
+    expect(readMessage('아 그렇구나 컨테이너는 일회용인 거 알겠어요').chat).toBeDefined();
+    expect(readMessage('got it, images are read-only templates. thanks!').chat).toBeDefined();
+    expect(readMessage('컨테이너 먼저 지우는 건 알겠어요. 그럼 볼륨은요?').known).toEqual(['컨테이너 먼저 지우는']);
+    expect(readMessage('I got the message permission denied. What group do I need?').known).toBeUndefined();
+  });
+
   it('still reads a question that starts with an acknowledgement or names a test', () => {
     expect(readMessage('넵 그럼 도커 루트 디렉터리는 어디예요?').chat).toBeUndefined();
     expect(readMessage('테스트 환경에 도커 쓰면 뭐가 좋아요?').chat).toBeUndefined();
