@@ -235,9 +235,7 @@ export function readMessage(text: string): Message {
   }
   // Without the words saying it is known, so that it reads as the topic it names, not as thanks.
   const known = asks
-    ? sentences
-        .filter((s) => s.role === 'context' && ACKNOWLEDGES.test(s.text))
-        .map((s) => knownPart(s.text))
+    ? sentences.filter((s) => s.role === 'context' && ACKNOWLEDGES.test(s.text)).map((s) => knownPart(s.text))
     : [];
   return { sentences: withinBudget(sentences), ...(known.length > 0 ? { known } : {}) };
 }

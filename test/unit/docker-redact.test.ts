@@ -860,6 +860,43 @@ describe('forms a fourth red-team pass found (round 12)', () => {
     expect(redactSecrets('diff <(echo left) <(echo right)')).toBe('diff <(echo left) <(echo right)');
   });
 
+  it('what a review of this round found: flags that mean something else stay, passwords that look like something else are hidden', () => {
+    for (const command of [
+      'journalctl -u nginx -p err --since today',
+      'celery -A app worker -l INFO -P eventlet',
+      'gunicorn -u www-data -p /run/app.pid app:wsgi',
+      'pytest -l tests/ -p no:cacheprovider',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable, as a container's command shows it
+      'pg_isready -U postgres -p ${PGPORT:-5432}',
+      'sudo -u node node -p "process.version"',
+      'mongod --auth --keyFile /etc/mongo/keyfile --bind_ip_all',
+      'mysql -u root -p -BNe "select 1"',
+      'check_http -H web -C 30 -p 443',
+      'check_snmp -H sw1 -P 2c -x AES -o sysUpTime.0',
+      'nginx -c /etc/nginx.conf <<EOF\nuser nginx nginx;\nEOF',
+      'echo refreshed | tee -a /var/log/token-refresh.log',
+      'rman target / cmdfile=/scripts/backup.rman log=/logs/rman.log',
+      'composer config repositories.local path ../packages/*',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+    expect(redactSecrets('env DB_PASSWORD=Default!2024 REDIS_PASSWORD=never,again app')).toBe(
+      'env DB_PASSWORD=*** REDIS_PASSWORD=*** app',
+    );
+    expect(redactSecrets('env JWT_SECRET=/9j4kQw+Zx/Ab3 app --db-password=~/Xk9q.Zw')).toBe(
+      'env JWT_SECRET=*** app --db-password=***',
+    );
+    expect(redactSecrets("app --token '$UPERS3CRET' --existing-password Ex1pw")).toBe(
+      "app --token '***' --existing-password ***",
+    );
+    expect(redactSecrets('app --spring.cloud.vault.app-role.secret-id=1b2c-3d4e')).toBe(
+      'app --spring.cloud.vault.app-role.secret-id=***',
+    );
+    expect(redactSecrets('cat <<EOF > /etc/ppp/chap-secrets\nalice * Ch4p *\nEOF')).toBe(
+      'cat <<EOF > /etc/ppp/chap-secrets\n***\nEOF',
+    );
+  });
+
   it('what only names or points at a secret stays: ids, references, paths, variables, settings', () => {
     for (const command of [
       'aws secretsmanager get-secret-value --secret-id prod/app/db',

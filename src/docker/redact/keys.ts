@@ -354,10 +354,12 @@ function classify(name: string): boolean {
   // An id names a secret (--secret-id prod/db, KMS_KEY_ID), but a session id is the session, and Vault's
   // AppRole secret_id=… is a credential.
   const before = words.at(-2)?.toLowerCase();
-  const credentialId = last === 'id' && (before === 'session' || (before === 'secret' && !name.startsWith('-')));
+  const credentialId =
+    last === 'id' &&
+    (before === 'session' || (before === 'secret' && (!name.startsWith('-') || /app-?role/i.test(name))));
   if (words.length > 1 && last !== undefined && ABOUT_THE_SECRET.has(last) && !credentialId) return false;
   // existingSecret=db-secret, --existing-secret: the name of a secret kept elsewhere.
-  if (words.length > 1 && words.at(-2)!.toLowerCase() === 'existing') return false;
+  if (words.length > 1 && words.at(-2)!.toLowerCase() === 'existing' && last === 'secret') return false;
   const parts = lower.split(/[\s_.-]+/).filter(Boolean);
   if (parts.length > 1 && ABOUT_IN_OTHER_LANGUAGES.has(parts.at(-1)!)) return false;
   if (OTHER_LANGUAGES.some((word) => parts.join('').includes(word))) return true;

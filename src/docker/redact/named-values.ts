@@ -220,7 +220,7 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     const endsThere = value + 1 >= text.length || isSpace(after) || isCommandEnd(after);
     if (isCommandEnd(first) && first !== OPENING_PARENTHESIS && endsThere) return { next: value, region };
     // SESSION_COOKIE_SECURE=true, usePasswordFiles=true, PasswordAuthentication=no: a setting, not a secret.
-    if (isSettingWord(text, value)) return { next: value, region };
+    if (isSettingWord(text, value) && endsAfterSettingWord(text, value)) return { next: value, region };
     let valueStop: number;
     if (!quotedName && isQuote(before) && !opensShellScript(text, start - 1)) {
       // '--password=two words', "Authorization: Bearer x": the quotes hold the name and all of its value.
@@ -289,6 +289,13 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
  */
 const SETTING_WORD =
   /^(?:true|false|yes|no|on|off|enabled?|disabled?|none|null|auto|required|optional|always|never|default|(?:rsa|dsa|ec|ed25519|ed448)(?::\d+)?|stdin|fd:\d+|env:[A-Za-z_]\w*)(?![\w.:/@=+-])/i;
+/** After `=`, only a setting word alone counts: DB_PASSWORD=Default!2024 is a password that starts with one. */
+function endsAfterSettingWord(text: string, at: number): boolean {
+  const word = SETTING_WORD.exec(text.slice(at, at + 16));
+  const next = text.charCodeAt(at + (word?.[0].length ?? 0));
+  return Number.isNaN(next) || isSpace(next) || isQuote(next) || next === 0x3b || next === 0x29 || next === 0x7d;
+}
+
 function isSettingWord(text: string, at: number): boolean {
   return SETTING_WORD.test(text.slice(at, at + 16));
 }

@@ -101,13 +101,14 @@ export function trimCommandEnd(text: string, start: number, end: number): number
  * a password may well start with `$` (`$ecret1` is a password, not a variable a shell would have).
  */
 const VARIABLE_REFERENCES =
-  /^(["']?)(?:\$\{[A-Za-z_]\w*\}|\$[A-Z_][A-Z0-9_]+)(?:[:@/](?:\$\{[A-Za-z_]\w*\}|\$[A-Z_][A-Z0-9_]+))*\1$/;
+  /^("?)(?:\$\{[A-Za-z_]\w*\}|\$[A-Z_][A-Z0-9_]+)(?:[:@/](?:\$\{[A-Za-z_]\w*\}|\$[A-Z_][A-Z0-9_]+))*\1$/;
 
 /**
  * A value that is a file's path or a file: reference (--tls-key /etc/ssl/private/server.key,
  * --from-file=password=./pw.txt, --authkey=file:/run/secrets/ts): where a secret is kept, shown.
  */
-const FILE_REFERENCE = /^(["']?)(?:file:\/{0,2}|~|\.{1,2})?\/[\w./@%+~-]*\1$/;
+const FILE_REFERENCE =
+  /^(["']?)(?:(?:file:\/{0,2})?\/(?:run|etc|var|opt|home|usr|srv|tmp|data|secrets?|app|mnt|config|certs?|keys?|root|vault|conf)\/[\w./@-]*|(?:~|\.{1,2})\/[\w./@-]*\/[\w./@-]*|(?:~|\.{1,2})\/[\w.@-]*\.[a-z]{1,5})\1$/;
 
 export function maskValue(text: string, start: number, end: number, masks: Span[]): void {
   if (end - start <= 200) {
@@ -151,5 +152,7 @@ export function dashWordIsValue(text: string, at: number): boolean {
   const word = text.slice(at, Math.min(p, at + 256));
   if (/^-.$/.test(word) || word === '--') return false;
   const name = word.split('=', 1)[0]!;
+  // --keyFile, --authenticationDatabase, --bind_ip_all: a long flag, camel case or not; -BNe: short ones bundled.
+  if (/^--[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/.test(name) || /^-[A-Za-z]{1,4}$/.test(name)) return false;
   return /[^a-z0-9_-]/.test(name);
 }

@@ -22,11 +22,11 @@ interface PasswordFlag {
   attached: boolean;
   /** Only what follows the first of this character is secret (curl -E cert.pem:password, lftp -u user,password). */
   after?: ':' | ',';
-  /** A number is not this flag's secret: the tool takes a port by the same letter in other modes (check_http -p 80). */
+  /** A number or a path is not this flag's secret: the tool takes a port or a path by the same letter in other modes (check_http -p 80, check_disk -p /). */
   notNumber?: boolean;
 }
 
-const allowed = (flag: PasswordFlag, value: string) => !flag.notNumber || !/^\d+$/.test(value);
+const allowed = (flag: PasswordFlag, value: string) => !flag.notNumber || !/^(?:\d+|\/.*)$/.test(value);
 
 interface FlagTool {
   kind: 'flags';
@@ -45,8 +45,10 @@ interface PositionalTool {
   secretFrom(flagLetters: string, longFlags: readonly string[]): number | undefined;
   /** Short flags that take the next word as their value (not a positional). */
   valueFlags?: string;
-  /** Only this part of each secret positional is hidden: after user/ (sqlplus user/password@db), or after user: (user:password). */
-  part?: 'after-slash' | 'after-colon';
+  /** Only this part of each secret positional is hidden: after user/ (sqlplus user/password@db). */
+  part?: 'after-slash';
+  /** The first positional must be this (poetry config http-basic.REPO …, not virtualenvs.create). */
+  firstPositional?: RegExp;
 }
 
 type Tool = FlagTool | PositionalTool;
@@ -84,19 +86,21 @@ const TOOLS: Tool[] = [
   { kind: 'flags', names: /^ssh-keygen$/, flags: [glued('-N'), glued('-P')] },
   { kind: 'flags', names: /^slappasswd$/, flags: [glued('-s')] },
   { kind: 'flags', names: /^snmp[a-z]+$/, flags: [glued('-A'), glued('-X'), glued('-c')] },
-  // Nagios and Icinga check plugins: -p/-P is a password (or a port, a number, in some), -x a password,
-  // -C an SNMP community, -a user:password (check_http, check_curl).
+  // Nagios and Icinga check plugins: -p/-P is a password in most (a port, a number, in some); the other
+  // letters mean a secret only in the plugins that say so.
   {
     kind: 'flags',
-    names: /^check_[a-z0-9_]+(?:\.(?:pl|py|sh|rb))?$/,
+    names: /^check_(?!snmp)[a-z0-9_]+(?:\.(?:pl|py|sh|rb))?$/,
     flags: [
       { ...glued('-p'), notNumber: true },
       { ...glued('-P'), notNumber: true },
-      glued('-x'),
-      glued('-C'),
-      colonPart('-a'),
     ],
   },
+  // check_snmp: -C the community, -A and -X the v3 passwords (-P and -x name protocols).
+  { kind: 'flags', names: /^check_snmp(?:\.(?:pl|py|sh))?$/, flags: [glued('-C'), glued('-A'), glued('-X')] },
+  { kind: 'flags', names: /^check_(?:http|curl)$/, flags: [colonPart('-a'), colonPart('--authorization')] },
+  { kind: 'flags', names: /^check_redis(?:\.(?:pl|py|sh))?$/, flags: [glued('-x')] },
+  { kind: 'flags', names: /^check_nt$/, flags: [glued('-s')] },
   ...['az', 'oc', 'cf', 'kubectl'].map(
     (name): FlagTool => ({ kind: 'flags', names: new RegExp(`^${name}$`), after: 'login', flags: [glued('-p')] }),
   ),
@@ -130,10 +134,10 @@ const TOOLS: Tool[] = [
       subcommand: ['config'],
       secretFrom: () => 2,
       valueFlags: '',
+      firstPositional: /^(?:http-basic|github-oauth|gitlab-token|gitlab-oauth|bearer|bitbucket-oauth)\./,
     }),
   ),
-  // bundle config set HOST user:password; pulumi config set --secret NAME VALUE.
-  { kind: 'positional', names: /^bundle$/, subcommand: ['config', 'set'], secretFrom: () => 1, part: 'after-colon' },
+  // pulumi config set --secret NAME VALUE.
   {
     kind: 'positional',
     names: /^pulumi$/,
@@ -326,17 +330,26 @@ class ToolArguments {
     if (this.tool.kind !== 'positional' || this.subcommandMatched < this.tool.subcommand.length) return;
     const from = this.tool.secretFrom(this.flagLetters, this.longFlags);
     if (from === undefined) return;
+    const first = this.positionals[0];
+    if (
+      this.tool.firstPositional &&
+      !(first && this.tool.firstPositional.test(this.text.slice(first.start, first.end)))
+    )
+      return;
     const part = this.tool.part;
     for (const word of this.positionals.slice(from)) {
+      // sqlplus u/p@db @script.sql ARG…: what follows the script is the script's.
+      if (part && this.text.charCodeAt(word.start) === 0x40) break;
       if (!part) {
         maskValue(this.text, word.start, word.end, this.masks);
         continue;
       }
       const raw = this.text.slice(word.start, word.end);
-      const cut = raw.indexOf(part === 'after-slash' ? '/' : ':');
-      if (cut <= 0) continue; // /nolog, a script's name: no user before the secret
+      // user/password(@service) only: not /nolog, @script.sql, cmdfile=/x/y or a date like 2024/01.
+      if (!/^[A-Za-z][\w$#]*\/[^\s/=]/.test(raw) || raw.includes('=')) continue;
+      const cut = raw.indexOf('/');
       // The last @: a password holding one is still hidden whole.
-      const at = part === 'after-slash' ? raw.lastIndexOf('@') : -1;
+      const at = raw.lastIndexOf('@');
       maskValue(this.text, word.start + cut + 1, at > cut ? word.start + at : word.end, this.masks);
     }
   }
@@ -404,6 +417,8 @@ const SCRIPT_FLAG = /^-[a-z]*c[a-z]*$/;
 function isSecretPath(path: string): boolean {
   const bare = path.replace(/["'`]/g, '');
   if (!bare.includes('/') && !bare.startsWith('.')) return false;
+  // A log or status file about secrets (token-refresh.log) holds none; /etc/passwd and /etc/group hold no passwords.
+  if (/\.(?:log|out|err|pid|lock|status|stat)$/i.test(bare) || /^\/etc\/(?:passwd|group)$/.test(bare)) return false;
   return bare
     .split('/')
     .filter(Boolean)
@@ -431,16 +446,25 @@ function readsSecret(command: PipelineCommand, raw: string): boolean {
 
 /** Flags that name the user a command logs in as: `-u alice`, `--username=ci`, `/u:bob`. */
 const USER_FLAG = /^(?:-[uUl]|--(?:user|username|login)|\/u:.+|\/user:.+)$/;
+/** Programs that run a command as a user: their -u names who runs it. */
+const RUNS_AS = /^(?:sudo|runuser|doas|gosu|su-exec|setpriv|chpst|s6-setuidgid|start-stop-daemon)$/;
 /** The short password flags most tools take once a user is named: -p, -P, --pass, --passwd. */
 const PASSWORD_AFTER_USER = /^(?:-[pP]|--pass|--passwd)$/;
 /** A value that is a port, a port range or mapping, a number: ssh -l u -p 2222, docker run -u 1000 -p 8080:80. */
 const PORT_LIKE = /^[\d.:/-]+(?:\/(?:tcp|udp|sctp))?$/;
+/**
+ * A value no password looks like, which tools give -p for other things: a level or a plugin in small
+ * letters (journalctl -p err, pytest -p no:cacheprovider, celery -P eventlet), a file (gunicorn -p app.pid,
+ * jmeter -p x.properties, wget -P artifacts/), a variable (-p ${PGPORT:-5432}).
+ */
+const NOT_A_PASSWORD = /^(?:[a-z][a-z0-9:_-]*|[\w.-]*\.[a-z]{1,12}|[\w./-]*\/[\w./-]*|\$.*)$/;
 
 /**
  * Any tool given a user and then -p/-P: the value is that user's password (cypher-shell -u neo4j -p x,
  * evil-winrm -u a -p x, racadm -u root -p x), unless it is a port (ssh -l u -p 22) or a path.
  */
 class UserThenPassword {
+  private program = '';
   private userNext = false;
   private userSeen = false;
   private passwordNext = false;
@@ -451,10 +475,17 @@ class UserThenPassword {
   ) {}
 
   take(word: Word, raw: string): void {
+    if (!this.program) this.program = programName(this.text, word);
     if (this.passwordNext) {
       this.passwordNext = false;
       const value = raw.replace(/^["']|["']$/g, '');
-      if (!raw.startsWith('-') && !PORT_LIKE.test(value)) maskValue(this.text, word.start, word.end, this.masks);
+      if (!raw.startsWith('-') && !PORT_LIKE.test(value) && !NOT_A_PASSWORD.test(value))
+        maskValue(this.text, word.start, word.end, this.masks);
+      return;
+    }
+    // runuser -u app -- node -p …: what follows -- is another command's arguments.
+    if (raw === '--') {
+      this.userSeen = this.userNext = false;
       return;
     }
     if (this.userNext) {
@@ -462,6 +493,8 @@ class UserThenPassword {
       this.userSeen = !raw.startsWith('-');
       return;
     }
+    // sudo -u app node -p …, gosu app …: the user is who runs the command that follows, not a login.
+    if (RUNS_AS.test(this.program)) return;
     if (USER_FLAG.test(raw)) {
       if (raw.startsWith('/')) this.userSeen = true;
       else this.userNext = isBlank(this.text.charCodeAt(word.end));
@@ -572,11 +605,14 @@ function maskInput(text: string, word: Word, byUser: boolean, masks: Span[]): vo
  * redis's `AUTH [USER] PASSWORD`. A here-document written into a file whose path says secret
  * (`cat > /etc/ppp/chap-secrets <<EOF`) is hidden whole.
  */
-const SCRIPT_LINES: RegExp[] = [
-  /^\s*user\s+\S+\s+(\S+)/i,
-  /^\s*pass(?:word)?\s+(\S+)/i,
-  /^\s*conn(?:ect)?\s+[^\s/]+\/(\S+?)(?:@\S*)?\s*;?$/i,
-  /^\s*auth\s+(?:\S+\s+)?(\S+?)\s*$/i,
+const SCRIPT_LINES: Array<{ programs: RegExp; line: RegExp }> = [
+  { programs: /^(?:ftp|lftp|ncftp|tnftp|pftp|netkit-ftp)$/, line: /^\s*user\s+\S+\s+(\S+)/i },
+  { programs: /^(?:ftp|lftp|ncftp|tnftp|pftp|netkit-ftp)$/, line: /^\s*(?:quote\s+)?pass\s+(\S+)/i },
+  {
+    programs: /^(?:sqlplus|sqlcl|sql|rman|dgmgrl)$/,
+    line: /^\s*conn(?:ect)?\s+[^\s/]+\/(\S+?)(?:@\S*)?(?:\s+as\s+\w+)?\s*;?$/i,
+  },
+  { programs: /^(?:redis|keydb|valkey)-cli$|^(?:nc|ncat|telnet)$/, line: /^\s*auth\s+(?:\S+\s+)?(\S+?)\s*$/i },
 ];
 // Bounded parts, so that a line of many unclosed `<<<"` or `<<EOF` costs linear time.
 const HERE_DOCUMENT = /<<-?[ \t]*(["']?)([A-Za-z_][\w-]{0,32})\1[^\n]{0,200}\n/g;
@@ -594,25 +630,41 @@ export function maskScriptInput(text: string, masks: Span[]): void {
     let bodyEnd = bodyStart + (close ? close.index : rest.length);
     if (text.charCodeAt(bodyEnd - 1) === 0x0a) bodyEnd--; // the newline before the closing line stays
     const lineStart = Math.max(text.lastIndexOf('\n', m.index) + 1, 0);
-    const redirect = /\d?>>?[ \t]*(\S+)/.exec(text.slice(lineStart, m.index));
-    if (redirect && isSecretPath(redirect[1]!)) {
+    // The whole line of the command: a redirect may stand after the << too (cat <<EOF > /etc/ppp/chap-secrets).
+    const line = text.slice(lineStart, bodyStart);
+    const redirect = /\d?>>?[ \t]*([^\s<>|;&]+)/.exec(line.replace(/<<-?[ \t]*\S+/, ' '));
+    if ((redirect && isSecretPath(redirect[1]!)) || /\btee\s+(?:-a\s+)?(\S+)/.exec(line)?.slice(1).some(isSecretPath)) {
       masks.push([bodyStart, bodyEnd]);
     } else {
-      maskScriptLines(text, bodyStart, bodyEnd, masks);
+      maskScriptLines(text, bodyStart, bodyEnd, programBefore(text, lineStart, m.index), masks);
     }
     HERE_DOCUMENT.lastIndex = bodyEnd;
   }
   HERE_STRING.lastIndex = 0;
   for (let m = HERE_STRING.exec(text); m; m = HERE_STRING.exec(text)) {
     const start = m.index + m[0].length - 1 - m[2]!.length;
-    maskScriptLines(text, start, start + m[2]!.length, masks);
+    const lineStart = Math.max(text.lastIndexOf('\n', m.index) + 1, 0);
+    maskScriptLines(text, start, start + m[2]!.length, programBefore(text, lineStart, m.index), masks);
   }
 }
 
-function maskScriptLines(text: string, from: number, to: number, masks: Span[]): void {
+/** The program of the command that a here-document or here-string at `at` is given to. */
+function programBefore(text: string, lineStart: number, at: number): string {
+  const command = text
+    .slice(lineStart, at)
+    .split(/[;|&()]/)
+    .at(-1)!
+    .trim();
+  const first = command.split(/\s+/)[0] ?? '';
+  return first.replace(/["'`\\]/g, '').replace(/^.*\//, '');
+}
+
+function maskScriptLines(text: string, from: number, to: number, program: string, masks: Span[]): void {
+  const patterns = SCRIPT_LINES.filter((p) => p.programs.test(program)).map((p) => p.line);
+  if (patterns.length === 0) return;
   let at = from;
   for (const line of text.slice(from, to).split('\n')) {
-    for (const pattern of SCRIPT_LINES) {
+    for (const pattern of patterns) {
       const found = pattern.exec(line);
       if (found?.[1]) {
         const start = at + found.index + found[0].lastIndexOf(found[1]);
