@@ -101,7 +101,10 @@ export function parseEntry(text: string, file: string): KnowledgeEntry {
   const { yaml, body, firstLine } = splitFrontMatter(lines.slice(leading.length), countLines(leading));
   const m = parseFrontMatter(yaml, firstLine);
   const id = requiredString(m, 'id', 64);
-  if (!ID_PATTERN.test(id)) throw new BadFile(`id ${shown(id)} must be lowercase letters, digits and dashes`, 'id');
+  // An id is matched as written: what a title loses of pasted invisible characters, an id may not ("docker\u200b").
+  const written = typeof m.id === 'string' ? m.id.trim() : id;
+  if (!ID_PATTERN.test(written))
+    throw new BadFile(`id ${shown(written)} must be lowercase letters, digits and dashes`, 'id');
   const title = requiredString(m, 'title', FRONT_MATTER_LIMITS.titleChars);
   if (!body.trim()) throw new BadFile('the body after the front-matter is empty', 'body');
   return {

@@ -175,6 +175,9 @@ describe('sizes', () => {
     expect(refusal(fm('id: a\ntitle: A\naliases: [ok, "left\\u202eright"]'))).toBe(
       'aliases[1] holds a control or bidi character (\\u202e); remove it',
     );
+    expect(refusal(fm('id: "docker\\u200b"\ntitle: A'))).toBe(
+      'id "docker\\u200b" must be lowercase letters, digits and dashes',
+    );
     expect(refusal(fm(`id: ${'Ab'.repeat(32)}\ntitle: A`))).toBe(
       `id "${'Ab'.repeat(29)}A…" must be lowercase letters, digits and dashes`,
     );
