@@ -689,6 +689,8 @@ describe('forms a fourth red-team pass found (round 12)', () => {
       'HESLO',
       'KATA_LALUAN',
       'ЛОЗИНКА',
+      'ПАРОЛА',
+      'LYKILORÐ',
       'ŞİFRE',
       'JELSZÓ',
       'LOZINKA',
@@ -894,6 +896,22 @@ describe('forms a fourth red-team pass found (round 12)', () => {
     );
     expect(redactSecrets('cat <<EOF > /etc/ppp/chap-secrets\nalice * Ch4p *\nEOF')).toBe(
       'cat <<EOF > /etc/ppp/chap-secrets\n***\nEOF',
+    );
+  });
+
+  it('what a printer sends through a filter, or a here-document gives, to a reader of secrets; a secret store’s input', () => {
+    expect(redactSecrets("echo Ft1pw | tr -d '\\n' | podman login -u me --password-stdin q.example")).toBe(
+      "echo *** | tr -d '\\n' | podman login -u me --password-stdin q.example",
+    );
+    expect(redactSecrets('printf %s Gc2pw | gcloud secrets create api --data-file=-')).toBe(
+      'printf %s *** | gcloud secrets create api --data-file=-',
+    );
+    expect(redactSecrets('echo Kb3pw | kubectl create secret generic api --from-file=token=/dev/stdin')).toBe(
+      'echo *** | kubectl create secret generic api --from-file=token=/dev/stdin',
+    );
+    expect(redactSecrets('chpasswd <<EOF\nops:Ch4pw\nEOF')).toBe('chpasswd <<EOF\nops:***\nEOF');
+    expect(redactSecrets("echo '{}' | kubectl apply -f - && echo rows | sort | uniq -c")).toBe(
+      "echo '{}' | kubectl apply -f - && echo rows | sort | uniq -c",
     );
   });
 

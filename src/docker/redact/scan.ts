@@ -108,7 +108,7 @@ const VARIABLE_REFERENCES =
  * --from-file=password=./pw.txt, --authkey=file:/run/secrets/ts): where a secret is kept, shown.
  */
 const FILE_REFERENCE =
-  /^(["']?)(?:(?:file:\/{0,2})?\/(?:run|etc|var|opt|home|usr|srv|tmp|data|secrets?|app|mnt|config|certs?|keys?|root|vault|conf)\/[\w./@-]*|(?:~|\.{1,2})\/[\w./@-]*\/[\w./@-]*|(?:~|\.{1,2})\/[\w.@-]*\.[a-z]{1,5})\1$/;
+  /^(["']?)(?:(?:file:\/{0,2})?\/(?:run|etc|var|opt|home|usr|srv|tmp|data|secrets?|app|mnt|config|certs?|keys?|root|vault|conf|dev|proc)\/[\w./@-]*|(?:~|\.{1,2})\/[\w./@-]*\/[\w./@-]*|(?:~|\.{1,2})\/[\w.@-]*\.[a-z]{1,5})\1$/;
 
 export function maskValue(text: string, start: number, end: number, masks: Span[]): void {
   if (end - start <= 200) {

@@ -393,6 +393,9 @@ const READER_FLAGS: Record<string, RegExp> = {
   htpasswd: /^-\w*i\w*$/,
   passwd: /^--stdin$/,
 };
+/** Commands that pass their input on, changed: what a printer sends through them still reaches the reader. */
+const FILTERS = /^(?:tr|head|tail|sed|cut|cat|base64|xargs|awk|sort|uniq|rev|iconv|dos2unix)$/;
+
 /** chpasswd reads user:password lines: the user stays. */
 const READS_USER_PASSWORDS = /^ch(?:g)?passwd$/;
 
@@ -439,8 +442,14 @@ function readsSecret(command: PipelineCommand, raw: string): boolean {
   if (raw === 'put' && words.at(-1) === 'secret') return true;
   if (program === 'secret-tool' && raw === 'store') return true;
   if (INPUT_AS_SOURCE.test(raw) && SECRET_SOURCE_FLAG.test(previous)) return true;
-  // docker secret create NAME -, vault login -, vault kv put path key=-
-  if (raw === '-' && (words.includes('secret') || program === 'vault')) return true;
+  // docker secret create NAME -, vault login -, vault kv put path key=-; gcloud secrets versions add NAME
+  // --data-file=-, az keyvault secret set --file /dev/stdin, kubectl create secret … --from-file=pw=/dev/stdin.
+  // Looked for only at such a word: a command of many words must not read them all at each one.
+  const ofSecrets = () => words.some((w) => /^secrets?$/i.test(w));
+  if ((raw === '-' || raw === '/dev/stdin') && (program === 'vault' || ofSecrets())) return true;
+  if (/^--?[\w.-]+=(?:[\w.-]+=)?(?:-|\/dev\/stdin)$/.test(raw) && ofSecrets()) return true;
+  // gh secret set NAME reads the value from its input when no --body is given.
+  if (raw === 'set' && words.at(-1) === 'secret' && program === 'gh') return true;
   return program === 'vault' && /^[\w.-]+=-$/.test(raw);
 }
 
@@ -545,7 +554,9 @@ function commandLine(text: string, from: number, to: number, depth: number, mask
       }
       if (groupPrinted && word === PIPE) printed = groupPrinted;
       if (word !== 0x29) groupPrinted = null;
-      command = newCommand(word === PIPE && printed !== null ? printed : []);
+      // A filter in the middle (tr -d '\n', head -1, base64 -d) passes on what came in.
+      const passedOn = FILTERS.test(command.program) && command.input.length > 0 ? command.input : printed;
+      command = newCommand(word === PIPE && passedOn !== null ? passedOn : []);
       credentials = new UserThenPassword(text, masks);
       hereString = redirect = false;
       continue;
@@ -617,6 +628,8 @@ const SCRIPT_LINES: Array<{ programs: RegExp; line: RegExp }> = [
 // Bounded parts, so that a line of many unclosed `<<<"` or `<<EOF` costs linear time.
 const HERE_DOCUMENT = /<<-?[ \t]*(["']?)([A-Za-z_][\w-]{0,32})\1[^\n]{0,200}\n/g;
 const HERE_STRING = /<<<[ \t]*(["'])([^\n]{0,1000}?)\1/g;
+/** How far back from a here-document or here-string its command is looked for. */
+const LOOK_BACK = 300;
 /** Bodies longer than this are not read line by line (a script's input of that size is data, not a login). */
 const SCRIPT_MAX = 8192;
 
@@ -629,26 +642,42 @@ export function maskScriptInput(text: string, masks: Span[]): void {
     const close = end.exec(rest);
     let bodyEnd = bodyStart + (close ? close.index : rest.length);
     if (text.charCodeAt(bodyEnd - 1) === 0x0a) bodyEnd--; // the newline before the closing line stays
-    const lineStart = Math.max(text.lastIndexOf('\n', m.index) + 1, 0);
+    const lineStart = lineStartBefore(text, m.index);
     // The whole line of the command: a redirect may stand after the << too (cat <<EOF > /etc/ppp/chap-secrets).
     const line = text.slice(lineStart, bodyStart);
     const redirect = /\d?>>?[ \t]*([^\s<>|;&]+)/.exec(line.replace(/<<-?[ \t]*\S+/, ' '));
+    const program = programBefore(text, lineStart, m.index);
     if ((redirect && isSecretPath(redirect[1]!)) || /\btee\s+(?:-a\s+)?(\S+)/.exec(line)?.slice(1).some(isSecretPath)) {
       masks.push([bodyStart, bodyEnd]);
+    } else if (READS_USER_PASSWORDS.test(program)) {
+      // chpasswd <<EOF: user:password lines, the users shown.
+      maskAfterColons(text, bodyStart, bodyEnd, masks);
+    } else if (READER_PROGRAMS.test(program)) {
+      masks.push([bodyStart, bodyEnd]);
     } else {
-      maskScriptLines(text, bodyStart, bodyEnd, programBefore(text, lineStart, m.index), masks);
+      maskScriptLines(text, bodyStart, bodyEnd, program, masks);
     }
     HERE_DOCUMENT.lastIndex = bodyEnd;
   }
   HERE_STRING.lastIndex = 0;
   for (let m = HERE_STRING.exec(text); m; m = HERE_STRING.exec(text)) {
     const start = m.index + m[0].length - 1 - m[2]!.length;
-    const lineStart = Math.max(text.lastIndexOf('\n', m.index) + 1, 0);
+    const lineStart = lineStartBefore(text, m.index);
     maskScriptLines(text, start, start + m[2]!.length, programBefore(text, lineStart, m.index), masks);
   }
 }
 
 /** The program of the command that a here-document or here-string at `at` is given to. */
+/**
+ * Where the line holding `at` starts, looking back at most LOOK_BACK characters: a line of many
+ * here-strings must not be read again back to its start at each one.
+ */
+function lineStartBefore(text: string, at: number): number {
+  const from = Math.max(0, at - LOOK_BACK);
+  const newline = text.slice(from, at).lastIndexOf('\n');
+  return newline < 0 ? from : from + newline + 1;
+}
+
 function programBefore(text: string, lineStart: number, at: number): string {
   const command = text
     .slice(lineStart, at)
@@ -657,6 +686,15 @@ function programBefore(text: string, lineStart: number, at: number): string {
     .trim();
   const first = command.split(/\s+/)[0] ?? '';
   return first.replace(/["'`\\]/g, '').replace(/^.*\//, '');
+}
+
+function maskAfterColons(text: string, from: number, to: number, masks: Span[]): void {
+  let at = from;
+  for (const line of text.slice(from, to).split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon >= 0 && colon < line.length - 1) masks.push([at + colon + 1, at + line.length]);
+    at += line.length + 1;
+  }
 }
 
 function maskScriptLines(text: string, from: number, to: number, program: string, masks: Span[]): void {
