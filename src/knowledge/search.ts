@@ -269,6 +269,8 @@ export function assembleKnowledgeBase(
     /** A sentence of the message asks nothing: the asker tells a story around the question. */
     toldStory?: boolean;
     chat?: Answer['chat'];
+    /** What the asker says they know already (see Message.known). */
+    known?: string[];
   } {
     const message = readMessage(question);
     if (message.chat) return { words: [], chat: message.chat };
@@ -363,7 +365,8 @@ export function assembleKnowledgeBase(
     }
     const actions = bySentence.filter((s) => focused.has(s)).flatMap(actionsOf);
     const toldStory = bySentence.some((s) => !askingSentences.has(s.sentence) && s.words.length > 0);
-    return { words: [...merged.values()], actions, prose, toldStory };
+    const known = message.known;
+    return { words: [...merged.values()], actions, prose, toldStory, ...(known ? { known } : {}) };
   }
 
   /**
@@ -525,16 +528,17 @@ export function assembleKnowledgeBase(
    * …는요?") names the note that covers that part: it is offered as covering part of the question.
    */
   function ask(question: string, options: { limit?: number } = {}): Answer {
-    const answer = answerOnce(question, options);
-    if (answer.outcome !== 'none' || answer.chat) return answer;
-    const known = readMessage(question).known;
-    if (!known) return answer;
+    const read = questionWords(question);
+    const answer = answerOnce(question, read, options);
+    if (answer.outcome !== 'none' || answer.chat || !read.known) return answer;
     // Answered, or covered in part: either way the note holds what the asker says they know.
-    const part = answerOnce(known.join(' '), options);
+    const knownText = read.known.join(' ');
+    const knownRead = questionWords(knownText);
+    const part = answerOnce(knownText, knownRead, options);
     const note = part.outcome === 'none' ? undefined : part.matches[0];
     if (!note) return answer;
     const has = (w: QuestionWord) => indexedEntries.get(note.entry)?.tokenWeight.has(w.token) ?? false;
-    const words = questionWords(question).words;
+    const words = read.words;
     // What is asked beyond it: the asking words the note lacks, the ones no note has (LUKS, xfs) included.
     const asked = words.filter(
       (w) =>
@@ -542,7 +546,7 @@ export function assembleKnowledgeBase(
         (meaningful(w) || (w.kind === 'topic' && !isCommonEnglish(w.token) && !/^\d+$/.test(w.token))) &&
         !LEXICON.intentConcepts.has(w.token),
     );
-    const covered = questionWords(known.join(' ')).words.filter((w) => meaningful(w) && has(w));
+    const covered = knownRead.words.filter((w) => meaningful(w) && has(w));
     // Only a note that holds something the asker names as known covers a part ("도커가 컨테이너로 실행한다는 건
     // 알겠어요" names nothing a note has on its own).
     if (covered.length === 0) return answer;
@@ -559,9 +563,14 @@ export function assembleKnowledgeBase(
     };
   }
 
-  function answerOnce(question: string, { limit = 3 }: { limit?: number } = {}): Answer {
+  /** The answer to a question as questionWords read it (read once: ask needs the reading too). */
+  function answerOnce(
+    question: string,
+    read: ReturnType<typeof questionWords>,
+    { limit = 3 }: { limit?: number } = {},
+  ): Answer {
     const none = (matches: Match[] = []): Answer => ({ query: question, outcome: 'none', answered: false, matches });
-    const { words, actions = [], prose = new Set<string>(), toldStory = false, chat } = questionWords(question);
+    const { words, actions = [], prose = new Set<string>(), toldStory = false, chat } = read;
     if (chat) return { ...none(), chat };
     const weights = weigh(words);
     const candidates = words.length > 0 ? candidatesFor(words, weights) : [];
