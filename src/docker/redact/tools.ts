@@ -381,11 +381,12 @@ const READS_SECRET =
   /^--?(?:[\w-]*(?:pass|token|secret|key|cred)[\w-]*stdin[\w-]*|[\w-]*stdin[\w-]*(?:pass|token|secret|key|cred)[\w-]*|with-token)$/i;
 /** A secret's source given as the input (--key-file=-, --passphrase-fd 0, -pass stdin, --from-file=pw=/dev/stdin). */
 const INPUT_AS_SOURCE = /^(?:-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0|stdin|fd:0|0)$/;
-const SECRET_SOURCE_FLAG = /^--?[\w.-]*(?:pass|key|secret|token|cred|auth)[\w.-]*$/i;
+/** A flag's name that says it is about a secret: the three patterns below share it. */
+const SECRET_FLAG_NAME = String.raw`[\w.-]*(?:pass|key|secret|token|cred|auth)[\w.-]*`;
+const SECRET_SOURCE_FLAG = new RegExp(`^--?${SECRET_FLAG_NAME}$`, 'i');
 /** The same, with or without dashes (wg set wg0 private-key <(…)), and not a public key. */
-const SECRET_SOURCE_ARGUMENT = /^(?!(?:--?)?[\w.-]*public)(?:--?)?[\w.-]*(?:pass|key|secret|token|cred|auth)[\w.-]*$/i;
-const SOURCE_IN_FLAG =
-  /^--?[\w.-]*(?:pass|key|secret|token|cred|auth)[\w.-]*=(?:[\w.-]+=)?(?:-|\/dev\/stdin|\/dev\/fd\/0|stdin|fd:0)$/i;
+const SECRET_SOURCE_ARGUMENT = new RegExp(`^(?!(?:--?)?[\\w.-]*public)(?:--?)?${SECRET_FLAG_NAME}$`, 'i');
+const SOURCE_IN_FLAG = new RegExp(`^--?${SECRET_FLAG_NAME}=(?:[\\w.-]+=)?(?:-|/dev/stdin|/dev/fd/0|stdin|fd:0)$`, 'i');
 /** Programs that read a password from their input whatever their arguments (passwd, kinit) or with one flag. */
 const READER_PROGRAMS = /^(?:passwd|kinit|kpasswd|smbpasswd|pdbedit|vncpasswd|x11vnc|openvpn)$/;
 const READER_FLAGS: Record<string, RegExp> = {
