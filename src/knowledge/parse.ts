@@ -46,14 +46,12 @@ export class BadFile extends Error {
  * answered as mojibake.
  */
 export function decodeNote(bytes: Uint8Array): string {
+  // A byte-order mark is dropped by the decoder itself.
   const utf16 = utf16Order(bytes);
-  if (utf16) {
-    const start = bytes[0] === 0xff || bytes[0] === 0xfe ? 2 : 0;
-    return new TextDecoder(utf16, { fatal: false }).decode(bytes.subarray(start));
-  }
+  if (utf16) return new TextDecoder(utf16).decode(bytes);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const line = lineOfFirstBadByte(bytes);
     throw new BadFile(
