@@ -281,7 +281,7 @@ export function assembleKnowledgeBase(
       const words = tokenizeWords(s.text);
       const outsideCode = s.text.replace(CODE_SPAN, ' ');
       for (const token of outsideCode === s.text ? words.map((w) => w.token) : tokenize(outsideCode)) prose.add(token);
-      return { ...s, words: dropAspectVerbs(mendSplitTypos(words)) };
+      return { ...s, words: dropAspectVerbs(mendSplitTypos(words), s.text) };
     });
     const domain = domainOf(new Set(tokenized.flatMap((s) => s.words.map((w) => w.token))));
     const classified = (ws: Word[]) =>
@@ -303,6 +303,8 @@ export function assembleKnowledgeBase(
       s.words.some((w) => w.token === 'difference') && new Set(s.words.filter(names).map((w) => w.token)).size <= 1;
     const hasSubject = (s: (typeof bySentence)[number]) => s.words.some(names) && !comparesWithStory(s);
     const focused = new Set(bySentence.filter((s) => s.role === 'question' && hasSubject(s)));
+    // The story sentence a question naming nothing asks about ("이 명령이 뭘 보여줘요?" after what was typed).
+    const toldFocus = new Set<(typeof bySentence)[number]>();
     if (focused.size === 0) {
       const lastQuestion = bySentence.map((s) => s.role).lastIndexOf('question');
       // "What's the thing they need before they can install Docker?": the clause after the asking one, in the
@@ -331,6 +333,7 @@ export function assembleKnowledgeBase(
       const subject = quote && hasSubject(quote) ? quote : before;
       const promoted = subject ? bySentence.filter((s) => s === subject || s.role === 'question') : bySentence;
       for (const s of promoted) focused.add(s);
+      if (lastQuestion >= 0) for (const s of promoted) if (s.role !== 'question') toldFocus.add(s);
     }
     // "engine 말고 나머지 컴포넌트는?", "other than the engine": what is set aside is not what is asked.
     const asides = message.sentences.flatMap((s) => setAsideTokens(s.text));
@@ -340,10 +343,12 @@ export function assembleKnowledgeBase(
     for (const sentence of bySentence) {
       const focus = focused.has(sentence);
       const weight = focus ? 1 : askingSentences.has(sentence.sentence) ? CLAUSE_WEIGHT : CONTEXT_WEIGHT;
+      const told = toldFocus.has(sentence);
       for (const w of sentence.words) {
         const seen = merged.get(w.token);
-        if (!seen) merged.set(w.token, { ...w, weight, focus });
+        if (!seen) merged.set(w.token, { ...w, weight, focus, ...(told ? { told } : {}) });
         else {
+          if (!told && seen.told) delete seen.told;
           seen.trust = Math.max(seen.trust, w.trust);
           if (weight > seen.weight) Object.assign(seen, { weight, focus, typed: w.typed });
         }
@@ -529,7 +534,7 @@ export function assembleKnowledgeBase(
    */
   function ask(question: string, options: { limit?: number } = {}): Answer {
     const read = questionWords(question);
-    const answer = answerOnce(question, read, options);
+    const answer = answerOnStory(question, read, options);
     if (answer.outcome !== 'none' || answer.chat || !read.known) return answer;
     // Answered, or covered in part: either way the note holds what the asker says they know.
     const knownText = read.known.join(' ');
@@ -561,6 +566,28 @@ export function assembleKnowledgeBase(
         asked.filter((w) => !has(w)),
       ),
     };
+  }
+
+  /**
+   * A long story dilutes how much of the note a message covers, however plainly its question asks about it: when
+   * the note leading on the whole message answers the question sentences alone, it answers. Only when the story
+   * names nothing else: no word no note knows, no other note's title word the lead lacks (the ENTRYPOINT and CMD
+   * a story's "them" points back to; the swarm of "스웜 설명에 …라는 말이 나오던데").
+   */
+  function answerOnStory(
+    question: string,
+    read: ReturnType<typeof questionWords>,
+    options: { limit?: number },
+  ): Answer {
+    const first = answerOnce(question, read, options);
+    const lead = first.matches[0] && indexedEntries.get(first.matches[0].entry);
+    if (first.outcome === 'answered' || !read.toldStory || !lead) return first;
+    const namesElse = (w: QuestionWord) =>
+      w.kind !== 'known' ||
+      (!lead.tokenWeight.has(w.token) && indexed.some((x) => x !== lead && x.titleTokens.includes(w.token)));
+    if (read.words.some((w) => !w.focus && names(w) && namesElse(w))) return first;
+    const asked = answerOnce(question, { ...read, words: read.words.filter((w) => w.focus) }, options);
+    return asked.outcome === 'answered' && asked.matches[0]?.entry === lead.entry ? asked : first;
   }
 
   /** The answer to a question as questionWords read it (read once: ask needs the reading too). */
@@ -615,7 +642,8 @@ export function assembleKnowledgeBase(
     const platformWords = words.filter((w) => LEXICON.platforms.has(w.token));
     // One shared word does not carry an answer when the question also names things no note knows: 격리 in
     // "코로나 격리 기간", Windows in "Windows 블루투스 연결" are another sense of the note's word.
-    const namesElse = focus.some((w) => w.kind === 'content');
+    // A rare word of the story a question points back to ("nuke", "box") is the story's, when there is more story.
+    const namesElse = focus.some((w) => w.kind === 'content' && !(w.told && toldStory));
     const dockerWords = focus.filter((w) => LEXICON.dockerWorld.has(w.token));
     /** How far one note answers the question: what it lacks, and whether it may answer with confidence. */
     const assess = (best: Candidate & { score: number }) => {
@@ -889,10 +917,16 @@ const SYNTAX_TOKENS = new Set(['dollar', 'substitution']);
 /** A quoted phrase of the story: 'single', "double", ‘curly’, “curly” or 「corner」 quotes. */
 const QUOTED = /['"‘“「]([^'"‘’“”「」]{4,}?)['"’”」]/u;
 
-/** "I keep seeing", "it keeps failing": keep before a gerund says it goes on, not that something is stored. */
-function dropAspectVerbs(words: Word[]): Word[] {
+/**
+ * "I keep seeing", "it keeps failing": keep before a gerund says it goes on, not that something is stored. A clause
+ * opening "before I …" says when, not that something comes first (the deletion order's word).
+ */
+function dropAspectVerbs(words: Word[], clause: string): Word[] {
+  const opensWithWhen = /^\W*before\s+(?:i|we|anyone)\b/i.test(clause);
   return words.filter(
-    (w, i) => !(/^(?:keep|keeps|kept|keeping)$/.test(w.typed) && /^[a-z]{3,}ing$/.test(words[i + 1]?.typed ?? '')),
+    (w, i) =>
+      !(/^(?:keep|keeps|kept|keeping)$/.test(w.typed) && /^[a-z]{3,}ing$/.test(words[i + 1]?.typed ?? '')) &&
+      !(opensWithWhen && i === 0 && w.typed === 'before'),
   );
 }
 
@@ -919,6 +953,8 @@ interface QuestionWord {
   focus: boolean;
   /** Named to be left out ("engine 말고 나머지", "other than the engine"): not what is asked. */
   excluded?: boolean;
+  /** Asked about only as the story a question naming nothing points back to, not in an asking sentence. */
+  told?: boolean;
 }
 
 /**

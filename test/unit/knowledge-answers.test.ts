@@ -1599,3 +1599,48 @@ describe('round 12: what the asker says they know names the note that covers tha
     expect(kb.ask('React 훅이 렌더링마다 도는 건 알겠어요. 근데 useEffect 클린업은 언제 불려요?').outcome).toBe('none');
   });
 });
+
+describe('round 13: long messages whose story dilutes a plain question', () => {
+  it('answers with the note that leads and answers the question sentences alone', () => {
+    expectAnswered(
+      "The wiki checklist says 'learn the four Docker components'. Which four do our notes have, and what does each one roughly do? My new teammate asked and I only remembered two.",
+      'docker-components',
+    );
+  });
+
+  it.each([
+    "Looking at a Dockerfile with both ONBUILD and SHELL lines. What's the difference between them, and how do they behave when I pass extra arguments to `docker run`? Sorry if it's obvious.",
+    "스웜 설명에 '도커 호스트를 클러스터로 구축한다'는 말이 나오던데 잘 와닿지가 않아요. 여러 대의 도커 호스트를 하나로 묶어서 관리한다는 뜻으로 이해하면 되나요?",
+  ])('does not answer on the question alone when the story names what it is about: %s', (q) => {
+    expect(kb.ask(q).outcome).not.toBe('answered');
+  });
+
+  it('a rare word of the story a question points back to ("분명", "nuke") does not stop the answer', () => {
+    expectAnswered(
+      '신입분이 `docker image ls` 쳤는데 화면이 텅 비었대요. 분명 어제 이미지 빌드했다는데요. 이 명령이 원래 뭘 보여주는 거예요? 제가 잘못 알려준 건지 확인 좀요.',
+      'listing-commands',
+    );
+  });
+
+  it('but one in the only clause it points back to still names another subject', () => {
+    expect(kb.ask('관현악 오케스트레이션 공부하려는데 책 추천해주세요').outcome).toBe('none');
+  });
+
+  it('"before I …" says when, not which comes first', () => {
+    expectAnswered(
+      'Doing a cleanup ticket on the shared runner. Before I nuke anything I just want to see which images are on the box. Which command do our notes give for that? Only the list, no prune yet.',
+      'listing-commands',
+    );
+    expectAnswered(
+      'Before we delete anything on the build box, what should be removed first, containers or images?',
+      'deletion-order',
+    );
+  });
+
+  it.each([
+    ['도커 엔진이 맡는 일을 리스트로 보고 싶어요.', 'docker-engine'],
+    ['쿠버네티스가 뭔지 노트에 정리된 목록 있으면 보여주세요.', 'kubernetes'],
+  ])("a list asked as the answer's shape is not the listing note: %s", (q, id) => {
+    expectAnswered(q, id);
+  });
+});
