@@ -4,7 +4,7 @@
  * question is what the search should weigh, and greetings, thanks and apologies weigh nothing.
  */
 
-export type Chat = 'greeting' | 'thanks';
+export type Chat = 'greeting' | 'thanks' | 'help';
 
 /** question: asks something; context: tells the situation around it; chat: greeting, thanks, apology. */
 export type SentenceRole = 'question' | 'context' | 'chat';
@@ -50,9 +50,9 @@ const SENTENCE_MARK =
 const THANKS_MARK = /:(?:pray|bow|\+1|thumbsup|clap|raised_hands|heart|smile|blush|ok_hand):|[👍🙏🙇👏❤😊🙌👌]/u;
 
 const GREETING =
-  /^(?:안녕(?:하세요|하십니까|하세용|요)?|안뇽(?:하세요|하세용)?|하이|하잉|헬로우?|굿모닝|굿\s?모닝|ㅎㅇ|(?:다들|모두|여러분)\s*출근\s*(?:하셨나요|하셨어요|했어요|완료)|반가워요|반갑습니다|처음 뵙겠습니다|오랜만(?:이에요|입니다|이네요|이요|요)?|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|예요|입니다|이요|요|\s*(?:되세요|보내세요|되십시오))?|수고\s*하세요|수고하셨습니다|(?:\S+\s+)?인사\s?(?:드립니다|드려요|올립니다|드릴게요)|hi|hello|hey|heya|hiya|yo|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|hope\s+(?:you(?:'re|\s+are)\s+(?:having\s+a\s+(?:good|great|nice)\s+(?:day|week|morning)|(?:doing\s+)?well)|all\s+is\s+well|everyone(?:'s|\s+is)\s+(?:well|good))|(?:(?:hey|hi|hello|yo)\s+)?(?:are\s+)?(?:you|u|anyone|anybody)\s+(?:around|there|here|online|awake))$/i;
+  /^(?:안녕(?:하세요|하십니까|하세용|요)?|안뇽(?:하세요|하세용)?|하이|하잉|헬로우?|굿모닝|굿\s?모닝|ㅎㅇ|(?:(?:다들|모두|여러분)\s*)?출근\s*(?:하셨나요|하셨어요|했어요|완료)|반가워요|반갑습니다|처음 뵙겠습니다|오랜만(?:이에요|입니다|이네요|이요|요)?|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|예요|입니다|이요|요|\s*(?:되세요|보내세요|되십시오))?|수고\s*하세요|수고하셨습니다|(?:\S+\s+)?인사\s?(?:드립니다|드려요|올립니다|드릴게요)|hi|hello|hey|heya|hiya|yo|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|hope\s+(?:you(?:'re|\s+are)\s+(?:having\s+a\s+(?:good|great|nice)\s+(?:day|week|morning)|(?:doing\s+)?well)|all\s+is\s+well|everyone(?:'s|\s+is)\s+(?:well|good))|(?:(?:hey|hi|hello|yo)\s+)?(?:are\s+)?(?:you|u|anyone|anybody)\s+(?:around|there|here|online|awake))$/i;
 const THANKS =
-  /^(?:감사(?:합니다|해요|드립니다|드려요)?|고마워(?:요)?|고맙습니다|땡큐|쌩큐|(?:ㄱㅅ)+|ㄳ+|생큐|쌩유|땡스|덕분(?:에|입니다|이에요)|(?:큰\s*|많은\s*)?도움(?:이)?\s*(?:많이\s*)?(?:됐어요|됐습니다|되었어요|되었습니다|돼요|됩니다)|잘\s*(?:봤습니다|봤어요|알겠습니다)|최고(?:예요|에요|입니다)?|thanks?|thank\s*(?:you|u)|thx|thnx|thanx|tnx|ty|tysm|cheers|much appreciated|appreciated|great|awesome|perfect|nice|cool|got it)$/i;
+  /^(?:감사(?:합니다|해요|드립니다|드려요)?|고마워(?:요)?|고맙습니다|땡큐|쌩큐|(?:ㄱㅅ)+|ㄳ+|생큐|쌩유|땡스|덕분(?:에|입니다|이에요)|(?:큰\s*|많은\s*)?도움(?:이)?\s*(?:많이\s*)?(?:됐어요|됐습니다|되었어요|되었습니다|돼요|됩니다)|잘\s*(?:봤습니다|봤어요|알겠습니다)|최고(?:예요|에요|입니다)?|thanks?|thank\s*(?:you|u)|thx|thnx|thanx|tnx|ty|tysm|cheers|much appreciated|appreciated|great|awesome|perfect|nice|cool|got it|you\s+rock|you'?re\s+the\s+best)$/i;
 /**
  * Goodbyes, one or several ("take care, talk later", "내일 봬요", "먼저 들어가보겠습니다", "오늘은 여기까지"): chat
  * as a greeting is. Each part is one way of leaving, so a new form is one more alternative.
@@ -91,13 +91,31 @@ const PLEASANTRY =
  * that", "noted", "kk". Chat, as thanks are: it asks nothing.
  */
 const ACKNOWLEDGEMENT =
-  /^(?:네+|넵+|넹+|옙+|예+|넵넵|네네|예예|ㅇㅇ|ㅇㅋ+|ㅇㅎ|오케이|오키|콜|굿+|굿굿|확인(?:했습니다|했어요|했음|요|입니다|완료)?|알겠음|알겠슴다|알았어요|오호|아하|ok(?:ay)?|k+|kk|roger(?:\s+that)?|ack|noted|will\s+do|understood|sure|sounds\s+good|all\s+good|no\s+worries|np|nvm|never\s*mind|lol|lmao|brb|afk|gm)$/i;
+  /^(?:네+|넵+|넹+|옙+|예+|넵넵|네네|예예|ㅇㅇ|ㅇㅋ+|ㅇㅎ|오케이|오키|콜|굿+|굿굿|확인(?:했습니다|했어요|했음|요|입니다|완료)?|알겠음|알겠슴다|알았어요|오호|아하|ok(?:ay)?|k+|kk|roger(?:\s+that)?|ack|noted|will\s+do|understood|sure|sounds\s+good|all\s+good|no\s+worries|np|nvm|never\s*mind|lol|lmao|brb|afk|gm|okie(?:\s+dokie)?|okey\s+dokey)$/i;
 /**
  * A message that checks the bot is there, or a test: "test", "테스트", "ping", "bot?", "살아있니?", "are you alive".
  * Answered with how to ask, never with a note that mentions tests.
  */
+/** Stepping away or a message sent by mistake ("잠깐 자리 비울게요", "sorry wrong channel"): it asks nothing. */
+const ASIDE =
+  /^(?:(?:죄송(?:합니다|해요)?|미안(?:합니다|해요)?|sorry|oops|앗|헉)\s+)?(?:잘못\s*(?:보냈|올렸)(?:어요|습니다|네요|다)|wrong\s+(?:channel|thread|chat|window|room|dm)|(?:(?:잠깐|잠시)\s*)?자리\s*(?:비울게요|비워요|비웁니다|비움|비울게)|회의\s*(?:들어갑니다|들어가요|들어갈게요|중이에요|중입니다)|돌아왔(?:습니다|어요)|다녀왔(?:습니다|어요))(?:\s+(?:죄송합니다|죄송해요|sorry))?$/i;
 const PRESENCE_CHECK =
-  /^(?:test(?:ing)?|테스트(?:입니다|중|요)?|ping|봇|봇아|bot|살아\s?있(?:니|냐|나요|어요|어|음)|(?:are\s+)?(?:you|u)\s+(?:alive|up|awake|working)|anyone\s+home|sup|wassup|what'?s\s+up)$/i;
+  /^(?:test(?:ing)?|테스트(?:입니다|중|요)?|ping|봇|봇아|bot|살아\s?있(?:니|냐|나요|어요|어|음)|(?:are\s+)?(?:you|u)\s+(?:alive|up|awake|working)|anyone\s+home|sup|wassup|what'?s\s+up|봇\s*(?:있(?:나요|어요|니|냐|음|어)|살아\s?있음)|여보세요|거기\s*(?:누구\s*)?(?:있어요|있나요|계세요|있음)|(?:hello|hi|hey)\s+anyone|anyone|anybody|anyone\s+(?:there|around|here|awake))$/i;
+
+/** A message asking about the bot itself, or for help using it: answered with what it does and its topics. */
+const ABOUT_BOT =
+  /^(?:(?:bot|봇아?|봇님)\s+)?(?:help(?:\s+me)?|도움말|헬프|사용법(?:\s*(?:좀|은|이)?\s*(?:알려\s*(?:줘|주세요|줄래)|뭐야|뭐예요|뭐에요))?|명령어\s*목록|what\s+(?:can|do)\s+(?:you|u)\s+do|what\s+are\s+(?:you|u)(?:\s+for)?|who\s+are\s+(?:you|u)|are\s+(?:you|u)\s+a\s+bot|how\s+do\s+(?:i|we)\s+use\s+(?:you|u|this(?:\s+bot)?|the\s+bot)|(?:너|넌|너는)\s*누구(?:야|니|세요|예요|에요)?|누구세요|(?:너|넌|너는)?\s*뭐\s*할\s*(?:수|줄)\s*(?:있어|있어요|있나요|있니|알아)|(?:넌|너는|이\s*봇은?|봇은?)\s*뭐\s*하는\s*(?:봇|애|거)(?:야|예요|에요|이야|임|니)?|무슨\s*봇이(?:야|에요|예요|니)|(?:이\s*봇\s*)?어떻게\s*(?:써|쓰는\s*거|사용해|사용하는\s*거)(?:요|야|예요|에요)?)$/i;
+/**
+ * Small talk about the day (lunch, coffee, the weather, being hungry or tired): a short message on one with no
+ * Docker word or code in it asks the notes nothing, unless it asks how ("how to brew coffee" is a question the
+ * notes do not cover, and a gap to record).
+ */
+const DAY_TALK =
+  /점심|저녁\s*(?:뭐|먹|메뉴)|밥\s*(?:먹|뭐|메뉴)|커피|날씨|비\s*(?:온|와|오)|눈\s*(?:온|와|오)|배고|졸려|졸리|피곤|월요병|불금|\b(?:lunch|coffee|weather|hungry|sleepy|raining|snowing|tgif)\b/i;
+const DOCKER_TALK =
+  /도커|docker|컨테이너|container|이미지|image|쿠버|k8s|kube|compose|컴포즈|swarm|스웜|registry|레지스트리|볼륨|volume|wsl|엔진|engine|서버|server|배포|deploy|빌드|build/i;
+const MAX_DAY_TALK_CHARS = 40;
+const ASKS_HOW = /어떻게|어케|방법|하는\s?법|추천|레시피|메뉴|\b(?:how|recipe|menu|recommend|best|which)\b/i;
 
 /**
  * Small talk: greetings, thanks, praise and reactions ("정리 깔끔하네요", "lgtm", "makes sense now"), "got it",
@@ -121,7 +139,7 @@ function isReaction(sentence: string): boolean {
   return sentence.length <= MAX_SMALL_TALK_CHARS && SMALL_TALK.test(sentence) && !ASKS.test(sentence);
 }
 const GREETING_WORD =
-  /안녕|안뇽|굿\s?모닝|출근|ㅎㅇ|하이|하잉|헬로|인사\s?(?:드립|드려|올립|드릴)|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|오랜만|잘\s?부탁|좋은\s*(?:아침|하루|오후|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|heya|hiya|greetings|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there|gn|hihi|byebye|hope|test|testing|ping|alive|awake|sup|wassup|you\s+up)\b|^(?:bot|봇아?)[?!.\s]*$|테스트|살아\s?있/i;
+  /안녕|안뇽|굿\s?모닝|출근|ㅎㅇ|하이|하잉|헬로|인사\s?(?:드립|드려|올립|드릴)|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|오랜만|잘\s?부탁|좋은\s*(?:아침|하루|오후|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|heya|hiya|greetings|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there|gn|hihi|byebye|hope|test|testing|ping|alive|awake|sup|wassup|you\s+up)\b|^(?:bot|봇아?)[?!.\s]*$|테스트|살아\s?있|여보세요|거기|봇\s*있|자리|회의|잘못|돌아왔|다녀왔|\b(?:wrong|oops|brb|afk)\b/i;
 const THANKS_WORD = /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?)\b/i;
 
 /** A question word opening a short question of its own ("Which flag?", "어떤 옵션?"). */
@@ -200,6 +218,10 @@ const splitMainClause = (clause: string) => clause.split(MAIN_AFTER_SETTING);
 export function readMessage(text: string): Message {
   let clean = text.slice(0, MAX_SCAN_CHARS).normalize('NFC');
   for (const [pattern, replacement] of SLACK_MARKUP) clean = clean.replace(pattern, replacement);
+  const whole = bare(clean);
+  if (ABOUT_BOT.test(whole)) return { sentences: [], chat: 'help' };
+  const dayTalk = DAY_TALK.test(whole) && !DOCKER_TALK.test(whole) && !ASKS_HOW.test(whole) && !clean.includes('`');
+  if (whole.length <= MAX_DAY_TALK_CHARS && dayTalk) return { sentences: [], chat: 'greeting' };
   const read = splitSentences(clean).map((clause) => ({ ...clause, role: roleOf(clause) }));
   const asks = read.some((s) => s.role === 'question');
   const sentences = read.map(
@@ -255,14 +277,17 @@ function isChat(sentence: string): boolean {
   // "좋은 아침입니다 여러분", "morning all", "봇아 안뇽": a greeting addressed to the room or the bot; "하이하이",
   // "byebye": one said twice.
   const words = bare(sentence)
-    .replace(/\s+(?:여러분|모두|다들|님들|봇아?|봇님|all|everyone|team|folks|guys|y'all|bot)$/i, '')
-    .replace(/^(?:봇아|봇님|bot)\s+/i, '')
+    .replace(
+      /\s+(?:여러분|여러분들|모두|다들|님들|팀|팀원분들|봇아?|봇님|all|everyone|team|folks|guys|y'all|bot)$/i,
+      '',
+    )
+    .replace(/^(?:봇아|봇님|bot|다들|모두|여러분)\s+/i, '')
     .replace(/^(\S{2,5}?)\s?\1$/u, '$1');
   if (words === '') return true;
   // A goodbye is short; the cap also bounds FAREWELL's repetition on a long clause.
   const farewell = words.length <= MAX_SMALL_TALK_CHARS && FAREWELL.test(words);
   if (GREETING.test(words) || THANKS.test(words) || PLEASANTRY.test(words) || farewell) return true;
-  if (ACKNOWLEDGEMENT.test(words) || PRESENCE_CHECK.test(words)) return true;
+  if (ACKNOWLEDGEMENT.test(words) || PRESENCE_CHECK.test(words) || ASIDE.test(words)) return true;
   // "hi team", "thanks a lot!", "감사합니다 여러분": a chat phrase with a filler word.
   const parts = words.split(' ');
   // "굿모닝 다들 출근하셨나요": a greeting, then another (short, as greetings are).

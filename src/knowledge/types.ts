@@ -40,8 +40,11 @@ export interface Answer {
    * the notes answer.
    */
   partial?: { covered: string[]; missing: string[] };
-  /** The message is only a greeting or thanks, with no question: reply briefly and say how to ask. */
-  chat?: 'greeting' | 'thanks';
+  /**
+   * The message is only a greeting or thanks, with no question: reply briefly and say how to ask. help: it asks
+   * about the bot itself ("help", "what can you do?", "너 누구야?"): say what it does and list the topics.
+   */
+  chat?: 'greeting' | 'thanks' | 'help';
 }
 
 export interface KnowledgeBase {

@@ -176,3 +176,12 @@ describe('Markdown tables', () => {
     }
   });
 });
+
+describe('help in the terminal', () => {
+  it('a message asking about the bot gets what it does, how to ask and every topic', () => {
+    const text = renderAnswerText(kb.ask('도움말'), kb, 'ko');
+    expect(text).toContain('도커 질문에 팀 노트로 답해 드려요.');
+    expect(text).toContain('주제 목록:');
+    expect(text.split('\n').filter((line) => line.startsWith('  • '))).toHaveLength(kb.entries.length);
+  });
+});

@@ -150,6 +150,51 @@ describe('readMessage', () => {
     expect(readMessage('I got the message permission denied. What group do I need?').known).toBeUndefined();
   });
 
+  it.each([
+    'help',
+    '도움말',
+    '사용법 알려줘',
+    'what can you do?',
+    'who are you?',
+    '너 누구야?',
+    '넌 뭐 하는 봇이야?',
+    '@bot how do I use you',
+  ])('reads %j, asked about the bot itself, as a request for help (round 13)', (text) => {
+    expect(readMessage(text).chat).toBe('help');
+  });
+
+  it.each([
+    '다들 좋은 아침이에요',
+    '굿모닝 팀',
+    '봇 있나요?',
+    '여보세요',
+    '거기 누구 있어요?',
+    'hello? anyone?',
+    '잠깐 자리 비울게요',
+    '회의 들어갑니다',
+    'sorry wrong channel',
+    '잘못 보냈어요 죄송합니다',
+    '점심 뭐 드실래요?',
+    '커피 한잔 하실 분?',
+    '비 온다 ㅠ',
+    '아 배고파',
+  ])('reads %j, a greeting, an aside or talk of the day, as a greeting (round 13)', (text) => {
+    expect(readMessage(text).chat).toBe('greeting');
+  });
+
+  it.each(['you rock', 'okie dokie'])('reads %j as chat (round 13)', (text) => {
+    expect(readMessage(text).chat).toBeDefined();
+  });
+
+  it('talk of the day that names Docker, or a long message about lunch, is read as a question', () => {
+    expect(readMessage('점심 먹고 도커 이미지 정리하는 법?').chat).toBeUndefined();
+    expect(readMessage('커피 주문 봇을 `docker run`으로 띄웠는데 로그는 어디서 봐요?').chat).toBeUndefined();
+    expect(readMessage('what can you do with docker compose profiles?').chat).toBeUndefined();
+    expect(
+      readMessage('점심 먹고 왔더니 빌드 서버 디스크가 꽉 찼다는 알람이 와 있네요. 어디부터 보면 될까요?').chat,
+    ).toBeUndefined();
+  });
+
   it('still reads a question that starts with an acknowledgement or names a test', () => {
     expect(readMessage('넵 그럼 도커 루트 디렉터리는 어디예요?').chat).toBeUndefined();
     expect(readMessage('테스트 환경에 도커 쓰면 뭐가 좋아요?').chat).toBeUndefined();

@@ -101,6 +101,25 @@ describe('button values', () => {
 });
 
 describe('answer messages', () => {
+  it('a message asking about the bot gets what it does and the topic list', () => {
+    const answer = kb.ask('what can you do?');
+    const message = buildAnswerMessage({
+      routes: ROUTES,
+      answer,
+      question: 'what can you do?',
+      lang: 'en',
+      audience: 'public',
+      lookup,
+      topics: kb.entries,
+    });
+    expectWithinSlackLimits(message);
+    const json = JSON.stringify(message.blocks);
+    expect(json).toContain('I answer Docker questions from the team notes.');
+    expect(json).toContain('/docker-ask');
+    expect(json).toContain(kb.entries[0]!.titleEn);
+    expect(json).not.toContain("don't cover");
+  });
+
   it('a private answer has the entry, its source, related topics, Share and Other matches', () => {
     const answer = kb.ask('컨테이너 삭제 순서?', { limit: 6 });
     const message = buildAnswerMessage({

@@ -200,9 +200,11 @@ export interface AnswerMessageInput extends Omit<EntryMessageInput, 'entry' | 'h
   topics?: readonly KnowledgeEntry[];
 }
 
-/** A greeting or thanks with no question: a brief reply and how to ask. */
+/** A greeting or thanks with no question: a brief reply and how to ask; asked about the bot, what it does. */
 export function buildChatMessage(chat: NonNullable<Answer['chat']>, lang: Lang): SlackMessage {
   const s = strings(lang).answers;
+  if (chat === 'help')
+    return { text: `${s.helpIntro} ${s.helpUsage}`, blocks: [section(`${s.helpIntro}\n${s.helpUsage}`)] };
   const reply = chat === 'greeting' ? s.chatGreeting : s.chatThanks;
   return { text: `${reply} ${s.chatHowTo}`, blocks: [section(`${reply}\n${s.chatHowTo}`)] };
 }
@@ -217,6 +219,7 @@ export function buildAnswerMessage(input: AnswerMessageInput): SlackMessage {
   const best = answer.matches[0];
   const withNotice = (message: SlackMessage): SlackMessage =>
     notice ? { text: `${notice} ${message.text}`, blocks: [context(notice), ...message.blocks] } : message;
+  if (answer.chat === 'help' && topics) return withNotice(buildHelpMessage(topics, input.lang));
   if (answer.chat) return withNotice(buildChatMessage(answer.chat, input.lang));
   if (!best || (answer.outcome !== 'answered' && answer.outcome !== 'partial')) {
     return withNotice(buildNotAnsweredMessage(answer, input.question, input.lang, input.routes, topics));

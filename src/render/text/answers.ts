@@ -15,6 +15,14 @@ import { PLAIN_STYLE, type TextStyle } from './style.ts';
 export function renderAnswerText(answer: Answer, kb: KnowledgeBase, lang: Lang, style = PLAIN_STYLE): string {
   const t = strings(lang).terminal;
   const s = strings(lang).answers;
+  if (answer.chat === 'help')
+    return [
+      s.helpIntro,
+      t.chatHowTo,
+      '',
+      `${s.topicsHeading}:`,
+      ...kb.entries.map((e) => `  • ${topicLine(e, style)}`),
+    ].join('\n');
   if (answer.chat) return `${answer.chat === 'greeting' ? s.chatGreeting : s.chatThanks}\n${t.chatHowTo}`;
   const [best, ...rest] = answer.matches;
   const partial = answer.outcome === 'partial' && best !== undefined;
