@@ -94,6 +94,10 @@ const SETS: Array<[string, string]> = [
   // Probe Z: 120 long Slack messages in Y's voice (60 in, 40 partial, 20 out), written the same way in round 12;
   // measured once (58.3% right-1st, 9 confident wrong, partial 8 (+2) of 40), then read and tuned on.
   ['probe Z (long messages)', path.join(DATA, 'probe-z-questions.jsonl')],
+  // Round 13: AA (200, the same kinds as Y; a fintech backend team moving off VMs, code-switching Korean and
+  // English), from the note bodies alone by a helper who saw no code; first sight 86.7% right-1st, 4 confident
+  // wrong, all 56 declined (README). Held out: its totals are printed, its misses not read.
+  ['held-out set AA', path.join(DATA, 'fresh-aa-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */
