@@ -683,6 +683,43 @@ describe('forms a red-team pass found, on every rendering', () => {
   });
 });
 
+describe('forms a fifth red-team pass found (round 13)', () => {
+  it('a secret word in more languages and scripts', () => {
+    for (const name of [
+      'CYFRINAIR',
+      'PASAHITZA',
+      'SEGREDO',
+      'GEHEIMSCHLUESSEL',
+      '凭证',
+      'APIキー',
+      'கடவுச்சொல்',
+      'ҚҰПИЯ_СӨЗ',
+      'КОД_ДОСТУПА',
+      'මුරපදය',
+    ]) {
+      expect(redactSecrets(`env ${name}=Wq4zTn8r app`)).toBe(`env ${name}=*** app`);
+    }
+  });
+
+  it('a scheme named as a setting does not take the next flag for its credential', () => {
+    expect(redactSecrets('http --auth-type=bearer --auth Jt5kPq9wLm3vXc7b GET https://api.example/me')).toBe(
+      'http --auth-type=bearer --auth *** GET https://api.example/me',
+    );
+    expect(redactSecrets("curl -H 'Authorization: Bearer Jt5kPq9wLm3vXc7b' https://api.example")).toBe(
+      "curl -H 'Authorization: Bearer ***' https://api.example",
+    );
+  });
+
+  it('file encryption tools with the key on the command line', () => {
+    expect(redactSecrets('ccrypt -e -K Vn3qRt8w db.dump')).toContain('-K ***');
+    expect(redactSecrets('mcrypt -k Vn3qRt8w db.dump')).toContain('-k ***');
+    expect(redactSecrets('aescrypt -e -p Vn3qRt8w db.dump')).toContain('-p ***');
+    expect(redactSecrets('openssl enc -aes-256-cbc -k Vn3qRt8w -in db.dump -out db.enc')).toBe(
+      'openssl enc -aes-256-cbc -k *** -in db.dump -out db.enc',
+    );
+  });
+});
+
 describe('forms a fourth red-team pass found (round 12)', () => {
   it('a secret word in many more languages, accents and fullwidth letters folded; a word about it keeps its value', () => {
     for (const name of [

@@ -265,7 +265,8 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
   if (!quotedName && isBlank(text.charCodeAt(end))) {
     const value = skipBlanks(text, end);
     const c = text.charCodeAt(value);
-    const minimum = BARE_SCHEMES[name.toLowerCase()];
+    // `--auth-type=bearer --auth x`: a scheme named as a setting; the flag after it is no credential.
+    const minimum = c === DASH ? undefined : BARE_SCHEMES[name.toLowerCase()];
     // SQL, config commands and prose: PASSWORD 'x', IDENTIFIED BY x, requirepass x, aws_secret_access_key x. A
     // name in a path (/run/secrets/db_password) names a file, not a value after it.
     const secretWord = isQuote(c)

@@ -164,6 +164,11 @@ const TOOLS: Tool[] = [
   { kind: 'positional', names: /^isql$/, subcommand: [], secretFrom: () => 2, valueFlags: 'dk' },
   // db2 connect to DB user NAME using PASSWORD.
   { kind: 'flags', names: /^db2$/, flags: [next('using'), next('USING')] },
+  // File encryption with the key on the command line: ccrypt -K KEY, mcrypt -k KEY, aescrypt -p PASSWORD, openssl enc -k.
+  { kind: 'flags', names: /^ccrypt$/, flags: [next('-K')] },
+  { kind: 'flags', names: /^mcrypt$/, flags: [next('-k')] },
+  { kind: 'flags', names: /^aescrypt$/, flags: [next('-p')] },
+  { kind: 'flags', names: /^openssl$/, after: 'enc', flags: [next('-k')] },
   // httpie and xh: -a user:password.
   { kind: 'flags', names: /^(?:https?|xhs?)$/, flags: [colonPart('-a'), colonPart('--auth')] },
   { kind: 'flags', names: /^(?:vsql|ldappasswd)$/, flags: [glued('-w'), glued('-s'), glued('-a')] },
