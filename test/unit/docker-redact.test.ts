@@ -710,6 +710,31 @@ describe('forms a fifth red-team pass found (round 13)', () => {
     );
   });
 
+  it("Windows containers' tools: net user and net use, schtasks, sqlpackage, winrs, signtool, certutil", () => {
+    expect(redactSecrets('net user svc_ci Kq7wPz3m /add /domain')).toBe('net user svc_ci *** /add /domain');
+    expect(redactSecrets('net use \\\\nas01\\bk Kq7wPz3m /user:CORP\\bk')).toBe(
+      'net use \\\\nas01\\bk *** /user:CORP\\bk',
+    );
+    expect(redactSecrets('net use Y: \\\\nas01\\bk Kq7wPz3m /user:CORP\\bk')).toBe(
+      'net use Y: \\\\nas01\\bk *** /user:CORP\\bk',
+    );
+    expect(redactSecrets('net use Y: \\\\nas01\\bk /persistent:yes')).toBe('net use Y: \\\\nas01\\bk /persistent:yes');
+    expect(redactSecrets('net user svc_ci /delete')).toBe('net user svc_ci /delete');
+    expect(redactSecrets('schtasks /Create /TN sync /RU CORP\\svc /RP Kq7wPz3m')).toBe(
+      'schtasks /Create /TN sync /RU CORP\\svc /RP ***',
+    );
+    expect(redactSecrets('sqlpackage /a:Export /su:sa /sp:Kq7wPz3m /tf:x.bacpac')).toBe(
+      'sqlpackage /a:Export /su:sa /sp:*** /tf:x.bacpac',
+    );
+    expect(redactSecrets('winrs -r:web01 -u:CORP\\ops -p:Kq7wPz3m hostname')).toBe(
+      'winrs -r:web01 -u:CORP\\ops -p:*** hostname',
+    );
+    expect(redactSecrets('signtool sign /f code.pfx /p Kq7wPz3m app.exe')).toBe(
+      'signtool sign /f code.pfx /p *** app.exe',
+    );
+    expect(redactSecrets('certutil -p Kq7wPz3m -importpfx site.pfx')).toBe('certutil -p *** -importpfx site.pfx');
+  });
+
   it('file encryption tools with the key on the command line', () => {
     expect(redactSecrets('ccrypt -e -K Vn3qRt8w db.dump')).toContain('-K ***');
     expect(redactSecrets('mcrypt -k Vn3qRt8w db.dump')).toContain('-k ***');

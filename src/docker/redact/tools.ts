@@ -41,14 +41,19 @@ interface PositionalTool {
   names: RegExp;
   /** Words that must come first (`mc alias set`); the positions count after them. */
   subcommand: string[];
-  /** Index of the first positional argument that is a secret, given the flag letters and long flags seen; undefined: none. */
-  secretFrom(flagLetters: string, longFlags: readonly string[]): number | undefined;
+  /**
+   * Index of the first positional argument that is a secret, given the flag letters, long flags and positionals
+   * seen; undefined: none.
+   */
+  secretFrom(flagLetters: string, longFlags: readonly string[], positionals: readonly string[]): number | undefined;
   /** Short flags that take the next word as their value (not a positional). */
   valueFlags?: string;
   /** Only this part of each secret positional is hidden: after user/ (sqlplus user/password@db). */
   part?: 'after-slash';
   /** The first positional must be this (poetry config http-basic.REPO …, not virtualenvs.create). */
   firstPositional?: RegExp;
+  /** Windows flags (`/add`, `/user:NAME`) are flags, not positionals. */
+  slashFlags?: boolean;
 }
 
 type Tool = FlagTool | PositionalTool;
@@ -164,11 +169,20 @@ const TOOLS: Tool[] = [
   { kind: 'positional', names: /^isql$/, subcommand: [], secretFrom: () => 2, valueFlags: 'dk' },
   // db2 connect to DB user NAME using PASSWORD.
   { kind: 'flags', names: /^db2$/, flags: [next('using'), next('USING')] },
-  // File encryption with the key on the command line: ccrypt -K KEY, mcrypt -k KEY, aescrypt -p PASSWORD, openssl enc -k.
+  // File encryption with the key on the command line: ccrypt -K KEY, mcrypt -k KEY, aescrypt -p PASSWORD.
   { kind: 'flags', names: /^ccrypt$/, flags: [next('-K')] },
   { kind: 'flags', names: /^mcrypt$/, flags: [next('-k')] },
   { kind: 'flags', names: /^aescrypt$/, flags: [next('-p')] },
-  { kind: 'flags', names: /^openssl$/, after: 'enc', flags: [next('-k')] },
+  // Windows containers' tools: schtasks /RP, sqlpackage /sp:, winrs -p:, signtool /p, certutil -p.
+  { kind: 'flags', names: /^schtasks(?:\.exe)?$/i, flags: [next('/RP'), next('/rp')] },
+  {
+    kind: 'flags',
+    names: /^sqlpackage(?:\.exe)?$/i,
+    flags: [glued('/sp:'), glued('/SourcePassword:'), glued('/tp:'), glued('/TargetPassword:')],
+  },
+  { kind: 'flags', names: /^winrs(?:\.exe)?$/i, flags: [glued('-p:'), glued('-password:'), glued('/p:')] },
+  { kind: 'flags', names: /^signtool(?:\.exe)?$/i, flags: [next('/p')] },
+  { kind: 'flags', names: /^certutil(?:\.exe)?$/i, flags: [next('-p')] },
   // httpie and xh: -a user:password.
   { kind: 'flags', names: /^(?:https?|xhs?)$/, flags: [colonPart('-a'), colonPart('--auth')] },
   { kind: 'flags', names: /^(?:vsql|ldappasswd)$/, flags: [glued('-w'), glued('-s'), glued('-a')] },
@@ -187,6 +201,15 @@ const TOOLS: Tool[] = [
     subcommand: [],
     secretFrom: (letters) => (letters.includes('b') ? (letters.includes('n') ? 1 : 2) : undefined),
     valueFlags: 'Cr',
+  },
+  // net user NAME PASSWORD, net use [Z:] \\\\share PASSWORD /user:NAME (Windows).
+  { kind: 'positional', names: /^net(?:\.exe)?$/i, subcommand: ['user'], secretFrom: () => 1, slashFlags: true },
+  {
+    kind: 'positional',
+    names: /^net(?:\.exe)?$/i,
+    subcommand: ['use'],
+    secretFrom: (_letters, _long, positionals) => (/^(?:[a-z]:|\*)$/i.test(positionals[0] ?? '') ? 2 : 1),
+    slashFlags: true,
   },
   // redis-cli AUTH [user] password: both hidden.
   ...['AUTH', 'auth'].map(
@@ -325,7 +348,7 @@ class ToolArguments {
       this.skipNext = tool.valueFlags?.includes(raw.at(-1)!) ?? false;
     } else if (raw.startsWith('--')) {
       this.longFlags.push(raw);
-    } else if (!raw.startsWith('-')) {
+    } else if (!raw.startsWith('-') && !(tool.slashFlags && raw.startsWith('/'))) {
       this.positionals.push(word);
     }
     return true;
@@ -333,7 +356,11 @@ class ToolArguments {
 
   finish(): void {
     if (this.tool.kind !== 'positional' || this.subcommandMatched < this.tool.subcommand.length) return;
-    const from = this.tool.secretFrom(this.flagLetters, this.longFlags);
+    const from = this.tool.secretFrom(
+      this.flagLetters,
+      this.longFlags,
+      this.positionals.map((word) => this.text.slice(word.start, word.end)),
+    );
     if (from === undefined) return;
     const first = this.positionals[0];
     if (
