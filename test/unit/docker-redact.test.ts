@@ -735,6 +735,22 @@ describe('forms a fifth red-team pass found (round 13)', () => {
     expect(redactSecrets('certutil -p Kq7wPz3m -importpfx site.pfx')).toBe('certutil -p *** -importpfx site.pfx');
   });
 
+  it('more readers of a piped secret: cryptsetup, heroku login, ansible-vault, ansible --ask-vault-pass, sudo chpasswd', () => {
+    expect(redactSecrets('echo -n Lx8pw | cryptsetup luksFormat /dev/vdb -')).toBe(
+      'echo -n *** | cryptsetup luksFormat /dev/vdb -',
+    );
+    expect(redactSecrets('echo Hk2pw | heroku login')).toBe('echo *** | heroku login');
+    expect(redactSecrets("printf '%s' Av3pw | ansible-vault encrypt_string --stdin-name api_key")).toBe(
+      "printf '%s' *** | ansible-vault encrypt_string --stdin-name api_key",
+    );
+    expect(redactSecrets('echo Ap4pw | ansible-playbook deploy.yml --ask-vault-pass')).toBe(
+      'echo *** | ansible-playbook deploy.yml --ask-vault-pass',
+    );
+    expect(redactSecrets('echo app:Cp5pw | sudo chpasswd -c SHA512')).toBe('echo app:*** | sudo chpasswd -c SHA512');
+    // What a wrapped program that reads no secret is given stays.
+    expect(redactSecrets('echo ready | sudo tee /run/app/state')).toBe('echo ready | sudo tee /run/app/state');
+  });
+
   it('file encryption tools with the key on the command line', () => {
     expect(redactSecrets('ccrypt -e -K Vn3qRt8w db.dump')).toContain('-K ***');
     expect(redactSecrets('mcrypt -k Vn3qRt8w db.dump')).toContain('-k ***');

@@ -425,6 +425,12 @@ const READER_FLAGS: Record<string, RegExp> = {
   sudo: /^-\w*S\w*$|^--stdin$/,
   htpasswd: /^-\w*i\w*$/,
   passwd: /^--stdin$/,
+  // cryptsetup luksFormat DEV -, cryptsetup open: the passphrase comes in.
+  cryptsetup: /^(?:-|--key-file=-|luksFormat|luksOpen|luksAddKey|open)$/,
+  heroku: /^(?:auth:)?login$/,
+  'ansible-vault': /^(?:encrypt_string|--stdin-name)$/,
+  'ansible-playbook': /^--ask-(?:vault-pass|pass|become-pass)$/,
+  ansible: /^--ask-(?:vault-pass|pass|become-pass)$/,
 };
 /** Commands that pass their input on, changed: what a printer sends through them still reaches the reader. */
 const FILTERS = /^(?:tr|head|tail|sed|cut|cat|base64|xargs|awk|sort|uniq|rev|iconv|dos2unix)$/;
@@ -602,6 +608,9 @@ function commandLine(text: string, from: number, to: number, depth: number, mask
       command = newCommand([]);
       command.program = programName(text, word);
     }
+    // sudo chpasswd, doas passwd: what comes in is the wrapped program's.
+    if (command.words.length === 1 && RUNS_AS.test(command.program) && !raw.startsWith('-'))
+      command.program = programName(text, word);
     const starts = command.words.length === 0;
     if (redirect) command.writesSecretFile ||= isSecretPath(raw);
     else if (starts && PRINTERS.test(command.program)) command.printed = [];
