@@ -751,6 +751,27 @@ describe('forms a fifth red-team pass found (round 13)', () => {
     expect(redactSecrets('echo ready | sudo tee /run/app/state')).toBe('echo ready | sudo tee /run/app/state');
   });
 
+  it('the value a command sets for something it names as a secret, the name before or after', () => {
+    expect(redactSecrets('app --var-name STRIPE_KEY --var-value Zt6wQm2p')).toBe(
+      'app --var-name STRIPE_KEY --var-value ***',
+    );
+    expect(redactSecrets('app --var-value Zt6wQm2p --var-name STRIPE_KEY')).toBe(
+      'app --var-value *** --var-name STRIPE_KEY',
+    );
+    expect(redactSecrets('gh secret set NPM_TOKEN --body Zt6wQm2p')).toBe('gh secret set NPM_TOKEN --body ***');
+    expect(redactSecrets('aws ssm put-parameter --name /prod/api/secret --value Zt6wQm2p --type SecureString')).toBe(
+      'aws ssm put-parameter --name /prod/api/secret --value *** --type SecureString',
+    );
+    // Not a value from a file, not another thing's value, not prose that mentions a key.
+    expect(redactSecrets('helm secrets upgrade web ./chart --values secrets.yaml')).toBe(
+      'helm secrets upgrade web ./chart --values secrets.yaml',
+    );
+    expect(redactSecrets('app --name color --value blue')).toBe('app --name color --value blue');
+    expect(redactSecrets("gh issue create --title 'Rotate the API key' --body 'see the runbook'")).toBe(
+      "gh issue create --title 'Rotate the API key' --body 'see the runbook'",
+    );
+  });
+
   it('file encryption tools with the key on the command line', () => {
     expect(redactSecrets('ccrypt -e -K Vn3qRt8w db.dump')).toContain('-K ***');
     expect(redactSecrets('mcrypt -k Vn3qRt8w db.dump')).toContain('-k ***');

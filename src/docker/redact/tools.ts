@@ -553,10 +553,53 @@ class UserThenPassword {
   }
 }
 
+/** A flag whose value is the value of something named elsewhere in the command (--value, --body, --var-value). */
+const VALUE_FLAG = /^--(?:[\w-]*-)?(?:value|values|body|secret-string|secret-value)$/;
+const SECRET_NAME_SHAPE = /^(?=[A-Za-z/])(?:[A-Z0-9_]+|[\w.:/-]*[_:./][\w.:/-]*)$/;
+/** A file or a path given as the value: the value comes from it and is not in the command. */
+const FROM_FILE = /^(?:@|file:|[.~]?\/)|\.(?:ya?ml|json|toml|env|txt|ini|conf)$/i;
+
+/**
+ * What a command sets for something it names as a secret: `--var-name API_KEY --var-value x`, `gh secret set
+ * DEPLOY_KEY --body x`, `copilot secret init --name DB_PASS --values prod=x`. The name may come before or after.
+ */
+class ValueOfNamedSecret {
+  private named = false;
+  private valueNext: Word | undefined;
+  private pending: Word[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly masks: Span[],
+  ) {}
+
+  take(word: Word, raw: string): void {
+    if (this.valueNext) {
+      this.valueNext = undefined;
+      if (raw.startsWith('-') || FROM_FILE.test(raw.replace(/^["']|["']$/g, '').replace(/^[\w.-]+=/, ''))) return;
+      if (this.named) maskValue(this.text, word.start, word.end, this.masks);
+      else this.pending.push(word);
+      return;
+    }
+    if (VALUE_FLAG.test(raw) && isBlank(this.text.charCodeAt(word.end))) {
+      this.valueNext = word;
+      return;
+    }
+    const name = raw.replace(/^["']|["']$/g, '');
+    // Named as a variable or a key is (DB_PASS, Smtp:Password, /prod/db/password), not in prose ('Rotate the API key').
+    if (!this.named && SECRET_NAME_SHAPE.test(name) && isSensitiveKey(name)) {
+      this.named = true;
+      for (const value of this.pending) maskValue(this.text, value.start, value.end, this.masks);
+      this.pending = [];
+    }
+  }
+}
+
 function commandLine(text: string, from: number, to: number, depth: number, masks: Span[]): void {
   let running: ToolArguments[] = [];
   let command: PipelineCommand = newCommand([]);
   let credentials = new UserThenPassword(text, masks);
+  let namedSecret = new ValueOfNamedSecret(text, masks);
   let hereString = false;
   let redirect = false;
   // What the commands of each open ( … ) group print: `(echo pw; echo pw) | smbpasswd -s` pipes all of it. A
@@ -597,6 +640,7 @@ function commandLine(text: string, from: number, to: number, depth: number, mask
       const passedOn = FILTERS.test(command.program) && command.input.length > 0 ? command.input : printed;
       command = newCommand(word === PIPE && passedOn !== null ? passedOn : []);
       credentials = new UserThenPassword(text, masks);
+      namedSecret = new ValueOfNamedSecret(text, masks);
       hereString = redirect = false;
       continue;
     }
@@ -624,6 +668,7 @@ function commandLine(text: string, from: number, to: number, depth: number, mask
     if (/^\d?>>?./.test(raw)) command.writesSecretFile ||= isSecretPath(raw.replace(/^\d?>>?/, ''));
     command.words.push(raw);
     credentials.take(word, raw);
+    namedSecret.take(word, raw);
     if (depth < MAX_DEPTH) {
       for (const [start, end] of word.quoted) {
         if (/[\s;|&()]/.test(text.slice(start, end))) commandLine(text, start, end, depth + 1, masks);
