@@ -35,6 +35,8 @@ const SHAPES: Record<string, string> = {
   'one unclosed quote': `"${fill('a')}`,
   'key=" then words': `password="${fill('a b ')}`,
   'nested sh -c': fill(`sh -c "sh -c 'sh -c \\"x\\"'" `),
+  // Each credential call's arguments are read up to 600 characters: unclosed calls one after another.
+  "login(' repeated (unclosed calls)": fill("login('a', "),
   '"password": repeated': fill('"password":'),
   "password ' repeated (SQL)": fill("password '"),
   "by 'x' repeated (SQL)": fill("identified by 'x' "),

@@ -13,6 +13,7 @@
  * - tools.ts: short password flags and positional passwords of common tools.
  */
 import { truncateCodePoints } from '../text/visible.ts';
+import { maskCredentialCalls } from './redact/calls.ts';
 import { isSensitiveKey } from './redact/keys.ts';
 import { maskNamedValues } from './redact/named-values.ts';
 import { applyMasks, isSpace, MASK, type Span } from './redact/scan.ts';
@@ -37,6 +38,7 @@ export function redactSecrets(text: string): string {
   maskNamedValues(text, masks);
   maskToolPasswords(text, masks);
   maskScriptInput(text, masks);
+  maskCredentialCalls(text, masks);
   return applyMasks(text, masks);
 }
 

@@ -772,6 +772,26 @@ describe('forms a fifth red-team pass found (round 13)', () => {
     );
   });
 
+  it('credentials passed to a call in code on the command line', () => {
+    expect(redactSecrets(`python -c "s.login('ops', 'Mp7kQz2w')"`)).toBe(`python -c "s.login('ops', '***')"`);
+    expect(redactSecrets(`python -c "requests.post(u, auth=('svc', 'Mp7kQz2w'))"`)).toContain("'***'))");
+    expect(redactSecrets(`python -c "pika.PlainCredentials('app', 'Mp7kQz2w')"`)).toBe(
+      `python -c "pika.PlainCredentials('app', '***')"`,
+    );
+    expect(redactSecrets(`perl -e 'DBI->connect("dbi:Pg:app", "web", "Mp7kQz2w")'`)).toBe(
+      `perl -e 'DBI->connect("dbi:Pg:app", "***", "***")'`,
+    );
+    expect(redactSecrets(`node -e "jwt.sign({id: 1}, 'Mp7kQz2w')"`)).toBe(`node -e "jwt.sign({id: 1}, '***')"`);
+    expect(redactSecrets(`ruby -e 'r.basic_auth("ops", "Mp7kQz2w")'`)).toBe(`ruby -e 'r.basic_auth("ops", "***")'`);
+    // A call whose name only holds such a word, another's arguments, and a keyword argument that names no secret stay.
+    expect(redactSecrets(`python -c "design('a', 'b'); assign('c', 'd'); fn.bind(this, 'ready')"`)).toBe(
+      `python -c "design('a', 'b'); assign('c', 'd'); fn.bind(this, 'ready')"`,
+    );
+    expect(redactSecrets(`python -c "connect(password='Mp7kQz2w', host='db')"`)).toBe(
+      `python -c "connect(password='***', host='db')"`,
+    );
+  });
+
   it('file encryption tools with the key on the command line', () => {
     expect(redactSecrets('ccrypt -e -K Vn3qRt8w db.dump')).toContain('-K ***');
     expect(redactSecrets('mcrypt -k Vn3qRt8w db.dump')).toContain('-k ***');
