@@ -288,10 +288,19 @@ describe('Explain in thread (message shortcut)', () => {
   });
 
   it('tells only the person who used it when the notes do not cover the message, or it has no text', async () => {
-    for (const text of ['lunch at noon?', '']) {
+    for (const text of ['how do I center a div in css?', '']) {
       const { client, respond } = await callListener(handleExplainInThread, slackDeps(), shortcut(text));
       expect(client.chat.postMessage).not.toHaveBeenCalled();
       expect(respond.mock.calls[0]?.[0]).toMatchObject({ response_type: 'ephemeral' });
+    }
+  });
+
+  it("a teammate's small talk is a message the notes do not cover, not a greeting to the person who used it", async () => {
+    for (const text of ['lunch at noon?', 'thanks a lot!', '안녕하세요']) {
+      const { client, respond } = await callListener(handleExplainInThread, slackDeps(), shortcut(text));
+      expect(client.chat.postMessage).not.toHaveBeenCalled();
+      expect(respond.mock.calls[0]?.[0]).toMatchObject({ response_type: 'ephemeral' });
+      expect(sent(respond)).toMatch(/don't cover|노트에/);
     }
   });
 

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { strings } from '../../../i18n/index.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { answerMessage, askNotes, outcome, postInThreadOrPrivately } from '../../post-answer.ts';
+import { type AskedQuestion, answerMessage, askNotes, outcome, postInThreadOrPrivately } from '../../post-answer.ts';
 import { recordGapIfUnanswered } from '../../records.ts';
 import { recordAnswer } from '../../requests.ts';
 import { replyThrough } from '../../respond.ts';
@@ -21,7 +21,7 @@ export async function handleExplainInThread(
   await ack();
   const who = `${shortcut.user.id} in ${shortcut.channel.id}`;
   const reply = replyThrough(respond, deps.logger, `explain-in-thread by ${who}`);
-  const asked = askNotes(deps, questionFromSlack(shortcut.message.text));
+  const asked = withoutSmallTalk(askNotes(deps, questionFromSlack(shortcut.message.text)));
   recordAnswer(context, asked);
   if (!asked) {
     await reply({ response_type: 'ephemeral', text: strings(deps.config.defaultLang).slack.nothingToExplain });
@@ -53,4 +53,15 @@ export async function handleExplainInThread(
   );
   if (where === 'thread') await rememberBotThread(deps, shortcut.channel.id, threadTs);
   deps.logger.info(`explain-in-thread by ${who}: ${outcome(asked)} (${where})`);
+}
+
+/**
+ * A greeting or thanks in a teammate's message is not said to the bot, so greeting back the person
+ * who used the shortcut would be odd: it is a message the notes do not cover. Asking what the bot
+ * does still gets the help.
+ */
+function withoutSmallTalk(asked: AskedQuestion | undefined): AskedQuestion | undefined {
+  if (!asked?.answer.chat || asked.answer.chat === 'help') return asked;
+  const { chat: _smallTalk, ...answer } = asked.answer;
+  return { ...asked, answer };
 }
