@@ -19,6 +19,10 @@ export interface SqliteOptions {
  */
 const turnsByFile = new Map<string, Promise<unknown>>();
 
+/** How long, and how often, opening retries a switch to WAL that another process holds up. */
+const OPEN_RETRY_FOR_MS = 10_000;
+const OPEN_RETRY_MS = 50;
+
 /**
  * SQLite in one file through better-sqlite3: the embedded default, nothing to install. The file and its
  * folder are created on first start; WAL lets readers (the CLI) work while the bot writes.
@@ -73,7 +77,17 @@ export function createSqliteDriver(file: string, options: SqliteOptions = {}): S
       // A long wait for the lock only while opening: switching a new file to WAL needs it briefly.
       const opened = new Database(file, { timeout: 10_000 });
       try {
-        opened.pragma('journal_mode = WAL');
+        // SQLite can refuse the switch to WAL at once, without waiting, while another process is switching
+        // the same new file: several bots starting together retry instead of failing to start.
+        for (let waited = 0; ; waited += OPEN_RETRY_MS) {
+          try {
+            opened.pragma('journal_mode = WAL');
+            break;
+          } catch (err) {
+            if (!errorCode(err).startsWith('SQLITE_BUSY') || waited >= OPEN_RETRY_FOR_MS) throw err;
+            await new Promise((resolve) => setTimeout(resolve, OPEN_RETRY_MS));
+          }
+        }
         opened.pragma('synchronous = NORMAL');
         opened.pragma(`busy_timeout = ${busyTimeoutMs}`);
       } catch (err) {
