@@ -372,7 +372,24 @@ const CONCEPTS: string[][] = [
   // An image's tag, a private registry and logging in to one, an update without downtime: Docker's world, none
   // of it in the notes.
   ['tag', '태그', 'tag', 'tags', 'tagged', 'tagging', '특정 버전', 'specific version'],
-  ['version', 'version', 'versions', 'versioning'],
+  ['version', 'version', 'versions', 'versioning', '버전', '버젼'],
+  // The build cache (--no-cache), a size (how big an image or a disk is), Compose's .env file: Docker's world, and
+  // asked about in everyday words the notes never use.
+  ['cache', 'cache', 'caches', 'cached', 'caching', '캐시', '캐쉬', '캐싱', '빌드캐시'],
+  ['size', 'size', 'sizes', 'sized', '크기', '사이즈', 'how big', 'how large', '얼마나 커', '얼마나 크'],
+  [
+    'envfile',
+    '.env',
+    'env file',
+    'env files',
+    'env 파일',
+    'env파일',
+    'env_file',
+    'env-file',
+    'dotenv',
+    '환경파일',
+    '환경 파일',
+  ],
   [
     'private',
     '프라이빗',
@@ -827,6 +844,7 @@ const CONCEPTS: string[][] = [
     '제한',
     '최소',
     '최대',
+    'max',
     '상한',
     '하한',
     'limit',
@@ -1732,8 +1750,9 @@ const TECH_TERMS = [
   '디플로이먼트',
   '시크릿',
   '컨피그맵',
-  '캐시',
-  '빌드캐시',
+  'cache',
+  'size',
+  'envfile',
   '엔트리포인트',
   '읽기전용',
   '레플리카',
@@ -1747,7 +1766,6 @@ const TECH_TERMS = [
   '드라이버',
   '플랫폼',
   '아키텍처',
-  '환경파일',
   '쿼터',
   '리소스',
   '사이드카',

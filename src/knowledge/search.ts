@@ -301,7 +301,11 @@ export function assembleKnowledgeBase(
     // comparison naming one side compares it with the story before it; "도커와 쿠버네티스 차이" names both.
     const comparesWithStory = (s: (typeof bySentence)[number]) =>
       s.words.some((w) => w.token === 'difference') && new Set(s.words.filter(names).map((w) => w.token)).size <= 1;
-    const hasSubject = (s: (typeof bySentence)[number]) => s.words.some(names) && !comparesWithStory(s);
+    // An operation alone names no subject: "어떻게 고쳐요?", "how do I fix it?" after the story of what broke.
+    const onlyOperations = (s: (typeof bySentence)[number]) =>
+      s.words.every((w) => w.kind === 'chatter' || (w.kind === 'known' && LEXICON.operations.has(w.token)));
+    const hasSubject = (s: (typeof bySentence)[number]) =>
+      s.words.some(names) && !onlyOperations(s) && !comparesWithStory(s);
     const focused = new Set(bySentence.filter((s) => s.role === 'question' && hasSubject(s)));
     // The story sentence a question naming nothing asks about ("이 명령이 뭘 보여줘요?" after what was typed).
     const toldFocus = new Set<(typeof bySentence)[number]>();

@@ -1055,7 +1055,9 @@ describe('round 7: moving something is migrating it', () => {
 
 describe('round 7: which of two settings wins is no note', () => {
   it('the compose note covers part of ".env or environment:, which takes precedence"', () => {
+    // The note speaks of neither the .env file nor which setting wins.
     expect(partialOf('compose에서 .env 파일이랑 environment 키 중에 뭐가 우선이야?', 'docker-compose')).toEqual([
+      'env 파일',
       '뭐가 우선',
     ]);
     expect(kb.ask('does environment: override the .env file in compose?').outcome).not.toBe('answered');
@@ -1642,5 +1644,36 @@ describe('round 13: long messages whose story dilutes a plain question', () => {
     ['쿠버네티스가 뭔지 노트에 정리된 목록 있으면 보여주세요.', 'kubernetes'],
   ])("a list asked as the answer's shape is not the listing note: %s", (q, id) => {
     expectAnswered(q, id);
+  });
+});
+
+describe("round 14: Docker's everyday words the notes lack, and a question that names only what to do", () => {
+  it.each([
+    ['How do I build an image without using the build cache?', 'dockerfile-build-flow', 'cache'],
+    ['캐시 없이 빌드하려면?', 'dockerfile-build-flow', '캐시'],
+    ['compose 파일에서 .env 파일 읽게 하려면 어떻게 해요?', 'docker-compose', 'env 파일'],
+    ['이미지 크기 확인하는 법', 'listing-commands', '크기'],
+    ['How big should the separate disk for /var/lib/docker be?', 'docker-root-dir', 'How big'],
+    ['Is there a max number of containers I can run from a single image?', 'image-container-usage', 'max'],
+    ['wsl 설치할때 윈도우 버젼 몇이상 이어야되요?', 'wsl', '버젼'],
+  ])(
+    'a cache, a size, a limit, a version or the .env file the note never speaks of is the part it lacks: %s',
+    (q, id, lacked) => {
+      const answer = kb.ask(q);
+      expect(answer.outcome).toBe('partial');
+      expect(answer.matches[0]?.entry.id).toBe(id);
+      expect(answer.partial?.missing).toContain(lacked);
+    },
+  );
+
+  it.each(['맥북 볼륨 키가 갑자기 안 먹어요. 어떻게 고쳐요?', 'my mac volume keys stopped working. how do I fix it?'])(
+    '"how do I fix it?" asks about the story before it, not about fixing in general: %s',
+    (q) => {
+      expect(kb.ask(q).outcome).toBe('none');
+    },
+  );
+
+  it('a question that names its subject besides what to do is still read alone', () => {
+    expectAnswered('컨테이너 삭제 순서 알려줘', 'deletion-order');
   });
 });
