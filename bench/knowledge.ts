@@ -98,6 +98,10 @@ const SETS: Array<[string, string]> = [
   // English), from the note bodies alone by a helper who saw no code; first sight 86.7% right-1st, 4 confident
   // wrong, all 56 declined (README). Held out: its totals are printed, its misses not read.
   ['held-out set AA', path.join(DATA, 'fresh-aa-questions.jsonl')],
+  // Round 14: AB (200, same kinds; a university ML lab on a shared GPU server, Korean with student slang and English
+  // terms, two English-only members), from the note bodies alone by a helper who saw no code; first sight 85.6%
+  // right-1st, 6 confident wrong, 54 of 56 declined (README). Held out: its totals are printed, its misses not read.
+  ['held-out set AB', path.join(DATA, 'fresh-ab-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */
