@@ -1,3 +1,4 @@
+import { sleep } from '../time/sleep.ts';
 import { StoreError, type StoreFailure } from './errors.ts';
 import type { AnswerVote, GapInput, Store } from './types.ts';
 
@@ -159,7 +160,7 @@ export function createBestEffortRecorder(
       start();
       while (queue.length + inFlight > 0) {
         if (Date.now() >= deadline) return false;
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await sleep(20);
       }
       return true;
     },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { sleep } from '../time/sleep.ts';
 import type { SqlDriver, SqlTransaction, SqlValue } from './driver.ts';
 import { detail, errorCode, StoreError } from './errors.ts';
 
@@ -85,7 +86,7 @@ export function createSqliteDriver(file: string, options: SqliteOptions = {}): S
             break;
           } catch (err) {
             if (!errorCode(err).startsWith('SQLITE_BUSY') || waited >= OPEN_RETRY_FOR_MS) throw err;
-            await new Promise((resolve) => setTimeout(resolve, OPEN_RETRY_MS));
+            await sleep(OPEN_RETRY_MS);
           }
         }
         opened.pragma('synchronous = NORMAL');

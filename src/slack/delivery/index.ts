@@ -13,8 +13,9 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../logger.ts';
 import type { SlackMessage } from '../../render/slack/blocks.ts';
+import { sleep as pause } from '../../time/sleep.ts';
 import { classifyPostFailure } from './failures.ts';
-import { type ChannelPacer, createChannelPacer, defaultSleep, type PacingOptions } from './pacing.ts';
+import { type ChannelPacer, createChannelPacer, type PacingOptions } from './pacing.ts';
 
 export { classifyPostFailure, type PostFailure } from './failures.ts';
 export { type ChannelPacer, createChannelPacer } from './pacing.ts';
@@ -146,7 +147,7 @@ async function deliver(
   paced?: { pacer: ChannelPacer; channel: string },
 ): Promise<DeliveryOutcome> {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? pause;
   const firstBackoffMs = options.firstBackoffMs ?? 500;
   const maxBackoffMs = options.maxBackoffMs ?? 8000;
   const startedAt = now();

@@ -1,3 +1,5 @@
+import { sleep as pause } from '../../time/sleep.ts';
+
 /**
  * Slack takes about one message per second per channel, with short bursts. Each channel gets a
  * schedule (a token bucket kept as the time its next post may start): a post waits its turn, and
@@ -34,7 +36,7 @@ export function createChannelPacer(options: PacingOptions = {}): ChannelPacer {
   const intervalMs = options.intervalMs ?? 1000;
   const burst = Math.max(1, options.burst ?? 3);
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? pause;
   const schedules = new Map<string, Schedule>();
 
   const scheduleOf = (channel: string, t: number): Schedule => {
@@ -66,8 +68,4 @@ export function createChannelPacer(options: PacingOptions = {}): ChannelPacer {
       schedule.heldUntil = Math.max(schedule.heldUntil, t + ms);
     },
   };
-}
-
-export function defaultSleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
