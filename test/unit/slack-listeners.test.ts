@@ -300,7 +300,7 @@ describe('Explain in thread (message shortcut)', () => {
       const { client, respond } = await callListener(handleExplainInThread, slackDeps(), shortcut(text));
       expect(client.chat.postMessage).not.toHaveBeenCalled();
       expect(respond.mock.calls[0]?.[0]).toMatchObject({ response_type: 'ephemeral' });
-      expect(sent(respond)).toMatch(/don't cover|노트에/);
+      expect(sent(respond)).toMatch(/don't cover|답을 찾지 못했어요/);
     }
   });
 
