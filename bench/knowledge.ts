@@ -102,6 +102,10 @@ const SETS: Array<[string, string]> = [
   // terms, two English-only members), from the note bodies alone by a helper who saw no code; first sight 85.6%
   // right-1st, 6 confident wrong, 54 of 56 declined (README). Held out: its totals are printed, its misses not read.
   ['held-out set AB', path.join(DATA, 'fresh-ab-questions.jsonl')],
+  // Round 15: AC (200, same kinds; a game studio's live-ops team, Korean with English-only members), from the note
+  // bodies alone by a helper who saw no code; first sight on round 14's code 92.2% right-1st, 4 confident wrong,
+  // 55 of 56 declined, chat 16 of 24 (README). Held out: its totals are printed, its misses not read.
+  ['held-out set AC', path.join(DATA, 'fresh-ac-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */
