@@ -133,6 +133,11 @@ const ASKS =
   /뭐|뭔|무엇|무슨|어떻게|어떤|어디|언제|왜|몇|\b(?:what(?!\s+(?:i|we)\s+(?:needed|wanted|meant|was\s+looking|were\s+looking|was\s+after|were\s+after)\b)|how|why|where|when|which|who)\b/i;
 
 const KOREAN_ASKS = /뭐|뭔|무엇|무슨|어떻게|어떤|어디|언제|왜|몇/;
+/** Asking what something is: "정의가 뭔가요?", "what is a cluster?". */
+const ASKS_WHAT = /뭐|뭔|뭘|무엇|\bwhat(?:'s| is| are| exactly| does)\b/i;
+/** The asker's guess at what it is: "…라고 이해하면 되나요?", "…같은 거죠?", "Just a bunch of servers?". */
+const PARAPHRASE =
+  /(?:라고|이라고|으로|로)\s?(?:이해|보면|생각)|(?:말하|뜻하|가리키)는\s?(?:건|거)|같은\s?(?:거|것|관계|개념)|^(?:just|basically|so\s+(?:it'?s|basically)|like|kind\s+of|sort\s+of)\b|^(?:is|so)\s+it\s+(?:just|basically|like)\b/i;
 
 /** A short reaction or word of thanks that asks nothing. */
 function isReaction(sentence: string): boolean {
@@ -177,7 +182,7 @@ const ENGLISH_INTRODUCTION =
 
 /** A clause that says when, why or before what (지우기 전에, 지우려다가, before I delete anything): the setting. */
 const KOREAN_SUBORDINATE =
-  /(?:는데|은데|인데|던데|더니|기\s?전에|려다가|려고|니까|때문에|해서요|라서요|어서요|아서요)요?,?$/;
+  /(?:는데|은데|인데|던데|한데|더니|기\s?전에|려다가|려고|니까|때문에|해서요|라서요|어서요|아서요)요?,?$/;
 const ENGLISH_SUBORDINATE =
   /^(?:(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their)\b|(?:before|after|because|since|while|although|though|unless|once|when|whenever)\s+(?!(?:should|shall|do|does|did|is|are|was|were|can|could|would|will|must|may|to)\b)|so that\b|so (?:it|we|i|they)\b|for (?:a|an|my|our|the|this|tomorrow's|next|an upcoming)\b)/i;
 /** Where an English sentence's setting begins: "…, but first I need", "before I remove anything". */
@@ -210,6 +215,10 @@ function splitTrailingSetting(clause: string): string[] {
 /** Where the main clause resumes after a setting without a comma: "before I remove anything | I want to list …". */
 const MAIN_AFTER_SETTING = /\s+(?=(?:i|we) (?:want|need|would like|'d like|have to|must|should)\b)/i;
 const splitMainClause = (clause: string) => clause.split(MAIN_AFTER_SETTING);
+/** "I nodded along in the meeting but honestly, | what is a cluster?": what the asker did, then what they ask. */
+const OWN_STORY_THEN_QUESTION = /^(?:i|we|i'm|i've|we're|we've)\s[^,]*,\s+(?=(?:what|how|why|where|which|who)\b)/i;
+const isOwnStory = (clause: string, next: string | undefined) =>
+  next !== undefined && OWN_STORY_THEN_QUESTION.test(`${clause.trim()} ${next.trim()}`);
 
 /**
  * The sentences of a message with their roles, the question ones first within MAX_QUESTION_CHARS,
@@ -245,10 +254,21 @@ export function readMessage(text: string): Message {
   );
   // "json? yaml?" after a question are guesses at its answer, not questions of their own; "중첩 가능?" and
   // "Which flag?" ask.
+  // "정의가 뭔가요? 그냥 서버 몇 대 묶어놓은 거로 이해하면 되나요?", "what is a cluster? Just a bunch of servers?":
+  // after a sentence asking what something is, the asker's own paraphrase is a guess too.
+  // The wondering is then the question, though put as a story ("뭘 가리키는 건지 감이 안 와서요").
   sentences.forEach((s, i) => {
     const asked = sentences.slice(0, i).some((p) => p.role === 'question' && wordCount(p.text) > 2);
     const guess = wordCount(s.text) <= 2 && !ASKS_IF.test(s.text) && !SHORT_ASKING.test(s.text);
-    if (s.role === 'question' && asked && guess) s.role = 'context';
+    const wondering = sentences
+      .slice(0, i)
+      .filter((p) => p.role !== 'chat' && p.sentence < s.sentence && ASKS_WHAT.test(p.text))
+      .at(-1);
+    if (s.role !== 'question') return;
+    if (wondering && PARAPHRASE.test(s.text)) {
+      s.role = 'context';
+      wondering.role = 'question';
+    } else if (asked && guess) s.role = 'context';
   });
   if (sentences.every((s) => s.role === 'chat') && (sentences.length > 0 || SENTENCE_MARK.test(clean))) {
     const all = sentences.map((s) => s.text).join(' ');
@@ -365,7 +385,7 @@ interface Clause {
 
 /** Korean clause ends after which the asking part of the sentence follows (…는데, …기 전에, …려다가). */
 const KOREAN_CLAUSE_END =
-  /(?<=[\uac00-\ud7a3\s](?:(?:는데|은데|인데|던데|건데|더니|기 전에|기전에|려다가|려고|니까|때문에)요?|해서요|라서요|어서요|아서요),?)\s+/u;
+  /(?<=[\uac00-\ud7a3\s](?:(?:는데|은데|인데|던데|건데|한데|더니|기 전에|기전에|려다가|려고|니까|때문에)요?|해서요|라서요|어서요|아서요),?)\s+/u;
 
 /** A dash before an interrogative: what follows it is the question, what precedes it may only lead in. */
 const DASH_BEFORE_QUESTION =
@@ -409,6 +429,10 @@ function splitSentences(text: string): Clause[] {
         return sentence
           .split(KOREAN_CLAUSE_END)
           .flatMap((clause) => clause.split(ENGLISH_CLAUSE))
+          .flatMap((clause) => {
+            const story = OWN_STORY_THEN_QUESTION.exec(clause)?.[0];
+            return story ? [story, clause.slice(story.length)] : [clause];
+          })
           .flatMap(splitLeadIn)
           .flatMap(({ part, leadIn }) => splitTrailingSetting(part).map((clause) => ({ clause, leadIn })))
           .flatMap(({ clause, leadIn }) =>
@@ -421,7 +445,10 @@ function splitSentences(text: string): Clause[] {
             text: unmask(text),
             sentence: n,
             // What comes before "…, but" is conceded: the point is what follows it.
-            subordinate: ENGLISH_SUBORDINATE.test(text.trim()) || /^but\b/i.test(clauses[k + 1]?.text.trim() ?? ''),
+            subordinate:
+              ENGLISH_SUBORDINATE.test(text.trim()) ||
+              /^but\b/i.test(clauses[k + 1]?.text.trim() ?? '') ||
+              isOwnStory(text, clauses[k + 1]?.text),
             asked,
             leadIn,
           }));

@@ -307,6 +307,21 @@ export function assembleKnowledgeBase(
     const hasSubject = (s: (typeof bySentence)[number]) =>
       s.words.some(names) && !onlyOperations(s) && !comparesWithStory(s);
     const focused = new Set(bySentence.filter((s) => s.role === 'question' && hasSubject(s)));
+    // "다들 '클러스터'라는 말을 쓰는데 정확한 정의가 뭔가요?": asked for a definition and naming nothing, a clause
+    // asks it of the clause before it in its sentence, whatever the other sentences ask.
+    if (focused.size > 0)
+      bySentence.forEach((s, k) => {
+        const before = bySentence[k - 1];
+        const asksDefinition = s.words.some((w) => w.token === 'definition');
+        if (
+          s.role === 'question' &&
+          asksDefinition &&
+          !hasSubject(s) &&
+          before?.sentence === s.sentence &&
+          hasSubject(before)
+        )
+          focused.add(before).add(s);
+      });
     // The story sentence a question naming nothing asks about ("이 명령이 뭘 보여줘요?" after what was typed).
     const toldFocus = new Set<(typeof bySentence)[number]>();
     if (focused.size === 0) {

@@ -1677,3 +1677,50 @@ describe("round 14: Docker's everyday words the notes lack, and a question that 
     expectAnswered('컨테이너 삭제 순서 알려줘', 'deletion-order');
   });
 });
+
+describe('round 15: a guess after "what is it?", a story before the comma, a clause the definition points back to', () => {
+  it.each([
+    [
+      '회의 때 다들 오케스트레이션이라는 말을 쓰던데 그게 정확히 뭐예요? 그냥 서버 여러 대를 자동으로 돌리는 거라고 이해하면 되나요?',
+      'orchestration',
+    ],
+    ['So what is a cluster, exactly? Just a few machines wired together?', 'cluster'],
+    [
+      'We had a design review yesterday and I kept quiet, what exactly is orchestration? Basically a scheduler for servers?',
+      'orchestration',
+    ],
+  ])("the asker's guess at the answer is not what is asked: %s", (q, id) => {
+    expectAnswered(q, id);
+  });
+
+  it('the wondering put as a story is the question when the guess is set aside', () => {
+    expectAnswered(
+      "위키 보다가 '클러스터'라는 단어가 자꾸 보이는데 뭘 뜻하는 건지 잘 모르겠어서요. 컴퓨터 여러 대를 묶은 걸 말하는 건가요?",
+      'cluster',
+    );
+  });
+
+  it.each([
+    ["다들 '클러스터'라는 말을 쓰는데 정확한 정의가 뭔가요? 쿠버네티스랑은 무슨 상관이에요?", 'cluster'],
+    [
+      "회의에서 '오케스트레이션'이라는 단어가 나왔는데 정확한 뜻이 뭐예요? 서버 여러 대랑 관련 있는 건가요?",
+      'orchestration',
+    ],
+  ])('a definition is asked of the clause before it, whatever the other sentences ask: %s', (q, id) => {
+    expectAnswered(q, id);
+  });
+
+  it.each([
+    '레포에 compose 파일이 있던데 여러 컨테이너랑 관련된 것 같긴 한데 정확히 뭐 하는 건지 모르겠어요. 설명 부탁해요',
+    'compose 파일을 처음 봤는데 컨테이너 여러 개랑 상관있는 것 같긴 한데 뭘 하는 건지 모르겠네요. 간단히 알려주세요!',
+  ])('"…같긴 한데" is a clause of the story, and what it seems to be is no subject: %s', (q) => {
+    expectAnswered(q, 'docker-compose');
+  });
+
+  it('"뭘 잘못한 건지" asks nothing of a subject: the command in the story is what is asked about', () => {
+    expectAnswered(
+      '아까 `docker container ls` 쳤는데 멈춘 컨테이너가 안 보여요. 제가 뭘 잘못한 건지 궁금해요.',
+      'listing-commands',
+    );
+  });
+});
