@@ -1678,7 +1678,8 @@ const KOREAN_FILLERS = `
 위주 핵심 포인트 요지 골자 개요 대표적 대표적으로 주요 흔히
 어떤거 어떤게 어떤걸 무슨거 똑같 동일 로컬에서 로컬에
 측면 관점 입장 표현 원칙 원칙적 원칙적으로 정석적 정석적으로
-잘못 실수 죄송 기초 기초적 가리키 뜻하 일컫
+잘못 실수 죄송 기초 기초적 가리키 뜻하 일컫 물어보 여쭤보
+봇 봇님 봇아 도커봇 챗봇
 `;
 
 /**
@@ -1700,6 +1701,7 @@ tech technology technologies thing things stuff concept concepts idea ideas basi
 terms actual actually main point points bit bits part parts piece locally
 exact exactly precise precisely correct correctly proper properly aspect aspects inner enforce breakdown dba dbas
 onboarding training slides slide deck presentation
+newbie newbies noob beginner beginners rookie total
 `;
 
 /** The tools that install or run Kubernetes on a machine: technical words, and of Docker's world. */

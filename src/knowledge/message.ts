@@ -28,6 +28,8 @@ export interface Message {
    * `$()` runs first", "Compose is YAML, got that"): the part a note covers when the question goes beyond it.
    */
   known?: string[];
+  /** A question sentence speaks to the bot ("넌 누가 만들었어?", "how should I use you?"). */
+  toBot?: boolean;
 }
 
 /** How much of a message is read; a pasted log must not stall every other user. The question is read first. */
@@ -39,7 +41,7 @@ const SLACK_MARKUP: Array<[RegExp, string]> = [
   [/<[@#!][^>]*>/g, ' '], // <@U123>, <#C123|general>, <!here>
   [/<[a-z]+:[^|>]*\|([^>]*)>/gi, '$1'], // <https://…|label> → label
   [/<[a-z]+:[^>]*>/gi, ' '], // a bare link
-  [/(^|\s)@[\w.-]+/g, '$1'], // @docker-notes-bot typed as text
+  [/(^|\s)@[\p{L}\p{N}_.-]+/gu, '$1'], // @docker-notes-bot, @도커봇 typed as text
   [/&lt;/g, '<'],
   [/&gt;/g, '>'],
   [/&amp;/g, '&'],
@@ -50,9 +52,9 @@ const SENTENCE_MARK =
 const THANKS_MARK = /:(?:pray|bow|\+1|thumbsup|clap|raised_hands|heart|smile|blush|ok_hand):|[👍🙏🙇👏❤😊🙌👌]/u;
 
 const GREETING =
-  /^(?:안녕(?:하세요|하십니까|하세용|요)?|안뇽(?:하세요|하세용)?|하이|하잉|헬로우?|굿모닝|굿\s?모닝|ㅎㅇ|(?:(?:다들|모두|여러분)\s*)?출근\s*(?:하셨나요|하셨어요|했어요|완료)|반가워요|반갑습니다|처음 뵙겠습니다|오랜만(?:이에요|입니다|이네요|이요|요)?|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|예요|입니다|이요|요|\s*(?:되세요|보내세요|되십시오))?|수고\s*하세요|수고하셨습니다|(?:\S+\s+)?인사\s?(?:드립니다|드려요|올립니다|드릴게요)|hi|hello|hey|heya|hiya|yo|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|hope\s+(?:you(?:'re|\s+are)\s+(?:having\s+a\s+(?:good|great|nice)\s+(?:day|week|morning)|(?:doing\s+)?well)|all\s+is\s+well|everyone(?:'s|\s+is)\s+(?:well|good))|(?:(?:hey|hi|hello|yo)\s+)?(?:are\s+)?(?:you|u|anyone|anybody)\s+(?:around|there|here|online|awake))$/i;
+  /^(?:안녕(?:하세요|하십니까|하세용|요)?|안뇽(?:하세요|하세용)?|하이|하잉|헬로우?|굿모닝|굿\s?모닝|ㅎㅇ|(?:(?:다들|모두|여러분)\s*)?출근\s*(?:하셨나요|하셨어요|했어요|완료)|반가워요|반갑습니다|처음 뵙겠습니다|오랜만(?:이에요|입니다|이네요|이요|요)?|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|예요|입니다|이요|요|\s*(?:되세요|보내세요|되십시오))?|수고\s*하세요|수고하셨습니다|(?:\S+\s+){0,4}인사\s?(?:드립니다|드려요|올립니다|드릴게요)|(?:(?:주말|휴가|연휴|명절|하루|오늘)\s*)?잘\s?(?:지내셨(?:죠|어요|나요|습니까)|지내시죠|지내세요|지냈어요|지냈지|보내셨(?:죠|어요|나요))|hi|hello|hey|heya|hiya|yo|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|hope\s+(?:you(?:'re|\s+are)\s+(?:having\s+a\s+(?:good|great|nice)\s+(?:day|week|morning)|(?:doing\s+)?well)|all\s+is\s+well|everyone(?:'s|\s+is)\s+(?:well|good))|(?:(?:hey|hi|hello|yo)\s+)?(?:are\s+)?(?:you|u|anyone|anybody)\s+(?:around|there|here|online|awake))$/i;
 const THANKS =
-  /^(?:감사(?:합니다|해요|드립니다|드려요)?|고마워(?:요)?|고맙습니다|땡큐|쌩큐|(?:ㄱㅅ)+|ㄳ+|생큐|쌩유|땡스|덕분(?:에|입니다|이에요)|(?:큰\s*|많은\s*)?도움(?:이)?\s*(?:많이\s*)?(?:됐어요|됐습니다|되었어요|되었습니다|돼요|됩니다)|잘\s*(?:봤습니다|봤어요|알겠습니다)|최고(?:예요|에요|입니다)?|thanks?|thank\s*(?:you|u)|thx|thnx|thanx|tnx|ty|tysm|cheers|much appreciated|appreciated|great|awesome|perfect|nice|cool|got it|you\s+rock|you'?re\s+the\s+best)$/i;
+  /^(?:감사(?:합니다|해요|드립니다|드려요)?|감삼다|감사링|감솨|감사감사|고마워(?:요)?|고맙습니다|땡큐|쌩큐|(?:ㄱㅅ)+|ㄳ+|생큐|쌩유|땡스|덕분(?:에|입니다|이에요)|(?:큰\s*|많은\s*)?도움(?:이)?\s*(?:많이\s*)?(?:됐어요|됐습니다|되었어요|되었습니다|돼요|됩니다)|잘\s*(?:봤습니다|봤어요|알겠습니다)|최고(?:예요|에요|입니다)?|thanks?|thank\s*(?:you|u)|thx|thnx|thanx|tnx|ty|tysm|cheers|much appreciated|appreciated|great|awesome|perfect|nice|cool|got it|you\s+rock|you'?re\s+the\s+best)$/i;
 /**
  * Goodbyes, one or several ("take care, talk later", "내일 봬요", "먼저 들어가보겠습니다", "오늘은 여기까지"): chat
  * as a greeting is. Each part is one way of leaving, so a new form is one more alternative.
@@ -100,7 +102,7 @@ const ACKNOWLEDGEMENT =
 const ASIDE =
   /^(?:(?:죄송(?:합니다|해요)?|미안(?:합니다|해요)?|sorry|oops|앗|헉)\s+)?(?:잘못\s*(?:보냈|올렸)(?:어요|습니다|네요|다)|wrong\s+(?:channel|thread|chat|window|room|dm)|(?:(?:잠깐|잠시)\s*)?자리\s*(?:비울게요|비워요|비웁니다|비움|비울게)|회의\s*(?:들어갑니다|들어가요|들어갈게요|중이에요|중입니다)|돌아왔(?:습니다|어요)|다녀왔(?:습니다|어요))(?:\s+(?:죄송합니다|죄송해요|sorry))?$/i;
 const PRESENCE_CHECK =
-  /^(?:test(?:ing)?|테스트(?:입니다|중|요)?|ping|봇|봇아|bot|살아\s?있(?:니|냐|나요|어요|어|음)|(?:are\s+)?(?:you|u)\s+(?:alive|up|awake|working)|anyone\s+home|sup|wassup|what'?s\s+up|봇\s*(?:있(?:나요|어요|니|냐|음|어)|살아\s?있음)|여보세요|거기\s*(?:누구\s*)?(?:있어요|있나요|계세요|있음)|(?:hello|hi|hey)\s+anyone|anyone|anybody|anyone\s+(?:there|around|here|awake))$/i;
+  /^(?:test(?:ing)?|테스트(?:입니다|중|요)?|ping|봇|봇아|bot|살아\s?있(?:니|냐|나요|어요|어|음)|(?:are\s+)?(?:you|u)\s+(?:alive|up|awake|working)|anyone\s+home|sup|wassup|what'?s\s+up|봇\s*(?:있(?:나요|어요|니|냐|음|어)|살아\s?있음)|(?:봇\s+)?(?:지금\s+)?(?:일\s?(?:하냐|하니|하나요|하세요|해|해요|하는\s?중)|계세요|계신가요|듣고\s?있(?:어|니|냐|나요|어요|음)|(?:작동|동작)\s?(?:중|하)(?:이에요|이야|인가요|이니|니|나요|냐|해요|해)?)|여보세요|거기\s*(?:누구\s*)?(?:있어요|있나요|계세요|있음)|(?:hello|hi|hey)\s+anyone|anyone|anybody|anyone\s+(?:there|around|here|awake))$/i;
 
 /** A message asking about the bot itself, or for help using it: answered with what it does and its topics. */
 const ABOUT_BOT =
@@ -123,7 +125,7 @@ const ASKS_HOW = /어떻게|어케|방법|하는\s?법|추천|레시피|메뉴|\
  * says ("덕분에 바로 해결됐어요", "nice, works now").
  */
 const SMALL_TALK =
-  /안녕|ㅎㅇ|반가|잘\s?부탁|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋(?:네요|네|다|아요|습니다)|멋지|멋있|훌륭|완벽|깔끔|명쾌|신기|유용|헐|와우|우와|오오|아하|그렇군|그렇구나|그랬구나|(?:였|이었|거였)구나|해결\s?(?:됐|되었|했)|^\s*(?:오\s?)?(?:이제\s?)?(?:됐다|됐어요|됐네요|됨|되네요|돼요)[\s.!~ㅎㅋ]*$|\b(?:solved|fixed)\s+it\b|잘\s?(?:됐|되네|돼요|되요|봤|해\s?주시|하시|정리|설명|알겠)|이해(?:가\s?)?\s?(?:했|됐|되었|돼|되네|완료)|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|works now|it works|working now|got it|gotcha|i see|makes sense|great|awesome|nice|cool|perfect|sweet|neat|wow|lgtm|brilliant|excellent|amazing|lovely|love it|helpful|good (?:bot|job|stuff|one)|nice one|bye|hi|hello|hey|morning|evening|test message|ignore this)\b/i;
+  /안녕|ㅎㅇ|반가|잘\s?부탁|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋(?:네요|네|다|아요|습니다)|멋지|멋있|훌륭|완벽|깔끔|명쾌|신기|유용|헐|와우|우와|오오|아하|그렇군|그렇구나|그랬구나|(?:였|이었|거였)구나|해결\s?(?:됐|되었|했)|^\s*(?:오\s?)?(?:이제\s?)?(?:됐다|됐어요|됐네요|됨|되네요|돼요)[\s.!~ㅎㅋ]*$|\b(?:solved|fixed)\s+it\b|잘\s?(?:됐|되네|돼요|되요|봤|해\s?주시|하시|정리|설명|알겠)|이해(?:가\s?)?\s?(?:했|됐|되었|돼|되네|완료)|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|무시해|꿀팁|똑똑|웃기|빠르네|빠르다|찾던\s?(?:거|것|게)|화이팅|파이팅|잘못\s?(?:보냈|올렸|들어왔|눌렀)|오타|ㅈㅅ|ㄷㄷ|귀찮게|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|works now|it works|working now|got it|gotcha|i see|makes sense|great|awesome|nice|cool|perfect|sweet|neat|wow|lgtm|brilliant|excellent|amazing|lovely|love it|helpful|good (?:bot|job|stuff|one)|nice one|bye|hi|hello|hey|morning|evening|test message|ignore this|ignore (?:that|it|me|my last|the last)|my bad|typo|legend|goated|goat|lifesaver|life saver|mvp)\b/i;
 const MAX_SMALL_TALK_CHARS = 60;
 /** Whether something can or may be done: a short sentence with one asks a question of its own. */
 const ASKS_IF = /가능|되나|될까|돼요|되요|할\s?수|있나|괜찮|\b(?:can|possible|allowed|ok|okay|safe)\b/i;
@@ -144,7 +146,7 @@ function isReaction(sentence: string): boolean {
   return sentence.length <= MAX_SMALL_TALK_CHARS && SMALL_TALK.test(sentence) && !ASKS.test(sentence);
 }
 const GREETING_WORD =
-  /안녕|안뇽|굿\s?모닝|출근|ㅎㅇ|하이|하잉|헬로|인사\s?(?:드립|드려|올립|드릴)|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|오랜만|잘\s?부탁|좋은\s*(?:아침|하루|오후|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|heya|hiya|greetings|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there|gn|hihi|byebye|hope|test|testing|ping|alive|awake|sup|wassup|you\s+up)\b|^(?:bot|봇아?)[?!.\s]*$|테스트|살아\s?있|여보세요|거기|봇\s*있|자리|회의|잘못|돌아왔|다녀왔|\b(?:wrong|oops|brb|afk)\b/i;
+  /안녕|안뇽|굿\s?모닝|출근|ㅎㅇ|하이|하잉|헬로|인사\s?(?:드립|드려|올립|드릴)|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|오랜만|잘\s?부탁|좋은\s*(?:아침|하루|오후|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|heya|hiya|greetings|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there|gn|hihi|byebye|hope|test|testing|ping|alive|awake|sup|wassup|you\s+up)\b|^(?:bot|봇아?)[?!.\s]*$|테스트|살아\s?있|여보세요|거기|봇\s*있|자리|회의|잘못|무시해|오타|돌아왔|다녀왔|지내셨|보내셨|일\s?하(?:냐|니|나요|는)|듣고\s?있|(?:작동|동작)\s?(?:중|하)|계세요|계신가요|\b(?:wrong|oops|brb|afk|my bad|ignore|typo)\b/i;
 const THANKS_WORD = /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?)\b/i;
 
 /** A question word opening a short question of its own ("Which flag?", "어떤 옵션?"). */
@@ -270,7 +272,16 @@ export function readMessage(text: string): Message {
       wondering.role = 'question';
     } else if (asked && guess) s.role = 'context';
   });
-  if (sentences.every((s) => s.role === 'chat') && (sentences.length > 0 || SENTENCE_MARK.test(clean))) {
+  // "오늘 회의 길었네요 ㅠㅠ 다들 고생 많으셨어요. 내일 봬요!": chat around a remark that asks nothing and says
+  // nothing of Docker is chat too.
+  const remarksOnly =
+    !asks &&
+    sentences.some((s) => s.role === 'chat') &&
+    sentences.every((s) => s.role === 'chat' || (!DOCKER_TALK.test(s.text) && !s.text.includes('`')));
+  if (
+    remarksOnly ||
+    (sentences.every((s) => s.role === 'chat') && (sentences.length > 0 || SENTENCE_MARK.test(clean)))
+  ) {
     const all = sentences.map((s) => s.text).join(' ');
     const greeting = GREETING_WORD.test(all) && !THANKS_WORD.test(all) && !THANKS_MARK.test(clean);
     return { sentences: [], chat: greeting ? 'greeting' : 'thanks' };
@@ -279,8 +290,17 @@ export function readMessage(text: string): Message {
   const known = asks
     ? sentences.filter((s) => s.role === 'context' && ACKNOWLEDGES.test(s.text)).map((s) => knownPart(s.text))
     : [];
-  return { sentences: withinBudget(sentences), ...(known.length > 0 ? { known } : {}) };
+  const toBot = sentences.some((s) => s.role === 'question' && TO_BOT.test(s.text));
+  return {
+    sentences: withinBudget(sentences),
+    ...(known.length > 0 ? { known } : {}),
+    ...(toBot ? { toBot } : {}),
+  };
 }
+
+/** The bot spoken to: 너, 넌, 봇님은, you, this bot. */
+const TO_BOT =
+  /(?:^|[\s,])(?:너|넌|너는|너도|니가|네가|너한테|너에게|니한테|봇|봇님|봇아|봇은|봇이|봇님은|봇님이|봇님도|봇한테|봇에게)(?=$|[\s?!.,~])|\b(?:you|u|ya|yourself)\b|\b(?:this|the)\s+bot\b/i;
 
 const wordCount = (sentence: string) => bare(sentence).split(' ').filter(Boolean).length;
 
@@ -310,9 +330,10 @@ function isChat(sentence: string): boolean {
   if (ACKNOWLEDGEMENT.test(words) || PRESENCE_CHECK.test(words) || ASIDE.test(words)) return true;
   // "hi team", "thanks a lot!", "감사합니다 여러분": a chat phrase with a filler word.
   const parts = words.split(' ');
-  // "굿모닝 다들 출근하셨나요": a greeting, then another (short, as greetings are).
-  if (parts.length > 1 && parts.length <= 6 && GREETING.test(parts[0]!) && isChat(parts.slice(1).join(' ')))
-    return true;
+  // "굿모닝 다들 출근하셨나요", "여보세요 듣고 있어요?": a greeting, then another (short, as greetings are).
+  const opener = parts[0]!;
+  const greets = GREETING.test(opener) || PRESENCE_CHECK.test(opener);
+  if (parts.length > 1 && parts.length <= 6 && greets && isChat(parts.slice(1).join(' '))) return true;
   if (parts.length > 4) return false;
   const chatPart = (w: string) => GREETING.test(w) || THANKS.test(w) || PLEASANTRY.test(w) || ACKNOWLEDGEMENT.test(w);
   const fillers =

@@ -271,6 +271,8 @@ export function assembleKnowledgeBase(
     chat?: Answer['chat'];
     /** What the asker says they know already (see Message.known). */
     known?: string[];
+    /** A question speaks to the bot (see Message.toBot). */
+    toBot?: boolean;
   } {
     const message = readMessage(question);
     if (message.chat) return { words: [], chat: message.chat };
@@ -390,7 +392,14 @@ export function assembleKnowledgeBase(
     const actions = bySentence.filter((s) => focused.has(s)).flatMap(actionsOf);
     const toldStory = bySentence.some((s) => !askingSentences.has(s.sentence) && s.words.length > 0);
     const known = message.known;
-    return { words: [...merged.values()], actions, prose, toldStory, ...(known ? { known } : {}) };
+    return {
+      words: [...merged.values()],
+      actions,
+      prose,
+      toldStory,
+      ...(known ? { known } : {}),
+      ...(message.toBot ? { toBot: true } : {}),
+    };
   }
 
   /**
@@ -616,8 +625,17 @@ export function assembleKnowledgeBase(
     { limit = 3 }: { limit?: number } = {},
   ): Answer {
     const none = (matches: Match[] = []): Answer => ({ query: question, outcome: 'none', answered: false, matches });
-    const { words, actions = [], prose = new Set<string>(), toldStory = false, chat } = read;
+    const { words, actions = [], prose = new Set<string>(), toldStory = false, chat, toBot = false } = read;
     if (chat) return { ...none(), chat };
+    // "넌 누가 만들었어?", "what can I ask you?", "도커 말고 다른 것도 알아?": asked of the bot and naming nothing of
+    // Docker's world (nor a word no note knows), it asks what the bot is, and gets the help.
+    const namesSubject = (w: QuestionWord) =>
+      w.kind === 'topic' ||
+      w.kind === 'content' ||
+      (w.kind === 'known' &&
+        (LEXICON.dockerWorld.has(w.token) || SYNTAX_TOKENS.has(w.token)) &&
+        (w.focus || w.token !== 'docker'));
+    if (toBot && !words.some(namesSubject)) return { ...none(), chat: 'help' };
     const weights = weigh(words);
     const candidates = words.length > 0 ? candidatesFor(words, weights) : [];
     if (candidates.length === 0) return none();

@@ -1724,3 +1724,31 @@ describe('round 15: a guess after "what is it?", a story before the comma, a cla
     );
   });
 });
+
+describe('round 15: a question to the bot about itself gets the help', () => {
+  it.each([
+    '넌 누가 만들었니?',
+    '너한테 뭘 물어보면 돼?',
+    '너 이름이 뭐야',
+    'are you a human or a bot?',
+    'what should I ask you about?',
+  ])('%s', (q) => {
+    const answer = kb.ask(q);
+    expect(answer.chat).toBe('help');
+    expect(answer.matches).toEqual([]);
+  });
+
+  it.each([
+    ['너 쿠버네티스 알아?', 'kubernetes'],
+    ['can you tell me what a cluster is?', 'cluster'],
+    ['봇님 안녕하세요 오케스트레이션이 뭐예요?', 'orchestration'],
+  ])('but one naming a topic of the notes is answered: %s', (q, id) => {
+    expectAnswered(q, id);
+  });
+
+  it('and one naming another subject is not covered', () => {
+    const answer = kb.ask('can you help me with git rebase?');
+    expect(answer.chat).toBeUndefined();
+    expect(answer.outcome).toBe('none');
+  });
+});

@@ -514,3 +514,36 @@ describe('round 10: thanks for an explanation, a day ended, a first day', () => 
     expect(readMessage('컨테이너 목록 보는 법 알려주셔요').sentences[0]?.role).toBe('question');
   });
 });
+
+describe('round 15: chat in more of the forms people use', () => {
+  it.each([
+    ['@배포봇 좋은 아침입니다', 'greeting'],
+    ['다들 오랜만이에요 잘 지내셨죠', 'greeting'],
+    ['연휴 잘 보내셨어요?', 'greeting'],
+    ['새해 첫 출근 기념으로 인사드립니다', 'greeting'],
+    ['여보세요 듣고 있어요?', 'greeting'],
+    ['봇 지금 일하는 중?', 'greeting'],
+    ['감삼다 ㅎㅎ', 'thanks'],
+    ['와 이거 완전 꿀팁이네요', 'thanks'],
+    ['봇 생각보다 똑똑하네', 'thanks'],
+    ['앗 잘못 눌렀어요 무시해 주세요', 'greeting'],
+    ['my bad, ignore that', 'greeting'],
+    ['you absolute legend', 'thanks'],
+    ['오늘 점검 길었네요 ㅠㅠ 다들 고생 많으셨어요. 내일 봬요!', 'greeting'],
+  ])('%s is chat', (text, chat) => {
+    expect(readMessage(text).chat).toBe(chat);
+  });
+
+  it.each(['앗 오타 났는데 Dockerfile 오타는 어떻게 찾아요?', '회의 길었네요. 도커 컴포즈 파일은 어디 둬요?'])(
+    'a question beside them is still a question: %s',
+    (text) => {
+      expect(readMessage(text).chat).toBeUndefined();
+    },
+  );
+
+  it('a question put to the bot is marked so', () => {
+    expect(readMessage('넌 누가 만들었어?').toBot).toBe(true);
+    expect(readMessage('how should I use you?').toBot).toBe(true);
+    expect(readMessage('컨테이너 목록은 어떻게 봐요?').toBot).toBeUndefined();
+  });
+});
