@@ -56,6 +56,7 @@ function canonicalText(text: string): string {
   // The name a shell assignment gives (IMG=$(…), -e FOO=bar) is an example, whatever it spells.
   out = out.replace(SHELL_ASSIGNMENT, ' ');
   out = out.replace(NOTE_BASIS, ' 노트 ');
+  out = doneHow(out);
   out = spellDollars(out).replace(INTENSIFIER, ' ').replace(PRESENTATION, ' ').replace(MODAL_GOOD, ' ');
   out = dropEnumerations(out);
   for (const [phrase, pattern, canonical] of PHRASES) {
@@ -131,6 +132,22 @@ const INTENSIFIER = /(?:도대체|대체)(?=\s*(?:뭐|뭔|무엇|무슨|왜|어�
 /** "어떻게 설명하면 좋을까요", "정리하면 좋겠어요": should, not the good of an advantage. */
 const MODAL_GOOD = /(?<=[면됨]\s?)좋(?:을까요|을까|을지|겠어요|겠습니다|겠다|겠는데|겠네요|겠)/g;
 
+/**
+ * Asked how to do it, putting an image up on a hub or registry is pushing it (docker push), which no note shows,
+ * not the sharing the registry note speaks of; putting a node onto a cluster is adding one. Asked what it is
+ * ("이미지 올라와 있는 사이트"), it stays the sharing.
+ */
+const HOW_ASKED = /려면|하는\s?법|방법|어떻게|어케|\bhow (?:do|can|to|would|should)\b/;
+const DONE_HOW: Array<[RegExp, string]> = [
+  [/(?<=(?:허브|hub|레지스트리|registry)[^.?!\n]{0,20}?)(?:업로드|upload|올리|올려|올릴)/g, ' push '],
+  [/(?:업로드|upload)(?=[^.?!\n]{0,30}?(?:허브|hub|레지스트리|registry))/g, ' push '],
+  [/(?<=(?:클러스터|cluster|스웜|swarm)[^.?!\n]{0,20}?)(?:붙이|붙여|붙일|조인|합류|join)/g, ' add '],
+];
+function doneHow(text: string): string {
+  if (!HOW_ASKED.test(text)) return text;
+  return DONE_HOW.reduce((out, [pattern, verb]) => out.replace(pattern, verb), text);
+}
+
 /** "노트 기준으로", "우리 팀 기준으론": where the answer is to come from, not a criterion of choosing. */
 const NOTE_BASIS =
   /(?:노트|문서|위키|가이드|자료|팀|우리|저희)\s*(?:쪽\s*)?기준(?:으로는|으로|으론|에서는|에서|에선|상)?(?![\uac00-\ud7a3])/g;
@@ -171,6 +188,7 @@ const SUBSTITUTION_CUE = /\$\s*\(|치환|substitut|subshell|괄호|paren|bracket
  * keep the two apart, and a question about one must not land on the other. The command inside $( ) is
  * an example ("$(docker ps -q)"), not what is asked about.
  */
+const BRACED_BESIDE_BARE = /^(?=[\s\S]*\$\{[a-z_][a-z0-9_]*\})(?=[\s\S]*\$[a-z_][a-z0-9_]*(?![a-z0-9_}]))/;
 function spellDollars(text: string): string {
   const bare = NO_PARENTHESES.test(text);
   let out = text.replace(NO_PARENTHESES, ' ');
@@ -182,6 +200,8 @@ function spellDollars(text: string): string {
     .replace(/\$\s*\([^()]*\)?/g, ' dollar substitution ')
     // ${VAR:-default}, ${#VAR}, ${VAR%.txt}: an expansion inside braces, more than the variable the notes describe.
     .replace(/\$\{[^}]*?[:#%/^,][^}]*\}/g, ' dollar variable 중괄호 ')
+    // "$VAR 랑 ${VAR} 차이": beside the bare form, the braces are what is asked about.
+    .replace(BRACED_BESIDE_BARE.test(out) ? /\$\{[a-z_][a-z0-9_]*\}/g : /(?!)/g, ' dollar variable 중괄호 ')
     .replace(/\$\{?[a-z_][a-z0-9_]*\}?/g, ' dollar variable ');
   out = out.replace(/\$/g, aboutSubstitution ? ' dollar ' : ' dollar variable ');
   // "the dollar-paren thing", "달러 괄호", "dollar sign with parentheses": $() named in words.

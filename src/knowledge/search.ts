@@ -798,6 +798,26 @@ export function assembleKnowledgeBase(
       }
     }
     const best = ranked[0]!;
+    console.error(
+      'DBG',
+      JSON.stringify({
+        toldStory,
+        words: words
+          .map(
+            (w, k) =>
+              `${w.token}/${w.kind.slice(0, 2)}${w.focus ? '*' : ''}${w.told ? 't' : ''}:${weights[k]!.toFixed(2)}`,
+          )
+          .join(' '),
+        ranked: ranked.slice(0, 3).map((c) => `${c.item.entry.id} s${c.score} c${c.coverage.toFixed(2)}`),
+        missing: verdict.missing.map((w) => w.token),
+        named: [...verdict.namedCovered],
+        conf: verdict.confident,
+        lacksSubject: verdict.lacksSubject,
+        one: verdict.oneWordOnly,
+        namesElse,
+        minCoverage,
+      }),
+    );
     const { missing, detailsAsked, namedCovered, lacksSubject, oneWordOnly, confident } = verdict;
     const toMatch = (c: Candidate & { score: number }): Match => ({ entry: c.item.entry, score: c.score });
     if (missing.length === 0 && confident) {
@@ -1092,12 +1112,17 @@ function partialTerms(question: string, covered: QuestionWord[], missing: Questi
   return { covered: typedForms(question, covered).filter((form) => !inLacking(form)), missing: lacking };
 }
 
-/** The shell's symbols, spelt as words before tokenising, as they are typed. */
-const SPELT_SYMBOLS: Record<string, RegExp> = {
+/**
+ * The shell's symbols, spelt as words before tokenising, and the verbs a how-to question was read as (올리려면 as
+ * push, 붙이려면 as add: see normalize's doneHow), as they are typed.
+ */
+const SPELT_FORMS: Record<string, RegExp> = {
   dollar: /\$\{?\w*\}?/,
   variable: /\$\{?#?\w+\}?/,
   substitution: /\$\([^()]*\)?/,
   중괄호: /\$\{[^}]*\}/,
+  push: /(?:업로드|upload|올리|올려|올릴)[\p{L}]*/iu,
+  add: /(?:붙이|붙여|붙일|조인|합류|join)[\p{L}]*/iu,
 };
 /** The words as the user wrote them (original case where it can be found), each once. */
 function typedForms(question: string, words: QuestionWord[]): string[] {
@@ -1111,7 +1136,7 @@ function typedForms(question: string, words: QuestionWord[]): string[] {
     const from = phrase ? lower.indexOf(phrase[0]) : -1;
     if (from >= 0) return text.slice(from, from + phrase![0].length);
     // The shell's symbols were spelt as words before tokenising ($ as dollar): show them as symbols again.
-    return SPELT_SYMBOLS[w.token]?.exec(text)?.[0] ?? w.typed;
+    return SPELT_FORMS[w.token]?.exec(text)?.[0] ?? w.typed;
   });
   return [...new Set(forms)];
 }

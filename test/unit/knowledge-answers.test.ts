@@ -1752,3 +1752,24 @@ describe('round 15: a question to the bot about itself gets the help', () => {
     expect(answer.outcome).toBe('none');
   });
 });
+
+describe('round 15: how to put an image on a hub or a node on a cluster, and ${VAR} beside $VAR', () => {
+  it.each([
+    ['우리가 빌드한 이미지 도커 허브에 올리는 방법 알려주세요', 'docker-registry', '올리는'],
+    ['How can I upload our image to a registry?', 'docker-registry', 'upload'],
+    ['스웜 클러스터에 노드 하나 더 붙이려면 어떻게 해요?', 'cluster', '붙이려면'],
+    ['변수 쓸 때 `$NAME` 하고 `${NAME}` 중에 뭐가 맞아요?', 'shell-variable', '${NAME}'],
+  ])('the note covers part: %s', (q, id, lacked) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe(id);
+    expect(answer.partial?.missing).toContain(lacked);
+  });
+
+  it.each([
+    ['이미지들이 올라와 있는 사이트가 뭐죠?', 'docker-registry'],
+    ['`${HOME}` 에서 $ 는 뭐예요?', 'shell-variable'],
+  ])('asked what it is, it is answered: %s', (q, id) => {
+    expectAnswered(q, id);
+  });
+});
