@@ -110,6 +110,15 @@ const SETS: Array<[string, string]> = [
   // written by a helper from the note bodies alone in round 15 to study the chat the held-out sets miss; first
   // sight 67 of 100 chat, 38 of 40 in, 20 of 20 declined; then read and tuned on.
   ['probe chat', path.join(DATA, 'probe-chat-questions.jsonl')],
+  // Probe AD: 180 mostly long messages (90 in, 50 partial, 40 out; a fintech platform team), written by a helper
+  // from the note bodies alone in round 15; first sight on round 14's code 87.8% right-1st, 7 confident wrong,
+  // 40/40 declined, partial 23 of 50; then read and tuned on.
+  ['probe AD', path.join(DATA, 'probe-ad-questions.jsonl')],
+  // Round 15: AE (200, same kinds as AC; a hospital IT team, formal Korean, English-speaking contractors), from the
+  // note bodies alone by a helper who saw no code; first sight on round 14's code 90.0% right-1st, 4 confident
+  // wrong, 56/56 declined, chat 12 of 24. Held out: its totals are printed (a debugging print once showed how its
+  // words were read; nothing was tuned on it).
+  ['held-out set AE', path.join(DATA, 'fresh-ae-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */
