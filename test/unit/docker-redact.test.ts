@@ -1056,6 +1056,25 @@ describe('forms a fourth red-team pass found (round 12)', () => {
   });
 });
 
+describe('forms a sixth red-team pass found (round 15)', () => {
+  it('a run of letters and digits that reads as random is hidden without a prefix; names, digests and ids stay', () => {
+    expect(redactSecrets('b2 authorize-account 000a1b2c3d4e0000000002 K003Fz8Lq2Vx6Nc4Rp1Tw9Yb7Hm5')).toBe(
+      'b2 authorize-account *** ***',
+    );
+    expect(redactSecrets('curl https://app.example/invite/Hb7Kp2Wq9Lz4Mn6T/accept')).toBe(
+      'curl https://app.example/invite/***/accept',
+    );
+    for (const command of [
+      'java -cp app.jar com.example.X509Certificate2Loader --profile Python3Dot11Slim',
+      'app --digest sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824',
+      'app --run 6f1c2a9e-0b7d-4c55-9e21-3a8f0c6d2b14 --commit 9fceb02d0ae598e95dc970b74767f19372d61af8',
+      'app --build HTTP2SERVERPUSH2024 --stage ReleaseCandidate',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+});
+
 describe('commands without secrets stay readable', () => {
   it('are short enough for the terminal table to show whole', () => {
     for (const command of NOT_SECRETS) expect(command.length).toBeLessThanOrEqual(60);
