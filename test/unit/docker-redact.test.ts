@@ -1073,6 +1073,42 @@ describe('forms a sixth red-team pass found (round 15)', () => {
       expect(redactSecrets(command)).toBe(command);
     }
   });
+
+  it('what a store is given for a key whose path names a secret; other keys and settings stay', () => {
+    expect(redactSecrets('consul kv put -cas service/web/api_key Kv7qPz2m')).toBe(
+      'consul kv put -cas service/web/api_key ***',
+    );
+    expect(redactSecrets('etcdctl put /prod/credentials/smtp Kv7qPz2m')).toBe('etcdctl put /prod/credentials/smtp ***');
+    expect(redactSecrets('redis-cli -n 2 SETEX reset:token 900 Kv7qPz2m')).toBe(
+      'redis-cli -n 2 SETEX reset:token 900 ***',
+    );
+    expect(redactSecrets('dotnet user-secrets set "Mail:SmtpPassword" Kv7qPz2m')).toBe(
+      'dotnet user-secrets set "Mail:SmtpPassword" ***',
+    );
+    for (const command of [
+      'consul kv put service/web/replicas 4',
+      'etcdctl put /prod/feature/dark_mode on',
+      'npm config set //npm.example/:always-auth false',
+      'consul kv put app/api_key @/run/secrets/key',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+
+  it("Oracle's userid= keyword and sentinel auth-pass give a password", () => {
+    expect(redactSecrets('impdp userid=hr/Or9kTq2w@pdb1 directory=DP dumpfile=hr.dmp')).toBe(
+      'impdp userid=hr/***@pdb1 directory=DP dumpfile=hr.dmp',
+    );
+    expect(redactSecrets('exp USERID="system/Or9kTq2w as sysdba" full=y')).toBe(
+      'exp USERID="system/*** as sysdba" full=y',
+    );
+    expect(
+      redactSecrets(
+        'redis-server /etc/s.conf --sentinel monitor cache 10.0.0.5 6379 2 --sentinel auth-pass cache Or9kTq2w',
+      ),
+    ).toBe('redis-server /etc/s.conf --sentinel monitor cache 10.0.0.5 6379 2 --sentinel auth-pass cache ***');
+    expect(redactSecrets('exp file=hr.dmp owner=hr')).toBe('exp file=hr.dmp owner=hr');
+  });
 });
 
 describe('commands without secrets stay readable', () => {

@@ -297,6 +297,11 @@ function endsAfterSettingWord(text: string, at: number): boolean {
   return Number.isNaN(next) || isSpace(next) || isQuote(next) || next === 0x3b || next === 0x29 || next === 0x7d;
 }
 
+/** A whole value that is a setting word (npm config set //registry/:always-auth true). */
+export function isSettingValue(value: string): boolean {
+  return SETTING_WORD.exec(value)?.[0].length === value.length;
+}
+
 function isSettingWord(text: string, at: number): boolean {
   return SETTING_WORD.test(text.slice(at, at + 16));
 }

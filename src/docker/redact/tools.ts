@@ -5,6 +5,7 @@
  * scripts (`sh -c 'mysql -p pw'`) as command lines of their own, a few levels deep.
  */
 import { isSensitiveKey } from './keys.ts';
+import { isSettingValue } from './named-values.ts';
 import {
   closingQuote,
   dashWordIsValue,
@@ -211,6 +212,13 @@ const TOOLS: Tool[] = [
     secretFrom: (_letters, _long, positionals) => (/^(?:[a-z]:|\*)$/i.test(positionals[0] ?? '') ? 2 : 1),
     slashFlags: true,
   },
+  // sentinel auth-pass MASTER PASSWORD, given to redis-sentinel (or redis-server --sentinel) on its command line.
+  {
+    kind: 'positional',
+    names: /^(?:redis|keydb|valkey)-(?:sentinel|server)$/,
+    subcommand: ['auth-pass'],
+    secretFrom: () => 1,
+  },
   // redis-cli AUTH [user] password: both hidden.
   ...['AUTH', 'auth'].map(
     (sub): PositionalTool => ({
@@ -377,12 +385,17 @@ class ToolArguments {
         continue;
       }
       const raw = this.text.slice(word.start, word.end);
+      // exp userid=scott/tiger@db, imp userid="sys/pw as sysdba": the keyword's value is the login.
+      const keyword = /^userid=["']?/i.exec(raw)?.[0].length ?? 0;
+      const login = raw.slice(keyword);
       // user/password(@service) only: not /nolog, @script.sql, cmdfile=/x/y or a date like 2024/01.
-      if (!/^[A-Za-z][\w$#]*\/[^\s/=]/.test(raw) || raw.includes('=')) continue;
-      const cut = raw.indexOf('/');
-      // The last @: a password holding one is still hidden whole.
+      if (!/^[A-Za-z][\w$#]*\/[^\s/=]/.test(login) || login.includes('=')) continue;
+      const cut = keyword + login.indexOf('/');
+      // The last @: a password holding one is still hidden whole; without one, up to ` as sysdba` or the quote.
       const at = raw.lastIndexOf('@');
-      maskValue(this.text, word.start + cut + 1, at > cut ? word.start + at : word.end, this.masks);
+      const rest = raw.slice(cut + 1).search(/[\s"']/);
+      const end = at > cut ? at : rest < 0 ? raw.length : cut + 1 + rest;
+      maskValue(this.text, word.start + cut + 1, word.start + end, this.masks);
     }
   }
 }
@@ -595,11 +608,51 @@ class ValueOfNamedSecret {
   }
 }
 
+/** A store's word for setting a key to the value after it: consul kv put, etcdctl put, redis-cli SET, zkCli set. */
+const SETTER = /^(?:put|set|hset|setnx|setex|psetex)$/i;
+
+/**
+ * What a store is given for a key whose path names a secret: `consul kv put app/db/password x`, `etcdctl put
+ * /app/secrets/stripe x`, `redis-cli SET session:token x`, `dotnet user-secrets set Smtp:Password x`, `npm config set
+ * //registry/:_authToken x`. A key in a path is a path to the name-based pass, so its value was shown. The key is the
+ * first word after the setter, its value the next (SETEX's seconds come between).
+ */
+class ValueOfSecretKey {
+  private setter = '';
+  private key: boolean | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly masks: Span[],
+  ) {}
+
+  take(word: Word, raw: string): void {
+    if (this.key === undefined) {
+      if (this.setter === '') {
+        if (SETTER.test(raw)) this.setter = raw.toLowerCase();
+      } else if (!raw.startsWith('-')) {
+        this.key = raw
+          .replace(/["'`]/g, '')
+          .split(/[/:]/)
+          .some((part) => part !== '' && isSensitiveKey(part));
+      }
+      return;
+    }
+    if (!this.key || raw.startsWith('-')) return;
+    // SETEX key seconds value: the number is the lifetime.
+    if (this.setter.endsWith('setex') && /^\d+$/.test(raw)) return;
+    this.key = false;
+    const value = raw.replace(/^["']|["']$/g, '');
+    if (!FROM_FILE.test(value) && !isSettingValue(value)) maskValue(this.text, word.start, word.end, this.masks);
+  }
+}
+
 function commandLine(text: string, from: number, to: number, depth: number, masks: Span[]): void {
   let running: ToolArguments[] = [];
   let command: PipelineCommand = newCommand([]);
   let credentials = new UserThenPassword(text, masks);
   let namedSecret = new ValueOfNamedSecret(text, masks);
+  let secretKey = new ValueOfSecretKey(text, masks);
   let hereString = false;
   let redirect = false;
   // What the commands of each open ( … ) group print: `(echo pw; echo pw) | smbpasswd -s` pipes all of it. A
@@ -641,6 +694,7 @@ function commandLine(text: string, from: number, to: number, depth: number, mask
       command = newCommand(word === PIPE && passedOn !== null ? passedOn : []);
       credentials = new UserThenPassword(text, masks);
       namedSecret = new ValueOfNamedSecret(text, masks);
+      secretKey = new ValueOfSecretKey(text, masks);
       hereString = redirect = false;
       continue;
     }
@@ -669,6 +723,7 @@ function commandLine(text: string, from: number, to: number, depth: number, mask
     command.words.push(raw);
     credentials.take(word, raw);
     namedSecret.take(word, raw);
+    secretKey.take(word, raw);
     if (depth < MAX_DEPTH) {
       for (const [start, end] of word.quoted) {
         if (/[\s;|&()]/.test(text.slice(start, end))) commandLine(text, start, end, depth + 1, masks);
