@@ -40,6 +40,8 @@ const SHAPES: Record<string, string> = {
   '"password": repeated': fill('"password":'),
   "password ' repeated (SQL)": fill("password '"),
   "by 'x' repeated (SQL)": fill("identified by 'x' "),
+  'set password for repeated (SQL)': fill('set password for a '),
+  'acl setuser >x repeated (Redis)': fill('acl setuser a >x '),
   '<<<" repeated (here-strings)': fill('<<<"'),
   '<<EOF repeated (here-documents)': fill('<<EOF '),
   '<<EOF and lines': fill('<<EOF\nuser a b\n'),

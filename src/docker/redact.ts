@@ -10,13 +10,15 @@
  * - urls.ts: URL userinfo in every shape, and `user:pass@host` without a scheme;
  * - named-values.ts: values whose name says "secret" (keys.ts), in flags, variables, JSON, YAML,
  *   query strings and HTTP headers;
- * - tools.ts: short password flags and positional passwords of common tools.
+ * - tools.ts: short password flags and positional passwords of common tools;
+ * - statements.ts: passwords in SQL, Cypher and Redis ACL statements that no name stands before.
  */
 import { truncateCodePoints } from '../text/visible.ts';
 import { maskCredentialCalls } from './redact/calls.ts';
 import { isSensitiveKey } from './redact/keys.ts';
 import { maskNamedValues } from './redact/named-values.ts';
 import { applyMasks, isSpace, MASK, type Span } from './redact/scan.ts';
+import { maskStatementPasswords } from './redact/statements.ts';
 import { maskPrivateKeys, maskTokenShapes } from './redact/tokens.ts';
 import { maskScriptInput, maskToolPasswords } from './redact/tools.ts';
 import { maskUrlCredentials } from './redact/urls.ts';
@@ -39,6 +41,7 @@ export function redactSecrets(text: string): string {
   maskToolPasswords(text, masks);
   maskScriptInput(text, masks);
   maskCredentialCalls(text, masks);
+  maskStatementPasswords(text, masks);
   return applyMasks(text, masks);
 }
 

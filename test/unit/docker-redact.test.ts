@@ -1109,6 +1109,25 @@ describe('forms a sixth red-team pass found (round 15)', () => {
     ).toBe('redis-server /etc/s.conf --sentinel monitor cache 10.0.0.5 6379 2 --sentinel auth-pass cache ***');
     expect(redactSecrets('exp file=hr.dmp owner=hr')).toBe('exp file=hr.dmp owner=hr');
   });
+
+  it('passwords in SQL, Cypher and Redis ACL statements with no name just before them', () => {
+    expect(redactSecrets(`mariadb -e "SET PASSWORD FOR 'web'@'localhost' = PASSWORD('Sq7mWz3k')"`)).toBe(
+      `mariadb -e "SET PASSWORD FOR 'web'@'localhost' = PASSWORD('***')"`,
+    );
+    expect(redactSecrets(`cypher-shell -d system "ALTER USER neo SET PASSWORD FROM 'Sq7mWz3k' TO 'Sq8nXa4l'"`)).toBe(
+      `cypher-shell -d system "ALTER USER neo SET PASSWORD FROM '***' TO '***'"`,
+    );
+    expect(redactSecrets('valkey-cli acl setuser ci reset on >Sq7mWz3k <Sq8nXa4l ~ci:* +get')).toBe(
+      'valkey-cli acl setuser ci reset on >*** <*** ~ci:* +get',
+    );
+    expect(redactSecrets(`sh -c 'printf "user ci on >Sq7mWz3k ~* +@all\\n" > /etc/redis/users.acl'`)).not.toContain(
+      'Sq7mWz3k',
+    );
+    // A redirect after a user's name in prose, and a rule list with no password, stay.
+    for (const command of ['sh -c "echo user ci on >/tmp/who"', 'redis-cli ACL SETUSER ro on nopass ~* +@read']) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
 });
 
 describe('commands without secrets stay readable', () => {

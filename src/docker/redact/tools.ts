@@ -643,6 +643,8 @@ class ValueOfSecretKey {
     if (this.setter.endsWith('setex') && /^\d+$/.test(raw)) return;
     this.key = false;
     const value = raw.replace(/^["']|["']$/g, '');
+    // SQL's SET PASSWORD FOR u = …, SET password = …: the statement goes on; its password is the statements pass's.
+    if (/^(?:=|for|to|from)$/i.test(value)) return;
     if (!FROM_FILE.test(value) && !isSettingValue(value)) maskValue(this.text, word.start, word.end, this.masks);
   }
 }
