@@ -32,16 +32,21 @@ export const COMMAND_MAX = 1000;
 /** Code points of a label value kept for display. */
 export const LABEL_VALUE_MAX = 300;
 
+/** $IFS and ${IFS}, which a shell splits words at as it does at a space (sh -c "mysql${IFS}-ppw"). */
+const IFS = /\$\{IFS\}|\$IFS(?![\w])/g;
+
 export function redactSecrets(text: string): string {
+  // The passes read the text with each $IFS as blanks of its length, so the masks fall on the text as it is.
+  const view = text.includes('$') ? text.replace(IFS, (ifs) => ' '.repeat(ifs.length)) : text;
   const masks: Span[] = [];
-  maskPrivateKeys(text, masks);
-  maskTokenShapes(text, masks);
-  maskUrlCredentials(text, masks);
-  maskNamedValues(text, masks);
-  maskToolPasswords(text, masks);
-  maskScriptInput(text, masks);
-  maskCredentialCalls(text, masks);
-  maskStatementPasswords(text, masks);
+  maskPrivateKeys(view, masks);
+  maskTokenShapes(view, masks);
+  maskUrlCredentials(view, masks);
+  maskNamedValues(view, masks);
+  maskToolPasswords(view, masks);
+  maskScriptInput(view, masks);
+  maskCredentialCalls(view, masks);
+  maskStatementPasswords(view, masks);
   return applyMasks(text, masks);
 }
 

@@ -1128,6 +1128,30 @@ describe('forms a sixth red-team pass found (round 15)', () => {
       expect(redactSecrets(command)).toBe(command);
     }
   });
+
+  it('a name the shell or a JSON reader joins from parts, and a value after an unusual blank or in a YAML block', () => {
+    expect(redactSecrets(`app --api"_"key=Zq3wEr5t --se'cr'et Zq3wEr5t`)).toBe(`app --api"_"key=*** --se'cr'et ***`);
+    expect(redactSecrets('env GITHUB_TO\\KEN=Zq3wEr5t app')).toBe('env GITHUB_TO\\KEN=*** app');
+    expect(redactSecrets('app --to\\\nken=Zq3wEr5t')).toBe('app --to\\\nken=***');
+    expect(redactSecrets(`app --json '{"api\\u005fkey":"Zq3wEr5t","acc\\x65ss_token":"Zq3wEr5t"}'`)).toBe(
+      `app --json '{"api\\u005fkey":"***","acc\\x65ss_token":"***"}'`,
+    );
+    expect(redactSecrets('app "--token" "Zq3wEr5t" "--port" "80"')).toBe('app "--token" "***" "--port" "80"');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable, as a container's command shows it
+    expect(redactSecrets('sh -c "redis-cli$IFS-a${IFS}Zq3wEr5t${IFS}ping"')).toBe(
+      'sh -c "redis-cli$IFS-a${IFS}***${IFS}ping"',
+    );
+    expect(redactSecrets('app --secret\u2002Zq3wEr5t')).toBe('app --secret\u2002***');
+    expect(redactSecrets("app --values 'auth:\n  token: >-\n    Zq3wEr5t\n    Zq3wEr5t\n  user: ci'")).toBe(
+      "app --values 'auth:\n  token: >-\n    ***\n  user: ci'",
+    );
+    expect(redactSecrets(`printf 'db:\\n  password: |\\n    Zq3wEr5t\\n  port: 5432\\n'`)).toBe(
+      `printf 'db:\\n  password: |\\n    ***\\n  port: 5432\\n'`,
+    );
+    for (const command of [`app --label "tier"=front --name 'it's'`, `app --json '{"a":"b","c":"d"}'`]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
 });
 
 describe('commands without secrets stay readable', () => {

@@ -26,10 +26,12 @@ export function isSpace(c: number): boolean {
   );
 }
 
-/** Space or tab: what may stand between a key and its separator, or a flag and its value. */
-/** A space or tab between a name and its value; a no-break or ideographic space counts (pasted text has them). */
+/**
+ * A space or tab between a name and its value; every other space that ends no line counts too (no-break, ideographic,
+ * em and thin spaces: pasted text has them, and a name followed by one is still a name).
+ */
 export function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+  return isSpace(c) && !((c >= 0x0a && c <= 0x0d) || c === 0x2028 || c === 0x2029);
 }
 
 export function isQuote(c: number): boolean {
