@@ -1137,9 +1137,9 @@ describe('forms a sixth red-team pass found (round 15)', () => {
       `app --json '{"api\\u005fkey":"***","acc\\x65ss_token":"***"}'`,
     );
     expect(redactSecrets('app "--token" "Zq3wEr5t" "--port" "80"')).toBe('app "--token" "***" "--port" "80"');
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable, as a container's command shows it
-    expect(redactSecrets('sh -c "redis-cli$IFS-a${IFS}Zq3wEr5t${IFS}ping"')).toBe(
-      'sh -c "redis-cli$IFS-a${IFS}***${IFS}ping"',
+    const ifs = '$' + '{IFS}';
+    expect(redactSecrets(`sh -c "redis-cli$IFS-a${ifs}Zq3wEr5t${ifs}ping"`)).toBe(
+      `sh -c "redis-cli$IFS-a${ifs}***${ifs}ping"`,
     );
     expect(redactSecrets('app --secret\u2002Zq3wEr5t')).toBe('app --secret\u2002***');
     expect(redactSecrets("app --values 'auth:\n  token: >-\n    Zq3wEr5t\n    Zq3wEr5t\n  user: ci'")).toBe(

@@ -60,8 +60,8 @@ function isKeyChar(c: number): boolean {
 /** The length of a JSON or C escape at `at` that stands for one character of a name (\u0070, \x77), else 0. */
 function escapeLength(text: string, at: number): number {
   if (text.charCodeAt(at) !== BACKSLASH) return 0;
-  const escape = /^\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2})/.exec(text.slice(at, at + 6));
-  return escape ? escape[0].length : 0;
+  const found = /^\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2})/.exec(text.slice(at, at + 6));
+  return found ? found[0].length : 0;
 }
 
 /** How far a quoted part of a name is looked for (--pass"word"). */
