@@ -48,6 +48,7 @@ const SHAPES: Record<string, string> = {
   '<<<" repeated (here-strings)': fill('<<<"'),
   '<<EOF repeated (here-documents)': fill('<<EOF '),
   '<<EOF and lines': fill('<<EOF\nuser a b\n'),
+  'expect "pass" send repeated': fill('expect "pass" send "'),
   '(echo x; repeated': fill('(echo x; '),
   'echo x > secret path repeated': fill('echo x > /run/secrets/a '),
   '-u a -p repeated': fill('-u a -p '),

@@ -1152,6 +1152,36 @@ describe('forms a sixth red-team pass found (round 15)', () => {
       expect(redactSecrets(command)).toBe(command);
     }
   });
+
+  it('what a password manager or a command naming a secret takes from its input, and an expect script’s answer', () => {
+    expect(redactSecrets('printf %s Pm4xQ8wz | gopass insert -f ops/db')).toBe(
+      'printf %s *** | gopass insert -f ops/db',
+    );
+    expect(redactSecrets('echo Pm4xQ8wz | keyring set ci-registry deploy')).toBe(
+      'echo *** | keyring set ci-registry deploy',
+    );
+    expect(redactSecrets('netlify env:set x && doppler secrets set STRIPE_SECRET <<< Pm4xQ8wz')).toBe(
+      'netlify env:set x && doppler secrets set STRIPE_SECRET <<< ***',
+    );
+    expect(redactSecrets('security add-internet-password -a ci -s git.example -w Pm4xQ8wz')).toBe(
+      'security add-internet-password -a ci -s git.example -w ***',
+    );
+    expect(redactSecrets(`expect -c 'spawn sftp ops@h; expect "*Passphrase*"; send -- "Pm4xQ8wz\\r"; interact'`)).toBe(
+      `expect -c 'spawn sftp ops@h; expect "*Passphrase*"; send -- "***\\r"; interact'`,
+    );
+    expect(redactSecrets('lnd --macaroonpath=/root/.lnd/admin.macaroon --rpc.macaroon 0201036c6e6402f80103')).toBe(
+      'lnd --macaroonpath=/root/.lnd/admin.macaroon --rpc.macaroon ***',
+    );
+    // A prompt for something else, a command that only names a secret, a header with no credential: shown.
+    for (const command of [
+      `expect -c 'spawn ftp h; expect "Name*"; send "anonymous\\r"'`,
+      'echo done | vercel env ls DB_PASSWORD',
+      'security find-generic-password -s ci -w',
+      `curl -H 'Authorization: Bearer' https://x.example`,
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
 });
 
 describe('commands without secrets stay readable', () => {

@@ -285,6 +285,9 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     } else {
       valueStop = localValueEnd(text, value, region);
     }
+    // Authorization: Basic, with no credential after the scheme: nothing to hide.
+    const schemeAlone = !isBlank(text.charCodeAt(valueStop)) && /authorization$/i.test(name);
+    if (schemeAlone && AUTH_SCHEMES.has(text.slice(value, valueStop).toLowerCase())) return { next: valueStop, region };
     return { next: maskNamedValue(scan, kind, value, valueStop, region), region };
   }
 

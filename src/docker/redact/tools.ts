@@ -115,6 +115,10 @@ const TOOLS: Tool[] = [
   { kind: 'flags', names: /^convertto-securestring$/i, flags: [next('-String'), next('-string')] },
   { kind: 'positional', names: /^convertto-securestring$/i, subcommand: [], secretFrom: () => 0 },
   { kind: 'flags', names: /^doctl$/, after: 'init', flags: [glued('-t')] },
+  // macOS's keychain: security add-generic-password -w PASSWORD (find-generic-password's -w only prints it).
+  ...['add-generic-password', 'add-internet-password'].map(
+    (after): FlagTool => ({ kind: 'flags', names: /^security$/, after, flags: [next('-w')] }),
+  ),
   { kind: 'flags', names: /^gh$/, after: 'secret', flags: [glued('-b')] },
   // openssl passwd PASSWORD, mkpasswd PASSWORD, sqlplus user/password@host: the positionals are the secret.
   { kind: 'positional', names: /^openssl$/, subcommand: ['passwd'], secretFrom: () => 0 },
@@ -444,6 +448,11 @@ const READER_FLAGS: Record<string, RegExp> = {
   'ansible-vault': /^(?:encrypt_string|--stdin-name)$/,
   'ansible-playbook': /^--ask-(?:vault-pass|pass|become-pass)$/,
   ansible: /^--ask-(?:vault-pass|pass|become-pass)$/,
+  // Password managers and keyrings storing what comes in: pass insert -e, gopass insert, lpass add, keyring set.
+  pass: /^(?:insert|add|edit)$/,
+  gopass: /^(?:insert|set|create|new)$/,
+  lpass: /^(?:add|edit)$/,
+  keyring: /^set$/,
 };
 /** Commands that pass their input on, changed: what a printer sends through them still reaches the reader. */
 const FILTERS = /^(?:tr|head|tail|sed|cut|cat|base64|xargs|awk|sort|uniq|rev|iconv|dos2unix)$/;
@@ -492,6 +501,11 @@ function readsSecret(command: PipelineCommand, raw: string): boolean {
   // sshfs -o password_stdin, anydesk --set-password, wrangler secret put NAME, secret-tool store.
   if (/(?:^|,)pass(?:word|wd)_stdin(?:,|$)/.test(raw) || raw === '--set-password') return true;
   if (raw === 'put' && words.at(-1) === 'secret') return true;
+  // vercel env add DB_PASSWORD production, doppler secrets set API_KEY: a command that adds or sets something it names
+  // as a secret, with no value given, takes the value from its input.
+  const name = raw.replace(/^["']|["']$/g, '');
+  if (/^(?:add|set|put|create|insert)$/.test(previous) && SECRET_NAME_SHAPE.test(name) && isSensitiveKey(name))
+    return true;
   if (program === 'secret-tool' && raw === 'store') return true;
   if (INPUT_AS_SOURCE.test(raw) && SECRET_SOURCE_FLAG.test(previous)) return true;
   // docker secret create NAME -, vault login -, vault kv put path key=-; gcloud secrets versions add NAME
@@ -638,7 +652,8 @@ class ValueOfSecretKey {
       }
       return;
     }
-    if (!this.key || raw.startsWith('-')) return;
+    // A flag, or a redirect (set API_KEY <<< x: the input is the readers' to hide).
+    if (!this.key || raw.startsWith('-') || /^\d?[<>]/.test(raw)) return;
     // SETEX key seconds value: the number is the lifetime.
     if (this.setter.endsWith('setex') && /^\d+$/.test(raw)) return;
     this.key = false;
@@ -778,6 +793,7 @@ const LOOK_BACK = 300;
 const SCRIPT_MAX = 8192;
 
 export function maskScriptInput(text: string, masks: Span[]): void {
+  if (text.includes('send')) maskExpectAnswers(text, masks);
   HERE_DOCUMENT.lastIndex = 0;
   for (let m = HERE_DOCUMENT.exec(text); m; m = HERE_DOCUMENT.exec(text)) {
     const bodyStart = m.index + m[0].length;
@@ -808,6 +824,27 @@ export function maskScriptInput(text: string, masks: Span[]): void {
     const start = m.index + m[0].length - 1 - m[2]!.length;
     const lineStart = lineStartBefore(text, m.index);
     maskScriptLines(text, start, start + m[2]!.length, programBefore(text, lineStart, m.index), masks);
+  }
+}
+
+/**
+ * An expect script's answer to a prompt for a secret: `expect "assword:"; send "pw\r"`, `expect Passphrase send --
+ * {pw}`. Bounded parts, so a script of many expects costs linear time.
+ */
+const EXPECT_SEND =
+  /\bexpect[ \t]+(?:-[a-z]+[ \t]+)?("[^"\n]{0,80}"|\{[^}\n]{0,80}\}|[^\s;"{]{1,80})[ \t]*(?:;|\n|\\n)?\s{0,20}send[ \t]+(?:--?[a-z]*[ \t]+){0,3}(?:"((?:[^"\\\n]|\\.){1,200})"|\{([^}\n]{1,200})\}|([^\s;"{]{1,200}))/dg;
+/** A prompt that asks for a secret: Password:, assword: (the first letter's case unknown), passphrase, token, PIN. */
+const SECRET_PROMPT = /pass|assword|secret|token|\bpin\b|\bkey\b|otp|code/i;
+
+function maskExpectAnswers(text: string, masks: Span[]): void {
+  EXPECT_SEND.lastIndex = 0;
+  for (let m = EXPECT_SEND.exec(text); m; m = EXPECT_SEND.exec(text)) {
+    if (!SECRET_PROMPT.test(m[1]!)) continue;
+    const group = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
+    let [start, end] = m.indices![group]!;
+    // The \r or \n that presses Enter is the script's, not the secret's.
+    if (/\\[rn]$/.test(text.slice(start, end)) && end - start > 2) end -= 2;
+    masks.push([start, end]);
   }
 }
 
