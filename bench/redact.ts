@@ -65,6 +65,7 @@ const SHAPES: Record<string, string> = {
   'BEGIN without KEY': fill('-----BEGIN AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA '),
   backslashes: fill('\\'),
   'a=a= repeated': fill('a=a='),
+  'p=x -p$p repeated (references)': fill('p=x -p$p '),
   '-u a:b repeated': fill('-u a:b '),
   semicolons: fill(';'),
   'plain words': fill('hello world '),

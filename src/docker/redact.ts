@@ -16,7 +16,7 @@
 import { truncateCodePoints } from '../text/visible.ts';
 import { maskCredentialCalls } from './redact/calls.ts';
 import { isSensitiveKey } from './redact/keys.ts';
-import { maskNamedValues } from './redact/named-values.ts';
+import { maskAssignedReferences, maskNamedValues } from './redact/named-values.ts';
 import { applyMasks, isSpace, MASK, type Span } from './redact/scan.ts';
 import { maskStatementPasswords } from './redact/statements.ts';
 import { maskPrivateKeys, maskTokenShapes } from './redact/tokens.ts';
@@ -47,6 +47,7 @@ export function redactSecrets(text: string): string {
   maskScriptInput(view, masks);
   maskCredentialCalls(view, masks);
   maskStatementPasswords(view, masks);
+  maskAssignedReferences(view, masks);
   return applyMasks(text, masks);
 }
 

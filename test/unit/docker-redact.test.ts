@@ -1069,6 +1069,7 @@ describe('forms a sixth red-team pass found (round 15)', () => {
       'app --digest sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824',
       'app --run 6f1c2a9e-0b7d-4c55-9e21-3a8f0c6d2b14 --commit 9fceb02d0ae598e95dc970b74767f19372d61af8',
       'app --build HTTP2SERVERPUSH2024 --stage ReleaseCandidate',
+      'app --integrity sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC',
     ]) {
       expect(redactSecrets(command)).toBe(command);
     }
@@ -1181,6 +1182,17 @@ describe('forms a sixth red-team pass found (round 15)', () => {
     ]) {
       expect(redactSecrets(command)).toBe(command);
     }
+  });
+
+  it('the value of a variable that a secret’s place refers to', () => {
+    expect(redactSecrets(`sh -c 'k=Vr6tNq3p; redis-cli -a "$k" ping'`)).toBe(`sh -c 'k=***; redis-cli -a "***" ping'`);
+    // A braced reference is shown as the variable's name, and the value assigned to it is hidden all the same.
+    const s = '$' + '{s}';
+    expect(redactSecrets(`sh -c "export s=Vr6tNq3p && sshpass -p ${s} ssh ops@h"`)).toBe(
+      `sh -c "export s=*** && sshpass -p ${s} ssh ops@h"`,
+    );
+    // A variable no secret's place refers to keeps its value.
+    expect(redactSecrets(`sh -c 'k=web; redis-cli -h "$k" ping'`)).toBe(`sh -c 'k=web; redis-cli -h "$k" ping'`);
   });
 });
 

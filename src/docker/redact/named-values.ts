@@ -13,6 +13,7 @@ import {
   isQuote,
   isSpace,
   maskValue,
+  referencedVariables,
   type Span,
   trimCommandEnd,
   valueEnd,
@@ -510,5 +511,33 @@ export function maskNamedValues(text: string, masks: Span[]): void {
     } else {
       i++;
     }
+  }
+}
+
+/** A masked value that is only a variable's reference ($P, "${pw}"): the variable's name. */
+const REFERENCE = /^"?\$\{?([A-Za-z_]\w{0,63})\}?"?$/;
+/** An assignment at a word start: NAME=value. */
+const ASSIGNMENT = /(?<![\w$.-])([A-Za-z_]\w{0,63})=/g;
+
+/**
+ * The value assigned to a variable that a secret's place refers to: sh -c 'P=x; mysql -p$P' showed x, since P names
+ * nothing secret; so did s=x; sshpass -p ${s}, whose reference is shown as a name. Reads the masks once and the text
+ * once, after every other pass.
+ */
+export function maskAssignedReferences(text: string, masks: Span[]): void {
+  const names = new Set(referencedVariables.get(masks));
+  for (const [start, end] of masks) {
+    if (end - start > 70 || text.charCodeAt(start) !== 0x24) continue;
+    const name = REFERENCE.exec(text.slice(start, end))?.[1];
+    if (name) names.add(name);
+  }
+  if (names.size === 0) return;
+  ASSIGNMENT.lastIndex = 0;
+  for (let m = ASSIGNMENT.exec(text); m; m = ASSIGNMENT.exec(text)) {
+    if (!names.has(m[1]!)) continue;
+    const value = m.index + m[0].length;
+    const end = trimCommandEnd(text, value, valueEnd(text, value, -1));
+    maskValue(text, value, end, masks);
+    ASSIGNMENT.lastIndex = Math.max(end, ASSIGNMENT.lastIndex);
   }
 }

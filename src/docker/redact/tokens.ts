@@ -269,9 +269,16 @@ function maskRandomRuns(text: string, shaped: readonly Span[], masks: Span[]): v
     while (next < shaped.length && shaped[next]![1] <= start) next++;
     if (i - start < RANDOM_MIN || upper < 2 || lower < 2 || digits < 1 || changes < 0.3 * (i - start - 1)) continue;
     if (next < shaped.length && shaped[next]![0] < i) continue;
-    if (wordLikeShare(text.slice(start, Math.min(i, start + 256))) >= 0.5) continue;
+    if (wordLikeShare(text.slice(start, Math.min(i, start + 256))) >= 0.5 || inDigest(text, start)) continue;
     masks.push([start, i]);
   }
+}
+
+/** A subresource integrity digest (sha384-oqVu…): base64 of a hash, published with the file it checks. */
+function inDigest(text: string, start: number): boolean {
+  let p = start;
+  while (p > 0 && start - p < 128 && /[A-Za-z0-9+/=-]/.test(text[p - 1]!)) p--;
+  return /^sha(?:256|384|512)-/.test(text.slice(p, p + 7));
 }
 
 /** The share of a run in stretches of three or more small letters, a capital before them counted (Config, ement). */
