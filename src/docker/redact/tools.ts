@@ -503,9 +503,10 @@ function readsSecret(command: PipelineCommand, raw: string): boolean {
   if (raw === 'put' && words.at(-1) === 'secret') return true;
   // vercel env add DB_PASSWORD production, doppler secrets set API_KEY: a command that adds or sets something it names
   // as a secret, with no value given, takes the value from its input.
-  const name = raw.replace(/^["']|["']$/g, '');
-  if (/^(?:add|set|put|create|insert)$/.test(previous) && SECRET_NAME_SHAPE.test(name) && isSensitiveKey(name))
-    return true;
+  if (/^(?:add|set|put|create|insert)$/.test(previous)) {
+    const name = raw.replace(/^["']|["']$/g, '');
+    if (SECRET_NAME_SHAPE.test(name) && isSensitiveKey(name)) return true;
+  }
   if (program === 'secret-tool' && raw === 'store') return true;
   if (INPUT_AS_SOURCE.test(raw) && SECRET_SOURCE_FLAG.test(previous)) return true;
   // docker secret create NAME -, vault login -, vault kv put path key=-; gcloud secrets versions add NAME
