@@ -59,6 +59,8 @@ const SHAPES: Record<string, string> = {
   'ghp_ without body': fill('ghp_'),
   'sk- repeated': fill('sk-'),
   'eyJ- repeated': fill('eyJ-'),
+  'base64 logins repeated': fill('YWRtaW46YWRtaW4= '),
+  'random-looking run': fill('Qx7Lm2Vb9Kt4Rp8Hs3'),
   'AKIA repeated': fill('AKIA '),
   'digits: (Telegram)': fill('1234567:'),
   'BEGIN PRIVATE KEY repeated': fill('-----BEGIN RSA PRIVATE KEY-----'),

@@ -1194,6 +1194,25 @@ describe('forms a sixth red-team pass found (round 15)', () => {
     // A variable no secret's place refers to keeps its value.
     expect(redactSecrets(`sh -c 'k=web; redis-cli -h "$k" ping'`)).toBe(`sh -c 'k=web; redis-cli -h "$k" ping'`);
   });
+
+  it('base64 of a login anywhere, an encoded PowerShell command, and what is piped into su', () => {
+    expect(redactSecrets('app --proxy-header=Basic:b3BzOlpxOHdS')).toBe('app --proxy-header=Basic:***');
+    expect(redactSecrets(`app --config '{"registries":{"r.example":{"b64":"Y2k6WnE4d1I="}}}'`)).toBe(
+      `app --config '{"registries":{"r.example":{"b64":"***"}}}'`,
+    );
+    expect(redactSecrets('pwsh -NoProfile -ec ZQBjAGgAbwAgAGgAaQA= -NonInteractive')).toBe(
+      'pwsh -NoProfile -ec *** -NonInteractive',
+    );
+    expect(redactSecrets('echo Zq8wR | su deploy -c whoami')).toBe('echo *** | su deploy -c whoami');
+    // base64 of something else, a PowerShell script file, su's own command: shown.
+    for (const command of [
+      'app --greeting aGVsbG8gd29ybGQ= --mode dGVzdA==',
+      'pwsh -NoProfile -File ./deploy.ps1 -Environment prod',
+      'su - postgres -c "pg_ctl start"',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
 });
 
 describe('commands without secrets stay readable', () => {

@@ -225,6 +225,7 @@ export function maskTokenShapes(text: string, masks: Span[]): void {
   }
   masks.push(...shaped);
   maskRandomRuns(text, shaped, masks);
+  maskEncodedLogins(text, masks);
   for (const pattern of PATTERNS) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
@@ -271,6 +272,23 @@ function maskRandomRuns(text: string, shaped: readonly Span[], masks: Span[]): v
     if (next < shaped.length && shaped[next]![0] < i) continue;
     if (wordLikeShare(text.slice(start, Math.min(i, start + 256))) >= 0.5 || inDigest(text, start)) continue;
     masks.push([start, i]);
+  }
+}
+
+/** A word of base64, padded to whole quads, of at most 256 characters (a login is short). */
+const BASE64_WORD = /(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{8,256}={0,2}(?![A-Za-z0-9+/=])/g;
+/** What HTTP Basic encodes: a user (a name, an address, DOMAIN\\name), a colon, a password of printable ASCII. */
+const LOGIN = /^[\w.@+\\-]{1,64}:[\x20-\x7e]{1,128}$/;
+
+/**
+ * base64 of user:password wherever it stands (Basic's credential out of its header, a proxy's auth setting, a
+ * docker config's auth): too short or too regular for the random-run test, but it decodes to a login.
+ */
+function maskEncodedLogins(text: string, masks: Span[]): void {
+  BASE64_WORD.lastIndex = 0;
+  for (let m = BASE64_WORD.exec(text); m; m = BASE64_WORD.exec(text)) {
+    if (m[0].length % 4 !== 0) continue;
+    if (LOGIN.test(Buffer.from(m[0], 'base64').toString('latin1'))) masks.push([m.index, m.index + m[0].length]);
   }
 }
 

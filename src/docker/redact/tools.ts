@@ -115,6 +115,16 @@ const TOOLS: Tool[] = [
   { kind: 'flags', names: /^convertto-securestring$/i, flags: [next('-String'), next('-string')] },
   { kind: 'positional', names: /^convertto-securestring$/i, subcommand: [], secretFrom: () => 0 },
   { kind: 'flags', names: /^doctl$/, after: 'init', flags: [glued('-t')] },
+  // PowerShell's -EncodedCommand, by any prefix (-e, -enc, -Encoded…) or -ec: a script no reader can check for what
+  // it holds.
+  {
+    kind: 'flags',
+    names: /^(?:powershell|pwsh)(?:\.exe)?$/i,
+    flags: ['Ec', ...Array.from({ length: 14 }, (_, n) => 'EncodedCommand'.slice(0, n + 1))]
+      .flatMap((prefix) => [prefix, prefix.toLowerCase(), prefix.toUpperCase()])
+      .map((prefix) => next(`-${prefix}`)),
+  },
+
   // macOS's keychain: security add-generic-password -w PASSWORD (find-generic-password's -w only prints it).
   ...['add-generic-password', 'add-internet-password'].map(
     (after): FlagTool => ({ kind: 'flags', names: /^security$/, after, flags: [next('-w')] }),
@@ -453,6 +463,8 @@ const READER_FLAGS: Record<string, RegExp> = {
   gopass: /^(?:insert|set|create|new)$/,
   lpass: /^(?:add|edit)$/,
   keyring: /^set$/,
+  // echo pw | su app -c id: whatever su is given comes in where its password prompt reads.
+  su: /./,
 };
 /** Commands that pass their input on, changed: what a printer sends through them still reaches the reader. */
 const FILTERS = /^(?:tr|head|tail|sed|cut|cat|base64|xargs|awk|sort|uniq|rev|iconv|dos2unix)$/;
