@@ -10,13 +10,15 @@
  * - urls.ts: URL userinfo in every shape, and `user:pass@host` without a scheme;
  * - named-values.ts: values whose name says "secret" (keys.ts), in flags, variables, JSON, YAML,
  *   query strings and HTTP headers;
- * - tools.ts: short password flags and positional passwords of common tools.
+ * - tools.ts: short password flags and positional passwords of common tools;
+ * - statements.ts: passwords in SQL, Cypher and Redis ACL statements that no name stands before.
  */
 import { truncateCodePoints } from '../text/visible.ts';
 import { maskCredentialCalls } from './redact/calls.ts';
 import { isSensitiveKey } from './redact/keys.ts';
-import { maskNamedValues } from './redact/named-values.ts';
+import { maskAssignedReferences, maskNamedValues } from './redact/named-values.ts';
 import { applyMasks, isSpace, MASK, type Span } from './redact/scan.ts';
+import { maskStatementPasswords } from './redact/statements.ts';
 import { maskPrivateKeys, maskTokenShapes } from './redact/tokens.ts';
 import { maskScriptInput, maskToolPasswords } from './redact/tools.ts';
 import { maskUrlCredentials } from './redact/urls.ts';
@@ -30,15 +32,22 @@ export const COMMAND_MAX = 1000;
 /** Code points of a label value kept for display. */
 export const LABEL_VALUE_MAX = 300;
 
+/** $IFS and ${IFS}, which a shell splits words at as it does at a space (sh -c "mysql${IFS}-ppw"). */
+const IFS = /\$\{IFS\}|\$IFS(?![\w])/g;
+
 export function redactSecrets(text: string): string {
+  // The passes read the text with each $IFS as blanks of its length, so the masks fall on the text as it is.
+  const view = text.includes('$') ? text.replace(IFS, (ifs) => ' '.repeat(ifs.length)) : text;
   const masks: Span[] = [];
-  maskPrivateKeys(text, masks);
-  maskTokenShapes(text, masks);
-  maskUrlCredentials(text, masks);
-  maskNamedValues(text, masks);
-  maskToolPasswords(text, masks);
-  maskScriptInput(text, masks);
-  maskCredentialCalls(text, masks);
+  maskPrivateKeys(view, masks);
+  maskTokenShapes(view, masks);
+  maskUrlCredentials(view, masks);
+  maskNamedValues(view, masks);
+  maskToolPasswords(view, masks);
+  maskScriptInput(view, masks);
+  maskCredentialCalls(view, masks);
+  maskStatementPasswords(view, masks);
+  maskAssignedReferences(view, masks);
   return applyMasks(text, masks);
 }
 

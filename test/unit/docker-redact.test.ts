@@ -1056,6 +1056,165 @@ describe('forms a fourth red-team pass found (round 12)', () => {
   });
 });
 
+describe('forms a sixth red-team pass found (round 15)', () => {
+  it('a run of letters and digits that reads as random is hidden without a prefix; names, digests and ids stay', () => {
+    expect(redactSecrets('b2 authorize-account 000a1b2c3d4e0000000002 K003Fz8Lq2Vx6Nc4Rp1Tw9Yb7Hm5')).toBe(
+      'b2 authorize-account *** ***',
+    );
+    expect(redactSecrets('curl https://app.example/invite/Hb7Kp2Wq9Lz4Mn6T/accept')).toBe(
+      'curl https://app.example/invite/***/accept',
+    );
+    for (const command of [
+      'java -cp app.jar com.example.X509Certificate2Loader --profile Python3Dot11Slim',
+      'app --digest sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824',
+      'app --run 6f1c2a9e-0b7d-4c55-9e21-3a8f0c6d2b14 --commit 9fceb02d0ae598e95dc970b74767f19372d61af8',
+      'app --build HTTP2SERVERPUSH2024 --stage ReleaseCandidate',
+      'app --integrity sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+
+  it('what a store is given for a key whose path names a secret; other keys and settings stay', () => {
+    expect(redactSecrets('consul kv put -cas service/web/api_key Kv7qPz2m')).toBe(
+      'consul kv put -cas service/web/api_key ***',
+    );
+    expect(redactSecrets('etcdctl put /prod/credentials/smtp Kv7qPz2m')).toBe('etcdctl put /prod/credentials/smtp ***');
+    expect(redactSecrets('redis-cli -n 2 SETEX reset:token 900 Kv7qPz2m')).toBe(
+      'redis-cli -n 2 SETEX reset:token 900 ***',
+    );
+    expect(redactSecrets('dotnet user-secrets set "Mail:SmtpPassword" Kv7qPz2m')).toBe(
+      'dotnet user-secrets set "Mail:SmtpPassword" ***',
+    );
+    for (const command of [
+      'consul kv put service/web/replicas 4',
+      'etcdctl put /prod/feature/dark_mode on',
+      'npm config set //npm.example/:always-auth false',
+      'consul kv put app/api_key @/run/secrets/key',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+
+  it("Oracle's userid= keyword and sentinel auth-pass give a password", () => {
+    expect(redactSecrets('impdp userid=hr/Or9kTq2w@pdb1 directory=DP dumpfile=hr.dmp')).toBe(
+      'impdp userid=hr/***@pdb1 directory=DP dumpfile=hr.dmp',
+    );
+    expect(redactSecrets('exp USERID="system/Or9kTq2w as sysdba" full=y')).toBe(
+      'exp USERID="system/*** as sysdba" full=y',
+    );
+    expect(
+      redactSecrets(
+        'redis-server /etc/s.conf --sentinel monitor cache 10.0.0.5 6379 2 --sentinel auth-pass cache Or9kTq2w',
+      ),
+    ).toBe('redis-server /etc/s.conf --sentinel monitor cache 10.0.0.5 6379 2 --sentinel auth-pass cache ***');
+    expect(redactSecrets('exp file=hr.dmp owner=hr')).toBe('exp file=hr.dmp owner=hr');
+  });
+
+  it('passwords in SQL, Cypher and Redis ACL statements with no name just before them', () => {
+    expect(redactSecrets(`mariadb -e "SET PASSWORD FOR 'web'@'localhost' = PASSWORD('Sq7mWz3k')"`)).toBe(
+      `mariadb -e "SET PASSWORD FOR 'web'@'localhost' = PASSWORD('***')"`,
+    );
+    expect(redactSecrets(`cypher-shell -d system "ALTER USER neo SET PASSWORD FROM 'Sq7mWz3k' TO 'Sq8nXa4l'"`)).toBe(
+      `cypher-shell -d system "ALTER USER neo SET PASSWORD FROM '***' TO '***'"`,
+    );
+    expect(redactSecrets('valkey-cli acl setuser ci reset on >Sq7mWz3k <Sq8nXa4l ~ci:* +get')).toBe(
+      'valkey-cli acl setuser ci reset on >*** <*** ~ci:* +get',
+    );
+    expect(redactSecrets(`sh -c 'printf "user ci on >Sq7mWz3k ~* +@all\\n" > /etc/redis/users.acl'`)).not.toContain(
+      'Sq7mWz3k',
+    );
+    // A redirect after a user's name in prose, and a rule list with no password, stay.
+    for (const command of ['sh -c "echo user ci on >/tmp/who"', 'redis-cli ACL SETUSER ro on nopass ~* +@read']) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+
+  it('a name the shell or a JSON reader joins from parts, and a value after an unusual blank or in a YAML block', () => {
+    expect(redactSecrets(`app --api"_"key=Zq3wEr5t --se'cr'et Zq3wEr5t`)).toBe(`app --api"_"key=*** --se'cr'et ***`);
+    expect(redactSecrets('env GITHUB_TO\\KEN=Zq3wEr5t app')).toBe('env GITHUB_TO\\KEN=*** app');
+    expect(redactSecrets('app --to\\\nken=Zq3wEr5t')).toBe('app --to\\\nken=***');
+    expect(redactSecrets(`app --json '{"api\\u005fkey":"Zq3wEr5t","acc\\x65ss_token":"Zq3wEr5t"}'`)).toBe(
+      `app --json '{"api\\u005fkey":"***","acc\\x65ss_token":"***"}'`,
+    );
+    expect(redactSecrets('app "--token" "Zq3wEr5t" "--port" "80"')).toBe('app "--token" "***" "--port" "80"');
+    const ifs = '$' + '{IFS}';
+    expect(redactSecrets(`sh -c "redis-cli$IFS-a${ifs}Zq3wEr5t${ifs}ping"`)).toBe(
+      `sh -c "redis-cli$IFS-a${ifs}***${ifs}ping"`,
+    );
+    expect(redactSecrets('app --secret\u2002Zq3wEr5t')).toBe('app --secret\u2002***');
+    expect(redactSecrets("app --values 'auth:\n  token: >-\n    Zq3wEr5t\n    Zq3wEr5t\n  user: ci'")).toBe(
+      "app --values 'auth:\n  token: >-\n    ***\n  user: ci'",
+    );
+    expect(redactSecrets(`printf 'db:\\n  password: |\\n    Zq3wEr5t\\n  port: 5432\\n'`)).toBe(
+      `printf 'db:\\n  password: |\\n    ***\\n  port: 5432\\n'`,
+    );
+    for (const command of [`app --label "tier"=front --name 'it's'`, `app --json '{"a":"b","c":"d"}'`]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+
+  it('what a password manager or a command naming a secret takes from its input, and an expect script’s answer', () => {
+    expect(redactSecrets('printf %s Pm4xQ8wz | gopass insert -f ops/db')).toBe(
+      'printf %s *** | gopass insert -f ops/db',
+    );
+    expect(redactSecrets('echo Pm4xQ8wz | keyring set ci-registry deploy')).toBe(
+      'echo *** | keyring set ci-registry deploy',
+    );
+    expect(redactSecrets('netlify env:set x && doppler secrets set STRIPE_SECRET <<< Pm4xQ8wz')).toBe(
+      'netlify env:set x && doppler secrets set STRIPE_SECRET <<< ***',
+    );
+    expect(redactSecrets('security add-internet-password -a ci -s git.example -w Pm4xQ8wz')).toBe(
+      'security add-internet-password -a ci -s git.example -w ***',
+    );
+    expect(redactSecrets(`expect -c 'spawn sftp ops@h; expect "*Passphrase*"; send -- "Pm4xQ8wz\\r"; interact'`)).toBe(
+      `expect -c 'spawn sftp ops@h; expect "*Passphrase*"; send -- "***\\r"; interact'`,
+    );
+    expect(redactSecrets('lnd --macaroonpath=/root/.lnd/admin.macaroon --rpc.macaroon 0201036c6e6402f80103')).toBe(
+      'lnd --macaroonpath=/root/.lnd/admin.macaroon --rpc.macaroon ***',
+    );
+    // A prompt for something else, a command that only names a secret, a header with no credential: shown.
+    for (const command of [
+      `expect -c 'spawn ftp h; expect "Name*"; send "anonymous\\r"'`,
+      'echo done | vercel env ls DB_PASSWORD',
+      'security find-generic-password -s ci -w',
+      `curl -H 'Authorization: Bearer' https://x.example`,
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+
+  it('the value of a variable that a secret’s place refers to', () => {
+    expect(redactSecrets(`sh -c 'k=Vr6tNq3p; redis-cli -a "$k" ping'`)).toBe(`sh -c 'k=***; redis-cli -a "***" ping'`);
+    // A braced reference is shown as the variable's name, and the value assigned to it is hidden all the same.
+    const s = '$' + '{s}';
+    expect(redactSecrets(`sh -c "export s=Vr6tNq3p && sshpass -p ${s} ssh ops@h"`)).toBe(
+      `sh -c "export s=*** && sshpass -p ${s} ssh ops@h"`,
+    );
+    // A variable no secret's place refers to keeps its value.
+    expect(redactSecrets(`sh -c 'k=web; redis-cli -h "$k" ping'`)).toBe(`sh -c 'k=web; redis-cli -h "$k" ping'`);
+  });
+
+  it('base64 of a login anywhere, an encoded PowerShell command, and what is piped into su', () => {
+    expect(redactSecrets('app --proxy-header=Basic:b3BzOlpxOHdS')).toBe('app --proxy-header=Basic:***');
+    expect(redactSecrets(`app --config '{"registries":{"r.example":{"b64":"Y2k6WnE4d1I="}}}'`)).toBe(
+      `app --config '{"registries":{"r.example":{"b64":"***"}}}'`,
+    );
+    expect(redactSecrets('pwsh -NoProfile -ec ZQBjAGgAbwAgAGgAaQA= -NonInteractive')).toBe(
+      'pwsh -NoProfile -ec *** -NonInteractive',
+    );
+    expect(redactSecrets('echo Zq8wR | su deploy -c whoami')).toBe('echo *** | su deploy -c whoami');
+    // base64 of something else, a PowerShell script file, su's own command: shown.
+    for (const command of [
+      'app --greeting aGVsbG8gd29ybGQ= --mode dGVzdA==',
+      'pwsh -NoProfile -File ./deploy.ps1 -Environment prod',
+      'su - postgres -c "pg_ctl start"',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+});
+
 describe('commands without secrets stay readable', () => {
   it('are short enough for the terminal table to show whole', () => {
     for (const command of NOT_SECRETS) expect(command.length).toBeLessThanOrEqual(60);

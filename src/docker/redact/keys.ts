@@ -21,6 +21,9 @@ const ANYWHERE = [
   'oauth',
   'bearer',
   'jwt',
+  // A macaroon (LND's --macaroon, MACAROON_HEX) is a bearer credential; so is a SAML response.
+  'macaroon',
+  'samlresponse',
 ];
 
 /** Whole words of the name (split at separators, case changes and digits): `DB_PASS`, `apiKey`, `sig`. */

@@ -13,6 +13,7 @@ import {
   isQuote,
   isSpace,
   maskValue,
+  referencedVariables,
   type Span,
   trimCommandEnd,
   valueEnd,
@@ -33,6 +34,7 @@ const PLUS = 0x2b;
 const FULLWIDTH_EQUALS = 0xff1d;
 const FULLWIDTH_COLON = 0xff1a;
 const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
 /** n, r and t: the letters of the escapes \n, \r and \t. */
 const ESCAPED_BLANKS = new Set([0x6e, 0x72, 0x74]);
 
@@ -54,6 +56,54 @@ function isKeyChar(c: number): boolean {
     (c >= 0x2060 && c <= 0x2064) ||
     c === 0xfeff
   );
+}
+
+/** The length of a JSON or C escape at `at` that stands for one character of a name (\u0070, \x77), else 0. */
+function escapeLength(text: string, at: number): number {
+  if (text.charCodeAt(at) !== BACKSLASH) return 0;
+  const found = /^\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2})/.exec(text.slice(at, at + 6));
+  return found ? found[0].length : 0;
+}
+
+/** How far a quoted part of a name is looked for (--pass"word"). */
+const NAME_PART_MAX = 64;
+
+/**
+ * Where a name that starts at `start` ends. Besides its characters, it goes on over what a shell or a JSON reader
+ * joins into it: an escape (\u0070assword, pass\x77ord), a backslash before a letter (DB_PASS\WORD) or a newline, a quoted part
+ * (--pass"word"=x, --pa'ss'word x).
+ */
+function nameEnd(text: string, start: number): number {
+  let i = start;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (isKeyChar(c)) {
+      i++;
+    } else if (escapeLength(text, i) > 0) {
+      i += escapeLength(text, i);
+    } else if (c === BACKSLASH && i > start && ((isAlnum(next) && !ESCAPED_BLANKS.has(next)) || next === NEWLINE)) {
+      // A backslash and a newline continue the line: --pass\⏎word is --password.
+      i += 2;
+    } else if (isQuote(c) && i > start) {
+      let close = i + 1;
+      while (close < text.length && close - i <= NAME_PART_MAX && isKeyChar(text.charCodeAt(close))) close++;
+      const after = text.charCodeAt(close + 1);
+      if (close === i + 1 || text.charCodeAt(close) !== c || !(isKeyChar(after) || after === EQUALS)) break;
+      i = close + 1;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+/** A name as its reader sees it: escapes decoded, the shell's quotes and backslashes gone. */
+function nameOf(raw: string): string {
+  if (!/["'`\\]/.test(raw)) return raw;
+  return raw
+    .replace(/\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g, (_, u, x) => String.fromCharCode(Number.parseInt(u ?? x, 16)))
+    .replace(/["'`]|\\(?=[A-Za-z0-9\n])|(?<=\\)\n/g, '');
 }
 
 /** Authorization schemes kept visible before the credential they introduce: `Authorization: Bearer ***`. */
@@ -194,7 +244,7 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     separatorAt++;
     separator = EQUALS;
   }
-  const name = text.slice(start, end);
+  const name = nameOf(text.slice(start, end));
 
   if (separator === EQUALS || separator === COLON) {
     const isUrl = separator === COLON && text.startsWith('//', separatorAt + 1);
@@ -214,6 +264,13 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     // `--password= -v`: an empty value, not the next flag.
     if (afterBlanks > value && text.charCodeAt(afterBlanks) === DASH) return { next: afterBlanks, region };
     value = afterBlanks;
+    // password: | or >- in YAML: the value is the block of lines below it.
+    const block = separator === COLON ? blockScalarEnd(text, value) : -1;
+    if (block >= 0) {
+      const lines = blockLines(text, block, region);
+      maskValue(text, lines[0], lines[1], scan.masks);
+      return { next: lines[1], region };
+    }
     // KEY=) or KEY=; — the command ends there: the value is empty (base64 padding before a closing parenthesis).
     const first = text.charCodeAt(value);
     const after = text.charCodeAt(value + 1);
@@ -229,6 +286,9 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     } else {
       valueStop = localValueEnd(text, value, region);
     }
+    // Authorization: Basic, with no credential after the scheme: nothing to hide.
+    const schemeAlone = !isBlank(text.charCodeAt(valueStop)) && /authorization$/i.test(name);
+    if (schemeAlone && AUTH_SCHEMES.has(text.slice(value, valueStop).toLowerCase())) return { next: valueStop, region };
     return { next: maskNamedValue(scan, kind, value, valueStop, region), region };
   }
 
@@ -241,10 +301,10 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     return { next: close, region };
   }
 
-  if (!quotedName && name.charCodeAt(0) === DASH && isBlank(text.charCodeAt(end))) {
-    // --password hunter2: the next word, unless it is another flag or the command ends.
+  if (name.charCodeAt(0) === DASH && isBlank(text.charCodeAt(p))) {
+    // --password hunter2, "--password" "hunter2": the next word, unless it is another flag or the command ends.
     const kind = keyKind(name, -1) ?? siblingNamesSecret(text, start, name);
-    const value = skipBlanks(text, end);
+    const value = skipBlanks(text, p);
     const c = text.charCodeAt(value);
     if (
       kind !== null &&
@@ -284,6 +344,44 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
   return { next: end, region };
 }
 
+/** After a YAML block indicator (|, >, |-, >+2) at `at`, where its first line starts (after a newline or \n); else -1. */
+function blockScalarEnd(text: string, at: number): number {
+  const indicator = /^[|>][-+]?\d?[ \t]*(?:\n|\\n)/.exec(text.slice(at, at + 8));
+  return indicator ? at + indicator[0].length : -1;
+}
+
+/** How much of a block scalar is read: a secret's block is a few lines. */
+const BLOCK_MAX = 4096;
+
+/**
+ * The block's lines from `from`: the first one and those after it indented as far, each ending at a newline or \n,
+ * the block ending where the quoted region `region` closes. Returns [start, end) without the first line's indentation.
+ */
+function blockLines(text: string, from: number, region: number): [number, number] {
+  const limit = Math.min(text.length, from + BLOCK_MAX);
+  let p = from;
+  while (p < limit && isBlank(text.charCodeAt(p))) p++;
+  const start = p;
+  const indent = start - from;
+  let end = start;
+  while (p < limit) {
+    const c = text.charCodeAt(p);
+    if (c === region && region >= 0) break;
+    const breakLength = c === NEWLINE ? 1 : c === BACKSLASH && text.charCodeAt(p + 1) === 0x6e ? 2 : 0;
+    if (breakLength === 0) {
+      p++;
+      end = p;
+      continue;
+    }
+    // The next line belongs to the block when it is indented at least as far as the first.
+    let q = p + breakLength;
+    while (q < limit && q - (p + breakLength) < indent && text.charCodeAt(q) === 0x20) q++;
+    if (indent === 0 || q - (p + breakLength) < indent) break;
+    p = q;
+  }
+  return [start, end];
+}
+
 /**
  * A flag's next word that is a setting, not a secret: --token-auth disabled, --auth none, -newkey rsa:4096,
  * --key ed25519.
@@ -295,6 +393,11 @@ function endsAfterSettingWord(text: string, at: number): boolean {
   const word = SETTING_WORD.exec(text.slice(at, at + 16));
   const next = text.charCodeAt(at + (word?.[0].length ?? 0));
   return Number.isNaN(next) || isSpace(next) || isQuote(next) || next === 0x3b || next === 0x29 || next === 0x7d;
+}
+
+/** A whole value that is a setting word (npm config set //registry/:always-auth true). */
+export function isSettingValue(value: string): boolean {
+  return SETTING_WORD.exec(value)?.[0].length === value.length;
 }
 
 function isSettingWord(text: string, at: number): boolean {
@@ -401,12 +504,40 @@ export function maskNamedValues(text: string, masks: Span[]): void {
       // An escaped quote opens and closes nothing ({\"token\":\"x\"} inside an argument); \n starts a line, so
       // the name after it is a name of its own (printf 'user=a\npassword=x\n').
       i += 2;
-    } else if (isKeyChar(c)) {
+    } else if (isKeyChar(c) || escapeLength(text, i) > 0) {
       const start = i;
-      while (i < text.length && isKeyChar(text.charCodeAt(i))) i++;
+      i = nameEnd(text, start);
       ({ next: i, region } = afterName(scan, start, i, region));
     } else {
       i++;
     }
+  }
+}
+
+/** A masked value that is only a variable's reference ($P, "${pw}"): the variable's name. */
+const REFERENCE = /^"?\$\{?([A-Za-z_]\w{0,63})\}?"?$/;
+/** An assignment at a word start: NAME=value. */
+const ASSIGNMENT = /(?<![\w$.-])([A-Za-z_]\w{0,63})=/g;
+
+/**
+ * The value assigned to a variable that a secret's place refers to: sh -c 'P=x; mysql -p$P' showed x, since P names
+ * nothing secret; so did s=x; sshpass -p ${s}, whose reference is shown as a name. Reads the masks once and the text
+ * once, after every other pass.
+ */
+export function maskAssignedReferences(text: string, masks: Span[]): void {
+  const names = new Set(referencedVariables.get(masks));
+  for (const [start, end] of masks) {
+    if (end - start > 70 || text.charCodeAt(start) !== 0x24) continue;
+    const name = REFERENCE.exec(text.slice(start, end))?.[1];
+    if (name) names.add(name);
+  }
+  if (names.size === 0) return;
+  ASSIGNMENT.lastIndex = 0;
+  for (let m = ASSIGNMENT.exec(text); m; m = ASSIGNMENT.exec(text)) {
+    if (!names.has(m[1]!)) continue;
+    const value = m.index + m[0].length;
+    const end = trimCommandEnd(text, value, valueEnd(text, value, -1));
+    maskValue(text, value, end, masks);
+    ASSIGNMENT.lastIndex = Math.max(end, ASSIGNMENT.lastIndex);
   }
 }

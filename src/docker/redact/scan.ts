@@ -26,10 +26,12 @@ export function isSpace(c: number): boolean {
   );
 }
 
-/** Space or tab: what may stand between a key and its separator, or a flag and its value. */
-/** A space or tab between a name and its value; a no-break or ideographic space counts (pasted text has them). */
+/**
+ * A space or tab between a name and its value; every other space that ends no line counts too (no-break, ideographic,
+ * em and thin spaces: pasted text has them, and a name followed by one is still a name).
+ */
 export function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+  return isSpace(c) && !((c >= 0x0a && c <= 0x0d) || c === 0x2028 || c === 0x2029);
 }
 
 export function isQuote(c: number): boolean {
@@ -110,10 +112,22 @@ const VARIABLE_REFERENCES =
 const FILE_REFERENCE =
   /^(["']?)(?:(?:file:\/{0,2})?\/(?:run|etc|var|opt|home|usr|srv|tmp|data|secrets?|app|mnt|config|certs?|keys?|root|vault|conf|dev|proc)\/[\w./@-]*|(?:~|\.{1,2})\/[\w./@-]*\/[\w./@-]*|(?:~|\.{1,2})\/[\w.@-]*\.[a-z]{1,5})\1$/;
 
+/**
+ * The variables whose references stood where a secret goes and were shown as names, by the masks they were found
+ * for: the value assigned to one is a secret too (maskAssignedReferences).
+ */
+export const referencedVariables = new WeakMap<Span[], Set<string>>();
+
 export function maskValue(text: string, start: number, end: number, masks: Span[]): void {
   if (end - start <= 200) {
     const value = text.slice(start, end);
-    if (VARIABLE_REFERENCES.test(value) || FILE_REFERENCE.test(value)) return;
+    if (VARIABLE_REFERENCES.test(value)) {
+      const names = referencedVariables.get(masks) ?? new Set<string>();
+      for (const reference of value.matchAll(/\$\{?(\w+)/g)) names.add(reference[1]!);
+      referencedVariables.set(masks, names);
+      return;
+    }
+    if (FILE_REFERENCE.test(value)) return;
   }
   const q = text.charCodeAt(start);
   if (end - start >= 2 && isQuote(q) && closingQuote(text, start + 1, q) === end - 1) {

@@ -8,7 +8,7 @@
  * class. Bodies are checked only up to `min` before the whole run is masked, and the search resumes
  * after what was masked, so the pass is linear whatever the input.
  */
-import type { Span } from './scan.ts';
+import { isAlnum, type Span } from './scan.ts';
 
 interface Shape {
   prefixes: string[];
@@ -211,6 +211,7 @@ function inBody(shape: CompiledShape, c: number): boolean {
 }
 
 export function maskTokenShapes(text: string, masks: Span[]): void {
+  const shaped: Span[] = [];
   PREFIX.lastIndex = 0;
   for (let match = PREFIX.exec(text); match; match = PREFIX.exec(text)) {
     const shape = BY_PREFIX.get(match[0])!;
@@ -219,15 +220,90 @@ export function maskTokenShapes(text: string, masks: Span[]): void {
     while (p < text.length && p - bodyStart < shape.min && inBody(shape, text.charCodeAt(p))) p++;
     if (p - bodyStart < shape.min) continue; // too short to be this token; look on after the prefix
     while (p < text.length && inBody(shape, text.charCodeAt(p))) p++;
-    masks.push([bodyStart, p]);
+    shaped.push([bodyStart, p]);
     PREFIX.lastIndex = p;
   }
+  masks.push(...shaped);
+  maskRandomRuns(text, shaped, masks);
+  maskEncodedLogins(text, masks);
   for (const pattern of PATTERNS) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       masks.push([match.index, match.index + match[0].length]);
     }
   }
+}
+
+/** Shortest run of letters and digits that can read as random; shorter ones are words, ids and versions. */
+const RANDOM_MIN = 16;
+
+/**
+ * Runs of letters and digits that read as random, with no prefix to know them by (a B2 application key, a reset
+ * link's token, a webhook's last part, a password): small and capital letters and a digit, the kind of character
+ * changing often, and few letters in word-like stretches (Python3Dot11Slim, X509Certificate2 are names). Hex
+ * digests, UUIDs and commit hashes have no capitals. A run holding a prefixed token's body is left to its shape,
+ * so the prefix stays shown (`eyJ***`).
+ */
+function maskRandomRuns(text: string, shaped: readonly Span[], masks: Span[]): void {
+  let next = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (!isAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let upper = 0;
+    let lower = 0;
+    let digits = 0;
+    let changes = 0;
+    let kind = -1;
+    for (; i < text.length && isAlnum(text.charCodeAt(i)); i++) {
+      const c = text.charCodeAt(i);
+      const k = c <= 0x39 ? 0 : c <= 0x5a ? 1 : 2;
+      if (k === 0) digits++;
+      else if (k === 1) upper++;
+      else lower++;
+      if (kind >= 0 && k !== kind) changes++;
+      kind = k;
+    }
+    while (next < shaped.length && shaped[next]![1] <= start) next++;
+    if (i - start < RANDOM_MIN || upper < 2 || lower < 2 || digits < 1 || changes < 0.3 * (i - start - 1)) continue;
+    if (next < shaped.length && shaped[next]![0] < i) continue;
+    if (wordLikeShare(text.slice(start, Math.min(i, start + 256))) >= 0.5 || inDigest(text, start)) continue;
+    masks.push([start, i]);
+  }
+}
+
+/** A word of base64, padded to whole quads, of at most 256 characters (a login is short). */
+const BASE64_WORD = /(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{8,256}={0,2}(?![A-Za-z0-9+/=])/g;
+/** What HTTP Basic encodes: a user (a name, an address, DOMAIN\\name), a colon, a password of printable ASCII. */
+const LOGIN = /^[\w.@+\\-]{1,64}:[\x20-\x7e]{1,128}$/;
+
+/**
+ * base64 of user:password wherever it stands (Basic's credential out of its header, a proxy's auth setting, a
+ * docker config's auth): too short or too regular for the random-run test, but it decodes to a login.
+ */
+function maskEncodedLogins(text: string, masks: Span[]): void {
+  BASE64_WORD.lastIndex = 0;
+  for (let m = BASE64_WORD.exec(text); m; m = BASE64_WORD.exec(text)) {
+    if (m[0].length % 4 !== 0) continue;
+    if (LOGIN.test(Buffer.from(m[0], 'base64').toString('latin1'))) masks.push([m.index, m.index + m[0].length]);
+  }
+}
+
+/** A subresource integrity digest (sha384-oqVu…): base64 of a hash, published with the file it checks. */
+function inDigest(text: string, start: number): boolean {
+  let p = start;
+  while (p > 0 && start - p < 128 && /[A-Za-z0-9+/=-]/.test(text[p - 1]!)) p--;
+  return /^sha(?:256|384|512)-/.test(text.slice(p, p + 7));
+}
+
+/** The share of a run in stretches of three or more small letters, a capital before them counted (Config, ement). */
+function wordLikeShare(run: string): number {
+  let letters = 0;
+  for (const word of run.matchAll(/[A-Z]?[a-z]{3,}/g)) letters += word[0].length;
+  return letters / run.length;
 }
 
 // PEM armour, and the ssh.com (SSH2) one: ---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----.

@@ -5,6 +5,7 @@
  * scripts (`sh -c 'mysql -p pw'`) as command lines of their own, a few levels deep.
  */
 import { isSensitiveKey } from './keys.ts';
+import { isSettingValue } from './named-values.ts';
 import {
   closingQuote,
   dashWordIsValue,
@@ -114,6 +115,20 @@ const TOOLS: Tool[] = [
   { kind: 'flags', names: /^convertto-securestring$/i, flags: [next('-String'), next('-string')] },
   { kind: 'positional', names: /^convertto-securestring$/i, subcommand: [], secretFrom: () => 0 },
   { kind: 'flags', names: /^doctl$/, after: 'init', flags: [glued('-t')] },
+  // PowerShell's -EncodedCommand, by any prefix (-e, -enc, -Encoded…) or -ec: a script no reader can check for what
+  // it holds.
+  {
+    kind: 'flags',
+    names: /^(?:powershell|pwsh)(?:\.exe)?$/i,
+    flags: ['Ec', ...Array.from({ length: 14 }, (_, n) => 'EncodedCommand'.slice(0, n + 1))]
+      .flatMap((prefix) => [prefix, prefix.toLowerCase(), prefix.toUpperCase()])
+      .map((prefix) => next(`-${prefix}`)),
+  },
+
+  // macOS's keychain: security add-generic-password -w PASSWORD (find-generic-password's -w only prints it).
+  ...['add-generic-password', 'add-internet-password'].map(
+    (after): FlagTool => ({ kind: 'flags', names: /^security$/, after, flags: [next('-w')] }),
+  ),
   { kind: 'flags', names: /^gh$/, after: 'secret', flags: [glued('-b')] },
   // openssl passwd PASSWORD, mkpasswd PASSWORD, sqlplus user/password@host: the positionals are the secret.
   { kind: 'positional', names: /^openssl$/, subcommand: ['passwd'], secretFrom: () => 0 },
@@ -210,6 +225,13 @@ const TOOLS: Tool[] = [
     subcommand: ['use'],
     secretFrom: (_letters, _long, positionals) => (/^(?:[a-z]:|\*)$/i.test(positionals[0] ?? '') ? 2 : 1),
     slashFlags: true,
+  },
+  // sentinel auth-pass MASTER PASSWORD, given to redis-sentinel (or redis-server --sentinel) on its command line.
+  {
+    kind: 'positional',
+    names: /^(?:redis|keydb|valkey)-(?:sentinel|server)$/,
+    subcommand: ['auth-pass'],
+    secretFrom: () => 1,
   },
   // redis-cli AUTH [user] password: both hidden.
   ...['AUTH', 'auth'].map(
@@ -377,12 +399,17 @@ class ToolArguments {
         continue;
       }
       const raw = this.text.slice(word.start, word.end);
+      // exp userid=scott/tiger@db, imp userid="sys/pw as sysdba": the keyword's value is the login.
+      const keyword = /^userid=["']?/i.exec(raw)?.[0].length ?? 0;
+      const login = raw.slice(keyword);
       // user/password(@service) only: not /nolog, @script.sql, cmdfile=/x/y or a date like 2024/01.
-      if (!/^[A-Za-z][\w$#]*\/[^\s/=]/.test(raw) || raw.includes('=')) continue;
-      const cut = raw.indexOf('/');
-      // The last @: a password holding one is still hidden whole.
+      if (!/^[A-Za-z][\w$#]*\/[^\s/=]/.test(login) || login.includes('=')) continue;
+      const cut = keyword + login.indexOf('/');
+      // The last @: a password holding one is still hidden whole; without one, up to ` as sysdba` or the quote.
       const at = raw.lastIndexOf('@');
-      maskValue(this.text, word.start + cut + 1, at > cut ? word.start + at : word.end, this.masks);
+      const rest = raw.slice(cut + 1).search(/[\s"']/);
+      const end = at > cut ? at : rest < 0 ? raw.length : cut + 1 + rest;
+      maskValue(this.text, word.start + cut + 1, word.start + end, this.masks);
     }
   }
 }
@@ -431,6 +458,13 @@ const READER_FLAGS: Record<string, RegExp> = {
   'ansible-vault': /^(?:encrypt_string|--stdin-name)$/,
   'ansible-playbook': /^--ask-(?:vault-pass|pass|become-pass)$/,
   ansible: /^--ask-(?:vault-pass|pass|become-pass)$/,
+  // Password managers and keyrings storing what comes in: pass insert -e, gopass insert, lpass add, keyring set.
+  pass: /^(?:insert|add|edit)$/,
+  gopass: /^(?:insert|set|create|new)$/,
+  lpass: /^(?:add|edit)$/,
+  keyring: /^set$/,
+  // echo pw | su app -c id: whatever su is given comes in where its password prompt reads.
+  su: /./,
 };
 /** Commands that pass their input on, changed: what a printer sends through them still reaches the reader. */
 const FILTERS = /^(?:tr|head|tail|sed|cut|cat|base64|xargs|awk|sort|uniq|rev|iconv|dos2unix)$/;
@@ -479,6 +513,12 @@ function readsSecret(command: PipelineCommand, raw: string): boolean {
   // sshfs -o password_stdin, anydesk --set-password, wrangler secret put NAME, secret-tool store.
   if (/(?:^|,)pass(?:word|wd)_stdin(?:,|$)/.test(raw) || raw === '--set-password') return true;
   if (raw === 'put' && words.at(-1) === 'secret') return true;
+  // vercel env add DB_PASSWORD production, doppler secrets set API_KEY: a command that adds or sets something it names
+  // as a secret, with no value given, takes the value from its input.
+  if (/^(?:add|set|put|create|insert)$/.test(previous)) {
+    const name = raw.replace(/^["']|["']$/g, '');
+    if (SECRET_NAME_SHAPE.test(name) && isSensitiveKey(name)) return true;
+  }
   if (program === 'secret-tool' && raw === 'store') return true;
   if (INPUT_AS_SOURCE.test(raw) && SECRET_SOURCE_FLAG.test(previous)) return true;
   // docker secret create NAME -, vault login -, vault kv put path key=-; gcloud secrets versions add NAME
@@ -595,11 +635,54 @@ class ValueOfNamedSecret {
   }
 }
 
+/** A store's word for setting a key to the value after it: consul kv put, etcdctl put, redis-cli SET, zkCli set. */
+const SETTER = /^(?:put|set|hset|setnx|setex|psetex)$/i;
+
+/**
+ * What a store is given for a key whose path names a secret: `consul kv put app/db/password x`, `etcdctl put
+ * /app/secrets/stripe x`, `redis-cli SET session:token x`, `dotnet user-secrets set Smtp:Password x`, `npm config set
+ * //registry/:_authToken x`. A key in a path is a path to the name-based pass, so its value was shown. The key is the
+ * first word after the setter, its value the next (SETEX's seconds come between).
+ */
+class ValueOfSecretKey {
+  private setter = '';
+  private key: boolean | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly masks: Span[],
+  ) {}
+
+  take(word: Word, raw: string): void {
+    if (this.key === undefined) {
+      if (this.setter === '') {
+        if (SETTER.test(raw)) this.setter = raw.toLowerCase();
+      } else if (!raw.startsWith('-')) {
+        this.key = raw
+          .replace(/["'`]/g, '')
+          .split(/[/:]/)
+          .some((part) => part !== '' && isSensitiveKey(part));
+      }
+      return;
+    }
+    // A flag, or a redirect (set API_KEY <<< x: the input is the readers' to hide).
+    if (!this.key || raw.startsWith('-') || /^\d?[<>]/.test(raw)) return;
+    // SETEX key seconds value: the number is the lifetime.
+    if (this.setter.endsWith('setex') && /^\d+$/.test(raw)) return;
+    this.key = false;
+    const value = raw.replace(/^["']|["']$/g, '');
+    // SQL's SET PASSWORD FOR u = …, SET password = …: the statement goes on; its password is the statements pass's.
+    if (/^(?:=|for|to|from)$/i.test(value)) return;
+    if (!FROM_FILE.test(value) && !isSettingValue(value)) maskValue(this.text, word.start, word.end, this.masks);
+  }
+}
+
 function commandLine(text: string, from: number, to: number, depth: number, masks: Span[]): void {
   let running: ToolArguments[] = [];
   let command: PipelineCommand = newCommand([]);
   let credentials = new UserThenPassword(text, masks);
   let namedSecret = new ValueOfNamedSecret(text, masks);
+  let secretKey = new ValueOfSecretKey(text, masks);
   let hereString = false;
   let redirect = false;
   // What the commands of each open ( … ) group print: `(echo pw; echo pw) | smbpasswd -s` pipes all of it. A
@@ -641,6 +724,7 @@ function commandLine(text: string, from: number, to: number, depth: number, mask
       command = newCommand(word === PIPE && passedOn !== null ? passedOn : []);
       credentials = new UserThenPassword(text, masks);
       namedSecret = new ValueOfNamedSecret(text, masks);
+      secretKey = new ValueOfSecretKey(text, masks);
       hereString = redirect = false;
       continue;
     }
@@ -669,6 +753,7 @@ function commandLine(text: string, from: number, to: number, depth: number, mask
     command.words.push(raw);
     credentials.take(word, raw);
     namedSecret.take(word, raw);
+    secretKey.take(word, raw);
     if (depth < MAX_DEPTH) {
       for (const [start, end] of word.quoted) {
         if (/[\s;|&()]/.test(text.slice(start, end))) commandLine(text, start, end, depth + 1, masks);
@@ -721,6 +806,7 @@ const LOOK_BACK = 300;
 const SCRIPT_MAX = 8192;
 
 export function maskScriptInput(text: string, masks: Span[]): void {
+  if (text.includes('send')) maskExpectAnswers(text, masks);
   HERE_DOCUMENT.lastIndex = 0;
   for (let m = HERE_DOCUMENT.exec(text); m; m = HERE_DOCUMENT.exec(text)) {
     const bodyStart = m.index + m[0].length;
@@ -751,6 +837,27 @@ export function maskScriptInput(text: string, masks: Span[]): void {
     const start = m.index + m[0].length - 1 - m[2]!.length;
     const lineStart = lineStartBefore(text, m.index);
     maskScriptLines(text, start, start + m[2]!.length, programBefore(text, lineStart, m.index), masks);
+  }
+}
+
+/**
+ * An expect script's answer to a prompt for a secret: `expect "assword:"; send "pw\r"`, `expect Passphrase send --
+ * {pw}`. Bounded parts, so a script of many expects costs linear time.
+ */
+const EXPECT_SEND =
+  /\bexpect[ \t]+(?:-[a-z]+[ \t]+)?("[^"\n]{0,80}"|\{[^}\n]{0,80}\}|[^\s;"{]{1,80})[ \t]*(?:;|\n|\\n)?\s{0,20}send[ \t]+(?:--?[a-z]*[ \t]+){0,3}(?:"((?:[^"\\\n]|\\.){1,200})"|\{([^}\n]{1,200})\}|([^\s;"{]{1,200}))/dg;
+/** A prompt that asks for a secret: Password:, assword: (the first letter's case unknown), passphrase, token, PIN. */
+const SECRET_PROMPT = /pass|assword|secret|token|\bpin\b|\bkey\b|otp|code/i;
+
+function maskExpectAnswers(text: string, masks: Span[]): void {
+  EXPECT_SEND.lastIndex = 0;
+  for (let m = EXPECT_SEND.exec(text); m; m = EXPECT_SEND.exec(text)) {
+    if (!SECRET_PROMPT.test(m[1]!)) continue;
+    const group = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
+    let [start, end] = m.indices![group]!;
+    // The \r or \n that presses Enter is the script's, not the secret's.
+    if (/\\[rn]$/.test(text.slice(start, end)) && end - start > 2) end -= 2;
+    masks.push([start, end]);
   }
 }
 
