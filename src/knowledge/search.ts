@@ -306,8 +306,12 @@ export function assembleKnowledgeBase(
     // An operation alone names no subject: "어떻게 고쳐요?", "how do I fix it?" after the story of what broke.
     const onlyOperations = (s: (typeof bySentence)[number]) =>
       s.words.every((w) => w.kind === 'chatter' || (w.kind === 'known' && LEXICON.operations.has(w.token)));
+    // "왜 그렇게 하라는 건지 이유가 나와 있나요?", "why would we do that?": the reason for what the story says,
+    // not Docker's advantages.
+    const reasonOfStory = (s: { text: string }, w: { token: string; typed: string }) =>
+      w.token === 'advantage' && /^(?:왜|이유|why)/.test(w.typed) && POINTS_BACK.test(s.text);
     const hasSubject = (s: (typeof bySentence)[number]) =>
-      s.words.some(names) && !onlyOperations(s) && !comparesWithStory(s);
+      s.words.some((w) => names(w) && !reasonOfStory(s, w)) && !onlyOperations(s) && !comparesWithStory(s);
     const focused = new Set(bySentence.filter((s) => s.role === 'question' && hasSubject(s)));
     // "다들 '클러스터'라는 말을 쓰는데 정확한 정의가 뭔가요?": asked for a definition and naming nothing, a clause
     // asks it of the clause before it in its sentence, whatever the other sentences ask.
@@ -366,6 +370,7 @@ export function assembleKnowledgeBase(
       const weight = focus ? 1 : askingSentences.has(sentence.sentence) ? CLAUSE_WEIGHT : CONTEXT_WEIGHT;
       const told = toldFocus.has(sentence);
       for (const w of sentence.words) {
+        if (reasonOfStory(sentence, w)) continue;
         const seen = merged.get(w.token);
         if (!seen) merged.set(w.token, { ...w, weight, focus, ...(told ? { told } : {}) });
         else {
@@ -798,26 +803,6 @@ export function assembleKnowledgeBase(
       }
     }
     const best = ranked[0]!;
-    console.error(
-      'DBG',
-      JSON.stringify({
-        toldStory,
-        words: words
-          .map(
-            (w, k) =>
-              `${w.token}/${w.kind.slice(0, 2)}${w.focus ? '*' : ''}${w.told ? 't' : ''}:${weights[k]!.toFixed(2)}`,
-          )
-          .join(' '),
-        ranked: ranked.slice(0, 3).map((c) => `${c.item.entry.id} s${c.score} c${c.coverage.toFixed(2)}`),
-        missing: verdict.missing.map((w) => w.token),
-        named: [...verdict.namedCovered],
-        conf: verdict.confident,
-        lacksSubject: verdict.lacksSubject,
-        one: verdict.oneWordOnly,
-        namesElse,
-        minCoverage,
-      }),
-    );
     const { missing, detailsAsked, namedCovered, lacksSubject, oneWordOnly, confident } = verdict;
     const toMatch = (c: Candidate & { score: number }): Match => ({ entry: c.item.entry, score: c.score });
     if (missing.length === 0 && confident) {
@@ -942,6 +927,9 @@ function setAsideTokens(text: string): Array<{ token: string; excluded: boolean;
 }
 
 const SUBSTITUTION = /대신|instead|rather/iu;
+/** Words pointing back at what was said: 그렇게, 그런, 그게, "do that", "doing this". */
+const POINTS_BACK =
+  /(?:^|\s)(?:그렇게|그런|그게|그건|그걸|그거|이렇게|이런)(?=\s|$)|\b(?:do|doing|did|does)\s+(?:that|this|it)\b/iu;
 
 /**
  * "`docker rm $(docker ps -aq)` 여기서 `$()` 가 하는 일", "in `…` what does the $( ) part do": a part of the quoted

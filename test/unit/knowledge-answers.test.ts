@@ -2,7 +2,7 @@
  * The classes of issue #10, each with small examples of our own: three outcomes, Docker topics the notes
  * lack, identifiers, long Slack messages, $ versus $(), small talk, and did-you-mean.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BUNDLED_KNOWLEDGE_DIR } from '../../src/config.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import { tokenize } from '../../src/knowledge/normalize.ts';
@@ -1771,5 +1771,33 @@ describe('round 15: how to put an image on a hub or a node on a cluster, and ${V
     ['`${HOME}` 에서 $ 는 뭐예요?', 'shell-variable'],
   ])('asked what it is, it is answered: %s', (q, id) => {
     expectAnswered(q, id);
+  });
+});
+
+describe('round 15: "why do it that way?" asks the reason for the story, not Docker\'s advantages', () => {
+  it.each([
+    [
+      '팀장님이 /var/lib/docker 를 별도 디스크에 두라고 하셨어요. 왜 그렇게 해야 하는지 이유가 있나요?',
+      'docker-root-dir',
+    ],
+    ["Our lead wants Docker's root directory on its own disk. Why would we do that?", 'docker-root-dir'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+
+  it('advantages named outright stay the advantages', () => {
+    expectAnswered('Docker를 왜 써요? 그런 장점이 노트에 있나요?', 'docker-advantages');
+  });
+
+  it('answering prints nothing', () => {
+    const printed = (['log', 'error', 'warn', 'info', 'debug'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation(() => undefined),
+    );
+    try {
+      kb.ask('도커 삭제 순서 알려줘');
+      for (const spy of printed) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of printed) spy.mockRestore();
+    }
   });
 });
