@@ -1680,6 +1680,7 @@ const KOREAN_FILLERS = `
 측면 관점 입장 표현 원칙 원칙적 원칙적으로 정석적 정석적으로
 잘못 실수 죄송 기초 기초적 가리키 뜻하 일컫 물어보 여쭤보
 봇 봇님 봇아 도커봇 챗봇
+따르면 따르 문서상 노트상 위키상 자료상
 `;
 
 /**
@@ -1702,6 +1703,7 @@ terms actual actually main point points bit bits part parts piece locally
 exact exactly precise precisely correct correctly proper properly aspect aspects inner enforce breakdown dba dbas
 onboarding training slides slide deck presentation
 newbie newbies noob beginner beginners rookie total
+according accord regarding
 `;
 
 /** The tools that install or run Kubernetes on a machine: technical words, and of Docker's world. */

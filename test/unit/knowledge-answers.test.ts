@@ -1801,3 +1801,14 @@ describe('round 15: "why do it that way?" asks the reason for the story, not Doc
     }
   });
 });
+
+describe('round 15: where the answer is to come from names no subject', () => {
+  it.each([
+    ['what is orchestration, according to the notes?', 'orchestration'],
+    ['regarding swarm, what does it do?', 'docker-swarm'],
+    ['팀 위키에 따르면 클러스터가 뭐예요?', 'cluster'],
+    ['문서상으로는 오케스트레이션이 뭐예요?', 'orchestration'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+});
