@@ -15,7 +15,7 @@ const SCRIPT_RUN =
 
 /** Endings only a verb or an adjective takes (거치는지, 옮긴다고, 날아갔어요), unlike 는/은/이, which nouns take too. */
 const VERB_ENDING =
-  /(?:는지|는데|는다|려고|려면|려다|면서|도록|어서|아서|여서|니까|더니|더라|습니다|세요|셔요|어요|아요|여요|네요|군요|다고|냐고|자고|고요|나요|까요|을까|는가|던가|시나|으면|[었았겠][\uac00-\ud7a3]*)$/;
+  /(?:는지|는데|는다|려고|려면|려다|면서|도록|어서|아서|여서|니까|더니|더라|습니다|세요|셔요|어요|아요|여요|네요|군요|다고|냐고|자고|고요|나요|까요|을까|는가|던가|시나|으면|[럽겠었았했하되쉽렵]지만|[었았겠][\uac00-\ud7a3]*)$/;
 /**
  * A verb's or adjective's last syllable as the normaliser leaves it (낯설어, 흘러가, 만한, 주실, 말하), or a verb
  * with an auxiliary of keeping or finishing (쌓아두, 적어놓, 지워버리).

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BUNDLED_KNOWLEDGE_DIR } from '../../src/config.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
-import { tokenize } from '../../src/knowledge/normalize.ts';
+import { isKoreanPredicate, tokenize } from '../../src/knowledge/normalize.ts';
 import { createKnowledgeBase } from '../../src/knowledge/search.ts';
 import type { KnowledgeEntry } from '../../src/knowledge/types.ts';
 
@@ -1810,5 +1810,18 @@ describe('round 15: where the answer is to come from names no subject', () => {
     ['문서상으로는 오케스트레이션이 뭐예요?', 'orchestration'],
   ])('%s', (q, id) => {
     expectAnswered(q, id);
+  });
+});
+
+describe('round 15: "…지만" after a predicate is a verb form, not a name', () => {
+  it.each([
+    ['부끄럽지만 클러스터가 뭔가요?', 'cluster'],
+    ['민망스럽지만 오케스트레이션이 뭔가요?', 'orchestration'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+
+  it('a noun with the particle 만 still names something', () => {
+    expect(isKoreanPredicate('패키지만', '패키지')).toBe(false);
   });
 });
