@@ -756,6 +756,11 @@ export function assembleKnowledgeBase(
       // $() note, not its subject.
       const lacksSubject = dockerWords.some((w) => w.token !== 'docker') && !dockerWords.some((w) => has(best, w));
       const oneWordOnly = namedCovered.size === 1 && namesElse;
+      // "run a container in the background", "컨테이너를 백그라운드로 실행하려면": words of most notes (run,
+      // container) carry no answer when a rarer word the question asks about is in none of them.
+      const inMostNotes = (token: string) => (postings.get(token)?.ids.length ?? 0) > indexed.length / 2;
+      const onlyCommonWords =
+        [...namedCovered].every(inMostNotes) && focus.some((w) => w.kind === 'content' && !w.told && !has(best, w));
       // "멈춘 컨테이너도 보여?" on the note that lists running ones only: its saying so covers the state asked.
       const stateWeight = saysStateLeftOut ? weightOf((w) => w.token === 'stopped' && !has(best, w)) : 0;
       const coverage = stateWeight > 0 ? coverageWithout(best.coverage, stateWeight, best.coverage) : best.coverage;
@@ -768,6 +773,7 @@ export function assembleKnowledgeBase(
       const confident =
         namedCovered.size > 0 &&
         !oneWordOnly &&
+        !onlyCommonWords &&
         !lacksSubject &&
         (coverage >= minCoverage ||
           forItsPlatform ||

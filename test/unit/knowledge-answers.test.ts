@@ -1825,3 +1825,17 @@ describe('round 15: "…지만" after a predicate is a verb form, not a name', (
     expect(isKoreanPredicate('패키지만', '패키지')).toBe(false);
   });
 });
+
+describe('round 15: words of most notes carry no answer beside a rarer word none of them has', () => {
+  it.each([
+    'how do I run a container in the background?',
+    '컨테이너를 백그라운드로 실행하려면?',
+    'how do I run a container detached?',
+  ])('%s', (q) => {
+    expect(kb.ask(q).outcome).not.toBe('answered');
+  });
+
+  it('an idiom is no such word', () => {
+    expectAnswered('who runs docker commands under the hood', 'docker-engine');
+  });
+});
