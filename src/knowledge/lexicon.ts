@@ -1681,7 +1681,7 @@ const KOREAN_FILLERS = `
 잘못 실수 죄송 기초 기초적 가리키 뜻하 일컫 물어보 여쭤보
 봇 봇님 봇아 도커봇 챗봇
 따르면 따르 문서상 노트상 위키상 자료상
-운영 운영하 운영중
+운영 운영하 운영중 몫 몫인
 `;
 
 /**
@@ -1705,7 +1705,7 @@ exact exactly precise precisely correct correctly proper properly aspect aspects
 onboarding training slides slide deck presentation
 newbie newbies noob beginner beginners rookie total
 according accord regarding
-hood
+hood literally
 `;
 
 /** The tools that install or run Kubernetes on a machine: technical words, and of Docker's world. */

@@ -1839,3 +1839,9 @@ describe('round 15: words of most notes carry no answer beside a rarer word none
     expectAnswered('who runs docker commands under the hood', 'docker-engine');
   });
 });
+
+describe('round 15: whose job it is (몫) names no subject', () => {
+  it('asks whether the engine does it', () => {
+    expectAnswered('도커 엔진이 Dockerfile로 이미지 만드는 것까지 하나요? 아니면 별도 도구 몫인가요?', 'docker-engine');
+  });
+});
