@@ -106,7 +106,7 @@ const PRESENCE_CHECK =
 
 /** A message asking about the bot itself, or for help using it: answered with what it does and its topics. */
 const ABOUT_BOT =
-  /^(?:(?:bot|봇아?|봇님)\s+)?(?:help(?:\s+me)?|도움말|헬프|사용법(?:\s*(?:좀|은|이)?\s*(?:알려\s*(?:줘|주세요|줄래)|뭐야|뭐예요|뭐에요))?|명령어\s*목록|what\s+(?:can|do)\s+(?:you|u)\s+do|what\s+are\s+(?:you|u)(?:\s+for)?|who\s+are\s+(?:you|u)|are\s+(?:you|u)\s+a\s+bot|how\s+do\s+(?:i|we)\s+use\s+(?:you|u|this(?:\s+bot)?|the\s+bot)|(?:너|넌|너는)\s*누구(?:야|니|세요|예요|에요)?|누구세요|(?:너|넌|너는)?\s*뭐\s*할\s*(?:수|줄)\s*(?:있어|있어요|있나요|있니|알아)|(?:넌|너는|이\s*봇은?|봇은?)\s*뭐\s*하는\s*(?:봇|애|거)(?:야|예요|에요|이야|임|니)?|무슨\s*봇이(?:야|에요|예요|니)|(?:이\s*봇\s*)?어떻게\s*(?:써|쓰는\s*거|사용해|사용하는\s*거)(?:요|야|예요|에요)?)$/i;
+  /^(?:(?:bot|봇아?|봇님)\s+)?(?:help(?:\s+me)?|도움말|헬프|사용법(?:\s*(?:좀|은|이)?\s*(?:알려\s*(?:줘|주세요|줄래)|뭐야|뭐예요|뭐에요))?|명령어\s*목록|what\s+(?:can|do)\s+(?:you|u)\s+do|what\s+are\s+(?:you|u)(?:\s+for)?|who\s+are\s+(?:you|u)|are\s+(?:you|u)\s+a\s+bot|how\s+do\s+(?:i|we)\s+use\s+(?:you|u|this(?:\s+bot)?|the\s+bot)|(?:너|넌|너는)\s*누구(?:야|니|세요|예요|에요)?|누구세요|(?:너|넌|너는)?\s*뭐\s*할\s*(?:수|줄)\s*(?:있어|있어요|있나요|있니|알아)|(?:넌|너는|이\s*봇은?|봇은?)\s*뭐\s*하는\s*(?:봇|애|거)(?:야|예요|에요|이야|임|니)?|무슨\s*봇이(?:야|에요|예요|니)|(?:이\s*봇\s*)?어떻게\s*(?:써|쓰는\s*거|사용해|사용하는\s*거)(?:요|야|예요|에요)?|(?:(?:도커|docker)\s*)?(?:뭐\s*)?(?:질문|물어|여쭤)\s*(?:하나\s*|좀\s*|몇\s*개\s*)?(?:해도|봐도|볼게|봐|보면)?\s*(?:돼|돼요|될까요|되나요|되니|될까|괜찮아요|괜찮을까요|괜찮나요)|(?:can|could|may)\s+i\s+ask\s+(?:you\s+)?(?:something|a\s+question|a\s+few\s+questions|questions|anything)(?:\s+about\s+docker)?)$/i;
 /**
  * Small talk about the day (lunch, coffee, the weather, being hungry or tired): a short message on one with no
  * Docker word or code in it asks the notes nothing, unless it asks how ("how to brew coffee" is a question the

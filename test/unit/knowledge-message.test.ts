@@ -547,3 +547,16 @@ describe('round 15: chat in more of the forms people use', () => {
     expect(readMessage('컨테이너 목록은 어떻게 봐요?').toBot).toBeUndefined();
   });
 });
+
+describe('round 15: asking whether one may ask', () => {
+  it.each(['도커 질문 좀 해도 돼요?', '여쭤봐도 될까요?', 'could I ask you a question about docker?'])(
+    '%s gets the help',
+    (text) => {
+      expect(readMessage(text).chat).toBe('help');
+    },
+  );
+
+  it('with the question after it, the question is read', () => {
+    expect(readMessage('질문 하나 해도 될까요? 컨테이너 목록은 어떻게 봐요?').chat).toBeUndefined();
+  });
+});
