@@ -260,13 +260,13 @@ export function readMessage(text: string): Message {
   // after a sentence asking what something is, the asker's own paraphrase is a guess too.
   // The wondering is then the question, though put as a story ("뭘 가리키는 건지 감이 안 와서요").
   sentences.forEach((s, i) => {
+    if (s.role !== 'question') return;
     const asked = sentences.slice(0, i).some((p) => p.role === 'question' && wordCount(p.text) > 2);
     const guess = wordCount(s.text) <= 2 && !ASKS_IF.test(s.text) && !SHORT_ASKING.test(s.text);
     const wondering = sentences
       .slice(0, i)
       .filter((p) => p.role !== 'chat' && p.sentence < s.sentence && ASKS_WHAT.test(p.text))
       .at(-1);
-    if (s.role !== 'question') return;
     if (wondering && PARAPHRASE.test(s.text)) {
       s.role = 'context';
       wondering.role = 'question';

@@ -137,11 +137,14 @@ const MODAL_GOOD = /(?<=[면됨]\s?)좋(?:을까요|을까|을지|겠어요|겠�
  * not the sharing the registry note speaks of; putting a node onto a cluster is adding one. Asked what it is
  * ("이미지 올라와 있는 사이트"), it stays the sharing.
  */
-const HOW_ASKED = /려면|하는\s?법|방법|어떻게|어케|\bhow (?:do|can|to|would|should)\b/;
+export const HOW_ASKED = /려면|하는\s?법|방법|어떻게|어케|\bhow (?:do|can|to|would|should)\b/;
+/** The verbs doneHow reads as push and as add, as typed: search shows them so in what a note lacks. */
+export const PUSH_VERBS = '업로드|upload|올리|올려|올릴';
+export const ADD_VERBS = '붙이|붙여|붙일|조인|합류|join';
 const DONE_HOW: Array<[RegExp, string]> = [
-  [/(?<=(?:허브|hub|레지스트리|registry)[^.?!\n]{0,20}?)(?:업로드|upload|올리|올려|올릴)/g, ' push '],
+  [new RegExp(`(?<=(?:허브|hub|레지스트리|registry)[^.?!\\n]{0,20}?)(?:${PUSH_VERBS})`, 'g'), ' push '],
   [/(?:업로드|upload)(?=[^.?!\n]{0,30}?(?:허브|hub|레지스트리|registry))/g, ' push '],
-  [/(?<=(?:클러스터|cluster|스웜|swarm)[^.?!\n]{0,20}?)(?:붙이|붙여|붙일|조인|합류|join)/g, ' add '],
+  [new RegExp(`(?<=(?:클러스터|cluster|스웜|swarm)[^.?!\\n]{0,20}?)(?:${ADD_VERBS})`, 'g'), ' add '],
 ];
 function doneHow(text: string): string {
   if (!HOW_ASKED.test(text)) return text;
@@ -195,14 +198,15 @@ function spellDollars(text: string): string {
   const aboutSubstitution = SUBSTITUTION_CUE.test(out);
   // "the dollar sign with parentheses": the sign is $() here, not the $ on its own.
   if (aboutSubstitution) out = out.replace(/(dollar|달러)\s*(?:signs?|symbols?|기호|표시)/g, '$1');
+  // "$VAR 랑 ${VAR} 차이": beside the bare form, the braces are what is asked about.
+  const bracesAsked = BRACED_BESIDE_BARE.test(out);
   // The variable's name is an example too ($FOO, ${HOME}): what is asked about is the $.
   out = out
     .replace(/\$\s*\([^()]*\)?/g, ' dollar substitution ')
     // ${VAR:-default}, ${#VAR}, ${VAR%.txt}: an expansion inside braces, more than the variable the notes describe.
-    .replace(/\$\{[^}]*?[:#%/^,][^}]*\}/g, ' dollar variable 중괄호 ')
-    // "$VAR 랑 ${VAR} 차이": beside the bare form, the braces are what is asked about.
-    .replace(BRACED_BESIDE_BARE.test(out) ? /\$\{[a-z_][a-z0-9_]*\}/g : /(?!)/g, ' dollar variable 중괄호 ')
-    .replace(/\$\{?[a-z_][a-z0-9_]*\}?/g, ' dollar variable ');
+    .replace(/\$\{[^}]*?[:#%/^,][^}]*\}/g, ' dollar variable 중괄호 ');
+  if (bracesAsked) out = out.replace(/\$\{[a-z_][a-z0-9_]*\}/g, ' dollar variable 중괄호 ');
+  out = out.replace(/\$\{?[a-z_][a-z0-9_]*\}?/g, ' dollar variable ');
   out = out.replace(/\$/g, aboutSubstitution ? ' dollar ' : ' dollar variable ');
   // "the dollar-paren thing", "달러 괄호", "dollar sign with parentheses": $() named in words.
   if (/dollar|달러/.test(text)) out = aboutSubstitution ? `${out} substitution ` : bare ? `${out} variable ` : out;

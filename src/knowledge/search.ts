@@ -1,7 +1,17 @@
 import Fuse, { type FuseOptionKey, type IFuseOptions } from 'fuse.js';
 import { LEXICON } from './lexicon.ts';
 import { isOwnSetting, readMessage } from './message.ts';
-import { isHangul, isKoreanPredicate, spelling, tokenize, tokenizeWords, type Word } from './normalize.ts';
+import {
+  ADD_VERBS,
+  HOW_ASKED,
+  isHangul,
+  isKoreanPredicate,
+  PUSH_VERBS,
+  spelling,
+  tokenize,
+  tokenizeWords,
+  type Word,
+} from './normalize.ts';
 import { SEARCHED_BODY_CHARS } from './parse.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
 import { editDistance, SHORT_KOREAN, TypoRepair } from './typo.ts';
@@ -1115,8 +1125,8 @@ const SPELT_FORMS: Record<string, RegExp> = {
   variable: /\$\{?#?\w+\}?/,
   substitution: /\$\([^()]*\)?/,
   중괄호: /\$\{[^}]*\}/,
-  push: /(?:업로드|upload|올리|올려|올릴)[\p{L}]*/iu,
-  add: /(?:붙이|붙여|붙일|조인|합류|join)[\p{L}]*/iu,
+  push: new RegExp(`(?:${PUSH_VERBS})[\\p{L}]*`, 'iu'),
+  add: new RegExp(`(?:${ADD_VERBS})[\\p{L}]*`, 'iu'),
 };
 /** The words as the user wrote them (original case where it can be found), each once. */
 function typedForms(question: string, words: QuestionWord[]): string[] {
@@ -1217,7 +1227,7 @@ const VERSIONED =
 const squashed = (text: string) => text.toLowerCase().replace(/\s+/g, '');
 
 const ONLY_RUNNING = /실행\s?중인\s?\S*만|running (?:ones |containers )?only|only (?:the )?running/i;
-const HOW_TO = /려면|하는\s?법|방법|어떻게|어케|\bhow (?:do|can|to|would|should)\b|옵션|\boption/i;
+const HOW_TO = new RegExp(`${HOW_ASKED.source}|옵션|\\boption`, 'i');
 
 /** A line of code that is typed at a prompt: a Docker, Kubernetes or WSL command, or shell with $ or a filter piped. */
 const COMMAND_LINE =
