@@ -119,6 +119,15 @@ const SETS: Array<[string, string]> = [
   // wrong, 56/56 declined, chat 12 of 24. Held out: its totals are printed (a debugging print once showed how its
   // words were read; nothing was tuned on it).
   ['held-out set AE', path.join(DATA, 'fresh-ae-questions.jsonl')],
+  // Round 16: AF (200, same kinds; a fintech startup's platform team, casual Korean with English), from the note
+  // bodies alone by a helper who saw no code; first sight on round 15's code 86.7% right-1st, 10 confident wrong,
+  // 54 of 56 declined, chat 15 of 24 (README). Held out: its totals are printed, its misses not read.
+  ['held-out set AF', path.join(DATA, 'fresh-af-questions.jsonl')],
+  // Probe AG: 180 mostly long messages asking for a note's list, comparison, criteria or steps (100 in, 40 partial,
+  // 40 out; a university lab, a logistics backend team, a freelancer), written by a helper from the note bodies
+  // alone in round 16; first sight on round 15's code 78.0% right-1st, 10 confident wrong, 39 of 40 declined,
+  // partial 23 of 40; then read and tuned on.
+  ['probe AG', path.join(DATA, 'probe-ag-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */
