@@ -46,9 +46,12 @@ const SLACK_MARKUP: Array<[RegExp, string]> = [
   [/&gt;/g, '>'],
   [/&amp;/g, '&'],
 ];
-/** Emoji codes (:pray:), emoji, and runs of ㅠ/ㅋ/ㅎ end a sentence as a full stop does. */
+/**
+ * Emoji codes (:pray:), emoji, and ㅠ/ㅋ/ㅎ end a sentence as a full stop does: a run of them anywhere, a lone one
+ * standing apart ("벼락치기 중입니다 ㅠ 도커 컴포넌트가…").
+ */
 const SENTENCE_MARK =
-  /:[a-z0-9_+'-]+:|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|[ㅠㅜㅋㅎ]{2,}|(?<=\s|^)(?:[:;]-?[)(DPp]|\^\^|\^_\^)(?=\s|$)/gu;
+  /:[a-z0-9_+'-]+:|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|[ㅠㅜㅋㅎ]{2,}|(?<=\s)[ㅠㅜㅋㅎ](?=\s|$)|(?<=\s|^)(?:[:;]-?[)(DPp]|\^\^|\^_\^)(?=\s|$)/gu;
 const THANKS_MARK = /:(?:pray|bow|\+1|thumbsup|clap|raised_hands|heart|smile|blush|ok_hand):|[👍🙏🙇👏❤😊🙌👌]/u;
 
 const GREETING =
@@ -429,7 +432,8 @@ function splitLeadIn(clause: string): Array<{ part: string; leadIn: boolean }> {
 }
 
 /**
- * Sentences end at . ! ? followed by a space, at a line break, at an emoji or ㅠㅠ; within one, a Korean
+ * Sentences end at . ! ? followed by a space, at a line break, at an emoji or ㅠㅠ, at "…" after a sentence's
+ * ending (합니다…); within one, a Korean
  * "…는데," or "…기 전에" clause and an English "before I …" or "…, but" clause are cut off, since the question
  * is in the clause that follows or precedes them. Code in backticks is never cut.
  */
@@ -443,7 +447,7 @@ function splitSentences(text: string): Clause[] {
       // A question quoted inside a sentence ('도커가 뭐예요?'라고 물어보셔서) does not end it.
       // "Quick check: what does X do?": a question after a colon starts a sentence of its own. "e.g." ends none; "etc." may.
       .split(
-        /(?<=[?？!！。])(?![’'"”」』])\s*|(?<=\.)(?<!\b(?:e\.g|i\.e|vs|cf|approx)\.)\s+|\n+|(?<=:)\s+(?=(?:what|how|why|where|when|which|who|is|are|do|does|can|could|should)\b)/iu,
+        /(?<=[?？!！。])(?![’'"”」』])\s*|(?<=[다요죠]…)\s+|(?<=\.)(?<!\b(?:e\.g|i\.e|vs|cf|approx)\.)\s+|\n+|(?<=:)\s+(?=(?:what|how|why|where|when|which|who|is|are|do|does|can|could|should)\b)/iu,
       )
       .flatMap((sentence, n) => {
         const asked = /[?？]\s*$/.test(sentence);

@@ -108,11 +108,11 @@ function composeTypedVowels(text: string): string {
 }
 
 /**
- * How the answer should be laid out ("리스트로 알려주세요", "리스트로 보고 싶어요", "한 문장으로 설명", "노트에 정리된 목록", "한마디로", "as a list", "in a table"): not
+ * How the answer should be laid out ("리스트로 알려주세요", "리스트로 보고 싶어요", "한 문장으로 설명", "노트에 정리된 목록", "한마디로", "한 줄씩", "as a list", "in a table"): not
  * what it is about (a list is the listing note's word).
  */
 const PRESENTATION =
-  /한\s*마디로|(?<=(?:정리(?:된|한|해\s?둔|해\s?놓은)|적힌|적어\s?둔|나와\s?있는)\s*)(?:목록|리스트|표)(?=[이가은는을를도]?(?:\s|$))|(?:리스트|목록|표|한\s*줄|두\s*줄|세\s*줄|한\s*문장|몇\s*줄|글머리표|불릿)\s*(?:으로|로)(?=\s*(?:(?:좀|어떻게|간단히|짧게|쉽게|간단하게)\s*)?(?:정리|알려|설명|요약|보여|보고|볼|받아|받고|써|적어|만들어|부탁|말해|뽑아|답))|\b(?:as|in)\s+(?:a\s+)?(?:short\s+|quick\s+|numbered\s+|bulleted\s+)?(?:list|table|bullets?|bullet\s+points?|one\s+line|one\s+sentence|a\s+sentence|few\s+lines)\b/g;
+  /한\s*마디로|(?:한|두|세|몇)\s*(?:줄|문장)씩|(?<=(?:정리(?:된|한|해\s?둔|해\s?놓은)|적힌|적어\s?둔|나와\s?있는)\s*)(?:목록|리스트|표)(?=[이가은는을를도]?(?:\s|$))|(?:리스트|목록|표|한\s*줄|두\s*줄|세\s*줄|한\s*문장|몇\s*줄|글머리표|불릿)\s*(?:으로|로)(?=\s*(?:(?:좀|어떻게|간단히|짧게|쉽게|간단하게)\s*)?(?:정리|알려|설명|요약|보여|보고|볼|받아|받고|써|적어|만들어|부탁|말해|뽑아|답))|\b(?:as|in)\s+(?:a\s+)?(?:short\s+|quick\s+|numbered\s+|bulleted\s+)?(?:list|table|bullets?|bullet\s+points?|one\s+line|one\s+sentence|a\s+sentence|few\s+lines)\b/g;
 
 /**
  * Each phrase of the lexicon as a pattern: a Latin letter may not run on at either end ("at most" is not in

@@ -157,6 +157,7 @@ export function assembleKnowledgeBase(
   const techTerms = new Set(LEXICON.techTerms.flatMap(tokenize));
   const dockerTerms = new Set(LEXICON.dockerTerms.flatMap(tokenize));
   const isKnown = (token: string) => postings.has(token);
+  const inEveryNote = (token: string) => indexed.length >= 3 && postings.get(token)?.ids.length === indexed.length;
   const idfOf = (docFreq: number) => Math.log(1 + (indexed.length + 0.5) / (docFreq + 0.5));
   /**
    * A word's weight in the question. Known words: IDF (intent words less). Topic words the notes
@@ -247,6 +248,8 @@ export function assembleKnowledgeBase(
     w.kind === 'topic' ||
     (w.kind === 'known' &&
       !LEXICON.intentConcepts.has(w.token) &&
+      // A word of every note ("English", the summaries' label) tells no note apart.
+      !inEveryNote(w.token) &&
       !LEXICON.modifiers.has(w.token) &&
       // A filler a note happens to use (내용 in "도커 전체 내용 확인") names nothing in a question either.
       !LEXICON.koreanFillers.has(w.token));
@@ -1188,6 +1191,8 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
   mark(tags, FIELD_WEIGHT.tags);
   for (const alias of aliases) mark(alias, FIELD_WEIGHT.aliases);
   mark(title, FIELD_WEIGHT.title);
+  // A note that enumerates things (the four components, what the engine does) answers "몇 개예요?", "how many".
+  if ((searched.match(LIST_ITEM) ?? []).length >= MIN_LISTED) mark(['count'], FIELD_WEIGHT.body);
   const sides = (t: string) => t.replace(/\([^)]*\)/g, ' ').split(/\s+vs\.?\s+/i);
   const [korean, english] = [sides(entry.title), sides(entry.titleEn)];
   const bothSides =
@@ -1209,6 +1214,10 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
     searched,
   };
 }
+
+const LIST_ITEM = /^\s*(?:[-*]|\d+\.)\s/gm;
+/** How many items make a list: two are a pair, not an enumeration. */
+const MIN_LISTED = 3;
 
 /** Two versions or more of one name in a question ("wsl1 vs wsl2", "windows 10 or 11"), each as typed, lower case. */
 function comparedVersions(question: string): string[] {

@@ -1845,3 +1845,23 @@ describe('round 15: whose job it is (몫) names no subject', () => {
     expectAnswered('도커 엔진이 Dockerfile로 이미지 만드는 것까지 하나요? 아니면 별도 도구 몫인가요?', 'docker-engine');
   });
 });
+
+describe('round 16: a list answers how many; a layout asked for, or a word of every note, names nothing', () => {
+  it.each([
+    ['도커 컴포넌트는 몇 개로 나뉘어요?', 'docker-components'],
+    ['how many components does docker have?', 'docker-components'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+
+  it('"한 줄씩" is the layout of the answer', () => {
+    expectAnswered(
+      '온보딩 자료에 이미지랑 컨테이너 차이를 한 줄씩 적어야 해요. 노트에선 어떻게 구분하나요?',
+      'docker-overview',
+    );
+  });
+
+  it('the word every note has answers nothing alone', () => {
+    expect(kb.ask('in english please').outcome).toBe('none');
+  });
+});

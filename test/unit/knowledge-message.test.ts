@@ -560,3 +560,14 @@ describe('round 15: asking whether one may ask', () => {
     expect(readMessage('질문 하나 해도 될까요? 컨테이너 목록은 어떻게 봐요?').chat).toBeUndefined();
   });
 });
+
+describe('round 16: a lone ㅠ and "…" after a sentence ending end it', () => {
+  it.each([
+    ['발표 직전이라 벼락치기 중입니다 ㅠ 도커 컴포넌트는 뭐가 있나요?', 2],
+    ['누가 자꾸 k8s 쓰자고 합니다… 컨테이너 하나면 도커로 충분하죠?', 2],
+    // "…" after a clause that goes on (…는데…) ends nothing.
+    ['윈도우는 한 단계가 더 있었던 것 같은데… 전체 순서만 알려주세요', 1],
+  ])('%s', (text, count) => {
+    expect(new Set(readMessage(text).sentences.map((s) => s.sentence)).size).toBe(count);
+  });
+});
