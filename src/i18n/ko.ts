@@ -47,6 +47,8 @@ export const ko: Strings = {
     partialForChannel: (title) => `팀 노트에는 일부만 있어요 (${title}). 나머지를 아시는 분 계신가요?`,
     chatGreeting: '안녕하세요! 팀 노트로 도커 질문에 답해 드려요.',
     chatThanks: '천만에요! 도움이 됐다니 다행이에요.',
+    chatSorry:
+      '제대로 답하지 못해 죄송해요. 궁금한 도커 용어를 넣어 다시 물어봐 주시거나, 답변의 *도움이 안 됐어요*를 눌러 주시면 팀이 노트에 빠진 내용을 알 수 있어요.',
     noCloseTopicsList: '비슷한 주제도 없어요. 노트에 있는 주제는 이래요:',
     chatHowTo:
       '도커에 관해 물어보세요. 예: `도커 루트 디렉토리 어디야?` — `/docker-ask`만 입력하면 주제 목록이 나와요.',

@@ -51,6 +51,8 @@ export interface Strings {
     /** Replies to a message that is only a greeting or thanks, then how to ask. */
     chatGreeting: string;
     chatThanks: string;
+    /** Said the answer was wrong or no help: an apology, then how to ask. */
+    chatSorry: string;
     chatHowTo: string;
     /** Nothing close to a question: the topic list follows. */
     noCloseTopicsList: string;

@@ -4,7 +4,7 @@
  * question is what the search should weigh, and greetings, thanks and apologies weigh nothing.
  */
 
-export type Chat = 'greeting' | 'thanks' | 'help';
+export type Chat = 'greeting' | 'thanks' | 'help' | 'sorry';
 
 /** question: asks something; context: tells the situation around it; chat: greeting, thanks, apology. */
 export type SentenceRole = 'question' | 'context' | 'chat';
@@ -66,7 +66,7 @@ const FAREWELL_PARTS = [
   // Korean: thanks for the work, going home, see you, have a good evening
   '(?:(?:오늘도|오늘|다들|모두|여러분)\\s*)?(?:수고|고생)\\s*(?:하세요|하셨어요|하셨습니다|많으셨습니다|많으셨어요|많으세요|하셨습니당|했어요)',
   '안녕히\\s*(?:계세요|가세요|주무세요)',
-  '(?:내일|다음에|담에|이따|나중에|월요일에|다음\\s*주에?|또)\\s*(?:또\\s*)?(?:봬요|뵐게요|뵙겠습니다|봐요|봐|만나요|만나|물어볼게요|여쭤볼게요|올게요)',
+  '(?:내일|다음에|담에|이따|나중에|월요일에|다음\\s*주에?|또)\\s*(?:또\\s*)?(?:봬요|뵐게요|뵙겠습니다|봐요|봐|만나요|만나|물어볼게요?|여쭤볼게요?|올게요)',
   '(?:(?:전|저는|그럼|이제|먼저)\\s*)*(?:이만|들어가\\s*(?:보\\s*)?겠습니다|들어가볼게요|들어갈게요|가볼게요|가보겠습니다|갈게요|퇴근(?:하겠습니다|할게요|합니다|해요|합니당)?)',
   '(?:오늘은|오늘|그럼)?\\s*여기까지(?:요|입니다|\\s*(?:할게요|할께요|하겠습니다|할게|합시다))?',
   '들어가(?:세요|십시오)',
@@ -90,7 +90,7 @@ const FAREWELL = new RegExp(
 );
 /** Neither question nor context: an apology, a self-introduction's opener, a "quick question" lead-in. */
 const PLEASANTRY =
-  /^(?:죄송(?:합니다|해요)?|미안(?:합니다|해요)?|실례(?:합니다)?|바쁘신데|질문\s*(?:하나|있어요|있습니다|드려요|드립니다|드릴게요)|궁금한 게 있어요|sorry|excuse me|quick question|question|qq|a question|ok|okay|네|넵|알겠습니다|알겠어요|ㅇㅋ|so|um|uh|please|plz|pls|여러분|님들|팀원분들|잠깐만요|잠시만요|잠깐만|잠시만)$/i;
+  /^(?:죄송(?:합니다|해요)?|미안(?:합니다|해요)?|실례(?:합니다)?|바쁘신데|질문\s*(?:하나|있어요|있습니다|드려요|드립니다|드릴게요)|궁금한 게 있어요|sorry|excuse me|quick question|question|qq|a question|ok|okay|네|넵|알겠습니다|알겠어요|ㅇㅋ|so|u+m+|u+h+|h+m+|err+|erm|음+|흠+|please|plz|pls|여러분|님들|팀원분들|잠깐만요|잠시만요|잠깐만|잠시만)$/i;
 /**
  * A word of agreement or acknowledgement, alone or with the room or the bot: "넵넵", "확인했습니다", "roger
  * that", "noted", "kk". Chat, as thanks are: it asks nothing.
@@ -110,6 +110,15 @@ const PRESENCE_CHECK =
 /** A message asking about the bot itself, or for help using it: answered with what it does and its topics. */
 const ABOUT_BOT =
   /^(?:(?:bot|봇아?|봇님)\s+)?(?:help(?:\s+me)?|도움말|헬프|사용법(?:\s*(?:좀|은|이)?\s*(?:알려\s*(?:줘|주세요|줄래)|뭐야|뭐예요|뭐에요))?|명령어\s*목록|what\s+(?:can|do)\s+(?:you|u)\s+do|what\s+are\s+(?:you|u)(?:\s+for)?|who\s+are\s+(?:you|u)|are\s+(?:you|u)\s+a\s+bot|how\s+do\s+(?:i|we)\s+use\s+(?:you|u|this(?:\s+bot)?|the\s+bot)|(?:너|넌|너는)\s*누구(?:야|니|세요|예요|에요)?|누구세요|(?:너|넌|너는)?\s*뭐\s*할\s*(?:수|줄)\s*(?:있어|있어요|있나요|있니|알아)|(?:넌|너는|이\s*봇은?|봇은?)\s*뭐\s*하는\s*(?:봇|애|거)(?:야|예요|에요|이야|임|니)?|무슨\s*봇이(?:야|에요|예요|니)|(?:이\s*봇\s*)?어떻게\s*(?:써|쓰는\s*거|사용해|사용하는\s*거)(?:요|야|예요|에요)?|(?:(?:도커|docker)\s*)?(?:뭐\s*)?(?:질문|물어|여쭤)\s*(?:하나\s*|좀\s*|몇\s*개\s*)?(?:해도|봐도|볼게|봐|보면)?\s*(?:돼|돼요|될까요|되나요|되니|될까|괜찮아요|괜찮을까요|괜찮나요)|(?:can|could|may)\s+i\s+ask\s+(?:you\s+)?(?:something|a\s+question|a\s+few\s+questions|questions|anything)(?:\s+about\s+docker)?)$/i;
+/**
+ * Saying the bot got it wrong or was no help ("답이 틀렸어요", "이거 물어본 거 아닌데", "that's not what I asked",
+ * "useless", "too slow"): a short message with one and no Docker word or code is a complaint, answered with an
+ * apology and how to ask again, never with a note.
+ */
+const COMPLAINT =
+  /틀렸|틀린\s?(?:답|거|말|내용)|잘못\s?(?:된\s?(?:답|대답|정보|내용)|알려|답|대답)|엉뚱|동문서답|헛소리|(?:뭔|무슨)\s?소리|뭐라는|이상한\s?(?:답|소리|대답|말)|(?:물어본|질문한|원한|묻는|찾던|궁금한)\s?(?:거|것|게|건)\s?(?:아닌|아니|아냐|아님)|도움(?:이|은|도)?\s?(?:하나도\s?|별로\s?|전혀\s?)?안\s?(?:돼|되|됐|됨)|쓸모\s?(?:가\s?)?없|쓸데\s?없|(?:답|대답|답변)(?:이|은|도)?\s?(?:좀\s?|너무\s?)?(?:길|짧|느리|느려|늦|이상|별로|엉망)|(?:너무|왜\s?이렇게|왤케)\s?(?:느려|느리|늦)|답답하|\b(?:wrong(?!\s+(?:channel|thread|chat|window|room|dm)\b)|incorrect|not\s+(?:what|the\s+answer)\s+(?:i|we)\s+(?:asked|meant|wanted|was\s+looking\s+for)|that'?s\s+not\s+(?:it|right|what\s+i\s+(?:asked|meant))|useless|not\s+(?:very\s+|really\s+)?helpful|unhelpful|(?:didn'?t|doesn'?t|does\s+not|did\s+not)\s+help|no\s+help|makes\s+no\s+sense|nonsense|irrelevant|off[-\s]topic|bad\s+(?:answer|bot|reply)|(?:too|so|really)\s+slow|slow\s+today|not\s+even\s+close|missed\s+the\s+point)\b/i;
+const MAX_COMPLAINT_CHARS = 80;
+
 /**
  * Small talk about the day (lunch, coffee, the weather, being hungry or tired): a short message on one with no
  * Docker word or code in it asks the notes nothing, unless it asks how ("how to brew coffee" is a question the
@@ -234,6 +243,8 @@ export function readMessage(text: string): Message {
   for (const [pattern, replacement] of SLACK_MARKUP) clean = clean.replace(pattern, replacement);
   const whole = bare(clean);
   if (ABOUT_BOT.test(whole)) return { sentences: [], chat: 'help' };
+  const complains = COMPLAINT.test(whole) && !DOCKER_TALK.test(whole) && !clean.includes('`');
+  if (whole.length <= MAX_COMPLAINT_CHARS && complains) return { sentences: [], chat: 'sorry' };
   const dayTalk = DAY_TALK.test(whole) && !DOCKER_TALK.test(whole) && !ASKS_HOW.test(whole) && !clean.includes('`');
   if (whole.length <= MAX_DAY_TALK_CHARS && dayTalk) return { sentences: [], chat: 'greeting' };
   const read = splitSentences(clean).map((clause) => ({ ...clause, role: roleOf(clause) }));
@@ -286,8 +297,13 @@ export function readMessage(text: string): Message {
     (sentences.every((s) => s.role === 'chat') && (sentences.length > 0 || SENTENCE_MARK.test(clean)))
   ) {
     const all = sentences.map((s) => s.text).join(' ');
-    const greeting = GREETING_WORD.test(all) && !THANKS_WORD.test(all) && !THANKS_MARK.test(clean);
-    return { sentences: [], chat: greeting ? 'greeting' : 'thanks' };
+    // Thanks, or a reaction to an answer ("넵", "makes sense"); anything else ("음…", "umm", "안녕") is greeted.
+    const thanks =
+      THANKS_WORD.test(all) ||
+      THANKS_MARK.test(clean) ||
+      sentences.some((s) => THANKS.test(bare(s.text))) ||
+      (!GREETING_WORD.test(all) && SMALL_TALK.test(all));
+    return { sentences: [], chat: thanks ? 'thanks' : 'greeting' };
   }
   // Without the words saying it is known, so that it reads as the topic it names, not as thanks.
   const known = asks

@@ -286,6 +286,8 @@ export function assembleKnowledgeBase(
     known?: string[];
     /** A question speaks to the bot (see Message.toBot). */
     toBot?: boolean;
+    /** A sentence of the message asks or requests something. */
+    asks?: boolean;
   } {
     const message = readMessage(question);
     if (message.chat) return { words: [], chat: message.chat };
@@ -417,6 +419,7 @@ export function assembleKnowledgeBase(
       toldStory,
       ...(known ? { known } : {}),
       ...(message.toBot ? { toBot: true } : {}),
+      ...(message.sentences.some((s) => s.role === 'question') ? { asks: true } : {}),
     };
   }
 
@@ -643,7 +646,7 @@ export function assembleKnowledgeBase(
     { limit = 3 }: { limit?: number } = {},
   ): Answer {
     const none = (matches: Match[] = []): Answer => ({ query: question, outcome: 'none', answered: false, matches });
-    const { words, actions = [], prose = new Set<string>(), toldStory = false, chat, toBot = false } = read;
+    const { words, actions = [], prose = new Set<string>(), toldStory = false, chat, toBot = false, asks } = read;
     if (chat) return { ...none(), chat };
     // "넌 누가 만들었어?", "what can I ask you?", "도커 말고 다른 것도 알아?": asked of the bot and naming nothing of
     // Docker's world (nor a word no note knows), it asks what the bot is, and gets the help.
@@ -654,6 +657,11 @@ export function assembleKnowledgeBase(
         (LEXICON.dockerWorld.has(w.token) || SYNTAX_TOKENS.has(w.token)) &&
         (w.focus || w.token !== 'docker'));
     if (toBot && !words.some(namesSubject)) return { ...none(), chat: 'help' };
+    // "다시 설명해 줄래요?", "ㅋㅋ 귀엽네", "음…": a message naming nothing at all asks the notes nothing. Asking, it
+    // gets the help; else a brief reply and how to ask. Asking how ("밥 짓는 법") it asks about something, if
+    // only in words too plain to tell: not covered.
+    if (!words.some((w) => namesSubject(w) || names(w)) && !HOW_TO.test(question))
+      return { ...none(), chat: asks ? 'help' : 'greeting' };
     const weights = weigh(words);
     const candidates = words.length > 0 ? candidatesFor(words, weights) : [];
     if (candidates.length === 0) return none();

@@ -42,9 +42,10 @@ export interface Answer {
   partial?: { covered: string[]; missing: string[] };
   /**
    * The message is only a greeting or thanks, with no question: reply briefly and say how to ask. help: it asks
-   * about the bot itself ("help", "what can you do?", "너 누구야?"): say what it does and list the topics.
+   * about the bot itself ("help", "what can you do?", "너 누구야?"): say what it does and list the topics. sorry: it
+   * says the bot got it wrong ("that's not what I asked", "답이 틀렸어요"): apologise and say how to ask again.
    */
-  chat?: 'greeting' | 'thanks' | 'help';
+  chat?: 'greeting' | 'thanks' | 'help' | 'sorry';
 }
 
 export interface KnowledgeBase {

@@ -1,6 +1,6 @@
 import type { PsView } from '../docker/types.ts';
 import { type Lang, strings } from '../i18n/index.ts';
-import type { KnowledgeEntry } from '../knowledge/types.ts';
+import type { Answer, KnowledgeEntry } from '../knowledge/types.ts';
 
 /**
  * Formatting every face shares, knowing nothing of Slack or terminals: sizes, state names, notes
@@ -289,4 +289,10 @@ export function filtersText(view: PsView): string {
   return Object.entries(view.filters)
     .flatMap(([key, values]: [string, string[]]) => values.map((v) => `${key}=${v}`))
     .join(' ');
+}
+
+/** The brief reply to small talk (the help, which lists the topics, is each face's own). */
+export function chatReply(chat: Exclude<NonNullable<Answer['chat']>, 'help'>, lang: Lang): string {
+  const s = strings(lang).answers;
+  return chat === 'greeting' ? s.chatGreeting : chat === 'thanks' ? s.chatThanks : s.chatSorry;
 }

@@ -35,7 +35,7 @@ const none = (query: string, matches: Answer['matches'] = []): Answer => ({
   answered: false,
   matches,
 });
-const chat = (query: string, kind: 'greeting' | 'thanks'): Answer => ({ ...none(query), chat: kind });
+const chat = (query: string, kind: 'greeting' | 'thanks' | 'sorry'): Answer => ({ ...none(query), chat: kind });
 const answered: Answer = {
   query: 'docker root dir',
   outcome: 'answered',
@@ -211,5 +211,17 @@ describe('chat: a greeting or thanks gets a brief reply and how to ask', () => {
     expect(renderAnswerText(chat('thx', 'thanks'), kb, 'en')).toContain("You're welcome!");
     expect(renderAnswerText(chat('thx', 'thanks'), kb, 'en')).not.toContain("don't cover");
     expect(JSON.stringify(buildAnswerModal(chat('hi', 'greeting'), 'hi', 'en', lookup).blocks)).toContain('Hi!');
+  });
+
+  it('a complaint gets an apology and how to ask again, in Slack and the terminal (ko, en)', () => {
+    const sorry = slack(chat('wrong answer', 'sorry'), 'en');
+    expect(blocksText(sorry)).toContain('Sorry that missed.');
+    expect(blocksText(sorry)).toContain('Ask me a Docker question');
+    expect(actionIds(sorry)).toEqual([]);
+    expect(blocksText(slack(chat('답이 틀렸어요', 'sorry'), 'ko'))).toContain('제대로 답하지 못해 죄송해요.');
+    expect(renderAnswerText(chat('useless', 'sorry'), kb, 'en')).toMatch(
+      /^Sorry that missed\..*\nType a Docker question/s,
+    );
+    expect(renderAnswerText(chat('엉뚱한 답이네', 'sorry'), kb, 'ko')).toContain('제대로 답하지 못해 죄송해요.');
   });
 });

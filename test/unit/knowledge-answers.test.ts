@@ -1865,3 +1865,29 @@ describe('round 16: a list answers how many; a layout asked for, or a word of ev
     expect(kb.ask('in english please').outcome).toBe('none');
   });
 });
+
+describe('round 16: a message that names nothing asks the notes nothing', () => {
+  it.each([
+    ['다시 설명해 줄래요?', 'help'],
+    ['좀 더 자세히 알려주세요', 'help'],
+    ['ㅋㅋㅋ 귀엽네', 'greeting'],
+    ['음...', 'greeting'],
+    ['in english please', 'greeting'],
+  ])('%s', (q, chat) => {
+    expect(kb.ask(q)).toMatchObject({ outcome: 'none', chat });
+  });
+
+  it('a question naming something the notes lack is still declined, not small talk', () => {
+    expect(kb.ask('회의실 예약은 어떻게 해요?').chat).toBeUndefined();
+  });
+});
+
+describe('round 16: "…는 법" asks how, whatever the verb', () => {
+  it('how to put an image on the hub is covered in part', () => {
+    expect(partialOf('허브에 제 이미지 올리는 법 알려주세요', 'docker-registry')).toBeDefined();
+  });
+
+  it('and naming only everyday things, it is not small talk', () => {
+    expect(kb.ask('밥 짓는 법').chat).toBeUndefined();
+  });
+});

@@ -571,3 +571,26 @@ describe('round 16: a lone ㅠ and "…" after a sentence ending end it', () => 
     expect(new Set(readMessage(text).sentences.map((s) => s.sentence)).size).toBe(count);
   });
 });
+
+describe('round 16: saying the bot got it wrong is a complaint', () => {
+  it.each([
+    '답이 틀렸잖아요',
+    '이거 제가 물어본 거 아닌데요',
+    '엉뚱한 답이네 ㅋㅋ',
+    '하나도 도움이 안 됐어요',
+    "that's not what I asked",
+    'wrong answer lol',
+    'this bot is useless',
+    'too slow today',
+  ])('%s', (text) => {
+    expect(readMessage(text).chat).toBe('sorry');
+  });
+
+  it.each([
+    ['sorry, wrong channel', 'greeting'],
+    ['이미지 pull이 너무 느려요', undefined],
+    ['is it wrong to exec into a running container?', undefined],
+  ])('%s is no complaint about the bot', (text, chat) => {
+    expect(readMessage(text).chat).toBe(chat);
+  });
+});

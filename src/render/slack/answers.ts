@@ -13,7 +13,7 @@
 import type { Button } from '@slack/types';
 import { type Lang, strings } from '../../i18n/index.ts';
 import type { Answer, KnowledgeEntry, Match } from '../../knowledge/types.ts';
-import { bodyWithoutHeading, markdownToPlainText, pairedTitle } from '../format.ts';
+import { bodyWithoutHeading, chatReply, markdownToPlainText, pairedTitle } from '../format.ts';
 import {
   actions,
   button,
@@ -200,12 +200,12 @@ export interface AnswerMessageInput extends Omit<EntryMessageInput, 'entry' | 'h
   topics?: readonly KnowledgeEntry[];
 }
 
-/** A greeting or thanks with no question: a brief reply and how to ask; asked about the bot, what it does. */
+/** A greeting, thanks or complaint with no question: a brief reply and how to ask; asked about the bot, what it does. */
 export function buildChatMessage(chat: NonNullable<Answer['chat']>, lang: Lang): SlackMessage {
   const s = strings(lang).answers;
   if (chat === 'help')
     return { text: `${s.helpIntro} ${s.helpUsage}`, blocks: [section(`${s.helpIntro}\n${s.helpUsage}`)] };
-  const reply = chat === 'greeting' ? s.chatGreeting : s.chatThanks;
+  const reply = chatReply(chat, lang);
   return { text: `${reply} ${s.chatHowTo}`, blocks: [section(`${reply}\n${s.chatHowTo}`)] };
 }
 

@@ -4,7 +4,7 @@
  */
 import { type Lang, strings } from '../../i18n/index.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry } from '../../knowledge/types.ts';
-import { bodyWithoutHeading, markdownToPlainText, pairedTitle } from '../format.ts';
+import { bodyWithoutHeading, chatReply, markdownToPlainText, pairedTitle } from '../format.ts';
 import { PLAIN_STYLE, type TextStyle } from './style.ts';
 
 /**
@@ -23,7 +23,7 @@ export function renderAnswerText(answer: Answer, kb: KnowledgeBase, lang: Lang, 
       `${s.topicsHeading}:`,
       ...kb.entries.map((e) => `  • ${topicLine(e, style)}`),
     ].join('\n');
-  if (answer.chat) return `${answer.chat === 'greeting' ? s.chatGreeting : s.chatThanks}\n${t.chatHowTo}`;
+  if (answer.chat) return `${chatReply(answer.chat, lang)}\n${t.chatHowTo}`;
   const [best, ...rest] = answer.matches;
   const partial = answer.outcome === 'partial' && best !== undefined;
   const topic = (e: KnowledgeEntry) => topicLine(e, style);
