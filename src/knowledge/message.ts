@@ -48,10 +48,10 @@ const SLACK_MARKUP: Array<[RegExp, string]> = [
 ];
 /**
  * Emoji codes (:pray:), emoji, and ㅠ/ㅋ/ㅎ end a sentence as a full stop does: a run of them anywhere, a lone one
- * standing apart ("벼락치기 중입니다 ㅠ 도커 컴포넌트가…").
+ * standing apart or after a word ("벼락치기 중입니다 ㅠ 도커 컴포넌트가…", "에러가 나요ㅠ 뭘 먼저…").
  */
 const SENTENCE_MARK =
-  /:[a-z0-9_+'-]+:|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|[ㅠㅜㅋㅎ]{2,}|(?<=\s)[ㅠㅜㅋㅎ](?=\s|$)|(?<=\s|^)(?:[:;]-?[)(DPp]|\^\^|\^_\^)(?=\s|$)/gu;
+  /:[a-z0-9_+'-]+:|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|[ㅠㅜㅋㅎ]{2,}|(?<=[\s\uac00-\ud7a3])[ㅠㅜㅋㅎ](?=\s|$)|(?<=\s|^)(?:[:;]-?[)(DPp]|\^\^|\^_\^)(?=\s|$)/gu;
 const THANKS_MARK = /:(?:pray|bow|\+1|thumbsup|clap|raised_hands|heart|smile|blush|ok_hand):|[👍🙏🙇👏❤😊🙌👌]/u;
 
 const GREETING =
@@ -379,6 +379,8 @@ function roleOf({ text, subordinate, asked, leadIn }: Clause): ReadRole {
   if (isReaction(trimmed)) return 'chat';
   // A full stop makes "에러가 나요." a statement; without one, "…나요" is read as asking.
   if (/[.。]$/.test(trimmed)) return 'context';
+  // "에러가 나요": the verb 나다 said, not the ending -나요, which is never a word of its own.
+  if (/(?:^|\s)나요$/.test(end)) return 'context';
   if (KOREAN_ASKING.test(end) || ENGLISH_ASKING.test(trimmed)) return 'question';
   return 'context';
 }

@@ -551,6 +551,9 @@ export function assembleKnowledgeBase(
       if (w.kind !== 'known' || !ACTION_OPERATIONS.has(w.token)) return [];
       let object: string | undefined;
       if (isHangul(text)) {
+        // A bare noun before the thing it qualifies ("공개 저장소", "공개 이미지") says what kind of thing it is.
+        const next = words[i + 1];
+        if (/^[\uac00-\ud7a3]{2}$/.test(w.typed) && next && isObject(next) && next.kind !== 'content') return [];
         object = words
           .slice(0, i)
           .reverse()

@@ -1891,3 +1891,12 @@ describe('round 16: "…는 법" asks how, whatever the verb', () => {
     expect(kb.ask('밥 짓는 법').chat).toBeUndefined();
   });
 });
+
+describe('round 16: a bare noun before a noun qualifies it ("공개 저장소"), asking no sharing of anything', () => {
+  it.each([
+    '도커 허브가 뭐예요? 이미지 잔뜩 올라와 있는 공개 저장소 같은 곳인가요?',
+    '온갖 공개 이미지 모여 있는 사이트 이름이 뭐였죠? 레지스트리랑 같은 건가',
+  ])('%s', (q) => {
+    expectAnswered(q, 'docker-registry');
+  });
+});

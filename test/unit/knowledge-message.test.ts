@@ -594,3 +594,16 @@ describe('round 16: saying the bot got it wrong is a complaint', () => {
     expect(readMessage(text).chat).toBe(chat);
   });
 });
+
+describe('round 16: what happened, told before a lone ㅠ, is the story', () => {
+  it('"에러가 나요ㅠ" says what happened; the question follows', () => {
+    const roles = readMessage('이미지부터 지우니까 에러가 나요ㅠ 뭘 먼저 지워야 하는지 알려주세요.').sentences.map(
+      (s) => s.role,
+    );
+    expect(roles).toEqual(['context', 'context', 'question']);
+  });
+
+  it('the ending -나요 still asks', () => {
+    expect(readMessage('이미지도 같이 지워지나요').sentences[0]?.role).toBe('question');
+  });
+});
