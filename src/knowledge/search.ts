@@ -360,7 +360,8 @@ export function assembleKnowledgeBase(
       const before = after ?? (story.filter(namesKnown).slice(-1)[0] || story.filter(hasSubject).slice(-1)[0]);
       // "리뷰에 '컨테이너는 일회용이라 생각하세요'라고 달렸는데 무슨 뜻이에요?": what is quoted is asked about,
       // the words around the quote are the story.
-      const quoted = before && QUOTED.exec(before.text)?.[1];
+      // Every quote: "'쿠버네티스 띄운다'랑 '클러스터 띄운다'가 섞여 나와요" asks about both.
+      const quoted = before && [...before.text.matchAll(QUOTED)].map((m) => m[1]).join(' ');
       const quote = quoted
         ? {
             role: 'question' as const,
@@ -990,7 +991,7 @@ const CHOICE_KO_PAIR =
 const SYNTAX_TOKENS = new Set(['dollar', 'substitution']);
 
 /** A quoted phrase of the story: 'single', "double", ‘curly’, “curly” or 「corner」 quotes. */
-const QUOTED = /['"‘“「]([^'"‘’“”「」]{4,}?)['"’”」]/u;
+const QUOTED = /['"‘“「]([^'"‘’“”「」]{4,}?)['"’”」]/gu;
 
 /**
  * "I keep seeing", "it keeps failing": keep before a gerund says it goes on, not that something is stored. A clause

@@ -1900,3 +1900,9 @@ describe('round 16: a bare noun before a noun qualifies it ("공개 저장소"),
     expectAnswered(q, 'docker-registry');
   });
 });
+
+describe('round 16: every quote of the story is what is asked about', () => {
+  it('two quoted phrases compared ask about both', () => {
+    expectAnswered("회의록에 '쿠버네티스 띄운다'랑 '클러스터 띄운다'가 섞여 나와요. 둘이 같은 말인가요?", 'cluster');
+  });
+});
