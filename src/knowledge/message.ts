@@ -206,7 +206,7 @@ const ENGLISH_CLAUSE =
 export const isOwnSetting = (clause: string) =>
   /^(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their)\b/i.test(clause.trim());
 /** A trailing phrase of the asker's setting: "in our deploy script", "on my laptop". */
-const OWN_SETTING = /\s(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their) /gi;
+const OWN_SETTING = /\s(?:in|on|at|inside|for) (?:our|my|your|this|these|their) /gi;
 /** A trailing purpose after a request for an explanation: "(a summary of X) for a proposal I'm writing". */
 const PURPOSE = /\s(?:for (?:a|an|my|our|the|this|tomorrow's|next|an upcoming)) /gi;
 const EXPLANATION =

@@ -400,10 +400,16 @@ export function assembleKnowledgeBase(
     // Code replaced by other code ("`$()` 대신 백틱") is still what the sentence is about, though not what it asks
     // for; a thing done instead of another ("삭제 대신 중지") is not.
     const replacedCode = new Set(asides.filter((a) => !a.excluded && a.code).map((a) => a.token));
+    const leftOutCase = new Set(asides.filter((a) => a.excluded && a.wholeCase).map((a) => a.token));
     for (const token of setAside) {
       const w = merged.get(token);
       if (!w) continue;
-      const weight = replacedCode.has(token) ? Math.min(w.weight, CLAUSE_WEIGHT) : CONTEXT_WEIGHT;
+      // A case left out whole ("허브에서 받아 쓰는 경우 말고") makes no note closer: it weighs nothing.
+      const weight = replacedCode.has(token)
+        ? Math.min(w.weight, CLAUSE_WEIGHT)
+        : leftOutCase.has(token)
+          ? 0
+          : CONTEXT_WEIGHT;
       Object.assign(w, { weight, focus: false, excluded: excluded.has(token) });
     }
     for (const token of exampleOnlyTokens(message.sentences.map((s) => s.text).join('\n'))) {
@@ -453,7 +459,7 @@ export function assembleKnowledgeBase(
     const touched: number[] = [];
     words.forEach((w, k) => {
       const list = postings.get(w.token);
-      if (!list) return;
+      if (!list || weights[k] === 0) return;
       for (let j = 0; j < list.ids.length; j++) {
         const i = list.ids[j]!;
         if (coverage[i] === 0) touched.push(i);
@@ -926,6 +932,12 @@ const CODE_SPAN = /```[\s\S]*?```|`[^`\n]*`/g;
  */
 const SET_ASIDE_KO =
   /((?:[^\s\uac00-\ud7a3]+\s+)?\S+?)\s*(?:말고는?|빼고는?|제외하고는?|외에도?|대신에?)(?![\uac00-\ud7a3])/gu;
+/**
+ * "허브에서 받아 쓰는 경우 말고": a case told in a clause of its own before 말고 is set aside whole, from the start of
+ * the clause (or a comma) to its head noun.
+ */
+const SET_ASIDE_KO_CASE =
+  /(?:^|[,，]\s*)((?:[^\s,，]+\s+){1,6}?(?:경우|거|것|쪽|때))\s*(?:말고는?|빼고는?|대신에?)(?![\uac00-\ud7a3])/gu;
 /** A verb before 말고 or 대신 (깔지 말고, 설치하는 대신): "don't", "instead of doing", not a thing set aside. */
 const VERB_BEFORE_SET_ASIDE = /[\uac00-\ud7a3](?:지|는|은|던)$/u;
 /**
@@ -940,10 +952,10 @@ const SET_ASIDE_EN =
  * left out ("말고", "other than"), not one a question compares with ("mysql 설치 대신 도커", "instead of"), and
  * marked code when it is written as code ("`$()` 대신").
  */
-function setAsideTokens(text: string): Array<{ token: string; excluded: boolean; code: boolean }> {
-  const found: Array<{ token: string; excluded: boolean; code: boolean }> = [];
+function setAsideTokens(text: string): Array<{ token: string; excluded: boolean; code: boolean; wholeCase: boolean }> {
+  const found: Array<{ token: string; excluded: boolean; code: boolean; wholeCase: boolean }> = [];
   const sentence = text.normalize('NFC');
-  for (const pattern of [SET_ASIDE_KO, SET_ASIDE_EN]) {
+  for (const pattern of [SET_ASIDE_KO_CASE, SET_ASIDE_KO, SET_ASIDE_EN]) {
     for (const m of sentence.matchAll(pattern)) {
       const tokens = tokenize(m[1]!);
       if (VERB_BEFORE_SET_ASIDE.test(m[1]!) && tokens.some((t) => LEXICON.operations.has(t))) continue;
@@ -951,7 +963,8 @@ function setAsideTokens(text: string): Array<{ token: string; excluded: boolean;
       const rest = new Set(tokenize(sentence.replace(m[0], ' ')));
       const excluded = !SUBSTITUTION.test(m[0]);
       const code = /[`$]/.test(m[1]!);
-      for (const token of tokens) if (!rest.has(token)) found.push({ token, excluded, code });
+      const wholeCase = pattern === SET_ASIDE_KO_CASE;
+      for (const token of tokens) if (!rest.has(token)) found.push({ token, excluded, code, wholeCase });
     }
   }
   return found;

@@ -1906,3 +1906,19 @@ describe('round 16: every quote of the story is what is asked about', () => {
     expectAnswered("회의록에 '쿠버네티스 띄운다'랑 '클러스터 띄운다'가 섞여 나와요. 둘이 같은 말인가요?", 'cluster');
   });
 });
+
+describe('round 16: a case left out whole, and where the asker starts from, are no setting', () => {
+  it('"허브에서 받아 쓰는 경우 말고" leaves the pulled case out', () => {
+    expectAnswered(
+      '허브에서 받아 쓰는 경우 말고, 이미지를 직접 빌드해서 쓰는 경우엔 동작 구조가 어떻게 돼요?',
+      'dockerfile-build-flow',
+    );
+  });
+
+  it('"from my own Dockerfile" is what the steps start from', () => {
+    expectAnswered(
+      'What are the steps when I start from my own Dockerfile rather than a downloaded image?',
+      'dockerfile-build-flow',
+    );
+  });
+});
