@@ -607,3 +607,24 @@ describe('round 16: what happened, told before a lone ㅠ, is the story', () => 
     expect(readMessage('이미지도 같이 지워지나요').sentences[0]?.role).toBe('question');
   });
 });
+
+describe('round 16: what the asker says they know', () => {
+  it.each([
+    [
+      'Compose defines multiple containers in YAML, got it. How do I make one wait for another?',
+      'Compose defines multiple containers in YAML',
+    ],
+    ['컨테이너는 일회용이라고 노트에 있던데, 자동으로 지워지게 하려면요?', '컨테이너는 일회용'],
+    [
+      '레지스트리가 이미지 공유용이라는 건 아는데, 사설 레지스트리는 어떻게 띄워요?',
+      '레지스트리가 이미지 공유용이라는',
+    ],
+  ])('%s', (text, known) => {
+    expect(readMessage(text).known).toEqual([known]);
+  });
+
+  it('"공유용" is what a thing is for, not praise', () => {
+    expect(readMessage('레지스트리가 이미지 공유용이라는').chat).toBeUndefined();
+    expect(readMessage('와 정말 유용하네요').chat).toBe('thanks');
+  });
+});
