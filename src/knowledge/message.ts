@@ -392,16 +392,20 @@ function roleOf({ text, subordinate, asked, leadIn }: Clause): ReadRole {
  */
 const ACKNOWLEDGES = new RegExp(
   [
-    '(?:건|것은|거는|것|거|건요|점은|까지는|까지)\\s*(?:(?:노트|문서|위키)(?:에서|에선|에도)?\\s*)?(?:알겠|알아요|압니다|알고\\s?있|아는데|알긴\\s?하는데|이해(?:했|는|가\\s?돼|됐)|봤|읽었)',
+    '(?:건|것은|거는|것|거|건요|점은|까지는|까지)\\s*(?:(?:노트|문서|위키)(?:에서|에선|에도)?\\s*)?(?:(?:저도|나도|저는|전|대충|대강|이제)\\s*)?(?:알겠|알아요|압니다|알고\\s?있|아는데|알긴\\s?하는데|이해(?:했|는|가\\s?돼|됐)|봤|읽었)',
+    // "…라는 기준은 알겠어요", "흐름 자체는 대충 아는데": a thing, then that it is known or understood.
+    '(?<=[가-힣])[은는]\\s*(?:(?:저도|나도|대충|대강|이제|어느\\s?정도)\\s*)?(?:알겠|알아요|압니다|알고\\s?있|아는데|알긴\\s?하는데|이해(?:했|됐))',
     '(?:노트|문서|위키)(?:에서|에선|에는|엔)\\s*(?:봤|읽었)',
-    '(?:라고|이라고|다고)\\s*(?:노트에\\s*)?(?:적혀|쓰여|나와)\\s*있(?:던데|는데|더라)',
+    '(?:라고|이라고|다고)는?\\s*(?:노트에\\s*)?(?:적혀|쓰여|나와|돼|되어)\\s*있(?:던데|는데|더라)',
+    '(?:라고|이라고|다고)\\s*(?:배웠|들었)(?:는데|어요|습니다)',
+    '(?<=[가-힣])[이가]\\s*(?:노트에\\s*)?(?:적혀|쓰여|나와)\\s*있(?:던데|는데|더라)',
     '(?:라고|이라고|다고)\\s*(?:노트|문서|위키)에\\s*있(?:던데|는데|더라|어요|네요)',
     // Not "I got the message …" or "I see the error …": a symptom, not what is known.
     '^(?:ok(?:ay)?,?\\s+)?(?:so\\s+)?i\\s+(?:get|know|understand)\\s+(?:that|the|how|why|what)\\b',
     '\\b(?:our|the)\\s+notes\\s+(?:say|said|mention|cover|explain|describe)\\b',
     '\\b(?:per|according\\s+to)\\s+(?:our|the)\\s+notes\\b',
     // "Compose is multi-container config in YAML, got that": a statement before it, not "nice, got it".
-    '(?<=^.{16,}),\\s*(?:got\\s+(?:it|that)|fine|understood|makes\\s+sense|clear)\\s*[.!]?$',
+    '(?<=^.{16,}),\\s*(?:got\\s+(?:it|that)|fine|ok(?:ay)?|understood|makes\\s+sense|clear)\\s*[.!]?$',
   ].join('|'),
   'iu',
 );

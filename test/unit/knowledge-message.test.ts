@@ -628,3 +628,15 @@ describe('round 16: what the asker says they know', () => {
     expect(readMessage('와 정말 유용하네요').chat).toBe('thanks');
   });
 });
+
+describe('round 16: more ways of saying what is known', () => {
+  it.each([
+    ['컨테이너 하나면 도커라는 기준은 알겠어요. 근데 다섯 개면요?', '컨테이너 하나면 도커라는 기준'],
+    ['스웜이 대체됐다는 건 저도 압니다. 근데 노드 추가는요?', '스웜이 대체됐다는'],
+    ['클러스터를 얻는다고 돼 있던데, 로컬에선 뭘로 띄워요?', '클러스터를 얻는'],
+    ['YAML로 정의한다고 배웠어요. 근데 시작 순서는요?', 'YAML로 정의한'],
+    ['Docker Engine builds images, ok. But which version is installed?', 'Docker Engine builds images'],
+  ])('%s', (text, known) => {
+    expect(readMessage(text).known).toEqual([known]);
+  });
+});
