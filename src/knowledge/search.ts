@@ -594,6 +594,7 @@ export function assembleKnowledgeBase(
   function ask(question: string, options: { limit?: number } = {}): Answer {
     const read = questionWords(question);
     const answer = answerOnStory(question, read, options);
+    if (answer.outcome === 'answered' && read.known) return beyondKnown(question, read, answer, read.known);
     if (answer.outcome !== 'none' || answer.chat || !read.known) return answer;
     // Answered, or covered in part: either way the note holds what the asker says they know.
     const knownText = read.known.join(' ');
@@ -625,6 +626,33 @@ export function assembleKnowledgeBase(
         asked.filter((w) => !has(w)),
       ),
     };
+  }
+
+  /**
+   * "`$()`가 안쪽을 먼저 돌린다는 건 봤어요. 근데 백틱이랑 차이가 있나요?": answered by the note of what the asker says
+   * they know, the question goes beyond it when it asks about words the note lacks: the note covers part of it.
+   */
+  function beyondKnown(
+    question: string,
+    read: ReturnType<typeof questionWords>,
+    answer: Answer,
+    known: string[],
+  ): Answer {
+    const note = answer.matches[0] && indexedEntries.get(answer.matches[0].entry);
+    if (!note) return answer;
+    const knownTokens = new Set(tokenize(known.join(' ')));
+    const has = (w: QuestionWord) => note.tokenWeight.has(w.token);
+    const asked = read.words.filter(
+      (w) =>
+        w.focus &&
+        !knownTokens.has(w.token) &&
+        (meaningful(w) || (w.kind === 'topic' && !isCommonEnglish(w.token) && !/^\d+$/.test(w.token))),
+    );
+    const missing = asked.filter((w) => !has(w));
+    if (missing.length === 0) return answer;
+    const covered = read.words.filter((w) => knownTokens.has(w.token) && meaningful(w) && has(w));
+    if (covered.length === 0) return answer;
+    return { ...answer, outcome: 'partial', answered: false, partial: partialTerms(question, covered, missing) };
   }
 
   /**

@@ -1922,3 +1922,20 @@ describe('round 16: a case left out whole, and where the asker starts from, are 
     );
   });
 });
+
+describe('round 16: answered by the note of what the asker knows, a question beyond it is covered in part', () => {
+  it('backticks beside the $() the asker has read about', () => {
+    const answer = kb.ask(
+      '`$()`가 안쪽 명령을 먼저 돌린다는 건 봤어요. 근데 백틱으로 감싼 것도 있던데 그거랑 차이가 있나요?',
+    );
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe('command-substitution');
+  });
+
+  it('what was only heard is asked to be confirmed, and answered', () => {
+    expectAnswered(
+      '터미널에서 치는 docker 명령어는 누가 실행해 주는 거예요? 도커 엔진이라고 들었는데 맞나요?',
+      'docker-engine',
+    );
+  });
+});
