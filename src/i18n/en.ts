@@ -46,8 +46,7 @@ export const en: Strings = {
     partialForChannel: (title) => `The team notes cover only part of it (${title}). Does anyone know the rest?`,
     chatGreeting: 'Hi! I answer Docker questions from the team notes.',
     chatThanks: "You're welcome! Glad it helped.",
-    chatSorry:
-      'Sorry that missed. Ask again with the Docker word you mean, or press *Not helpful* on the answer so the team sees what the notes lack.',
+    chatSorry: 'Sorry that missed. Ask again with the Docker word you mean; if the notes lack it, the team can add it.',
     noCloseTopicsList: 'No close topics either. The notes have these:',
     chatHowTo: 'Ask me a Docker question, e.g. `where is the docker root dir?` — `/docker-ask` alone lists the topics.',
   },

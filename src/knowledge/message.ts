@@ -48,10 +48,12 @@ const SLACK_MARKUP: Array<[RegExp, string]> = [
 ];
 /**
  * Emoji codes (:pray:), emoji, and ㅠ/ㅋ/ㅎ end a sentence as a full stop does: a run of them anywhere, a lone one
- * standing apart or after a word ("벼락치기 중입니다 ㅠ 도커 컴포넌트가…", "에러가 나요ㅠ 뭘 먼저…").
+ * standing apart or after a Korean word ("벼락치기 중입니다 ㅠ 도커 컴포넌트가…", "에러가 나요ㅠ 뭘 먼저…").
  */
 const SENTENCE_MARK =
   /:[a-z0-9_+'-]+:|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|[ㅠㅜㅋㅎ]{2,}|(?<=[\s\uac00-\ud7a3])[ㅠㅜㅋㅎ](?=\s|$)|(?<=\s|^)(?:[:;]-?[)(DPp]|\^\^|\^_\^)(?=\s|$)/gu;
+/** The same, for a test: a global pattern's test would carry lastIndex from one call to the next. */
+const HAS_SENTENCE_MARK = new RegExp(SENTENCE_MARK.source, 'u');
 const THANKS_MARK = /:(?:pray|bow|\+1|thumbsup|clap|raised_hands|heart|smile|blush|ok_hand):|[👍🙏🙇👏❤😊🙌👌]/u;
 
 const GREETING =
@@ -88,7 +90,7 @@ const FAREWELL = new RegExp(
   `^(?:(?:ok|okay|alright|well|so|그럼|네|넵)\\s+)?(?:(?:${FAREWELL_PARTS.join('|')})(?:\\s+(?:for\\s+today|today|for\\s+now|all|everyone|봇|bot|다들|여러분))?\\s*)+$`,
   'i',
 );
-/** Neither question nor context: an apology, a self-introduction's opener, a "quick question" lead-in. */
+/** Neither question nor context: an apology, a self-introduction's opener, a "quick question" lead-in, "umm", "음…". */
 const PLEASANTRY =
   /^(?:죄송(?:합니다|해요)?|미안(?:합니다|해요)?|실례(?:합니다)?|바쁘신데|질문\s*(?:하나|있어요|있습니다|드려요|드립니다|드릴게요)|궁금한 게 있어요|sorry|excuse me|quick question|question|qq|a question|ok|okay|네|넵|알겠습니다|알겠어요|ㅇㅋ|so|u+m+|u+h+|h+m+|err+|erm|음+|흠+|please|plz|pls|여러분|님들|팀원분들|잠깐만요|잠시만요|잠깐만|잠시만)$/i;
 /**
@@ -103,7 +105,7 @@ const ACKNOWLEDGEMENT =
  */
 /** Stepping away or a message sent by mistake ("잠깐 자리 비울게요", "sorry wrong channel"): it asks nothing. */
 const ASIDE =
-  /^(?:(?:죄송(?:합니다|해요)?|미안(?:합니다|해요)?|sorry|oops|앗|헉)\s+)?(?:잘못\s*(?:보냈|올렸)(?:어요|습니다|네요|다)|wrong\s+(?:channel|thread|chat|window|room|dm)|(?:(?:잠깐|잠시)\s*)?자리\s*(?:비울게요|비워요|비웁니다|비움|비울게)|회의\s*(?:들어갑니다|들어가요|들어갈게요|중이에요|중입니다)|돌아왔(?:습니다|어요)|다녀왔(?:습니다|어요))(?:\s+(?:죄송합니다|죄송해요|sorry))?$/i;
+  /^(?:(?:죄송(?:합니다|해요)?|미안(?:합니다|해요)?|sorry|oops|앗|헉)\s+)?(?:잘못\s*(?:보냈|올렸)(?:어요|습니다|네요|다)|wrong\s+(?:channel|thread|chat|window|room|dm|person|link|place|group|file|message)|(?:(?:잠깐|잠시)\s*)?자리\s*(?:비울게요|비워요|비웁니다|비움|비울게)|회의\s*(?:들어갑니다|들어가요|들어갈게요|중이에요|중입니다)|돌아왔(?:습니다|어요)|다녀왔(?:습니다|어요))(?:\s+(?:죄송합니다|죄송해요|sorry))?$/i;
 const PRESENCE_CHECK =
   /^(?:test(?:ing)?|테스트(?:입니다|중|요)?|ping|봇|봇아|bot|살아\s?있(?:니|냐|나요|어요|어|음)|(?:are\s+)?(?:you|u)\s+(?:alive|up|awake|working)|anyone\s+home|sup|wassup|what'?s\s+up|봇\s*(?:있(?:나요|어요|니|냐|음|어)|살아\s?있음)|(?:봇\s+)?(?:지금\s+)?(?:일\s?(?:하냐|하니|하나요|하세요|해|해요|하는\s?중)|계세요|계신가요|듣고\s?있(?:어|니|냐|나요|어요|음)|(?:작동|동작)\s?(?:중|하)(?:이에요|이야|인가요|이니|니|나요|냐|해요|해)?)|여보세요|거기\s*(?:누구\s*)?(?:있어요|있나요|계세요|있음)|(?:hello|hi|hey)\s+anyone|anyone|anybody|anyone\s+(?:there|around|here|awake))$/i;
 
@@ -112,11 +114,22 @@ const ABOUT_BOT =
   /^(?:(?:bot|봇아?|봇님)\s+)?(?:help(?:\s+me)?|도움말|헬프|사용법(?:\s*(?:좀|은|이)?\s*(?:알려\s*(?:줘|주세요|줄래)|뭐야|뭐예요|뭐에요))?|명령어\s*목록|what\s+(?:can|do)\s+(?:you|u)\s+do|what\s+are\s+(?:you|u)(?:\s+for)?|who\s+are\s+(?:you|u)|are\s+(?:you|u)\s+a\s+bot|how\s+do\s+(?:i|we)\s+use\s+(?:you|u|this(?:\s+bot)?|the\s+bot)|(?:너|넌|너는)\s*누구(?:야|니|세요|예요|에요)?|누구세요|(?:너|넌|너는)?\s*뭐\s*할\s*(?:수|줄)\s*(?:있어|있어요|있나요|있니|알아)|(?:넌|너는|이\s*봇은?|봇은?)\s*뭐\s*하는\s*(?:봇|애|거)(?:야|예요|에요|이야|임|니)?|무슨\s*봇이(?:야|에요|예요|니)|(?:이\s*봇\s*)?어떻게\s*(?:써|쓰는\s*거|사용해|사용하는\s*거)(?:요|야|예요|에요)?|(?:(?:도커|docker)\s*)?(?:뭐\s*)?(?:질문|물어|여쭤)\s*(?:하나\s*|좀\s*|몇\s*개\s*)?(?:해도|봐도|볼게|봐|보면)?\s*(?:돼|돼요|될까요|되나요|되니|될까|괜찮아요|괜찮을까요|괜찮나요)|(?:can|could|may)\s+i\s+ask\s+(?:you\s+)?(?:something|a\s+question|a\s+few\s+questions|questions|anything)(?:\s+about\s+docker)?)$/i;
 /**
  * Saying the bot got it wrong or was no help ("답이 틀렸어요", "이거 물어본 거 아닌데", "that's not what I asked",
- * "useless", "too slow"): a short message with one and no Docker word or code is a complaint, answered with an
- * apology and how to ask again, never with a note.
+ * "this bot is useless"): a short message with one, about the answer or the bot, is a complaint, answered with an
+ * apology and how to ask again, never with a note. What the asker says of themselves ("제가 틀렸네요", "답이 늦어서
+ * 죄송해요"), thanks ("nothing wrong, thanks!") and other things ("my wifi is so slow") are not.
  */
 const COMPLAINT =
-  /틀렸|틀린\s?(?:답|거|말|내용)|잘못\s?(?:된\s?(?:답|대답|정보|내용)|알려|답|대답)|엉뚱|동문서답|헛소리|(?:뭔|무슨)\s?소리|뭐라는|이상한\s?(?:답|소리|대답|말)|(?:물어본|질문한|원한|묻는|찾던|궁금한)\s?(?:거|것|게|건)\s?(?:아닌|아니|아냐|아님)|도움(?:이|은|도)?\s?(?:하나도\s?|별로\s?|전혀\s?)?안\s?(?:돼|되|됐|됨)|쓸모\s?(?:가\s?)?없|쓸데\s?없|(?:답|대답|답변)(?:이|은|도)?\s?(?:좀\s?|너무\s?)?(?:길|짧|느리|느려|늦|이상|별로|엉망)|(?:너무|왜\s?이렇게|왤케)\s?(?:느려|느리|늦)|답답하|\b(?:wrong(?!\s+(?:channel|thread|chat|window|room|dm)\b)|incorrect|not\s+(?:what|the\s+answer)\s+(?:i|we)\s+(?:asked|meant|wanted|was\s+looking\s+for)|that'?s\s+not\s+(?:it|right|what\s+i\s+(?:asked|meant))|useless|not\s+(?:very\s+|really\s+)?helpful|unhelpful|(?:didn'?t|doesn'?t|does\s+not|did\s+not)\s+help|no\s+help|makes\s+no\s+sense|nonsense|irrelevant|off[-\s]topic|bad\s+(?:answer|bot|reply)|(?:too|so|really)\s+slow|slow\s+today|not\s+even\s+close|missed\s+the\s+point)\b/i;
+  /틀렸|틀린\s?(?:답|거|말|내용)|잘못\s?(?:된|알려|답|대답)|엉뚱|동문서답|헛소리|뭐라는|이상한\s?(?:답|소리|대답|말)|(?:물어본|질문한|원한|묻는|찾던|궁금한)\s?(?:거|것|게|건)\s?(?:아닌|아니|아냐|아님)|(?:답|대답|답변)(?:이|은|도)?\s?(?:좀\s?|너무\s?|왜\s?이렇게\s?)?(?:길어|길다|기네|짧아|짧다|짧네|느려|느리네|늦어|늦네|이상해|이상하네|별로|엉망)|\b(?:wrong|incorrect|not\s+(?:what|the\s+answer)\s+(?:i|we)\s+(?:asked|meant|wanted|was\s+looking\s+for)|that'?s\s+not\s+(?:it|right|what\s+i\s+(?:asked|meant))|nonsense|bad|slow|not\s+even\s+close|missed\s+the\s+point)\b/i;
+/** Saying the answer was no help: about the answer whatever else it names ("하나도 도움이 안 됐어요", "useless"). */
+const NO_HELP =
+  /도움(?:이|은|도)?\s?(?:하나도\s?|별로\s?|전혀\s?)?안\s?(?:돼|되|됐|됨)|쓸모\s?(?:가\s?)?없|\b(?:useless|not\s+(?:very\s+|really\s+)?helpful|unhelpful|(?:didn'?t|doesn'?t|does\s+not|did\s+not)\s+help|no\s+help|makes\s+no\s+sense)\b/i;
+/** What a complaint is about: the answer or the bot ("답이", "이거", "this bot", "that answer", "you"). */
+const THE_ANSWER =
+  /답|대답|답변|봇|이거|그거|이건|그건|이게|그게|\b(?:bot|answer|answers|reply|replies|response|this|that|it|you|u|ur|your)\b/i;
+/** The asker speaking of themselves or apologising ("제가", "답이 늦어서 죄송해요", "I was wrong"), or a question ("what's wrong with my laptop?"). */
+const NOT_OF_THE_BOT =
+  /(?:제가|내가|저는|저도)(?!\s?(?:물어본|질문한|원한|찾던|묻는|궁금한))|죄송|미안|\b(?:i(?!\s+(?:asked|meant|wanted|was\s+looking))|i'm|my|me|we|our|sorry|what'?s|why|how)\b|왜|어떻게|뭐가/i;
+/** A complaint is short: a long message with one of its words in it tells a story. */
 const MAX_COMPLAINT_CHARS = 80;
 
 /**
@@ -205,7 +218,10 @@ const ENGLISH_CLAUSE =
 /** A clause that is only where the asker is ("in our old wiki", "on my laptop"): it names the scenery. */
 export const isOwnSetting = (clause: string) =>
   /^(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their)\b/i.test(clause.trim());
-/** A trailing phrase of the asker's setting: "in our deploy script", "on my laptop". */
+/**
+ * A trailing phrase of the asker's setting: "in our deploy script", "on my laptop". Not "from my own Dockerfile"
+ * at the end of a question: "from" says what it starts from (a clause that is only "from our wiki" is still scenery).
+ */
 const OWN_SETTING = /\s(?:in|on|at|inside|for) (?:our|my|your|this|these|their) /gi;
 /** A trailing purpose after a request for an explanation: "(a summary of X) for a proposal I'm writing". */
 const PURPOSE = /\s(?:for (?:a|an|my|our|the|this|tomorrow's|next|an upcoming)) /gi;
@@ -243,8 +259,14 @@ export function readMessage(text: string): Message {
   for (const [pattern, replacement] of SLACK_MARKUP) clean = clean.replace(pattern, replacement);
   const whole = bare(clean);
   if (ABOUT_BOT.test(whole)) return { sentences: [], chat: 'help' };
-  const complains = COMPLAINT.test(whole) && !DOCKER_TALK.test(whole) && !clean.includes('`');
-  if (whole.length <= MAX_COMPLAINT_CHARS && complains) return { sentences: [], chat: 'sorry' };
+  const complains =
+    whole.length <= MAX_COMPLAINT_CHARS &&
+    (NO_HELP.test(whole) || (COMPLAINT.test(whole) && THE_ANSWER.test(whole))) &&
+    !NOT_OF_THE_BOT.test(whole) &&
+    !THANKS_WORD.test(whole) &&
+    !DOCKER_TALK.test(whole) &&
+    !clean.includes('`');
+  if (complains) return { sentences: [], chat: 'sorry' };
   const dayTalk = DAY_TALK.test(whole) && !DOCKER_TALK.test(whole) && !ASKS_HOW.test(whole) && !clean.includes('`');
   if (whole.length <= MAX_DAY_TALK_CHARS && dayTalk) return { sentences: [], chat: 'greeting' };
   const read = splitSentences(clean).map((clause) => ({ ...clause, role: roleOf(clause) }));
@@ -294,14 +316,14 @@ export function readMessage(text: string): Message {
     sentences.every((s) => s.role === 'chat' || (!DOCKER_TALK.test(s.text) && !s.text.includes('`')));
   if (
     remarksOnly ||
-    (sentences.every((s) => s.role === 'chat') && (sentences.length > 0 || SENTENCE_MARK.test(clean)))
+    (sentences.every((s) => s.role === 'chat') && (sentences.length > 0 || HAS_SENTENCE_MARK.test(clean)))
   ) {
     const all = sentences.map((s) => s.text).join(' ');
     // Thanks, or a reaction to an answer ("넵", "makes sense"); anything else ("음…", "umm", "안녕") is greeted.
     const thanks =
       THANKS_WORD.test(all) ||
       THANKS_MARK.test(clean) ||
-      sentences.some((s) => THANKS.test(bare(s.text))) ||
+      sentences.some((s) => THANKS.test(bare(s.text)) || ACKNOWLEDGEMENT.test(bare(s.text))) ||
       (!GREETING_WORD.test(all) && SMALL_TALK.test(all));
     return { sentences: [], chat: thanks ? 'thanks' : 'greeting' };
   }
@@ -380,7 +402,7 @@ function roleOf({ text, subordinate, asked, leadIn }: Clause): ReadRole {
   // A full stop makes "에러가 나요." a statement; without one, "…나요" is read as asking.
   if (/[.。]$/.test(trimmed)) return 'context';
   // "에러가 나요": the verb 나다 said, not the ending -나요, which is never a word of its own.
-  if (/(?:^|\s)나요$/.test(end)) return 'context';
+  if (/(?:^|\s)나요$/.test(end) && !KOREAN_ASKS.test(end)) return 'context';
   if (KOREAN_ASKING.test(end) || ENGLISH_ASKING.test(trimmed)) return 'question';
   return 'context';
 }
@@ -394,19 +416,21 @@ const ACKNOWLEDGES = new RegExp(
   [
     '(?:건|것은|거는|것|거|건요|점은|까지는|까지)\\s*(?:(?:노트|문서|위키)(?:에서|에선|에도)?\\s*)?(?:(?:저도|나도|저는|전|대충|대강|이제)\\s*)?(?:알겠|알아요|압니다|알고\\s?있|아는데|알긴\\s?하는데|이해(?:했|는|가\\s?돼|됐)|봤|읽었)',
     // "…라는 기준은 알겠어요", "흐름 자체는 대충 아는데": a thing, then that it is known or understood.
-    '(?<=[가-힣])[은는]\\s*(?:(?:저도|나도|대충|대강|이제|어느\\s?정도)\\s*)?(?:알겠|알아요|압니다|알고\\s?있|아는데|알긴\\s?하는데|이해(?:했|됐))',
+    '(?<=[가-힣])(?<!(?:^|\\s)(?:저|나|전|난|우리|제|내))[은는]\\s*(?:(?:저도|나도|대충|대강|이제|어느\\s?정도)\\s*)?(?:알겠|알아요|압니다|알고\\s?있|아는데|알긴\\s?하는데|이해(?:했|됐))',
     '(?:노트|문서|위키)(?:에서|에선|에는|엔)\\s*(?:봤|읽었)',
     '(?:라고|이라고|다고)는?\\s*(?:노트에\\s*)?(?:적혀|쓰여|나와|돼|되어)\\s*있(?:던데|는데|더라)',
     // Not "…라고 들었는데": what was heard is to be confirmed, not known.
     '(?:라고|이라고|다고)\\s*배웠(?:는데|어요|습니다)',
-    '(?<=[가-힣])[이가]\\s*(?:노트에\\s*)?(?:적혀|쓰여|나와)\\s*있(?:던데|는데|더라)',
+    // "…빠른 실행이 적혀 있던데요" (written is the notes'); "로그에 에러가 나와 있는데" is a symptom.
+    '(?<=[가-힣])[이가]\\s*(?:(?:노트|문서|위키)에\\s*(?:적혀|쓰여|나와)|적혀|쓰여)\\s*있(?:던데|는데|더라)',
     '(?:라고|이라고|다고)\\s*(?:노트|문서|위키)에\\s*있(?:던데|는데|더라|어요|네요)',
     // Not "I got the message …" or "I see the error …": a symptom, not what is known.
     '^(?:ok(?:ay)?,?\\s+)?(?:so\\s+)?i\\s+(?:get|know|understand)\\s+(?:that|the|how|why|what)\\b',
     '\\b(?:our|the)\\s+notes\\s+(?:say|said|mention|cover|explain|describe)\\b',
     '\\b(?:per|according\\s+to)\\s+(?:our|the)\\s+notes\\b',
     // "Compose is multi-container config in YAML, got that": a statement before it, not "nice, got it".
-    '(?<=^.{16,}),\\s*(?:got\\s+(?:it|that)|fine|ok(?:ay)?|understood|makes\\s+sense|clear)\\s*[.!]?$',
+    // (a fixed-length lookbehind: a clause has no line break, and a variable one would scan back at every comma)
+    '(?<=.{16}),\\s*(?:got\\s+(?:it|that)|fine|understood|makes\\s+sense|clear)\\s*[.!]?$',
   ].join('|'),
   'iu',
 );
@@ -456,10 +480,10 @@ function splitLeadIn(clause: string): Array<{ part: string; leadIn: boolean }> {
 }
 
 /**
- * Sentences end at . ! ? followed by a space, at a line break, at an emoji or ㅠㅠ, at "…" after a sentence's
- * ending (합니다…); within one, a Korean
- * "…는데," or "…기 전에" clause and an English "before I …" or "…, but" clause are cut off, since the question
- * is in the clause that follows or precedes them. Code in backticks is never cut.
+ * Sentences end at . ! ? followed by a space, at a line break, at an emoji, ㅠㅠ or a lone ㅠ (see SENTENCE_MARK),
+ * at "…" after a sentence's ending (합니다…); within one, a Korean "…는데," or "…기 전에" clause and an English
+ * "before I …" or "…, but" clause are cut off, since the question is in the clause that follows or precedes them.
+ * Code in backticks is never cut.
  */
 function splitSentences(text: string): Clause[] {
   const code: string[] = [];

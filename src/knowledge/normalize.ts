@@ -137,7 +137,8 @@ const MODAL_GOOD = /(?<=[면됨]\s?)좋(?:을까요|을까|을지|겠어요|겠�
  * not the sharing the registry note speaks of; putting a node onto a cluster is adding one. Asked what it is
  * ("이미지 올라와 있는 사이트"), it stays the sharing.
  */
-export const HOW_ASKED = /려면|[\uac00-\ud7a3]는\s?법|방법|어떻게|어케|\bhow (?:do|can|to|would|should)\b/;
+export const HOW_ASKED =
+  /려면|[\uac00-\ud7a3]는\s?법(?:을|이|은|도|좀)?(?![\uac00-\ud7a3])|방법|어떻게|어케|\bhow (?:do|can|to|would|should)\b/;
 /** The verbs doneHow reads as push and as add, as typed: search shows them so in what a note lacks. */
 export const PUSH_VERBS = '업로드|upload|올리|올려|올릴';
 export const ADD_VERBS = '붙이|붙여|붙일|조인|합류|join';

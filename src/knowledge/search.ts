@@ -157,7 +157,6 @@ export function assembleKnowledgeBase(
   const techTerms = new Set(LEXICON.techTerms.flatMap(tokenize));
   const dockerTerms = new Set(LEXICON.dockerTerms.flatMap(tokenize));
   const isKnown = (token: string) => postings.has(token);
-  const inEveryNote = (token: string) => indexed.length >= 3 && postings.get(token)?.ids.length === indexed.length;
   const idfOf = (docFreq: number) => Math.log(1 + (indexed.length + 0.5) / (docFreq + 0.5));
   /**
    * A word's weight in the question. Known words: IDF (intent words less). Topic words the notes
@@ -177,7 +176,9 @@ export function assembleKnowledgeBase(
     const mostSpoken = /^[a-z]+$/.test(token) && spokenBand(token) === 0 && !LEXICON.exact.has(token);
     // A Korean filler a note happens to use (다시, 먼저 in "다시 만든다") says as little as in any other question.
     const filler = LEXICON.koreanFillers.has(token);
-    return idfOf(docFreq) * (LEXICON.intentConcepts.has(token) || mostSpoken || filler ? INTENT_WEIGHT : 1);
+    // "몇 개예요?" asks how many of what it names: any note listing them answers, not only one that says "몇 개".
+    const count = token === 'count';
+    return idfOf(docFreq) * (LEXICON.intentConcepts.has(token) || count || mostSpoken || filler ? INTENT_WEIGHT : 1);
   };
   // Scratch space for one query at a time (ask is synchronous); reset after each use.
   const coverage = new Float64Array(indexed.length);
@@ -248,8 +249,6 @@ export function assembleKnowledgeBase(
     w.kind === 'topic' ||
     (w.kind === 'known' &&
       !LEXICON.intentConcepts.has(w.token) &&
-      // A word of every note ("English", the summaries' label) tells no note apart.
-      !inEveryNote(w.token) &&
       !LEXICON.modifiers.has(w.token) &&
       // A filler a note happens to use (내용 in "도커 전체 내용 확인") names nothing in a question either.
       !LEXICON.koreanFillers.has(w.token));
@@ -377,7 +376,13 @@ export function assembleKnowledgeBase(
       if (lastQuestion >= 0) for (const s of promoted) if (s.role !== 'question') toldFocus.add(s);
     }
     // "engine 말고 나머지 컴포넌트는?", "other than the engine": what is set aside is not what is asked.
-    const asides = message.sentences.flatMap((s) => setAsideTokens(s.text));
+    // A case left out whole is set aside only where no other sentence asks about its words ("허브에서 받는 경우
+    // 말고요. 허브에 올리는 건 어떻게 해요?").
+    const usedElsewhere = (a: { token: string; sentence: number }) =>
+      tokenized.some((t, k) => k !== a.sentence && t.words.some((w) => w.token === a.token));
+    const asides = message.sentences
+      .flatMap((s, k) => setAsideTokens(s.text).map((a) => ({ ...a, sentence: k })))
+      .filter((a) => !a.wholeCase || !usedElsewhere(a));
     const setAside = new Set(asides.map((a) => a.token));
     const askingSentences = new Set([...focused].map((s) => s.sentence));
     const merged = new Map<string, QuestionWord>();
@@ -1032,7 +1037,8 @@ const CHOICE_KO_PAIR =
 const SYNTAX_TOKENS = new Set(['dollar', 'substitution']);
 
 /** A quoted phrase of the story: 'single', "double", ‘curly’, “curly” or 「corner」 quotes. */
-const QUOTED = /['"‘“「]([^'"‘’“”「」]{4,}?)['"’”」]/gu;
+// Not an apostrophe inside an English word ("We're", "team's"); a Korean particle may follow the quote ('…'라고).
+const QUOTED = /(?<![A-Za-z0-9])['"‘“「]([^'"‘’“”「」]{4,}?)['"’”」](?![A-Za-z])/gu;
 
 /**
  * "I keep seeing", "it keeps failing": keep before a gerund says it goes on, not that something is stored. A clause
@@ -1235,7 +1241,8 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
   const aliases = entry.aliases.map(tokenize);
   const tags = tokenize(entry.tags.join(' '));
   const searched = searchedPart(entry.body);
-  const body = tokenize(searched);
+  // The label of a note's English summary ("**English:**") is layout, not a word of the note.
+  const body = tokenize(searched.replace(SUMMARY_LABEL, ' '));
   const tokenWeight = new Map<string, number>();
   const mark = (tokens: string[], weight: number) => {
     for (const t of tokens) tokenWeight.set(t, Math.max(tokenWeight.get(t) ?? 0, weight));
@@ -1244,8 +1251,6 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
   mark(tags, FIELD_WEIGHT.tags);
   for (const alias of aliases) mark(alias, FIELD_WEIGHT.aliases);
   mark(title, FIELD_WEIGHT.title);
-  // A note that enumerates things (the four components, what the engine does) answers "몇 개예요?", "how many".
-  if ((searched.match(LIST_ITEM) ?? []).length >= MIN_LISTED) mark(['count'], FIELD_WEIGHT.body);
   const sides = (t: string) => t.replace(/\([^)]*\)/g, ' ').split(/\s+vs\.?\s+/i);
   const [korean, english] = [sides(entry.title), sides(entry.titleEn)];
   const bothSides =
@@ -1268,9 +1273,7 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
   };
 }
 
-const LIST_ITEM = /^\s*(?:[-*]|\d+\.)\s/gm;
-/** How many items make a list: two are a pair, not an enumeration. */
-const MIN_LISTED = 3;
+const SUMMARY_LABEL = /^\s*\*{0,2}English\s*:\s*\*{0,2}/gim;
 
 /** Two versions or more of one name in a question ("wsl1 vs wsl2", "windows 10 or 11"), each as typed, lower case. */
 function comparedVersions(question: string): string[] {

@@ -1,3 +1,5 @@
+import type { Chat } from './message.ts';
+
 /** One topic of the knowledge base: one Markdown file in the knowledge directory. */
 export interface KnowledgeEntry {
   id: string;
@@ -41,11 +43,12 @@ export interface Answer {
    */
   partial?: { covered: string[]; missing: string[] };
   /**
-   * The message is only a greeting or thanks, with no question: reply briefly and say how to ask. help: it asks
-   * about the bot itself ("help", "what can you do?", "너 누구야?"): say what it does and list the topics. sorry: it
-   * says the bot got it wrong ("that's not what I asked", "답이 틀렸어요"): apologise and say how to ask again.
+   * The message is only a greeting or thanks, with no question, or names nothing at all ("음…"): reply briefly and
+   * say how to ask. help: it asks about the bot itself ("help", "what can you do?", "너 누구야?") or asks something
+   * naming nothing ("다시 설명해 줄래요?"): say what it does and list the topics. sorry: it says the bot got it wrong
+   * ("that's not what I asked", "답이 틀렸어요"): apologise and say how to ask again.
    */
-  chat?: 'greeting' | 'thanks' | 'help' | 'sorry';
+  chat?: Chat;
 }
 
 export interface KnowledgeBase {

@@ -20,8 +20,8 @@ export function closestNotes(answer: Answer): NoteScore[] {
 }
 
 /**
- * Records `asked` as a gap when the notes did not answer it or only partly. Greetings and thanks
- * ask nothing, and an answered question is no gap.
+ * Records `asked` as a gap when the notes did not answer it or only partly. Small talk (greetings,
+ * thanks, complaints) asks nothing, and an answered question is no gap.
  */
 export function recordGapIfUnanswered(deps: SlackDeps, asked: AskedQuestion | undefined, channelId?: string): void {
   if (!deps.recorder || !asked || asked.answer.chat || asked.answer.outcome === 'answered') return;

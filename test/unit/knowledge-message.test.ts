@@ -581,7 +581,6 @@ describe('round 16: saying the bot got it wrong is a complaint', () => {
     "that's not what I asked",
     'wrong answer lol',
     'this bot is useless',
-    'too slow today',
   ])('%s', (text) => {
     expect(readMessage(text).chat).toBe('sorry');
   });
@@ -635,8 +634,44 @@ describe('round 16: more ways of saying what is known', () => {
     ['스웜이 대체됐다는 건 저도 압니다. 근데 노드 추가는요?', '스웜이 대체됐다는'],
     ['클러스터를 얻는다고 돼 있던데, 로컬에선 뭘로 띄워요?', '클러스터를 얻는'],
     ['YAML로 정의한다고 배웠어요. 근데 시작 순서는요?', 'YAML로 정의한'],
-    ['Docker Engine builds images, ok. But which version is installed?', 'Docker Engine builds images'],
   ])('%s', (text, known) => {
     expect(readMessage(text).known).toEqual([known]);
+  });
+});
+
+describe('round 16: what is no complaint, and acknowledgements', () => {
+  it.each([
+    '아 제가 틀렸네요 감사합니다',
+    'nothing wrong, thanks!',
+    '답이 늦어서 죄송해요',
+    'sorry wrong person',
+    'oops wrong link',
+    '답 짧게 해 주세요',
+    "what's wrong with my laptop?",
+    'my wifi is so slow today',
+    '쓸데없는 질문인데 회의실 어디예요?',
+  ])('%s', (text) => {
+    expect(readMessage(text).chat).not.toBe('sorry');
+  });
+
+  it.each([
+    ['아 제가 틀렸네요 감사합니다', 'thanks'],
+    ['sorry wrong person', 'greeting'],
+  ])('%s is still %s', (text, chat) => {
+    expect(readMessage(text).chat).toBe(chat);
+  });
+
+  it.each(['roger that', 'noted', '확인했습니다', 'kk', 'ok'])('%s is thanks for the answer', (text) => {
+    expect(readMessage(text).chat).toBe('thanks');
+  });
+
+  it('a symptom or the asker themselves is not something known', () => {
+    expect(readMessage('로그에 에러가 나와 있는데 무슨 뜻이에요?').known).toBeUndefined();
+    expect(readMessage('저는 알겠어요. 근데 볼륨은요?').known).toBeUndefined();
+    expect(readMessage('컨테이너는 일회용이라고 들었는데 맞나요?').known).toBeUndefined();
+  });
+
+  it('"…나요" after a question word still asks', () => {
+    expect(readMessage('빌드하면 왜 에러 나요').sentences[0]?.role).toBe('question');
   });
 });

@@ -296,7 +296,7 @@ describe('Explain in thread (message shortcut)', () => {
   });
 
   it("a teammate's small talk is a message the notes do not cover, not a greeting to the person who used it", async () => {
-    for (const text of ['lunch at noon?', 'thanks a lot!', '안녕하세요']) {
+    for (const text of ['lunch at noon?', 'thanks a lot!', '안녕하세요', '다시 설명해 줄래요?', '답이 틀렸잖아요']) {
       const { client, respond } = await callListener(handleExplainInThread, slackDeps(), shortcut(text));
       expect(client.chat.postMessage).not.toHaveBeenCalled();
       expect(respond.mock.calls[0]?.[0]).toMatchObject({ response_type: 'ephemeral' });

@@ -96,6 +96,15 @@ describe('follow-ups in the bot’s threads', () => {
     }
   });
 
+  it("a complaint about the bot's answer in its thread gets an apology there", async () => {
+    const { store } = threadStore();
+    await store.botThreads.remember('C0GENERAL', '1.1');
+    const deps = { ...slackDeps(), store };
+    const sentInThread = posted(await callListener(handleThreadFollowUp, deps, reply({ text: '답이 틀렸잖아요' })));
+    expect(sentInThread).toHaveLength(1);
+    expect(JSON.stringify(sentInThread[0])).toContain('제대로 답하지 못해 죄송해요');
+  });
+
   it('THREAD_FOLLOW_UPS=0 turns them off: nothing remembered, nothing answered', async () => {
     const { store, threads } = threadStore();
     const deps = { ...slackDeps({ config: { threadFollowUps: false } }), store };

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { answerForConversation, deliveryNote, outcome, postMessage } from '../../post-answer.ts';
+import { type AskedQuestion, answerForConversation, deliveryNote, outcome, postMessage } from '../../post-answer.ts';
 import { recordGapIfUnanswered, storeReadInTime } from '../../records.ts';
 import { recordAnswer } from '../../requests.ts';
 
@@ -64,7 +64,8 @@ function warnThrottled(deps: SlackDeps, kind: string, line: string): void {
  * needed (THREAD_FOLLOW_UPS, default on). Only the bot's own threads: every other channel message,
  * bot messages, edits and other subtypes are ignored, and so are replies that mention the bot (the
  * mention listener answers those). A thread is people talking too, so only a reply the notes answer
- * (fully or in part) gets one; "not covered" or small talk there stays unanswered.
+ * (fully or in part) gets one, and a complaint about the bot's answer ("답이 틀렸어요"), which is said to the bot;
+ * "not covered" or other small talk there stays unanswered.
  */
 export async function handleThreadFollowUp(
   deps: SlackDeps,
@@ -79,11 +80,16 @@ export async function handleThreadFollowUp(
   if (botUserId && event.text?.includes(`<@${botUserId}`)) return;
   if (!(await isBotThread(deps, event.channel, threadTs, event.parent_user_id, botUserId))) return;
   const { message, asked } = answerForConversation(deps, event.text);
-  if (!asked || (asked.answer.outcome !== 'answered' && asked.answer.outcome !== 'partial') || asked.answer.chat)
-    return;
+  if (!asked || !answersInThread(asked.answer)) return;
   const target = { channel: event.channel, threadTs };
   const delivered = await postMessage(deps, client, target, message, `follow-up ${body.event_id} by ${event.user}`);
   recordGapIfUnanswered(deps, asked, event.channel);
   recordAnswer(context, asked);
   deps.logger.info(`follow-up by ${event.user} in ${event.channel}: ${outcome(asked)}${deliveryNote(delivered)}`);
+}
+
+/** Whether a reply in the bot's thread gets an answer: the notes answer it, or it complains of the answer. */
+function answersInThread(answer: AskedQuestion['answer']): boolean {
+  if (answer.chat) return answer.chat === 'sorry';
+  return answer.outcome === 'answered' || answer.outcome === 'partial';
 }

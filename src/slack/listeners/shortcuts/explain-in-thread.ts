@@ -56,12 +56,12 @@ export async function handleExplainInThread(
 }
 
 /**
- * A greeting or thanks in a teammate's message is not said to the bot, so greeting back the person
- * who used the shortcut would be odd: it is a message the notes do not cover. Asking what the bot
- * does still gets the help.
+ * Small talk in a teammate's message (a greeting, thanks, a complaint, "다시 설명해 줄래요?") is not said to the
+ * bot, so replying to it, or posting the bot's help in the channel, would be odd: it is a message the notes do not
+ * cover.
  */
 function withoutSmallTalk(asked: AskedQuestion | undefined): AskedQuestion | undefined {
-  if (!asked?.answer.chat || asked.answer.chat === 'help') return asked;
+  if (!asked?.answer.chat) return asked;
   const { chat: _smallTalk, ...answer } = asked.answer;
   return { ...asked, answer };
 }
