@@ -1846,7 +1846,7 @@ describe('round 15: whose job it is (몫) names no subject', () => {
   });
 });
 
-describe('round 16: a list answers how many; a layout asked for, or a word of every note, names nothing', () => {
+describe('round 16: "how many" asks it of what it names; a layout asked for names nothing', () => {
   it.each([['도커 컴포넌트는 몇 개로 나뉘어요?', 'docker-components']])('%s', (q, id) => {
     expectAnswered(q, id);
   });
