@@ -1309,3 +1309,19 @@ describe('allowlistedLabels', () => {
     expect(JSON.stringify(renderPsBlocks(view, 'en')) + renderPsText(view, 'en')).not.toContain('hunter2');
   });
 });
+
+describe('forms a seventh red-team pass found (round 16)', () => {
+  it('a Greek or capital Cyrillic look-alike in a name; a name that counts or issues secrets keeps its value', () => {
+    expect(redactSecrets('t\u03bfken=Un5tok app')).toBe('t\u03bfken=*** app');
+    expect(redactSecrets('app --\u0391PI_KEY Un6key')).toBe('app --\u0391PI_KEY ***');
+    expect(redactSecrets('app --\u043c\u0430ster-k\u0435y=Un7key')).toBe('app --\u043c\u0430ster-k\u0435y=***');
+    for (const command of [
+      'app --max-tokens 4096',
+      'llm --num-tokens 512 --token-limit 100',
+      'app --jwt-issuer https://auth.example.com --jwt-audience api',
+      'JWT_ISSUER=https://auth.example.com app',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+});

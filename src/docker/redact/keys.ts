@@ -155,6 +155,11 @@ const ABOUT_THE_SECRET = new Set([
   'endpoint',
   'minlength',
   'maxlength',
+  // How many, or who issues and who accepts it: --token-limit 100, --key-count 3, JWT_ISSUER=https://…, --jwt-audience api.
+  'count',
+  'limit',
+  'issuer',
+  'audience',
   // How a login is made, not with what: authSource=admin, authMechanism=SCRAM-SHA-256, --authgroup=VPN.
   'source',
   'mechanism',
@@ -169,6 +174,9 @@ const ABOUT_THE_SECRET = new Set([
   'selector',
   'id',
 ]);
+
+/** First words of a name that make it a number of secrets, not one (--max-tokens, num_keys). */
+const QUANTITIES = new Set(['max', 'min', 'num', 'count', 'total']);
 
 /** ABOUT_THE_SECRET's words in the languages of OTHER_LANGUAGES: 비밀번호_파일, PASSWORT_DATEI, SENHA_ARQUIVO. */
 const ABOUT_IN_OTHER_LANGUAGES = new Set([
@@ -344,24 +352,74 @@ export function isSensitiveKey(name: string): boolean {
   return known;
 }
 
-/** Cyrillic letters that look Latin (pаssword with а), read as the Latin letter they imitate. */
+/**
+ * Cyrillic and Greek letters that look Latin (pаssword with а, tοken with ο, PАSSWORD with А), read as the Latin
+ * letter they imitate, in both cases.
+ */
 const LOOK_ALIKES: Record<string, string> = {
+  // Cyrillic.
   а: 'a',
+  в: 'b',
   е: 'e',
+  һ: 'h',
+  і: 'i',
+  ј: 'j',
+  к: 'k',
+  м: 'm',
+  н: 'h',
   о: 'o',
   р: 'p',
+  ԛ: 'q',
   с: 'c',
   ѕ: 's',
-  і: 'i',
-  х: 'x',
-  у: 'y',
-  к: 'k',
   т: 't',
-  в: 'b',
-  н: 'h',
-  м: 'm',
+  у: 'y',
+  ԝ: 'w',
+  х: 'x',
+  ԁ: 'd',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  І: 'I',
+  Ј: 'J',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Ѕ: 'S',
+  Т: 'T',
+  У: 'Y',
+  Х: 'X',
+  // Greek.
+  α: 'a',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
 };
-const LOOK_ALIKE = /[аеорсѕіхукт]/g;
+const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'g');
 
 /**
  * A name as compared: fullwidth and other compatibility forms as their plain letters (ｐａｓｓ),
@@ -373,12 +431,17 @@ function fold(name: string): string {
 
 function classify(name: string): boolean {
   const visible = fold(name.replace(INVISIBLE, ''));
-  // A name mixing Latin letters with Cyrillic look-alikes is read as all Latin; one all in Cyrillic stays itself.
+  // A name mixing Latin letters with Cyrillic or Greek look-alikes is read as all Latin; one all in Cyrillic or Greek
+  // stays itself, and a mixed one that names a secret in its own script (κλειδι_db) still does.
   if (/[a-z]/i.test(visible) && LOOK_ALIKE.test(visible)) {
     LOOK_ALIKE.lastIndex = 0;
-    return classify(visible.replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c));
+    return classify(visible.replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c)) || classifyFolded(visible);
   }
   LOOK_ALIKE.lastIndex = 0;
+  return classifyFolded(visible);
+}
+
+function classifyFolded(visible: string): boolean {
   const lower = visible.toLowerCase();
   const words = visible.split(WORD_BOUNDARY).filter(Boolean);
   const last = words.at(-1)?.toLowerCase();
@@ -387,8 +450,10 @@ function classify(name: string): boolean {
   const before = words.at(-2)?.toLowerCase();
   const credentialId =
     last === 'id' &&
-    (before === 'session' || (before === 'secret' && (!name.startsWith('-') || /app-?role/i.test(name))));
+    (before === 'session' || (before === 'secret' && (!visible.startsWith('-') || /app-?role/i.test(visible))));
   if (words.length > 1 && last !== undefined && ABOUT_THE_SECRET.has(last) && !credentialId) return false;
+  // --max-tokens 4096, MIN_KEY_LENGTH, num_tokens: a name that opens with a quantity counts secrets, it holds none.
+  if (words.length > 1 && QUANTITIES.has(words[0]!.toLowerCase())) return false;
   // existingSecret=db-secret, --existing-secret: the name of a secret kept elsewhere.
   if (words.length > 1 && words.at(-2)!.toLowerCase() === 'existing' && last === 'secret') return false;
   const parts = lower.split(/[\s_.-]+/).filter(Boolean);
