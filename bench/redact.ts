@@ -71,6 +71,9 @@ const SHAPES: Record<string, string> = {
   '-u a:b repeated': fill('-u a:b '),
   semicolons: fill(';'),
   'plain words': fill('hello world '),
+  // Round 16's passes: XML elements and start tags, bracketed values, option lists, names percent-encoded.
+  '<ns:password attr repeated (XML)': fill('<ns:password a="'),
+  '<password><![CDATA[ repeated': fill('<password><![CDATA['),
 };
 
 /** Median and slowest of ROUNDS runs, after one warm-up; the slowest is what a waiting user would feel. */

@@ -1325,3 +1325,28 @@ describe('forms a seventh red-team pass found (round 16)', () => {
     }
   });
 });
+
+describe('round 16: XML elements', () => {
+  it('a namespaced element, one with attributes and a CDATA section hide their text', () => {
+    expect(redactSecrets('<wsse:Password>Xm1pw</wsse:Password>')).toBe('<wsse:Password>***</wsse:Password>');
+    expect(redactSecrets('<ns2:apiKey>Xm3key</ns2:apiKey>')).toBe('<ns2:apiKey>***</ns2:apiKey>');
+    expect(redactSecrets('<wsse:Password Type="#PasswordText">Xm2pw</wsse:Password>')).toBe(
+      '<wsse:Password Type="#PasswordText">***</wsse:Password>',
+    );
+    expect(redactSecrets('<Password><![CDATA[Xm7 pw]]></Password>')).toBe('<Password><![CDATA[***]]></Password>');
+    expect(
+      redactSecrets("curl -d '<wsse:UsernameToken><wsse:Username>u</wsse:Username><wsse:Password>Sp1pw</wsse:Password>'"),
+    ).toBe("curl -d '<wsse:UsernameToken><wsse:Username>u</wsse:Username><wsse:Password>***</wsse:Password>'");
+  });
+
+  it('an empty element, a closing tag and a prefix that is no element stay', () => {
+    for (const command of [
+      '<wsse:Password/>',
+      '<password type="x"/>',
+      'echo </wsse:Password> done',
+      'app --ns ns:password',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+});

@@ -292,13 +292,19 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     return { next: maskNamedValue(scan, kind, value, valueStop, region), region };
   }
 
-  if (before === LESS && separator === GREATER && isSensitiveKey(name)) {
-    // <password>x</password> (Maven's settings.xml, a .NET config): the element's text up to the next tag.
-    const value = separatorAt + 1;
-    let close = value;
-    while (close < text.length && text.charCodeAt(close) !== LESS && close - value < 4096) close++;
-    maskValue(text, value, close, scan.masks);
-    return { next: close, region };
+  if (opensElement(text, start) && isSensitiveKey(name)) {
+    if (separator === GREATER) {
+      // <password>x</password> (Maven's settings.xml, a .NET config), <wsse:Password>x</wsse:Password> (SOAP): the
+      // element's text up to the next tag.
+      const close = maskElementText(text, separatorAt + 1, scan.masks);
+      return { next: close, region };
+    }
+    if (isBlank(text.charCodeAt(end))) {
+      // <wsse:Password Type="…">x</wsse:Password>: the text after the attributes, which are read as names of their own.
+      const tagEnd = elementTagEnd(text, end);
+      if (tagEnd >= 0 && text.charCodeAt(tagEnd - 1) !== SLASH) maskElementText(text, tagEnd + 1, scan.masks);
+      return { next: end, region };
+    }
   }
 
   if (name.charCodeAt(0) === DASH && isBlank(text.charCodeAt(p))) {
@@ -342,6 +348,45 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     }
   }
   return { next: end, region };
+}
+
+/** How much of an element's text, or of its start tag, is read. */
+const ELEMENT_MAX = 4096;
+
+/** Whether the name at `start` is an element's, after `<` or after `<prefix:` (<password>, <wsse:Password>). */
+function opensElement(text: string, start: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  if (before === LESS) return true;
+  if (before !== COLON) return false;
+  let p = start - 1;
+  while (p > 0 && start - p < 64 && isKeyChar(text.charCodeAt(p - 1))) p--;
+  return p < start - 1 && text.charCodeAt(p - 1) === LESS;
+}
+
+/** The `>` that ends the start tag whose attributes start at `from`, or -1 (another tag opens first, or too far). */
+function elementTagEnd(text: string, from: number): number {
+  const limit = Math.min(text.length, from + ELEMENT_MAX);
+  for (let p = from; p < limit; p++) {
+    const c = text.charCodeAt(p);
+    if (c === GREATER) return p;
+    if (c === LESS) return -1;
+  }
+  return -1;
+}
+
+/** Masks an element's text from `value` to the next tag, or a CDATA section's content whole; returns where it ends. */
+function maskElementText(text: string, value: number, masks: Span[]): number {
+  if (text.startsWith('<![CDATA[', value)) {
+    const content = value + 9;
+    const close = text.slice(content, content + ELEMENT_MAX).indexOf(']]>');
+    const stop = close < 0 ? Math.min(text.length, content + ELEMENT_MAX) : content + close;
+    maskValue(text, content, stop, masks);
+    return stop;
+  }
+  let close = value;
+  while (close < text.length && text.charCodeAt(close) !== LESS && close - value < ELEMENT_MAX) close++;
+  maskValue(text, value, close, masks);
+  return close;
 }
 
 /** After a YAML block indicator (|, >, |-, >+2) at `at`, where its first line starts (after a newline or \n); else -1. */
