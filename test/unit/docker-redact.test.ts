@@ -1335,7 +1335,9 @@ describe('round 16: XML elements', () => {
     );
     expect(redactSecrets('<Password><![CDATA[Xm7 pw]]></Password>')).toBe('<Password><![CDATA[***]]></Password>');
     expect(
-      redactSecrets("curl -d '<wsse:UsernameToken><wsse:Username>u</wsse:Username><wsse:Password>Sp1pw</wsse:Password>'"),
+      redactSecrets(
+        "curl -d '<wsse:UsernameToken><wsse:Username>u</wsse:Username><wsse:Password>Sp1pw</wsse:Password>'",
+      ),
     ).toBe("curl -d '<wsse:UsernameToken><wsse:Username>u</wsse:Username><wsse:Password>***</wsse:Password>'");
   });
 
