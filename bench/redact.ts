@@ -74,6 +74,10 @@ const SHAPES: Record<string, string> = {
   // Round 16's passes: XML elements and start tags, bracketed values, option lists, names percent-encoded.
   '<ns:password attr repeated (XML)': fill('<ns:password a="'),
   '<password><![CDATA[ repeated': fill('<password><![CDATA['),
+  'password={ repeated (unclosed braces)': fill('password={'),
+  '"auth": {"a":[ repeated': fill('"auth": {"a":['),
+  'pw=x;pw=x; repeated (connection strings)': fill('pw=x;pw=x;'),
+  '-o pass=a,pass=b, repeated (option lists)': `-o ${fill('pass=a,')}`,
 };
 
 /** Median and slowest of ROUNDS runs, after one warm-up; the slowest is what a waiting user would feel. */

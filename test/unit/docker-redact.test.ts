@@ -275,7 +275,7 @@ const SECRET_FORMS: SecretForm[] = [
   [
     'connection string',
     'app "Endpoint=sb://x/;SharedAccessKey=hunter2==;EntityPath=q"',
-    'app "Endpoint=sb://x/;SharedAccessKey=***"',
+    'app "Endpoint=sb://x/;SharedAccessKey=***;EntityPath=q"',
     ['hunter2'],
   ],
   [
@@ -1350,5 +1350,32 @@ describe('round 16: XML elements', () => {
     ]) {
       expect(redactSecrets(command)).toBe(command);
     }
+  });
+});
+
+describe('round 16: bracketed values and lists of keys', () => {
+  it('a JSON object or list given for a secret name, and an ODBC braced value, hide whole', () => {
+    expect(redactSecrets('{"auth": {"token": "Js2 tok"}}')).toBe('{"auth": ***}');
+    expect(redactSecrets('{"tokens": ["t1x", "t2x"], "user": "u"}')).toBe('{"tokens": ***, "user": "u"}');
+    expect(redactSecrets('Driver={ODBC 18};UID=sa;PWD={Jd9 pw;x};Server=db')).toBe(
+      'Driver={ODBC 18};UID=sa;PWD=***;Server=db',
+    );
+    expect(redactSecrets('app --password={a b')).toBe('app --password=***');
+  });
+
+  it("a value ends at its connection string's next key, or its option list's", () => {
+    expect(redactSecrets('DSN=app;UID=u;PWD={Jd9 pw;x};')).toBe('DSN=***;UID=u;PWD=***;');
+    expect(redactSecrets('Data Source=db;Password=Jd3pw; User ID=sa')).toBe('Data Source=db;Password=***; User ID=sa');
+    expect(redactSecrets('mount -t cifs //h/s /mnt -o username=u,password=Sb2pw,uid=1000,ro')).toBe(
+      'mount -t cifs //h/s /mnt -o username=u,password=***,uid=1000,ro',
+    );
+    expect(redactSecrets('--mount type=volume,"volume-opt=o=addr=h,username=u,password=Mt1pw"')).toBe(
+      '--mount type=volume,"volume-opt=o=addr=h,username=u,password=***"',
+    );
+    // A comma is a password's own outside an option list; mount.cifs doubles one that is.
+    expect(redactSecrets('app --password=a,b=c')).toBe('app --password=***');
+    expect(redactSecrets('mount -o password=a,,b=c,ro /x')).toBe('mount -o password=***,ro /x');
+    const credentials = 'mount -t cifs //h/s /mnt -o credentials=/root/.smbcred,uid=1000';
+    expect(redactSecrets(credentials)).toBe(credentials);
   });
 });

@@ -23,6 +23,9 @@ const COLON = 0x3a;
 const COMMA = 0x2c;
 const OPENING_PARENTHESIS = 0x28;
 const CLOSING_BRACKET = 0x5d;
+const OPENING_SQUARE = 0x5b;
+const OPENING_BRACE = 0x7b;
+const CLOSING_BRACE = 0x7d;
 const EQUALS = 0x3d;
 const AT = 0x40;
 const DASH = 0x2d;
@@ -159,12 +162,71 @@ function skipBlanks(text: string, from: number): number {
   return p;
 }
 
+/** A key after a list's separator: `;UID=`, `; User Id=`, `,password=`, or a bare option after a comma (`,ro`). */
+const NEXT_KEY_AFTER_SEMICOLON = /[ \t]*[A-Za-z_][\w .-]{0,40}=/y;
+const NEXT_OPTION_AFTER_COMMA = /[A-Za-z_][\w.-]{0,40}(?:=|,|[\s"']|$)/y;
+
+/**
+ * Whether the name at `start` is one of a comma-separated option list's: after a comma, after `-o` (mount, sshfs) or
+ * `o=` (a volume's options).
+ */
+function inOptionList(text: string, start: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  if (before === COMMA) return true;
+  return /(?:^|[\s,])-o[ \t]*$|(?:^|[\s,=])o=$/.test(text.slice(Math.max(0, start - 6), start));
+}
+
+/**
+ * Where an unquoted value that starts at `value` gives way to the next key of its list, or -1: a connection string's
+ * `;Key=` (ODBC, ADO.NET, JDBC, where a shell would end the command at the `;` too), an option list's `,key`. Looks
+ * no further than the value's first blank or quote, so that the scan stays linear.
+ */
+function listCut(text: string, value: number, region: number, commas: boolean): number {
+  for (let p = value; p < text.length; p++) {
+    const c = text.charCodeAt(p);
+    if (isSpace(c) || isQuote(c) || c === region || c === BACKSLASH) return -1;
+    if (c === 0x3b) {
+      NEXT_KEY_AFTER_SEMICOLON.lastIndex = p + 1;
+      if (p > value && NEXT_KEY_AFTER_SEMICOLON.test(text)) return p;
+    } else if (c === COMMA && commas && text.charCodeAt(p + 1) === COMMA) {
+      p++; // ,, is a comma of the value's own
+    } else if (c === COMMA && commas) {
+      NEXT_OPTION_AFTER_COMMA.lastIndex = p + 1;
+      if (p > value && NEXT_OPTION_AFTER_COMMA.test(text)) return p;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The end of a bracketed value at `start`, past its matching bracket: a JSON object or list given for a secret's
+ * name ({"auth": {"token": "x"}}), ODBC's braced value (PWD={a b;c}). Strings inside are skipped whole; one that
+ * never closes, or a bracket that never does, runs to the end (when in doubt, hide).
+ */
+function bracketEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let p = start; p < text.length; p++) {
+    const c = text.charCodeAt(p);
+    if (c === BACKSLASH) p++;
+    else if (c === OPENING_BRACE || c === OPENING_SQUARE) depth++;
+    else if (c === CLOSING_BRACE || c === CLOSING_BRACKET) {
+      if (--depth === 0) return p + 1;
+    } else if (c === 0x22) {
+      const close = closingQuote(text, p + 1, c);
+      if (close < 0) return text.length;
+      p = close;
+    }
+  }
+  return text.length;
+}
+
 /**
  * The end of the value that starts at `start`, inside the quoted region `region` (-1: none). A
  * value that starts with a quote is that quoted string (`"password": "a b", "user": …`).
  */
 function localValueEnd(text: string, start: number, region: number): number {
   const q = text.charCodeAt(start);
+  if (q === OPENING_BRACE || q === OPENING_SQUARE) return bracketEnd(text, start);
   if (q === BACKSLASH && isQuote(text.charCodeAt(start + 1))) {
     // \"x\": an escaped JSON string ends at the next escaped quote of its kind.
     const close = text.indexOf(`\\${text[start + 1]}`, start + 2);
@@ -284,7 +346,10 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
       const close = closingQuote(text, value, before);
       valueStop = close < 0 ? text.length : close;
     } else {
-      valueStop = localValueEnd(text, value, region);
+      // DSN=app;UID=u;PWD=x, -o username=u,password=x,uid=0: the value ends where the list's next key starts.
+      const cut = listCut(text, value, region, inOptionList(text, start));
+      valueStop =
+        cut < 0 ? localValueEnd(text, value, region) : trimCommandEnd(text, value, valueEnd(text, value, region, cut));
     }
     // Authorization: Basic, with no credential after the scheme: nothing to hide.
     const schemeAlone = !isBlank(text.charCodeAt(valueStop)) && /authorization$/i.test(name);
