@@ -1379,3 +1379,18 @@ describe('round 16: bracketed values and lists of keys', () => {
     expect(redactSecrets(credentials)).toBe(credentials);
   });
 });
+
+describe('round 16: percent-encoded names', () => {
+  it("a query's or a form's name with percent-encoded letters names what it decodes to", () => {
+    expect(redactSecrets('curl "https://x.example/a?pass%77ord=Pe1pw&x=1"')).toBe(
+      'curl "https://x.example/a?pass%77ord=***"',
+    );
+    expect(redactSecrets('https://x.example/a?%70assword=Pe2pw')).toBe('https://x.example/a?%70assword=***');
+    expect(redactSecrets("curl -d 'user=u&%74oken=Pe3tok' https://x.example")).toBe(
+      "curl -d 'user=u&%74oken=***' https://x.example",
+    );
+    for (const command of ['curl "https://x.example/a?q=100%25&page=2"', "printf '%5d %s\\n' 3 token"]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+});

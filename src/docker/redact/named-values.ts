@@ -63,10 +63,16 @@ function isKeyChar(c: number): boolean {
 
 /** The length of a JSON or C escape at `at` that stands for one character of a name (\u0070, \x77), else 0. */
 function escapeLength(text: string, at: number): number {
+  // A URL's or a form's percent-encoding of a name's letter (pass%77ord, %70assword): only of a letter, a digit, _ . -.
+  if (text.charCodeAt(at) === PERCENT) return PERCENT_NAME_CHAR.test(text.slice(at, at + 3)) ? 3 : 0;
   if (text.charCodeAt(at) !== BACKSLASH) return 0;
   const found = /^\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2})/.exec(text.slice(at, at + 6));
   return found ? found[0].length : 0;
 }
+
+const PERCENT = 0x25;
+/** %41-%5A, %61-%7A, %30-%39, %2D, %2E, %5F. */
+const PERCENT_NAME_CHAR = /^%(?:[46][1-9a-fA-F]|[57][0-9aA]|3[0-9]|2[dDeE]|5[fF])$/;
 
 /** How far a quoted part of a name is looked for (--pass"word"). */
 const NAME_PART_MAX = 64;
@@ -103,8 +109,9 @@ function nameEnd(text: string, start: number): number {
 
 /** A name as its reader sees it: escapes decoded, the shell's quotes and backslashes gone. */
 function nameOf(raw: string): string {
-  if (!/["'`\\]/.test(raw)) return raw;
+  if (!/["'`\\%]/.test(raw)) return raw;
   return raw
+    .replace(/%([0-9a-fA-F]{2})/g, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)))
     .replace(/\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g, (_, u, x) => String.fromCharCode(Number.parseInt(u ?? x, 16)))
     .replace(/["'`]|\\(?=[A-Za-z0-9\n])|(?<=\\)\n/g, '');
 }
