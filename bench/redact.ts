@@ -78,6 +78,7 @@ const SHAPES: Record<string, string> = {
   '"auth": {"a":[ repeated': fill('"auth": {"a":['),
   'pw=x;pw=x; repeated (connection strings)': fill('pw=x;pw=x;'),
   '-o pass=a,pass=b, repeated (option lists)': `-o ${fill('pass=a,')}`,
+  '{"value": repeated (names beside a value)': fill('{"value":"x","name":"a",'),
   '%70 repeated (percent-encoded names)': fill('%70a%73s%77ord=%70'),
 };
 

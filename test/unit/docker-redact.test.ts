@@ -1394,3 +1394,14 @@ describe('round 16: percent-encoded names', () => {
     }
   });
 });
+
+describe('round 16: a value named after it', () => {
+  it("an entry's value whose name comes after it is the secret's when the name says so, in the same entry only", () => {
+    expect(redactSecrets('{"value":"Ja6pw","name":"API_TOKEN"}')).toBe('{"value":"***","name":"API_TOKEN"}');
+    expect(redactSecrets('env:\n- value: Ja3pw\n  name: DB_PASSWORD\n- value: db\n  name: HOST')).toBe(
+      'env:\n- value: ***\n  name: DB_PASSWORD\n- value: db\n  name: HOST',
+    );
+    const entries = '[{"name":"DB_PASSWORD","value":"x1"},{"value":"db","name":"HOST"}]';
+    expect(redactSecrets(entries)).toBe('[{"name":"DB_PASSWORD","value":"***"},{"value":"db","name":"HOST"}]');
+  });
+});

@@ -523,17 +523,29 @@ function isSettingWord(text: string, at: number): boolean {
 
 /** How far back a `value` looks for the name it belongs to. */
 const SIBLING_WINDOW = 200;
-/** The name given just before a `value`: {"name":"API_TOKEN","value":…}, --name /prod/db/password --value …. */
+/** The name given beside a `value`: {"name":"API_TOKEN","value":…}, --name /prod/db/password --value …. */
 const SIBLING_NAME = /(?:["']?\b(?:name|key)["']?\s*[:=]\s*["']?|--(?:name|key)[\s=]+)([^\s"',}]+)/gi;
 
 /**
- * A `value` whose sibling name says secret (a Kubernetes env entry, an SSM parameter, a Key Vault secret) is a
- * secret's value, whatever the word `value` says itself.
+ * A `value` whose sibling name, before it or after it in the same entry, says secret (a Kubernetes env entry, an
+ * ECS task's environment, an SSM parameter, a Key Vault secret) is a secret's value, whatever the word `value` says itself.
  */
 function siblingNamesSecret(text: string, start: number, name: string): KeyKind | null {
   if (!/^(?:--?)?value$/i.test(name)) return null;
   let sibling: string | undefined;
-  for (const match of text.slice(Math.max(0, start - SIBLING_WINDOW), start).matchAll(SIBLING_NAME)) sibling = match[1];
+  // The entry the value is in: after the last brace or YAML list item before it.
+  let back = text.slice(Math.max(0, start - SIBLING_WINDOW), start);
+  let entryStart = Math.max(back.lastIndexOf('{'), back.lastIndexOf('}'));
+  for (const item of back.matchAll(/\n[ \t]*-[ \t]/g)) entryStart = Math.max(entryStart, item.index);
+  if (entryStart >= 0) back = back.slice(entryStart);
+  for (const match of back.matchAll(SIBLING_NAME)) sibling = match[1];
+  if (!sibling) {
+    // {"value":"x","name":"API_TOKEN"}, - value: x⏎  name: DB_PASSWORD: the name given after, in the same entry.
+    const ahead = text.slice(start, start + SIBLING_WINDOW);
+    const entryEnd = ahead.search(/[{}]|\n\s*-/);
+    const entry = entryEnd < 0 ? ahead : ahead.slice(0, entryEnd);
+    sibling = [...entry.matchAll(SIBLING_NAME)][0]?.[1];
+  }
   return sibling && isSensitiveKey(sibling.slice(sibling.lastIndexOf('/') + 1)) ? 'secret' : null;
 }
 
