@@ -1405,3 +1405,32 @@ describe('round 16: a value named after it', () => {
     expect(redactSecrets(entries)).toBe('[{"name":"DB_PASSWORD","value":"***"},{"value":"db","name":"HOST"}]');
   });
 });
+
+describe("round 16: tools' positional and short-flag secrets", () => {
+  it("ZooKeeper's create and addauth, vault login's token, sendEmail's -xp", () => {
+    expect(redactSecrets('zkCli.sh -server zk:2181 create /app/db/password Zk1pw')).toBe(
+      'zkCli.sh -server zk:2181 create /app/db/password ***',
+    );
+    expect(redactSecrets('zookeeper-shell.sh zk:2181 create -e -t 3600 /app/api/token Zk2tok')).toBe(
+      'zookeeper-shell.sh zk:2181 create -e -t 3600 /app/api/token ***',
+    );
+    expect(redactSecrets('zkCli.sh -server zk:2181 addauth digest admin:Zk3pw')).toBe(
+      'zkCli.sh -server zk:2181 addauth digest ***',
+    );
+    expect(redactSecrets('vault login Vt1tok')).toBe('vault login ***');
+    expect(redactSecrets('vault login -no-print Vt1tok')).toBe('vault login -no-print ***');
+    expect(redactSecrets('sendemail -f a@b.c -s smtp:587 -xu u -xp Sm3pw -m hi')).toBe(
+      'sendemail -f a@b.c -s smtp:587 -xu u -xp *** -m hi',
+    );
+    for (const command of [
+      'zkCli.sh -server zk:2181 create /app/config/replicas 3',
+      'zkCli.sh -server zk:2181 get /app/db/password',
+      'kubectl create secret generic db --from-file=password=./pw.txt',
+      'vault login -method=oidc role=dev',
+      'vault login -method=userpass username=bob',
+      'vault login -',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+});

@@ -55,6 +55,10 @@ interface PositionalTool {
   firstPositional?: RegExp;
   /** Windows flags (`/add`, `/user:NAME`) are flags, not positionals. */
   slashFlags?: boolean;
+  /** Words with `=` are parameters, not positionals (vault login username=u). */
+  parameters?: boolean;
+  /** A prefix that names the kind of secret and stays shown, as the token-shape pass shows it (hvs.***). */
+  keepPrefix?: RegExp;
 }
 
 type Tool = FlagTool | PositionalTool;
@@ -144,6 +148,22 @@ const TOOLS: Tool[] = [
   // vault operator unseal KEY, cargo login TOKEN, rclone obscure PASSWORD, wpa_passphrase SSID PASSPHRASE.
   { kind: 'positional', names: /^vault$/, subcommand: ['operator', 'unseal'], secretFrom: () => 0 },
   { kind: 'positional', names: /^cargo$/, subcommand: ['login'], secretFrom: () => 0 },
+  // vault login TOKEN: the token is its positional; key=value pairs (username=u password=…) are a method's parameters.
+  {
+    kind: 'positional',
+    names: /^vault$/,
+    subcommand: ['login'],
+    secretFrom: () => 0,
+    parameters: true,
+    keepPrefix: /^(?:hv[sbr]|[sbr])\./,
+  },
+  // ZooKeeper's shell: addauth digest USER:PASSWORD.
+  {
+    kind: 'positional',
+    names: /^(?:zkCli|zookeeper-shell)(?:\.sh|\.cmd)?$/,
+    subcommand: ['addauth', 'digest'],
+    secretFrom: () => 0,
+  },
   { kind: 'positional', names: /^rclone$/, subcommand: ['obscure'], secretFrom: () => 0 },
   { kind: 'positional', names: /^wpa_passphrase$/, subcommand: [], secretFrom: () => 1 },
   // poetry config http-basic.REPO USER PASSWORD, composer config http-basic.HOST USER PASSWORD.
@@ -202,6 +222,8 @@ const TOOLS: Tool[] = [
   { kind: 'flags', names: /^(?:https?|xhs?)$/, flags: [colonPart('-a'), colonPart('--auth')] },
   { kind: 'flags', names: /^(?:vsql|ldappasswd)$/, flags: [glued('-w'), glued('-s'), glued('-a')] },
   { kind: 'flags', names: /^memtier_benchmark$/, flags: [glued('-a')] },
+  // sendEmail -xu USER -xp PASSWORD.
+  { kind: 'flags', names: /^sendemail(?:\.pl)?$/i, flags: [next('-xp')] },
   { kind: 'flags', names: /^influx$/, flags: [glued('-t')] },
   // RDP clients: /p:password.
   {
@@ -370,7 +392,11 @@ class ToolArguments {
       this.skipNext = tool.valueFlags?.includes(raw.at(-1)!) ?? false;
     } else if (raw.startsWith('--')) {
       this.longFlags.push(raw);
-    } else if (!raw.startsWith('-') && !(tool.slashFlags && raw.startsWith('/'))) {
+    } else if (
+      !raw.startsWith('-') &&
+      !(tool.slashFlags && raw.startsWith('/')) &&
+      !(tool.parameters && raw.includes('='))
+    ) {
       this.positionals.push(word);
     }
     return true;
@@ -395,7 +421,8 @@ class ToolArguments {
       // sqlplus u/p@db @script.sql ARG…: what follows the script is the script's.
       if (part && this.text.charCodeAt(word.start) === 0x40) break;
       if (!part) {
-        maskValue(this.text, word.start, word.end, this.masks);
+        const kept = this.tool.keepPrefix?.exec(this.text.slice(word.start, word.end))?.[0].length ?? 0;
+        maskValue(this.text, word.start + kept, word.end, this.masks);
         continue;
       }
       const raw = this.text.slice(word.start, word.end);
@@ -637,6 +664,8 @@ class ValueOfNamedSecret {
 
 /** A store's word for setting a key to the value after it: consul kv put, etcdctl put, redis-cli SET, zkCli set. */
 const SETTER = /^(?:put|set|hset|setnx|setex|psetex)$/i;
+/** ZooKeeper's shells, whose create sets a node's data as set does (zkCli.sh create /app/db/password x). */
+const ZOOKEEPER_SHELL = /^(?:zkCli|zookeeper-shell)(?:\.sh|\.cmd)?$/;
 
 /**
  * What a store is given for a key whose path names a secret: `consul kv put app/db/password x`, `etcdctl put
@@ -653,10 +682,12 @@ class ValueOfSecretKey {
     private readonly masks: Span[],
   ) {}
 
-  take(word: Word, raw: string): void {
+  take(word: Word, raw: string, program: string): void {
     if (this.key === undefined) {
       if (this.setter === '') {
-        if (SETTER.test(raw)) this.setter = raw.toLowerCase();
+        if (SETTER.test(raw) || (raw === 'create' && ZOOKEEPER_SHELL.test(program))) this.setter = raw.toLowerCase();
+      } else if (this.setter === 'create' && /^\d+$/.test(raw)) {
+        // create -t TTL path data: the number is the node's lifetime.
       } else if (!raw.startsWith('-')) {
         this.key = raw
           .replace(/["'`]/g, '')
@@ -753,7 +784,7 @@ function commandLine(text: string, from: number, to: number, depth: number, mask
     command.words.push(raw);
     credentials.take(word, raw);
     namedSecret.take(word, raw);
-    secretKey.take(word, raw);
+    secretKey.take(word, raw, command.program);
     if (depth < MAX_DEPTH) {
       for (const [start, end] of word.quoted) {
         if (/[\s;|&()]/.test(text.slice(start, end))) commandLine(text, start, end, depth + 1, masks);
