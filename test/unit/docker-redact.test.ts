@@ -1434,3 +1434,17 @@ describe("round 16: tools' positional and short-flag secrets", () => {
     }
   });
 });
+
+describe("round 16: a key's file is no key", () => {
+  it("a key's or certificate's file by its extension stays, and a file's name is no name of what follows it", () => {
+    for (const command of [
+      'openssl req -new -key k.pem -passin env:KEY_PW -out r.csr',
+      'kubectl create secret tls web --cert=certs/tls.crt --key=certs/tls.key',
+      'openssl genrsa -out server.key 2048',
+      'openssl genrsa -out key.pem 4096',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+    expect(redactSecrets('app --key Kq7pw.x')).toBe('app --key ***');
+  });
+});

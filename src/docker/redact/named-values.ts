@@ -569,6 +569,8 @@ function jwkPrivateMember(text: string, start: number, name: string): KeyKind | 
  */
 function isPlainValueName(name: string, text: string, start: number, value: number): boolean {
   if (name.includes('---') || SECRET_NOUNS.has(name.toLowerCase())) return false;
+  // openssl genrsa -out server.key 2048: a file's name is no name of what follows it.
+  if (FILE_NAME.test(name)) return false;
   if (!isSensitiveKey(name) && !isByAfterSecret(text, start, name)) return false;
   let end = value;
   while (end < text.length && isKeyChar(text.charCodeAt(end))) end++;
@@ -576,6 +578,9 @@ function isPlainValueName(name: string, text: string, start: number, value: numb
   // A word of prose ("authentication methods failed", "token rotation") is all small letters; a value seldom is.
   return !VALUE_LEAD_INS.has(word.toLowerCase()) && !/^[a-z]+$/.test(word);
 }
+/** A file's name by its extension: a key's, a certificate's, a keystore's or a configuration file's. */
+const FILE_NAME =
+  /^[\w-][\w.-]*\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|truststore|pub|csr|ppk|kdbx|json|ya?ml|toml|ini|conf|cfg|env|txt|properties|xml)$/i;
 const SECRET_NOUNS = new Set(
   'secret secrets token tokens key keys session sessions cookie cookies auth credential credentials signature oauth jwt bearer sig salt otp pat dsn psk hmac cred creds sas secretsmanager'.split(
     ' ',

@@ -107,10 +107,11 @@ const VARIABLE_REFERENCES =
 
 /**
  * A value that is a file's path or a file: reference (--tls-key /etc/ssl/private/server.key,
- * --from-file=password=./pw.txt, --authkey=file:/run/secrets/ts): where a secret is kept, shown.
+ * --from-file=password=./pw.txt, --authkey=file:/run/secrets/ts), or a key's or certificate's file by its
+ * extension (openssl req -key k.pem, --key certs/tls.key): where a secret is kept, shown.
  */
 const FILE_REFERENCE =
-  /^(["']?)(?:(?:file:\/{0,2})?\/(?:run|etc|var|opt|home|usr|srv|tmp|data|secrets?|app|mnt|config|certs?|keys?|root|vault|conf|dev|proc)\/[\w./@-]*|(?:~|\.{1,2})\/[\w./@-]*\/[\w./@-]*|(?:~|\.{1,2})\/[\w.@-]*\.[a-z]{1,5})\1$/;
+  /^(["']?)(?:(?:file:\/{0,2})?\/(?:run|etc|var|opt|home|usr|srv|tmp|data|secrets?|app|mnt|config|certs?|keys?|root|vault|conf|dev|proc)\/[\w./@-]*|(?:~|\.{1,2})\/[\w./@-]*\/[\w./@-]*|(?:~|\.{1,2})\/[\w.@-]*\.[a-z]{1,5}|[\w-][\w.-]*(?:\/[\w-][\w.-]*)*\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|truststore|pub|csr|ppk|kdbx))\1$/;
 
 /**
  * The variables whose references stood where a secret goes and were shown as names, by the masks they were found
