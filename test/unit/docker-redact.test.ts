@@ -1448,3 +1448,27 @@ describe("round 16: a key's file is no key", () => {
     expect(redactSecrets('app --key Kq7pw.x')).toBe('app --key ***');
   });
 });
+
+describe('round 16: what a name says about the secret, not the secret', () => {
+  it("where its checker runs, what it is kept with, a switch, an authentication method's name, a path's part", () => {
+    for (const command of [
+      'teleport start --roles=node --auth-server=proxy.example.com:443',
+      'AUTH_HOST=auth.example.com app --auth-port 9000',
+      'COOKIE_DOMAIN=.example.com SESSION_DRIVER=redis',
+      'OAUTH2_PROXY_HTTP_ADDRESS=0.0.0.0:4180 OAUTH2_PROXY_UPSTREAMS=http://app:8080',
+      'mongo --username u --authenticationDatabase admin',
+      'java -jar app.jar --server.ssl.key-alias=tomcat',
+      'redis-cli -h redis --no-auth-warning ping',
+      'REGISTRY_AUTH=htpasswd',
+      'docker run --rm -v /run/secrets:/run/secrets:ro app',
+      'docker run --tmpfs /run/secrets:size=1m app',
+      'docker buildx build --secret id=npm,src=/run/secrets/npmrc --secret=id=gh,env=GH_TOKEN .',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+    // A method's name alone is a setting; a value that only starts with one is a password.
+    expect(redactSecrets('REGISTRY_AUTH=htpasswd1x')).toBe('REGISTRY_AUTH=***');
+    expect(redactSecrets('app --secret id=x,src=/p,extra=Sx1pw')).toBe('app --secret ***');
+    expect(redactSecrets('app --no-auth-warning --auth Ax1pw')).toBe('app --no-auth-warning --auth ***');
+  });
+});

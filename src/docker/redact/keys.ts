@@ -160,6 +160,22 @@ const ABOUT_THE_SECRET = new Set([
   'limit',
   'issuer',
   'audience',
+  // Where the thing that checks it runs, or what it is kept with: --auth-server p.example:443, AUTH_HOST=…,
+  // --auth-port 9000, COOKIE_DOMAIN=.example.com, SESSION_DRIVER=redis, --authenticationDatabase admin, key-alias=app.
+  'server',
+  'host',
+  'hostname',
+  'port',
+  'address',
+  'addr',
+  'domain',
+  'domains',
+  'upstream',
+  'upstreams',
+  'driver',
+  'database',
+  'db',
+  'alias',
   // How a login is made, not with what: authSource=admin, authMechanism=SCRAM-SHA-256, --authgroup=VPN.
   'source',
   'mechanism',
@@ -175,8 +191,11 @@ const ABOUT_THE_SECRET = new Set([
   'id',
 ]);
 
-/** First words of a name that make it a number of secrets, not one (--max-tokens, num_keys). */
-const QUANTITIES = new Set(['max', 'min', 'num', 'count', 'total']);
+/**
+ * First words of a name that make it a number of secrets, not one (--max-tokens, num_keys), or a switch that takes no
+ * value (--no-auth-warning, --skip-auth, --disable-token-auth).
+ */
+const QUANTITIES = new Set(['max', 'min', 'num', 'count', 'total', 'no', 'skip', 'disable', 'enable']);
 
 /** ABOUT_THE_SECRET's words in the languages of OTHER_LANGUAGES: 비밀번호_파일, PASSWORT_DATEI, SENHA_ARQUIVO. */
 const ABOUT_IN_OTHER_LANGUAGES = new Set([

@@ -142,6 +142,9 @@ const BARE_SCHEMES: Record<string, number> = { bearer: 1, basic: 8 };
 
 type KeyKind = 'secret' | 'user' | 'attached-user';
 
+/** BuildKit's secret spec (docker build --secret id=x,src=/path or id=x,env=NAME): a name and a source. */
+const BUILD_SECRET_SPEC = /^id=[\w.-]+(?:,(?:src|source|env|type|required|target|uid|gid|mode)=[^\s,"'`]*)*$/;
+
 function keyKind(key: string, separator: number): KeyKind | null {
   if (isSensitiveKey(key)) return 'secret';
   if (isUserFlag(key)) return 'user';
@@ -252,6 +255,8 @@ function localValueEnd(text: string, start: number, region: number): number {
  * is the next word (`Authorization: Bearer x` unquoted).
  */
 function maskNamedValue({ text, masks }: Scan, kind: KeyKind, start: number, end: number, region: number): number {
+  // docker build --secret id=npm,src=/run/secrets/npmrc: BuildKit's spec of where a secret is read from, not the secret.
+  if (BUILD_SECRET_SPEC.test(text.slice(start, Math.min(end, start + 300)))) return end;
   if (kind === 'user') {
     // A URL (redis-cli -u redis://…) is the URL pass's; user:pass or user%pass is hidden whole.
     const value = text.slice(start, end);
@@ -317,8 +322,9 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
 
   if (separator === EQUALS || separator === COLON) {
     const isUrl = separator === COLON && text.startsWith('//', separatorAt + 1);
-    // A host name is never a name: https://auth.example.com:8443, user@session-db:5432.
-    const isHost = text.startsWith('://', start - 3) || before === AT;
+    // A host name is never a name: https://auth.example.com:8443, user@session-db:5432; nor is a path's last part
+    // (-v /run/secrets:/run/secrets:ro, --tmpfs /run/secrets:size=1m).
+    const isHost = text.startsWith('://', start - 3) || before === AT || before === SLASH;
     const kind =
       isUrl || isHost
         ? null
@@ -501,10 +507,10 @@ function blockLines(text: string, from: number, region: number): [number, number
 
 /**
  * A flag's next word that is a setting, not a secret: --token-auth disabled, --auth none, -newkey rsa:4096,
- * --key ed25519.
+ * --key ed25519, and the name of an authentication method (REGISTRY_AUTH=htpasswd, --auth ldap).
  */
 const SETTING_WORD =
-  /^(?:true|false|yes|no|on|off|enabled?|disabled?|none|null|auto|required|optional|always|never|default|(?:rsa|dsa|ec|ed25519|ed448)(?::\d+)?|stdin|fd:\d+|env:[A-Za-z_]\w*)(?![\w.:/@=+-])/i;
+  /^(?:true|false|yes|no|on|off|enabled?|disabled?|none|null|auto|required|optional|always|never|default|(?:rsa|dsa|ec|ed25519|ed448)(?::\d+)?|stdin|fd:\d+|env:[A-Za-z_]\w*|htpasswd|ldaps?|oidc|saml2?|kerberos|gssapi|scram-sha-(?:1|256)|md5|pam|x509)(?![\w.:/@=+-])/i;
 /** After `=`, only a setting word alone counts: DB_PASSWORD=Default!2024 is a password that starts with one. */
 function endsAfterSettingWord(text: string, at: number): boolean {
   const word = SETTING_WORD.exec(text.slice(at, at + 16));
