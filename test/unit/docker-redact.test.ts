@@ -1472,3 +1472,21 @@ describe('round 16: what a name says about the secret, not the secret', () => {
     expect(redactSecrets('app --no-auth-warning --auth Ax1pw')).toBe('app --no-auth-warning --auth ***');
   });
 });
+
+describe('round 16: a second pass over common containers', () => {
+  it("caddy's --plaintext, nuget's -k, wandb and bw's positionals, SonarQube's sonar.login", () => {
+    expect(redactSecrets('caddy hash-password --plaintext Cd1pw')).toBe('caddy hash-password --plaintext ***');
+    expect(redactSecrets('dotnet nuget push p.nupkg -k Ng1key -s https://api.nuget.org')).toBe(
+      'dotnet nuget push p.nupkg -k *** -s https://api.nuget.org',
+    );
+    expect(redactSecrets('wandb login Wb1key')).toBe('wandb login ***');
+    expect(redactSecrets('bw unlock Bw1pw --raw')).toBe('bw unlock *** --raw');
+    expect(redactSecrets('bw login me@example.com Bw2pw')).toBe('bw login me@example.com ***');
+    expect(redactSecrets('sonar-scanner -Dsonar.login=Sn1tok -Dsonar.host.url=http://s')).toBe(
+      'sonar-scanner -Dsonar.login=*** -Dsonar.host.url=http://s',
+    );
+    for (const command of ['grpcurl -plaintext localhost:50051 list', 'caddy run --config /etc/caddy/Caddyfile']) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+});

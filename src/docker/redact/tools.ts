@@ -157,6 +157,10 @@ const TOOLS: Tool[] = [
     parameters: true,
     keepPrefix: /^(?:hv[sbr]|[sbr])\./,
   },
+  // wandb login API_KEY; Bitwarden's bw unlock PASSWORD and bw login EMAIL PASSWORD.
+  { kind: 'positional', names: /^wandb$/, subcommand: ['login'], secretFrom: () => 0 },
+  { kind: 'positional', names: /^bw$/, subcommand: ['unlock'], secretFrom: () => 0 },
+  { kind: 'positional', names: /^bw$/, subcommand: ['login'], secretFrom: () => 1 },
   // ZooKeeper's shell: addauth digest USER:PASSWORD.
   {
     kind: 'positional',
@@ -222,6 +226,9 @@ const TOOLS: Tool[] = [
   { kind: 'flags', names: /^(?:https?|xhs?)$/, flags: [colonPart('-a'), colonPart('--auth')] },
   { kind: 'flags', names: /^(?:vsql|ldappasswd)$/, flags: [glued('-w'), glued('-s'), glued('-a')] },
   { kind: 'flags', names: /^memtier_benchmark$/, flags: [glued('-a')] },
+  // caddy hash-password --plaintext PASSWORD; nuget push -k API_KEY.
+  { kind: 'flags', names: /^caddy$/, after: 'hash-password', flags: [next('--plaintext'), next('-p')] },
+  { kind: 'flags', names: /^(?:dotnet|nuget)(?:\.exe)?$/i, after: 'push', flags: [next('-k')] },
   // sendEmail -xu USER -xp PASSWORD.
   { kind: 'flags', names: /^sendemail(?:\.pl)?$/i, flags: [next('-xp')] },
   { kind: 'flags', names: /^influx$/, flags: [glued('-t')] },
