@@ -79,6 +79,8 @@ const SHAPES: Record<string, string> = {
   'pw=x;pw=x; repeated (connection strings)': fill('pw=x;pw=x;'),
   '-o pass=a,pass=b, repeated (option lists)': `-o ${fill('pass=a,')}`,
   '{"value": repeated (names beside a value)': fill('{"value":"x","name":"a",'),
+  'astral letters and = repeated': fill('\u{1d429}\u{1d41a}\u{1d42c}\u{1d42c}='),
+  'Private-Lines: repeated (PuTTY)': fill('Private-Lines: 1\nA\n'),
   '%70 repeated (percent-encoded names)': fill('%70a%73s%77ord=%70'),
 };
 

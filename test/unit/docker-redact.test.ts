@@ -1490,3 +1490,18 @@ describe('round 16: a second pass over common containers', () => {
     }
   });
 });
+
+describe('round 16: a third pass', () => {
+  it('a name in letters beyond the first plane or with a Mongolian vowel separator; a PuTTY key', () => {
+    expect(redactSecrets('\u{1d429}\u{1d41a}\u{1d42c}\u{1d42c}\u{1d430}\u{1d428}\u{1d42b}\u{1d41d}=Mb1pw')).toBe(
+      '\u{1d429}\u{1d41a}\u{1d42c}\u{1d42c}\u{1d430}\u{1d428}\u{1d42b}\u{1d41d}=***',
+    );
+    expect(redactSecrets('pass\u180eword=Mv1pw')).toBe('pass\u180eword=***');
+    expect(redactSecrets('echo "Private-Lines: 2\\nAAAAIPk1\\nAAAAIPk2\\nPrivate-MAC: ab12" > k.ppk')).toBe(
+      'echo "Private-Lines: 2\\n***\\nPrivate-MAC: ab12" > k.ppk',
+    );
+    expect(redactSecrets('Private-Lines: 1\nAAAAIPk3')).toBe('Private-Lines: 1\n***');
+    const emoji = 'echo "\u{1f511} done" && app --port 80';
+    expect(redactSecrets(emoji)).toBe(emoji);
+  });
+});

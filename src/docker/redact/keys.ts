@@ -351,7 +351,7 @@ const OTHER_LANGUAGES = [
 ].map(fold);
 
 /** Invisible format characters someone could slip into a name (`pass\u200bword`) are ignored. */
-const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
 const NOT_ALNUM = /[^a-z0-9]+/g;
 /** Word boundaries: separators, lower→Upper (`apiKey`), Upper→Upper+lower (`PEMKey`), letters↔digits. */
 const WORD_BOUNDARY =

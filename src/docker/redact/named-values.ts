@@ -44,7 +44,10 @@ const ESCAPED_BLANKS = new Set([0x6e, 0x72, 0x74]);
 /** A letter, mark or digit of any script: 비밀번호, كلمة, รหัสผ่าน (whose vowels are marks), ｐａｓｓ. */
 const NON_ASCII_WORD_CHAR = /[\p{L}\p{M}\p{Nd}]/u;
 
-/** Characters of a name: letters and digits of any script, _ . - [ ] and invisible format characters. */
+/**
+ * Characters of a name: letters and digits of any script (beyond the first plane too), _ . - [ ] and invisible format
+ * characters.
+ */
 function isKeyChar(c: number): boolean {
   return (
     isAlnum(c) ||
@@ -55,6 +58,9 @@ function isKeyChar(c: number): boolean {
     c === 0x5b ||
     c === 0x5d ||
     c === 0xad ||
+    c === 0x180e ||
+    // Half of a letter beyond the first plane (𝐩𝐚𝐬𝐬𝐰𝐨𝐫𝐝, mathematical letters that fold to Latin ones).
+    (c >= 0xd800 && c <= 0xdfff) ||
     (c >= 0x200b && c <= 0x200f) ||
     (c >= 0x2060 && c <= 0x2064) ||
     c === 0xfeff
