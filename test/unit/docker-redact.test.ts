@@ -1505,3 +1505,27 @@ describe('round 16: a third pass', () => {
     expect(redactSecrets(emoji)).toBe(emoji);
   });
 });
+
+describe("round 16: what a secret store is given, and what a secret's reference names", () => {
+  it("a secret store's value whatever its name: Key Vault, SSM SecureString, vault kv put and patch", () => {
+    expect(redactSecrets('az keyvault secret set --vault-name v --name db --value Kv1pw')).toBe(
+      'az keyvault secret set --vault-name v --name db --value ***',
+    );
+    expect(redactSecrets('aws ssm put-parameter --name /prod/db/host --value Ss1pw --type SecureString')).toBe(
+      'aws ssm put-parameter --name /prod/db/host --value *** --type SecureString',
+    );
+    expect(redactSecrets('vault kv patch -mount=secret app stripe=Vk2 host=db cfg=@c.json in=-')).toBe(
+      'vault kv patch -mount=secret app stripe=*** host=*** cfg=@c.json in=-',
+    );
+    expect(redactSecrets('BUNDLE_GEMS__EXAMPLE__COM=u:Bd1pw bundle install')).toBe(
+      'BUNDLE_GEMS__EXAMPLE__COM=*** bundle install',
+    );
+    for (const command of [
+      'aws ssm put-parameter --name /prod/db/host --value db.internal --type String',
+      'az keyvault secret show --vault-name v --name db',
+      'BUNDLE_BUILD__NOKOGIRI=--use-system-libraries BUNDLE_PATH=vendor',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+});

@@ -470,8 +470,10 @@ function classifyFolded(visible: string): boolean {
   const credentialId =
     last === 'id' &&
     (before === 'session' || (before === 'secret' && (!visible.startsWith('-') || /app-?role/i.test(visible))));
-  // Names that hold a secret by a tool's own convention, whatever their words say: SonarQube's sonar.login token.
+  // Names that hold a secret by a tool's own convention, whatever their words say: SonarQube's sonar.login token,
   if (/(?:^|[.-]|-D)sonar[.-]login$/i.test(visible)) return true;
+  // Bundler's credentials for a gem server, BUNDLE_GEMS__EXAMPLE__COM=user:password (its build flags and mirrors aside).
+  if (/^BUNDLE_(?!BUILD__|MIRROR__)[A-Z0-9_]*__[A-Z0-9_]+$/.test(visible)) return true;
   if (words.length > 1 && last !== undefined && ABOUT_THE_SECRET.has(last) && !credentialId) return false;
   // --max-tokens 4096, MIN_KEY_LENGTH, num_tokens: a name that opens with a quantity counts secrets, it holds none.
   if (words.length > 1 && QUANTITIES.has(words[0]!.toLowerCase())) return false;

@@ -49,8 +49,11 @@ interface PositionalTool {
   secretFrom(flagLetters: string, longFlags: readonly string[], positionals: readonly string[]): number | undefined;
   /** Short flags that take the next word as their value (not a positional). */
   valueFlags?: string;
-  /** Only this part of each secret positional is hidden: after user/ (sqlplus user/password@db). */
-  part?: 'after-slash';
+  /**
+   * Only this part of each secret positional is hidden: after user/ (sqlplus user/password@db), or after KEY= (vault kv
+   * put path key=value, where words without = are not hidden, and key=- or key=@file name where the value comes from).
+   */
+  part?: 'after-slash' | 'after-equals';
   /** The first positional must be this (poetry config http-basic.REPO …, not virtualenvs.create). */
   firstPositional?: RegExp;
   /** Windows flags (`/add`, `/user:NAME`) are flags, not positionals. */
@@ -161,6 +164,16 @@ const TOOLS: Tool[] = [
   { kind: 'positional', names: /^wandb$/, subcommand: ['login'], secretFrom: () => 0 },
   { kind: 'positional', names: /^bw$/, subcommand: ['unlock'], secretFrom: () => 0 },
   { kind: 'positional', names: /^bw$/, subcommand: ['login'], secretFrom: () => 1 },
+  // vault kv put|patch PATH KEY=VALUE…: every value given to Vault's secret store is a secret, whatever its key.
+  ...['put', 'patch'].map(
+    (sub): PositionalTool => ({
+      kind: 'positional',
+      names: /^vault$/,
+      subcommand: ['kv', sub],
+      secretFrom: () => 0,
+      part: 'after-equals',
+    }),
+  ),
   // ZooKeeper's shell: addauth digest USER:PASSWORD.
   {
     kind: 'positional',
@@ -426,7 +439,15 @@ class ToolArguments {
     const part = this.tool.part;
     for (const word of this.positionals.slice(from)) {
       // sqlplus u/p@db @script.sql ARG…: what follows the script is the script's.
-      if (part && this.text.charCodeAt(word.start) === 0x40) break;
+      if (part === 'after-slash' && this.text.charCodeAt(word.start) === 0x40) break;
+      if (part === 'after-equals') {
+        const raw = this.text.slice(word.start, word.end);
+        const equals = raw.indexOf('=');
+        if (equals > 0 && !/^["']?(?:-|@)/.test(raw.slice(equals + 1))) {
+          maskValue(this.text, word.start + equals + 1, word.end, this.masks);
+        }
+        continue;
+      }
       if (!part) {
         const kept = this.tool.keepPrefix?.exec(this.text.slice(word.start, word.end))?.[0].length ?? 0;
         maskValue(this.text, word.start + kept, word.end, this.masks);
@@ -635,10 +656,13 @@ const FROM_FILE = /^(?:@|file:|[.~]?\/)|\.(?:ya?ml|json|toml|env|txt|ini|conf)$/
 
 /**
  * What a command sets for something it names as a secret: `--var-name API_KEY --var-value x`, `gh secret set
- * DEPLOY_KEY --body x`, `copilot secret init --name DB_PASS --values prod=x`. The name may come before or after.
+ * DEPLOY_KEY --body x`, `copilot secret init --name DB_PASS --values prod=x`, and what it sets in a secret store
+ * whatever the name (`az keyvault secret set --name db --value x`, `aws ssm put-parameter --type SecureString`). The
+ * name may come before or after.
  */
 class ValueOfNamedSecret {
   private named = false;
+  private previous = '';
   private valueNext: Word | undefined;
   private pending: Word[] = [];
 
@@ -660,8 +684,14 @@ class ValueOfNamedSecret {
       return;
     }
     const name = raw.replace(/^["']|["']$/g, '');
-    // Named as a variable or a key is (DB_PASS, Smtp:Password, /prod/db/password), not in prose ('Rotate the API key').
-    if (!this.named && SECRET_NAME_SHAPE.test(name) && isSensitiveKey(name)) {
+    // Named as a variable or a key is (DB_PASS, Smtp:Password, /prod/db/password), not in prose ('Rotate the API key');
+    // or whatever its name, a secret store's entry (az keyvault secret set --name db --value x) or an SSM SecureString.
+    const secret =
+      (SECRET_NAME_SHAPE.test(name) && isSensitiveKey(name)) ||
+      (/^(?:set|create|add|put|update)$/.test(name) && /^secrets?$/i.test(this.previous)) ||
+      /^(?:--type=)?SecureString$/.test(name);
+    this.previous = name;
+    if (!this.named && secret) {
       this.named = true;
       for (const value of this.pending) maskValue(this.text, value.start, value.end, this.masks);
       this.pending = [];
