@@ -1528,4 +1528,17 @@ describe("round 16: what a secret store is given, and what a secret's reference 
       expect(redactSecrets(command)).toBe(command);
     }
   });
+
+  it("a secretKeyRef's key names which of the secret's keys to read; a key after it, in another entry, is hidden", () => {
+    for (const command of [
+      'valueFrom:\n  secretKeyRef:\n    name: db\n    key: password',
+      '{"valueFrom":{"secretKeyRef":{"name":"db","key":"password"}}}',
+      '{"valueFrom":{"configMapKeyRef":{"name":"app","key":"api-token"}}}',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+    expect(redactSecrets('{"secretKeyRef":{"name":"db","key":"password"}},{"key":"Kx9real"}')).toBe(
+      '{"secretKeyRef":{"name":"db","key":"password"}},{"key":"***"}',
+    );
+  });
 });

@@ -337,7 +337,7 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
         : (keyKind(name, separator) ??
           siblingNamesSecret(text, start, name) ??
           (quotedName ? jwkPrivateMember(text, start, name) : null));
-    if (kind === null) return { next: separatorAt + 1, region };
+    if (kind === null || namesKeyOfSecret(text, start, name)) return { next: separatorAt + 1, region };
     let value = separatorAt + 1;
     const c = text.charCodeAt(value);
     if ((separator === COLON && c === EQUALS) || (separator === EQUALS && (c === EQUALS || c === GREATER))) value++;
@@ -559,6 +559,20 @@ function siblingNamesSecret(text: string, start: number, name: string): KeyKind 
     sibling = [...entry.matchAll(SIBLING_NAME)][0]?.[1];
   }
   return sibling && isSensitiveKey(sibling.slice(sibling.lastIndexOf('/') + 1)) ? 'secret' : null;
+}
+
+/**
+ * The key of a Kubernetes secretKeyRef or configMapKeyRef (valueFrom: secretKeyRef: {name: db, key: password}): which
+ * of the secret's keys to read, not a secret.
+ */
+function namesKeyOfSecret(text: string, start: number, name: string): boolean {
+  if (name !== 'key') return false;
+  const before = text.slice(Math.max(0, start - SIBLING_WINDOW), start);
+  const ref = [...before.matchAll(/(?:secret|configMap)KeyRef\\?["']?\s*:/g)].at(-1);
+  if (!ref) return false;
+  // In the reference's own entry: no brace closes it, and YAML's key is at most a few lines below.
+  const entry = before.slice(ref.index + ref[0].length);
+  return !entry.includes('}') && entry.split('\n').length <= 4;
 }
 
 /** A JSON Web Key's private members (RFC 7518: RSA's d, p, q, dp, dq, qi; EC's and OKP's d; a symmetric k). */
