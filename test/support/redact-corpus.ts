@@ -506,8 +506,8 @@ export const CORPUS_LOOKALIKES: string[] = [
 
 /**
  * A second batch, written after reading the redaction code (so not first-sight): services common on Docker hosts
- * and their env, CLI and config forms. On first sight 5 of its 98 forms showed a secret part and 16 of its 51
- * look-alikes changed.
+ * and their env, CLI and config forms. Against the code after the first batch's fixes, 5 of its 98 forms showed a
+ * secret part and 16 of its 51 look-alikes changed.
  */
 export const CORPUS_SECRETS_SECOND: CorpusSecret[] = [
   ['rediss URI', 'redis-cli -u rediss://default:B2r1pw@h:6380', ['B2r1pw']],
@@ -690,6 +690,140 @@ export const CORPUS_LOOKALIKES_SECOND: string[] = [
   'pg_isready -h db -p 5432 -U postgres',
   'mysqladmin ping -h db -u root --password',
   'redis-cli -h redis --no-auth-warning ping',
+];
+
+/**
+ * A third batch, also written after reading the code: docker inspect's Env and Cmd, compose and Kubernetes manifests,
+ * credential files, secret stores, unusual letters in names. Against the code after the first two batches' fixes, 7
+ * of its 52 forms showed a secret part and 1 of its 26 look-alikes changed.
+ */
+export const CORPUS_SECRETS_THIRD: CorpusSecret[] = [
+  [
+    'inspect Env JSON array',
+    '"Env": ["PATH=/usr/bin", "DB_PASSWORD=B3e1pw", "API_KEY=B3e2key"]',
+    ['B3e1pw', 'B3e2key'],
+  ],
+  ['inspect Cmd JSON array sh -c', '"Cmd": ["sh", "-c", "mysql -uroot -pB3c1pw app"]', ['B3c1pw']],
+  ['compose env map', 'environment:\n  DB_PASSWORD: B3y1pw\n  DB_HOST: db', ['B3y1pw']],
+  ['tab separator', 'password\tB3t1pw', ['B3t1pw']],
+  ['math bold name', '\u{1d429}\u{1d41a}\u{1d42c}\u{1d42c}\u{1d430}\u{1d428}\u{1d42b}\u{1d41d}=B3u1pw', ['B3u1pw']],
+  ['combining mark in name', 'pa\u0332ssword=B3u2pw', ['B3u2pw']],
+  ['mongolian vowel separator in name', 'pass\u180eword=B3u3pw', ['B3u3pw']],
+  [
+    'PEM one line with spaces',
+    'KEY=-----BEGIN RSA PRIVATE KEY----- MIIEpAIBAAKCAQEAB3pemBody -----END RSA PRIVATE KEY-----',
+    ['MIIEpAIBAAKCAQEAB3pemBody'],
+  ],
+  [
+    'PuTTY key',
+    'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\nAAAAIB3puttyPrivBody\nPrivate-MAC: ab12',
+    ['AAAAIB3puttyPrivBody'],
+  ],
+  [
+    'aws credentials file',
+    '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = B3aw1sec',
+    ['B3aw1sec'],
+  ],
+  [
+    'kubeconfig client-key-data',
+    'users:\n- name: u\n  user:\n    client-key-data: LS0tB3kc1data\n    token: B3kc2tok',
+    ['LS0tB3kc1data', 'B3kc2tok'],
+  ],
+  ['docker config identitytoken', '{"auths":{"r":{"identitytoken":"B3dc1tok"}}}', ['B3dc1tok']],
+  ['.pgpass line', 'echo "db:5432:*:u:B3pg1pw" > ~/.pgpass', ['B3pg1pw']],
+  ['pkcs12 -password pass:', 'openssl pkcs12 -in c.p12 -password pass:B3os1pw -nodes', ['B3os1pw']],
+  ['PowerShell $env:', '$env:DB_PASSWORD = "B3ps1pw"', ['B3ps1pw']],
+  ['setx', 'setx API_KEY B3sx1key', ['B3sx1key']],
+  ['launchctl setenv', 'launchctl setenv API_TOKEN B3lc1tok', ['B3lc1tok']],
+  ['az keyvault secret set plain name', 'az keyvault secret set --vault-name v --name db --value B3kv1pw', ['B3kv1pw']],
+  ['ssm SecureString', 'aws ssm put-parameter --name /prod/db/host --value B3ssm1 --type SecureString', ['B3ssm1']],
+  ['vault kv put plain key', 'vault kv put secret/app api=B3vk1val', ['B3vk1val']],
+  ['vault kv patch', 'vault kv patch -mount=secret app stripe=B3vk2val', ['B3vk2val']],
+  ['declare -x', 'declare -x DB_PASSWORD=B3dx1pw', ['B3dx1pw']],
+  ['env -S', 'env -S "API_TOKEN=B3es1tok app"', ['B3es1tok']],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell expansion with a default, as a command shows it
+  ['default in expansion', 'DB_PASSWORD=${DB_PASSWORD:-B3de1pw}', ['B3de1pw']],
+  [
+    'JWT bare in env no name',
+    'X=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJCM2p3dCJ9.B3jwSigZx9Qm2Lw7Vb4Tk8Rp3Hs6Nd1Yc5Gf0Zx9Q',
+    ['B3jwSigZx9Qm2Lw7Vb4Tk8Rp3Hs6Nd1Yc5Gf0Zx9Q'],
+  ],
+  ['Basic base64 alone', 'curl -H "Authorization: Basic YWRtaW46QjNiYXNpYw==" x', ['YWRtaW46QjNiYXNpYw']],
+  ['amqp in yaml', 'spring:\n  rabbitmq:\n    addresses: amqp://u:B3am1pw@r:5672', ['B3am1pw']],
+  ['password with spaces yaml quoted', 'password: "B3yq1 pw two"', ['B3yq1', 'two"']],
+  ['password yaml single quoted with colon', "password: 'B3yq2:pw'", ['B3yq2']],
+  ['password yaml block', 'password: |\n  B3yb1pw\nuser: u', ['B3yb1pw']],
+  ['ini semicolon comment after', 'password=B3in1pw ; set by ops', ['B3in1pw']],
+  ['java properties escaped colon', 'db.password=B3jp1\\:pw', ['B3jp1']],
+  [
+    'xml encoded entities in attr',
+    '<add name="Db" connectionString="Server=h;User ID=u;Password=B3xe1pw;"/>',
+    ['B3xe1pw'],
+  ],
+  ['docker run --env-file inline', 'docker run --env API_SECRET=B3de2sec app', ['B3de2sec']],
+  ['label value secret', 'docker run -l com.example.token=B3lb1tok app', ['B3lb1tok']],
+  [
+    'mount opt password via --mount',
+    '--mount type=volume,dst=/d,volume-driver=cifs,volume-opt=password=B3mo1pw',
+    ['B3mo1pw'],
+  ],
+  ['sshfs password in command', 'sshfs -o ssh_command="sshpass -p B3sf1pw ssh" u@h:/ /m', ['B3sf1pw']],
+  ['git url in submodule config', 'git config submodule.x.url https://u:B3gs1pw@git.example/x.git', ['B3gs1pw']],
+  ['npmrc _password', '//registry.example/:_password=QjNucDE=', ['QjNucDE']],
+  ['npmrc _auth', '_auth=dTpCM25wMg==', ['dTpCM25wMg']],
+  ['pip.conf index-url in env', 'PIP_INDEX_URL=https://u:B3pi1pw@pypi.example/simple', ['B3pi1pw']],
+  [
+    'maven settings password',
+    '<server><id>r</id><username>u</username><password>B3mv1pw</password></server>',
+    ['B3mv1pw'],
+  ],
+  ['gradle.properties', 'ORG_GRADLE_PROJECT_signingPassword=B3gr1pw', ['B3gr1pw']],
+  ['cargo registry token env', 'CARGO_REGISTRIES_MY_TOKEN=B3cg1tok', ['B3cg1tok']],
+  [
+    'composer auth json env',
+    'COMPOSER_AUTH={"http-basic":{"repo.example":{"username":"u","password":"B3cp1pw"}}}',
+    ['B3cp1pw'],
+  ],
+  ['bundler credentials env', 'BUNDLE_GEMS__EXAMPLE__COM=u:B3bd1pw', ['B3bd1pw']],
+  ['helm repo password stdin echo', 'echo B3hm1pw | helm registry login r -u u --password-stdin', ['B3hm1pw']],
+  ['kubectl --password', 'kubectl --username=admin --password=B3kc3pw get po', ['B3kc3pw']],
+  ['oc login -p', 'oc login https://api:6443 -u admin -p B3oc1pw', ['B3oc1pw']],
+  ['oc login --token', 'oc login --token=B3oc2tok --server=https://api:6443', ['B3oc2tok']],
+  ['rancher login --token', 'rancher login https://r --token B3rn1tok', ['B3rn1tok']],
+  [
+    'k9s / kubectl bearer in header arg',
+    'kubectl get --raw /x --as=u -H "Authorization: Bearer B3kb1tok"',
+    ['B3kb1tok'],
+  ],
+];
+
+export const CORPUS_LOOKALIKES_THIRD: string[] = [
+  '"Env": ["PATH=/usr/local/bin:/usr/bin", "LANG=C.UTF-8"]',
+  'environment:\n  DB_HOST: db\n  DB_PASSWORD_FILE: /run/secrets/db',
+  'valueFrom:\n  secretKeyRef:\n    name: db\n    key: password',
+  'args: ["--token-file=/var/run/secrets/token", "--v=2"]',
+  'docker run -e DB_PASSWORD app',
+  'docker run --env-file ./prod.env app',
+  'az keyvault secret show --vault-name v --name db',
+  'aws ssm get-parameter --name /prod/db/password --with-decryption',
+  'vault kv get -field=password secret/app',
+  'vault kv put secret/app @data.json',
+  'vault kv metadata put -max-versions=5 secret/app',
+  'launchctl getenv API_TOKEN',
+  'setx PATH "%PATH%;C:\\tools"',
+  'git config --global user.email bot@example.com',
+  'ssh-add ~/.ssh/id_ed25519',
+  'kubectl config view --minify --raw=false',
+  'kubectl get secret db -o jsonpath={.data.password}',
+  'oc whoami --show-token=false',
+  'gpg --list-secret-keys --keyid-format=long',
+  'openssl pkcs12 -in c.p12 -passin env:P12_PW -nokeys',
+  'docker run -l com.example.team=payments app',
+  'label: traefik.http.routers.api.middlewares=auth@file',
+  'traefik.http.middlewares.auth.forwardauth.address=http://auth:4181',
+  'traefik.http.routers.app.tls.certresolver=le',
+  'nginx.ingress.kubernetes.io/auth-url: https://auth.example.com/oauth2/auth',
+  'nginx.ingress.kubernetes.io/auth-signin: https://auth.example.com/oauth2/start',
 ];
 
 /**
