@@ -81,6 +81,9 @@ const SHAPES: Record<string, string> = {
   '{"value": repeated (names beside a value)': fill('{"value":"x","name":"a",'),
   'astral letters and = repeated': fill('\u{1d429}\u{1d41a}\u{1d42c}\u{1d42c}='),
   'Private-Lines: repeated (PuTTY)': fill('Private-Lines: 1\nA\n'),
+  "vault kv put a b=c repeated (a store's values)": fill('vault kv put a b=c '),
+  'secret set --value x repeated': fill('secret set --value x '),
+  'secretKeyRef: key: repeated': fill('secretKeyRef: key: '),
   '%70 repeated (percent-encoded names)': fill('%70a%73s%77ord=%70'),
 };
 

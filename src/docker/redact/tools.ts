@@ -165,15 +165,13 @@ const TOOLS: Tool[] = [
   { kind: 'positional', names: /^bw$/, subcommand: ['unlock'], secretFrom: () => 0 },
   { kind: 'positional', names: /^bw$/, subcommand: ['login'], secretFrom: () => 1 },
   // vault kv put|patch PATH KEY=VALUE…: every value given to Vault's secret store is a secret, whatever its key.
-  ...['put', 'patch'].map(
-    (sub): PositionalTool => ({
-      kind: 'positional',
-      names: /^vault$/,
-      subcommand: ['kv', sub],
-      secretFrom: () => 0,
-      part: 'after-equals',
-    }),
-  ),
+  {
+    kind: 'positional',
+    names: /^vault$/,
+    subcommand: ['kv'],
+    secretFrom: (_letters, _long, positionals) => (/^(?:put|patch)$/.test(positionals[0] ?? '') ? 1 : undefined),
+    part: 'after-equals',
+  },
   // ZooKeeper's shell: addauth digest USER:PASSWORD.
   {
     kind: 'positional',
@@ -683,15 +681,17 @@ class ValueOfNamedSecret {
       this.valueNext = word;
       return;
     }
+    if (this.named) return;
     const name = raw.replace(/^["']|["']$/g, '');
     // Named as a variable or a key is (DB_PASS, Smtp:Password, /prod/db/password), not in prose ('Rotate the API key');
     // or whatever its name, a secret store's entry (az keyvault secret set --name db --value x) or an SSM SecureString.
+    const previous = this.previous;
+    this.previous = name;
     const secret =
       (SECRET_NAME_SHAPE.test(name) && isSensitiveKey(name)) ||
-      (/^(?:set|create|add|put|update)$/.test(name) && /^secrets?$/i.test(this.previous)) ||
+      (/^secrets?$/i.test(previous) && /^(?:set|create|add|put|update)$/.test(name)) ||
       /^(?:--type=)?SecureString$/.test(name);
-    this.previous = name;
-    if (!this.named && secret) {
+    if (secret) {
       this.named = true;
       for (const value of this.pending) maskValue(this.text, value.start, value.end, this.masks);
       this.pending = [];
