@@ -1542,3 +1542,19 @@ describe("round 16: what a secret store is given, and what a secret's reference 
     );
   });
 });
+
+describe('round 16: a fourth pass', () => {
+  it("PHP's PDO, a variable read as a secret, a program given as an option's value", () => {
+    expect(redactSecrets(`php -r 'new PDO("mysql:host=db", "root", "Ph1pw");'`)).toBe(
+      `php -r 'new PDO("mysql:host=db", "***", "***");'`,
+    );
+    expect(redactSecrets('read -s PASSWORD <<< Rd1pw')).toBe('read -s PASSWORD <<< ***');
+    expect(redactSecrets('echo Rd2tok | read -r API_TOKEN')).toBe('echo *** | read -r API_TOKEN');
+    expect(redactSecrets('scp -o "ProxyCommand=sshpass -p Sc1pw ssh -W %h:%p j" f h:/x')).toBe(
+      'scp -o "ProxyCommand=sshpass -p *** ssh -W %h:%p j" f h:/x',
+    );
+    for (const command of ['echo hello | read -r LINE', 'read -r -p "Password: " PW']) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+});

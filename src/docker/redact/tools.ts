@@ -338,7 +338,11 @@ function* shellWords(text: string, from: number, to: number): Generator<Word | n
 
 /** The word as a program name: without quotes and directories (`"/usr/bin/mysql"` → mysql). */
 function programName(text: string, word: Word): string {
-  const bare = text.slice(word.start, word.end).replace(/["'`\\]/g, '');
+  // ProxyCommand=sshpass -p …: an option whose value is the program a command runs.
+  const bare = text
+    .slice(word.start, word.end)
+    .replace(/["'`\\]/g, '')
+    .replace(/^[A-Za-z][\w.-]*=/, '');
   return bare.slice(bare.lastIndexOf('/') + 1);
 }
 
@@ -573,6 +577,8 @@ function readsSecret(command: PipelineCommand, raw: string): boolean {
     if (SECRET_NAME_SHAPE.test(name) && isSensitiveKey(name)) return true;
   }
   if (program === 'secret-tool' && raw === 'store') return true;
+  // read -s PASSWORD <<< x, echo x | read -r API_TOKEN: what comes in is kept in a variable named as a secret.
+  if (program === 'read' && !raw.startsWith('-') && SECRET_NAME_SHAPE.test(raw) && isSensitiveKey(raw)) return true;
   if (INPUT_AS_SOURCE.test(raw) && SECRET_SOURCE_FLAG.test(previous)) return true;
   // docker secret create NAME -, vault login -, vault kv put path key=-; gcloud secrets versions add NAME
   // --data-file=-, az keyvault secret set --file /dev/stdin, kubectl create secret … --from-file=pw=/dev/stdin.
