@@ -1558,3 +1558,24 @@ describe('round 16: a fourth pass', () => {
     }
   });
 });
+
+describe('round 16: values on the next line, and ARNs', () => {
+  it("a YAML value on the line below its name, a flag's value after a line continuation", () => {
+    expect(redactSecrets('password:\n  Ym9pw\nuser: u')).toBe('password:\n  ***\nuser: u');
+    expect(redactSecrets('app --password \\\n  Bk1pw --port 80')).toBe('app --password \\\n  *** --port 80');
+    for (const command of [
+      'db:\n  password:\n    nested: x',
+      'password:\nuser: u',
+      'secrets:\n  - db_password',
+      'app --password \\\n  --port 80',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+
+  it("an ARN's parts are no names; a password after one still is hidden", () => {
+    const arn = 'app --db arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf';
+    expect(redactSecrets(arn)).toBe(arn);
+    expect(redactSecrets('app --password arn:x:token:Zz9')).toBe('app --password ***');
+  });
+});

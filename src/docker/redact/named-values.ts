@@ -329,7 +329,8 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
   if (separator === EQUALS || separator === COLON) {
     const isUrl = separator === COLON && text.startsWith('//', separatorAt + 1);
     // A host name is never a name: https://auth.example.com:8443, user@session-db:5432; nor is a path's last part
-    // (-v /run/secrets:/run/secrets:ro, --tmpfs /run/secrets:size=1m).
+    // (-v /run/secrets:/run/secrets:ro, --tmpfs /run/secrets:size=1m), nor a part of an ARN (looked for only when
+    // the name says secret).
     const isHost = text.startsWith('://', start - 3) || before === AT || before === SLASH;
     const kind =
       isUrl || isHost
@@ -337,7 +338,8 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
         : (keyKind(name, separator) ??
           siblingNamesSecret(text, start, name) ??
           (quotedName ? jwkPrivateMember(text, start, name) : null));
-    if (kind === null || namesKeyOfSecret(text, start, name)) return { next: separatorAt + 1, region };
+    if (kind === null || namesKeyOfSecret(text, start, name) || (before === COLON && inArn(text, start)))
+      return { next: separatorAt + 1, region };
     let value = separatorAt + 1;
     const c = text.charCodeAt(value);
     if ((separator === COLON && c === EQUALS) || (separator === EQUALS && (c === EQUALS || c === GREATER))) value++;
@@ -345,6 +347,14 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     // `--password= -v`: an empty value, not the next flag.
     if (afterBlanks > value && text.charCodeAt(afterBlanks) === DASH) return { next: afterBlanks, region };
     value = afterBlanks;
+    // password:⏎  x in YAML: a plain value on the next line, indented further than the name's.
+    if (separator === COLON && text.charCodeAt(value) === NEWLINE) {
+      const line = nextLineValue(text, start, value);
+      if (line) {
+        maskValue(text, line[0], line[1], scan.masks);
+        return { next: line[1], region };
+      }
+    }
     // password: | or >- in YAML: the value is the block of lines below it.
     const block = separator === COLON ? blockScalarEnd(text, value) : -1;
     if (block >= 0) {
@@ -392,9 +402,10 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
   }
 
   if (name.charCodeAt(0) === DASH && isBlank(text.charCodeAt(p))) {
-    // --password hunter2, "--password" "hunter2": the next word, unless it is another flag or the command ends.
+    // --password hunter2, "--password" "hunter2": the next word, unless it is another flag or the command ends; a
+    // backslash that continues the line (--password \⏎ x) is a blank.
     const kind = keyKind(name, -1) ?? siblingNamesSecret(text, start, name);
-    const value = skipBlanks(text, p);
+    const value = skipContinuedBlanks(text, p);
     const c = text.charCodeAt(value);
     if (
       kind !== null &&
@@ -471,6 +482,53 @@ function maskElementText(text: string, value: number, masks: Span[]): number {
   while (close < text.length && text.charCodeAt(close) !== LESS && close - value < ELEMENT_MAX) close++;
   maskValue(text, value, close, masks);
   return close;
+}
+
+/** Whether the name at `start` is a part of an ARN (arn:aws:secretsmanager:region:account:secret:db-AbCdEf). */
+function inArn(text: string, start: number): boolean {
+  let p = start;
+  while (
+    p > 0 &&
+    start - p < 256 &&
+    !isSpace(text.charCodeAt(p - 1)) &&
+    !isQuote(text.charCodeAt(p - 1)) &&
+    text.charCodeAt(p - 1) !== EQUALS
+  )
+    p--;
+  return text.startsWith('arn:', p);
+}
+
+/** Blanks, and backslash-newlines that continue a shell's line, from `from`. */
+function skipContinuedBlanks(text: string, from: number): number {
+  let p = skipBlanks(text, from);
+  while (text.charCodeAt(p) === BACKSLASH && text.charCodeAt(p + 1) === NEWLINE) {
+    p += 2;
+    while (p < text.length && isSpace(text.charCodeAt(p)) && text.charCodeAt(p) !== NEWLINE) p++;
+  }
+  return p;
+}
+
+/** How long a YAML value on the line after its name may be. */
+const NEXT_LINE_MAX = 4096;
+
+/**
+ * A YAML plain or quoted value on the line after its name (`password:⏎  x`): [start, end) of that line's text when it
+ * is indented further than the name's line and is no mapping key, list item, comment or block of its own; else null.
+ */
+function nextLineValue(text: string, nameStart: number, newline: number): [number, number] | null {
+  let lineStart = nameStart;
+  while (lineStart > 0 && nameStart - lineStart < 256 && text.charCodeAt(lineStart - 1) !== NEWLINE) lineStart--;
+  let indent = 0;
+  while (text.charCodeAt(lineStart + indent) === 0x20) indent++;
+  let p = newline + 1;
+  while (text.charCodeAt(p) === 0x20 && p - newline < 256) p++;
+  if (p - newline - 1 <= indent) return null;
+  let end = p;
+  while (end < text.length && end - p < NEXT_LINE_MAX && text.charCodeAt(end) !== NEWLINE) end++;
+  while (end > p && isSpace(text.charCodeAt(end - 1))) end--;
+  const line = text.slice(p, Math.min(end, p + 256));
+  if (end === p || /^(?:[-#|>{[&*!%@`]|[\w.-]+[ \t]*:(?:[ \t]|$))/.test(line)) return null;
+  return [p, end];
 }
 
 /** After a YAML block indicator (|, >, |-, >+2) at `at`, where its first line starts (after a newline or \n); else -1. */
