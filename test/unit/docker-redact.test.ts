@@ -1579,3 +1579,31 @@ describe('round 16: values on the next line, and ARNs', () => {
     expect(redactSecrets('app --password arn:x:token:Zz9')).toBe('app --password ***');
   });
 });
+
+describe('round 16: references to a secret kept elsewhere', () => {
+  it("templates, Kubernetes' and Windows' variable references, and secret stores' references are shown", () => {
+    for (const command of [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, as a workflow's command shows it
+      'curl -H "Authorization: token ${{ secrets.GITHUB_TOKEN }}" https://api.github.com',
+      'password: {{ .Values.db.password }}',
+      'ansible_password: "{{ vault_db_password }}"',
+      'app --password=$(DB_PASSWORD)',
+      'app --password %DB_PASSWORD%',
+      'password: <path:secret/data/db#password>',
+      'DB_PASSWORD=ref+vault://secret/db#/password',
+      'DB_PASSWORD=op://prod/db/password',
+      'DB_PASSWORD=arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf',
+      '--secret-arn arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf',
+      'DB_PASSWORD=@Microsoft.KeyVault(SecretUri=https://v.vault.azure.net/secrets/db/)',
+      'git config --global credential.helper "cache --timeout=3600"',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+    // What only looks like one is a password.
+    expect(redactSecrets('app --password %secret1%')).toBe('app --password ***');
+    expect(redactSecrets('app --password "{{ literal pw }}"')).toBe('app --password "***"');
+    expect(redactSecrets('git -c credential.helper=\'!f() { echo "password=Gc1pw"; }; f\' fetch')).toBe(
+      'git -c credential.helper=\'!f() { echo "password=***"; }; f\' fetch',
+    );
+  });
+});

@@ -176,6 +176,9 @@ const ABOUT_THE_SECRET = new Set([
   'database',
   'db',
   'alias',
+  // An ARN that names it (--secret-arn, DB_PASSWORD_ARN), the program that fetches it (git's credential.helper).
+  'arn',
+  'helper',
   // How a login is made, not with what: authSource=admin, authMechanism=SCRAM-SHA-256, --authgroup=VPN.
   'source',
   'mechanism',
