@@ -121,11 +121,11 @@ const FILE_REFERENCE =
  * Key Vault reference). A `)` that ends the command is trimmed from a value before it gets here.
  */
 const SECRET_REFERENCE = new RegExp(
-  String.raw`^(["']?)(?:` +
+  `^(["']?)(?:` +
     [
       String.raw`\$?\{\{-?\s*[A-Za-z_.$][\w.$\[\]'"]*(?:\s*\|\s*[\w ."'()-]*)*\s*-?\}\}`,
       String.raw`\$\([A-Z_][A-Z0-9_]*\)?`,
-      String.raw`%[A-Z_][A-Z0-9_]*%`,
+      '%[A-Z_][A-Z0-9_]*%',
       String.raw`<path:[^<>\s]+>`,
       String.raw`ref\+[a-z0-9]+:\/\/\S+`,
       String.raw`op:\/\/[\w .\/-]+`,
