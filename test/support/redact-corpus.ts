@@ -827,6 +827,87 @@ export const CORPUS_LOOKALIKES_THIRD: string[] = [
 ];
 
 /**
+ * A fourth batch, written after the third's fixes: evasions of the shell and of YAML, code calls, tools' own flags,
+ * and references to secrets kept elsewhere. Against the code then, 5 of its 33 forms showed a secret part and 11 of its
+ * 16 look-alikes changed. (A token as a URL path segment, /token/x/verify, is left out: a segment is too often an id.)
+ */
+export const CORPUS_SECRETS_FOURTH: CorpusSecret[] = [
+  ['yaml value on next line', 'password:\n  B4y1pw\nuser: u', ['B4y1pw']],
+  ['ini space before colon', 'password : B4i1pw', ['B4i1pw']],
+  ['concatenated quotes', `PASSWORD='B4c1'"pw"`, ['B4c1']],
+  ['ANSI-C quoting', `app --password=$'B4a1\\tpw'`, ['B4a1']],
+  ['backslash-newline before value', 'app --password \\\n  B4b1pw --port 80', ['B4b1pw']],
+  ['read -s here-string', 'read -s PASSWORD <<< B4r1pw', ['B4r1pw']],
+  ['curl --user=', 'curl --user=u:B4cu1pw https://x', ['B4cu1pw']],
+  ['curl -H glued', 'curl -Hx-api-key:B4cu2key https://x', ['B4cu2key']],
+  ['curl -H lowercase unquoted', 'curl -H x-api-key:B4cu3key https://x', ['B4cu3key']],
+  ['PowerShell -Password', 'New-LocalUser -Name u -Password B4ps1pw', ['B4ps1pw']],
+  [
+    'PowerShell headers hashtable',
+    'Invoke-RestMethod -Uri https://x -Headers @{Authorization="Bearer B4ps2tok"}',
+    ['B4ps2tok'],
+  ],
+  ['python environ index', `python -c "import os; os.environ['API_KEY'] = 'B4py1key'"`, ['B4py1key']],
+  ['node process.env', `node -e "process.env.API_TOKEN = 'B4nd1tok'"`, ['B4nd1tok']],
+  ['go ldflags -X', `go build -ldflags "-X main.apiKey=B4go1key" .`, ['B4go1key']],
+  ['svn --password', 'svn co --username u --password B4sv1pw https://svn/x', ['B4sv1pw']],
+  ['p4 -P', 'p4 -u u -P B4p41pw sync', ['B4p41pw']],
+  ['scp ProxyCommand sshpass', `scp -o "ProxyCommand=sshpass -p B4sc1pw ssh -W %h:%p j" f h:/x`, ['B4sc1pw']],
+  ['plink -pw', 'plink -ssh u@h -pw B4pl1pw', ['B4pl1pw']],
+  ['rdesktop -p', 'rdesktop -u admin -p B4rd1pw h', ['B4rd1pw']],
+  ['x11vnc -passwd', 'x11vnc -passwd B4vn1pw -display :0', ['B4vn1pw']],
+  ['hydra -p', 'hydra -l admin -p B4hy1pw ssh://h', ['B4hy1pw']],
+  ['sqlmap --auth-cred', 'sqlmap -u https://x --auth-type=basic --auth-cred=u:B4sq1pw', ['B4sq1pw']],
+  [
+    'docker-credential JSON',
+    `echo '{"ServerURL":"r","Username":"u","Secret":"B4dc1sec"}' | docker-credential-pass store`,
+    ['B4dc1sec'],
+  ],
+  [
+    'git credential helper function',
+    `git -c credential.helper='!f() { echo "password=B4gc1pw"; }; f' fetch`,
+    ['B4gc1pw'],
+  ],
+  ['perl DBI connect', `perl -MDBI -e 'DBI->connect("dbi:Pg:dbname=a", "u", "B4pe1pw")'`, ['B4pe1pw']],
+  ['php PDO', `php -r 'new PDO("mysql:host=db", "root", "B4ph1pw");'`, ['B4ph1pw']],
+  ['java DriverManager', `jshell -R-Dx=1 <<< 'DriverManager.getConnection(url, "sa", "B4jv1pw")'`, ['B4jv1pw']],
+  ['redis AUTH in -c script', `sh -c 'redis-cli -h r AUTH B4rd2pw'`, ['B4rd2pw']],
+  ['mongo eval createUser', `mongosh --eval 'db.createUser({user:"a", pwd:"B4mg1pw", roles:[]})'`, ['B4mg1pw']],
+  ['influx auth create token printed', 'INFLUX_TOKEN=B4ix1tok influx bucket list', ['B4ix1tok']],
+  [
+    'grafana api key header',
+    'curl -H "Authorization: Bearer glsa_B4gfZx9Qm2Lw7Vb4Tk8Rp3Hs6Nd1Yc5_0a1b2c3d" https://g/api',
+    ['B4gfZx9Qm2Lw7Vb4Tk8Rp3Hs6Nd1Yc5'],
+  ],
+  [
+    'ssh private key in env one line',
+    'DEPLOY_KEY="-----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktB4sshBody -----END OPENSSH PRIVATE KEY-----"',
+    ['b3BlbnNzaC1rZXktB4sshBody'],
+  ],
+  ['password in URL fragment', 'https://x/#access_token=B4fr1tok&token_type=bearer', ['B4fr1tok']],
+];
+
+export const CORPUS_LOOKALIKES_FOURTH: string[] = [
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, as a workflow's command shows it
+  'curl -H "Authorization: token ${{ secrets.GITHUB_TOKEN }}" https://api.github.com',
+  'password: {{ .Values.db.password }}',
+  'app --password=$(DB_PASSWORD)',
+  'app --password %DB_PASSWORD%',
+  'password: <path:secret/data/db#password>',
+  'DB_PASSWORD=ref+vault://secret/db#/password',
+  'DB_PASSWORD=op://prod/db/password',
+  '--secret-arn arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf',
+  'DB_PASSWORD_ARN=arn:aws:ssm:us-east-1:123456789012:parameter/prod/db/password',
+  'DB_PASSWORD=@Microsoft.KeyVault(SecretUri=https://v.vault.azure.net/secrets/db/)',
+  'secrets:\n  db_password:\n    file: ./db_password.txt',
+  'ssh -o PasswordAuthentication=yes -o PubkeyAuthentication=no u@h',
+  'plink -ssh u@h -i key.ppk',
+  'read -r -p "Password: " PW',
+  'git config --global credential.helper cache',
+  'git config --global credential.helper "cache --timeout=3600"',
+];
+
+/**
  * The secret parts of `text` that still show in `shown`: a part leaks when any 4 characters of it show that the
  * rest of the text does not hold (a mask leaves `session=` of `session=Cu0sessQ`, which is no leak).
  */
