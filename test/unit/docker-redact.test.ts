@@ -1470,6 +1470,9 @@ describe('round 16: what a name says about the secret, not the secret', () => {
     expect(redactSecrets('REGISTRY_AUTH=htpasswd1x')).toBe('REGISTRY_AUTH=***');
     expect(redactSecrets('app --secret id=x,src=/p,extra=Sx1pw')).toBe('app --secret ***');
     expect(redactSecrets('app --no-auth-warning --auth Ax1pw')).toBe('app --no-auth-warning --auth ***');
+    expect(redactSecrets('netmiko --enable-password En1pw ENABLE_SECRET=En2pw')).toBe(
+      'netmiko --enable-password *** ENABLE_SECRET=***',
+    );
   });
 });
 

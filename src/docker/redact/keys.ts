@@ -196,9 +196,9 @@ const ABOUT_THE_SECRET = new Set([
 
 /**
  * First words of a name that make it a number of secrets, not one (--max-tokens, num_keys), or a switch that takes no
- * value (--no-auth-warning, --skip-auth, --disable-token-auth).
+ * value (--no-auth-warning, --skip-auth, --disable-token-auth). Not `enable`: a Cisco enable password is one.
  */
-const QUANTITIES = new Set(['max', 'min', 'num', 'count', 'total', 'no', 'skip', 'disable', 'enable']);
+const QUANTITIES = new Set(['max', 'min', 'num', 'count', 'total', 'no', 'skip', 'disable']);
 
 /** ABOUT_THE_SECRET's words in the languages of OTHER_LANGUAGES: 비밀번호_파일, PASSWORT_DATEI, SENHA_ARQUIVO. */
 const ABOUT_IN_OTHER_LANGUAGES = new Set([
