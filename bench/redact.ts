@@ -71,6 +71,20 @@ const SHAPES: Record<string, string> = {
   '-u a:b repeated': fill('-u a:b '),
   semicolons: fill(';'),
   'plain words': fill('hello world '),
+  // Round 16's passes: XML elements and start tags, bracketed values, option lists, names percent-encoded.
+  '<ns:password attr repeated (XML)': fill('<ns:password a="'),
+  '<password><![CDATA[ repeated': fill('<password><![CDATA['),
+  'password={ repeated (unclosed braces)': fill('password={'),
+  '"auth": {"a":[ repeated': fill('"auth": {"a":['),
+  'pw=x;pw=x; repeated (connection strings)': fill('pw=x;pw=x;'),
+  '-o pass=a,pass=b, repeated (option lists)': `-o ${fill('pass=a,')}`,
+  '{"value": repeated (names beside a value)': fill('{"value":"x","name":"a",'),
+  'astral letters and = repeated': fill('\u{1d429}\u{1d41a}\u{1d42c}\u{1d42c}='),
+  'Private-Lines: repeated (PuTTY)': fill('Private-Lines: 1\nA\n'),
+  "vault kv put a b=c repeated (a store's values)": fill('vault kv put a b=c '),
+  'secret set --value x repeated': fill('secret set --value x '),
+  'secretKeyRef: key: repeated': fill('secretKeyRef: key: '),
+  '%70 repeated (percent-encoded names)': fill('%70a%73s%77ord=%70'),
 };
 
 /** Median and slowest of ROUNDS runs, after one warm-up; the slowest is what a waiting user would feel. */

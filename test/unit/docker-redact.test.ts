@@ -275,7 +275,7 @@ const SECRET_FORMS: SecretForm[] = [
   [
     'connection string',
     'app "Endpoint=sb://x/;SharedAccessKey=hunter2==;EntityPath=q"',
-    'app "Endpoint=sb://x/;SharedAccessKey=***"',
+    'app "Endpoint=sb://x/;SharedAccessKey=***;EntityPath=q"',
     ['hunter2'],
   ],
   [
@@ -1307,5 +1307,306 @@ describe('allowlistedLabels', () => {
     expect(renderPsText(view, 'en')).toContain('labels app: com.example.db_password=*** team=web');
     expect(JSON.stringify(renderPsBlocks(view, 'en'))).toContain('com.example.db_password=*** team=web');
     expect(JSON.stringify(renderPsBlocks(view, 'en')) + renderPsText(view, 'en')).not.toContain('hunter2');
+  });
+});
+
+describe('forms a seventh red-team pass found (round 16)', () => {
+  it('a Greek or capital Cyrillic look-alike in a name; a name that counts or issues secrets keeps its value', () => {
+    expect(redactSecrets('t\u03bfken=Un5tok app')).toBe('t\u03bfken=*** app');
+    expect(redactSecrets('app --\u0391PI_KEY Un6key')).toBe('app --\u0391PI_KEY ***');
+    expect(redactSecrets('app --\u043c\u0430ster-k\u0435y=Un7key')).toBe('app --\u043c\u0430ster-k\u0435y=***');
+    for (const command of [
+      'app --max-tokens 4096',
+      'llm --num-tokens 512 --token-limit 100',
+      'app --jwt-issuer https://auth.example.com --jwt-audience api',
+      'JWT_ISSUER=https://auth.example.com app',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+});
+
+describe('round 16: XML elements', () => {
+  it('a namespaced element, one with attributes and a CDATA section hide their text', () => {
+    expect(redactSecrets('<wsse:Password>Xm1pw</wsse:Password>')).toBe('<wsse:Password>***</wsse:Password>');
+    expect(redactSecrets('<ns2:apiKey>Xm3key</ns2:apiKey>')).toBe('<ns2:apiKey>***</ns2:apiKey>');
+    expect(redactSecrets('<wsse:Password Type="#PasswordText">Xm2pw</wsse:Password>')).toBe(
+      '<wsse:Password Type="#PasswordText">***</wsse:Password>',
+    );
+    expect(redactSecrets('<Password><![CDATA[Xm7 pw]]></Password>')).toBe('<Password><![CDATA[***]]></Password>');
+    expect(
+      redactSecrets(
+        "curl -d '<wsse:UsernameToken><wsse:Username>u</wsse:Username><wsse:Password>Sp1pw</wsse:Password>'",
+      ),
+    ).toBe("curl -d '<wsse:UsernameToken><wsse:Username>u</wsse:Username><wsse:Password>***</wsse:Password>'");
+  });
+
+  it('an empty element, a closing tag and a prefix that is no element stay', () => {
+    for (const command of [
+      '<wsse:Password/>',
+      '<password type="x"/>',
+      'echo </wsse:Password> done',
+      'app --ns ns:password',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+});
+
+describe('round 16: bracketed values and lists of keys', () => {
+  it('a JSON object or list given for a secret name, and an ODBC braced value, hide whole', () => {
+    expect(redactSecrets('{"auth": {"token": "Js2 tok"}}')).toBe('{"auth": ***}');
+    expect(redactSecrets('{"tokens": ["t1x", "t2x"], "user": "u"}')).toBe('{"tokens": ***, "user": "u"}');
+    expect(redactSecrets('Driver={ODBC 18};UID=sa;PWD={Jd9 pw;x};Server=db')).toBe(
+      'Driver={ODBC 18};UID=sa;PWD=***;Server=db',
+    );
+    expect(redactSecrets('app --password={a b')).toBe('app --password=***');
+  });
+
+  it("a value ends at its connection string's next key, or its option list's", () => {
+    expect(redactSecrets('DSN=app;UID=u;PWD={Jd9 pw;x};')).toBe('DSN=***;UID=u;PWD=***;');
+    expect(redactSecrets('Data Source=db;Password=Jd3pw; User ID=sa')).toBe('Data Source=db;Password=***; User ID=sa');
+    expect(redactSecrets('mount -t cifs //h/s /mnt -o username=u,password=Sb2pw,uid=1000,ro')).toBe(
+      'mount -t cifs //h/s /mnt -o username=u,password=***,uid=1000,ro',
+    );
+    expect(redactSecrets('--mount type=volume,"volume-opt=o=addr=h,username=u,password=Mt1pw"')).toBe(
+      '--mount type=volume,"volume-opt=o=addr=h,username=u,password=***"',
+    );
+    // A comma is a password's own outside an option list; mount.cifs doubles one that is.
+    expect(redactSecrets('app --password=a,b=c')).toBe('app --password=***');
+    expect(redactSecrets('mount -o password=a,,b=c,ro /x')).toBe('mount -o password=***,ro /x');
+    const credentials = 'mount -t cifs //h/s /mnt -o credentials=/root/.smbcred,uid=1000';
+    expect(redactSecrets(credentials)).toBe(credentials);
+  });
+});
+
+describe('round 16: percent-encoded names', () => {
+  it("a query's or a form's name with percent-encoded letters names what it decodes to", () => {
+    expect(redactSecrets('curl "https://x.example/a?pass%77ord=Pe1pw&x=1"')).toBe(
+      'curl "https://x.example/a?pass%77ord=***"',
+    );
+    expect(redactSecrets('https://x.example/a?%70assword=Pe2pw')).toBe('https://x.example/a?%70assword=***');
+    expect(redactSecrets("curl -d 'user=u&%74oken=Pe3tok' https://x.example")).toBe(
+      "curl -d 'user=u&%74oken=***' https://x.example",
+    );
+    for (const command of ['curl "https://x.example/a?q=100%25&page=2"', "printf '%5d %s\\n' 3 token"]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+});
+
+describe('round 16: a value named after it', () => {
+  it("an entry's value whose name comes after it is the secret's when the name says so, in the same entry only", () => {
+    expect(redactSecrets('{"value":"Ja6pw","name":"API_TOKEN"}')).toBe('{"value":"***","name":"API_TOKEN"}');
+    expect(redactSecrets('env:\n- value: Ja3pw\n  name: DB_PASSWORD\n- value: db\n  name: HOST')).toBe(
+      'env:\n- value: ***\n  name: DB_PASSWORD\n- value: db\n  name: HOST',
+    );
+    const entries = '[{"name":"DB_PASSWORD","value":"x1"},{"value":"db","name":"HOST"}]';
+    expect(redactSecrets(entries)).toBe('[{"name":"DB_PASSWORD","value":"***"},{"value":"db","name":"HOST"}]');
+  });
+});
+
+describe("round 16: tools' positional and short-flag secrets", () => {
+  it("ZooKeeper's create and addauth, vault login's token, sendEmail's -xp", () => {
+    expect(redactSecrets('zkCli.sh -server zk:2181 create /app/db/password Zk1pw')).toBe(
+      'zkCli.sh -server zk:2181 create /app/db/password ***',
+    );
+    expect(redactSecrets('zookeeper-shell.sh zk:2181 create -e -t 3600 /app/api/token Zk2tok')).toBe(
+      'zookeeper-shell.sh zk:2181 create -e -t 3600 /app/api/token ***',
+    );
+    expect(redactSecrets('zkCli.sh -server zk:2181 addauth digest admin:Zk3pw')).toBe(
+      'zkCli.sh -server zk:2181 addauth digest ***',
+    );
+    expect(redactSecrets('vault login Vt1tok')).toBe('vault login ***');
+    expect(redactSecrets('vault login -no-print Vt1tok')).toBe('vault login -no-print ***');
+    expect(redactSecrets('sendemail -f a@b.c -s smtp:587 -xu u -xp Sm3pw -m hi')).toBe(
+      'sendemail -f a@b.c -s smtp:587 -xu u -xp *** -m hi',
+    );
+    for (const command of [
+      'zkCli.sh -server zk:2181 create /app/config/replicas 3',
+      'zkCli.sh -server zk:2181 get /app/db/password',
+      'kubectl create secret generic db --from-file=password=./pw.txt',
+      'vault login -method=oidc role=dev',
+      'vault login -method=userpass username=bob',
+      'vault login -',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+});
+
+describe("round 16: a key's file is no key", () => {
+  it("a key's or certificate's file by its extension stays, and a file's name is no name of what follows it", () => {
+    for (const command of [
+      'openssl req -new -key k.pem -passin env:KEY_PW -out r.csr',
+      'kubectl create secret tls web --cert=certs/tls.crt --key=certs/tls.key',
+      'openssl genrsa -out server.key 2048',
+      'openssl genrsa -out key.pem 4096',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+    expect(redactSecrets('app --key Kq7pw.x')).toBe('app --key ***');
+  });
+});
+
+describe('round 16: what a name says about the secret, not the secret', () => {
+  it("where its checker runs, what it is kept with, a switch, an authentication method's name, a path's part", () => {
+    for (const command of [
+      'teleport start --roles=node --auth-server=proxy.example.com:443',
+      'AUTH_HOST=auth.example.com app --auth-port 9000',
+      'COOKIE_DOMAIN=.example.com SESSION_DRIVER=redis',
+      'OAUTH2_PROXY_HTTP_ADDRESS=0.0.0.0:4180 OAUTH2_PROXY_UPSTREAMS=http://app:8080',
+      'mongo --username u --authenticationDatabase admin',
+      'java -jar app.jar --server.ssl.key-alias=tomcat',
+      'redis-cli -h redis --no-auth-warning ping',
+      'REGISTRY_AUTH=htpasswd',
+      'docker run --rm -v /run/secrets:/run/secrets:ro app',
+      'docker run --tmpfs /run/secrets:size=1m app',
+      'docker buildx build --secret id=npm,src=/run/secrets/npmrc --secret=id=gh,env=GH_TOKEN .',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+    // A method's name alone is a setting; a value that only starts with one is a password.
+    expect(redactSecrets('REGISTRY_AUTH=htpasswd1x')).toBe('REGISTRY_AUTH=***');
+    expect(redactSecrets('app --secret id=x,src=/p,extra=Sx1pw')).toBe('app --secret ***');
+    expect(redactSecrets('app --no-auth-warning --auth Ax1pw')).toBe('app --no-auth-warning --auth ***');
+    expect(redactSecrets('netmiko --enable-password En1pw ENABLE_SECRET=En2pw')).toBe(
+      'netmiko --enable-password *** ENABLE_SECRET=***',
+    );
+  });
+});
+
+describe('round 16: a second pass over common containers', () => {
+  it("caddy's --plaintext, nuget's -k, wandb and bw's positionals, SonarQube's sonar.login", () => {
+    expect(redactSecrets('caddy hash-password --plaintext Cd1pw')).toBe('caddy hash-password --plaintext ***');
+    expect(redactSecrets('dotnet nuget push p.nupkg -k Ng1key -s https://api.nuget.org')).toBe(
+      'dotnet nuget push p.nupkg -k *** -s https://api.nuget.org',
+    );
+    expect(redactSecrets('wandb login Wb1key')).toBe('wandb login ***');
+    expect(redactSecrets('bw unlock Bw1pw --raw')).toBe('bw unlock *** --raw');
+    expect(redactSecrets('bw login me@example.com Bw2pw')).toBe('bw login me@example.com ***');
+    expect(redactSecrets('sonar-scanner -Dsonar.login=Sn1tok -Dsonar.host.url=http://s')).toBe(
+      'sonar-scanner -Dsonar.login=*** -Dsonar.host.url=http://s',
+    );
+    for (const command of ['grpcurl -plaintext localhost:50051 list', 'caddy run --config /etc/caddy/Caddyfile']) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+});
+
+describe('round 16: a third pass', () => {
+  it('a name in letters beyond the first plane or with a Mongolian vowel separator; a PuTTY key', () => {
+    expect(redactSecrets('\u{1d429}\u{1d41a}\u{1d42c}\u{1d42c}\u{1d430}\u{1d428}\u{1d42b}\u{1d41d}=Mb1pw')).toBe(
+      '\u{1d429}\u{1d41a}\u{1d42c}\u{1d42c}\u{1d430}\u{1d428}\u{1d42b}\u{1d41d}=***',
+    );
+    expect(redactSecrets('pass\u180eword=Mv1pw')).toBe('pass\u180eword=***');
+    expect(redactSecrets('echo "Private-Lines: 2\\nAAAAIPk1\\nAAAAIPk2\\nPrivate-MAC: ab12" > k.ppk')).toBe(
+      'echo "Private-Lines: 2\\n***\\nPrivate-MAC: ab12" > k.ppk',
+    );
+    expect(redactSecrets('Private-Lines: 1\nAAAAIPk3')).toBe('Private-Lines: 1\n***');
+    const emoji = 'echo "\u{1f511} done" && app --port 80';
+    expect(redactSecrets(emoji)).toBe(emoji);
+  });
+});
+
+describe("round 16: what a secret store is given, and what a secret's reference names", () => {
+  it("a secret store's value whatever its name: Key Vault, SSM SecureString, vault kv put and patch", () => {
+    expect(redactSecrets('az keyvault secret set --vault-name v --name db --value Kv1pw')).toBe(
+      'az keyvault secret set --vault-name v --name db --value ***',
+    );
+    expect(redactSecrets('aws ssm put-parameter --name /prod/db/host --value Ss1pw --type SecureString')).toBe(
+      'aws ssm put-parameter --name /prod/db/host --value *** --type SecureString',
+    );
+    expect(redactSecrets('vault kv patch -mount=secret app stripe=Vk2 host=db cfg=@c.json in=-')).toBe(
+      'vault kv patch -mount=secret app stripe=*** host=*** cfg=@c.json in=-',
+    );
+    expect(redactSecrets('BUNDLE_GEMS__EXAMPLE__COM=u:Bd1pw bundle install')).toBe(
+      'BUNDLE_GEMS__EXAMPLE__COM=*** bundle install',
+    );
+    for (const command of [
+      'aws ssm put-parameter --name /prod/db/host --value db.internal --type String',
+      'az keyvault secret show --vault-name v --name db',
+      'BUNDLE_BUILD__NOKOGIRI=--use-system-libraries BUNDLE_PATH=vendor',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+
+  it("a secretKeyRef's key names which of the secret's keys to read; a key after it, in another entry, is hidden", () => {
+    for (const command of [
+      'valueFrom:\n  secretKeyRef:\n    name: db\n    key: password',
+      '{"valueFrom":{"secretKeyRef":{"name":"db","key":"password"}}}',
+      '{"valueFrom":{"configMapKeyRef":{"name":"app","key":"api-token"}}}',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+    expect(redactSecrets('{"secretKeyRef":{"name":"db","key":"password"}},{"key":"Kx9real"}')).toBe(
+      '{"secretKeyRef":{"name":"db","key":"password"}},{"key":"***"}',
+    );
+  });
+});
+
+describe('round 16: a fourth pass', () => {
+  it("PHP's PDO, a variable read as a secret, a program given as an option's value", () => {
+    expect(redactSecrets(`php -r 'new PDO("mysql:host=db", "root", "Ph1pw");'`)).toBe(
+      `php -r 'new PDO("mysql:host=db", "***", "***");'`,
+    );
+    expect(redactSecrets('read -s PASSWORD <<< Rd1pw')).toBe('read -s PASSWORD <<< ***');
+    expect(redactSecrets('echo Rd2tok | read -r API_TOKEN')).toBe('echo *** | read -r API_TOKEN');
+    expect(redactSecrets('scp -o "ProxyCommand=sshpass -p Sc1pw ssh -W %h:%p j" f h:/x')).toBe(
+      'scp -o "ProxyCommand=sshpass -p *** ssh -W %h:%p j" f h:/x',
+    );
+    for (const command of ['echo hello | read -r LINE', 'read -r -p "Password: " PW']) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+});
+
+describe('round 16: values on the next line, and ARNs', () => {
+  it("a YAML value on the line below its name, a flag's value after a line continuation", () => {
+    expect(redactSecrets('password:\n  Ym9pw\nuser: u')).toBe('password:\n  ***\nuser: u');
+    expect(redactSecrets('app --password \\\n  Bk1pw --port 80')).toBe('app --password \\\n  *** --port 80');
+    for (const command of [
+      'db:\n  password:\n    nested: x',
+      'password:\nuser: u',
+      'secrets:\n  - db_password',
+      'app --password \\\n  --port 80',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+  });
+
+  it("an ARN's parts are no names; a password after one still is hidden", () => {
+    const arn = 'app --db arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf';
+    expect(redactSecrets(arn)).toBe(arn);
+    expect(redactSecrets('app --password arn:x:token:Zz9')).toBe('app --password ***');
+  });
+});
+
+describe('round 16: references to a secret kept elsewhere', () => {
+  it("templates, Kubernetes' and Windows' variable references, and secret stores' references are shown", () => {
+    for (const command of [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, as a workflow's command shows it
+      'curl -H "Authorization: token ${{ secrets.GITHUB_TOKEN }}" https://api.github.com',
+      'password: {{ .Values.db.password }}',
+      'ansible_password: "{{ vault_db_password }}"',
+      'app --password=$(DB_PASSWORD)',
+      'app --password %DB_PASSWORD%',
+      'password: <path:secret/data/db#password>',
+      'DB_PASSWORD=ref+vault://secret/db#/password',
+      'DB_PASSWORD=op://prod/db/password',
+      'DB_PASSWORD=arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf',
+      '--secret-arn arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf',
+      'DB_PASSWORD=@Microsoft.KeyVault(SecretUri=https://v.vault.azure.net/secrets/db/)',
+      'git config --global credential.helper "cache --timeout=3600"',
+    ]) {
+      expect(redactSecrets(command)).toBe(command);
+    }
+    // What only looks like one is a password.
+    expect(redactSecrets('app --password %secret1%')).toBe('app --password ***');
+    expect(redactSecrets('app --password "{{ literal pw }}"')).toBe('app --password "***"');
+    expect(redactSecrets('git -c credential.helper=\'!f() { echo "password=Gc1pw"; }; f\' fetch')).toBe(
+      'git -c credential.helper=\'!f() { echo "password=***"; }; f\' fetch',
+    );
   });
 });

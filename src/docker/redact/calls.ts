@@ -1,7 +1,7 @@
 /**
  * Credentials passed to a call in code run from a command line (`python -c`, `perl -e`, `node -e`, `php -r`):
  * `s.login('ops', 'pw')`, `DBI->connect(dsn, 'root', 'pw')`, `PlainCredentials('app', 'pw')`,
- * `requests.get(url, auth=('svc', 'pw'))`, `jwt.sign(payload, 'secret')`.
+ * `requests.get(url, auth=('svc', 'pw'))`, `jwt.sign(payload, 'secret')`, `new PDO(dsn, 'root', 'pw')`.
  */
 import { MASK, maskValue, type Span } from './scan.ts';
 
@@ -11,7 +11,7 @@ import { MASK, maskValue, type Span } from './scan.ts';
  * sign, every string argument is.
  */
 const CREDENTIAL_CALL =
-  /(?<![\w$])([A-Za-z_][\w$]*?)??(login|auth|credentials?|connect|connection|ldap_?bind|simple_bind(?:_s)?|password|passwd|secret|sign|mysqli)\s*(?:=\s*)?[([]/gi;
+  /(?<![\w$])([A-Za-z_][\w$]*?)??(login|auth|credentials?|connect|connection|ldap_?bind|simple_bind(?:_s)?|password|passwd|secret|sign|mysqli|pdo)\s*(?:=\s*)?[([]/gi;
 const EVERY_STRING = /password|passwd|secret|sign/i;
 /** How far into a call's arguments strings are looked for: code on a command line is short. */
 const MAX_ARGUMENTS_CHARS = 600;

@@ -155,6 +155,30 @@ const ABOUT_THE_SECRET = new Set([
   'endpoint',
   'minlength',
   'maxlength',
+  // How many, or who issues and who accepts it: --token-limit 100, --key-count 3, JWT_ISSUER=https://…, --jwt-audience api.
+  'count',
+  'limit',
+  'issuer',
+  'audience',
+  // Where the thing that checks it runs, or what it is kept with: --auth-server p.example:443, AUTH_HOST=…,
+  // --auth-port 9000, COOKIE_DOMAIN=.example.com, SESSION_DRIVER=redis, --authenticationDatabase admin, key-alias=app.
+  'server',
+  'host',
+  'hostname',
+  'port',
+  'address',
+  'addr',
+  'domain',
+  'domains',
+  'upstream',
+  'upstreams',
+  'driver',
+  'database',
+  'db',
+  'alias',
+  // An ARN that names it (--secret-arn, DB_PASSWORD_ARN), the program that fetches it (git's credential.helper).
+  'arn',
+  'helper',
   // How a login is made, not with what: authSource=admin, authMechanism=SCRAM-SHA-256, --authgroup=VPN.
   'source',
   'mechanism',
@@ -169,6 +193,12 @@ const ABOUT_THE_SECRET = new Set([
   'selector',
   'id',
 ]);
+
+/**
+ * First words of a name that make it a number of secrets, not one (--max-tokens, num_keys), or a switch that takes no
+ * value (--no-auth-warning, --skip-auth, --disable-token-auth). Not `enable`: a Cisco enable password is one.
+ */
+const QUANTITIES = new Set(['max', 'min', 'num', 'count', 'total', 'no', 'skip', 'disable']);
 
 /** ABOUT_THE_SECRET's words in the languages of OTHER_LANGUAGES: 비밀번호_파일, PASSWORT_DATEI, SENHA_ARQUIVO. */
 const ABOUT_IN_OTHER_LANGUAGES = new Set([
@@ -324,7 +354,7 @@ const OTHER_LANGUAGES = [
 ].map(fold);
 
 /** Invisible format characters someone could slip into a name (`pass\u200bword`) are ignored. */
-const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
 const NOT_ALNUM = /[^a-z0-9]+/g;
 /** Word boundaries: separators, lower→Upper (`apiKey`), Upper→Upper+lower (`PEMKey`), letters↔digits. */
 const WORD_BOUNDARY =
@@ -344,24 +374,74 @@ export function isSensitiveKey(name: string): boolean {
   return known;
 }
 
-/** Cyrillic letters that look Latin (pаssword with а), read as the Latin letter they imitate. */
+/**
+ * Cyrillic and Greek letters that look Latin (pаssword with а, tοken with ο, PАSSWORD with А), read as the Latin
+ * letter they imitate, in both cases.
+ */
 const LOOK_ALIKES: Record<string, string> = {
+  // Cyrillic.
   а: 'a',
+  в: 'b',
   е: 'e',
+  һ: 'h',
+  і: 'i',
+  ј: 'j',
+  к: 'k',
+  м: 'm',
+  н: 'h',
   о: 'o',
   р: 'p',
+  ԛ: 'q',
   с: 'c',
   ѕ: 's',
-  і: 'i',
-  х: 'x',
-  у: 'y',
-  к: 'k',
   т: 't',
-  в: 'b',
-  н: 'h',
-  м: 'm',
+  у: 'y',
+  ԝ: 'w',
+  х: 'x',
+  ԁ: 'd',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  І: 'I',
+  Ј: 'J',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Ѕ: 'S',
+  Т: 'T',
+  У: 'Y',
+  Х: 'X',
+  // Greek.
+  α: 'a',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
 };
-const LOOK_ALIKE = /[аеорсѕіхукт]/g;
+const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'g');
 
 /**
  * A name as compared: fullwidth and other compatibility forms as their plain letters (ｐａｓｓ),
@@ -373,12 +453,17 @@ function fold(name: string): string {
 
 function classify(name: string): boolean {
   const visible = fold(name.replace(INVISIBLE, ''));
-  // A name mixing Latin letters with Cyrillic look-alikes is read as all Latin; one all in Cyrillic stays itself.
+  // A name mixing Latin letters with Cyrillic or Greek look-alikes is read as all Latin; one all in Cyrillic or Greek
+  // stays itself, and a mixed one that names a secret in its own script (κλειδι_db) still does.
   if (/[a-z]/i.test(visible) && LOOK_ALIKE.test(visible)) {
     LOOK_ALIKE.lastIndex = 0;
-    return classify(visible.replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c));
+    return classify(visible.replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c)) || classifyFolded(visible);
   }
   LOOK_ALIKE.lastIndex = 0;
+  return classifyFolded(visible);
+}
+
+function classifyFolded(visible: string): boolean {
   const lower = visible.toLowerCase();
   const words = visible.split(WORD_BOUNDARY).filter(Boolean);
   const last = words.at(-1)?.toLowerCase();
@@ -387,8 +472,14 @@ function classify(name: string): boolean {
   const before = words.at(-2)?.toLowerCase();
   const credentialId =
     last === 'id' &&
-    (before === 'session' || (before === 'secret' && (!name.startsWith('-') || /app-?role/i.test(name))));
+    (before === 'session' || (before === 'secret' && (!visible.startsWith('-') || /app-?role/i.test(visible))));
+  // Names that hold a secret by a tool's own convention, whatever their words say: SonarQube's sonar.login token,
+  if (/(?:^|[.-]|-D)sonar[.-]login$/i.test(visible)) return true;
+  // Bundler's credentials for a gem server, BUNDLE_GEMS__EXAMPLE__COM=user:password (its build flags and mirrors aside).
+  if (/^BUNDLE_(?!BUILD__|MIRROR__)[A-Z0-9_]*__[A-Z0-9_]+$/.test(visible)) return true;
   if (words.length > 1 && last !== undefined && ABOUT_THE_SECRET.has(last) && !credentialId) return false;
+  // --max-tokens 4096, MIN_KEY_LENGTH, num_tokens: a name that opens with a quantity counts secrets, it holds none.
+  if (words.length > 1 && QUANTITIES.has(words[0]!.toLowerCase())) return false;
   // existingSecret=db-secret, --existing-secret: the name of a secret kept elsewhere.
   if (words.length > 1 && words.at(-2)!.toLowerCase() === 'existing' && last === 'secret') return false;
   const parts = lower.split(/[\s_.-]+/).filter(Boolean);

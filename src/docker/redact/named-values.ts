@@ -23,6 +23,9 @@ const COLON = 0x3a;
 const COMMA = 0x2c;
 const OPENING_PARENTHESIS = 0x28;
 const CLOSING_BRACKET = 0x5d;
+const OPENING_SQUARE = 0x5b;
+const OPENING_BRACE = 0x7b;
+const CLOSING_BRACE = 0x7d;
 const EQUALS = 0x3d;
 const AT = 0x40;
 const DASH = 0x2d;
@@ -41,7 +44,10 @@ const ESCAPED_BLANKS = new Set([0x6e, 0x72, 0x74]);
 /** A letter, mark or digit of any script: 비밀번호, كلمة, รหัสผ่าน (whose vowels are marks), ｐａｓｓ. */
 const NON_ASCII_WORD_CHAR = /[\p{L}\p{M}\p{Nd}]/u;
 
-/** Characters of a name: letters and digits of any script, _ . - [ ] and invisible format characters. */
+/**
+ * Characters of a name: letters and digits of any script (beyond the first plane too), _ . - [ ] and invisible format
+ * characters.
+ */
 function isKeyChar(c: number): boolean {
   return (
     isAlnum(c) ||
@@ -52,6 +58,9 @@ function isKeyChar(c: number): boolean {
     c === 0x5b ||
     c === 0x5d ||
     c === 0xad ||
+    c === 0x180e ||
+    // Half of a letter beyond the first plane (𝐩𝐚𝐬𝐬𝐰𝐨𝐫𝐝, mathematical letters that fold to Latin ones).
+    (c >= 0xd800 && c <= 0xdfff) ||
     (c >= 0x200b && c <= 0x200f) ||
     (c >= 0x2060 && c <= 0x2064) ||
     c === 0xfeff
@@ -60,10 +69,16 @@ function isKeyChar(c: number): boolean {
 
 /** The length of a JSON or C escape at `at` that stands for one character of a name (\u0070, \x77), else 0. */
 function escapeLength(text: string, at: number): number {
+  // A URL's or a form's percent-encoding of a name's letter (pass%77ord, %70assword): only of a letter, a digit, _ . -.
+  if (text.charCodeAt(at) === PERCENT) return PERCENT_NAME_CHAR.test(text.slice(at, at + 3)) ? 3 : 0;
   if (text.charCodeAt(at) !== BACKSLASH) return 0;
   const found = /^\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2})/.exec(text.slice(at, at + 6));
   return found ? found[0].length : 0;
 }
+
+const PERCENT = 0x25;
+/** %41-%5A, %61-%7A, %30-%39, %2D, %2E, %5F. */
+const PERCENT_NAME_CHAR = /^%(?:[46][1-9a-fA-F]|[57][0-9aA]|3[0-9]|2[dDeE]|5[fF])$/;
 
 /** How far a quoted part of a name is looked for (--pass"word"). */
 const NAME_PART_MAX = 64;
@@ -100,8 +115,9 @@ function nameEnd(text: string, start: number): number {
 
 /** A name as its reader sees it: escapes decoded, the shell's quotes and backslashes gone. */
 function nameOf(raw: string): string {
-  if (!/["'`\\]/.test(raw)) return raw;
+  if (!/["'`\\%]/.test(raw)) return raw;
   return raw
+    .replace(/%([0-9a-fA-F]{2})/g, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)))
     .replace(/\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g, (_, u, x) => String.fromCharCode(Number.parseInt(u ?? x, 16)))
     .replace(/["'`]|\\(?=[A-Za-z0-9\n])|(?<=\\)\n/g, '');
 }
@@ -132,6 +148,9 @@ const BARE_SCHEMES: Record<string, number> = { bearer: 1, basic: 8 };
 
 type KeyKind = 'secret' | 'user' | 'attached-user';
 
+/** BuildKit's secret spec (docker build --secret id=x,src=/path or id=x,env=NAME): a name and a source. */
+const BUILD_SECRET_SPEC = /^id=[\w.-]+(?:,(?:src|source|env|type|required|target|uid|gid|mode)=[^\s,"'`]*)*$/;
+
 function keyKind(key: string, separator: number): KeyKind | null {
   if (isSensitiveKey(key)) return 'secret';
   if (isUserFlag(key)) return 'user';
@@ -159,12 +178,71 @@ function skipBlanks(text: string, from: number): number {
   return p;
 }
 
+/** A key after a list's separator: `;UID=`, `; User Id=`, `,password=`, or a bare option after a comma (`,ro`). */
+const NEXT_KEY_AFTER_SEMICOLON = /[ \t]*[A-Za-z_][\w .-]{0,40}=/y;
+const NEXT_OPTION_AFTER_COMMA = /[A-Za-z_][\w.-]{0,40}(?:=|,|[\s"']|$)/y;
+
+/**
+ * Whether the name at `start` is one of a comma-separated option list's: after a comma, after `-o` (mount, sshfs) or
+ * `o=` (a volume's options).
+ */
+function inOptionList(text: string, start: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  if (before === COMMA) return true;
+  return /(?:^|[\s,])-o[ \t]*$|(?:^|[\s,=])o=$/.test(text.slice(Math.max(0, start - 6), start));
+}
+
+/**
+ * Where an unquoted value that starts at `value` gives way to the next key of its list, or -1: a connection string's
+ * `;Key=` (ODBC, ADO.NET, JDBC, where a shell would end the command at the `;` too), an option list's `,key`. Looks
+ * no further than the value's first blank or quote, so that the scan stays linear.
+ */
+function listCut(text: string, value: number, region: number, commas: boolean): number {
+  for (let p = value; p < text.length; p++) {
+    const c = text.charCodeAt(p);
+    if (isSpace(c) || isQuote(c) || c === region || c === BACKSLASH) return -1;
+    if (c === 0x3b) {
+      NEXT_KEY_AFTER_SEMICOLON.lastIndex = p + 1;
+      if (p > value && NEXT_KEY_AFTER_SEMICOLON.test(text)) return p;
+    } else if (c === COMMA && commas && text.charCodeAt(p + 1) === COMMA) {
+      p++; // ,, is a comma of the value's own
+    } else if (c === COMMA && commas) {
+      NEXT_OPTION_AFTER_COMMA.lastIndex = p + 1;
+      if (p > value && NEXT_OPTION_AFTER_COMMA.test(text)) return p;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The end of a bracketed value at `start`, past its matching bracket: a JSON object or list given for a secret's
+ * name ({"auth": {"token": "x"}}), ODBC's braced value (PWD={a b;c}). Strings inside are skipped whole; one that
+ * never closes, or a bracket that never does, runs to the end (when in doubt, hide).
+ */
+function bracketEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let p = start; p < text.length; p++) {
+    const c = text.charCodeAt(p);
+    if (c === BACKSLASH) p++;
+    else if (c === OPENING_BRACE || c === OPENING_SQUARE) depth++;
+    else if (c === CLOSING_BRACE || c === CLOSING_BRACKET) {
+      if (--depth === 0) return p + 1;
+    } else if (c === 0x22) {
+      const close = closingQuote(text, p + 1, c);
+      if (close < 0) return text.length;
+      p = close;
+    }
+  }
+  return text.length;
+}
+
 /**
  * The end of the value that starts at `start`, inside the quoted region `region` (-1: none). A
  * value that starts with a quote is that quoted string (`"password": "a b", "user": …`).
  */
 function localValueEnd(text: string, start: number, region: number): number {
   const q = text.charCodeAt(start);
+  if (q === OPENING_BRACE || q === OPENING_SQUARE) return bracketEnd(text, start);
   if (q === BACKSLASH && isQuote(text.charCodeAt(start + 1))) {
     // \"x\": an escaped JSON string ends at the next escaped quote of its kind.
     const close = text.indexOf(`\\${text[start + 1]}`, start + 2);
@@ -183,6 +261,8 @@ function localValueEnd(text: string, start: number, region: number): number {
  * is the next word (`Authorization: Bearer x` unquoted).
  */
 function maskNamedValue({ text, masks }: Scan, kind: KeyKind, start: number, end: number, region: number): number {
+  // docker build --secret id=npm,src=/run/secrets/npmrc: BuildKit's spec of where a secret is read from, not the secret.
+  if (BUILD_SECRET_SPEC.test(text.slice(start, Math.min(end, start + 300)))) return end;
   if (kind === 'user') {
     // A URL (redis-cli -u redis://…) is the URL pass's; user:pass or user%pass is hidden whole.
     const value = text.slice(start, end);
@@ -248,15 +328,18 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
 
   if (separator === EQUALS || separator === COLON) {
     const isUrl = separator === COLON && text.startsWith('//', separatorAt + 1);
-    // A host name is never a name: https://auth.example.com:8443, user@session-db:5432.
-    const isHost = text.startsWith('://', start - 3) || before === AT;
+    // A host name is never a name: https://auth.example.com:8443, user@session-db:5432; nor is a path's last part
+    // (-v /run/secrets:/run/secrets:ro, --tmpfs /run/secrets:size=1m), nor a part of an ARN (looked for only when
+    // the name says secret).
+    const isHost = text.startsWith('://', start - 3) || before === AT || before === SLASH;
     const kind =
       isUrl || isHost
         ? null
         : (keyKind(name, separator) ??
           siblingNamesSecret(text, start, name) ??
           (quotedName ? jwkPrivateMember(text, start, name) : null));
-    if (kind === null) return { next: separatorAt + 1, region };
+    if (kind === null || namesKeyOfSecret(text, start, name) || (before === COLON && inArn(text, start)))
+      return { next: separatorAt + 1, region };
     let value = separatorAt + 1;
     const c = text.charCodeAt(value);
     if ((separator === COLON && c === EQUALS) || (separator === EQUALS && (c === EQUALS || c === GREATER))) value++;
@@ -264,6 +347,14 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     // `--password= -v`: an empty value, not the next flag.
     if (afterBlanks > value && text.charCodeAt(afterBlanks) === DASH) return { next: afterBlanks, region };
     value = afterBlanks;
+    // password:⏎  x in YAML: a plain value on the next line, indented further than the name's.
+    if (separator === COLON && text.charCodeAt(value) === NEWLINE) {
+      const line = nextLineValue(text, start, value);
+      if (line) {
+        maskValue(text, line[0], line[1], scan.masks);
+        return { next: line[1], region };
+      }
+    }
     // password: | or >- in YAML: the value is the block of lines below it.
     const block = separator === COLON ? blockScalarEnd(text, value) : -1;
     if (block >= 0) {
@@ -284,7 +375,10 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
       const close = closingQuote(text, value, before);
       valueStop = close < 0 ? text.length : close;
     } else {
-      valueStop = localValueEnd(text, value, region);
+      // DSN=app;UID=u;PWD=x, -o username=u,password=x,uid=0: the value ends where the list's next key starts.
+      const cut = listCut(text, value, region, inOptionList(text, start));
+      valueStop =
+        cut < 0 ? localValueEnd(text, value, region) : trimCommandEnd(text, value, valueEnd(text, value, region, cut));
     }
     // Authorization: Basic, with no credential after the scheme: nothing to hide.
     const schemeAlone = !isBlank(text.charCodeAt(valueStop)) && /authorization$/i.test(name);
@@ -292,19 +386,26 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     return { next: maskNamedValue(scan, kind, value, valueStop, region), region };
   }
 
-  if (before === LESS && separator === GREATER && isSensitiveKey(name)) {
-    // <password>x</password> (Maven's settings.xml, a .NET config): the element's text up to the next tag.
-    const value = separatorAt + 1;
-    let close = value;
-    while (close < text.length && text.charCodeAt(close) !== LESS && close - value < 4096) close++;
-    maskValue(text, value, close, scan.masks);
-    return { next: close, region };
+  if (opensElement(text, start) && isSensitiveKey(name)) {
+    if (separator === GREATER) {
+      // <password>x</password> (Maven's settings.xml, a .NET config), <wsse:Password>x</wsse:Password> (SOAP): the
+      // element's text up to the next tag.
+      const close = maskElementText(text, separatorAt + 1, scan.masks);
+      return { next: close, region };
+    }
+    if (isBlank(text.charCodeAt(end))) {
+      // <wsse:Password Type="…">x</wsse:Password>: the text after the attributes, which are read as names of their own.
+      const tagEnd = elementTagEnd(text, end);
+      if (tagEnd >= 0 && text.charCodeAt(tagEnd - 1) !== SLASH) maskElementText(text, tagEnd + 1, scan.masks);
+      return { next: end, region };
+    }
   }
 
   if (name.charCodeAt(0) === DASH && isBlank(text.charCodeAt(p))) {
-    // --password hunter2, "--password" "hunter2": the next word, unless it is another flag or the command ends.
+    // --password hunter2, "--password" "hunter2": the next word, unless it is another flag or the command ends; a
+    // backslash that continues the line (--password \⏎ x) is a blank.
     const kind = keyKind(name, -1) ?? siblingNamesSecret(text, start, name);
-    const value = skipBlanks(text, p);
+    const value = skipContinuedBlanks(text, p);
     const c = text.charCodeAt(value);
     if (
       kind !== null &&
@@ -342,6 +443,92 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     }
   }
   return { next: end, region };
+}
+
+/** How much of an element's text, or of its start tag, is read. */
+const ELEMENT_MAX = 4096;
+
+/** Whether the name at `start` is an element's, after `<` or after `<prefix:` (<password>, <wsse:Password>). */
+function opensElement(text: string, start: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  if (before === LESS) return true;
+  if (before !== COLON) return false;
+  let p = start - 1;
+  while (p > 0 && start - p < 64 && isKeyChar(text.charCodeAt(p - 1))) p--;
+  return p < start - 1 && text.charCodeAt(p - 1) === LESS;
+}
+
+/** The `>` that ends the start tag whose attributes start at `from`, or -1 (another tag opens first, or too far). */
+function elementTagEnd(text: string, from: number): number {
+  const limit = Math.min(text.length, from + ELEMENT_MAX);
+  for (let p = from; p < limit; p++) {
+    const c = text.charCodeAt(p);
+    if (c === GREATER) return p;
+    if (c === LESS) return -1;
+  }
+  return -1;
+}
+
+/** Masks an element's text from `value` to the next tag, or a CDATA section's content whole; returns where it ends. */
+function maskElementText(text: string, value: number, masks: Span[]): number {
+  if (text.startsWith('<![CDATA[', value)) {
+    const content = value + 9;
+    const close = text.slice(content, content + ELEMENT_MAX).indexOf(']]>');
+    const stop = close < 0 ? Math.min(text.length, content + ELEMENT_MAX) : content + close;
+    maskValue(text, content, stop, masks);
+    return stop;
+  }
+  let close = value;
+  while (close < text.length && text.charCodeAt(close) !== LESS && close - value < ELEMENT_MAX) close++;
+  maskValue(text, value, close, masks);
+  return close;
+}
+
+/** Whether the name at `start` is a part of an ARN (arn:aws:secretsmanager:region:account:secret:db-AbCdEf). */
+function inArn(text: string, start: number): boolean {
+  let p = start;
+  while (
+    p > 0 &&
+    start - p < 256 &&
+    !isSpace(text.charCodeAt(p - 1)) &&
+    !isQuote(text.charCodeAt(p - 1)) &&
+    text.charCodeAt(p - 1) !== EQUALS
+  )
+    p--;
+  return text.startsWith('arn:', p);
+}
+
+/** Blanks, and backslash-newlines that continue a shell's line, from `from`. */
+function skipContinuedBlanks(text: string, from: number): number {
+  let p = skipBlanks(text, from);
+  while (text.charCodeAt(p) === BACKSLASH && text.charCodeAt(p + 1) === NEWLINE) {
+    p += 2;
+    while (p < text.length && isSpace(text.charCodeAt(p)) && text.charCodeAt(p) !== NEWLINE) p++;
+  }
+  return p;
+}
+
+/** How long a YAML value on the line after its name may be. */
+const NEXT_LINE_MAX = 4096;
+
+/**
+ * A YAML plain or quoted value on the line after its name (`password:⏎  x`): [start, end) of that line's text when it
+ * is indented further than the name's line and is no mapping key, list item, comment or block of its own; else null.
+ */
+function nextLineValue(text: string, nameStart: number, newline: number): [number, number] | null {
+  let lineStart = nameStart;
+  while (lineStart > 0 && nameStart - lineStart < 256 && text.charCodeAt(lineStart - 1) !== NEWLINE) lineStart--;
+  let indent = 0;
+  while (text.charCodeAt(lineStart + indent) === 0x20) indent++;
+  let p = newline + 1;
+  while (text.charCodeAt(p) === 0x20 && p - newline < 256) p++;
+  if (p - newline - 1 <= indent) return null;
+  let end = p;
+  while (end < text.length && end - p < NEXT_LINE_MAX && text.charCodeAt(end) !== NEWLINE) end++;
+  while (end > p && isSpace(text.charCodeAt(end - 1))) end--;
+  const line = text.slice(p, Math.min(end, p + 256));
+  if (end === p || /^(?:[-#|>{[&*!%@`]|[\w.-]+[ \t]*:(?:[ \t]|$))/.test(line)) return null;
+  return [p, end];
 }
 
 /** After a YAML block indicator (|, >, |-, >+2) at `at`, where its first line starts (after a newline or \n); else -1. */
@@ -384,10 +571,10 @@ function blockLines(text: string, from: number, region: number): [number, number
 
 /**
  * A flag's next word that is a setting, not a secret: --token-auth disabled, --auth none, -newkey rsa:4096,
- * --key ed25519.
+ * --key ed25519, and the name of an authentication method (REGISTRY_AUTH=htpasswd, --auth ldap).
  */
 const SETTING_WORD =
-  /^(?:true|false|yes|no|on|off|enabled?|disabled?|none|null|auto|required|optional|always|never|default|(?:rsa|dsa|ec|ed25519|ed448)(?::\d+)?|stdin|fd:\d+|env:[A-Za-z_]\w*)(?![\w.:/@=+-])/i;
+  /^(?:true|false|yes|no|on|off|enabled?|disabled?|none|null|auto|required|optional|always|never|default|(?:rsa|dsa|ec|ed25519|ed448)(?::\d+)?|stdin|fd:\d+|env:[A-Za-z_]\w*|htpasswd|ldaps?|oidc|saml2?|kerberos|gssapi|scram-sha-(?:1|256)|md5|pam|x509)(?![\w.:/@=+-])/i;
 /** After `=`, only a setting word alone counts: DB_PASSWORD=Default!2024 is a password that starts with one. */
 function endsAfterSettingWord(text: string, at: number): boolean {
   const word = SETTING_WORD.exec(text.slice(at, at + 16));
@@ -406,18 +593,44 @@ function isSettingWord(text: string, at: number): boolean {
 
 /** How far back a `value` looks for the name it belongs to. */
 const SIBLING_WINDOW = 200;
-/** The name given just before a `value`: {"name":"API_TOKEN","value":…}, --name /prod/db/password --value …. */
+/** The name given beside a `value`: {"name":"API_TOKEN","value":…}, --name /prod/db/password --value …. */
 const SIBLING_NAME = /(?:["']?\b(?:name|key)["']?\s*[:=]\s*["']?|--(?:name|key)[\s=]+)([^\s"',}]+)/gi;
 
 /**
- * A `value` whose sibling name says secret (a Kubernetes env entry, an SSM parameter, a Key Vault secret) is a
- * secret's value, whatever the word `value` says itself.
+ * A `value` whose sibling name, before it or after it in the same entry, says secret (a Kubernetes env entry, an
+ * ECS task's environment, an SSM parameter, a Key Vault secret) is a secret's value, whatever the word `value` says itself.
  */
 function siblingNamesSecret(text: string, start: number, name: string): KeyKind | null {
   if (!/^(?:--?)?value$/i.test(name)) return null;
   let sibling: string | undefined;
-  for (const match of text.slice(Math.max(0, start - SIBLING_WINDOW), start).matchAll(SIBLING_NAME)) sibling = match[1];
+  // The entry the value is in: after the last brace or YAML list item before it.
+  let back = text.slice(Math.max(0, start - SIBLING_WINDOW), start);
+  let entryStart = Math.max(back.lastIndexOf('{'), back.lastIndexOf('}'));
+  for (const item of back.matchAll(/\n[ \t]*-[ \t]/g)) entryStart = Math.max(entryStart, item.index);
+  if (entryStart >= 0) back = back.slice(entryStart);
+  for (const match of back.matchAll(SIBLING_NAME)) sibling = match[1];
+  if (!sibling) {
+    // {"value":"x","name":"API_TOKEN"}, - value: x⏎  name: DB_PASSWORD: the name given after, in the same entry.
+    const ahead = text.slice(start, start + SIBLING_WINDOW);
+    const entryEnd = ahead.search(/[{}]|\n\s*-/);
+    const entry = entryEnd < 0 ? ahead : ahead.slice(0, entryEnd);
+    sibling = [...entry.matchAll(SIBLING_NAME)][0]?.[1];
+  }
   return sibling && isSensitiveKey(sibling.slice(sibling.lastIndexOf('/') + 1)) ? 'secret' : null;
+}
+
+/**
+ * The key of a Kubernetes secretKeyRef or configMapKeyRef (valueFrom: secretKeyRef: {name: db, key: password}): which
+ * of the secret's keys to read, not a secret.
+ */
+function namesKeyOfSecret(text: string, start: number, name: string): boolean {
+  if (name !== 'key') return false;
+  const before = text.slice(Math.max(0, start - SIBLING_WINDOW), start);
+  const ref = [...before.matchAll(/(?:secret|configMap)KeyRef\\?["']?\s*:/g)].at(-1);
+  if (!ref) return false;
+  // In the reference's own entry: no brace closes it, and YAML's key is at most a few lines below.
+  const entry = before.slice(ref.index + ref[0].length);
+  return !entry.includes('}') && entry.split('\n').length <= 4;
 }
 
 /** A JSON Web Key's private members (RFC 7518: RSA's d, p, q, dp, dq, qi; EC's and OKP's d; a symmetric k). */
@@ -440,6 +653,8 @@ function jwkPrivateMember(text: string, start: number, name: string): KeyKind | 
  */
 function isPlainValueName(name: string, text: string, start: number, value: number): boolean {
   if (name.includes('---') || SECRET_NOUNS.has(name.toLowerCase())) return false;
+  // openssl genrsa -out server.key 2048: a file's name is no name of what follows it.
+  if (FILE_NAME.test(name)) return false;
   if (!isSensitiveKey(name) && !isByAfterSecret(text, start, name)) return false;
   let end = value;
   while (end < text.length && isKeyChar(text.charCodeAt(end))) end++;
@@ -447,6 +662,9 @@ function isPlainValueName(name: string, text: string, start: number, value: numb
   // A word of prose ("authentication methods failed", "token rotation") is all small letters; a value seldom is.
   return !VALUE_LEAD_INS.has(word.toLowerCase()) && !/^[a-z]+$/.test(word);
 }
+/** A file's name by its extension: a key's, a certificate's, a keystore's or a configuration file's. */
+const FILE_NAME =
+  /^[\w-][\w.-]*\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|truststore|pub|csr|ppk|kdbx|json|ya?ml|toml|ini|conf|cfg|env|txt|properties|xml)$/i;
 const SECRET_NOUNS = new Set(
   'secret secrets token tokens key keys session sessions cookie cookies auth credential credentials signature oauth jwt bearer sig salt otp pat dsn psk hmac cred creds sas secretsmanager'.split(
     ' ',

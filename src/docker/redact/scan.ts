@@ -107,10 +107,33 @@ const VARIABLE_REFERENCES =
 
 /**
  * A value that is a file's path or a file: reference (--tls-key /etc/ssl/private/server.key,
- * --from-file=password=./pw.txt, --authkey=file:/run/secrets/ts): where a secret is kept, shown.
+ * --from-file=password=./pw.txt, --authkey=file:/run/secrets/ts), or a key's or certificate's file by its
+ * extension (openssl req -key k.pem, --key certs/tls.key): where a secret is kept, shown.
  */
 const FILE_REFERENCE =
-  /^(["']?)(?:(?:file:\/{0,2})?\/(?:run|etc|var|opt|home|usr|srv|tmp|data|secrets?|app|mnt|config|certs?|keys?|root|vault|conf|dev|proc)\/[\w./@-]*|(?:~|\.{1,2})\/[\w./@-]*\/[\w./@-]*|(?:~|\.{1,2})\/[\w.@-]*\.[a-z]{1,5})\1$/;
+  /^(["']?)(?:(?:file:\/{0,2})?\/(?:run|etc|var|opt|home|usr|srv|tmp|data|secrets?|app|mnt|config|certs?|keys?|root|vault|conf|dev|proc)\/[\w./@-]*|(?:~|\.{1,2})\/[\w./@-]*\/[\w./@-]*|(?:~|\.{1,2})\/[\w.@-]*\.[a-z]{1,5}|[\w-][\w.-]*(?:\/[\w-][\w.-]*)*\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|truststore|pub|csr|ppk|kdbx))\1$/;
+
+/**
+ * A value that stands for a secret kept elsewhere, filled in by whatever reads it: a template's expression (Helm and
+ * Go's {{ .Values.db.password }}, Ansible's "{{ vault_db_password }}", GitHub Actions' ${{ secrets.TOKEN }}), a
+ * Kubernetes $(DB_PASSWORD) or a Windows %DB_PASSWORD%, and a secret store's reference (argocd-vault-plugin's
+ * <path:secret/data/db#password>, vals' ref+vault://…, 1Password's op://…, an AWS Secrets Manager or SSM ARN, an Azure
+ * Key Vault reference). A `)` that ends the command is trimmed from a value before it gets here.
+ */
+const SECRET_REFERENCE = new RegExp(
+  `^(["']?)(?:` +
+    [
+      String.raw`\$?\{\{-?\s*[A-Za-z_.$][\w.$\[\]'"]*(?:\s*\|\s*[\w ."'()-]*)*\s*-?\}\}`,
+      String.raw`\$\([A-Z_][A-Z0-9_]*\)?`,
+      '%[A-Z_][A-Z0-9_]*%',
+      String.raw`<path:[^<>\s]+>`,
+      String.raw`ref\+[a-z0-9]+:\/\/\S+`,
+      String.raw`op:\/\/[\w .\/-]+`,
+      String.raw`arn:aws[\w-]*:(?:secretsmanager|ssm|kms):[\w:\/.+=@-]+`,
+      String.raw`@Microsoft\.KeyVault\([^()\s]+\)?`,
+    ].join('|') +
+    String.raw`)\1$`,
+);
 
 /**
  * The variables whose references stood where a secret goes and were shown as names, by the masks they were found
@@ -127,7 +150,7 @@ export function maskValue(text: string, start: number, end: number, masks: Span[
       referencedVariables.set(masks, names);
       return;
     }
-    if (FILE_REFERENCE.test(value)) return;
+    if (FILE_REFERENCE.test(value) || SECRET_REFERENCE.test(value)) return;
   }
   const q = text.charCodeAt(start);
   if (end - start >= 2 && isQuote(q) && closingQuote(text, start + 1, q) === end - 1) {

@@ -311,7 +311,12 @@ const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|---- BE
 const PEM_END = /-----END|---- END/g;
 
 /** `-----BEGIN … PRIVATE KEY-----` up to its END line (or the end of the text, when cut): the markers stay. */
+/** A PuTTY key file's private part: the lines after Private-Lines:, up to its MAC (or hash) line. */
+const PUTTY_PRIVATE = /Private-Lines:[ \t]*\d+[ \t]*(?:\r?\n|\\n)/g;
+const PUTTY_END = /Private-(?:MAC|Hash):/g;
+
 export function maskPrivateKeys(text: string, masks: Span[]): void {
+  if (text.includes('Private-Lines:')) maskPuttyKeys(text, masks);
   PEM_BEGIN.lastIndex = 0;
   for (let match = PEM_BEGIN.exec(text); match; match = PEM_BEGIN.exec(text)) {
     const bodyStart = match.index + match[0].length;
@@ -320,5 +325,22 @@ export function maskPrivateKeys(text: string, masks: Span[]): void {
     masks.push([bodyStart, end < 0 ? text.length : end]);
     if (end < 0) return;
     PEM_BEGIN.lastIndex = end;
+  }
+}
+
+function maskPuttyKeys(text: string, masks: Span[]): void {
+  PUTTY_PRIVATE.lastIndex = 0;
+  for (let match = PUTTY_PRIVATE.exec(text); match; match = PUTTY_PRIVATE.exec(text)) {
+    const bodyStart = match.index + match[0].length;
+    PUTTY_END.lastIndex = bodyStart;
+    const end = PUTTY_END.exec(text)?.index ?? -1;
+    if (end < 0) {
+      masks.push([bodyStart, text.length]);
+      return;
+    }
+    // The line break before the MAC line stays.
+    const breakLength = text.endsWith('\\n', end) ? 2 : text.charCodeAt(end - 1) === 0x0a ? 1 : 0;
+    masks.push([bodyStart, Math.max(bodyStart, end - breakLength)]);
+    PUTTY_PRIVATE.lastIndex = end;
   }
 }

@@ -49,12 +49,19 @@ interface PositionalTool {
   secretFrom(flagLetters: string, longFlags: readonly string[], positionals: readonly string[]): number | undefined;
   /** Short flags that take the next word as their value (not a positional). */
   valueFlags?: string;
-  /** Only this part of each secret positional is hidden: after user/ (sqlplus user/password@db). */
-  part?: 'after-slash';
+  /**
+   * Only this part of each secret positional is hidden: after user/ (sqlplus user/password@db), or after KEY= (vault kv
+   * put path key=value, where words without = are not hidden, and key=- or key=@file name where the value comes from).
+   */
+  part?: 'after-slash' | 'after-equals';
   /** The first positional must be this (poetry config http-basic.REPO …, not virtualenvs.create). */
   firstPositional?: RegExp;
   /** Windows flags (`/add`, `/user:NAME`) are flags, not positionals. */
   slashFlags?: boolean;
+  /** Words with `=` are parameters, not positionals (vault login username=u). */
+  parameters?: boolean;
+  /** A prefix that names the kind of secret and stays shown, as the token-shape pass shows it (hvs.***). */
+  keepPrefix?: RegExp;
 }
 
 type Tool = FlagTool | PositionalTool;
@@ -144,6 +151,34 @@ const TOOLS: Tool[] = [
   // vault operator unseal KEY, cargo login TOKEN, rclone obscure PASSWORD, wpa_passphrase SSID PASSPHRASE.
   { kind: 'positional', names: /^vault$/, subcommand: ['operator', 'unseal'], secretFrom: () => 0 },
   { kind: 'positional', names: /^cargo$/, subcommand: ['login'], secretFrom: () => 0 },
+  // vault login TOKEN: the token is its positional; key=value pairs (username=u password=…) are a method's parameters.
+  {
+    kind: 'positional',
+    names: /^vault$/,
+    subcommand: ['login'],
+    secretFrom: () => 0,
+    parameters: true,
+    keepPrefix: /^(?:hv[sbr]|[sbr])\./,
+  },
+  // wandb login API_KEY; Bitwarden's bw unlock PASSWORD and bw login EMAIL PASSWORD.
+  { kind: 'positional', names: /^wandb$/, subcommand: ['login'], secretFrom: () => 0 },
+  { kind: 'positional', names: /^bw$/, subcommand: ['unlock'], secretFrom: () => 0 },
+  { kind: 'positional', names: /^bw$/, subcommand: ['login'], secretFrom: () => 1 },
+  // vault kv put|patch PATH KEY=VALUE…: every value given to Vault's secret store is a secret, whatever its key.
+  {
+    kind: 'positional',
+    names: /^vault$/,
+    subcommand: ['kv'],
+    secretFrom: (_letters, _long, positionals) => (/^(?:put|patch)$/.test(positionals[0] ?? '') ? 1 : undefined),
+    part: 'after-equals',
+  },
+  // ZooKeeper's shell: addauth digest USER:PASSWORD.
+  {
+    kind: 'positional',
+    names: /^(?:zkCli|zookeeper-shell)(?:\.sh|\.cmd)?$/,
+    subcommand: ['addauth', 'digest'],
+    secretFrom: () => 0,
+  },
   { kind: 'positional', names: /^rclone$/, subcommand: ['obscure'], secretFrom: () => 0 },
   { kind: 'positional', names: /^wpa_passphrase$/, subcommand: [], secretFrom: () => 1 },
   // poetry config http-basic.REPO USER PASSWORD, composer config http-basic.HOST USER PASSWORD.
@@ -202,6 +237,11 @@ const TOOLS: Tool[] = [
   { kind: 'flags', names: /^(?:https?|xhs?)$/, flags: [colonPart('-a'), colonPart('--auth')] },
   { kind: 'flags', names: /^(?:vsql|ldappasswd)$/, flags: [glued('-w'), glued('-s'), glued('-a')] },
   { kind: 'flags', names: /^memtier_benchmark$/, flags: [glued('-a')] },
+  // caddy hash-password --plaintext PASSWORD; nuget push -k API_KEY.
+  { kind: 'flags', names: /^caddy$/, after: 'hash-password', flags: [next('--plaintext'), next('-p')] },
+  { kind: 'flags', names: /^(?:dotnet|nuget)(?:\.exe)?$/i, after: 'push', flags: [next('-k')] },
+  // sendEmail -xu USER -xp PASSWORD.
+  { kind: 'flags', names: /^sendemail(?:\.pl)?$/i, flags: [next('-xp')] },
   { kind: 'flags', names: /^influx$/, flags: [glued('-t')] },
   // RDP clients: /p:password.
   {
@@ -298,7 +338,11 @@ function* shellWords(text: string, from: number, to: number): Generator<Word | n
 
 /** The word as a program name: without quotes and directories (`"/usr/bin/mysql"` → mysql). */
 function programName(text: string, word: Word): string {
-  const bare = text.slice(word.start, word.end).replace(/["'`\\]/g, '');
+  // ProxyCommand=sshpass -p …: an option whose value is the program a command runs.
+  const bare = text
+    .slice(word.start, word.end)
+    .replace(/["'`\\]/g, '')
+    .replace(/^[A-Za-z][\w.-]*=/, '');
   return bare.slice(bare.lastIndexOf('/') + 1);
 }
 
@@ -370,7 +414,11 @@ class ToolArguments {
       this.skipNext = tool.valueFlags?.includes(raw.at(-1)!) ?? false;
     } else if (raw.startsWith('--')) {
       this.longFlags.push(raw);
-    } else if (!raw.startsWith('-') && !(tool.slashFlags && raw.startsWith('/'))) {
+    } else if (
+      !raw.startsWith('-') &&
+      !(tool.slashFlags && raw.startsWith('/')) &&
+      !(tool.parameters && raw.includes('='))
+    ) {
       this.positionals.push(word);
     }
     return true;
@@ -393,9 +441,18 @@ class ToolArguments {
     const part = this.tool.part;
     for (const word of this.positionals.slice(from)) {
       // sqlplus u/p@db @script.sql ARG…: what follows the script is the script's.
-      if (part && this.text.charCodeAt(word.start) === 0x40) break;
+      if (part === 'after-slash' && this.text.charCodeAt(word.start) === 0x40) break;
+      if (part === 'after-equals') {
+        const raw = this.text.slice(word.start, word.end);
+        const equals = raw.indexOf('=');
+        if (equals > 0 && !/^["']?(?:-|@)/.test(raw.slice(equals + 1))) {
+          maskValue(this.text, word.start + equals + 1, word.end, this.masks);
+        }
+        continue;
+      }
       if (!part) {
-        maskValue(this.text, word.start, word.end, this.masks);
+        const kept = this.tool.keepPrefix?.exec(this.text.slice(word.start, word.end))?.[0].length ?? 0;
+        maskValue(this.text, word.start + kept, word.end, this.masks);
         continue;
       }
       const raw = this.text.slice(word.start, word.end);
@@ -520,6 +577,8 @@ function readsSecret(command: PipelineCommand, raw: string): boolean {
     if (SECRET_NAME_SHAPE.test(name) && isSensitiveKey(name)) return true;
   }
   if (program === 'secret-tool' && raw === 'store') return true;
+  // read -s PASSWORD <<< x, echo x | read -r API_TOKEN: what comes in is kept in a variable named as a secret.
+  if (program === 'read' && !raw.startsWith('-') && SECRET_NAME_SHAPE.test(raw) && isSensitiveKey(raw)) return true;
   if (INPUT_AS_SOURCE.test(raw) && SECRET_SOURCE_FLAG.test(previous)) return true;
   // docker secret create NAME -, vault login -, vault kv put path key=-; gcloud secrets versions add NAME
   // --data-file=-, az keyvault secret set --file /dev/stdin, kubectl create secret … --from-file=pw=/dev/stdin.
@@ -601,10 +660,13 @@ const FROM_FILE = /^(?:@|file:|[.~]?\/)|\.(?:ya?ml|json|toml|env|txt|ini|conf)$/
 
 /**
  * What a command sets for something it names as a secret: `--var-name API_KEY --var-value x`, `gh secret set
- * DEPLOY_KEY --body x`, `copilot secret init --name DB_PASS --values prod=x`. The name may come before or after.
+ * DEPLOY_KEY --body x`, `copilot secret init --name DB_PASS --values prod=x`, and what it sets in a secret store
+ * whatever the name (`az keyvault secret set --name db --value x`, `aws ssm put-parameter --type SecureString`). The
+ * name may come before or after.
  */
 class ValueOfNamedSecret {
   private named = false;
+  private previous = '';
   private valueNext: Word | undefined;
   private pending: Word[] = [];
 
@@ -625,9 +687,17 @@ class ValueOfNamedSecret {
       this.valueNext = word;
       return;
     }
+    if (this.named) return;
     const name = raw.replace(/^["']|["']$/g, '');
-    // Named as a variable or a key is (DB_PASS, Smtp:Password, /prod/db/password), not in prose ('Rotate the API key').
-    if (!this.named && SECRET_NAME_SHAPE.test(name) && isSensitiveKey(name)) {
+    // Named as a variable or a key is (DB_PASS, Smtp:Password, /prod/db/password), not in prose ('Rotate the API key');
+    // or whatever its name, a secret store's entry (az keyvault secret set --name db --value x) or an SSM SecureString.
+    const previous = this.previous;
+    this.previous = name;
+    const secret =
+      (SECRET_NAME_SHAPE.test(name) && isSensitiveKey(name)) ||
+      (/^secrets?$/i.test(previous) && /^(?:set|create|add|put|update)$/.test(name)) ||
+      /^(?:--type=)?SecureString$/.test(name);
+    if (secret) {
       this.named = true;
       for (const value of this.pending) maskValue(this.text, value.start, value.end, this.masks);
       this.pending = [];
@@ -637,6 +707,8 @@ class ValueOfNamedSecret {
 
 /** A store's word for setting a key to the value after it: consul kv put, etcdctl put, redis-cli SET, zkCli set. */
 const SETTER = /^(?:put|set|hset|setnx|setex|psetex)$/i;
+/** ZooKeeper's shells, whose create sets a node's data as set does (zkCli.sh create /app/db/password x). */
+const ZOOKEEPER_SHELL = /^(?:zkCli|zookeeper-shell)(?:\.sh|\.cmd)?$/;
 
 /**
  * What a store is given for a key whose path names a secret: `consul kv put app/db/password x`, `etcdctl put
@@ -653,10 +725,12 @@ class ValueOfSecretKey {
     private readonly masks: Span[],
   ) {}
 
-  take(word: Word, raw: string): void {
+  take(word: Word, raw: string, program: string): void {
     if (this.key === undefined) {
       if (this.setter === '') {
-        if (SETTER.test(raw)) this.setter = raw.toLowerCase();
+        if (SETTER.test(raw) || (raw === 'create' && ZOOKEEPER_SHELL.test(program))) this.setter = raw.toLowerCase();
+      } else if (this.setter === 'create' && /^\d+$/.test(raw)) {
+        // create -t TTL path data: the number is the node's lifetime.
       } else if (!raw.startsWith('-')) {
         this.key = raw
           .replace(/["'`]/g, '')
@@ -753,7 +827,7 @@ function commandLine(text: string, from: number, to: number, depth: number, mask
     command.words.push(raw);
     credentials.take(word, raw);
     namedSecret.take(word, raw);
-    secretKey.take(word, raw);
+    secretKey.take(word, raw, command.program);
     if (depth < MAX_DEPTH) {
       for (const [start, end] of word.quoted) {
         if (/[\s;|&()]/.test(text.slice(start, end))) commandLine(text, start, end, depth + 1, masks);
