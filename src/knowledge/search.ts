@@ -742,7 +742,12 @@ export function assembleKnowledgeBase(
     // A participle (설치된 이미지, 중지된 컨테이너, deleted images) says what state a thing is in, not what to do.
     // An operation only inside quoted code (`docker rm $(…)` in "what is this syntax?") is shown, not asked.
     const operations = focus.filter(
-      (w) => w.kind === 'known' && LEXICON.operations.has(w.token) && !PARTICIPLE.test(w.typed) && prose.has(w.token),
+      (w) =>
+        w.kind === 'known' &&
+        LEXICON.operations.has(w.token) &&
+        !PARTICIPLE.test(w.typed) &&
+        !CONDITION_OR_REPORT.test(w.typed) &&
+        prose.has(w.token),
     );
     const versions = comparedVersions(question);
     const platformWords = words.filter((w) => LEXICON.platforms.has(w.token));
@@ -1167,6 +1172,11 @@ const PHRASE_END =
 
 /** A Korean noun made a passive participle (설치된, 삭제된) or an English past participle (installed, deleted). */
 const PARTICIPLE = /[\uac00-\ud7a3]된$|^[a-z]{3,}ed$/;
+/**
+ * A Korean operation as a condition or as what someone said (깔면, 설치하면, 옮긴다고): the story's, not what is asked.
+ * "…하려면" ("in order to") asks it.
+ */
+const CONDITION_OR_REPORT = /[\uac00-\ud7a3](?<!려)면$|[\uac00-\ud7a3](?:다고|라고|자고|냐고)$/;
 
 /** docker:rm, compose:up, dockerfile:from, -v, --env: read off a command line by the tokenizer. */
 const isCommandToken = (token: string) => token.includes(':') || token.startsWith('-');

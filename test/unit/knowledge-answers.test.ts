@@ -1943,3 +1943,16 @@ describe('round 16: answered by the note of what the asker knows, a question bey
     );
   });
 });
+
+describe('round 16: an operation told as a condition or as what was said is the story, not what is asked', () => {
+  it('"쿠버네티스를 깔면 클러스터가 생기나요?" asks about the cluster, not how to install', () => {
+    expectAnswered(
+      '클러스터가 정확히 뭘로 이루어진 건지, 그리고 쿠버네티스를 깔면 클러스터가 그냥 생기는 건지 궁금합니다.',
+      'cluster',
+    );
+  });
+
+  it('"…하려면" still asks it', () => {
+    expect(partialOf('도커 루트 디렉토리를 다른 디스크로 바꾸려면 어떻게 해요?', 'docker-root-dir')).toBeDefined();
+  });
+});
