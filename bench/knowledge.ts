@@ -128,6 +128,10 @@ const SETS: Array<[string, string]> = [
   // alone in round 16; first sight on round 15's code 78.0% right-1st, 10 confident wrong, 39 of 40 declined,
   // partial 23 of 40; then read and tuned on.
   ['probe AG', path.join(DATA, 'probe-ag-questions.jsonl')],
+  // Probe AH: 200 messages, 120 of them out-of-scope traps reusing the notes' words (40 in, 40 partial), written by a
+  // helper from the note bodies alone in round 16; first sight on round 15's code 95.0% right-1st, 8 confident wrong,
+  // 115 of 120 declined, partial 31 of 40; then read.
+  ['probe AH', path.join(DATA, 'probe-ah-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */
