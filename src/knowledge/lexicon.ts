@@ -1776,8 +1776,10 @@ const TECH_TERMS = [
   '쿼터',
   '리소스',
   '사이드카',
-  // Shell syntax beside the $ and $() the notes explain
+  // Shell syntax beside the $ and $() the notes explain (normalize spells $(( )) and $@, $?, $1 … as the last two)
   '중괄호',
+  'arithexpansion',
+  'specialparam',
   'backtick',
   'backticks',
   'backquote',

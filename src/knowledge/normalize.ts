@@ -203,6 +203,9 @@ function spellDollars(text: string): string {
   const bracesAsked = BRACED_BESIDE_BARE.test(out);
   // The variable's name is an example too ($FOO, ${HOME}): what is asked about is the $.
   out = out
+    // $(( 1 + 2 )) is arithmetic, and $@, $*, $?, $#, $1 the shell's own parameters: beside the $ and $() of the notes.
+    .replace(/\$\(\([^)]*\)?\)?/g, ' dollar arithexpansion ')
+    .replace(/\$[@*#?!$\d-]/g, ' dollar variable specialparam ')
     .replace(/\$\s*\([^()]*\)?/g, ' dollar substitution ')
     // ${VAR:-default}, ${#VAR}, ${VAR%.txt}: an expansion inside braces, more than the variable the notes describe.
     .replace(/\$\{[^}]*?[:#%/^,][^}]*\}/g, ' dollar variable 중괄호 ');

@@ -1194,9 +1194,11 @@ function partialTerms(question: string, covered: QuestionWord[], missing: Questi
  */
 const SPELT_FORMS: Record<string, RegExp> = {
   dollar: /\$\{?\w*\}?/,
-  variable: /\$\{?#?\w+\}?/,
+  variable: /\$(?:\{?#?\w+\}?|[@*#?!$-])/,
   substitution: /\$\([^()]*\)?/,
   중괄호: /\$\{[^}]*\}/,
+  arithexpansion: /\$\(\([^)]*\)?\)?/,
+  specialparam: /\$[@*#?!$\d-]/,
   push: new RegExp(`(?:${PUSH_VERBS})[\\p{L}]*`, 'iu'),
   add: new RegExp(`(?:${ADD_VERBS})[\\p{L}]*`, 'iu'),
 };

@@ -1956,3 +1956,12 @@ describe('round 16: an operation told as a condition or as what was said is the 
     expect(partialOf('도커 루트 디렉토리를 다른 디스크로 바꾸려면 어떻게 해요?', 'docker-root-dir')).toBeDefined();
   });
 });
+
+describe("round 16: the shell's own parameters and arithmetic are beside the $ and $() of the notes", () => {
+  it.each([
+    ['$@ 랑 $* 차이 알려주세요', 'shell-variable', '$@'],
+    ['$(( )) 이중괄호는 $() 랑 뭐가 달라요?', 'command-substitution', '$(( ))'],
+  ])('%s', (q, id, lacked) => {
+    expect(partialOf(q, id)).toContain(lacked);
+  });
+});
