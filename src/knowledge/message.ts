@@ -259,15 +259,16 @@ export function readMessage(text: string): Message {
   for (const [pattern, replacement] of SLACK_MARKUP) clean = clean.replace(pattern, replacement);
   const whole = bare(clean);
   if (ABOUT_BOT.test(whole)) return { sentences: [], chat: 'help' };
+  // Small talk names nothing of Docker and quotes no code.
+  const plainTalk = !DOCKER_TALK.test(whole) && !clean.includes('`');
   const complains =
     whole.length <= MAX_COMPLAINT_CHARS &&
     (NO_HELP.test(whole) || (COMPLAINT.test(whole) && THE_ANSWER.test(whole))) &&
     !NOT_OF_THE_BOT.test(whole) &&
     !THANKS_WORD.test(whole) &&
-    !DOCKER_TALK.test(whole) &&
-    !clean.includes('`');
+    plainTalk;
   if (complains) return { sentences: [], chat: 'sorry' };
-  const dayTalk = DAY_TALK.test(whole) && !DOCKER_TALK.test(whole) && !ASKS_HOW.test(whole) && !clean.includes('`');
+  const dayTalk = DAY_TALK.test(whole) && plainTalk && !ASKS_HOW.test(whole);
   if (whole.length <= MAX_DAY_TALK_CHARS && dayTalk) return { sentences: [], chat: 'greeting' };
   const read = splitSentences(clean).map((clause) => ({ ...clause, role: roleOf(clause) }));
   const asks = read.some((s) => s.role === 'question');

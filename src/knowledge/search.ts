@@ -592,6 +592,10 @@ export function assembleKnowledgeBase(
     !LEXICON.intentConcepts.has(w.token) &&
     postings.get(w.token)!.ids.length <= Math.max(1, indexed.length / 2);
 
+  /** A word the question asks a note about: a meaningful note word, or a topic no note has (LUKS, xfs). */
+  const askedOfNote = (w: QuestionWord) =>
+    w.focus && (meaningful(w) || (w.kind === 'topic' && !isCommonEnglish(w.token) && !/^\d+$/.test(w.token)));
+
   /**
    * The answer; when no note answers, what the asker says they know already ("…라는 건 노트에서 봤어요. 근데
    * …는요?") names the note that covers that part: it is offered as covering part of the question.
@@ -599,7 +603,7 @@ export function assembleKnowledgeBase(
   function ask(question: string, options: { limit?: number } = {}): Answer {
     const read = questionWords(question);
     const answer = answerOnStory(question, read, options);
-    if (answer.outcome === 'answered' && read.known) return beyondKnown(question, read, answer, read.known);
+    if (answer.outcome === 'answered' && read.known) return beyondKnown(question, read, read.known, answer);
     if (answer.outcome !== 'none' || answer.chat || !read.known) return answer;
     // Answered, or covered in part: either way the note holds what the asker says they know.
     const knownText = read.known.join(' ');
@@ -610,12 +614,7 @@ export function assembleKnowledgeBase(
     const has = (w: QuestionWord) => indexedEntries.get(note.entry)?.tokenWeight.has(w.token) ?? false;
     const words = read.words;
     // What is asked beyond it: the asking words the note lacks, the ones no note has (LUKS, xfs) included.
-    const asked = words.filter(
-      (w) =>
-        w.focus &&
-        (meaningful(w) || (w.kind === 'topic' && !isCommonEnglish(w.token) && !/^\d+$/.test(w.token))) &&
-        !LEXICON.intentConcepts.has(w.token),
-    );
+    const asked = words.filter((w) => askedOfNote(w) && !LEXICON.intentConcepts.has(w.token));
     const covered = knownRead.words.filter((w) => meaningful(w) && has(w));
     // Only a note that holds something the asker names as known covers a part ("도커가 컨테이너로 실행한다는 건
     // 알겠어요" names nothing a note has on its own).
@@ -640,20 +639,14 @@ export function assembleKnowledgeBase(
   function beyondKnown(
     question: string,
     read: ReturnType<typeof questionWords>,
-    answer: Answer,
     known: string[],
+    answer: Answer,
   ): Answer {
     const note = answer.matches[0] && indexedEntries.get(answer.matches[0].entry);
     if (!note) return answer;
     const knownTokens = new Set(tokenize(known.join(' ')));
     const has = (w: QuestionWord) => note.tokenWeight.has(w.token);
-    const asked = read.words.filter(
-      (w) =>
-        w.focus &&
-        !knownTokens.has(w.token) &&
-        (meaningful(w) || (w.kind === 'topic' && !isCommonEnglish(w.token) && !/^\d+$/.test(w.token))),
-    );
-    const missing = asked.filter((w) => !has(w));
+    const missing = read.words.filter((w) => askedOfNote(w) && !knownTokens.has(w.token) && !has(w));
     if (missing.length === 0) return answer;
     const covered = read.words.filter((w) => knownTokens.has(w.token) && meaningful(w) && has(w));
     if (covered.length === 0) return answer;
@@ -990,8 +983,16 @@ const SET_ASIDE_EN =
  * left out ("말고", "other than"), not one a question compares with ("mysql 설치 대신 도커", "instead of"), and
  * marked code when it is written as code ("`$()` 대신").
  */
-function setAsideTokens(text: string): Array<{ token: string; excluded: boolean; code: boolean; wholeCase: boolean }> {
-  const found: Array<{ token: string; excluded: boolean; code: boolean; wholeCase: boolean }> = [];
+/** A word a sentence sets aside, and how (see setAsideTokens). */
+interface SetAside {
+  token: string;
+  excluded: boolean;
+  code: boolean;
+  /** Set aside as part of a whole case ("허브에서 받아 쓰는 경우 말고"), see SET_ASIDE_KO_CASE. */
+  wholeCase: boolean;
+}
+function setAsideTokens(text: string): SetAside[] {
+  const found: SetAside[] = [];
   const sentence = text.normalize('NFC');
   for (const pattern of [SET_ASIDE_KO_CASE, SET_ASIDE_KO, SET_ASIDE_EN]) {
     for (const m of sentence.matchAll(pattern)) {
