@@ -15,7 +15,15 @@ import {
 import { SEARCHED_BODY_CHARS } from './parse.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry, Match } from './types.ts';
 import { editDistance, SHORT_KOREAN, TypoRepair } from './typo.ts';
-import { CLI, COMPOSE_KEY_WORDS, everydaySlipOf, isCommonEnglish, KUBERNETES_KINDS, spokenBand } from './vocabulary.ts';
+import {
+  CLI,
+  COMPOSE_KEY_WORDS,
+  everydaySlipOf,
+  isCommonEnglish,
+  KUBERNETES_KINDS,
+  spokenBand,
+  spokenBandOfBase,
+} from './vocabulary.ts';
 
 export { MAX_QUESTION_CHARS } from './message.ts';
 
@@ -1094,7 +1102,7 @@ interface QuestionWord {
  */
 function contentRarity(typed: string, token: string): number | undefined {
   if (/^[a-z]+$/.test(typed)) {
-    const band = spokenBand(typed);
+    const band = spokenBandOfBase(typed);
     return band <= MOST_SPOKEN_BAND ? undefined : ENGLISH_RARITY[band - MOST_SPOKEN_BAND - 1];
   }
   if (!isHangul(token) || token.length < 2 || LEXICON.koreanFillers.has(token) || LEXICON.koreanFillers.has(typed))

@@ -124,6 +124,25 @@ export function spokenBand(word: string): number {
   return bandOf.get(word) ?? SPOKEN_BANDS.length;
 }
 
+/**
+ * spokenBand of the word a regular inflection comes from: "easiest", "simply", "basically" and "recommended" are
+ * said as often as "easy", "simple", "basic" and "recommend" mean, though each form is counted alone. Not -er:
+ * an agent noun names a thing of its own (runner, scheduler), not a degree of its verb.
+ */
+export function spokenBandOfBase(word: string): number {
+  let band = spokenBand(word);
+  for (const suffix of INFLECTIONS) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
+    const stem = word.slice(0, -suffix.length);
+    const bases = [stem, `${stem}e`];
+    if (/([b-df-hj-np-tv-z])\1$/.test(stem)) bases.push(stem.slice(0, -1)); // biggest, logged
+    if (stem.endsWith('i')) bases.push(`${stem.slice(0, -1)}y`); // easiest, easily, tried
+    for (const base of bases) if (bandOf.has(base)) band = Math.min(band, spokenBand(base));
+  }
+  return band;
+}
+const INFLECTIONS = ['est', 'ally', 'ly', 'ed', 'ing', 'es', 's'];
+
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** The keys beside each letter on a QWERTY keyboard: a mistyped letter is one of them. */
 const BESIDE: Record<string, string> = Object.fromEntries(

@@ -1965,3 +1965,12 @@ describe("round 16: the shell's own parameters and arithmetic are beside the $ a
     expect(partialOf(q, id)).toContain(lacked);
   });
 });
+
+describe('round 17: an inflected everyday word is as telling as the word it comes from', () => {
+  it.each([
+    ['easiest way to see every image?', 'listing-commands'],
+    ['simplest way to see all containers', 'listing-commands'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_QUESTION_CHARS, readMessage } from '../../src/knowledge/message.ts';
 import { isKoreanPredicate, tokenize, tokenizeWords } from '../../src/knowledge/normalize.ts';
-import { everydaySlipOf, isCommonEnglish, spokenBand } from '../../src/knowledge/vocabulary.ts';
+import { everydaySlipOf, isCommonEnglish, spokenBand, spokenBandOfBase } from '../../src/knowledge/vocabulary.ts';
 
 const roles = (text: string) => readMessage(text).sentences.map((s) => [s.role, s.text]);
 
@@ -268,6 +268,13 @@ describe('common English', () => {
     expect(spokenBand('good')).toBe(0);
     expect(spokenBand('background')).toBeGreaterThan(spokenBand('coffee'));
     expect(spokenBand('printer')).toBeGreaterThan(spokenBand('background'));
+  });
+
+  it('says an inflected word as often as its base, and an agent noun as itself', () => {
+    expect(spokenBandOfBase('easiest')).toBe(spokenBand('easy'));
+    expect(spokenBandOfBase('basically')).toBe(spokenBand('basic'));
+    expect(spokenBandOfBase('biggest')).toBe(spokenBand('big'));
+    expect(spokenBandOfBase('scheduler')).toBe(spokenBand('scheduler'));
   });
 });
 
