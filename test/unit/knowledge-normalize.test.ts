@@ -83,3 +83,10 @@ describe('isKoreanPredicate', () => {
     expect(isKoreanPredicate('스테이징', '스테이징')).toBe(false);
   });
 });
+
+describe('a phrase read inside a Korean word (round 17)', () => {
+  it('takes the rest of the word with it, leaving no ending behind as a word', () => {
+    expect(tokenize('왜 안 되는지랑 알려주세요')).not.toContain('는지');
+    expect(tokenize('왜 안 되는지랑 알려주세요')).toContain('broken');
+  });
+});
