@@ -1109,8 +1109,10 @@ function contentRarity(typed: string, token: string): number | undefined {
     return undefined;
   // What is left between known words of a phrase typed without spaces (도커가가진거…) is no word of its own.
   if (!typed.startsWith(token)) return undefined;
-  // A question word typed onto a particle (오케스트레이션 이뭔가요, 도커 가뭐야): the question, not a name.
-  if (SPACING_SLIP.test(typed)) return undefined;
+  // A question word typed onto a particle (오케스트레이션 이뭔가요, 도커 가뭐야): the question, not a name; so is
+  // one with an ending no list holds (뭐하는곳, 뭐임), or a question or filler word mistyped (먼지 for 뭔지, 뭐엿지).
+  if (SPACING_SLIP.test(typed) || QUESTION_WORD_START.test(token) || KOREAN_STOPWORD_SLIPS.correct(token))
+    return undefined;
   // A team (기획팀, 개발팀, 데이터팀) says who asks or for whom, not what about.
   if (/^[\uac00-\ud7a3]{1,4}팀$/.test(token)) return undefined;
   // A one-syllable word with its particle (감이, 말이) is no name either.
@@ -1119,6 +1121,10 @@ function contentRarity(typed: string, token: string): number | undefined {
 }
 const SPACING_SLIP =
   /^(?:[이가은는을를도의]|이게|그게|저게|이건|그건)(?:뭐|뭔|뭘|무엇|무슨|머|어떻|어떤|어디|어케|왜|언제|몇)/;
+/** No Korean noun begins so: a word that does is a question word with an ending. */
+const QUESTION_WORD_START = /^(?:뭐|뭔|뭘|무엇|어떻|어째|어케)/;
+const KOREAN_STOPWORDS = [...LEXICON.stopwords].filter((w) => isHangul(w) && w.length >= 2);
+const KOREAN_STOPWORD_SLIPS = new TypoRepair(KOREAN_STOPWORDS, new Map(KOREAN_STOPWORDS.map((w) => [w, w])));
 /** The spoken-frequency bands (see spokenBand) of words too common to be anyone's typo or a subject's name. */
 const MOST_SPOKEN_BAND = 1;
 /** How rare a word of each band past MOST_SPOKEN_BAND is; the most said words are chatter. */

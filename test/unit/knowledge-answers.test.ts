@@ -1974,3 +1974,13 @@ describe('round 17: an inflected everyday word is as telling as the word it come
     expectAnswered(q, id);
   });
 });
+
+describe('round 17: a question word mistyped or with an odd ending is the question, not a name', () => {
+  it.each([
+    ['쿠버네티스가 먼지 간단히 알려줘', 'kubernetes'],
+    ['컴포즈가 뭐엿지', 'docker-compose'],
+    ['오케스트레이션이 먼지 모르겠어요', 'orchestration'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+});
