@@ -1116,7 +1116,7 @@ function contentRarity(typed: string, token: string): number | undefined {
   // A team (기획팀, 개발팀, 데이터팀) says who asks or for whom, not what about.
   if (/^[\uac00-\ud7a3]{1,4}팀$/.test(token)) return undefined;
   // A one-syllable word with its particle (감이, 말이) is no name either.
-  if (token.length === 2 && /[이가은는을를만로와과에]$/.test(token)) return undefined;
+  if (token.length === 2 && /[이가은는을를만로와과에의]$/.test(token)) return undefined;
   return isKoreanPredicate(typed, token) ? undefined : KOREAN_RARITY;
 }
 const SPACING_SLIP =

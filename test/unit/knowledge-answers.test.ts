@@ -1984,3 +1984,9 @@ describe('round 17: a question word mistyped or with an odd ending is the questi
     expectAnswered(q, id);
   });
 });
+
+describe('round 17: a Korean adverb of degree or of manner names nothing', () => {
+  it('"아주 기초부터" asks for the basics, not for a subject 아주', () => {
+    expectAnswered('쿠버네티스가 뭔지 아주 기초부터 알려주세요', 'kubernetes');
+  });
+});
