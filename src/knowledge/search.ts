@@ -44,6 +44,11 @@ interface IndexedEntry {
   tokenWeight: Map<string, number>;
   /** The body shows a command to type (`docker info | grep …`, `$()`), not only a flow or a table in code. */
   showsCommand: boolean;
+  /**
+   * Commands the note has only with a flag ("docker run -v"), each with its flags: the note is about that use of
+   * the command, so a question about the command without any of them ("what is docker run") is beyond it.
+   */
+  flaggedCommands: Map<string, string[]>;
   /** The part of the body that is searched (see SEARCHED_BODY_CHARS). */
   searched: string;
 }
@@ -782,6 +787,11 @@ export function assembleKnowledgeBase(
           !(forNotePlatform && LEXICON.platforms.has(w.token)),
       );
       if (operations.length > 0 && !operations.some((w) => has(best, w))) missing.push(...operations);
+      // "what is docker run" on the note of "docker run -v": the command asked without the note's use of it.
+      for (const w of focus) {
+        const flags = best.item.flaggedCommands.get(w.token);
+        if (flags && !words.some((x) => flags.includes(x.token)) && !missing.includes(w)) missing.push(w);
+      }
       // An operation the note has, asked of something the note lacks ("이미지 배경 지우기", "install windows
       // updates"): what the note deletes or installs is something else.
       const misapplied = actions.filter(
@@ -1296,8 +1306,24 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
     tags: tags.join(' '),
     tokenWeight,
     showsCommand: showsCommand(searched),
+    flaggedCommands: flaggedCommands([title, tags, body, ...aliases]),
     searched,
   };
+}
+
+/** See IndexedEntry.flaggedCommands: a command whose every use in the note's fields comes with a flag. */
+function flaggedCommands(fields: string[][]): Map<string, string[]> {
+  const flagged = new Map<string, string[]>();
+  const bare = new Set<string>();
+  for (const tokens of fields) {
+    const flags = tokens.filter((t) => /^-{1,2}[a-z]/.test(t));
+    for (const t of tokens.filter(isCommandToken)) {
+      if (flags.length === 0) bare.add(t);
+      else flagged.set(t, [...(flagged.get(t) ?? []), ...flags]);
+    }
+  }
+  for (const t of bare) flagged.delete(t);
+  return flagged;
 }
 
 const SUMMARY_LABEL = /^\s*\*{0,2}English\s*:\s*\*{0,2}/gim;
