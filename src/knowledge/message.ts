@@ -119,7 +119,7 @@ const ABOUT_BOT =
  * 죄송해요"), thanks ("nothing wrong, thanks!") and other things ("my wifi is so slow") are not.
  */
 const COMPLAINT =
-  /틀렸|틀린\s?(?:답|거|말|내용)|잘못\s?(?:된|알려|답|대답)|엉뚱|동문서답|헛소리|뭐라는|이상한\s?(?:답|소리|대답|말)|(?:물어본|질문한|원한|묻는|찾던|궁금한)\s?(?:거|것|게|건)\s?(?:아닌|아니|아냐|아님)|(?:답|대답|답변)(?:이|은|도)?\s?(?:좀\s?|너무\s?|왜\s?이렇게\s?)?(?:길어|길다|기네|짧아|짧다|짧네|느려|느리네|늦어|늦네|이상해|이상하네|별로|엉망)|\b(?:wrong|incorrect|not\s+(?:what|the\s+answer)\s+(?:i|we)\s+(?:asked|meant|wanted|was\s+looking\s+for)|that'?s\s+not\s+(?:it|right|what\s+i\s+(?:asked|meant))|nonsense|bad|slow|not\s+even\s+close|missed\s+the\s+point)\b/i;
+  /틀렸|틀린\s?(?:답|거|말|내용)|잘못\s?(?:된|알려|답|대답)|엉뚱|동문서답|헛소리|뭐라는|이상한\s?(?:답|소리|대답|말)|(?:물어본|질문한|원한|묻는|찾던|궁금한)\s?(?:거|것|게|건)\s?(?:아닌|아니|아냐|아님)|(?:답|대답|답변)(?:이|은|도)?\s?(?:좀\s?|너무\s?|왜\s?이렇게\s?)?(?:길어|길다|기네|짧아|짧다|짧네|느려|느리네|늦어|늦네|이상해|이상하네|별로|엉망)|(?:무슨|뭔)\s?소리(?:야|예요|에요|임|지|냐|래|세요)|\b(?:misunderstood|misread|wrong|incorrect|not\s+(?:what|the\s+answer)\s+(?:i|we)\s+(?:asked|meant|wanted|was\s+looking\s+for)|that'?s\s+not\s+(?:it|right|what\s+i\s+(?:asked|meant))|nonsense|bad|slow|not\s+even\s+close|missed\s+the\s+point)\b/i;
 /** Saying the answer was no help: about the answer whatever else it names ("하나도 도움이 안 됐어요", "useless"). */
 const NO_HELP =
   /도움(?:이|은|도)?\s?(?:하나도\s?|별로\s?|전혀\s?)?안\s?(?:돼|되|됐|됨)|쓸모\s?(?:가\s?)?없|\b(?:useless|not\s+(?:very\s+|really\s+)?helpful|unhelpful|(?:didn'?t|doesn'?t|does\s+not|did\s+not)\s+help|no\s+help|makes\s+no\s+sense)\b/i;
@@ -128,7 +128,7 @@ const THE_ANSWER =
   /답|대답|답변|봇|이거|그거|이건|그건|이게|그게|\b(?:bot|answer|answers|reply|replies|response|this|that|it|you|u|ur|your)\b/i;
 /** The asker speaking of themselves or apologising ("제가", "답이 늦어서 죄송해요", "I was wrong"), or a question ("what's wrong with my laptop?"). */
 const NOT_OF_THE_BOT =
-  /(?:제가|내가|저는|저도)(?!\s?(?:물어본|질문한|원한|찾던|묻는|궁금한))|죄송|미안|\b(?:i(?!\s+(?:asked|meant|wanted|was\s+looking))|i'm|my|me|we|our|sorry|what'?s|why|how)\b|왜|어떻게|뭐가/i;
+  /(?:제가|내가|저는|저도)(?!\s?(?:물어본|질문한|원한|찾던|묻는|궁금한))|죄송|미안|\b(?:i(?!\s+(?:asked|meant|wanted|was\s+looking))|i'm|my(?!\s+question)|me|we|our|sorry|what'?s|why|how)\b|왜|어떻게|뭐가/i;
 /** A complaint is short: a long message with one of its words in it tells a story. */
 const MAX_COMPLAINT_CHARS = 80;
 
@@ -138,7 +138,7 @@ const MAX_COMPLAINT_CHARS = 80;
  * notes do not cover, and a gap to record).
  */
 const DAY_TALK =
-  /점심|저녁\s*(?:뭐|먹|메뉴)|밥\s*(?:먹|뭐|메뉴)|커피|날씨|비\s*(?:온|와|오)|눈\s*(?:온|와|오)|배고|졸려|졸리|피곤|월요병|불금|\b(?:lunch|coffee|weather|hungry|sleepy|raining|snowing|tgif)\b/i;
+  /점심|저녁\s*(?:뭐|먹|메뉴)|밥\s*(?:먹|뭐|메뉴)|커피|날씨|비\s*(?:온|와|오)|눈\s*(?:온|와|오)|배고|졸려|졸리|피곤|월요병|불금|퇴근|출근|야근|회식|휴가|연차|\b(?:lunch|coffee|weather|hungry|sleepy|raining|snowing|tgif|commute|weekend|vacation|holiday)\b/i;
 const DOCKER_TALK =
   /도커|docker|컨테이너|container|이미지|image|쿠버|k8s|kube|compose|컴포즈|swarm|스웜|registry|레지스트리|볼륨|volume|wsl|엔진|engine|서버|server|배포|deploy|빌드|build/i;
 const MAX_DAY_TALK_CHARS = 40;

@@ -1990,3 +1990,32 @@ describe('round 17: a Korean adverb of degree or of manner names nothing', () =>
     expectAnswered('쿠버네티스가 뭔지 아주 기초부터 알려주세요', 'kubernetes');
   });
 });
+
+describe('round 17: a command a note has only with a flag is asked beyond it without the flag', () => {
+  const mount: KnowledgeEntry = {
+    id: 'ports',
+    title: '포트 공개',
+    titleEn: 'Publishing ports',
+    aliases: ['docker run -p'],
+    tags: [],
+    related: [],
+    body: '컨테이너의 포트를 호스트 포트에 연결한다.',
+    file: 'ports.md',
+  };
+  const small = createKnowledgeBase([mount]);
+
+  it('the note of "docker run -p" answers a question with -p', () => {
+    expect(small.ask('docker run -p 로 포트 연결하는 법').matches[0]?.entry.id).toBe('ports');
+    expect(small.ask('docker run -p 로 포트 연결하는 법').outcome).not.toBe('none');
+  });
+
+  it('and does not answer what docker run is', () => {
+    expect(small.ask('what is docker run').outcome).not.toBe('answered');
+    expect(kb.ask('what is docker run').outcome).not.toBe('answered');
+    expect(kb.ask('docker run 명령어는 뭐 하는 거예요?').outcome).not.toBe('answered');
+  });
+
+  it('the bundled mount note still answers "docker run -v"', () => {
+    expectAnswered('docker run -v 로 마운트하면 양쪽에서 수정돼요?', 'disk-mount');
+  });
+});

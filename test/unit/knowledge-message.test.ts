@@ -682,3 +682,24 @@ describe('round 16: what is no complaint, and acknowledgements', () => {
     expect(readMessage('빌드하면 왜 에러 나요').sentences[0]?.role).toBe('question');
   });
 });
+
+describe('round 17: more ways of saying the bot misread, and of talking about the workday', () => {
+  it.each(['you misunderstood my question', '엥 이게 무슨 소리야', '뭔 소리예요 이게'])('%s is a complaint', (text) => {
+    expect(readMessage(text).chat).toBe('sorry');
+  });
+
+  it.each(['I misunderstood the docs, sorry', '이게 무슨 말이야? permission denied'])('%s is not', (text) => {
+    expect(readMessage(text).chat).not.toBe('sorry');
+  });
+
+  it.each(['다들 퇴근하셨나요?', '비 많이 오네요 출근길 조심하세요', 'any plans for the weekend?'])(
+    '%s is day talk',
+    (text) => {
+      expect(readMessage(text).chat).toBeDefined();
+    },
+  );
+
+  it('a workday word beside Docker still asks about Docker', () => {
+    expect(readMessage('퇴근 전에 도커 이미지 정리하는 법').chat).toBeUndefined();
+  });
+});
