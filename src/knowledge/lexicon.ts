@@ -898,6 +898,22 @@ const CONCEPTS: string[][] = [
   // Greetings carry no question (and 좋은 alone means an advantage); dropped as a stopword.
   ['greeting', '좋은 아침', '좋은 하루', '좋은 주말', '좋은 저녁', 'good morning', 'good afternoon', 'good evening'],
   ['kind', '종류', 'kind', 'kinds', 'type', 'types', '유형'],
+  // A build for several CPU architectures: not the architecture of Docker's parts.
+  [
+    'multiarch',
+    '멀티 아키텍처',
+    '멀티아키텍처',
+    '멀티 아키',
+    '멀티 플랫폼',
+    '멀티플랫폼',
+    'multi-arch',
+    'multi arch',
+    'multi-architecture',
+    'multi architecture',
+    'multi-platform',
+    'multiplatform',
+    'cross-platform build',
+  ],
   [
     'role',
     '역할',
@@ -1826,6 +1842,7 @@ const TECH_TERMS = [
   '스테이지',
   'buildkit',
   'buildx',
+  'multiarch',
   'secret',
   'secrets',
   'init',

@@ -2019,3 +2019,14 @@ describe('round 17: a command a note has only with a flag is asked beyond it wit
     expectAnswered('docker run -v 로 마운트하면 양쪽에서 수정돼요?', 'disk-mount');
   });
 });
+
+describe('round 17: a multi-architecture build is not the architecture of Docker', () => {
+  it('is covered in part by the build note, showing what it lacks', () => {
+    expect(partialOf('멀티 아키텍처 이미지 빌드 방법', 'dockerfile-build-flow')).toContain('멀티 아키텍처');
+    expect(kb.ask('how to build a multi-arch image').outcome).not.toBe('answered');
+  });
+
+  it("while Docker's architecture is still the components note", () => {
+    expectAnswered('도커 아키텍처 설명해줘', 'docker-components');
+  });
+});
