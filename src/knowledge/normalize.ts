@@ -57,7 +57,11 @@ function canonicalText(text: string): string {
   out = out.replace(SHELL_ASSIGNMENT, ' ');
   out = out.replace(NOTE_BASIS, ' 노트 ');
   out = doneHow(out);
-  out = spellDollars(out).replace(INTENSIFIER, ' ').replace(PRESENTATION, ' ').replace(MODAL_GOOD, ' ');
+  out = spellDollars(out)
+    .replace(INTENSIFIER, ' ')
+    .replace(PRESENTATION, ' ')
+    .replace(MODAL_GOOD, ' ')
+    .replace(WHY_OF_A_CASE, ' ');
   out = dropEnumerations(out);
   for (const [phrase, pattern, canonical] of PHRASES) {
     if (out.includes(phrase)) out = out.replace(pattern, ` ${canonical} `);
@@ -130,6 +134,12 @@ const PHRASES: Array<[string, RegExp, string]> = LEXICON.phrases.map(([phrase, c
 const SHELL_ASSIGNMENT = /(?<![\w.$-])[a-z_][a-z0-9_]*=(?=[^\s=])/g;
 /** 대체 or 도대체 before a question word (도커가 대체 뭔가요) is "on earth", not 대체 (replace). */
 const INTENSIFIER = /(?:도대체|대체)(?=\s*(?:뭐|뭔|무엇|무슨|왜|어떻게|어떤|어디|언제|누가|얼마|몇))/g;
+/**
+ * "why is my container exiting", "why doesn't the build see my file": why one case goes as it does, a cause to find,
+ * not the reasons to use something that the advantages note gives ("why docker", "why use containers").
+ */
+const WHY_OF_A_CASE =
+  /\bwhy\s+(?=(?:(?:is|are|does|did|was|were|won'?t|can'?t|cannot|isn'?t|aren'?t|doesn'?t|don'?t|didn'?t|wasn'?t)\s+(?:my|our|the|this|that|it|its|their|these|those)|do\s+(?:my|our|these|those))\b)/g;
 /** "어떻게 설명하면 좋을까요", "정리하면 좋겠어요": should, not the good of an advantage. */
 const MODAL_GOOD = /(?<=[면됨]\s?)좋(?:을까요|을까|을지|겠어요|겠습니다|겠다|겠는데|겠네요|겠)/g;
 

@@ -2030,3 +2030,29 @@ describe('round 17: a multi-architecture build is not the architecture of Docker
     expectAnswered('도커 아키텍처 설명해줘', 'docker-components');
   });
 });
+
+describe('round 17: a container that exits, its resources and its layers are topics the notes lack', () => {
+  it.each([
+    'container exited with code 137',
+    'how do I see container resource usage',
+    'what does a docker image layer contain exactly',
+    '이미지 레이어가 뭐예요?',
+  ])('%s is not answered', (q) => {
+    expect(kb.ask(q).outcome).not.toBe('answered');
+  });
+});
+
+describe('round 17: why one case goes as it does is a cause to find, not the reasons to use Docker', () => {
+  it('"why is my container exiting" is not answered with the advantages', () => {
+    const answer = kb.ask('why is my container exiting immediately');
+    expect(answer.outcome).not.toBe('answered');
+    expect(answer.matches.map((m) => m.entry.id)).not.toContain('docker-advantages');
+  });
+
+  it.each([
+    ['why use docker', 'docker-advantages'],
+    ['why would I containerize an app at all', 'docker-advantages'],
+  ])('%s still asks the reasons', (q, id) => {
+    expectAnswered(q, id);
+  });
+});
