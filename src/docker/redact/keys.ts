@@ -192,6 +192,9 @@ const ABOUT_THE_SECRET = new Set([
   'reference',
   'selector',
   'id',
+  // What goes before or after keys, not a key: --key-prefix cache:, TOKEN_PREFIX=Bearer, --key-suffix .v1.
+  'prefix',
+  'suffix',
 ]);
 
 /**
@@ -262,7 +265,17 @@ const ORDINARY = new Set([
   'credit',
   'credits',
   'credible',
+  // A public key is published, not kept: --public-key "ssh-ed25519 …", PUBKEY=…, VAPID_PUBLIC_KEY.
+  'pubkey',
+  'publickey',
 ]);
+
+/**
+ * Words that hold an ANYWHERE word without being about it: a tokenizer splits text into tokens (--tokenizer
+ * bert-base, TOKENIZERS_PARALLELISM=false). Taken out of the squashed name before ANYWHERE is looked for, so
+ * TOKENIZER_SECRET still names a secret.
+ */
+const ORDINARY_ANYWHERE = /(?:de)?tokeni[sz](?:ers?|ed|es?|ing|ations?)/g;
 
 /** Password, secret and key in the languages a team may name them in, matched anywhere in the lowercased name. */
 const OTHER_LANGUAGES = [
@@ -485,9 +498,14 @@ function classifyFolded(visible: string): boolean {
   const parts = lower.split(/[\s_.-]+/).filter(Boolean);
   if (parts.length > 1 && ABOUT_IN_OTHER_LANGUAGES.has(parts.at(-1)!)) return false;
   if (OTHER_LANGUAGES.some((word) => parts.join('').includes(word))) return true;
+  // --public-key, VAPID_PUBLIC_KEY, publicKey: the key named is the public half, which is published.
+  if (words.length > 1 && last === 'key' && /^pub(?:lic)?$/i.test(before ?? '')) return false;
+  // traefik.…basicauth.usersfile, --auth-keyfile, DB_PASSFILE: the last word names a file (an AUTH_PROFILE is a name).
+  if (words.length > 1 && last !== undefined && last.length > 4 && /files?$/.test(last)) return false;
   const squashed = lower.replace(NOT_ALNUM, '');
   if (squashed.length < 2) return false;
-  if (ANYWHERE.some((word) => squashed.includes(word))) return true;
+  const unordinary = squashed.replace(ORDINARY_ANYWHERE, ' ');
+  if (ANYWHERE.some((word) => unordinary.includes(word))) return true;
   for (const part of visible.split(WORD_BOUNDARY)) {
     const word = part.toLowerCase();
     if (word.length < 2 || ORDINARY.has(word)) continue;

@@ -236,6 +236,9 @@ function bracketEnd(text: string, start: number): number {
   return text.length;
 }
 
+/** How many quoted parts side by side one value is read as ('a'"'"'b' is three). */
+const QUOTED_PARTS_MAX = 16;
+
 /**
  * The end of the value that starts at `start`, inside the quoted region `region` (-1: none). A
  * value that starts with a quote is that quoted string (`"password": "a b", "user": …`).
@@ -249,8 +252,18 @@ function localValueEnd(text: string, start: number, region: number): number {
     return close < 0 ? valueEnd(text, start, region) : close + 2;
   }
   if (isQuote(q) && q !== region) {
-    const close = closingQuote(text, start + 1, q);
-    return close < 0 ? text.length : close + 1;
+    // 'it'"'"'s-x: quoted parts side by side are one shell word, and the value is all of them.
+    let end = start;
+    for (
+      let part = 0;
+      part < QUOTED_PARTS_MAX && isQuote(text.charCodeAt(end)) && text.charCodeAt(end) !== region;
+      part++
+    ) {
+      const close = closingQuote(text, end + 1, text.charCodeAt(end));
+      if (close < 0) return text.length;
+      end = close + 1;
+    }
+    return end;
   }
   return trimCommandEnd(text, start, valueEnd(text, start, region));
 }
@@ -331,7 +344,13 @@ function afterName(scan: Scan, start: number, end: number, region: number): { ne
     // A host name is never a name: https://auth.example.com:8443, user@session-db:5432; nor is a path's last part
     // (-v /run/secrets:/run/secrets:ro, --tmpfs /run/secrets:size=1m), nor a part of an ARN (looked for only when
     // the name says secret).
-    const isHost = text.startsWith('://', start - 3) || before === AT || before === SLASH;
+    // A Windows flag is a name too: app.exe /password:x /user:admin, a slash at a word's start and no path after.
+    const windowsFlag =
+      before === SLASH &&
+      (start < 2 || isSpace(text.charCodeAt(start - 2)) || isQuote(text.charCodeAt(start - 2))) &&
+      text.charCodeAt(separatorAt + 1) !== SLASH &&
+      text.charCodeAt(separatorAt + 1) !== BACKSLASH;
+    const isHost = text.startsWith('://', start - 3) || before === AT || (before === SLASH && !windowsFlag);
     const kind =
       isUrl || isHost
         ? null

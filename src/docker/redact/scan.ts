@@ -103,22 +103,23 @@ export function trimCommandEnd(text: string, start: number, end: number): number
  * a password may well start with `$` (`$ecret1` is a password, not a variable a shell would have).
  */
 const VARIABLE_REFERENCES =
-  /^("?)(?:\$\{[A-Za-z_]\w*\}|\$[A-Z_][A-Z0-9_]+)(?:[:@/](?:\$\{[A-Za-z_]\w*\}|\$[A-Z_][A-Z0-9_]+))*\1$/;
+  /^("?)(?:\$\{[A-Za-z_]\w*(?::?\?[^\n}'"`$\\]{0,80})?\}|\$[A-Z_][A-Z0-9_]+)(?:[:@/](?:\$\{[A-Za-z_]\w*\}|\$[A-Z_][A-Z0-9_]+))*\1$/;
 
 /**
  * A value that is a file's path or a file: reference (--tls-key /etc/ssl/private/server.key,
  * --from-file=password=./pw.txt, --authkey=file:/run/secrets/ts), or a key's or certificate's file by its
- * extension (openssl req -key k.pem, --key certs/tls.key): where a secret is kept, shown.
+ * extension (openssl req -key k.pem, --key certs/tls.key, --tls-key /k.pem): where a secret is kept, shown. An `@`
+ * before the path reads the file, as curl's -d @file and Jenkins' -secret @/run/secrets/agent do.
  */
 const FILE_REFERENCE =
-  /^(["']?)(?:(?:file:\/{0,2})?\/(?:run|etc|var|opt|home|usr|srv|tmp|data|secrets?|app|mnt|config|certs?|keys?|root|vault|conf|dev|proc)\/[\w./@-]*|(?:~|\.{1,2})\/[\w./@-]*\/[\w./@-]*|(?:~|\.{1,2})\/[\w.@-]*\.[a-z]{1,5}|[\w-][\w.-]*(?:\/[\w-][\w.-]*)*\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|truststore|pub|csr|ppk|kdbx))\1$/;
+  /^(["']?)@?(?:(?:file:\/{0,2})?\/(?:run|etc|var|opt|home|usr|srv|tmp|data|secrets?|app|mnt|config|certs?|keys?|root|vault|conf|dev|proc)\/[\w./@-]*|(?:~|\.{1,2})\/[\w./@-]*\/[\w./@-]*|(?:~|\.{1,2})\/[\w.@-]*\.[a-z]{1,5}|\/?[\w-][\w.-]*(?:\/[\w-][\w.-]*)*\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|truststore|pub|csr|ppk|kdbx))\1$/;
 
 /**
  * A value that stands for a secret kept elsewhere, filled in by whatever reads it: a template's expression (Helm and
  * Go's {{ .Values.db.password }}, Ansible's "{{ vault_db_password }}", GitHub Actions' ${{ secrets.TOKEN }}), a
  * Kubernetes $(DB_PASSWORD) or a Windows %DB_PASSWORD%, and a secret store's reference (argocd-vault-plugin's
  * <path:secret/data/db#password>, vals' ref+vault://…, 1Password's op://…, an AWS Secrets Manager or SSM ARN, an Azure
- * Key Vault reference). A `)` that ends the command is trimmed from a value before it gets here.
+ * Key Vault reference), a file the shell reads ($(cat /run/secrets/x)), a Datadog %%env_NAME%%. A `)` that ends the command is trimmed from a value before it gets here.
  */
 const SECRET_REFERENCE = new RegExp(
   `^(["']?)(?:` +
@@ -131,6 +132,10 @@ const SECRET_REFERENCE = new RegExp(
       String.raw`op:\/\/[\w .\/-]+`,
       String.raw`arn:aws[\w-]*:(?:secretsmanager|ssm|kms):[\w:\/.+=@-]+`,
       String.raw`@Microsoft\.KeyVault\([^()\s]+\)?`,
+      // The shell reads the secret from a file when it runs: --requirepass "$(cat /run/secrets/redis)", $(< /pw).
+      String.raw`\$\((?:cat[ \t]+|<[ \t]*)[\w./@~-]{1,200}\)`,
+      // Datadog Autodiscovery's template variable: the agent fills in the container's environment variable.
+      '%%env_[A-Za-z_][A-Za-z0-9_]*%%',
     ].join('|') +
     String.raw`)\1$`,
 );
@@ -141,7 +146,17 @@ const SECRET_REFERENCE = new RegExp(
  */
 export const referencedVariables = new WeakMap<Span[], Set<string>>();
 
+/**
+ * An OpenSSH public key line as a whole value (--ssh-key "ssh-ed25519 AAAA… ops@host", an authorized_keys entry):
+ * published, whatever its name says. Up to 8 kB of base64 and a short comment.
+ */
+const PUBLIC_KEY_VALUE =
+  /^(["']?)(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp(?:256|384|521)|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)[ \t]+AAAA[A-Za-z0-9+/]{16,8192}={0,3}(?:[ \t]+[\w.@-]{1,64})?\1$/;
+
 export function maskValue(text: string, start: number, end: number, masks: Span[]): void {
+  if (end - start <= 8400 && /^["']?(?:ssh-|ecdsa-|sk-)/.test(text.slice(start, start + 8))) {
+    if (PUBLIC_KEY_VALUE.test(text.slice(start, end))) return;
+  }
   if (end - start <= 200) {
     const value = text.slice(start, end);
     if (VARIABLE_REFERENCES.test(value)) {

@@ -8,6 +8,7 @@
  * class. Bodies are checked only up to `min` before the whole run is masked, and the search resumes
  * after what was masked, so the pass is linear whatever the input.
  */
+import { isSensitiveKey } from './keys.ts';
 import { isAlnum, type Span } from './scan.ts';
 
 interface Shape {
@@ -245,6 +246,8 @@ const RANDOM_MIN = 16;
  * so the prefix stays shown (`eyJ***`).
  */
 function maskRandomRuns(text: string, shaped: readonly Span[], masks: Span[]): void {
+  const published = publicKeySpans(text);
+  let nextPublished = 0;
   let next = 0;
   let i = 0;
   while (i < text.length) {
@@ -271,8 +274,49 @@ function maskRandomRuns(text: string, shaped: readonly Span[], masks: Span[]): v
     if (i - start < RANDOM_MIN || upper < 2 || lower < 2 || digits < 1 || changes < 0.3 * (i - start - 1)) continue;
     if (next < shaped.length && shaped[next]![0] < i) continue;
     if (wordLikeShare(text.slice(start, Math.min(i, start + 256))) >= 0.5 || inDigest(text, start)) continue;
+    while (nextPublished < published.length && published[nextPublished]![1] <= start) nextPublished++;
+    if (nextPublished < published.length && published[nextPublished]![0] <= start) continue;
+    if (namedAsId(text, start)) continue;
     masks.push([start, i]);
   }
+}
+
+/**
+ * An OpenSSH public key (authorized_keys' `ssh-ed25519 AAAA… comment`, --public-key, a deploy key's): base64 that
+ * reads as random, and is published. Its base64 is read up to 8 kB (an RSA key of 16384 bits is less).
+ */
+const PUBLIC_KEY =
+  /(?<![\w-])(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp(?:256|384|521)|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)[ \t]+(AAAA[A-Za-z0-9+/]{16,8192}={0,3})/g;
+
+function publicKeySpans(text: string): Span[] {
+  const spans: Span[] = [];
+  if (!text.includes('AAAA')) return spans;
+  PUBLIC_KEY.lastIndex = 0;
+  for (let m = PUBLIC_KEY.exec(text); m; m = PUBLIC_KEY.exec(text)) {
+    spans.push([m.index + m[0].length - m[1]!.length, m.index + m[0].length]);
+  }
+  return spans;
+}
+
+/** The name a value at the end of `before` is given to, and the separator (`--cluster-id X`, `"client_id": "X"`). */
+const NAMED_VALUE = /(?:^|[\s"'{,;&?])-{0,2}([A-Za-z][\w.-]{0,62})["']?[ \t]*(?:[=:][ \t]*|[ \t])["']?$/;
+const ID_ENDING = /(?:[-_.](?:id|ID)|[a-z0-9]Id)$/;
+const PUBLIC_KEY_NAME = /(?:^|[-_.])pub(?:lic)?[-_.]?key$|[a-z0-9]Pub(?:lic)?Key$|^pub(?:lic)?Key$/i;
+
+/**
+ * A run that is the value of a public key's name, or of a name ending in id (--cluster-id, client_id, appId) whose
+ * other words say nothing secret: an identifier that reads as random (Kafka's cluster id, an OAuth client id), not a
+ * secret. A secret's id,
+ * a session's, an access key's (SECRET_ID, session-id, access_key_id) stay hidden; so does a token shape there.
+ */
+function namedAsId(text: string, start: number): boolean {
+  const name = NAMED_VALUE.exec(text.slice(Math.max(0, start - 72), start))?.[1];
+  if (!name) return false;
+  // --vapid-public-key BN…, PUBLIC_KEY=…: the public half of a key pair, published.
+  if (PUBLIC_KEY_NAME.test(name)) return !isSensitiveKey(name);
+  if (!ID_ENDING.test(name)) return false;
+  const owner = name.replace(/[-_.]?(?:id|ID|Id)$/, '');
+  return owner.length > 0 && !isSensitiveKey(owner) && !isSensitiveKey(name);
 }
 
 /** A word of base64, padded to whole quads, of at most 256 characters (a login is short). */

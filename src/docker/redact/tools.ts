@@ -243,6 +243,8 @@ const TOOLS: Tool[] = [
   // sendEmail -xu USER -xp PASSWORD.
   { kind: 'flags', names: /^sendemail(?:\.pl)?$/i, flags: [next('-xp')] },
   { kind: 'flags', names: /^influx$/, flags: [glued('-t')] },
+  // Codecov's uploaders take the repository's upload token by -t.
+  { kind: 'flags', names: /^(?:codecov|codecovcli)$/, flags: [glued('-t')] },
   // RDP clients: /p:password.
   {
     kind: 'flags',

@@ -7,10 +7,11 @@ const AT = 0x40;
 /**
  * scheme://userinfo@host: everything between :// and the last @ of the word is hidden, so a
  * password holding @, /, : or %-escapes, an empty user (redis://:pw@h) and a token as the user
- * (https://TOKEN@github.com) all go. Without a scheme, `user:pass@host` (Go DSNs, scp-like
- * targets) loses what follows the first colon.
+ * (https://TOKEN@github.com) all go; in commands a plain user name alone (USER_NAME) stays, and so does an @ of a
+ * path (HOST_THEN_PATH). Without a scheme, `user:pass@host` (Go DSNs, scp-like targets) loses what follows the first
+ * colon.
  */
-function credentialSpans(text: string): Span[] {
+function credentialSpans(text: string, keepUserNames: boolean): Span[] {
   const spans: Span[] = [];
   let i = 0;
   while (i < text.length) {
@@ -31,12 +32,29 @@ function credentialSpans(text: string): Span[] {
         lastAt = i;
       }
     }
-    if (authority >= 0 && lastAt > authority) spans.push([authority, lastAt]);
-    else if (authority < 0 && firstColon >= 0 && firstColon < lastAt && !isDigestOrMail(text, wordStart, lastAt))
+    if (authority >= 0 && lastAt > authority) {
+      const userinfo = text.slice(authority, Math.min(lastAt, authority + 256));
+      const keep = keepUserNames && (USER_NAME.test(userinfo) || HOST_THEN_PATH.test(userinfo));
+      if (!keep) spans.push([authority, lastAt]);
+    } else if (authority < 0 && firstColon >= 0 && firstColon < lastAt && !isDigestOrMail(text, wordStart, lastAt))
       spans.push([firstColon + 1, lastAt]);
   }
   return spans;
 }
+
+/**
+ * A user name alone, with no password after it (ssh://git@github.com, rsync://backup@host/mod, postgres://app@db/app):
+ * small letters in up to four parts. A token given as the user (https://TOKEN@github.com, a Sentry DSN's key) has
+ * digits or capitals, or is longer, and stays hidden.
+ */
+const USER_NAME = /^(?=.{1,32}$)[a-z]+(?:[._-][a-z]+){0,3}$/;
+
+/**
+ * A host name, a port maybe, then a path: the @ is the path's (https://registry.npmjs.org/@types/node,
+ * https://unpkg.com/@scope/pkg@1.0.0/x.js), since a user name or a password is not a dotted host with a number after
+ * its colon.
+ */
+const HOST_THEN_PATH = /^(?:localhost|(?:[a-z0-9-]{1,63}\.)+[a-z]{2,24})(?::\d{1,5})?\/[^@]*/;
 
 /**
  * nginx:1.25@sha256:… is an image pinned by digest, mailto:ops@host an address, 12:30@daily a time: no password in
@@ -51,14 +69,14 @@ function isDigestOrMail(text: string, wordStart: number, at: number): boolean {
 }
 
 export function maskUrlCredentials(text: string, masks: Span[]): void {
-  for (const span of credentialSpans(text)) masks.push(span);
+  for (const span of credentialSpans(text, true)) masks.push(span);
 }
 
-/** For error messages: URLs lose their userinfo and its @ entirely (ssh://deploy:pw@h → ssh://h). */
+/** For error messages: URLs lose their userinfo and its @ entirely (ssh://deploy:pw@h → ssh://h), a user name too. */
 export function stripUrlCredentials(text: string): string {
   let out = '';
   let at = 0;
-  for (const [start, end] of credentialSpans(text)) {
+  for (const [start, end] of credentialSpans(text, false)) {
     out += text.slice(at, start);
     at = end + 1;
   }
