@@ -132,6 +132,10 @@ const SETS: Array<[string, string]> = [
   // helper from the note bodies alone in round 16; first sight on round 15's code 95.0% right-1st, 8 confident wrong,
   // 115 of 120 declined, partial 31 of 40; then read.
   ['probe AH', path.join(DATA, 'probe-ah-questions.jsonl')],
+  // Probe AJ: 200 messages where a sibling note shares many words with the right one (130 in, 40 partial, 30 out;
+  // an e-commerce data team and a university DevOps class), written by a helper from the note bodies alone in round
+  // 17; first sight on c88b5f4 88.5% right-1st, 11 confident wrong, 29 of 30 declined, partial 29 of 40; then read.
+  ['probe AJ', path.join(DATA, 'probe-aj-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */
