@@ -898,6 +898,27 @@ const CONCEPTS: string[][] = [
   // Greetings carry no question (and 좋은 alone means an advantage); dropped as a stopword.
   ['greeting', '좋은 아침', '좋은 하루', '좋은 주말', '좋은 저녁', 'good morning', 'good afternoon', 'good evening'],
   ['kind', '종류', 'kind', 'kinds', 'type', 'types', '유형'],
+  // Signing an image (docker trust sign, cosign), not the sign of a symbol.
+  [
+    'signing',
+    'sign images',
+    'sign an image',
+    'sign the image',
+    'sign image',
+    'sign docker images',
+    'sign our images',
+    'sign my image',
+    'sign my images',
+    'signed images',
+    'signed image',
+    'image signing',
+    'image signature',
+    'signature',
+    'signatures',
+    '서명',
+    'cosign',
+    'notary',
+  ],
   // A build for several CPU architectures: not the architecture of Docker's parts.
   [
     'multiarch',
@@ -1848,6 +1869,7 @@ const TECH_TERMS = [
   'buildkit',
   'buildx',
   'multiarch',
+  'signing',
   'secret',
   'secrets',
   'init',

@@ -276,6 +276,8 @@ export function assembleKnowledgeBase(
       for (const w of words) domain.add(w);
     };
     if (tokens.has('compose')) add(COMPOSE_KEY_WORDS);
+    // "the history of an image", "sign our images", "save a container": what Docker's own commands do to them.
+    if (tokens.has('image') || tokens.has('container')) add(DOCKER_OBJECT_OPERATIONS);
     if (tokens.has('kubernetes') || tokens.has('kubectl')) {
       add(KUBERNETES_KINDS);
       add(CLI.kubectl);
@@ -1135,6 +1137,34 @@ const SPACING_SLIP =
 const QUESTION_WORD_START = /^(?:뭐|뭔|뭘|무엇|어떻|어째|어케)/;
 const KOREAN_STOPWORDS = [...LEXICON.stopwords].filter((w) => isHangul(w) && w.length >= 2);
 const KOREAN_STOPWORD_SLIPS = new TypoRepair(KOREAN_STOPWORDS, new Map(KOREAN_STOPWORDS.map((w) => [w, w])));
+/**
+ * Docker commands named by everyday words (docker history, docker save, docker trust sign): in a question about an
+ * image or a container they are operations of Docker's own.
+ */
+const DOCKER_OBJECT_OPERATIONS = [
+  'history',
+  'save',
+  'load',
+  'export',
+  'import',
+  'diff',
+  'events',
+  'stats',
+  'pause',
+  'unpause',
+  'kill',
+  'rename',
+  'update',
+  'sign',
+  'signing',
+  'signed',
+  'trust',
+  'scan',
+  'scanning',
+  'rollback',
+  'upgrade',
+  'scale',
+];
 /** The spoken-frequency bands (see spokenBand) of words too common to be anyone's typo or a subject's name. */
 const MOST_SPOKEN_BAND = 1;
 /** How rare a word of each band past MOST_SPOKEN_BAND is; the most said words are chatter. */
