@@ -223,6 +223,7 @@ export const isOwnSetting = (clause: string) =>
  * at the end of a question: "from" says what it starts from (a clause that is only "from our wiki" is still scenery).
  */
 const OWN_SETTING = /\s(?:in|on|at|inside|for) (?:our|my|your|this|these|their) /gi;
+const PLATFORM_SETTING = /\b(?:windows|win(?:10|11)|mac|macos|macbook|osx|linux|ubuntu|debian|centos|fedora|rhel)\b/i;
 /** A trailing purpose after a request for an explanation: "(a summary of X) for a proposal I'm writing". */
 const PURPOSE = /\s(?:for (?:a|an|my|our|the|this|tomorrow's|next|an upcoming)) /gi;
 const EXPLANATION =
@@ -240,6 +241,8 @@ function splitTrailingSetting(clause: string): string[] {
     .filter((i): i is number => i !== undefined)
     .sort((a, b) => a - b)[0];
   if (at === undefined || /[,?]/.test(clause.slice(at).replace(/[?.!]+\s*$/, ''))) return [clause];
+  // "on my windows laptop": the operating system is what the answer must be for, not scenery.
+  if (PLATFORM_SETTING.test(clause.slice(at))) return [clause];
   return [clause.slice(0, at), clause.slice(at + 1)];
 }
 /** Where the main clause resumes after a setting without a comma: "before I remove anything | I want to list …". */

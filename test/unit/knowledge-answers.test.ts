@@ -2056,3 +2056,22 @@ describe('round 17: why one case goes as it does is a cause to find, not the rea
     expectAnswered(q, id);
   });
 });
+
+describe('round 17: an everyday word that names a Docker command is that command beside an image or a container', () => {
+  it.each(['how do I view the history of an image', 'how to sign docker images', '이미지 서명 검증하는 법'])(
+    '%s is not answered with the listing note',
+    (q) => {
+      expect(kb.ask(q).outcome).not.toBe('answered');
+    },
+  );
+
+  it('the dollar sign is still the variable', () => {
+    expectAnswered('what does the dollar sign mean in shell', 'shell-variable');
+  });
+});
+
+describe('round 17: the operating system in "on my windows laptop" is what the answer is for', () => {
+  it('docker on a windows laptop is the WSL note', () => {
+    expectAnswered('how do I get docker running on my windows laptop for the class?', 'wsl');
+  });
+});
