@@ -898,6 +898,33 @@ const CONCEPTS: string[][] = [
   // Greetings carry no question (and 좋은 alone means an advantage); dropped as a stopword.
   ['greeting', '좋은 아침', '좋은 하루', '좋은 주말', '좋은 저녁', 'good morning', 'good afternoon', 'good evening'],
   ['kind', '종류', 'kind', 'kinds', 'type', 'types', '유형'],
+  // What speaks against a thing: no note lists drawbacks, beside the advantages one does.
+  [
+    'disadvantage',
+    '단점',
+    '약점',
+    '한계점',
+    'disadvantages',
+    'cons',
+    'downside',
+    'downsides',
+    'drawback',
+    'drawbacks',
+    'weakness',
+    'weaknesses',
+  ],
+  // A node's role in a Swarm or a cluster: the notes name nodes, not their kinds.
+  [
+    'managernode',
+    '매니저 노드',
+    '매니저노드',
+    'manager node',
+    'manager nodes',
+    '마스터 노드',
+    'master node',
+    'master nodes',
+  ],
+  ['workernode', '워커 노드', '워커노드', 'worker node', 'worker nodes'],
   // Signing an image (docker trust sign, cosign), not the sign of a symbol.
   [
     'signing',
@@ -1870,6 +1897,10 @@ const TECH_TERMS = [
   'buildx',
   'multiarch',
   'signing',
+  'disadvantage',
+  'managernode',
+  'workernode',
+  'redirection',
   'secret',
   'secrets',
   'init',

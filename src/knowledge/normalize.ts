@@ -57,7 +57,7 @@ function canonicalText(text: string): string {
   out = out.replace(SHELL_ASSIGNMENT, ' ');
   out = out.replace(NOTE_BASIS, ' 노트 ');
   out = doneHow(out);
-  out = spellDollars(out)
+  out = spellDollars(out.replace(REDIRECTIONS, ' redirection '))
     .replace(INTENSIFIER, ' ')
     .replace(PRESENTATION, ' ')
     .replace(MODAL_GOOD, ' ')
@@ -204,6 +204,10 @@ const SUBSTITUTION_CUE = /\$\s*\(|치환|substitut|subshell|괄호|paren|bracket
  * an example ("$(docker ps -q)"), not what is asked about.
  */
 const BRACED_BESIDE_BARE = /^(?=[\s\S]*\$\{[a-z_][a-z0-9_]*\})(?=[\s\S]*\$[a-z_][a-z0-9_]*(?![a-z0-9_}]))/;
+/** A shell redirection (2>&1, &>, >>, 2>/dev/null): shell syntax beside the $ and $() the notes explain. */
+export const REDIRECTION = /\d?>&\d|&>>?|\d>>?|>>(?=\s*[\w/.~$])/;
+const REDIRECTIONS = new RegExp(REDIRECTION.source, 'g');
+
 function spellDollars(text: string): string {
   const bare = NO_PARENTHESES.test(text);
   let out = text.replace(NO_PARENTHESES, ' ');

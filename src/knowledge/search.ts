@@ -7,6 +7,7 @@ import {
   isHangul,
   isKoreanPredicate,
   PUSH_VERBS,
+  REDIRECTION,
   spelling,
   tokenize,
   tokenizeWords,
@@ -1164,6 +1165,8 @@ const DOCKER_OBJECT_OPERATIONS = [
   'rollback',
   'upgrade',
   'scale',
+  'label',
+  'labels',
 ];
 /** The spoken-frequency bands (see spokenBand) of words too common to be anyone's typo or a subject's name. */
 const MOST_SPOKEN_BAND = 1;
@@ -1253,6 +1256,7 @@ const SPELT_FORMS: Record<string, RegExp> = {
   substitution: /\$\([^()]*\)?/,
   중괄호: /\$\{[^}]*\}/,
   arithexpansion: /\$\(\([^)]*\)?\)?/,
+  redirection: REDIRECTION,
   specialparam: /\$[@*#?!$\d-]/,
   push: new RegExp(`(?:${PUSH_VERBS})[\\p{L}]*`, 'iu'),
   add: new RegExp(`(?:${ADD_VERBS})[\\p{L}]*`, 'iu'),

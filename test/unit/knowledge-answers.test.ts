@@ -2075,3 +2075,21 @@ describe('round 17: the operating system in "on my windows laptop" is what the a
     expectAnswered('how do I get docker running on my windows laptop for the class?', 'wsl');
   });
 });
+
+describe("round 17: drawbacks, a node's role, labels and redirections are beyond the notes", () => {
+  it.each([
+    ['pros and cons of docker', 'docker-advantages', 'cons'],
+    ['how do I list containers and filter them by label?', 'listing-commands', 'label'],
+    ['스웜 클러스터에 매니저 노드는 몇 대 두나요? 스웜이 뭔지도요', 'docker-swarm', '매니저 노드'],
+  ])('%s is covered in part', (q, id, lacked) => {
+    expect(partialOf(q, id)).toContain(lacked);
+  });
+
+  it('a redirection such as 2>&1 is shell syntax no note explains', () => {
+    expect(kb.ask('what does 2>&1 mean at the end of a docker command?').outcome).not.toBe('answered');
+  });
+
+  it('the advantages alone are still answered', () => {
+    expectAnswered('도커 장점', 'docker-advantages');
+  });
+});
