@@ -1126,6 +1126,8 @@ function contentRarity(typed: string, token: string): number | undefined {
   // one with an ending no list holds (뭐하는곳, 뭐임), or a question or filler word mistyped (먼지 for 뭔지, 뭐엿지).
   if (SPACING_SLIP.test(typed) || QUESTION_WORD_START.test(token) || KOREAN_STOPWORD_SLIPS.correct(token))
     return undefined;
+  // A verb made a thing (하는거, 가진거, 만든 것): what is done, not a name.
+  if (isVerbAsThing(token)) return undefined;
   // A team (기획팀, 개발팀, 데이터팀) says who asks or for whom, not what about.
   if (/^[\uac00-\ud7a3]{1,4}팀$/.test(token)) return undefined;
   // A one-syllable word with its particle (감이, 말이) is no name either.
@@ -1134,8 +1136,17 @@ function contentRarity(typed: string, token: string): number | undefined {
 }
 const SPACING_SLIP =
   /^(?:[이가은는을를도의]|이게|그게|저게|이건|그건)(?:뭐|뭔|뭘|무엇|무슨|머|어떻|어떤|어디|어케|왜|언제|몇)/;
+/**
+ * A verb's modifier form written onto 거 or 것 (하는거, 가진거, 만든것, 쓸거): its syllable before them ends in ㄴ or ㄹ.
+ * A few nouns do too (근거, 물건), and name as little in a question.
+ */
+function isVerbAsThing(token: string): boolean {
+  if (token.length < 3 || !/[거것게건걸]$/.test(token)) return false;
+  const before = token.charCodeAt(token.length - 2) - 0xac00;
+  return before >= 0 && before < 11172 && [4, 8].includes(before % 28);
+}
 /** No Korean noun begins so: a word that does is a question word with an ending. */
-const QUESTION_WORD_START = /^(?:뭐|뭔|뭘|무엇|어떻|어째|어케)/;
+const QUESTION_WORD_START = /^(?:뭐|뭔|뭘|무엇|무슨|어떻|어째|어케)/;
 const KOREAN_STOPWORDS = [...LEXICON.stopwords].filter((w) => isHangul(w) && w.length >= 2);
 const KOREAN_STOPWORD_SLIPS = new TypoRepair(KOREAN_STOPWORDS, new Map(KOREAN_STOPWORDS.map((w) => [w, w])));
 /**

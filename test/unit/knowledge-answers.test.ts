@@ -2093,3 +2093,12 @@ describe("round 17: drawbacks, a node's role, labels and redirections are beyond
     expectAnswered('도커 장점', 'docker-advantages');
   });
 });
+
+describe('round 17: 무슨 asks, and a verb made a thing (하는거, 가진거) is no name', () => {
+  it.each([
+    ['스웜이 하는거 정확히 뭐예요', 'docker-swarm'],
+    ['도커 개념 좀 알려주세요 이미지로 묶는다는게 무슨뜻', 'docker-overview'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+});
