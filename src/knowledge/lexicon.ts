@@ -126,7 +126,8 @@ const CONCEPTS: string[][] = [
   ['mount', '마운트', 'mount', 'mounts', 'mounting', 'mounted', 'bind', '바인드'],
   // A volume is Docker's other kind of mount, which the notes' bind mount is not.
   ['volume', '볼륨', 'volume', 'volumes', '볼륨들'],
-  ['connect', '연결', 'connect', 'connection', 'link', 'attach', '공유폴더'],
+  // Not attach: docker attach joins a container's output, a command of its own.
+  ['connect', '연결', 'connect', 'connection', 'link', '공유폴더'],
   ['host', '호스트', 'host', 'hosts', 'hosting', '호스팅'],
   ['variable', '변수', 'variable', 'variables', 'env var'],
   [
@@ -898,6 +899,23 @@ const CONCEPTS: string[][] = [
   // Greetings carry no question (and 좋은 alone means an advantage); dropped as a stopword.
   ['greeting', '좋은 아침', '좋은 하루', '좋은 주말', '좋은 저녁', 'good morning', 'good afternoon', 'good evening'],
   ['kind', '종류', 'kind', 'kinds', 'type', 'types', '유형'],
+  // Processes of an operating system (two processes in one container, PID 1), not the steps of a flow.
+  [
+    'osprocess',
+    'two processes',
+    'multiple processes',
+    'several processes',
+    'many processes',
+    'child processes',
+    'background processes',
+    'pid',
+    'pids',
+    'pid 1',
+    'init process',
+    'main process',
+    'zombie process',
+    'subprocess',
+  ],
   // What speaks against a thing: no note lists drawbacks, beside the advantages one does.
   [
     'disadvantage',
@@ -1896,6 +1914,7 @@ const TECH_TERMS = [
   'buildkit',
   'buildx',
   'multiarch',
+  'osprocess',
   'signing',
   'disadvantage',
   'managernode',

@@ -2102,3 +2102,16 @@ describe('round 17: 무슨 asks, and a verb made a thing (하는거, 가진거) 
     expectAnswered(q, id);
   });
 });
+
+describe("round 17: a container's processes and docker attach are beyond the notes' flows and mounts", () => {
+  it.each(['how do I run two processes in one container', "how to attach to a running container's output"])(
+    '%s is not answered',
+    (q) => {
+      expect(kb.ask(q).outcome).not.toBe('answered');
+    },
+  );
+
+  it('the processes of a flow are still its steps', () => {
+    expectAnswered('describe the processes of pulling and running', 'image-pull-flow');
+  });
+});
