@@ -128,6 +128,11 @@ const SETS: Array<[string, string]> = [
   // on 970b827 90.0% right-1st, 6 confident wrong, 55 of 56 declined, partial 23 of 30, chat 21 of 24 (round 16's
   // code, 2e00466: 90.0%, 8, 54 of 56, 21 of 30, 21 of 24).
   ['held-out set AI', path.join(DATA, 'fresh-ai-questions.jsonl')],
+  // Held-out set AK: 200 messages (90 in, 30 partial, 56 out, 24 chat; an SRE team at a travel-booking company with
+  // Korean colleagues, half in English, and bootcamp students), written by a helper from the note bodies alone in
+  // round 17 and never read; first sight on 230ded0 94.4% right-1st, 3 confident wrong, 53 of 56 declined, partial 27
+  // of 30, chat 19 of 24 (round 16's code, 2e00466: 94.4%, 2, 54 of 56, 27 of 30, 19 of 24).
+  ['held-out set AK', path.join(DATA, 'fresh-ak-questions.jsonl')],
   // Probe AG: 180 mostly long messages asking for a note's list, comparison, criteria or steps (100 in, 40 partial,
   // 40 out; a university lab, a logistics backend team, a freelancer), written by a helper from the note bodies
   // alone in round 16; first sight on round 15's code 78.0% right-1st, 10 confident wrong, 39 of 40 declined,
