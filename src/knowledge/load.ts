@@ -123,17 +123,33 @@ const FATAL_WARNINGS = 5;
 const UNKNOWN_IDS_SHOWN = 5;
 
 /**
- * The notes in path order: the first of two valid files with one id wins; links to unknown ids are
- * dropped. A bad file's last good version is served only while no valid file holds its id: the note
- * may have moved to another file, and what is in a file now outranks what was in one before.
+ * The notes in path order. Of two valid files with one id, the one named for it (`<id>.md`, as the CLI
+ * exports notes) wins, else the first: a file added beside `docker-volume.md` claiming its id
+ * (`a-copy.md`, sorted first) cannot take the note over, and every replica still picks the same file.
+ * Links to unknown ids and to the note itself are dropped. A bad file's last good version is served
+ * only while no valid file holds its id: the note may have moved to another file, and what is in a
+ * file now outranks what was in one before.
  */
 function assemble(files: Map<string, FileRecord>, warnings: string[]): KnowledgeEntry[] {
   const valid = new Map<string, string>();
-  for (const [rel, record] of files) if (record.note && !valid.has(record.note.id)) valid.set(record.note.id, rel);
+  const namedFor = (rel: string, id: string) => path.basename(rel).toLowerCase() === `${id}.md`;
+  for (const [rel, record] of files) {
+    const id = record.note?.id;
+    if (id === undefined) continue;
+    const holder = valid.get(id);
+    if (holder === undefined || (!namedFor(holder, id) && namedFor(rel, id))) valid.set(id, rel);
+  }
   const kept: Array<{ note: KnowledgeEntry; record: FileRecord }> = [];
   const seen = new Map<string, string>();
   for (const [rel, record] of files) {
     let note = record.note ?? record.lastGood;
+    const owner = record.note && valid.get(record.note.id);
+    if (owner !== undefined && owner !== rel) {
+      warnings.push(
+        `${pathShown(rel)}: id ${shown(record.note!.id)} is already used by ${pathShown(owner)}; file skipped`,
+      );
+      continue;
+    }
     if (record.problem) {
       const holder = note && valid.get(note.id);
       if (holder) note = undefined;
@@ -159,12 +175,17 @@ function assemble(files: Map<string, FileRecord>, warnings: string[]): Knowledge
     }
   }
   return kept.map(({ note, record }) => {
-    const related = note.related.filter((id) => seen.has(id));
+    // Each once, and not the note itself: the answer lists them as other topics to read.
+    const related = [...new Set(note.related)].filter((id) => seen.has(id) && id !== note.id);
     if (related.length === note.related.length) return note;
     const unknown = note.related.filter((id) => !seen.has(id));
-    const named = unknown.slice(0, UNKNOWN_IDS_SHOWN).map((id) => shown(id));
-    const more = unknown.length > UNKNOWN_IDS_SHOWN ? ` and ${unknown.length - UNKNOWN_IDS_SHOWN} more` : '';
-    warnings.push(`${pathShown(note.file)}: related: unknown id ${named.join(', ')}${more}; link ignored`);
+    if (unknown.length > 0) {
+      const named = unknown.slice(0, UNKNOWN_IDS_SHOWN).map((id) => shown(id));
+      const more = unknown.length > UNKNOWN_IDS_SHOWN ? ` and ${unknown.length - UNKNOWN_IDS_SHOWN} more` : '';
+      warnings.push(`${pathShown(note.file)}: related: unknown id ${named.join(', ')}${more}; link ignored`);
+    }
+    if (note.related.includes(note.id))
+      warnings.push(`${pathShown(note.file)}: related: lists the note's own id ${shown(note.id)}; link ignored`);
     // A copy, since the parsed note is kept for the next load (whose notes may know the id); the
     // same copy while nothing changes, so that an unchanged folder gives the very same entries.
     const linked = record.linked;

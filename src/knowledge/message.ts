@@ -34,8 +34,18 @@ export interface Message {
 
 /** How much of a message is read; a pasted log must not stall every other user. The question is read first. */
 export const MAX_QUESTION_CHARS = 500;
-/** How much of a message is scanned for its question at all (Slack's own limit is 40,000 characters). */
-const MAX_SCAN_CHARS = 8_000;
+/**
+ * How much of a message is scanned for its question at all (Slack's own limit is 40,000 characters;
+ * the shell and the CLI have none): search reads no further either.
+ */
+export const MAX_SCAN_CHARS = 8_000;
+
+/** The part of a message that is read: its first MAX_SCAN_CHARS, never half a surrogate pair. */
+export function scannedPart(text: string): string {
+  if (text.length <= MAX_SCAN_CHARS) return text;
+  const cut = text.slice(0, MAX_SCAN_CHARS);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
 
 const SLACK_MARKUP: Array<[RegExp, string]> = [
   [/<[@#!][^>]*>/g, ' '], // <@U123>, <#C123|general>, <!here>
@@ -213,8 +223,10 @@ const KOREAN_SUBORDINATE =
 const ENGLISH_SUBORDINATE =
   /^(?:(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their)\b|(?:before|after|because|since|while|although|though|unless|once|when|whenever)\s+(?!(?:should|shall|do|does|did|is|are|was|were|can|could|would|will|must|may|to)\b)|so that\b|so (?:it|we|i|they)\b|for (?:a|an|my|our|the|this|tomorrow's|next|an upcoming)\b)/i;
 /** Where an English sentence's setting begins: "…, but first I need", "before I remove anything". */
+// A run of spaces is split at its start only (the lookbehinds), as it would be anyway: tried again from every space
+// of it, a long run costs time quadratic in its length.
 const ENGLISH_CLAUSE =
-  /,\s+(?=but\b)|,?\s+(?=(?:(?:but|before|after|because|since|while|although|though|unless|once)\s+(?:i|we|you|they|it|he|she|someone|anything|everything|the|our|my|a|an|first|[a-z]+ing)|so that|so (?:it|we|i|they))\b)|\s+(?:and|so)\s+(?=(?:(?:i|we) )?(?:need|want|would like|'d like)\b)/i;
+  /,\s+(?=but\b)|(?:,|(?<!\s))\s+(?=(?:(?:but|before|after|because|since|while|although|though|unless|once)\s+(?:i|we|you|they|it|he|she|someone|anything|everything|the|our|my|a|an|first|[a-z]+ing)|so that|so (?:it|we|i|they))\b)|(?<!\s)\s+(?:and|so)\s+(?=(?:(?:i|we) )?(?:need|want|would like|'d like)\b)/i;
 /** A clause that is only where the asker is ("in our old wiki", "on my laptop"): it names the scenery. */
 export const isOwnSetting = (clause: string) =>
   /^(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their)\b/i.test(clause.trim());
@@ -258,7 +270,7 @@ const isOwnStory = (clause: string, next: string | undefined) =>
  * and whether it is only chat. Code in backticks stays whole.
  */
 export function readMessage(text: string): Message {
-  let clean = text.slice(0, MAX_SCAN_CHARS).normalize('NFC');
+  let clean = scannedPart(text).normalize('NFC');
   for (const [pattern, replacement] of SLACK_MARKUP) clean = clean.replace(pattern, replacement);
   const whole = bare(clean);
   if (ABOUT_BOT.test(whole)) return { sentences: [], chat: 'help' };

@@ -213,8 +213,17 @@ function yamlProblem(err: unknown, yaml: string, firstLine: number): string {
 const ACTING = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
 const PASTED_INVISIBLE = /[\u00ad\u200b\u200e\u200f\u2060\ufeff\u061c]/gu;
 
+/** Half of a UTF-16 surrogate pair alone: YAML's "\ud800" escape makes one, and it is no character at all. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 function printable(text: string, field: string): string {
   const clean = text.replace(/[\t\r\n\u2028\u2029]+/g, ' ').replace(PASTED_INVISIBLE, '');
+  const half = LONE_SURROGATE.exec(clean);
+  if (half)
+    throw new BadFile(
+      `${field} holds half of a surrogate pair (${clipped(half[0], 1)}), which is not a character; remove it`,
+      field,
+    );
   const acting = ACTING.exec(clean);
   if (acting)
     throw new BadFile(`${field} holds a control or bidi character (${clipped(acting[0], 1)}); remove it`, field);

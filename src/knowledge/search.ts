@@ -1,6 +1,6 @@
 import Fuse, { type FuseOptionKey, type IFuseOptions } from 'fuse.js';
 import { LEXICON } from './lexicon.ts';
-import { isOwnSetting, readMessage } from './message.ts';
+import { isOwnSetting, readMessage, scannedPart } from './message.ts';
 import {
   ADD_VERBS,
   HOW_ASKED,
@@ -616,7 +616,10 @@ export function assembleKnowledgeBase(
    * The answer; when no note answers, what the asker says they know already ("…라는 건 노트에서 봤어요. 근데
    * …는요?") names the note that covers that part: it is offered as covering part of the question.
    */
-  function ask(question: string, options: { limit?: number } = {}): Answer {
+  function ask(message: string, options: { limit?: number } = {}): Answer {
+    // Every pass below reads the question whole (choices, partial terms): only the part readMessage reads is
+    // searched, so a pasted megabyte costs what 8,000 characters do.
+    const question = scannedPart(message);
     const read = questionWords(question);
     const answer = answerOnStory(question, read, options);
     if (answer.outcome === 'answered' && read.known) return beyondKnown(question, read, read.known, answer);
@@ -1050,16 +1053,18 @@ function exampleOnlyTokens(text: string): string[] {
 }
 
 /** The two sides of each "A or B" a question offers ("yml or json", "YAML이야 JSON이야", "A 아니면 B"), as tokens. */
-function choicesIn(question: string): Array<[string[], string[]]> {
+export function choicesIn(question: string): Array<[string[], string[]]> {
   const text = question.normalize('NFC');
   return [...text.matchAll(CHOICE_EN), ...text.matchAll(CHOICE_KO), ...text.matchAll(CHOICE_KO_PAIR)].map(
     (m) => [tokenize(m[1]!), tokenize(m[2]!)] as [string[], string[]],
   );
 }
-const CHOICE_EN = /([^\s,?!]+)\s+or\s+([^\s,?!]+)/giu;
-const CHOICE_KO = /(\S+)\s+(?:아니면|또는|혹은)\s+(\S+)/gu;
+// Each side starts where a word does (the lookbehinds): a match found from inside a word is found from its
+// start too, and without them every position of a long word is tried again, in time quadratic in its length.
+const CHOICE_EN = /(?<![^\s,?!])([^\s,?!]+)\s+or\s+([^\s,?!]+)/giu;
+const CHOICE_KO = /(?<!\S)(\S+)\s+(?:아니면|또는|혹은)\s+(\S+)/gu;
 const CHOICE_KO_PAIR =
-  /(\S+?)(?:이야|야|인가요|예요|이에요|인지)\s+(\S+?)(?:이야|야|인가요|예요|이에요|인지)(?![\uac00-\ud7a3])/gu;
+  /(?<!\S)(\S+?)(?:이야|야|인가요|예요|이에요|인지)\s+(\S+?)(?:이야|야|인가요|예요|이에요|인지)(?![\uac00-\ud7a3])/gu;
 
 const SYNTAX_TOKENS = new Set(['dollar', 'substitution']);
 

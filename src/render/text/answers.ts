@@ -4,8 +4,16 @@
  */
 import { type Lang, strings } from '../../i18n/index.ts';
 import type { Answer, KnowledgeBase, KnowledgeEntry } from '../../knowledge/types.ts';
+import { showControlChars, truncateCodePoints } from '../../text/visible.ts';
 import { bodyWithoutHeading, chatReply, markdownToPlainText, pairedTitle } from '../format.ts';
 import { PLAIN_STYLE, type TextStyle } from './style.ts';
+
+/**
+ * Code points of the question quoted back, as Slack's reply quotes it: a pasted log is not printed back
+ * whole, and what it holds that acts on a terminal (ESC, CR, bidi overrides) shows as escapes.
+ */
+const QUOTED_MAX = 200;
+const quotedBack = (text: string) => showControlChars(truncateCodePoints(text.replace(/\s+/g, ' ').trim(), QUOTED_MAX));
 
 /**
  * The reply to a question, by outcome: answered, the best entry; partial, a line saying which part
@@ -28,7 +36,7 @@ export function renderAnswerText(answer: Answer, kb: KnowledgeBase, lang: Lang, 
   const partial = answer.outcome === 'partial' && best !== undefined;
   const topic = (e: KnowledgeEntry) => topicLine(e, style);
   if (!(answer.answered || partial) || !best) {
-    const lines = [s.notAnswered(answer.query.trim())];
+    const lines = [s.notAnswered(quotedBack(answer.query))];
     if (answer.matches.length === 0) lines.push(t.noTopics, ...kb.entries.map((e) => `  • ${topic(e)}`));
     else lines.push(t.didYouMean, ...answer.matches.map((m) => `  • ${topic(m.entry)}`));
     return lines.join('\n');
@@ -46,7 +54,7 @@ export function renderAnswerText(answer: Answer, kb: KnowledgeBase, lang: Lang, 
 
 /** The question's words quoted for a sentence; undefined when the answer names none. */
 function termsText(terms: readonly string[] | undefined): string | undefined {
-  return terms?.length ? `“${terms.join(', ')}”` : undefined;
+  return terms?.length ? `“${quotedBack(terms.join(', '))}”` : undefined;
 }
 
 /** One entry: its title line, its body as terminal text, and related topics. */
