@@ -1958,6 +1958,10 @@ const TECH_TERMS = [
   'proxy',
   '프록시',
   'dns',
+  // A container reaching the internet or the network is networking, which no note covers.
+  'internet',
+  '인터넷',
+  'connectivity',
   'ip',
   'ipv6',
   'iptables',

@@ -2115,3 +2115,9 @@ describe("round 17: a container's processes and docker attach are beyond the not
     expectAnswered('describe the processes of pulling and running', 'image-pull-flow');
   });
 });
+
+describe('round 17: reaching the internet is networking, which no note covers', () => {
+  it("a container that can't reach the internet is not answered with the mount note", () => {
+    expect(kb.ask("container can't reach the internet but host can").outcome).not.toBe('answered');
+  });
+});
