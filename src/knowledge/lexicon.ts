@@ -1055,6 +1055,22 @@ const VARIANTS: Record<string, string> = {
   가상환경: 'virtualenv',
   디렉토리: '디렉터리',
   컨테이너를: '컨테이너',
+  // Tools as Korean writes them are those tools.
+  엔진엑스: 'nginx',
+  젠킨스: 'jenkins',
+  깃허브: 'github',
+  깃헙: 'github',
+  깃랩: 'gitlab',
+  테라폼: 'terraform',
+  앤서블: 'ansible',
+  프로메테우스: 'prometheus',
+  그라파나: 'grafana',
+  파이썬: 'python',
+  자바스크립트: 'javascript',
+  리액트: 'react',
+  톰캣: 'tomcat',
+  헬름: 'helm',
+  이스티오: 'istio',
 };
 
 /**
@@ -1958,6 +1974,9 @@ const TECH_TERMS = [
   'proxy',
   '프록시',
   'dns',
+  'hostname',
+  '호스트네임',
+  '호스트명',
   // A container reaching the internet or the network is networking, which no note covers.
   'internet',
   '인터넷',
@@ -2153,6 +2172,10 @@ const OTHER_TECH_TERMS = [
   'postgres',
   'redis',
   '레디스',
+  'prometheus',
+  'grafana',
+  'argocd',
+  '스프링',
   'kafka',
   '카프카',
   'mongodb',

@@ -396,7 +396,7 @@ function normalizeUncached(word: string): string[] {
   if (LEXICON.stopwords.has(word)) return [];
   const known = lookup(word);
   if (known) return [known];
-  const variant = LEXICON.variants.get(word);
+  const variant = variantOf(word);
   if (variant) return [variant];
   // A lone letter is left from "what's" or "-v": no topic in it.
   if (!isHangul(word)) return word.length === 1 && /[a-z]/.test(word) ? [] : [stemEnglish(word)];
@@ -406,7 +406,13 @@ function normalizeUncached(word: string): string[] {
   if (!isHangul(stripped)) return [stripped]; // already a concept
   // Segmenting the whole word keeps a known word whose last syllable looks like a particle (경로).
   const split = splitCompound(stripped) ?? segmentIfPhrase(word);
-  return split ?? [LEXICON.variants.get(stripped) ?? stripped];
+  return split ?? [variantOf(stripped) ?? stripped];
+}
+
+/** A word's variant spelling; a Latin one (젠킨스 → jenkins) as the token the English word typed would be. */
+function variantOf(word: string): string | undefined {
+  const variant = LEXICON.variants.get(word);
+  return variant === undefined || isHangul(variant) ? variant : (lookup(variant) ?? stemEnglish(variant));
 }
 
 /** A long Korean run read as words typed without spaces; 해당하나요 is a noun with 하다 asking, not 해당 + 하나 (one). */

@@ -90,3 +90,10 @@ describe('a phrase read inside a Korean word (round 17)', () => {
     expect(tokenize('왜 안 되는지랑 알려주세요')).toContain('broken');
   });
 });
+
+describe('a tool written in Korean (round 17)', () => {
+  it('is the token its English name gives', () => {
+    expect(tokenize('젠킨스에서')).toEqual(tokenize('jenkins'));
+    expect(tokenize('엔진엑스')).toEqual(tokenize('nginx'));
+  });
+});
