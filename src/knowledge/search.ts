@@ -316,9 +316,14 @@ export function assembleKnowledgeBase(
       return { ...s, words: dropAspectVerbs(mendSplitTypos(words), s.text) };
     });
     const domain = domainOf(new Set(tokenized.flatMap((s) => s.words.map((w) => w.token))));
+    // "nginx 이미지", "the redis container": the software an image or a container holds is what it carries, the
+    // notes' own example of that (mysql) being one, not another subject.
+    const carried = (ws: Word[], i: number) =>
+      PACKAGED_SOFTWARE.has(ws[i]!.token) && PAYLOAD_OF.has(ws[i + 1]?.token ?? '');
     const classified = (ws: Word[]) =>
-      ws.flatMap((w) => {
+      ws.flatMap((w, i) => {
         const c = classify(w, domain);
+        if (c?.kind === 'topic' && !c.ofDocker && w.shape !== 'command' && carried(ws, i)) return [];
         return c ? [{ ...c, typed: w.typed }] : [];
       });
     const bySentence = tokenized.map((s) => ({
@@ -1150,6 +1155,16 @@ function isVerbAsThing(token: string): boolean {
   const before = token.charCodeAt(token.length - 2) - 0xac00;
   return before >= 0 && before < 11172 && [4, 8].includes(before % 28);
 }
+/** What carries software: the word after a product's name that makes it the payload. */
+const PAYLOAD_OF = new Set(['image', 'container']);
+/** Software that images are commonly made of (the official images): servers, databases, runtimes, base systems. */
+const PACKAGED_SOFTWARE = new Set(
+  `nginx httpd apache tomcat redis 레디스 postgres postgresql mariadb mongo mongodb elasticsearch kafka 카프카 rabbitmq
+  memcached node nodejs python java openjdk golang ruby php wordpress jenkins grafana prometheus ubuntu debian alpine
+  centos busybox traefik haproxy vault consul minio`
+    .split(/\s+/)
+    .flatMap((name) => tokenize(name)),
+);
 /** No Korean noun begins so: a word that does is a question word with an ending. */
 const QUESTION_WORD_START = /^(?:뭐|뭔|뭘|무엇|무슨|어떻|어째|어케)/;
 const KOREAN_STOPWORDS = [...LEXICON.stopwords].filter((w) => isHangul(w) && w.length >= 2);

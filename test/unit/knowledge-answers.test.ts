@@ -2121,3 +2121,27 @@ describe('round 17: reaching the internet is networking, which no note covers', 
     expect(kb.ask("container can't reach the internet but host can").outcome).not.toBe('answered');
   });
 });
+
+describe('round 17: the software an image or a container holds is what it carries, not another subject', () => {
+  it.each([
+    'redis 이미지 받아 쓰는 순서',
+    "what's the flow when I pull the nginx image and run it",
+    '엔진엑스 이미지 받아서 실행하는 흐름',
+  ])('%s is the pull flow', (q) => {
+    expectAnswered(q, 'image-pull-flow');
+  });
+
+  it.each([
+    'nginx 설정 파일 위치',
+    'M1 맥북인데 amd64 이미지 돌리려면 --platform 붙여야 하나요?',
+    'PNG 이미지 파일 용량 줄이는 방법',
+  ])('%s is still not answered', (q) => {
+    expect(kb.ask(q).outcome).not.toBe('answered');
+  });
+});
+
+describe('round 17: tools written in Korean are tools', () => {
+  it('젠킨스에서 도커 빌드하기 asks about Jenkins', () => {
+    expect(kb.ask('젠킨스에서 도커 빌드하기').outcome).not.toBe('answered');
+  });
+});
