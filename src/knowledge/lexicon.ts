@@ -899,6 +899,8 @@ const CONCEPTS: string[][] = [
   // Greetings carry no question (and 좋은 alone means an advantage); dropped as a stopword.
   ['greeting', '좋은 아침', '좋은 하루', '좋은 주말', '좋은 저녁', 'good morning', 'good afternoon', 'good evening'],
   ['kind', '종류', 'kind', 'kinds', 'type', 'types', '유형'],
+  // A machine's name is not the host it names.
+  ['hostname', '호스트네임', '호스트명', 'host name', 'hostnames'],
   // Processes of an operating system (two processes in one container, PID 1), not the steps of a flow.
   [
     'osprocess',
@@ -1975,8 +1977,6 @@ const TECH_TERMS = [
   '프록시',
   'dns',
   'hostname',
-  '호스트네임',
-  '호스트명',
   // A container reaching the internet or the network is networking, which no note covers.
   'internet',
   '인터넷',

@@ -61,7 +61,8 @@ function canonicalText(text: string): string {
     .replace(INTENSIFIER, ' ')
     .replace(PRESENTATION, ' ')
     .replace(MODAL_GOOD, ' ')
-    .replace(WHY_OF_A_CASE, ' ');
+    .replace(WHY_OF_A_CASE, ' ')
+    .replace(SET_AS_VERB, '$1 ');
   out = dropEnumerations(out);
   for (const [phrase, pattern, canonical] of PHRASES) {
     if (out.includes(phrase)) out = out.replace(pattern, ` ${canonical} `);
@@ -140,6 +141,8 @@ const INTENSIFIER = /(?:도대체|대체)(?=\s*(?:뭐|뭔|무엇|무슨|왜|어�
  */
 const WHY_OF_A_CASE =
   /\bwhy\s+(?=(?:(?:is|are|does|did|was|were|won'?t|can'?t|cannot|isn'?t|aren'?t|doesn'?t|don'?t|didn'?t|wasn'?t)\s+(?:my|our|the|this|that|it|its|their|these|those)|do\s+(?:my|our|these|those))\b)/g;
+/** "how to set a hostname", "can I set it": set as a verb, to configure, not the set (집합) a cluster is of nodes. */
+const SET_AS_VERB = /\b(to|i|we|you|can|could|should|do|does|how|and|then|please|just)\s+set\b(?!\s+of\b)/g;
 /** "어떻게 설명하면 좋을까요", "정리하면 좋겠어요": should, not the good of an advantage. */
 const MODAL_GOOD = /(?<=[면됨]\s?)좋(?:을까요|을까|을지|겠어요|겠습니다|겠다|겠는데|겠네요|겠)/g;
 

@@ -2145,3 +2145,19 @@ describe('round 17: tools written in Korean are tools', () => {
     expect(kb.ask('젠킨스에서 도커 빌드하기').outcome).not.toBe('answered');
   });
 });
+
+describe('round 17: setting something is not the set of nodes a cluster is, and a hostname is not a host', () => {
+  it('"how do I set memory limits on a container" offers no cluster note', () => {
+    const answer = kb.ask('how do I set memory limits on a container');
+    expect(answer.outcome).not.toBe('answered');
+    expect(answer.matches.map((m) => m.entry.id)).not.toContain('cluster');
+  });
+
+  it('a cluster as a set of nodes is still the cluster note', () => {
+    expectAnswered('a cluster is a set of nodes?', 'cluster');
+  });
+
+  it('a hostname is a topic the notes lack', () => {
+    expect(kb.ask('컨테이너 호스트네임 바꾸기').outcome).not.toBe('answered');
+  });
+});
