@@ -218,7 +218,7 @@ export function assembleKnowledgeBase(
     if (shape === 'command') return topic(true);
     // An operating system no note is about (맥에 도커 설치): what the answer must be for.
     if (LEXICON.platforms.has(token)) return topic(true);
-    if (LEXICON.englishFillers.has(typed) || LEXICON.englishFillers.has(token))
+    if (LEXICON.englishFillers.has(typed) || LEXICON.englishFillers.has(token) || LAUGHTER.test(typed))
       return { token, trust: 1, kind: 'chatter', ofDocker: false };
     if (techTerms.has(token)) return topic(dockerTerms.has(token));
     if (domain.has(typed) || domain.has(token)) return topic(true);
@@ -1155,6 +1155,8 @@ function isVerbAsThing(token: string): boolean {
   const before = token.charCodeAt(token.length - 2) - 0xac00;
   return before >= 0 && before < 11172 && [4, 8].includes(before % 28);
 }
+/** Laughter typed in Latin letters (haha, hahah, hehe, lol, lmao): no name of anything. */
+const LAUGHTER = /^(?:(?:ha|he|ah){2,}h?|lo+l|lmf?ao+|rofl|xd+)$/;
 /** What carries software: the word after a product's name that makes it the payload. */
 const PAYLOAD_OF = new Set(['image', 'container']);
 /** Software that images are commonly made of (the official images): servers, databases, runtimes, base systems. */

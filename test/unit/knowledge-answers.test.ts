@@ -2161,3 +2161,12 @@ describe('round 17: setting something is not the set of nodes a cluster is, and 
     expect(kb.ask('컨테이너 호스트네임 바꾸기').outcome).not.toBe('answered');
   });
 });
+
+describe('round 17: laughter in Latin letters names nothing', () => {
+  it.each([
+    ['hahah 도커 뭐야', 'docker-overview'],
+    ['haha what is docker swarm', 'docker-swarm'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+});
