@@ -89,7 +89,7 @@ const FAREWELL_PARTS = [
   // English
   // One way to read each goodbye: "bye bye" is bye twice, "see you all" is see you and the room.
   "bye|goodbye|good\\s*night|g'?night|night|nite|gn|gtg|g2g",
-  'see\\s+(?:you|ya|u)(?:\\s+(?:tomorrow|soon|next\\s+week|on\\s+monday|around))?|cya|later|laters|ttyl',
+  'see\\s+(?:you|ya|u)(?:\\s+(?:tomorrow|soon|next\\s+week|on\\s+monday|around))?|cya(?:\\s+(?:tomorrow|soon|later))?|later|laters|ttyl',
   'talk\\s+(?:to\\s+you\\s+)?(?:later|soon|tomorrow)|catch\\s+(?:you|ya)\\s+(?:later|tomorrow|soon)|until\\s+next\\s+time|till\\s+next\\s+time|peace(?:\\s+out)?',
   'take\\s+care|have\\s+a\\s+(?:good|great|nice|lovely)\\s+(?:day|one|night|evening|weekend|week)(?:\\s+(?:all|everyone|folks))?',
   "(?:i'?m|i\\s+am)\\s+off|got(?:ta|\\s+to)\\s+(?:go|run|bounce)|heading\\s+(?:out|off|home)|(?:signing|logging)\\s+off",
@@ -108,7 +108,7 @@ const PLEASANTRY =
  * that", "noted", "kk". Chat, as thanks are: it asks nothing.
  */
 const ACKNOWLEDGEMENT =
-  /^(?:네+|넵+|넹+|옙+|예+|넵넵|네네|예예|ㅇㅇ|ㅇㅋ+|ㅇㅎ|오케이|오키|콜|굿+|굿굿|확인(?:했습니다|했어요|했음|요|입니다|완료)?|알겠음|알겠슴다|알았어요|오호|아하|ok(?:ay)?|k+|kk|roger(?:\s+that)?|ack|noted|will\s+do|understood|sure|sounds\s+good|all\s+good|no\s+worries|np|nvm|never\s*mind|lol|lmao|brb|afk|gm|okie(?:\s+dokie)?|okey\s+dokey)$/i;
+  /^(?:네+|넵+|넹+|옙+|예+|넵넵|네네|예예|ㅇㅇ|ㅇㅋ+|ㅇㅎ|오케이|오키|콜|굿+|굿굿|확인(?:했습니다|했어요|했음|요|입니다|완료)?|알겠음|알겠슴다|알았어요|오호|아하|ok(?:ay)?|k+|kk|roger(?:\s+that)?|ack|noted|will\s+do|understood|sure|sounds\s+good|all\s+good|no\s+worries|np|nvm|never\s*mind|lol|lmao|(?:ha){1,10}h?|(?:he){2,10}h?|brb|afk|gm|okie(?:\s+dokie)?|okey\s+dokey)$/i;
 /**
  * A message that checks the bot is there, or a test: "test", "테스트", "ping", "bot?", "살아있니?", "are you alive".
  * Answered with how to ask, never with a note that mentions tests.
@@ -121,7 +121,7 @@ const PRESENCE_CHECK =
 
 /** A message asking about the bot itself, or for help using it: answered with what it does and its topics. */
 const ABOUT_BOT =
-  /^(?:(?:bot|봇아?|봇님)\s+)?(?:help(?:\s+me)?|도움말|헬프|사용법(?:\s*(?:좀|은|이)?\s*(?:알려\s*(?:줘|주세요|줄래)|뭐야|뭐예요|뭐에요))?|명령어\s*목록|what\s+(?:can|do)\s+(?:you|u)\s+do|what\s+are\s+(?:you|u)(?:\s+for)?|who\s+are\s+(?:you|u)|are\s+(?:you|u)\s+a\s+bot|how\s+do\s+(?:i|we)\s+use\s+(?:you|u|this(?:\s+bot)?|the\s+bot)|(?:너|넌|너는)\s*누구(?:야|니|세요|예요|에요)?|누구세요|(?:너|넌|너는)?\s*뭐\s*할\s*(?:수|줄)\s*(?:있어|있어요|있나요|있니|알아)|(?:넌|너는|이\s*봇은?|봇은?)\s*뭐\s*하는\s*(?:봇|애|거)(?:야|예요|에요|이야|임|니)?|무슨\s*봇이(?:야|에요|예요|니)|(?:이\s*봇\s*)?어떻게\s*(?:써|쓰는\s*거|사용해|사용하는\s*거)(?:요|야|예요|에요)?|(?:(?:도커|docker)\s*)?(?:뭐\s*)?(?:질문|물어|여쭤)\s*(?:하나\s*|좀\s*|몇\s*개\s*)?(?:해도|봐도|볼게|봐|보면)?\s*(?:돼|돼요|될까요|되나요|되니|될까|괜찮아요|괜찮을까요|괜찮나요)|(?:can|could|may)\s+i\s+ask\s+(?:you\s+)?(?:something|a\s+question|a\s+few\s+questions|questions|anything)(?:\s+about\s+docker)?)$/i;
+  /^(?:(?:bot|봇아?|봇님)\s+)?(?:help(?:\s+me)?|도움말|헬프|사용법(?:\s*(?:좀|은|이)?\s*(?:알려\s*(?:줘|주세요|줄래)|뭐야|뭐예요|뭐에요))?|명령어\s*목록|what\s+(?:can|do)\s+(?:you|u)\s+do|what\s+are\s+(?:you|u)(?:\s+for)?|who\s+are\s+(?:you|u)|are\s+(?:you|u)\s+a\s+bot|how\s+do\s+(?:i|we)\s+use\s+(?:you|u|this(?:\s+bot)?|the\s+bot)|(?:너|넌|너는)\s*누구(?:야|니|세요|예요|에요)?|누구세요|(?:너|넌|너는)?\s*뭐\s*할\s*(?:수|줄)\s*(?:있어|있어요|있나요|있니|알아)|(?:넌|너는|이\s*봇은?|봇은?)\s*뭐\s*하는\s*(?:봇|애|거)(?:야|예요|에요|이야|임|니)?|무슨\s*봇이(?:야|에요|예요|니)|(?:이\s*봇\s*)?어떻게\s*(?:써|쓰는\s*거|사용해|사용하는\s*거)(?:요|야|예요|에요)?|(?:(?:도커|docker)\s*)?(?:뭐\s*)?(?:질문|물어|여쭤)\s*(?:하나\s*|좀\s*|몇\s*개\s*)?(?:해도|봐도|볼게|봐|보면)?\s*(?:돼|돼요|될까요|되나요|되니|될까|괜찮아요|괜찮을까요|괜찮나요)|what\s+(?:topics|things|questions|stuff)\s+(?:do|can)\s+(?:you|u)\s+(?:cover|answer|know|handle|help\s+with)|what\s+do\s+(?:you|u)\s+(?:cover|know\s+about)|(?:뭐|무슨\s*질문|어떤\s*질문|어떤\s*거|무슨\s*거)\s*(?:물어볼|질문할|여쭤볼|받)\s*(?:수\s*있(?:어|어요|나요|니|음)|아요|나요|니|어요)|(?:can|could|may)\s+i\s+ask\s+(?:you\s+)?(?:something|a\s+question|a\s+few\s+questions|questions|anything)(?:\s+about\s+docker)?)$/i;
 /**
  * Saying the bot got it wrong or was no help ("답이 틀렸어요", "이거 물어본 거 아닌데", "that's not what I asked",
  * "this bot is useless"): a short message with one, about the answer or the bot, is a complaint, answered with an
@@ -129,10 +129,10 @@ const ABOUT_BOT =
  * 죄송해요"), thanks ("nothing wrong, thanks!") and other things ("my wifi is so slow") are not.
  */
 const COMPLAINT =
-  /틀렸|틀린\s?(?:답|거|말|내용)|잘못\s?(?:된|알려|답|대답)|엉뚱|동문서답|헛소리|뭐라는|이상한\s?(?:답|소리|대답|말)|(?:물어본|질문한|원한|묻는|찾던|궁금한)\s?(?:거|것|게|건)\s?(?:아닌|아니|아냐|아님)|(?:답|대답|답변)(?:이|은|도)?\s?(?:좀\s?|너무\s?|왜\s?이렇게\s?)?(?:길어|길다|기네|짧아|짧다|짧네|느려|느리네|늦어|늦네|이상해|이상하네|별로|엉망)|(?:무슨|뭔)\s?소리(?:야|예요|에요|임|지|냐|래|세요)|\b(?:misunderstood|misread|wrong|incorrect|not\s+(?:what|the\s+answer)\s+(?:i|we)\s+(?:asked|meant|wanted|was\s+looking\s+for)|that'?s\s+not\s+(?:it|right|what\s+i\s+(?:asked|meant))|nonsense|bad|slow|not\s+even\s+close|missed\s+the\s+point)\b/i;
+  /틀렸|틀린\s?(?:답|거|말|내용)|잘못\s?(?:된|알려|답|대답)|엉뚱|동문서답|헛소리|뭐라는|이상한\s?(?:답|소리|대답|말)|(?:물어본|질문한|원한|묻는|찾던|궁금한)\s?(?:거|것|게|건)\s?(?:아닌|아니|아냐|아님)|(?:답|대답|답변)(?:이|은|도)?\s?(?:좀\s?|너무\s?|왜\s?이렇게\s?)?(?:길어|길다|기네|짧아|짧다|짧네|느려|느리네|늦어|늦네|이상해|이상하네|이상한데|이상함|이상하다|별로|엉망)|(?:상관|관계)\s?없는\s?(?:답|대답|답변|얘기|소리|내용)|(?:무슨|뭔)\s?소리(?:야|예요|에요|임|지|냐|래|세요)|\b(?:misunderstood|misread|wrong|incorrect|not\s+(?:what|the\s+answer)\s+(?:i|we)\s+(?:asked|meant|wanted|was\s+looking\s+for)|that'?s\s+not\s+(?:it|right|what\s+i\s+(?:asked|meant))|nonsense|bad|slow|not\s+even\s+close|missed\s+the\s+point)\b/i;
 /** Saying the answer was no help: about the answer whatever else it names ("하나도 도움이 안 됐어요", "useless"). */
 const NO_HELP =
-  /도움(?:이|은|도)?\s?(?:하나도\s?|별로\s?|전혀\s?)?안\s?(?:돼|되|됐|됨)|쓸모\s?(?:가\s?)?없|\b(?:useless|not\s+(?:very\s+|really\s+)?helpful|unhelpful|(?:didn'?t|doesn'?t|does\s+not|did\s+not)\s+help|no\s+help|makes\s+no\s+sense)\b/i;
+  /도움(?:이|은|도)?\s?(?:하나도\s?|별로\s?|전혀\s?)?안\s?(?:돼|되|됐|됨)|쓸모\s?(?:가\s?)?없|\b(?:useless|not\s+(?:very\s+|really\s+)?helpful|unhelpful|(?:didn'?t|doesn'?t|does\s+not|did\s+not)\s+help|no\s+help|makes\s+no\s+sense|(?:doesn'?t|does\s+not)\s+make\s+(?:any\s+)?sense)\b/i;
 /** What a complaint is about: the answer or the bot ("답이", "이거", "this bot", "that answer", "you"). */
 const THE_ANSWER =
   /답|대답|답변|봇|이거|그거|이건|그건|이게|그게|\b(?:bot|answer|answers|reply|replies|response|this|that|it|you|u|ur|your)\b/i;

@@ -703,3 +703,28 @@ describe('round 17: more ways of saying the bot misread, and of talking about th
     expect(readMessage('퇴근 전에 도커 이미지 정리하는 법').chat).toBeUndefined();
   });
 });
+
+describe('round 17: more ways to ask what the bot does, to say the answer missed, and to laugh or leave', () => {
+  it.each(['what topics do you cover', '뭐 물어볼 수 있어?', '무슨 질문 받아요?'])('%s asks for help', (text) => {
+    expect(readMessage(text).chat).toBe('help');
+  });
+
+  it.each(["that answer doesn't make sense", '답이 좀 이상한데요', '질문이랑 상관없는 답이네요'])(
+    '%s is a complaint',
+    (text) => {
+      expect(readMessage(text).chat).toBe('sorry');
+    },
+  );
+
+  it.each(['hahaha', 'cya tomorrow'])('%s is chat', (text) => {
+    expect(readMessage(text).chat).toBeDefined();
+  });
+
+  it.each([
+    "docker compose doesn't make sense to me, can you explain",
+    'this is off-topic but where is the meeting room',
+    '뭐 물어볼 수 있어? 도커 루트 디렉토리 어디야',
+  ])('%s is no complaint or help request', (text) => {
+    expect(['sorry', 'help']).not.toContain(readMessage(text).chat);
+  });
+});
