@@ -1610,3 +1610,36 @@ describe('round 16: references to a secret kept elsewhere', () => {
     );
   });
 });
+
+describe('round 17 review: what the round-17 pass showed that may be a secret', () => {
+  it.each([
+    [
+      'a second URL in the same word',
+      'MIRRORS=https://mirror.gcr.io/,https://ci:Hunter2pass@registry.corp.local',
+      'Hunter2pass',
+    ],
+    ['a URL inside a query', 'curl https://x.io/?u=https://admin:pw9Secret@db', 'pw9Secret'],
+    ["redis's lone userinfo, its password", 'redis-cli -u redis://changeme@cache:6379', 'changeme'],
+    ["a password's suffix", 'PASSWORD_SUFFIX=hunter2pass', 'hunter2pass'],
+    ['a profile is no file', '--secret-profile hunter2pass', 'hunter2pass'],
+    [
+      'a public key line under a password name',
+      'DB_PASSWORD="ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ hunter2pass"',
+      'hunter2pass',
+    ],
+  ])('%s is hidden', (_what, command, secret) => {
+    expect(redactSecrets(command)).not.toContain(secret);
+  });
+
+  it.each([
+    'git clone ssh://git@github.com/x/y',
+    'npm i https://registry.npmjs.org/@types/node',
+    'curl https://unpkg.com/@scope/pkg@1.0.0/x.js',
+    'psql postgres://app@db/app',
+    'TOKEN_PREFIX=Bearer',
+    '--ssh-key "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx ops@host"',
+    'traefik.http.middlewares.a.basicauth.usersfile=/etc/users',
+  ])('%s stays shown', (command) => {
+    expect(redactSecrets(command)).toBe(command);
+  });
+});

@@ -197,6 +197,9 @@ const ABOUT_THE_SECRET = new Set([
   'suffix',
 ]);
 
+/** A last word that names a file (usersfile, keyfile, passfile, secret_files), not one that ends so (profile). */
+const NAMES_A_FILE = /(?:users?|pass(?:word)?|key|secret|token|cred(?:ential)?s?|auth|cert)[_.-]?files?$/i;
+
 /**
  * First words of a name that make it a number of secrets, not one (--max-tokens, num_keys), or a switch that takes no
  * value (--no-auth-warning, --skip-auth, --disable-token-auth). Not `enable`: a Cisco enable password is one.
@@ -490,7 +493,10 @@ function classifyFolded(visible: string): boolean {
   if (/(?:^|[.-]|-D)sonar[.-]login$/i.test(visible)) return true;
   // Bundler's credentials for a gem server, BUNDLE_GEMS__EXAMPLE__COM=user:password (its build flags and mirrors aside).
   if (/^BUNDLE_(?!BUILD__|MIRROR__)[A-Z0-9_]*__[A-Z0-9_]+$/.test(visible)) return true;
-  if (words.length > 1 && last !== undefined && ABOUT_THE_SECRET.has(last) && !credentialId) return false;
+  // A password's prefix or suffix (PASSWORD_SUFFIX=…) is part of the password; a key's or a token's is a label.
+  const partOfPassword = (last === 'prefix' || last === 'suffix') && /pass|pwd|secret/i.test(visible);
+  if (words.length > 1 && last !== undefined && ABOUT_THE_SECRET.has(last) && !credentialId && !partOfPassword)
+    return false;
   // --max-tokens 4096, MIN_KEY_LENGTH, num_tokens: a name that opens with a quantity counts secrets, it holds none.
   if (words.length > 1 && QUANTITIES.has(words[0]!.toLowerCase())) return false;
   // existingSecret=db-secret, --existing-secret: the name of a secret kept elsewhere.
@@ -501,7 +507,7 @@ function classifyFolded(visible: string): boolean {
   // --public-key, VAPID_PUBLIC_KEY, publicKey: the key named is the public half, which is published.
   if (words.length > 1 && last === 'key' && /^pub(?:lic)?$/i.test(before ?? '')) return false;
   // traefik.…basicauth.usersfile, --auth-keyfile, DB_PASSFILE: the last word names a file (an AUTH_PROFILE is a name).
-  if (words.length > 1 && last !== undefined && last.length > 4 && /files?$/.test(last)) return false;
+  if (words.length > 1 && last !== undefined && last.length > 4 && NAMES_A_FILE.test(last)) return false;
   const squashed = lower.replace(NOT_ALNUM, '');
   if (squashed.length < 2) return false;
   const unordinary = squashed.replace(ORDINARY_ANYWHERE, ' ');

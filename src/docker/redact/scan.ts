@@ -154,8 +154,10 @@ const PUBLIC_KEY_VALUE =
   /^(["']?)(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp(?:256|384|521)|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)[ \t]+AAAA[A-Za-z0-9+/]{16,8192}={0,3}(?:[ \t]+[\w.@-]{1,64})?\1$/;
 
 export function maskValue(text: string, start: number, end: number, masks: Span[]): void {
+  // Not under a password's name (DB_PASSWORD="ssh-rsa … hunter2"): there the comment may be the secret.
   if (end - start <= 8400 && /^["']?(?:ssh-|ecdsa-|sk-)/.test(text.slice(start, start + 8))) {
-    if (PUBLIC_KEY_VALUE.test(text.slice(start, end))) return;
+    const name = /([\w.-]{1,64})[=:\s]+["']?$/.exec(text.slice(Math.max(0, start - 80), start))?.[1] ?? '';
+    if (!/pass|pwd|secret/i.test(name) && PUBLIC_KEY_VALUE.test(text.slice(start, end))) return;
   }
   if (end - start <= 200) {
     const value = text.slice(start, end);

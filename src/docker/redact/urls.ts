@@ -34,7 +34,9 @@ function credentialSpans(text: string, keepUserNames: boolean): Span[] {
     }
     if (authority >= 0 && lastAt > authority) {
       const userinfo = text.slice(authority, Math.min(lastAt, authority + 256));
-      const keep = keepUserNames && (USER_NAME.test(userinfo) || HOST_THEN_PATH.test(userinfo));
+      const scheme = /([a-z][a-z0-9+.-]*)$/i.exec(text.slice(wordStart, authority - 3))?.[1]?.toLowerCase() ?? '';
+      const keep =
+        keepUserNames && ((USER_SCHEMES.has(scheme) && USER_NAME.test(userinfo)) || HOST_THEN_PATH.test(userinfo));
       if (!keep) spans.push([authority, lastAt]);
     } else if (authority < 0 && firstColon >= 0 && firstColon < lastAt && !isDigestOrMail(text, wordStart, lastAt))
       spans.push([firstColon + 1, lastAt]);
@@ -48,13 +50,39 @@ function credentialSpans(text: string, keepUserNames: boolean): Span[] {
  * digits or capitals, or is longer, and stays hidden.
  */
 const USER_NAME = /^(?=.{1,32}$)[a-z]+(?:[._-][a-z]+){0,3}$/;
+/**
+ * Schemes whose userinfo alone is a user name. Not redis (redis://secret@cache: a lone userinfo is the password) nor
+ * one unknown: there it stays hidden.
+ */
+const USER_SCHEMES = new Set([
+  'ssh',
+  'git',
+  'git+ssh',
+  'ssh+git',
+  'rsync',
+  'sftp',
+  'ftp',
+  'postgres',
+  'postgresql',
+  'mysql',
+  'mariadb',
+  'mongodb',
+  'amqp',
+  'amqps',
+  'ldap',
+  'ldaps',
+  'smtp',
+  'http',
+  'https',
+]);
 
 /**
  * A host name, a port maybe, then a path: the @ is the path's (https://registry.npmjs.org/@types/node,
  * https://unpkg.com/@scope/pkg@1.0.0/x.js), since a user name or a password is not a dotted host with a number after
  * its colon.
  */
-const HOST_THEN_PATH = /^(?:localhost|(?:[a-z0-9-]{1,63}\.)+[a-z]{2,24})(?::\d{1,5})?\/[^@]*/;
+// The whole of it, with no colon after the port: "mirror.gcr.io/,https://ci:pw@registry" is another URL's userinfo.
+const HOST_THEN_PATH = /^(?:localhost|(?:[a-z0-9-]{1,63}\.)+[a-z]{2,24})(?::\d{1,5})?\/[^:]*$/;
 
 /**
  * nginx:1.25@sha256:… is an image pinned by digest, mailto:ops@host an address, 12:30@daily a time: no password in
