@@ -126,8 +126,9 @@ const CONCEPTS: string[][] = [
   ['mount', '마운트', 'mount', 'mounts', 'mounting', 'mounted', 'bind', '바인드'],
   // A volume is Docker's other kind of mount, which the notes' bind mount is not.
   ['volume', '볼륨', 'volume', 'volumes', '볼륨들'],
-  // Not attach: docker attach joins a container's output, a command of its own.
-  ['connect', '연결', 'connect', 'connection', 'link', '공유폴더'],
+  ['connect', '연결', 'connect', 'connection', 'link', 'attach', '공유폴더'],
+  // "attach to a running container": docker attach, joining its output, not connecting a folder to it.
+  ['attachto', 'attach to', 'attaching to'],
   ['host', '호스트', 'host', 'hosts', 'hosting', '호스팅'],
   ['variable', '변수', 'variable', 'variables', 'env var'],
   [
@@ -1932,6 +1933,7 @@ const TECH_TERMS = [
   'buildkit',
   'buildx',
   'multiarch',
+  'attachto',
   'osprocess',
   'signing',
   'disadvantage',

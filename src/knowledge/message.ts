@@ -149,8 +149,9 @@ const MAX_COMPLAINT_CHARS = 80;
  */
 const DAY_TALK =
   /점심|저녁\s*(?:뭐|먹|메뉴)|밥\s*(?:먹|뭐|메뉴)|커피|날씨|비\s*(?:온|와|오)|눈\s*(?:온|와|오)|배고|졸려|졸리|피곤|월요병|불금|퇴근|출근|야근|회식|휴가|연차|\b(?:lunch|coffee|weather|hungry|sleepy|raining|snowing|tgif|commute|weekend|vacation|holiday)\b/i;
+// The notes' subjects, so that "퇴근 전에 $() 뜻 알려줘" or "what's a cluster, before the holiday" still asks them.
 const DOCKER_TALK =
-  /도커|docker|컨테이너|container|이미지|image|쿠버|k8s|kube|compose|컴포즈|swarm|스웜|registry|레지스트리|볼륨|volume|wsl|엔진|engine|서버|server|배포|deploy|빌드|build/i;
+  /도커|docker|컨테이너|container|이미지|image|쿠버|k8s|kube|compose|컴포즈|swarm|스웜|registry|레지스트리|허브|\bhub\b|볼륨|volume|wsl|엔진|engine|서버|server|배포|deploy|빌드|build|클러스터|cluster|오케스트|orchestrat|노드|\bnodes?\b|마운트|mount|루트|디렉|director|셸|쉘|shell|변수|variable|명령|command|\$/i;
 const MAX_DAY_TALK_CHARS = 40;
 const ASKS_HOW = /어떻게|어케|방법|하는\s?법|추천|레시피|메뉴|\b(?:how|recipe|menu|recommend|best|which)\b/i;
 
@@ -275,7 +276,7 @@ export function readMessage(text: string): Message {
   const whole = bare(clean);
   if (ABOUT_BOT.test(whole)) return { sentences: [], chat: 'help' };
   // Small talk names nothing of Docker and quotes no code.
-  const plainTalk = !DOCKER_TALK.test(whole) && !clean.includes('`');
+  const plainTalk = !DOCKER_TALK.test(clean) && !clean.includes('`');
   const complains =
     whole.length <= MAX_COMPLAINT_CHARS &&
     (NO_HELP.test(whole) || (COMPLAINT.test(whole) && THE_ANSWER.test(whole))) &&

@@ -316,21 +316,25 @@ export function assembleKnowledgeBase(
       return { ...s, words: dropAspectVerbs(mendSplitTypos(words), s.text) };
     });
     const domain = domainOf(new Set(tokenized.flatMap((s) => s.words.map((w) => w.token))));
-    // "nginx 이미지", "the redis container": the software an image or a container holds is what it carries, the
-    // notes' own example of that (mysql) being one, not another subject.
-    const carried = (ws: Word[], i: number) =>
-      PACKAGED_SOFTWARE.has(ws[i]!.token) && PAYLOAD_OF.has(ws[i + 1]?.token ?? '');
-    const classified = (ws: Word[]) =>
+    // "nginx 이미지", "the redis image": the software an image holds is what it carries, the notes' own example of
+    // that (mysql) being one, not another subject.
+    // Only written right before the word for an image: "jenkins in a container", "the jenkins container" say where
+    // something runs, which is about that software.
+    const carried = (ws: Word[], i: number, text: string) =>
+      PACKAGED_SOFTWARE.has(ws[i]!.token) &&
+      ws[i + 1]?.token === 'image' &&
+      text.toLowerCase().includes(`${ws[i]!.typed} ${ws[i + 1]!.typed}`.toLowerCase());
+    const classified = (ws: Word[], text: string) =>
       ws.flatMap((w, i) => {
         const c = classify(w, domain);
-        if (c?.kind === 'topic' && !c.ofDocker && w.shape !== 'command' && carried(ws, i)) return [];
+        if (c?.kind === 'topic' && !c.ofDocker && w.shape !== 'command' && carried(ws, i, text)) return [];
         return c ? [{ ...c, typed: w.typed }] : [];
       });
     const bySentence = tokenized.map((s) => ({
       role: s.role,
       text: s.text,
       sentence: s.sentence,
-      words: classified(s.words),
+      words: classified(s.words, s.text),
     }));
     // The question sentences are what is asked. One that names nothing ("그게 뭔가요?", "이게 뭘 보여주는
     // 거예요?") asks about the clause before it; a message that asks nothing (a bare topic) is all question.
@@ -387,7 +391,7 @@ export function assembleKnowledgeBase(
             role: 'question' as const,
             text: quoted,
             sentence: before.sentence,
-            words: classified(tokenizeWords(quoted)),
+            words: classified(tokenizeWords(quoted), quoted),
           }
         : undefined;
       if (quote && hasSubject(quote)) bySentence.push(quote);
@@ -592,6 +596,9 @@ export function assembleKnowledgeBase(
           .reverse()
           .find((x) => isObject(x) && !PLACE_PARTICLE.test(x.typed))?.token;
       } else {
+        // "public images": an adjective of the operation says what kind of thing follows, as 공개 이미지 does.
+        const next = words[i + 1];
+        if (OPERATION_ADJECTIVES.has(w.typed) && next && isObject(next)) return [];
         // …unless the word just before it makes the two one noun ("docker install guide").
         const lower = text.normalize('NFC').toLowerCase();
         const at = lower.indexOf(w.typed);
@@ -1155,10 +1162,10 @@ function isVerbAsThing(token: string): boolean {
   const before = token.charCodeAt(token.length - 2) - 0xac00;
   return before >= 0 && before < 11172 && [4, 8].includes(before % 28);
 }
+/** English adjectives that spell an operation's concept (public → share): before a noun, a kind of thing. */
+const OPERATION_ADJECTIVES = new Set(['public']);
 /** Laughter typed in Latin letters (haha, hahah, hehe, lol, lmao): no name of anything. */
 const LAUGHTER = /^(?:(?:ha|he|ah){2,}h?|lo+l|lmf?ao+|rofl|xd+)$/;
-/** What carries software: the word after a product's name that makes it the payload. */
-const PAYLOAD_OF = new Set(['image', 'container']);
 /** Software that images are commonly made of (the official images): servers, databases, runtimes, base systems. */
 const PACKAGED_SOFTWARE = new Set(
   `nginx httpd apache tomcat redis 레디스 postgres postgresql mariadb mongo mongodb elasticsearch kafka 카프카 rabbitmq

@@ -2170,3 +2170,22 @@ describe('round 17: laughter in Latin letters names nothing', () => {
     expectAnswered(q, id);
   });
 });
+
+describe('round 17 review: what the round had caught that it should not', () => {
+  it.each([
+    ['퇴근 전에 $() 뜻 알려줘', 'command-substitution'],
+    ["what's a cluster, before the holiday", 'cluster'],
+    ['how do I attach a host folder to a container', 'disk-mount'],
+    ["Where do public images like mysql come from? What's Docker Hub exactly?", 'docker-registry'],
+  ])('%s is still answered', (q, id) => {
+    expectAnswered(q, id);
+  });
+
+  it.each([
+    'how do I run jenkins in a container',
+    'can I run docker inside the jenkins container',
+    'how do I run a traefik container in docker swarm',
+  ])('%s, software where it runs, is about that software', (q) => {
+    expect(kb.ask(q).outcome).not.toBe('answered');
+  });
+});
