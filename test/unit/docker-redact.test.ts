@@ -1643,3 +1643,10 @@ describe('round 17 review: what the round-17 pass showed that may be a secret', 
     expect(redactSecrets(command)).toBe(command);
   });
 });
+
+describe('round 17 review: a value of many quoted parts', () => {
+  it('is hidden whole past the cap on parts', () => {
+    const value = Array.from({ length: 20 }, (_, i) => (i === 18 ? "'hunter2pass'" : "'a'")).join('');
+    expect(redactSecrets(`app --password ${value} next`)).toBe('app --password *** next');
+  });
+});

@@ -263,7 +263,8 @@ function localValueEnd(text: string, start: number, region: number): number {
       if (close < 0) return text.length;
       end = close + 1;
     }
-    return end;
+    // Past the cap, the rest of the word is still the value: hidden whole, never shown from its next part on.
+    return isQuote(text.charCodeAt(end)) && text.charCodeAt(end) !== region ? valueEnd(text, end, region) : end;
   }
   return trimCommandEnd(text, start, valueEnd(text, start, region));
 }
