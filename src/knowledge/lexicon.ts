@@ -900,11 +900,19 @@ const CONCEPTS: string[][] = [
   // Greetings carry no question (and 좋은 alone means an advantage); dropped as a stopword.
   ['greeting', '좋은 아침', '좋은 하루', '좋은 주말', '좋은 저녁', 'good morning', 'good afternoon', 'good evening'],
   ['kind', '종류', 'kind', 'kinds', 'type', 'types', '유형'],
+  // A service that is down: an outage to troubleshoot.
+  ['outage', 'outage', 'outages', 'is down', 'went down', 'goes down', 'was down', 'are down', 'is it down'],
   // A machine's name is not the host it names.
   ['hostname', '호스트네임', '호스트명', 'host name', 'hostnames'],
   // Processes of an operating system (two processes in one container, PID 1), not the steps of a flow.
   [
     'osprocess',
+    'running processes',
+    'processes running',
+    'list processes',
+    'see processes',
+    'processes in',
+    'processes inside',
     'two processes',
     'multiple processes',
     'several processes',
@@ -1933,6 +1941,7 @@ const TECH_TERMS = [
   'buildkit',
   'buildx',
   'multiarch',
+  'outage',
   'attachto',
   'osprocess',
   'signing',

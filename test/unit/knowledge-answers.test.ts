@@ -2189,3 +2189,9 @@ describe('round 17 review: what the round had caught that it should not', () => 
     expect(kb.ask(q).outcome).not.toBe('answered');
   });
 });
+
+describe('round 17: a service that is down, and the processes running in a container, are beyond the notes', () => {
+  it.each(['docker hub is down what do i do', 'how do i see running processes in a container'])('%s', (q) => {
+    expect(kb.ask(q).outcome).not.toBe('answered');
+  });
+});
