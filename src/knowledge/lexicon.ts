@@ -751,6 +751,11 @@ const CONCEPTS: string[][] = [
   [
     'briefly',
     'in simple terms',
+    'in simple words',
+    'in plain words',
+    'in easy words',
+    'in simple language',
+    'in plain language',
     'in plain terms',
     "in layman's terms",
     'simple terms',

@@ -2195,3 +2195,9 @@ describe('round 17: a service that is down, and the processes running in a conta
     expect(kb.ask(q).outcome).not.toBe('answered');
   });
 });
+
+describe('round 17: "in simple words" is the layout of the answer', () => {
+  it('docker in simple words is the overview', () => {
+    expectAnswered('docker in simple words', 'docker-overview');
+  });
+});
