@@ -23,9 +23,10 @@ const VERB_ENDING =
 const PREDICATE_END =
   /(?:[아어여](?:두|놓|버리)|[다요어아여워와봐줘져쳐혀겨러라려서게니네죠까데던든며자래냐해돼했됐음함됨짐된한할될하줄긴]|(?:주|으|하|보|되|오|가|받|쓰)[실시셔세신]|(?<![\uac00-\ud7a3])계[실시셔세신]|드[리린릴])$/;
 /** A syllable ending in ㅆ (했, 있, 막혔): Korean spells tenses and 있다/없다 so, nouns hardly ever. */
-const hasTenseSyllable = (word: string) =>
-  [...word].some((c) => isSyllable(c) && (c.charCodeAt(0) - 0xac00) % 28 === 20);
+const hasTenseSyllable = (word: string) => [...word].some((c) => finalConsonant(c) === 20);
 const isSyllable = (c: string) => c >= '\uac00' && c <= '\ud7a3';
+/** A syllable's final consonant as Unicode numbers it (0: none, 4: ㄴ, 8: ㄹ, 20: ㅆ); -1 for anything else. */
+export const finalConsonant = (c: string) => (isSyllable(c) ? (c.charCodeAt(0) - 0xac00) % 28 : -1);
 
 /**
  * A Korean word typed as a verb or an adjective (거치는지, 낯설어서, 붙으면): it says what happens, not what it

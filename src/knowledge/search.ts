@@ -3,6 +3,7 @@ import { LEXICON } from './lexicon.ts';
 import { isOwnSetting, readMessage, scannedPart } from './message.ts';
 import {
   ADD_VERBS,
+  finalConsonant,
   HOW_ASKED,
   isHangul,
   isKoreanPredicate,
@@ -320,16 +321,18 @@ export function assembleKnowledgeBase(
     // that (mysql) being one, not another subject.
     // Only written right before the word for an image: "jenkins in a container", "the jenkins container" say where
     // something runs, which is about that software.
-    const carried = (ws: Word[], i: number, text: string) =>
+    const carried = (ws: Word[], i: number, lower: string) =>
       PACKAGED_SOFTWARE.has(ws[i]!.token) &&
       ws[i + 1]?.token === 'image' &&
-      text.toLowerCase().includes(`${ws[i]!.typed} ${ws[i + 1]!.typed}`.toLowerCase());
-    const classified = (ws: Word[], text: string) =>
-      ws.flatMap((w, i) => {
+      lower.includes(`${ws[i]!.typed} ${ws[i + 1]!.typed}`.toLowerCase());
+    const classified = (ws: Word[], text: string) => {
+      const lower = text.toLowerCase();
+      return ws.flatMap((w, i) => {
         const c = classify(w, domain);
-        if (c?.kind === 'topic' && !c.ofDocker && w.shape !== 'command' && carried(ws, i, text)) return [];
+        if (c?.kind === 'topic' && !c.ofDocker && w.shape !== 'command' && carried(ws, i, lower)) return [];
         return c ? [{ ...c, typed: w.typed }] : [];
       });
+    };
     const bySentence = tokenized.map((s) => ({
       role: s.role,
       text: s.text,
@@ -1159,8 +1162,7 @@ const SPACING_SLIP =
  */
 function isVerbAsThing(token: string): boolean {
   if (token.length < 3 || !/[거것게건걸]$/.test(token)) return false;
-  const before = token.charCodeAt(token.length - 2) - 0xac00;
-  return before >= 0 && before < 11172 && [4, 8].includes(before % 28);
+  return [4, 8].includes(finalConsonant(token.at(-2)!));
 }
 /** English adjectives that spell an operation's concept (public → share): before a noun, a kind of thing. */
 const OPERATION_ADJECTIVES = new Set(['public']);

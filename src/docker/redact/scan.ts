@@ -147,11 +147,16 @@ const SECRET_REFERENCE = new RegExp(
 export const referencedVariables = new WeakMap<Span[], Set<string>>();
 
 /**
+ * An OpenSSH public key's type and base64 (its one group), read up to 8 kB (an RSA key of 16384 bits is less): the
+ * source both the value check here and the random-run pass (tokens.ts) build on.
+ */
+export const OPENSSH_PUBLIC_KEY = String.raw`(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp(?:256|384|521)|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)[ \t]+(AAAA[A-Za-z0-9+/]{16,8192}={0,3})`;
+
+/**
  * An OpenSSH public key line as a whole value (--ssh-key "ssh-ed25519 AAAA… ops@host", an authorized_keys entry):
  * published, whatever its name says. Up to 8 kB of base64 and a short comment.
  */
-const PUBLIC_KEY_VALUE =
-  /^(["']?)(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp(?:256|384|521)|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)[ \t]+AAAA[A-Za-z0-9+/]{16,8192}={0,3}(?:[ \t]+[\w.@-]{1,64})?\1$/;
+const PUBLIC_KEY_VALUE = new RegExp(String.raw`^(["']?)${OPENSSH_PUBLIC_KEY}(?:[ \t]+[\w.@-]{1,64})?\1$`);
 
 export function maskValue(text: string, start: number, end: number, masks: Span[]): void {
   // Not under a password's name (DB_PASSWORD="ssh-rsa … hunter2"): there the comment may be the secret.

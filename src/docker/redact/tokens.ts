@@ -9,7 +9,7 @@
  * after what was masked, so the pass is linear whatever the input.
  */
 import { isSensitiveKey } from './keys.ts';
-import { isAlnum, type Span } from './scan.ts';
+import { isAlnum, OPENSSH_PUBLIC_KEY, type Span } from './scan.ts';
 
 interface Shape {
   prefixes: string[];
@@ -283,10 +283,9 @@ function maskRandomRuns(text: string, shaped: readonly Span[], masks: Span[]): v
 
 /**
  * An OpenSSH public key (authorized_keys' `ssh-ed25519 AAAA… comment`, --public-key, a deploy key's): base64 that
- * reads as random, and is published. Its base64 is read up to 8 kB (an RSA key of 16384 bits is less).
+ * reads as random, and is published.
  */
-const PUBLIC_KEY =
-  /(?<![\w-])(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp(?:256|384|521)|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)[ \t]+(AAAA[A-Za-z0-9+/]{16,8192}={0,3})/g;
+const PUBLIC_KEY = new RegExp(String.raw`(?<![\w-])${OPENSSH_PUBLIC_KEY}`, 'g');
 
 function publicKeySpans(text: string): Span[] {
   const spans: Span[] = [];
