@@ -133,6 +133,13 @@ const SETS: Array<[string, string]> = [
   // round 17 and never read; first sight on 230ded0 94.4% right-1st, 3 confident wrong, 53 of 56 declined, partial 27
   // of 30, chat 19 of 24 (round 16's code, 2e00466: 94.4%, 2, 54 of 56, 27 of 30, 19 of 24).
   ['held-out set AK', path.join(DATA, 'fresh-ak-questions.jsonl')],
+  // Held-out set AL: 200 messages (90 in, 30 partial, 56 out, 24 chat; a Korean fintech backend team moving from VMs
+  // to containers and a university data-science lab), written by a helper from the note bodies alone in round 18,
+  // asking the way someone who never read a note would (no title or alias word for word), and never read. Its
+  // partial questions named their note; each got that note's heading as its expected phrase. First sight on eda491b
+  // 64.4% right-1st, 3 confident wrong, 56 of 56 declined, partial 16 of 30, chat 20 of 24: of the 32 misses, 18
+  // were declined and 11 offered as partial, 18 of these 29 with the right note first.
+  ['held-out set AL', path.join(DATA, 'fresh-al-questions.jsonl')],
   // Probe AG: 180 mostly long messages asking for a note's list, comparison, criteria or steps (100 in, 40 partial,
   // 40 out; a university lab, a logistics backend team, a freelancer), written by a helper from the note bodies
   // alone in round 16; first sight on round 15's code 78.0% right-1st, 10 confident wrong, 39 of 40 declined,
