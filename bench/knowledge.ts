@@ -140,6 +140,12 @@ const SETS: Array<[string, string]> = [
   // 64.4% right-1st, 3 confident wrong, 56 of 56 declined, partial 16 of 30, chat 20 of 24: of the 32 misses, 18
   // were declined and 11 offered as partial, 18 of these 29 with the right note first.
   ['held-out set AL', path.join(DATA, 'fresh-al-questions.jsonl')],
+  // Held-out set AN: 200 messages (90 in, 30 partial, 56 out, 24 chat; a public-sector SI team writing formal Korean
+  // and an app team mixing Korean and English in one message), written in round 18 like AL (no title or alias word
+  // for word, partial questions expecting their note's heading) and never read. First sight on c09a4d4 (the code of
+  // eda491b) 51.1% right-1st, 7 confident wrong, 56 of 56 declined, partial 14 of 30, chat 21 of 24; of its 27
+  // Korean answerable questions 8 were answered right.
+  ['held-out set AN', path.join(DATA, 'fresh-an-questions.jsonl')],
   // Probe AG: 180 mostly long messages asking for a note's list, comparison, criteria or steps (100 in, 40 partial,
   // 40 out; a university lab, a logistics backend team, a freelancer), written by a helper from the note bodies
   // alone in round 16; first sight on round 15's code 78.0% right-1st, 10 confident wrong, 39 of 40 declined,
