@@ -159,6 +159,11 @@ const SETS: Array<[string, string]> = [
   // an e-commerce data team and a university DevOps class), written by a helper from the note bodies alone in round
   // 17; first sight on c88b5f4 88.5% right-1st, 11 confident wrong, 29 of 30 declined, partial 29 of 40; then read.
   ['probe AJ', path.join(DATA, 'probe-aj-questions.jsonl')],
+  // Probe AM: 200 messages asked as by someone who never read a note (140 in, 20 partial, 40 out; a game-server team
+  // writing Konglish and an e-commerce ops team with a Korean PM), written by a helper from the note bodies alone in
+  // round 18; first sight on c09a4d4 45.0% right-1st, 20 confident wrong, 39 of 40 declined, partial 11 of 20; then
+  // read and tuned on.
+  ['probe AM', path.join(DATA, 'probe-am-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */
