@@ -34,9 +34,27 @@ export const finalConsonant = (c: string) => (isSyllable(c) ? (c.charCodeAt(0) -
  * still names an action of its own subject.
  */
 export function isKoreanPredicate(typed: string, token: string): boolean {
+  // 쳐야됨 is a verb with 되다 of "must", not a noun made a verb (설치됨).
+  if (endsInAuxiliary(token)) return true;
   if (VERB_FROM_NOUN.exec(typed)?.[1] === token) return false;
   return VERB_FROM_NOUN.test(typed) || VERB_ENDING.test(typed) || PREDICATE_END.test(token) || hasTenseSyllable(token);
 }
+
+/**
+ * A verb joined by its 아/어 form to an auxiliary (이어주, 가져오, 찾아볼, 들어간, 밀려난, 정해진) or to 야 of
+ * "must" (쳐야, 해야): a syllable of the vowel 아, 애, 어, 여, 와, 왜 or 워 with no final consonant, then the
+ * auxiliary in any form. Two-syllable nouns take the auxiliaries' shape (사진, 여간), so those need three.
+ */
+function endsInAuxiliary(token: string): boolean {
+  const joint = token.at(-2);
+  if (!joint || !CONNECTIVE_VOWELS.has(medialVowel(joint)) || finalConsonant(joint) !== 0) return false;
+  return token.endsWith('야') || ([...token].length >= 3 && AUXILIARY_FORMS.test(token.at(-1)!));
+}
+/** Unicode's numbers for the vowels of the 아/어 form: 아 0, 애 1, 어 4, 여 6, 와 9, 왜 10, 워 14. */
+const CONNECTIVE_VOWELS = new Set([0, 1, 4, 6, 9, 10, 14]);
+/** 주다, 두다, 보다, 오다, 가다, 나다 and 지다 as they end a word (준, 둘, 봐, 온, 간, 난, 진…). */
+const AUXILIARY_FORMS = /^[주준줄줘두둔둘둬보본볼봐오온올와가간갈난날진질져]$/;
+const medialVowel = (c: string) => (isSyllable(c) ? Math.floor(((c.charCodeAt(0) - 0xac00) % 588) / 28) : -1);
 
 export function isHangul(token: string): boolean {
   return HANGUL_SYLLABLE.test(token);

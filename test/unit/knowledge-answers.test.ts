@@ -2201,3 +2201,30 @@ describe('round 17: "in simple words" is the layout of the answer', () => {
     expectAnswered('docker in simple words', 'docker-overview');
   });
 });
+
+describe('round 18: a Korean verb joined to an auxiliary is a verb, not a name', () => {
+  it.each([
+    ['들어간', '들어간'],
+    ['이어주는', '이어주'],
+    ['가져오고', '가져오'],
+    ['찾아볼', '찾아볼'],
+    ['밀려난', '밀려난'],
+    ['정해진', '정해진'],
+    ['쳐야됨', '쳐야'],
+  ])('%s', (typed, token) => {
+    expect(isKoreanPredicate(typed, token)).toBe(true);
+  });
+
+  it.each([
+    ['사진', '사진'],
+    ['여간', '여간'],
+    ['분야', '분야'],
+  ])('%s, a noun of two syllables in that shape, stays a noun', (typed, token) => {
+    expect(isKoreanPredicate(typed, token)).toBe(false);
+  });
+
+  it('so a question told with such verbs is answered', () => {
+    expectAnswered('괄호 안에 들어간 명령이랑 바깥 명령 중에 뭐가 먼저 돌아가요?', 'command-substitution');
+    expectAnswered('노트북 폴더를 컨테이너 안에서 보이게 하는 기능, 그거 뭘 뭐랑 이어주는 거임?', 'disk-mount');
+  });
+});
