@@ -1795,6 +1795,7 @@ const KOREAN_FILLERS = `
 측면 관점 입장 표현 원칙 원칙적 원칙적으로 정석적 정석적으로
 잘못 실수 죄송 기초 기초적 가리키 뜻하 일컫 물어보 여쭤보
 봇 봇님 봇아 도커봇 챗봇
+노트북 컴퓨터 맥북 피씨 현황 검토 도입 언급 남들 개발자분 개발자분들
 따르면 따르 문서상 노트상 위키상 자료상
 운영 운영하 운영중 몫 몫인
 `;
@@ -1821,6 +1822,8 @@ onboarding training slides slide deck presentation
 newbie newbies noob beginner beginners rookie total
 according accord regarding
 hood literally
+laptop laptops pc pcs workstation workstations macbook macbooks
+approach approaches conceptually relate relates relation relationship confirm
 `;
 
 /** The tools that install or run Kubernetes on a machine: technical words, and of Docker's world. */

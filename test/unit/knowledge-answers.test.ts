@@ -2228,3 +2228,17 @@ describe('round 18: a Korean verb joined to an auxiliary is a verb, not a name',
     expectAnswered('노트북 폴더를 컨테이너 안에서 보이게 하는 기능, 그거 뭘 뭐랑 이어주는 거임?', 'disk-mount');
   });
 });
+
+describe('round 18: the device the asker works on, and words about the asking, name no subject', () => {
+  it.each([
+    ['my work laptop is Windows 11, what do I need before I can get docker running locally?', 'wsl'],
+    ['If I edit a file on my laptop, does the container see the change, and the other way around?', 'disk-mount'],
+    ['when we stand up kubernetes, what do we actually end up with conceptually?', 'kubernetes'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+
+  it('Docker Desktop is still a product the notes lack', () => {
+    expect(kb.ask('WSL 은 깔았는데 Docker Desktop 에서 WSL integration 은 어디서 켜요?').outcome).toBe('partial');
+  });
+});
