@@ -1003,11 +1003,11 @@ const CODE_SPAN = /```[\s\S]*?```|`[^`\n]*`/g;
 const SET_ASIDE_KO =
   /((?:[^\s\uac00-\ud7a3]+\s+)?\S+?)\s*(?:말고는?|빼고는?|제외하고는?|외에도?|대신에?)(?![\uac00-\ud7a3])/gu;
 /**
- * "허브에서 받아 쓰는 경우 말고": a case told in a clause of its own before 말고 is set aside whole, from the start of
- * the clause (or a comma) to its head noun.
+ * "허브에서 받아 쓰는 경우 말고", "허브에서 받아오는거 말고": a case told in a clause of its own before 말고 is set aside
+ * whole, from the start of the clause (or a comma) to its head noun, written apart or onto the verb.
  */
 const SET_ASIDE_KO_CASE =
-  /(?:^|[,，]\s*)((?:[^\s,，]+\s+){1,6}?(?:경우|거|것|쪽|때))\s*(?:말고는?|빼고는?|대신에?)(?![\uac00-\ud7a3])/gu;
+  /(?:^|[,，]\s*)((?:[^\s,，]+\s+){1,6}?[^\s,，]*?(?:경우|거|것|쪽|때))\s*(?:말고는?|빼고는?|대신에?)(?![\uac00-\ud7a3])/gu;
 /** A verb before 말고 or 대신 (깔지 말고, 설치하는 대신): "don't", "instead of doing", not a thing set aside. */
 const VERB_BEFORE_SET_ASIDE = /[\uac00-\ud7a3](?:지|는|은|던)$/u;
 /**

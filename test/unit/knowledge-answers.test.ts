@@ -2242,3 +2242,12 @@ describe('round 18: the device the asker works on, and words about the asking, n
     expect(kb.ask('WSL 은 깔았는데 Docker Desktop 에서 WSL integration 은 어디서 켜요?').outcome).toBe('partial');
   });
 });
+
+describe('round 18: a case set aside with 말고 may end in 거 written onto its verb', () => {
+  it('"허브에서 받아오는거 말고" leaves the pulled image out, so building one is asked', () => {
+    expectAnswered(
+      '허브에서 받아오는거 말고 우리가 직접 이미지 만드는 경우는 흐름이 어떻게 달라요?',
+      'dockerfile-build-flow',
+    );
+  });
+});
