@@ -2251,3 +2251,12 @@ describe('round 18: a case set aside with 말고 may end in 거 written onto its
     );
   });
 });
+
+describe('round 18: coordinating containers is orchestrating them', () => {
+  it.each([
+    'name a couple of tools that do the multi-server container coordination job',
+    '그 컨테이너 지휘하는 개념 있잖아요, 그거 해주는 도구 예시 뭐 있음?',
+  ])('%s', (q) => {
+    expectAnswered(q, 'orchestration');
+  });
+});
