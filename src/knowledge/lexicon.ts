@@ -84,6 +84,7 @@ const CONCEPTS: string[][] = [
   [
     'create',
     '생성',
+    '제작',
     '만들*',
     '만드*',
     '만든*',
@@ -170,6 +171,7 @@ const CONCEPTS: string[][] = [
     'component',
     '컴포넌트',
     '구성요소',
+    '구성품',
     '구성 요소',
     'building blocks',
     'building block',
@@ -532,6 +534,7 @@ const CONCEPTS: string[][] = [
     '동작',
     '구조',
     '과정',
+    '전과정',
     '흐름',
     '단계',
     '절차',

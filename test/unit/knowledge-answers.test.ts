@@ -2260,3 +2260,19 @@ describe('round 18: coordinating containers is orchestrating them', () => {
     expectAnswered(q, 'orchestration');
   });
 });
+
+describe('round 18: Korean words for making, the whole process and the parts of a thing', () => {
+  it('제작 is making, 전과정 the whole flow and 구성품 the components', () => {
+    expect(tokenize('제작 전과정 구성품')).toEqual(tokenize('생성 과정 구성요소'));
+  });
+
+  it.each([
+    [
+      '자체 제작 이미지를 쓰는 경우, 컨테이너 실행까지 어떤 단계를 거치는지 순서대로 알려주실 수 있나요?',
+      'dockerfile-build-flow',
+    ],
+    ['도커 구성품 4개 중에 쿠버한테 밀려난 애는 누구임?', 'docker-components'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+});
