@@ -17,11 +17,12 @@ const SCRIPT_RUN =
 const VERB_ENDING =
   /(?:는지|는데|는다|려고|려면|려다|면서|도록|어서|아서|여서|니까|더니|더라|습니다|세요|셔요|어요|아요|여요|네요|군요|다고|냐고|자고|고요|나요|까요|을까|는가|던가|시나|으면|[럽겠었았했하되쉽렵]지만|[었았겠][\uac00-\ud7a3]*)$/;
 /**
- * A verb's or adjective's last syllable as the normaliser leaves it (낯설어, 흘러가, 만한, 주실, 말하), or a verb
- * with an auxiliary of keeping or finishing (쌓아두, 적어놓, 지워버리).
+ * A verb's or adjective's last syllable as the normaliser leaves it (낯설어, 흘러가, 만한, 주실, 말하), an honorific
+ * verb made a noun (주시기 of "설명해 주시기 바랍니다"), or a verb with an auxiliary of keeping or finishing (쌓아두,
+ * 적어놓, 지워버리).
  */
 const PREDICATE_END =
-  /(?:[아어여](?:두|놓|버리)|[다요어아여워와봐줘져쳐혀겨러라려서게니네죠까데던든며자래냐해돼했됐음함됨짐된한할될하줄긴]|(?:주|으|하|보|되|오|가|받|쓰)[실시셔세신]|(?<![\uac00-\ud7a3])계[실시셔세신]|드[리린릴])$/;
+  /(?:[아어여](?:두|놓|버리)|[다요어아여워와봐줘져쳐혀겨러라려서게니네죠까데던든며자래냐해돼했됐음함됨짐된한할될하줄긴]|(?:주|으|하|보|되|오|가|받|쓰)(?:[실시셔세신]|시기)|(?<![\uac00-\ud7a3])계[실시셔세신]|드[리린릴])$/;
 /** A syllable ending in ㅆ (했, 있, 막혔): Korean spells tenses and 있다/없다 so, nouns hardly ever. */
 const hasTenseSyllable = (word: string) => [...word].some((c) => finalConsonant(c) === 20);
 const isSyllable = (c: string) => c >= '\uac00' && c <= '\ud7a3';

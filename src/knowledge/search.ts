@@ -1146,8 +1146,8 @@ function contentRarity(typed: string, token: string): number | undefined {
   // one with an ending no list holds (뭐하는곳, 뭐임), or a question or filler word mistyped (먼지 for 뭔지, 뭐엿지).
   if (SPACING_SLIP.test(typed) || QUESTION_WORD_START.test(token) || KOREAN_STOPWORD_SLIPS.correct(token))
     return undefined;
-  // A verb made a thing (하는거, 가진거, 만든 것): what is done, not a name.
-  if (isVerbAsThing(token)) return undefined;
+  // A verb made a thing (하는거, 가진거, 만든 것): what is done, not a name; an adverb of 히 (간략히, 신속히): how.
+  if (isVerbAsThing(token) || /^[\uac00-\ud7a3]+히$/.test(token)) return undefined;
   // A team (기획팀, 개발팀, 데이터팀) says who asks or for whom, not what about.
   if (/^[\uac00-\ud7a3]{1,4}팀$/.test(token)) return undefined;
   // A one-syllable word with its particle (감이, 말이) is no name either.

@@ -2276,3 +2276,19 @@ describe('round 18: Korean words for making, the whole process and the parts of 
     expectAnswered(q, id);
   });
 });
+
+describe('round 18: formal Korean names nothing by its politeness', () => {
+  it.each([
+    ['주시기', '주시기'],
+    ['하시기', '하시기'],
+  ])('%s, an honorific verb made a noun, is a verb', (typed, token) => {
+    expect(isKoreanPredicate(typed, token)).toBe(true);
+  });
+
+  it.each([
+    ['컨테이너 삭제 시 이미지와의 선후 관계에 대한 기준이 있는지 문의드립니다.', 'deletion-order'],
+    ['저희 기관에서 쿠버네티스 도입을 검토 중이온데, 쿠버네티스의 정의를 간략히 설명해 주시기 바랍니다.', 'kubernetes'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+});
