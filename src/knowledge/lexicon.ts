@@ -172,6 +172,7 @@ const CONCEPTS: string[][] = [
     '컴포넌트',
     '구성요소',
     '구성품',
+    '요소',
     '구성 요소',
     'building blocks',
     'building block',

@@ -195,11 +195,11 @@ const ENGLISH_ASKING =
   /^(?:what|whats|what's|how|why|when|where|which|who|whose|can|could|is|are|do|does|did|should|would|will|may|must|please|pls|explain|tell me|describe|any|anyone|and)\b/i;
 /**
  * A request asks as a question does, full stop or not, however politely it is put: "설명해 주실 수 있을까요",
- * "알려주시면 감사하겠습니다", "요약해주세요", "알고 싶어요", "could someone give me the gist of", "I need a
+ * "알려주시면 감사하겠습니다", "정리하여 주시면", "요약해주세요", "알고 싶어요", "could someone give me the gist of", "I need a
  * summary of", "I'd appreciate an explanation of".
  */
 const KOREAN_REQUEST =
-  /(?:알려|설명|요약|정리|안내|가르쳐|소개|추천|공유|짚어|말씀|보여|비교)\s?(?:해\s?)?(?:주[세시실십겠]|주셔(?!서)|줘|줄\s?수|줄래|주면|주라|드려|드립|부탁)|(?<!잘\s?)부탁\s?(?:드려|드립|해요|합니다|해)|어떻게\s?(?:해야|하면|하는)/;
+  /(?:알려|설명|요약|정리|안내|가르쳐|소개|추천|공유|짚어|말씀|보여|비교)\s?(?:해\s?|하여\s?)?(?:주[세시실십겠]|주셔(?!서)|줘|줄\s?수|줄래|주면|주라|드려|드립|부탁)|(?<!잘\s?)부탁\s?(?:드려|드립|해요|합니다|해)|어떻게\s?(?:해야|하면|하는)/;
 /** Curious or wanting to know ("…쓰는지 기준이 궁금합니다"), not the doubt of a story ("뭐가 깔렸는지 모르겠어요"). */
 const CURIOUS = /(?:싶|궁금)(?:어요|습니다|네요|어|은데요|다|해요|합니다|하네요|한데요)/;
 /** A wish or a doubt ("알고 싶어요", "궁금합니다", "I need a summary of"): the question when nothing else asks. */

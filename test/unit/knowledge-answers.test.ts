@@ -2292,3 +2292,18 @@ describe('round 18: formal Korean names nothing by its politeness', () => {
     expectAnswered(q, id);
   });
 });
+
+describe('round 18: "정리하여 주시면 감사하겠습니다" asks, it does not thank', () => {
+  it('a request put as thanks in advance is answered', () => {
+    const answer = kb.ask('교육 자료 작성을 위해 도커를 구성하는 주요 요소를 정리하여 주시면 감사하겠습니다.');
+    expect(answer.chat).toBeUndefined();
+    expect(answer.outcome).toBe('answered');
+    expect(top('교육 자료 작성을 위해 도커를 구성하는 주요 요소를 정리하여 주시면 감사하겠습니다.')).toBe(
+      'docker-components',
+    );
+  });
+
+  it('thanks alone are still thanks', () => {
+    expect(kb.ask('감사합니다').chat).toBe('thanks');
+  });
+});
