@@ -164,6 +164,10 @@ const SETS: Array<[string, string]> = [
   // round 18; first sight on c09a4d4 45.0% right-1st, 20 confident wrong, 39 of 40 declined, partial 11 of 20; then
   // read and tuned on.
   ['probe AM', path.join(DATA, 'probe-am-questions.jsonl')],
+  // Probe AO: 180 messages in formal Korean as public institutions and large firms write it, asked as by someone
+  // who never read a note (140 in, 40 out), written by a helper from the note bodies alone in round 18; first
+  // sight on 20ccce2 34.3% right-1st, 11 confident wrong, 40 of 40 declined (eda491b: 33.6%, 10); then read.
+  ['probe AO', path.join(DATA, 'probe-ao-questions.jsonl')],
 ];
 
 /** A ranker under test: entry ids best first, and what it claims. */
