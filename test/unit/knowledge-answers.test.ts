@@ -2307,3 +2307,21 @@ describe('round 18: "정리하여 주시면 감사하겠습니다" asks, it does
     expect(kb.ask('감사합니다').chat).toBe('thanks');
   });
 });
+
+describe('round 18: the vocabulary of formal requests says what the asking is for, not what it is about', () => {
+  it.each([
+    [
+      '전 직원 대상 Docker 기초 교육 자료를 작성하고 있는데, Docker 플랫폼을 이루는 핵심 요소에 어떤 것들이 있는지 전체 목록을 확인하고자 합니다. 각 요소의 명칭을 안내해 주시기 바랍니다.',
+      'docker-components',
+    ],
+    ['서버 내 보관 중인 이미지를 일람으로 출력하는 명령어를 안내 부탁드립니다.', 'listing-commands'],
+    ['컨테이너를 기동하기까지의 단계를 순서대로 안내해 주십시오. Dockerfile 기반입니다.', 'dockerfile-build-flow'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+
+  it('a Docker topic in formal words is still beyond the notes', () => {
+    expect(kb.ask('컨테이너 재시작 정책 always랑 unless-stopped 차이').outcome).not.toBe('answered');
+    expect(kb.ask('노트북 하드 디스크를 SSD로 교체하면 빨라져요?').outcome).toBe('none');
+  });
+});
