@@ -312,6 +312,7 @@ const CONCEPTS: string[][] = [
     'many',
     '여러',
     '여러개',
+    '다중',
     '다수',
     '다수의',
     '많은',
@@ -642,7 +643,7 @@ const CONCEPTS: string[][] = [
   ['filesystem', '파일시스템', '파일 시스템', 'filesystem', 'file system', 'fs'],
   ['config', '설정', '지정', 'config', 'configuration', 'configure', 'settings', 'setting'],
   // What a thing is made of (구성돼 있어, 구성 정보), not setting it up.
-  ['composition', '구성', '구성정보', '이루어*', 'consist', 'consists', 'consisting'],
+  ['composition', '구성', '구성정보', '이루어*', '이루*', 'consist', 'consists', 'consisting'],
   [
     'definition',
     '정의',
@@ -1821,6 +1822,7 @@ const KOREAN_FILLERS = `
 바람직한 타당 타당한 가능 가능한 가능여부 불가 상이 동일한 유사 유사한 별도 별도로 각종 제반 일체
 전체적 전체적으로 기본적인 원론적 원론적으로 개략 개략적 개략적으로 요지 취지 목적상 차원 차원에서
 입장에서 관점에서 기준으로 기준상 사실 사실상으로 이론상
+달리 대비 외부 반영 업계 진영 제품군 고유 자체적 자체적으로 정상적 정상적으로 혼용 납득 평가위원 사업
 따르면 따르 문서상 노트상 위키상 자료상
 운영 운영하 운영중 몫 몫인
 `;

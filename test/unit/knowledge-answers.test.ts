@@ -2325,3 +2325,22 @@ describe('round 18: the vocabulary of formal requests says what the asking is fo
     expect(kb.ask('노트북 하드 디스크를 SSD로 교체하면 빨라져요?').outcome).toBe('none');
   });
 });
+
+describe('round 18: more of formal Korean: 이루는 is what a thing is made of, 다중 is many', () => {
+  it('tokens', () => {
+    expect(tokenize('이루는 다중')).toEqual(tokenize('구성 여러'));
+  });
+
+  it.each([
+    [
+      '수고 많으십니다. 교육 자료에서 image와 container라는 용어를 혼용하는 사례가 있어 바로잡으려 합니다. 두 용어의 정의와 차이를 설명해 주시기 바랍니다.',
+      'docker-overview',
+    ],
+    [
+      'Docker 제품군을 구성하는 네 가지 주요 요소의 명칭과 각각의 역할을 간략히 정리해 주실 수 있겠습니까?',
+      'docker-components',
+    ],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+});
