@@ -648,6 +648,11 @@ const CONCEPTS: string[][] = [
     'definition',
     '정의',
     '용어집',
+    'terminology',
+    'glossary',
+    'vocab',
+    'vocabulary',
+    'jargon',
     '뜻',
     '의미',
     '개념',
@@ -1850,7 +1855,7 @@ newbie newbies noob beginner beginners rookie total
 according accord regarding
 hood literally
 laptop laptops pc pcs workstation workstations macbook macbooks
-approach approaches conceptually relate relates relation relationship confirm
+approach approaches conceptually textbook relate relates relation relationship confirm
 `;
 
 /** The tools that install or run Kubernetes on a machine: technical words, and of Docker's world. */

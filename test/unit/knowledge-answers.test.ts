@@ -2344,3 +2344,13 @@ describe('round 18: more of formal Korean: 이루는 is what a thing is made of,
     expectAnswered(q, id);
   });
 });
+
+describe('round 18: the words for words (vocab, terminology, glossary) ask for a definition', () => {
+  it('"quick vocab check" is no other subject', () => {
+    expectAnswered(
+      "quick vocab check: that group of machines that host our containerized apps together — what's the textbook definition?",
+      'cluster',
+    );
+    expect(tokenize('vocab terminology glossary')).toEqual(tokenize('definition definition definition'));
+  });
+});
