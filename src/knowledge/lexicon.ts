@@ -30,6 +30,9 @@ const CONCEPTS: string[][] = [
     'delete',
     '삭제',
     '제거',
+    'get rid of',
+    'getting rid of',
+    'got rid of',
     '지우*',
     '지워*',
     '지운*',
@@ -100,6 +103,7 @@ const CONCEPTS: string[][] = [
     'build',
     'builds',
     'building',
+    'built',
     '빌드',
     'generate',
   ],
@@ -312,6 +316,7 @@ const CONCEPTS: string[][] = [
     'many',
     '여러',
     '여러개',
+    'tons',
     '다중',
     '다수',
     '다수의',
@@ -1855,7 +1860,7 @@ newbie newbies noob beginner beginners rookie total
 according accord regarding
 hood literally
 laptop laptops pc pcs workstation workstations macbook macbooks
-approach approaches conceptually textbook relate relates relation relationship confirm
+approach approaches conceptually textbook equivalent counterpart built-in builtin relate relates relation relationship confirm
 `;
 
 /** The tools that install or run Kubernetes on a machine: technical words, and of Docker's world. */

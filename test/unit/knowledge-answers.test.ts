@@ -2354,3 +2354,19 @@ describe('round 18: the words for words (vocab, terminology, glossary) ask for a
     expect(tokenize('vocab terminology glossary')).toEqual(tokenize('definition definition definition'));
   });
 });
+
+describe('round 18: everyday English for deleting, for many and for a counterpart', () => {
+  it('"get rid of" is deleting, "tons" many and "built" made', () => {
+    expect(tokenize('get rid of tons built')).toEqual(tokenize('delete many create'));
+  });
+
+  it.each([
+    ['after I kill the old containers, which images am I supposed to get rid of?', 'deletion-order'],
+    [
+      "old-school we'd install MySQL on the box and start it. what's the container-world equivalent?",
+      'traditional-vs-docker',
+    ],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+});
