@@ -653,6 +653,11 @@ const CONCEPTS: string[][] = [
     'definition',
     '정의',
     '용어집',
+    // 기술하다 is to describe; 기술 alone is a technology (격리 기술).
+    '기술하*',
+    '기술해*',
+    '기술할*',
+    '기술된*',
     'terminology',
     'glossary',
     'vocab',

@@ -2370,3 +2370,10 @@ describe('round 18: everyday English for deleting, for many and for a counterpar
     expectAnswered(q, id);
   });
 });
+
+describe('round 18: 기술하다 is to describe, 기술 alone a technology', () => {
+  it('reads the verb as asking for a description', () => {
+    expect(tokenize('기술해야 기술하여')).toEqual(tokenize('정의 정의'));
+    expect(tokenize('격리 기술')).toContain('기술');
+  });
+});
