@@ -651,6 +651,10 @@ const CONCEPTS: string[][] = [
   ['composition', '구성', '구성정보', '이루어*', '이루*', 'consist', 'consists', 'consisting'],
   [
     'definition',
+    '용어',
+    'stand for',
+    'stands for',
+    'refers to',
     '정의',
     '용어집',
     // 기술하다 is to describe; 기술 alone is a technology (격리 기술).
@@ -1028,6 +1032,13 @@ const CONCEPTS: string[][] = [
   ],
   [
     'role',
+    '책임',
+    '임무',
+    '맡아*',
+    '맡는',
+    'in charge of',
+    'take care of',
+    'takes care of',
     '역할',
     '담당',
     '주체',

@@ -2377,3 +2377,14 @@ describe('round 18: 기술하다 is to describe, 기술 alone a technology', () 
     expect(tokenize('격리 기술')).toContain('기술');
   });
 });
+
+describe('round 18: what a part takes care of is its role; what a name stands for is its definition', () => {
+  it('reads the phrases as the notes words', () => {
+    expect(tokenize('take care of 맡는 책임')).toEqual(tokenize('role role role'));
+    expect(tokenize('stands for 용어')).toEqual(tokenize('definition definition'));
+  });
+
+  it('"What exactly does Docker Engine take care of in the pull → run flow?" is the engine', () => {
+    expectAnswered('What exactly does Docker Engine take care of in the pull → run flow?', 'docker-engine');
+  });
+});
