@@ -146,6 +146,11 @@ const SETS: Array<[string, string]> = [
   // eda491b) 51.1% right-1st, 7 confident wrong, 56 of 56 declined, partial 14 of 30, chat 21 of 24; of its 27
   // Korean answerable questions 8 were answered right.
   ['held-out set AN', path.join(DATA, 'fresh-an-questions.jsonl')],
+  // Held-out set AP: 200 messages (90 in, 30 partial, 56 out, 24 chat; a logistics company's IT operations team and a
+  // hospital research-computing group), written in round 18 like AL, after most of the round's changes, to measure
+  // them on questions none of them saw, and never read. First sight on da65675 57.8% right-1st, 9 confident wrong,
+  // 55 of 56 declined, partial 15 of 30, chat 23 of 24 (eda491b, the round's start: 55.6%, 8, 55, 15, 22).
+  ['held-out set AP', path.join(DATA, 'fresh-ap-questions.jsonl')],
   // Probe AG: 180 mostly long messages asking for a note's list, comparison, criteria or steps (100 in, 40 partial,
   // 40 out; a university lab, a logistics backend team, a freelancer), written by a helper from the note bodies
   // alone in round 16; first sight on round 15's code 78.0% right-1st, 10 confident wrong, 39 of 40 declined,
