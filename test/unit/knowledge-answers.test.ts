@@ -2388,3 +2388,12 @@ describe('round 18: what a part takes care of is its role; what a name stands fo
     expectAnswered('What exactly does Docker Engine take care of in the pull → run flow?', 'docker-engine');
   });
 });
+
+describe('round 18: 구문 is a piece of code, not the syntax note of $()', () => {
+  it('"`$`가 붙은 부분을 어떻게 해석" in a 구문 is the variable', () => {
+    expectAnswered(
+      '감사 대응을 위해 배포 스크립트의 각 구문을 해설하는 문서를 작성하고 있습니다. `docker run --name $APP_NAME` 구문에서 `$`가 붙은 부분을 어떻게 해석해야 하는지 안내해 주시기 바랍니다.',
+      'shell-variable',
+    );
+  });
+});
