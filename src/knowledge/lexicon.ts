@@ -111,6 +111,7 @@ const CONCEPTS: string[][] = [
   [
     'show',
     '확인',
+    'confirm',
     '조회',
     '출력',
     '보기',
@@ -178,7 +179,6 @@ const CONCEPTS: string[][] = [
     '컴포넌트',
     '구성요소',
     '구성품',
-    '요소',
     '구성 요소',
     'building blocks',
     'building block',
@@ -190,6 +190,7 @@ const CONCEPTS: string[][] = [
     'consist of',
     'consists of',
     '구성하는 요소',
+    '구성하는 주요 요소',
     '구성하는 것',
     'component',
     'components',
@@ -658,7 +659,10 @@ const CONCEPTS: string[][] = [
     '정의',
     '용어집',
     // 기술하다 is to describe; 기술 alone is a technology (격리 기술).
-    '기술하*',
+    '기술하여',
+    '기술하는',
+    '기술한',
+    '기술합니다',
     '기술해*',
     '기술할*',
     '기술된*',
@@ -1808,7 +1812,9 @@ const STOPWORDS = new Set([
  * Korean words that say little about a topic: adverbs, time and place words, generic nouns (내용, 상황, 이름,
  * 용도), words for asking and explaining (요약, 안내), and people (팀장님, 선배). A Korean word the notes lack
  * that is none of these nor a verb form names something (코로나, 환율, 블루투스): it weighs against a note
- * that shares only one word with the question.
+ * that shares only one word with the question. The long lines after 기관 are the vocabulary of formal requests
+ * (명칭, 기재, 여부, 범위, 방안, 공식적으로): what the asking is for. Words that also name a subject (외부, 내부, 사내,
+ * 상세, 유지, 개선, 정책, 적용) are kept out of it on purpose.
  */
 const KOREAN_FILLERS = `
 직접 바로 지금 아직 요즘 오늘 어제 내일 이번 지난 계속 다시 자주 항상 보통 실제 실제로 원래 제대로 대충 일단 우선
@@ -1836,19 +1842,13 @@ const KOREAN_FILLERS = `
 측면 관점 입장 표현 원칙 원칙적 원칙적으로 정석적 정석적으로
 잘못 실수 죄송 기초 기초적 가리키 뜻하 일컫 물어보 여쭤보
 봇 봇님 봇아 도커봇 챗봇
-노트북 컴퓨터 맥북 피씨 현황 검토 도입 언급 남들 개발자분 개발자분들
+노트북 컴퓨터 피씨 현황 검토 도입 언급 남들 개발자분 개발자분들
 기관 공공기관 부서 부처 당사 귀사 본사 지사
-명칭 기재 기재된 현재 성격 여부 범위 수행 수립 표기 사내 보유 내부 포함 적합 적합한 이후 방안 대상
-그중 권고 판단 해석 한정 선정 상세 상세히 사항 사유 사례 근거 결정 개선 마련 바탕 명시 동향 위상
-주류 채택 전환 유지 정비 조치 지침 측면에서 관련 관련된 해당 해당하는 기존 향후 차기 중장기 장기적
-단기적 실질적 실질적으로 공식적 공식적으로 통합적 통합적으로 일괄 전반 전반적 전반적으로 일반적
-일반적으로 구체적인 주요한 필요성 활용 요청 문의 회신 답신 검토서 보고 보고용 내부용 업무용 산출물
-제안서 기안 공문 문서화 정리본 교재 매뉴얼 지침서 가이드라인 로드맵 계획 계획서 수량 협력 협조 참조
-참고용 명확 명확히 정확한 분류 선행 후속 우선 우선적 우선적으로 유의 유의사항 주의 주의사항 바람직
-바람직한 타당 타당한 가능 가능한 가능여부 불가 상이 동일한 유사 유사한 별도 별도로 각종 제반 일체
-전체적 전체적으로 기본적인 원론적 원론적으로 개략 개략적 개략적으로 요지 취지 목적상 차원 차원에서
-입장에서 관점에서 기준으로 기준상 사실 사실상으로 이론상
-구문 달리 대비 외부 반영 업계 진영 제품군 고유 자체적 자체적으로 정상적 정상적으로 혼용 납득 평가위원 사업
+명칭 기재 기재된 현재 성격 여부 범위 수행 수립 표기 보유 적합 적합한 이후 방안 대상 그중 권고 판단 해석 한정 선정 사유 사례 근거 결정 마련 바탕 명시 동향 위상 주류 채택 전환
+정비 조치 지침 관련 해당 기존 향후 차기 중장기 장기적 단기적 실질적 실질적으로 공식적 공식적으로 통합적 통합적으로 전반 전반적 전반적으로 일반적 일반적으로 구체적인 주요한
+필요성 요청 회신 답신 보고용 내부용 업무용 산출물 제안서 기안 공문 문서화 교재 매뉴얼 지침서 가이드라인 로드맵 계획 계획서 수량 협력 협조 참조 참고용 명확 정확한 분류
+후속 우선적 우선적으로 유의 유의사항 주의 주의사항 바람직 바람직한 타당 타당한 가능 가능여부 불가 상이 동일한 유사 유사한 각종 제반 일체 전체적 전체적으로 기본적인
+원론적 원론적으로 개략 개략적 개략적으로 취지 목적상 차원 기준상 사실상으로 이론상 구문 달리 대비 반영 업계 진영 제품군 고유 자체적 자체적으로 혼용 납득 평가위원 사업
 따르면 따르 문서상 노트상 위키상 자료상
 운영 운영하 운영중 몫 몫인
 `;
@@ -1875,8 +1875,8 @@ onboarding training slides slide deck presentation
 newbie newbies noob beginner beginners rookie total
 according accord regarding
 hood literally
-laptop laptops pc pcs workstation workstations macbook macbooks
-approach approaches conceptually textbook equivalent counterpart built-in builtin relate relates relation relationship confirm
+laptop laptops pc pcs workstation workstations
+approach approaches conceptually textbook equivalent counterpart relate relates relation relationship
 `;
 
 /** The tools that install or run Kubernetes on a machine: technical words, and of Docker's world. */

@@ -42,20 +42,24 @@ export function isKoreanPredicate(typed: string, token: string): boolean {
 }
 
 /**
- * A verb joined by its 아/어 form to an auxiliary (이어주, 가져오, 찾아볼, 들어간, 밀려난, 정해진) or to 야 of
- * "must" (쳐야, 해야): a syllable of the vowel 아, 애, 어, 여, 와, 왜 or 워 with no final consonant, then the
- * auxiliary in any form. Two-syllable nouns take the auxiliaries' shape (사진, 여간), so those need three.
+ * A verb joined by its 아/어 form to an auxiliary (이어주, 가져오, 들어간, 밀려난, 정해진) or to 야 of "must" (쳐야,
+ * 해야). The joint is 아 or 어 after a closed syllable (찾아, 들어; 이어 of 잇다) or a stem fused with it (올려, 가져,
+ * 정해, 봐, 써): transliterated names take open vowels too (카카오, 브라질, 캘리포니아주, 매거진) but not these.
+ * Two-syllable nouns fit the auxiliaries' shape (사진, 여간), so an auxiliary needs three syllables.
  */
 function endsInAuxiliary(token: string): boolean {
-  const joint = token.at(-2);
-  if (!joint || !CONNECTIVE_VOWELS.has(medialVowel(joint)) || finalConsonant(joint) !== 0) return false;
-  return token.endsWith('야') || ([...token].length >= 3 && AUXILIARY_FORMS.test(token.at(-1)!));
+  const syllables = [...token];
+  const joint = syllables.at(-2);
+  if (!joint || !isJoint(joint, syllables.at(-3))) return false;
+  return token.endsWith('야') || (syllables.length >= 3 && AUXILIARY_FORMS.test(syllables.at(-1)!));
 }
-/** Unicode's numbers for the vowels of the 아/어 form: 아 0, 애 1, 어 4, 여 6, 와 9, 왜 10, 워 14. */
-const CONNECTIVE_VOWELS = new Set([0, 1, 4, 6, 9, 10, 14]);
+const isJoint = (joint: string, before: string | undefined) =>
+  FUSED_JOINTS.has(joint) ||
+  ((joint === '아' || joint === '어') && before !== undefined && (before === '이' || finalConsonant(before) > 0));
+/** A verb stem fused with 아/어 (올리+어 → 올려, 하+여 → 해, 보+아 → 봐). */
+const FUSED_JOINTS = new Set([...'여려져쳐켜펴혀겨해돼봐와워줘둬꿔써']);
 /** 주다, 두다, 보다, 오다, 가다, 나다 and 지다 as they end a word (준, 둘, 봐, 온, 간, 난, 진…). */
 const AUXILIARY_FORMS = /^[주준줄줘두둔둘둬보본볼봐오온올와가간갈난날진질져]$/;
-const medialVowel = (c: string) => (isSyllable(c) ? Math.floor(((c.charCodeAt(0) - 0xac00) % 588) / 28) : -1);
 
 export function isHangul(token: string): boolean {
   return HANGUL_SYLLABLE.test(token);

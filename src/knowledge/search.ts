@@ -1007,7 +1007,7 @@ const SET_ASIDE_KO =
  * whole, from the start of the clause (or a comma) to its head noun, written apart or onto the verb.
  */
 const SET_ASIDE_KO_CASE =
-  /(?:^|[,，]\s*)((?:[^\s,，]+\s+){1,6}?[^\s,，]*?(?:경우|거|것|쪽|때))\s*(?:말고는?|빼고는?|대신에?)(?![\uac00-\ud7a3])/gu;
+  /(?:^|[,，]\s*)((?:[^\s,，]+\s+){1,6}?(?:경우|거|것|쪽|때|[^\s,，]*?(?:는|은|던|한|된|든|운)(?:거|것)))\s*(?:말고는?|빼고는?|대신에?)(?![\uac00-\ud7a3])/gu;
 /** A verb before 말고 or 대신 (깔지 말고, 설치하는 대신): "don't", "instead of doing", not a thing set aside. */
 const VERB_BEFORE_SET_ASIDE = /[\uac00-\ud7a3](?:지|는|은|던)$/u;
 /**
@@ -1147,7 +1147,7 @@ function contentRarity(typed: string, token: string): number | undefined {
   if (SPACING_SLIP.test(typed) || QUESTION_WORD_START.test(token) || KOREAN_STOPWORD_SLIPS.correct(token))
     return undefined;
   // A verb made a thing (하는거, 가진거, 만든 것): what is done, not a name; an adverb of 히 (간략히, 신속히): how.
-  if (isVerbAsThing(token) || /^[\uac00-\ud7a3]+히$/.test(token)) return undefined;
+  if (isVerbAsThing(token) || ADVERB_OF_HI.test(token)) return undefined;
   // A team (기획팀, 개발팀, 데이터팀) says who asks or for whom, not what about.
   if (/^[\uac00-\ud7a3]{1,4}팀$/.test(token)) return undefined;
   // A one-syllable word with its particle (감이, 말이) is no name either.
@@ -1164,6 +1164,8 @@ function isVerbAsThing(token: string): boolean {
   if (token.length < 3 || !/[거것게건걸]$/.test(token)) return false;
   return [4, 8].includes(finalConsonant(token.at(-2)!));
 }
+/** An adverb made with 히 (간략히, 신속히, 원활히): how something is asked for. */
+const ADVERB_OF_HI = /^[\uac00-\ud7a3]+히$/;
 /** English adjectives that spell an operation's concept (public → share): before a noun, a kind of thing. */
 const OPERATION_ADJECTIVES = new Set(['public']);
 /** Laughter typed in Latin letters (haha, hahah, hehe, lol, lmao): no name of anything. */
