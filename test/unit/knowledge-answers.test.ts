@@ -2414,3 +2414,11 @@ describe('round 18 review: formal words that name a subject stay telling, and na
     expect(tokenize('어떤 기술하고 비슷해요')).toContain('기술');
   });
 });
+
+describe('round 18: forms of everyday verbs the notes lack (끝난, 감싼, 이르는) say what happens, not what about', () => {
+  it('"$()` 대신 백틱으로 감싸도 똑같이 동작해?" is the $() note covering part', () => {
+    const answer = kb.ask('`$()` 대신 백틱으로 감싸도 똑같이 동작해?');
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe('command-substitution');
+  });
+});
