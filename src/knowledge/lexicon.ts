@@ -1812,9 +1812,10 @@ const STOPWORDS = new Set([
  * Korean words that say little about a topic: adverbs, time and place words, generic nouns (내용, 상황, 이름,
  * 용도), words for asking and explaining (요약, 안내), and people (팀장님, 선배). A Korean word the notes lack
  * that is none of these nor a verb form names something (코로나, 환율, 블루투스): it weighs against a note
- * that shares only one word with the question. The long lines after 기관 are the vocabulary of formal requests
- * (명칭, 기재, 여부, 범위, 방안, 공식적으로): what the asking is for. Words that also name a subject (외부, 내부, 사내,
- * 상세, 유지, 개선, 정책, 적용) are kept out of it on purpose.
+ * that shares only one word with the question. The lines from 명칭 on are the vocabulary of formal requests
+ * (명칭, 기재, 여부, 범위, 방안, 공식적으로): what the asking is for; the line before them holds forms of everyday
+ * verbs the notes lack (끝난, 감싼). Words that also name a subject (외부, 내부, 사내, 상세, 유지, 개선, 정책, 적용)
+ * are kept out of both on purpose.
  */
 const KOREAN_FILLERS = `
 직접 바로 지금 아직 요즘 오늘 어제 내일 이번 지난 계속 다시 자주 항상 보통 실제 실제로 원래 제대로 대충 일단 우선
@@ -1846,7 +1847,7 @@ const KOREAN_FILLERS = `
 기관 공공기관 부서 부처 당사 귀사 본사 지사
 끝나 끝난 끝날 감싸 감싼 감쌀 이르 이른 이를
 명칭 기재 기재된 현재 성격 여부 범위 수행 수립 표기 보유 적합 적합한 이후 방안 대상 그중 권고 판단 해석 한정 선정 사유 사례 근거 결정 마련 바탕 명시 동향 위상 주류 채택 전환
-정비 조치 지침 관련 해당 기존 향후 차기 중장기 장기적 단기적 실질적 실질적으로 공식적 공식적으로 통합적 통합적으로 전반 전반적 전반적으로 일반적 일반적으로 구체적인 주요한
+정비 조치 지침 관련 해당 향후 차기 중장기 장기적 단기적 실질적 실질적으로 공식적 공식적으로 통합적 통합적으로 전반 전반적 전반적으로 일반적 일반적으로 구체적인 주요한
 필요성 요청 회신 답신 보고용 내부용 업무용 산출물 제안서 기안 공문 문서화 교재 매뉴얼 지침서 가이드라인 로드맵 계획 계획서 수량 협력 협조 참조 참고용 명확 정확한 분류
 후속 우선적 우선적으로 유의 유의사항 주의 주의사항 바람직 바람직한 타당 타당한 가능 가능여부 불가 상이 동일한 유사 유사한 각종 제반 일체 전체적 전체적으로 기본적인
 원론적 원론적으로 개략 개략적 개략적으로 취지 목적상 차원 기준상 사실상으로 이론상 구문 달리 대비 반영 업계 진영 제품군 고유 자체적 자체적으로 혼용 납득 평가위원 사업
