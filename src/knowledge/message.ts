@@ -67,7 +67,7 @@ const HAS_SENTENCE_MARK = new RegExp(SENTENCE_MARK.source, 'u');
 const THANKS_MARK = /:(?:pray|bow|\+1|thumbsup|clap|raised_hands|heart|smile|blush|ok_hand):|[👍🙏🙇👏❤😊🙌👌]/u;
 
 const GREETING =
-  /^(?:안녕(?:하세요|하십니까|하세용|요)?|안뇽(?:하세요|하세용)?|하이|하잉|헬로우?|굿모닝|굿\s?모닝|ㅎㅇ|(?:(?:다들|모두|여러분)\s*)?출근\s*(?:하셨나요|하셨어요|했어요|완료)|반가워요|반갑습니다|처음 뵙겠습니다|오랜만(?:이에요|입니다|이네요|이요|요)?|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|예요|입니다|이요|요|\s*(?:되세요|보내세요|되십시오))?|수고\s*하세요|수고하셨습니다|(?:\S+\s+){0,4}인사\s?(?:드립니다|드려요|올립니다|드릴게요)|(?:(?:주말|휴가|연휴|명절|하루|오늘)\s*)?잘\s?(?:지내셨(?:죠|어요|나요|습니까)|지내시죠|지내세요|지냈어요|지냈지|보내셨(?:죠|어요|나요))|hi|hello|hey|heya|hiya|yo|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|hope\s+(?:you(?:'re|\s+are)\s+(?:having\s+a\s+(?:good|great|nice)\s+(?:day|week|morning)|(?:doing\s+)?well)|all\s+is\s+well|everyone(?:'s|\s+is)\s+(?:well|good))|(?:(?:hey|hi|hello|yo)\s+)?(?:are\s+)?(?:you|u|anyone|anybody)\s+(?:around|there|here|online|awake))$/i;
+  /^(?:안녕(?:하세요|하십니까|하세용|요)?|안[뇽냥](?:하세요|하세용)?|하이|하잉|헬로우?|굿모닝|굿\s?모닝|ㅎㅇ|(?:(?:다들|모두|여러분)\s*)?출근\s*(?:하셨나요|하셨어요|했어요|완료)|반가워요|반갑습니다|처음 뵙겠습니다|오랜만(?:이에요|입니다|이네요|이요|요)?|좋은\s*(?:아침|하루|오후|저녁|주말)(?:이에요|예요|입니다|이요|요|\s*(?:되세요|보내세요|되십시오))?|수고\s*하세요|수고하셨습니다|(?:\S+\s+){0,4}인사\s?(?:드립니다|드려요|올립니다|드릴게요)|(?:(?:주말|휴가|연휴|명절|하루|오늘)\s*)?잘\s?(?:지내셨(?:죠|어요|나요|습니까)|지내시죠|지내세요|지냈어요|지냈지|보내셨(?:죠|어요|나요))|hi|hello|hey|heya|hiya|yo|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|hope\s+(?:you(?:'re|\s+are)\s+(?:having\s+a\s+(?:good|great|nice)\s+(?:day|week|morning)|(?:doing\s+)?well)|all\s+is\s+well|everyone(?:'s|\s+is)\s+(?:well|good))|(?:(?:hey|hi|hello|yo)\s+)?(?:are\s+)?(?:you|u|anyone|anybody)\s+(?:around|there|here|online|awake))$/i;
 const THANKS =
   /^(?:감사(?:합니다|해요|드립니다|드려요)?|감삼다|감사링|감솨|감사감사|고마워(?:요)?|고맙습니다|땡큐|쌩큐|(?:ㄱㅅ)+|ㄳ+|생큐|쌩유|땡스|덕분(?:에|입니다|이에요)|(?:큰\s*|많은\s*)?도움(?:이)?\s*(?:많이\s*)?(?:됐어요|됐습니다|되었어요|되었습니다|돼요|됩니다)|잘\s*(?:봤습니다|봤어요|알겠습니다)|최고(?:예요|에요|입니다)?|thanks?|thank\s*(?:you|u)|thx|thnx|thanx|tnx|ty|tysm|cheers|much appreciated|appreciated|great|awesome|perfect|nice|cool|got it|you\s+rock|you'?re\s+the\s+best)$/i;
 /**
@@ -117,11 +117,11 @@ const ACKNOWLEDGEMENT =
 const ASIDE =
   /^(?:(?:죄송(?:합니다|해요)?|미안(?:합니다|해요)?|sorry|oops|앗|헉)\s+)?(?:잘못\s*(?:보냈|올렸)(?:어요|습니다|네요|다)|wrong\s+(?:channel|thread|chat|window|room|dm|person|link|place|group|file|message)|(?:(?:잠깐|잠시)\s*)?자리\s*(?:비울게요|비워요|비웁니다|비움|비울게)|회의\s*(?:들어갑니다|들어가요|들어갈게요|중이에요|중입니다)|돌아왔(?:습니다|어요)|다녀왔(?:습니다|어요))(?:\s+(?:죄송합니다|죄송해요|sorry))?$/i;
 const PRESENCE_CHECK =
-  /^(?:test(?:ing)?|테스트(?:입니다|중|요)?|ping|봇|봇아|bot|살아\s?있(?:니|냐|나요|어요|어|음)|(?:are\s+)?(?:you|u)\s+(?:alive|up|awake|working)|anyone\s+home|sup|wassup|what'?s\s+up|봇\s*(?:있(?:나요|어요|니|냐|음|어)|살아\s?있음)|(?:봇\s+)?(?:지금\s+)?(?:일\s?(?:하냐|하니|하나요|하세요|해|해요|하는\s?중)|계세요|계신가요|듣고\s?있(?:어|니|냐|나요|어요|음)|(?:작동|동작)\s?(?:중|하)(?:이에요|이야|인가요|이니|니|나요|냐|해요|해)?)|여보세요|거기\s*(?:누구\s*)?(?:있어요|있나요|계세요|있음)|(?:hello|hi|hey)\s+anyone|anyone|anybody|anyone\s+(?:there|around|here|awake))$/i;
+  /^(?:(?:test(?:ing)?|테스트)(?:\s*\d+)+|test(?:ing)?|테스트(?:입니다|중|요)?|ping|봇|봇아|bot|살아\s?있(?:니|냐|나요|어요|어|음)|(?:are\s+)?(?:you|u)\s+(?:alive|up|awake|working)|anyone\s+home|sup|wassup|what'?s\s+up|봇\s*(?:있(?:나요|어요|니|냐|음|어)|살아\s?있음)|(?:봇\s+)?(?:지금\s+)?(?:일\s?(?:하냐|하니|하나요|하세요|해|해요|하는\s?중)|계세요|계신가요|듣고\s?있(?:어|니|냐|나요|어요|음)|(?:작동|동작)\s?(?:중|하)(?:이에요|이야|인가요|이니|니|나요|냐|해요|해)?)|여보세요|거기\s*(?:누구\s*)?(?:있어요|있나요|계세요|있음)|(?:hello|hi|hey)\s+anyone|anyone|anybody|anyone\s+(?:there|around|here|awake))$/i;
 
 /** A message asking about the bot itself, or for help using it: answered with what it does and its topics. */
 const ABOUT_BOT =
-  /^(?:(?:bot|봇아?|봇님)\s+)?(?:help(?:\s+me)?|도움말|헬프|사용법(?:\s*(?:좀|은|이)?\s*(?:알려\s*(?:줘|주세요|줄래)|뭐야|뭐예요|뭐에요))?|명령어\s*목록|what\s+(?:can|do)\s+(?:you|u)\s+do|what\s+are\s+(?:you|u)(?:\s+for)?|who\s+are\s+(?:you|u)|are\s+(?:you|u)\s+a\s+bot|how\s+do\s+(?:i|we)\s+use\s+(?:you|u|this(?:\s+bot)?|the\s+bot)|(?:너|넌|너는)\s*누구(?:야|니|세요|예요|에요)?|누구세요|(?:너|넌|너는)?\s*뭐\s*할\s*(?:수|줄)\s*(?:있어|있어요|있나요|있니|알아)|(?:넌|너는|이\s*봇은?|봇은?)\s*뭐\s*하는\s*(?:봇|애|거)(?:야|예요|에요|이야|임|니)?|무슨\s*봇이(?:야|에요|예요|니)|(?:이\s*봇\s*)?어떻게\s*(?:써|쓰는\s*거|사용해|사용하는\s*거)(?:요|야|예요|에요)?|(?:(?:도커|docker)\s*)?(?:뭐\s*)?(?:질문|물어|여쭤)\s*(?:하나\s*|좀\s*|몇\s*개\s*)?(?:해도|봐도|볼게|봐|보면)?\s*(?:돼|돼요|될까요|되나요|되니|될까|괜찮아요|괜찮을까요|괜찮나요)|what\s+(?:topics|things|questions|stuff)\s+(?:do|can)\s+(?:you|u)\s+(?:cover|answer|know|handle|help\s+with)|what\s+do\s+(?:you|u)\s+(?:cover|know\s+about)|(?:뭐|무슨\s*질문|어떤\s*질문|어떤\s*거|무슨\s*거)\s*(?:물어볼|질문할|여쭤볼|받)\s*(?:수\s*있(?:어|어요|나요|니|음)|아요|나요|니|어요)|(?:can|could|may)\s+i\s+ask\s+(?:you\s+)?(?:something|a\s+question|a\s+few\s+questions|questions|anything)(?:\s+about\s+docker)?)$/i;
+  /^(?:(?:bot|봇아?|봇님)\s+)?(?:help(?:\s+me)?|도움말|헬프|사용법(?:\s*(?:좀|은|이)?\s*(?:알려\s*(?:줘|주세요|줄래)|뭐야|뭐예요|뭐에요))?|명령어\s*목록|what\s+(?:can|do)\s+(?:you|u)\s+do|what\s+are\s+(?:you|u)(?:\s+for)?|who\s+are\s+(?:you|u)|are\s+(?:you|u)\s+(?:a\s+bot|(?:an?\s+)?(?:ai|human|robot|real\s+person|person|chatgpt|gpt|llm))|(?:너|넌|너는|봇은?|이\s*봇은?)\s*(?:ai|인공지능|로봇|사람|챗봇|chatgpt|gpt)(?:이야|야|이에요|예요|에요|인가요|임|이니|니|냐|이냐|세요|이세요)?|how\s+do\s+(?:i|we)\s+use\s+(?:you|u|this(?:\s+bot)?|the\s+bot)|(?:너|넌|너는)\s*누구(?:야|니|세요|예요|에요)?|누구세요|(?:너|넌|너는)?\s*뭐\s*할\s*(?:수|줄)\s*(?:있어|있어요|있나요|있니|알아)|(?:넌|너는|이\s*봇은?|봇은?)\s*뭐\s*하는\s*(?:봇|애|거)(?:야|예요|에요|이야|임|니)?|무슨\s*봇이(?:야|에요|예요|니)|(?:이\s*봇\s*)?어떻게\s*(?:써|쓰는\s*거|사용해|사용하는\s*거)(?:요|야|예요|에요)?|(?:(?:도커|docker)\s*)?(?:(?:뭐|어떻게|뭐라고|어떤\s*식으로)\s*)?(?:질문|물어|여쭤)\s*(?:하나\s*|좀\s*|몇\s*개\s*)?(?:해도|봐도|볼게|봐|보면)?\s*(?:돼|돼요|될까요|되나요|되니|될까|괜찮아요|괜찮을까요|괜찮나요)|what\s+(?:topics|things|questions|stuff)\s+(?:do|can)\s+(?:you|u)\s+(?:cover|answer|know|handle|help\s+with)|what\s+do\s+(?:you|u)\s+(?:cover|know\s+about)|(?:뭐|무슨\s*질문|어떤\s*질문|어떤\s*거|무슨\s*거)\s*(?:물어볼|질문할|여쭤볼|받)\s*(?:수\s*있(?:어|어요|나요|니|음)|아요|나요|니|어요)|(?:can|could|may)\s+i\s+ask\s+(?:you\s+)?(?:something|a\s+question|a\s+few\s+questions|questions|anything)(?:\s+about\s+docker)?)$/i;
 /**
  * Saying the bot got it wrong or was no help ("답이 틀렸어요", "이거 물어본 거 아닌데", "that's not what I asked",
  * "this bot is useless"): a short message with one, about the answer or the bot, is a complaint, answered with an
@@ -148,7 +148,7 @@ const MAX_COMPLAINT_CHARS = 80;
  * notes do not cover, and a gap to record).
  */
 const DAY_TALK =
-  /점심|저녁\s*(?:뭐|먹|메뉴)|밥\s*(?:먹|뭐|메뉴)|커피|날씨|비\s*(?:온|와|오)|눈\s*(?:온|와|오)|배고|졸려|졸리|피곤|월요병|불금|퇴근|출근|야근|회식|휴가|연차|\b(?:lunch|coffee|weather|hungry|sleepy|raining|snowing|tgif|commute|weekend|vacation|holiday)\b/i;
+  /점심|저녁\s*(?:뭐|먹|메뉴)|밥\s*(?:먹|뭐|메뉴)|커피|날씨|비\s*(?:온|와|오)|눈\s*(?:온|와|오)|배고|졸려|졸리|피곤|월요병|월요일|금요일|주말|불금|퇴근|출근|야근|회식|휴가|연차|\b(?:lunch|coffee|weather|hungry|sleepy|raining|snowing|tgif|commute|weekend|vacation|holiday|monday|mondays|friday)\b/i;
 // The notes' subjects, so that "퇴근 전에 $() 뜻 알려줘" or "what's a cluster, before the holiday" still asks them.
 const DOCKER_TALK =
   /도커|docker|컨테이너|container|이미지|image|쿠버|k8s|kube|compose|컴포즈|swarm|스웜|registry|레지스트리|허브|\bhub\b|볼륨|volume|wsl|엔진|engine|서버|server|배포|deploy|빌드|build|클러스터|cluster|오케스트|orchestrat|노드|\bnodes?\b|마운트|mount|루트|디렉|director|셸|쉘|shell|변수|variable|명령|command|\$/i;
@@ -161,7 +161,7 @@ const ASKS_HOW = /어떻게|어케|방법|하는\s?법|추천|레시피|메뉴|\
  * says ("덕분에 바로 해결됐어요", "nice, works now").
  */
 const SMALL_TALK =
-  /안녕|ㅎㅇ|반가|잘\s?부탁|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋(?:네요|네|다|아요|습니다)|멋지|멋있|훌륭|완벽|깔끔|명쾌|신기|유용(?:하|해|했|한|함)|헐|와우|우와|오오|아하|그렇군|그렇구나|그랬구나|(?:였|이었|거였)구나|해결\s?(?:됐|되었|했)|^\s*(?:오\s?)?(?:이제\s?)?(?:됐다|됐어요|됐네요|됨|되네요|돼요)[\s.!~ㅎㅋ]*$|\b(?:solved|fixed)\s+it\b|잘\s?(?:됐|되네|돼요|되요|봤|해\s?주시|하시|정리|설명|알겠)|이해(?:가\s?)?\s?(?:했|됐|되었|돼|되네|완료)|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|무시해|꿀팁|똑똑|웃기|빠르네|빠르다|찾던\s?(?:거|것|게)|화이팅|파이팅|잘못\s?(?:보냈|올렸|들어왔|눌렀)|오타|ㅈㅅ|ㄷㄷ|귀찮게|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|works now|it works|working now|got it|gotcha|i see|makes sense|great|awesome|nice|cool|perfect|sweet|neat|wow|lgtm|brilliant|excellent|amazing|lovely|love it|helpful|good (?:bot|job|stuff|one)|nice one|bye|hi|hello|hey|morning|evening|test message|ignore this|ignore (?:that|it|me|my last|the last)|my bad|typo|legend|goated|goat|lifesaver|life saver|mvp)\b/i;
+  /안녕|ㅎㅇ|반가|잘\s?부탁|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋(?:네요|네|다|아요|습니다)|멋지|멋있|훌륭|완벽|깔끔|명쾌|신기|유용(?:하|해|했|한|함)|헐|와우|우와|오오|아하|재밌|재미있|흥미롭|알\s?것\s?같아요|감\s?잡았|그렇군|그렇구나|그랬구나|(?:였|이었|거였)구나|해결\s?(?:됐|되었|했)|^\s*(?:오\s?)?(?:이제\s?)?(?:됐다|됐어요|됐네요|됨|되네요|돼요)[\s.!~ㅎㅋ]*$|\b(?:solved|fixed)\s+it\b|잘\s?(?:됐|되네|돼요|되요|봤|해\s?주시|하시|정리|설명|알겠)|이해(?:가\s?)?\s?(?:했|됐|되었|돼|되네|완료)|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|무시해|꿀팁|똑똑|웃기|빠르네|빠르다|찾던\s?(?:거|것|게)|화이팅|파이팅|잘못\s?(?:보냈|올렸|들어왔|눌렀)|오타|ㅈㅅ|ㄷㄷ|귀찮게|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|works now|it works|working now|got it|gotcha|i see|makes sense|great|awesome|nice|cool|perfect|sweet|neat|wow|lgtm|brilliant|excellent|amazing|lovely|love it|helpful|good (?:bot|job|stuff|one)|nice one|bye|hi|hello|hey|morning|evening|test message|ignore this|ignore (?:that|it|me|my last|the last)|my bad|typo|legend|goated|goat|lifesaver|life saver|mvp)\b/i;
 const MAX_SMALL_TALK_CHARS = 60;
 /** Whether something can or may be done: a short sentence with one asks a question of its own. */
 const ASKS_IF = /가능|되나|될까|돼요|되요|할\s?수|있나|괜찮|\b(?:can|possible|allowed|ok|okay|safe)\b/i;
@@ -182,8 +182,9 @@ function isReaction(sentence: string): boolean {
   return sentence.length <= MAX_SMALL_TALK_CHARS && SMALL_TALK.test(sentence) && !ASKS.test(sentence);
 }
 const GREETING_WORD =
-  /안녕|안뇽|굿\s?모닝|출근|ㅎㅇ|하이|하잉|헬로|인사\s?(?:드립|드려|올립|드릴)|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|오랜만|잘\s?부탁|좋은\s*(?:아침|하루|오후|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|heya|hiya|greetings|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there|gn|hihi|byebye|hope|test|testing|ping|alive|awake|sup|wassup|you\s+up)\b|^(?:bot|봇아?)[?!.\s]*$|테스트|살아\s?있|여보세요|거기|봇\s*있|자리|회의|잘못|무시해|오타|돌아왔|다녀왔|지내셨|보내셨|일\s?하(?:냐|니|나요|는)|듣고\s?있|(?:작동|동작)\s?(?:중|하)|계세요|계신가요|\b(?:wrong|oops|brb|afk|my bad|ignore|typo)\b/i;
-const THANKS_WORD = /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?)\b/i;
+  /안녕|안[뇽냥]|굿\s?모닝|출근|ㅎㅇ|하이|하잉|헬로|인사\s?(?:드립|드려|올립|드릴)|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|오랜만|잘\s?부탁|좋은\s*(?:아침|하루|오후|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|heya|hiya|greetings|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there|gn|hihi|byebye|hope|test|testing|ping|alive|awake|sup|wassup|you\s+up)\b|^(?:bot|봇아?)[?!.\s]*$|테스트|살아\s?있|여보세요|거기|봇\s*있|자리|회의|잘못|무시해|오타|돌아왔|다녀왔|지내셨|보내셨|일\s?하(?:냐|니|나요|는)|듣고\s?있|(?:작동|동작)\s?(?:중|하)|계세요|계신가요|\b(?:wrong|oops|brb|afk|my bad|ignore|typo)\b/i;
+const THANKS_WORD =
+  /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|you'?re the best|you rock)\b/i;
 
 /** A question word opening a short question of its own ("Which flag?", "어떤 옵션?"). */
 const SHORT_ASKING = /^(?:(?:which|what|how|where|when|why|who)\b|어떤|무슨|어느|어디|몇|뭐)/i;
@@ -327,10 +328,14 @@ export function readMessage(text: string): Message {
   });
   // "오늘 회의 길었네요 ㅠㅠ 다들 고생 많으셨어요. 내일 봬요!": chat around a remark that asks nothing and says
   // nothing of Docker is chat too.
+  // So is a remark on what the asker did or liked, however much Docker it names ("k8s 공부 시작했어요! 화이팅",
+  // "이제 docker ps 잘 써요 ㅋㅋ 고마워요").
   const remarksOnly =
     !asks &&
     sentences.some((s) => s.role === 'chat') &&
-    sentences.every((s) => s.role === 'chat' || (!DOCKER_TALK.test(s.text) && !s.text.includes('`')));
+    sentences.every(
+      (s) => s.role === 'chat' || isRemark(s.text) || (!DOCKER_TALK.test(s.text) && !s.text.includes('`')),
+    );
   if (
     remarksOnly ||
     (sentences.every((s) => s.role === 'chat') && (sentences.length > 0 || HAS_SENTENCE_MARK.test(clean)))
@@ -338,7 +343,7 @@ export function readMessage(text: string): Message {
     const all = sentences.map((s) => s.text).join(' ');
     // Thanks, or a reaction to an answer ("넵", "makes sense"); anything else ("음…", "umm", "안녕") is greeted.
     const thanks =
-      THANKS_WORD.test(all) ||
+      [all, ...unstretchedForms(all)].some((form) => THANKS_WORD.test(form)) ||
       THANKS_MARK.test(clean) ||
       sentences.some((s) => THANKS.test(bare(s.text)) || ACKNOWLEDGEMENT.test(bare(s.text))) ||
       (!GREETING_WORD.test(all) && SMALL_TALK.test(all));
@@ -356,6 +361,24 @@ export function readMessage(text: string): Message {
   };
 }
 
+/**
+ * A short Korean sentence told and finished (시작했어요, 잘 써요, 재밌다, 정리 끝) with no trouble, doubt or need in
+ * it: a remark. "에러 나요", "헷갈려요", "해야 해요" and "이미지 삭제 순서요" tell of something to answer.
+ */
+function isRemark(sentence: string): boolean {
+  const end = sentence.trim().replace(/[\s.!~ㅋㅎ]+$/u, '');
+  return (
+    sentence.length <= MAX_SMALL_TALK_CHARS &&
+    FINISHED_ENDING.test(end) &&
+    !TROUBLE.test(sentence) &&
+    !ASKS.test(sentence) &&
+    !sentence.includes('`')
+  );
+}
+const FINISHED_ENDING = /(?:[어아여해워와봐써돼줘져쳐겨려네군]요|[가-힣]다|끝|완료|성공)$/;
+const TROUBLE =
+  /에러|오류|안\s?(?:돼|되|됨|나와|나오|떠|뜨|보여|보이)|못|실패|문제|죽|멈|느려|느리|터[졌져짐]|깨[졌져짐]|막[혔혀힘]|꺼[졌져짐]|사라|날아|없어[졌져]|헷갈|모르|궁금|어렵|어려워|싶|필요|해야|하려|되려|할까|될까|말까/;
+
 /** The bot spoken to: 너, 넌, 봇님은, you, this bot. */
 const TO_BOT =
   /(?:^|[\s,])(?:너|넌|너는|너도|니가|네가|너한테|너에게|니한테|봇|봇님|봇아|봇은|봇이|봇님은|봇님이|봇님도|봇한테|봇에게)(?=$|[\s?!.,~])|\b(?:you|u|ya|yourself)\b|\b(?:this|the)\s+bot\b/i;
@@ -372,14 +395,77 @@ function bare(sentence: string): string {
 
 /** A chat sentence is made only of greetings, thanks and pleasantries (안녕하세요 감사합니다, hi there). */
 function isChat(sentence: string): boolean {
+  return isChatAsTyped(sentence) || unstretchedForms(sentence).some(isChatAsTyped);
+}
+
+/**
+ * A greeting drawn out ("hiii", "heyyy", "안녀엉", "고마워요오오") read as it is meant: a letter said three times and
+ * more said once or twice, a Hangul syllable of ㅇ that only carries on the vowel before it folded into that one.
+ * No form is returned for a sentence with nothing drawn out.
+ */
+function unstretchedForms(sentence: string): string[] {
+  const hangul = foldDrawnOutSyllables(sentence);
+  const forms = [hangul.replace(/(\p{L})\1{2,}/gu, '$1'), hangul.replace(/(\p{L})\1{2,}/gu, '$1$1')];
+  return [...new Set(forms)].filter((form) => form !== sentence);
+}
+
+// Hangul syllables are 0xAC00 + (initial * 21 + vowel) * 28 + final.
+const HANGUL_BASE = 0xac00;
+const INITIAL_NONE = 11; // ㅇ as an initial: the syllable is its vowel alone
+const FINAL_NG = 21; // ㅇ as a final
+/** The vowel a drawn-out syllable carries on from each vowel (녀 → 어, 요 → 오, 워 → 어, 이 → 이). */
+const VOWEL_CARRIED: Record<number, number> = {
+  0: 0,
+  2: 0,
+  9: 0,
+  4: 4,
+  6: 4,
+  14: 4,
+  8: 8,
+  12: 8,
+  13: 13,
+  17: 13,
+  18: 18,
+  20: 20,
+  19: 20,
+  16: 20,
+  1: 1,
+  5: 5,
+};
+function foldDrawnOutSyllables(text: string): string {
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    const prev = out.at(-1);
+    if (prev !== undefined && isSyllable(code) && isSyllable(prev)) {
+      const [initial, vowel, final] = syllableParts(code);
+      const [, prevVowel, prevFinal] = syllableParts(prev);
+      const carriesOn =
+        initial === INITIAL_NONE && VOWEL_CARRIED[prevVowel] === vowel && (final === 0 || final === FINAL_NG);
+      if (carriesOn && (prevFinal === 0 || prevFinal === final)) {
+        if (final === FINAL_NG && prevFinal === 0) out[out.length - 1] = prev + FINAL_NG;
+        continue;
+      }
+    }
+    out.push(code);
+  }
+  return String.fromCodePoint(...out);
+}
+const isSyllable = (code: number) => code >= HANGUL_BASE && code <= 0xd7a3;
+function syllableParts(code: number): [number, number, number] {
+  const n = code - HANGUL_BASE;
+  return [Math.floor(n / 588), Math.floor((n % 588) / 28), n % 28];
+}
+
+function isChatAsTyped(sentence: string): boolean {
   // "좋은 아침입니다 여러분", "morning all", "봇아 안뇽": a greeting addressed to the room or the bot; "하이하이",
   // "byebye": one said twice.
   const words = bare(sentence)
     .replace(
-      /\s+(?:여러분|여러분들|모두|다들|님들|팀|팀원분들|봇아?|봇님|all|everyone|team|folks|guys|y'all|bot)$/i,
+      /(?:\s+(?:모두|다들|팀|봇아?|봇님|all|everyone|team|folks|guys|y'all|bot)|\s*(?:여러분|여러분들|님들|팀원분들))$/i,
       '',
     )
-    .replace(/^(?:봇아|봇님|bot|다들|모두|여러분)\s+/i, '')
+    .replace(/^(?:(?:docker|도커)\s*(?:봇|bot)|봇아|봇님|bot|다들|모두|여러분)\s+/i, '')
     .replace(/^(\S{2,5}?)\s?\1$/u, '$1');
   if (words === '') return true;
   // A goodbye is short; the cap also bounds FAREWELL's repetition on a long clause.

@@ -728,3 +728,42 @@ describe('round 17: more ways to ask what the bot does, to say the answer missed
     expect(['sorry', 'help']).not.toContain(readMessage(text).chat);
   });
 });
+
+describe('round 19: greetings drawn out or run together, the bot asked what it is, and remarks that ask nothing', () => {
+  it.each(['안녀엉', 'hiii', 'heyyy team', '안냥하세요 ㅎㅎ', '좋은아침입니다여러분', 'test 123', '월요일 싫어 ㅠㅠ'])(
+    '%s is a greeting',
+    (text) => {
+      expect(readMessage(text).chat).toBe('greeting');
+    },
+  );
+
+  it.each(['고마워요오오', 'thxxx', "docker bot you're the best"])('%s is thanks', (text) => {
+    expect(readMessage(text).chat).toBe('thanks');
+  });
+
+  it.each(['어떻게 물어보면 돼?', '너 AI야?', 'are you a human?'])('%s asks what the bot is', (text) => {
+    expect(readMessage(text).chat).toBe('help');
+  });
+
+  it.each([
+    '이제 docker ps 잘 써요 ㅋㅋ 고마워요',
+    '오 도커 이미지 정리 끝! 고마워',
+    'k8s 공부 시작했어요! 화이팅',
+    '컨테이너 얘기 재밌었어요 ㅋㅋ',
+    'orchestration 개념 이제 좀 알 것 같아요 ㅎㅎ',
+  ])('%s, a remark on what was done or liked, is chat however much Docker it names', (text) => {
+    expect(readMessage(text).chat).toBeDefined();
+  });
+
+  it.each([
+    '컨테이너가 자꾸 죽어요 ㅋㅋ 고마워요',
+    '$랑 $() 헷갈려요 ㅠ 감사합니다',
+    '도커 설치해야 해요. 고마워요',
+    '이미지 삭제 순서요 ㅎㅎ',
+    '안녀엉 도커 이미지 목록 보는 법',
+    '월요일에 도커 배포해도 돼?',
+    '봇 안녕, 스웜이 뭐야?',
+  ])('%s tells of something to answer, and is no chat', (text) => {
+    expect(readMessage(text).chat).toBeUndefined();
+  });
+});
