@@ -304,6 +304,8 @@ export function assembleKnowledgeBase(
     toBot?: boolean;
     /** A sentence of the message asks or requests something. */
     asks?: boolean;
+    /** The text of the sentences read as what is asked. */
+    askedText?: string;
   } {
     const message = readMessage(question);
     if (message.chat) return { words: [], chat: message.chat };
@@ -460,6 +462,10 @@ export function assembleKnowledgeBase(
       ...(known ? { known } : {}),
       ...(message.toBot ? { toBot: true } : {}),
       ...(message.sentences.some((s) => s.role === 'question') ? { asks: true } : {}),
+      askedText: bySentence
+        .filter((s) => focused.has(s))
+        .map((s) => s.text)
+        .join(' '),
     };
   }
 
@@ -716,7 +722,16 @@ export function assembleKnowledgeBase(
     { limit = 3 }: { limit?: number } = {},
   ): Answer {
     const none = (matches: Match[] = []): Answer => ({ query: question, outcome: 'none', answered: false, matches });
-    const { words, actions = [], prose = new Set<string>(), toldStory = false, chat, toBot = false, asks } = read;
+    const {
+      words,
+      actions = [],
+      prose = new Set<string>(),
+      toldStory = false,
+      chat,
+      toBot = false,
+      asks,
+      askedText = question,
+    } = read;
     if (chat) return { ...none(), chat };
     // "넌 누가 만들었어?", "what can I ask you?", "도커 말고 다른 것도 알아?": asked of the bot and naming nothing of
     // Docker's world (nor a word no note knows), it asks what the bot is, and gets the help.
@@ -777,6 +792,13 @@ export function assembleKnowledgeBase(
         prose.has(w.token),
     );
     const versions = comparedVersions(question);
+    const measuresAsked = MEASURES.flatMap(({ asked, given }) => {
+      // Only as asked: "서버 몇 대 묶어놓은 거로 이해하면 되나요" guesses at an answer, naming no measure.
+      const typed = asked.exec(askedText.normalize('NFC'))?.[0];
+      return typed ? [{ given, word: detailWord(typed) }] : [];
+    });
+    // The unit of a measure asked (the GB of "몇 GB") is part of that detail, not another subject's word.
+    const measureUnits = new Set(measuresAsked.flatMap((m) => tokenize(m.word.typed)));
     const platformWords = words.filter((w) => LEXICON.platforms.has(w.token));
     // One shared word does not carry an answer when the question also names things no note knows: 격리 in
     // "코로나 격리 기간", Windows in "Windows 블루투스 연결" are another sense of the note's word.
@@ -802,6 +824,7 @@ export function assembleKnowledgeBase(
       const missing = focus.filter(
         (w) =>
           w.kind === 'topic' &&
+          !measureUnits.has(w.token) &&
           !has(best, w) &&
           !(saysStateLeftOut && w.token === 'stopped') &&
           !otherChoice(w) &&
@@ -824,9 +847,15 @@ export function assembleKnowledgeBase(
       // that shows none and never speaks of one; "명령어 실행" is the engine's job), a syntax or format ("the exact
       // syntax for a bind mount with -v" on a note that never speaks of one).
       const lacked = (token: string) => focus.find((w) => w.kind === 'known' && w.token === token && !has(best, w));
-      const detailsAsked = [best.item.showsCommand ? undefined : lacked('command'), lacked('format')].filter(
-        (w): w is QuestionWord => w !== undefined,
-      );
+      // Or a measure ("몇 초 걸려요", "최소 몇 GB", "how many manager nodes") the note gives no figure of.
+      const detailsAsked = [
+        best.item.showsCommand ? undefined : lacked('command'),
+        lacked('format'),
+        // (A limit asked, "몇 대부터", "cap how much disk", is that detail already.)
+        ...(missing.some((w) => w.token === 'limit')
+          ? []
+          : measuresAsked.filter((m) => !m.given.test(best.item.searched)).map((m) => m.word)),
+      ].filter((w): w is QuestionWord => w !== undefined);
       missing.push(...detailsAsked);
       // A note titled with one operating system (WSL: 윈도우에서 도커 사용) does not answer for another ("install
       // docker on ubuntu", "맥에 도커 설치").
@@ -836,18 +865,7 @@ export function assembleKnowledgeBase(
         missing.push(...otherPlatforms);
       // "WSL1이랑 WSL2 차이", "Windows 10 or 11": versions compared that the note does not tell apart.
       const body = squashed(best.item.searched);
-      for (const version of versions) {
-        if (!body.includes(squashed(version)))
-          missing.push({
-            token: version,
-            typed: version,
-            trust: 1,
-            kind: 'topic',
-            ofDocker: true,
-            weight: 0,
-            focus: true,
-          });
-      }
+      for (const version of versions) if (!body.includes(squashed(version))) missing.push(detailWord(version));
       // An answer must name something of the note: its intent and modifier words alone (확인, 따로) do not.
       const namedCovered = new Set(
         focus.filter((w) => w.kind === 'known' && names(w) && has(best, w)).map((w) => w.token),
@@ -1418,6 +1436,44 @@ function comparedVersions(question: string): string[] {
   }
   return [...byName.values()].filter((versions) => new Set(versions.map(squashed)).size > 1).flat();
 }
+/** A detail asked that no word of the question stands for (a version, a measure): what the note must also give. */
+function detailWord(typed: string): QuestionWord {
+  return {
+    token: typed.toLowerCase(),
+    typed: typed.toLowerCase(),
+    trust: 1,
+    kind: 'topic',
+    ofDocker: true,
+    weight: 0,
+    focus: true,
+  };
+}
+
+/**
+ * Measures a question may ask for, and the figure a note gives of each: how long (몇 초, how long), how big (몇 GB,
+ * how much disk), how many machines or people (몇 대, 몇 명, how many nodes), what it costs. No bundled note gives
+ * one; a team's note that says "최소 20GB" does.
+ */
+const MEASURES = [
+  {
+    asked: /몇\s?(?:초|분|시간)|얼마나\s?(?:오래|걸려|걸리)|how (?:many )?(?:long|seconds|minutes|hours)\b/i,
+    given: /\d+\s?(?:초|분|시간|ms|s|sec|secs|seconds?|minutes?|mins?|hours?)(?![a-z])/i,
+  },
+  {
+    asked: /몇\s?(?:GB|MB|TB|기가|메가|테라|G\b)|how (?:many|much) (?:gb|mb|tb|gigs?|disk|space|storage|memory|ram)\b/i,
+    given: /\d+\s?(?:GB|MB|TB|GiB|MiB|TiB|G|M|T|기가|메가|테라)(?![a-z])/i,
+  },
+  {
+    asked: /몇\s?(?:대|명)|how many (?:servers|nodes|machines|managers|manager nodes|hosts|people|engineers)\b/i,
+    given: /\d+\s?(?:대|명|servers?|nodes?|machines?|managers?|hosts?|people|engineers?)(?![a-z])/i,
+  },
+  {
+    asked:
+      /비용(?:은|이)?\s?얼마|얼마(?:나)?\s?(?:들어|드나|들까|해요|예요|에요)|how much (?:does it |would it |will it )?cost\b/i,
+    given: /\d+\s?(?:원|달러|usd|dollars?)|\$\d/i,
+  },
+];
+
 const VERSIONED =
   /(?:\b(?!(?:or|and|vs|to|than|from)\b)([a-z][a-z-]*[a-z])\s?|(?<=(?:이랑|랑|과|와|vs\.?|or|and|,)\s*))(\d+(?:\.\d+)?)(?![\d.:%])/g;
 const squashed = (text: string) => text.toLowerCase().replace(/\s+/g, '');

@@ -2422,3 +2422,42 @@ describe('round 18: forms of everyday verbs the notes lack (끝난, 감싼, 이�
     expect(answer.matches[0]?.entry.id).toBe('command-substitution');
   });
 });
+
+describe('round 19: a measure asked for (몇 초, how much disk, 몇 대) that the note gives no figure of', () => {
+  it.each([
+    [
+      'Docker root dir is /var/lib/docker — how much disk space should I reserve for it?',
+      'docker-root-dir',
+      'how much disk',
+    ],
+    [
+      '도커 쓰면 배포가 빨라진다는 장점 있잖아요, 실제로 컨테이너 하나 기동하는 데 보통 몇 초 걸려요?',
+      'docker-advantages',
+      '몇 초',
+    ],
+  ])('the note covers part: %s', (q, id, lacked) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe(id);
+    expect(answer.partial?.missing).toContain(lacked);
+  });
+
+  it('a note that gives the figure answers', () => {
+    const note = kb.byId('docker-root-dir')!;
+    const withFigure = createKnowledgeBase([
+      ...kb.entries.filter((e) => e.id !== note.id),
+      { ...note, body: `${note.body}\n\n별도 디스크는 최소 100GB를 권장한다.` },
+    ]);
+    const q = '/var/lib/docker 별도 디스크 용량은 몇 GB 잡아야 해요?';
+    expect(kb.ask(q).partial?.missing).toEqual(['몇 GB']);
+    expect(withFigure.ask(q).outcome).toBe('answered');
+    expect(withFigure.ask(q).matches[0]?.entry.id).toBe('docker-root-dir');
+  });
+
+  it('몇 in a guess at the answer asks no measure', () => {
+    expectAnswered(
+      "다들 '클러스터'라는 단어를 막 쓰는데 정확한 정의가 뭔가요? 그냥 서버 몇 대 묶어놓은 거 정도로 이해하면 되는 건지 궁금해요.",
+      'cluster',
+    );
+  });
+});
