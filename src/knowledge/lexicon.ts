@@ -1937,6 +1937,14 @@ const TECH_TERMS = [
   '읽기전용',
   '레플리카',
   '소켓',
+  'socket',
+  'sockets',
+  // A container's or an image's ID, service discovery: Docker's and Kubernetes' words. (Not "background": asked
+  // of a run it is a detached one, but of an image it is a photo's.)
+  'id',
+  'ids',
+  '아이디',
+  'discovery',
   '레이어',
   '매니페스트',
   '데몬셋',
@@ -2396,7 +2404,8 @@ function buildConcepts(): {
     for (const raw of forms) {
       const form = raw.normalize('NFC').toLowerCase();
       if (form.endsWith('*')) stems.push([form.slice(0, -1).replace(/\s+/g, ''), canonical]);
-      else if (/\s/.test(form)) phrases.push([form, canonical]);
+      // A form of several words, or a dotfile (.env), whose dot the tokenizer would drop, is read as a phrase.
+      else if (/\s/.test(form) || form.startsWith('.')) phrases.push([form, canonical]);
       else exact.set(form, canonical);
     }
   }

@@ -2461,3 +2461,21 @@ describe('round 19: a measure asked for (몇 초, how much disk, 몇 대) that t
     );
   });
 });
+
+describe("round 19: a dotfile in backticks, a container's IDs and service discovery are Docker's words the notes lack", () => {
+  it.each([
+    ['docker compose에서 `.env` 파일 값은 어떻게 읽어와요?', 'docker-compose', '.env'],
+    ['how do I list just the container IDs so I can pipe them into another command?', 'listing-commands', 'IDs'],
+    ['container orchestration에서 service discovery는 어떻게 처리돼요?', 'orchestration', 'discovery'],
+  ])('the note covers part: %s', (q, id, lacked) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe(id);
+    expect(answer.partial?.missing.join(' ')).toContain(lacked);
+  });
+
+  it.each(['`.env` 파일', "'.env' 파일", 'prod.env'])('%s is the env file, not the environment', (text) => {
+    expect(tokenize(text)).toContain('envfile');
+    expect(tokenize(text)).not.toContain('environment');
+  });
+});
