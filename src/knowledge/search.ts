@@ -431,6 +431,13 @@ export function assembleKnowledgeBase(
         }
       }
     }
+    // "WSL 설치는 어떻게 해요? 명령어 하나로 되나요?": a question beside the asking one, naming no subject, asks
+    // the kind of detail it names (a command, a format, an option) of that one's subject.
+    if (focused.size > 0)
+      for (const s of bySentence)
+        if (s.role === 'question' && !focused.has(s) && !hasSubject(s))
+          for (const w of s.words)
+            if (DETAIL_KINDS.has(w.token)) Object.assign(merged.get(w.token)!, { weight: 1, focus: true });
     const excluded = new Set(asides.filter((a) => a.excluded).map((a) => a.token));
     // Code replaced by other code ("`$()` 대신 백틱") is still what the sentence is about, though not what it asks
     // for; a thing done instead of another ("삭제 대신 중지") is not.
@@ -1436,6 +1443,9 @@ function comparedVersions(question: string): string[] {
   }
   return [...byName.values()].filter((versions) => new Set(versions.map(squashed)).size > 1).flat();
 }
+/** The kinds of detail a question may ask of its subject: the note must give it to answer. */
+const DETAIL_KINDS = new Set(['command', 'format', 'option']);
+
 /** A detail asked that no word of the question stands for (a version, a measure): what the note must also give. */
 function detailWord(typed: string): QuestionWord {
   return {

@@ -2479,3 +2479,19 @@ describe("round 19: a dotfile in backticks, a container's IDs and service discov
     expect(tokenize(text)).not.toContain('environment');
   });
 });
+
+describe('round 19: a question beside the asking one that names only a kind of detail asks it of the same subject', () => {
+  it.each([
+    ['WSL 설치는 어떻게 해요? 명령어 하나로 되나요?', '명령어'],
+    ['How do I actually install WSL on Windows 10? Is there a single command for it?', 'command'],
+  ])('the WSL note, which shows no command, covers part: %s', (q, lacked) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe('wsl');
+    expect(answer.partial?.missing).toEqual([lacked]);
+  });
+
+  it('the note that shows the command still answers', () => {
+    expectAnswered('이미지 목록 어떻게 봐요? 명령어는 뭐예요?', 'listing-commands');
+  });
+});
