@@ -395,6 +395,8 @@ const CONCEPTS: string[][] = [
   // The build cache (--no-cache), a size (how big an image or a disk is), Compose's .env file: Docker's world, and
   // asked about in everyday words the notes never use.
   ['cache', 'cache', 'caches', 'cached', 'caching', '캐시', '캐쉬', '캐싱', '빌드캐시'],
+  // Service discovery, not a discovery call or phase.
+  ['servicediscovery', 'service discovery', '서비스 디스커버리', '서비스 탐색'],
   ['size', 'size', 'sizes', 'sized', '크기', '사이즈', 'how big', 'how large', '얼마나 커', '얼마나 크'],
   [
     'envfile',
@@ -1944,7 +1946,7 @@ const TECH_TERMS = [
   'id',
   'ids',
   '아이디',
-  'discovery',
+  'servicediscovery',
   '레이어',
   '매니페스트',
   '데몬셋',

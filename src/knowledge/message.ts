@@ -117,7 +117,7 @@ const ACKNOWLEDGEMENT =
 const ASIDE =
   /^(?:(?:죄송(?:합니다|해요)?|미안(?:합니다|해요)?|sorry|oops|앗|헉)\s+)?(?:잘못\s*(?:보냈|올렸)(?:어요|습니다|네요|다)|wrong\s+(?:channel|thread|chat|window|room|dm|person|link|place|group|file|message)|(?:(?:잠깐|잠시)\s*)?자리\s*(?:비울게요|비워요|비웁니다|비움|비울게)|회의\s*(?:들어갑니다|들어가요|들어갈게요|중이에요|중입니다)|돌아왔(?:습니다|어요)|다녀왔(?:습니다|어요))(?:\s+(?:죄송합니다|죄송해요|sorry))?$/i;
 const PRESENCE_CHECK =
-  /^(?:(?:test(?:ing)?|테스트)(?:\s*\d+)+|test(?:ing)?|테스트(?:입니다|중|요)?|ping|봇|봇아|bot|살아\s?있(?:니|냐|나요|어요|어|음)|(?:are\s+)?(?:you|u)\s+(?:alive|up|awake|working)|anyone\s+home|sup|wassup|what'?s\s+up|봇\s*(?:있(?:나요|어요|니|냐|음|어)|살아\s?있음)|(?:봇\s+)?(?:지금\s+)?(?:일\s?(?:하냐|하니|하나요|하세요|해|해요|하는\s?중)|계세요|계신가요|듣고\s?있(?:어|니|냐|나요|어요|음)|(?:작동|동작)\s?(?:중|하)(?:이에요|이야|인가요|이니|니|나요|냐|해요|해)?)|여보세요|거기\s*(?:누구\s*)?(?:있어요|있나요|계세요|있음)|(?:hello|hi|hey)\s+anyone|anyone|anybody|anyone\s+(?:there|around|here|awake))$/i;
+  /^(?:(?:test(?:ing)?|테스트)(?:\s*\d)+|test(?:ing)?|테스트(?:입니다|중|요)?|ping|봇|봇아|bot|살아\s?있(?:니|냐|나요|어요|어|음)|(?:are\s+)?(?:you|u)\s+(?:alive|up|awake|working)|anyone\s+home|sup|wassup|what'?s\s+up|봇\s*(?:있(?:나요|어요|니|냐|음|어)|살아\s?있음)|(?:봇\s+)?(?:지금\s+)?(?:일\s?(?:하냐|하니|하나요|하세요|해|해요|하는\s?중)|계세요|계신가요|듣고\s?있(?:어|니|냐|나요|어요|음)|(?:작동|동작)\s?(?:중|하)(?:이에요|이야|인가요|이니|니|나요|냐|해요|해)?)|여보세요|거기\s*(?:누구\s*)?(?:있어요|있나요|계세요|있음)|(?:hello|hi|hey)\s+anyone|anyone|anybody|anyone\s+(?:there|around|here|awake))$/i;
 
 /** A message asking about the bot itself, or for help using it: answered with what it does and its topics. */
 const ABOUT_BOT =
@@ -148,10 +148,12 @@ const MAX_COMPLAINT_CHARS = 80;
  * notes do not cover, and a gap to record).
  */
 const DAY_TALK =
-  /점심|저녁\s*(?:뭐|먹|메뉴)|밥\s*(?:먹|뭐|메뉴)|커피|날씨|비\s*(?:온|와|오)|눈\s*(?:온|와|오)|배고|졸려|졸리|피곤|월요병|월요일|금요일|주말|불금|퇴근|출근|야근|회식|휴가|연차|\b(?:lunch|coffee|weather|hungry|sleepy|raining|snowing|tgif|commute|weekend|vacation|holiday|monday|mondays|friday)\b/i;
+  /점심|저녁\s*(?:뭐|먹|메뉴)|밥\s*(?:먹|뭐|메뉴)|커피|날씨|비\s*(?:온|와|오)|눈\s*(?:온|와|오)|배고|졸려|졸리|피곤|월요병|불금|퇴근|출근|야근|회식|휴가|연차|\b(?:lunch|coffee|weather|hungry|sleepy|raining|snowing|tgif|commute|weekend|vacation|holiday)\b/i;
 // The notes' subjects, so that "퇴근 전에 $() 뜻 알려줘" or "what's a cluster, before the holiday" still asks them.
 const DOCKER_TALK =
   /도커|docker|컨테이너|container|이미지|image|쿠버|k8s|kube|compose|컴포즈|swarm|스웜|registry|레지스트리|허브|\bhub\b|볼륨|volume|wsl|엔진|engine|서버|server|배포|deploy|빌드|build|클러스터|cluster|오케스트|orchestrat|노드|\bnodes?\b|마운트|mount|루트|디렉|director|셸|쉘|shell|변수|variable|명령|command|\$/i;
+const WEEKDAY_FEELING =
+  /(?:월요일|금요일|주말|\bmondays?|\bfridays?)\S*\s*(?:싫|좋|힘들|피곤|최고|화이팅|파이팅|이다|이네|ㅠ|ㅜ|ㅎ|ㅋ|sucks?\b|again\b|already\b|vibes\b)/i;
 const MAX_DAY_TALK_CHARS = 40;
 const ASKS_HOW = /어떻게|어케|방법|하는\s?법|추천|레시피|메뉴|\b(?:how|recipe|menu|recommend|best|which)\b/i;
 
@@ -285,7 +287,9 @@ export function readMessage(text: string): Message {
     !THANKS_WORD.test(whole) &&
     plainTalk;
   if (complains) return { sentences: [], chat: 'sorry' };
-  const dayTalk = DAY_TALK.test(whole) && plainTalk && !ASKS_HOW.test(whole);
+  // The day of the week with a feeling about it ("월요일 싫어 ㅠㅠ", "불금이다!"), not "월요일까지 YAML 정리해야 해요".
+  const weekdayTalk = WEEKDAY_FEELING.test(whole) && !/[?？]/.test(clean) && !ASKS.test(whole);
+  const dayTalk = (DAY_TALK.test(whole) || weekdayTalk) && plainTalk && !ASKS_HOW.test(whole);
   if (whole.length <= MAX_DAY_TALK_CHARS && dayTalk) return { sentences: [], chat: 'greeting' };
   const read = splitSentences(clean).map((clause) => ({ ...clause, role: roleOf(clause) }));
   const asks = read.some((s) => s.role === 'question');
@@ -328,14 +332,19 @@ export function readMessage(text: string): Message {
   });
   // "오늘 회의 길었네요 ㅠㅠ 다들 고생 많으셨어요. 내일 봬요!": chat around a remark that asks nothing and says
   // nothing of Docker is chat too.
-  // So is a remark on what the asker did or liked, however much Docker it names ("k8s 공부 시작했어요! 화이팅",
-  // "이제 docker ps 잘 써요 ㅋㅋ 고마워요").
-  const remarksOnly =
-    !asks &&
+  const chatAround =
     sentences.some((s) => s.role === 'chat') &&
-    sentences.every(
-      (s) => s.role === 'chat' || isRemark(s.text) || (!DOCKER_TALK.test(s.text) && !s.text.includes('`')),
+    sentences.every((s) => s.role === 'chat' || (!DOCKER_TALK.test(s.text) && !s.text.includes('`')));
+  // So is thanks or cheer beside what the asker got done or liked, whatever Docker it names ("k8s 공부 시작했어요!
+  // 화이팅", "이제 docker ps 잘 써요 ㅋㅋ 고마워요"); not when anything in it is sad (ㅠ), nor when the chat names
+  // Docker or more than a word of thanks ("감사 다음엔 이미지 받으면 돼요", "감사 yaml 형식은요" may hold a question).
+  const doneOrLiked =
+    !/[ㅠㅜ]/.test(clean) &&
+    sentences.some((s) => s.role === 'chat') &&
+    sentences.every((s) =>
+      s.role === 'chat' ? !DOCKER_TALK.test(s.text) && (isChat(s.text) || wordCount(s.text) <= 2) : isRemark(s.text),
     );
+  const remarksOnly = !asks && (chatAround || doneOrLiked);
   if (
     remarksOnly ||
     (sentences.every((s) => s.role === 'chat') && (sentences.length > 0 || HAS_SENTENCE_MARK.test(clean)))
@@ -362,22 +371,31 @@ export function readMessage(text: string): Message {
 }
 
 /**
- * A short Korean sentence told and finished (시작했어요, 잘 써요, 재밌다, 정리 끝) with no trouble, doubt or need in
- * it: a remark. "에러 나요", "헷갈려요", "해야 해요" and "이미지 삭제 순서요" tell of something to answer.
+ * A short Korean sentence telling, finished, of something got done or liked (정리 끝, 공부 시작했어요, 옮겼어요, 잘
+ * 써요, 재밌다), with no trouble, doubt or need in it: a remark. "안 지워져요", "재시작돼요", "헷갈려요", "깔아야 돼요",
+ * "명령어요" and "봐줘요" tell of something to answer.
  */
 function isRemark(sentence: string): boolean {
   const end = sentence.trim().replace(/[\s.!~ㅋㅎ]+$/u, '');
   return (
     sentence.length <= MAX_SMALL_TALK_CHARS &&
     FINISHED_ENDING.test(end) &&
+    (DONE_OR_LIKED.test(sentence) || DONE.test(end)) &&
     !TROUBLE.test(sentence) &&
     !ASKS.test(sentence) &&
     !sentence.includes('`')
   );
 }
-const FINISHED_ENDING = /(?:[어아여해워와봐써돼줘져쳐겨려네군]요|[가-힣]다|끝|완료|성공)$/;
+const FINISHED_ENDING = /(?:[어아여해워와봐써돼]요|습니다|[가-힣]다|끝|완료|성공)$/;
+/** Past tense told (옮겼어요, 설치했습니다, 띄웠다): something done. */
+const DONE = /[았었였했됐켰썼봤겼웠쳤꿨뤘](?:어요|습니다|다)$/;
+const DONE_OR_LIKED =
+  /끝|완료|성공|시작했|마쳤|해결|잘\s?(?:써|쓰|돼|되|했|됐|하)|재밌|재미있|좋았|좋네|좋아요|좋다|알\s?것\s?같|이해(?:했|됐|가\s?돼)|배웠|익혔|감\s?잡/;
 const TROUBLE =
-  /에러|오류|안\s?(?:돼|되|됨|나와|나오|떠|뜨|보여|보이)|못|실패|문제|죽|멈|느려|느리|터[졌져짐]|깨[졌져짐]|막[혔혀힘]|꺼[졌져짐]|사라|날아|없어[졌져]|헷갈|모르|궁금|어렵|어려워|싶|필요|해야|하려|되려|할까|될까|말까/;
+  /에러|오류|안\s|안(?:돼|되|됨|나|떠|뜨|보|지|켜|붙|써|열|깔)|못|실패|문제|죽|멈|종료|재시작|바뀌|바꼈|풀려|풀렸|낮아|많아|비어|없|먹어|느려|느리|터[졌져짐]|깨[졌져짐]|막[혔혀힘]|꺼[졌져짐]|끊|튕|뻗|다운|사라|날아|날라|헷갈|모르|궁금|어렵|어려워|이상|싶|필요|[아어여]야|하려|되려|할까|될까|말까/;
+
+/** Whether a sentence speaks to the bot ("너 명령어 뭐 있어?", "can you list…"). */
+export const speaksToBot = (sentence: string) => TO_BOT.test(sentence);
 
 /** The bot spoken to: 너, 넌, 봇님은, you, this bot. */
 const TO_BOT =
@@ -430,7 +448,9 @@ const VOWEL_CARRIED: Record<number, number> = {
   19: 20,
   16: 20,
   1: 1,
+  3: 1,
   5: 5,
+  7: 5,
 };
 function foldDrawnOutSyllables(text: string): string {
   const out: number[] = [];

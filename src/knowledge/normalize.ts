@@ -151,7 +151,8 @@ const PHRASES: Array<[string, RegExp, string]> = LEXICON.phrases.map(([phrase, c
   const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const latin = (c: string | undefined) => c !== undefined && /[a-z0-9]/.test(c);
   const hangul = (c: string | undefined) => c !== undefined && /[\uac00-\ud7a3]/.test(c);
-  const source = `${latin(phrase[0]) ? '(?<![a-z0-9])' : ''}${escaped}${latin(phrase.at(-1)) ? '(?![a-z0-9])' : hangul(phrase.at(-1)) ? '[\\uac00-\\ud7a3]*' : ''}`;
+  // A dotfile (.env) is not the end of a name (process.env).
+  const source = `${latin(phrase[0]) ? '(?<![a-z0-9])' : phrase[0] === '.' ? '(?<![a-z0-9_])' : ''}${escaped}${latin(phrase.at(-1)) ? '(?![a-z0-9])' : hangul(phrase.at(-1)) ? '[\\uac00-\\ud7a3]*' : ''}`;
   return [phrase, new RegExp(source, 'g'), canonical];
 });
 

@@ -1,6 +1,6 @@
 import Fuse, { type FuseOptionKey, type IFuseOptions } from 'fuse.js';
 import { LEXICON } from './lexicon.ts';
-import { isOwnSetting, readMessage, scannedPart } from './message.ts';
+import { isOwnSetting, readMessage, scannedPart, speaksToBot } from './message.ts';
 import {
   ADD_VERBS,
   finalConsonant,
@@ -305,10 +305,10 @@ export function assembleKnowledgeBase(
     /** A sentence of the message asks or requests something. */
     asks?: boolean;
     /** The text of the sentences read as what is asked. */
-    askedText?: string;
+    askedText: string;
   } {
     const message = readMessage(question);
-    if (message.chat) return { words: [], chat: message.chat };
+    if (message.chat) return { words: [], chat: message.chat, askedText: '' };
     // What the message says outside quoted code: an operation only shown there is not asked for. A sentence
     // without code says it in the words just read; only one with code is read again, the code left out.
     const prose = new Set<string>();
@@ -433,11 +433,19 @@ export function assembleKnowledgeBase(
     }
     // "WSL 설치는 어떻게 해요? 명령어 하나로 되나요?": a question beside the asking one, naming no subject, asks
     // the kind of detail it names (a command, a format, an option) of that one's subject.
+    // Not one put to the bot ("너 명령어 뭐 있어?") or about an earlier answer ("저번에 알려준 명령어는 잘 됐어요?").
+    const asksDetailOfSubject = (s: (typeof bySentence)[number]) =>
+      s.role === 'question' &&
+      !focused.has(s) &&
+      !hasSubject(s) &&
+      !speaksToBot(s.text) &&
+      !EARLIER_ANSWER.test(s.text);
     if (focused.size > 0)
-      for (const s of bySentence)
-        if (s.role === 'question' && !focused.has(s) && !hasSubject(s))
-          for (const w of s.words)
-            if (DETAIL_KINDS.has(w.token)) Object.assign(merged.get(w.token)!, { weight: 1, focus: true });
+      for (const s of bySentence.filter(asksDetailOfSubject))
+        for (const w of s.words) {
+          const word = merged.get(w.token);
+          if (word && DETAIL_KINDS.has(w.token)) Object.assign(word, { weight: 1, focus: true });
+        }
     const excluded = new Set(asides.filter((a) => a.excluded).map((a) => a.token));
     // Code replaced by other code ("`$()` 대신 백틱") is still what the sentence is about, though not what it asks
     // for; a thing done instead of another ("삭제 대신 중지") is not.
@@ -737,7 +745,7 @@ export function assembleKnowledgeBase(
       chat,
       toBot = false,
       asks,
-      askedText = question,
+      askedText,
     } = read;
     if (chat) return { ...none(), chat };
     // "넌 누가 만들었어?", "what can I ask you?", "도커 말고 다른 것도 알아?": asked of the bot and naming nothing of
@@ -1443,6 +1451,10 @@ function comparedVersions(question: string): string[] {
   }
   return [...byName.values()].filter((versions) => new Set(versions.map(squashed)).size > 1).flat();
 }
+/** A sentence about an answer given before: 저번에 알려준, 아까 말한, the command you gave earlier. */
+const EARLIER_ANSWER =
+  /저번|아까|지난번|알려\s?준|알려\s?주신|말씀하신|말한|\b(?:earlier|last time|before|you (?:gave|told|showed|sent))\b/i;
+
 /** The kinds of detail a question may ask of its subject: the note must give it to answer. */
 const DETAIL_KINDS = new Set(['command', 'format', 'option']);
 
@@ -1466,21 +1478,24 @@ function detailWord(typed: string): QuestionWord {
  */
 const MEASURES = [
   {
-    asked: /몇\s?(?:초|분|시간)|얼마나\s?(?:오래|걸려|걸리)|how (?:many )?(?:long|seconds|minutes|hours)\b/i,
-    given: /\d+\s?(?:초|분|시간|ms|s|sec|secs|seconds?|minutes?|mins?|hours?)(?![a-z])/i,
+    asked:
+      /몇\s?(?:초|분|시간)(?!\s?(?:전|만에|만|동안|째|후))|얼마나\s?(?:오래|걸려|걸리)|how (?:many )?(?:long|seconds|minutes|hours)\b/i,
+    given: /(?<![a-z0-9.])\d+\s?(?:초|분|시간|ms|s|sec|secs|seconds?|minutes?|mins?|hours?)(?![a-z])/i,
   },
   {
-    asked: /몇\s?(?:GB|MB|TB|기가|메가|테라|G\b)|how (?:many|much) (?:gb|mb|tb|gigs?|disk|space|storage|memory|ram)\b/i,
-    given: /\d+\s?(?:GB|MB|TB|GiB|MiB|TiB|G|M|T|기가|메가|테라)(?![a-z])/i,
+    asked: /몇\s?(?:GB|MB|TB|기가|메가|테라)|how (?:many|much) (?:gb|mb|tb|gigs?|disk|space|storage|memory|ram)\b/i,
+    given: /(?<![a-z0-9.])\d+\s?(?:GB|MB|TB|GiB|MiB|TiB|기가|메가|테라)(?![a-z])/i,
   },
   {
-    asked: /몇\s?(?:대|명)|how many (?:servers|nodes|machines|managers|manager nodes|hosts|people|engineers)\b/i,
-    given: /\d+\s?(?:대|명|servers?|nodes?|machines?|managers?|hosts?|people|engineers?)(?![a-z])/i,
+    // Not 몇 as "a few": 몇 명이서, 몇 명한테, 몇 명이 같이.
+    asked:
+      /몇\s?(?:대|명)(?!\s?(?:이서|한테|에게|씩|째|이\s?(?:같이|함께|같은)))|how many (?:servers|nodes|machines|managers|manager nodes|hosts|people|engineers)\b/i,
+    given: /(?<![a-z0-9.])\d+\s?(?:대|명|servers?|nodes?|machines?|managers?|hosts?|people|engineers?)(?![a-z])/i,
   },
   {
     asked:
-      /비용(?:은|이)?\s?얼마|얼마(?:나)?\s?(?:들어|드나|들까|해요|예요|에요)|how much (?:does it |would it |will it )?cost\b/i,
-    given: /\d+\s?(?:원|달러|usd|dollars?)|\$\d/i,
+      /(?:비용|가격|요금|라이선스\s?비)(?:은|이|는)?\s?(?:얼마|어느\s?정도)|how much (?:does it |would it |will it )?cost\b|\bprice\b/i,
+    given: /(?<![a-z0-9.])\d+\s?(?:원|달러|usd|dollars?)|\$\d/i,
   },
 ];
 

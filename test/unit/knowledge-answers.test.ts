@@ -2454,6 +2454,26 @@ describe('round 19: a measure asked for (몇 초, how much disk, 몇 대) that t
     expect(withFigure.ask(q).matches[0]?.entry.id).toBe('docker-root-dir');
   });
 
+  it.each([
+    '컨테이너가 몇 초 만에 뜨는 이유가 뭐예요?',
+    '팀원 몇 명이 같은 이미지를 써도 되나요?',
+    '몇 분 전에 만든 컨테이너가 목록에 안 보여요',
+    '이미지에 뭐가 얼마나 들어가요?',
+  ])('몇 or 얼마나 as "a few" or "how much goes in" asks no measure: %s', (q) => {
+    expect(kb.ask(q).partial?.missing ?? []).not.toEqual(expect.arrayContaining([expect.stringMatching(/몇|얼마/)]));
+  });
+
+  it('k8s in a note is no figure of seconds', () => {
+    const note = kb.byId('docker-advantages')!;
+    const withK8s = createKnowledgeBase([
+      ...kb.entries.filter((e) => e.id !== note.id),
+      { ...note, body: `${note.body}\n\nk8s와 k3s에서도 같다.` },
+    ]);
+    expect(withK8s.ask('도커 쓰면 배포가 빨라진다는데 컨테이너 하나 기동하는 데 보통 몇 초 걸려요?').outcome).toBe(
+      'partial',
+    );
+  });
+
   it('몇 in a guess at the answer asks no measure', () => {
     expectAnswered(
       "다들 '클러스터'라는 단어를 막 쓰는데 정확한 정의가 뭔가요? 그냥 서버 몇 대 묶어놓은 거 정도로 이해하면 되는 건지 궁금해요.",
@@ -2474,9 +2494,14 @@ describe("round 19: a dotfile in backticks, a container's IDs and service discov
     expect(answer.partial?.missing.join(' ')).toContain(lacked);
   });
 
-  it.each(['`.env` 파일', "'.env' 파일", 'prod.env'])('%s is the env file, not the environment', (text) => {
+  it.each(['`.env` 파일', "'.env' 파일", '.env.local 파일'])('%s is the env file, not the environment', (text) => {
     expect(tokenize(text)).toContain('envfile');
     expect(tokenize(text)).not.toContain('environment');
+  });
+
+  it('process.env is no env file, and a discovery call is no service discovery', () => {
+    expect(tokenize('process.env 가 뭐예요')).not.toContain('envfile');
+    expect(kb.ask('discovery call tomorrow, what is docker compose').outcome).toBe('answered');
   });
 });
 
@@ -2490,6 +2515,13 @@ describe('round 19: a question beside the asking one that names only a kind of d
     expect(answer.matches[0]?.entry.id).toBe('wsl');
     expect(answer.partial?.missing).toEqual([lacked]);
   });
+
+  it.each(['도커 스웜이 뭐예요? 그리고 너 명령어 뭐 있어?', 'WSL이 뭐예요? 저번에 알려준 명령어는 잘 됐어요?'])(
+    'a sentence put to the bot or about an earlier answer asks no detail of the subject: %s',
+    (q) => {
+      expect(kb.ask(q).outcome).toBe('answered');
+    },
+  );
 
   it('the note that shows the command still answers', () => {
     expectAnswered('이미지 목록 어떻게 봐요? 명령어는 뭐예요?', 'listing-commands');
