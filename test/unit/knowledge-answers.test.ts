@@ -2527,3 +2527,15 @@ describe('round 19: a question beside the asking one that names only a kind of d
     expectAnswered('이미지 목록 어떻게 봐요? 명령어는 뭐예요?', 'listing-commands');
   });
 });
+
+describe('round 19: a CPU architecture (arm64, amd64, an M1 Mac) is of Docker’s world', () => {
+  it.each([
+    ['docker pull 할 때 arm64용 이미지를 받으려면 옵션이 뭐예요?', 'arm64'],
+    ['M1 맥에서 amd64 이미지를 pull 하려면 `--platform` 옵션 어떻게 줘요?', 'amd64'],
+  ])('the pull note covers part: %s', (q, lacked) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe('image-pull-flow');
+    expect(answer.partial?.missing).toContain(lacked);
+  });
+});
