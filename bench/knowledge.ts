@@ -156,21 +156,23 @@ const SETS: Array<[string, string]> = [
   // and a broadcaster's media-engineering team), written in round 19 in the way of the shared dev sets (context
   // before the question, fragments, mentions, typos; the notes' own words where a person would use them), and never
   // read. First sight on 12b896b (round 18's end) 94.4% right-1st, 6 confident wrong, 54 of 56 declined, partial 19
-  // of 30, chat 21 of 24.
+  // of 30, chat 21 of 24; round 19's changes left it as it was.
   ['held-out set AQ', path.join(DATA, 'fresh-aq-questions.jsonl')],
   // Held-out set AR: 200 messages (90 in, 30 partial, 56 out, 24 chat; a factory's operations-technology team and a
   // startup's 3am on-call SRE channel), written in round 19 like AL, and never read. Its writer's check kept every
   // title and alias out of its answerable questions, names such as Kubernetes, Swarm and WSL included (they appear
   // as typos or descriptions), so it is harder still than AL. First sight on 12b896b 66.7% right-1st, 8 confident
-  // wrong, 56 of 56 declined, partial 17 of 30, chat 18 of 24.
+  // wrong, 56 of 56 declined, partial 17 of 30, chat 18 of 24. End of round 19: the same but partial 18.
   ['held-out set AR', path.join(DATA, 'fresh-ar-questions.jsonl')],
   // Probe AS: 160 messages (110 chat of every register, 30 Docker questions wrapped in greetings or thanks, 20 such
   // questions the notes lack), written by a helper from the note bodies alone in round 19 to study the chat the
-  // held-out sets miss; first sight on 12b896b 94 of 110 chat, 30 of 30 in, 20 of 20 declined; then read and tuned on.
+  // held-out sets miss; first sight on 12b896b 94 of 110 chat, 30 of 30 in, 20 of 20 declined; then read and tuned on
+  // (end of round 19: 109 of 110 chat).
   ['probe AS', path.join(DATA, 'probe-as-questions.jsonl')],
   // Probe AT: 180 messages (100 partial over all 22 notes, 40 in, 40 out), written by a helper from the note bodies
   // alone in round 19 to study questions a note covers only part of; first sight on 12b896b partial 51 of 100 (11
-  // answered as if covered), 40 of 40 in, 40 of 40 declined; then read and tuned on.
+  // answered as if covered), 40 of 40 in, 40 of 40 declined; then read and tuned on (end of round 19: partial 58, 6
+  // answered as if covered).
   ['probe AT', path.join(DATA, 'probe-at-questions.jsonl')],
   // Probe AG: 180 mostly long messages asking for a note's list, comparison, criteria or steps (100 in, 40 partial,
   // 40 out; a university lab, a logistics backend team, a freelancer), written by a helper from the note bodies
