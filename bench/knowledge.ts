@@ -164,6 +164,12 @@ const SETS: Array<[string, string]> = [
   // as typos or descriptions), so it is harder still than AL. First sight on 12b896b 66.7% right-1st, 8 confident
   // wrong, 56 of 56 declined, partial 17 of 30, chat 18 of 24. End of round 19: the same but partial 18.
   ['held-out set AR', path.join(DATA, 'fresh-ar-questions.jsonl')],
+  // Held-out set AU: 200 messages (60 chat, 60 partial, 50 in, 30 out, seven of them trouble reported with thanks; a
+  // ride-hailing platform team and a national library's archive IT staff), written at the end of round 19 to measure
+  // its chat and partial changes on questions none of them saw, and never read. First sight on 0f91a4f: 100% right-1st,
+  // 4 confident wrong, 30 of 30 declined, partial 43 of 60, chat 56 of 60 (12b896b, the round's start: 100%, 4, 30,
+  // 44, 53).
+  ['held-out set AU', path.join(DATA, 'fresh-au-questions.jsonl')],
   // Probe AS: 160 messages (110 chat of every register, 30 Docker questions wrapped in greetings or thanks, 20 such
   // questions the notes lack), written by a helper from the note bodies alone in round 19 to study the chat the
   // held-out sets miss; first sight on 12b896b 94 of 110 chat, 30 of 30 in, 20 of 20 declined; then read and tuned on
