@@ -1493,6 +1493,12 @@ const MEASURES = [
     given: /(?<![a-z0-9.])\d+\s?(?:대|명|servers?|nodes?|machines?|managers?|hosts?|people|engineers?)(?![a-z])/i,
   },
   {
+    // When something came about (도커는 언제 처음 나왔어요?, what year was Kubernetes released), not when to use it.
+    asked:
+      /언제\s?(?:처음\s?)?(?:나왔|나온|출시|발표|공개됐|공개된|만들어졌|만들어진|생겼|생긴|시작됐|시작된)[\uac00-\ud7a3]*|몇\s?년(?:도)?에|when (?:was|were|did) [\w\s-]{1,40}?(?:released|created|introduced|launched|founded|invented|come out|started|start)\b|what year\b/i,
+    given: /(?<![a-z0-9.])(?:19|20)\d\d(?:년)?(?!\d)/i,
+  },
+  {
     asked:
       /(?:비용|가격|요금|라이선스\s?비)(?:은|이|는)?\s?(?:얼마|어느\s?정도)|how much (?:does it |would it |will it )?cost\b|\bprice\b/i,
     given: /(?<![a-z0-9.])\d+\s?(?:원|달러|usd|dollars?)|\$\d/i,

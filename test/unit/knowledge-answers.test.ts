@@ -2442,6 +2442,19 @@ describe('round 19: a measure asked for (몇 초, how much disk, 몇 대) that t
     expect(answer.partial?.missing).toContain(lacked);
   });
 
+  it.each([
+    ['when was kubernetes first released?', 'when was kubernetes first released'],
+    ['신입 온보딩 자료 만드는 중인데, 도커는 언제 처음 나왔고 어느 회사가 만든 거예요?', '언제 처음 나왔고'],
+  ])('when something came about is a date no note gives: %s', (q, lacked) => {
+    const answer = kb.ask(q);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.partial?.missing).toContain(lacked);
+  });
+
+  it('when to use something asks no date', () => {
+    expectAnswered('언제 쿠버네티스를 써야 해요?', 'docker-vs-kubernetes');
+  });
+
   it('a note that gives the figure answers', () => {
     const note = kb.byId('docker-root-dir')!;
     const withFigure = createKnowledgeBase([
