@@ -168,7 +168,7 @@ const SETS: Array<[string, string]> = [
   // ride-hailing platform team and a national library's archive IT staff), written at the end of round 19 to measure
   // its chat and partial changes on questions none of them saw, and never read. First sight on 0f91a4f: 100% right-1st,
   // 4 confident wrong, 30 of 30 declined, partial 43 of 60, chat 56 of 60 (12b896b, the round's start: 100%, 4, 30,
-  // 44, 53).
+  // 44, 53). The round's last change, a date asked that no note gives (0bdf6c9), took its confident wrong to 3.
   ['held-out set AU', path.join(DATA, 'fresh-au-questions.jsonl')],
   // Probe AS: 160 messages (110 chat of every register, 30 Docker questions wrapped in greetings or thanks, 20 such
   // questions the notes lack), written by a helper from the note bodies alone in round 19 to study the chat the
@@ -177,7 +177,7 @@ const SETS: Array<[string, string]> = [
   ['probe AS', path.join(DATA, 'probe-as-questions.jsonl')],
   // Probe AT: 180 messages (100 partial over all 22 notes, 40 in, 40 out), written by a helper from the note bodies
   // alone in round 19 to study questions a note covers only part of; first sight on 12b896b partial 51 of 100 (11
-  // answered as if covered), 40 of 40 in, 40 of 40 declined; then read and tuned on (end of round 19: partial 58, 6
+  // answered as if covered), 40 of 40 in, 40 of 40 declined; then read and tuned on (end of round 19: partial 58, 5
   // answered as if covered).
   ['probe AT', path.join(DATA, 'probe-at-questions.jsonl')],
   // Probe AG: 180 mostly long messages asking for a note's list, comparison, criteria or steps (100 in, 40 partial,
