@@ -1,3 +1,5 @@
+import { combineCharacter, disassembleCompleteCharacter } from 'es-hangul';
+
 /**
  * Reading a chat message as a question: Slack markup out, the message cut into sentences (and Korean
  * "…는데," clauses), each with its role. People write a sentence of context, then the question; the
@@ -427,54 +429,46 @@ function unstretchedForms(sentence: string): string[] {
   return [...new Set(forms)].filter((form) => form !== sentence);
 }
 
-// Hangul syllables are 0xAC00 + (initial * 21 + vowel) * 28 + final.
-const HANGUL_BASE = 0xac00;
-const INITIAL_NONE = 11; // ㅇ as an initial: the syllable is its vowel alone
-const FINAL_NG = 21; // ㅇ as a final
 /** The vowel a drawn-out syllable carries on from each vowel (녀 → 어, 요 → 오, 워 → 어, 이 → 이). */
-const VOWEL_CARRIED: Record<number, number> = {
-  0: 0,
-  2: 0,
-  9: 0,
-  4: 4,
-  6: 4,
-  14: 4,
-  8: 8,
-  12: 8,
-  13: 13,
-  17: 13,
-  18: 18,
-  20: 20,
-  19: 20,
-  16: 20,
-  1: 1,
-  3: 1,
-  5: 5,
-  7: 5,
+const VOWEL_CARRIED: Record<string, string> = {
+  ㅏ: 'ㅏ',
+  ㅑ: 'ㅏ',
+  ㅘ: 'ㅏ',
+  ㅓ: 'ㅓ',
+  ㅕ: 'ㅓ',
+  ㅝ: 'ㅓ',
+  ㅗ: 'ㅗ',
+  ㅛ: 'ㅗ',
+  ㅜ: 'ㅜ',
+  ㅠ: 'ㅜ',
+  ㅡ: 'ㅡ',
+  ㅣ: 'ㅣ',
+  ㅢ: 'ㅣ',
+  ㅟ: 'ㅣ',
+  ㅐ: 'ㅐ',
+  ㅒ: 'ㅐ',
+  ㅔ: 'ㅔ',
+  ㅖ: 'ㅔ',
 };
 function foldDrawnOutSyllables(text: string): string {
-  const out: number[] = [];
+  const out: string[] = [];
   for (const ch of text) {
-    const code = ch.codePointAt(0)!;
     const prev = out.at(-1);
-    if (prev !== undefined && isSyllable(code) && isSyllable(prev)) {
-      const [initial, vowel, final] = syllableParts(code);
-      const [, prevVowel, prevFinal] = syllableParts(prev);
-      const carriesOn =
-        initial === INITIAL_NONE && VOWEL_CARRIED[prevVowel] === vowel && (final === 0 || final === FINAL_NG);
-      if (carriesOn && (prevFinal === 0 || prevFinal === final)) {
-        if (final === FINAL_NG && prevFinal === 0) out[out.length - 1] = prev + FINAL_NG;
-        continue;
-      }
-    }
-    out.push(code);
+    const parts = disassembleCompleteCharacter(ch);
+    const before = prev === undefined ? undefined : disassembleCompleteCharacter(prev);
+    // A syllable of ㅇ alone (or ㅇ under it) carrying on the vowel before it, with no other final between them.
+    const carriesOn =
+      parts !== undefined &&
+      before !== undefined &&
+      parts.choseong === 'ㅇ' &&
+      VOWEL_CARRIED[before.jungseong] === parts.jungseong &&
+      (parts.jongseong === '' || parts.jongseong === 'ㅇ') &&
+      (before.jongseong === '' || before.jongseong === parts.jongseong);
+    if (!carriesOn) out.push(ch);
+    else if (parts.jongseong === 'ㅇ' && before.jongseong === '')
+      out[out.length - 1] = combineCharacter(before.choseong, before.jungseong, 'ㅇ');
   }
-  return String.fromCodePoint(...out);
-}
-const isSyllable = (code: number) => code >= HANGUL_BASE && code <= 0xd7a3;
-function syllableParts(code: number): [number, number, number] {
-  const n = code - HANGUL_BASE;
-  return [Math.floor(n / 588), Math.floor((n % 588) / 28), n % 28];
+  return out.join('');
 }
 
 function isChatAsTyped(sentence: string): boolean {
