@@ -399,6 +399,11 @@ const TROUBLE =
 /** Whether a sentence speaks to the bot ("너 명령어 뭐 있어?", "can you list…"). */
 export const speaksToBot = (sentence: string) => TO_BOT.test(sentence);
 
+/** Whether a sentence is about an answer given before: 저번에 알려준, 아까 말한, the command you gave earlier. */
+export const speaksOfEarlierAnswer = (sentence: string) => EARLIER_ANSWER.test(sentence);
+const EARLIER_ANSWER =
+  /저번|아까|지난번|알려\s?준|알려\s?주신|말씀하신|말한|\b(?:earlier|last time|before|you (?:gave|told|showed|sent))\b/i;
+
 /** The bot spoken to: 너, 넌, 봇님은, you, this bot. */
 const TO_BOT =
   /(?:^|[\s,])(?:너|넌|너는|너도|니가|네가|너한테|너에게|니한테|봇|봇님|봇아|봇은|봇이|봇님은|봇님이|봇님도|봇한테|봇에게)(?=$|[\s?!.,~])|\b(?:you|u|ya|yourself)\b|\b(?:this|the)\s+bot\b/i;

@@ -1,6 +1,6 @@
 import Fuse, { type FuseOptionKey, type IFuseOptions } from 'fuse.js';
 import { LEXICON } from './lexicon.ts';
-import { isOwnSetting, readMessage, scannedPart, speaksToBot } from './message.ts';
+import { isOwnSetting, readMessage, scannedPart, speaksOfEarlierAnswer, speaksToBot } from './message.ts';
 import {
   ADD_VERBS,
   finalConsonant,
@@ -51,6 +51,10 @@ interface IndexedEntry {
    * the command, so a question about the command without any of them ("what is docker run") is beyond it.
    */
   flaggedCommands: Map<string, string[]>;
+  /** The measures the body gives a figure of (see MEASURES): a note saying "최소 20GB" gives a size. */
+  measuresGiven: ReadonlySet<Measure>;
+  /** The body says only running containers are shown (see ONLY_RUNNING). */
+  listsRunningOnly: boolean;
   /** The part of the body that is searched (see SEARCHED_BODY_CHARS). */
   searched: string;
 }
@@ -439,7 +443,7 @@ export function assembleKnowledgeBase(
       !focused.has(s) &&
       !hasSubject(s) &&
       !speaksToBot(s.text) &&
-      !EARLIER_ANSWER.test(s.text);
+      !speaksOfEarlierAnswer(s.text);
     if (focused.size > 0)
       for (const s of bySentence.filter(asksDetailOfSubject))
         for (const w of s.words) {
@@ -807,10 +811,10 @@ export function assembleKnowledgeBase(
         prose.has(w.token),
     );
     const versions = comparedVersions(question);
-    const measuresAsked = MEASURES.flatMap(({ asked, given }) => {
+    const measuresAsked = MEASURES.flatMap(({ measure, asked }) => {
       // Only as asked: "서버 몇 대 묶어놓은 거로 이해하면 되나요" guesses at an answer, naming no measure.
       const typed = asked.exec(askedText.normalize('NFC'))?.[0];
-      return typed ? [{ given, word: detailWord(typed) }] : [];
+      return typed ? [{ measure, word: detailWord(typed) }] : [];
     });
     // The unit of a measure asked (the GB of "몇 GB") is part of that detail, not another subject's word.
     const measureUnits = new Set(measuresAsked.flatMap((m) => tokenize(m.word.typed)));
@@ -824,7 +828,7 @@ export function assembleKnowledgeBase(
     const assess = (best: Candidate & { score: number }) => {
       // "container ls 하면 멈춘 것도 나와?" on the note that lists running containers only: the note says no. How
       // to list them too ("보려면", "how do I") it does not say.
-      const saysStateLeftOut = ONLY_RUNNING.test(best.item.searched) && !asksHow;
+      const saysStateLeftOut = best.item.listsRunningOnly && !asksHow;
       // "yml or json?", "YAML이야 JSON이야?": the note that names one of the choices answers which it is.
       const otherChoice = (w: QuestionWord) =>
         choices.some(
@@ -869,7 +873,7 @@ export function assembleKnowledgeBase(
         // (A limit asked, "몇 대부터", "cap how much disk", is that detail already.)
         ...(missing.some((w) => w.token === 'limit')
           ? []
-          : measuresAsked.filter((m) => !m.given.test(best.item.searched)).map((m) => m.word)),
+          : measuresAsked.filter((m) => !best.item.measuresGiven.has(m.measure)).map((m) => m.word)),
       ].filter((w): w is QuestionWord => w !== undefined);
       missing.push(...detailsAsked);
       // A note titled with one operating system (WSL: 윈도우에서 도커 사용) does not answer for another ("install
@@ -964,7 +968,7 @@ export function assembleKnowledgeBase(
     const asked = words.filter((w) => w.focus || w.weight >= CLAUSE_WEIGHT);
     // The containers of "how do I see stopped containers?", a word of most notes, are the part covered by the note
     // that lists containers and says it leaves the stopped ones out.
-    const statedApart = ONLY_RUNNING.test(best.item.searched) && missing.some((w) => w.token === 'stopped');
+    const statedApart = best.item.listsRunningOnly && missing.some((w) => w.token === 'stopped');
     const titled = (w: QuestionWord) => statedApart && best.item.titleTokens.includes(w.token) && names(w);
     const covered = asked.filter((w) => (meaningful(w) || titled(w)) && has(best, w) && !missing.includes(w));
     const namedInSentence = asked.some((w) => w.kind === 'known' && names(w) && has(best, w));
@@ -1418,6 +1422,8 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
     tokenWeight,
     showsCommand: showsCommand(searched),
     flaggedCommands: flaggedCommands([title, tags, body, ...aliases]),
+    measuresGiven: new Set(MEASURES.filter(({ given }) => given.test(searched)).map(({ measure }) => measure)),
+    listsRunningOnly: ONLY_RUNNING.test(searched),
     searched,
   };
 }
@@ -1451,10 +1457,6 @@ function comparedVersions(question: string): string[] {
   }
   return [...byName.values()].filter((versions) => new Set(versions.map(squashed)).size > 1).flat();
 }
-/** A sentence about an answer given before: 저번에 알려준, 아까 말한, the command you gave earlier. */
-const EARLIER_ANSWER =
-  /저번|아까|지난번|알려\s?준|알려\s?주신|말씀하신|말한|\b(?:earlier|last time|before|you (?:gave|told|showed|sent))\b/i;
-
 /** The kinds of detail a question may ask of its subject: the note must give it to answer. */
 const DETAIL_KINDS = new Set(['command', 'format', 'option']);
 
@@ -1471,34 +1473,40 @@ function detailWord(typed: string): QuestionWord {
   };
 }
 
+type Measure = 'time' | 'size' | 'count' | 'date' | 'cost';
 /**
  * Measures a question may ask for, and the figure a note gives of each: how long (몇 초, how long), how big (몇 GB,
- * how much disk), how many machines or people (몇 대, 몇 명, how many nodes), what it costs. No bundled note gives
- * one; a team's note that says "최소 20GB" does.
+ * how much disk), how many machines or people (몇 대, 몇 명, how many nodes), when it came about, what it costs. No
+ * bundled note gives one; a team's note that says "최소 20GB" does.
  */
-const MEASURES = [
+const MEASURES: Array<{ measure: Measure; asked: RegExp; given: RegExp }> = [
   {
+    measure: 'time',
     asked:
       /몇\s?(?:초|분|시간)(?!\s?(?:전|만에|만|동안|째|후))|얼마나\s?(?:오래|걸려|걸리)|how (?:many )?(?:long|seconds|minutes|hours)\b/i,
     given: /(?<![a-z0-9.])\d+\s?(?:초|분|시간|ms|s|sec|secs|seconds?|minutes?|mins?|hours?)(?![a-z])/i,
   },
   {
+    measure: 'size',
     asked: /몇\s?(?:GB|MB|TB|기가|메가|테라)|how (?:many|much) (?:gb|mb|tb|gigs?|disk|space|storage|memory|ram)\b/i,
     given: /(?<![a-z0-9.])\d+\s?(?:GB|MB|TB|GiB|MiB|TiB|기가|메가|테라)(?![a-z])/i,
   },
   {
+    measure: 'count',
     // Not 몇 as "a few": 몇 명이서, 몇 명한테, 몇 명이 같이.
     asked:
       /몇\s?(?:대|명)(?!\s?(?:이서|한테|에게|씩|째|이\s?(?:같이|함께|같은)))|how many (?:servers|nodes|machines|managers|manager nodes|hosts|people|engineers)\b/i,
     given: /(?<![a-z0-9.])\d+\s?(?:대|명|servers?|nodes?|machines?|managers?|hosts?|people|engineers?)(?![a-z])/i,
   },
   {
+    measure: 'date',
     // When something came about (도커는 언제 처음 나왔어요?, what year was Kubernetes released), not when to use it.
     asked:
       /언제\s?(?:처음\s?)?(?:나왔|나온|출시|발표|공개됐|공개된|만들어졌|만들어진|생겼|생긴|시작됐|시작된)[\uac00-\ud7a3]*|몇\s?년(?:도)?에|when (?:was|were|did) [\w\s-]{1,40}?(?:released|created|introduced|launched|founded|invented|come out|started|start)\b|what year\b/i,
     given: /(?<![a-z0-9.])(?:19|20)\d\d(?:년)?(?!\d)/i,
   },
   {
+    measure: 'cost',
     asked:
       /(?:비용|가격|요금|라이선스\s?비)(?:은|이|는)?\s?(?:얼마|어느\s?정도)|how much (?:does it |would it |will it )?cost\b|\bprice\b/i,
     given: /(?<![a-z0-9.])\d+\s?(?:원|달러|usd|dollars?)|\$\d/i,
