@@ -1109,7 +1109,21 @@ const CONCEPTS: string[][] = [
   ],
   // "move from Docker to Kubernetes" changes tools, it does not migrate data (move the data root).
   ['switch', 'switch', 'switching', 'move from', 'moving from', 'moved from', 'move over to'],
-  ['replace', '대체', '대신', 'replace', 'replaced', 'replacement', 'instead', 'alternative', 'successor'],
+  // "is swarm obsolete?", "outdated now?": whether something has been replaced, which a note may say.
+  [
+    'replace',
+    '대체',
+    '대신',
+    'replace',
+    'replaced',
+    'replacement',
+    'instead',
+    'alternative',
+    'successor',
+    'obsolete',
+    'outdated',
+    'deprecated',
+  ],
 ];
 
 /** Spelling variants and loanword spellings that are not concepts of their own. */
@@ -1881,6 +1895,7 @@ according accord regarding
 hood literally
 laptop laptops pc pcs workstation workstations
 approach approaches conceptually textbook equivalent counterpart relate relates relation relationship
+solve solves solving relevant relevance
 `;
 
 /** The tools that install or run Kubernetes on a machine: technical words, and of Docker's world. */

@@ -1189,8 +1189,11 @@ function contentRarity(typed: string, token: string): number | undefined {
   if (/^[\uac00-\ud7a3]{1,4}팀$/.test(token)) return undefined;
   // A one-syllable word with its particle (감이, 말이) is no name either.
   if (token.length === 2 && /[이가은는을를만로와과에의]$/.test(token)) return undefined;
+  // The thing asked about spoken of as someone (뭐하는 애야, 얘는 뭐예요, 걔가 왜 떠 있지).
+  if (SPOKEN_OF_AS_SOMEONE.test(token)) return undefined;
   return isKoreanPredicate(typed, token) ? undefined : KOREAN_RARITY;
 }
+const SPOKEN_OF_AS_SOMEONE = /^(?:애|얘|걔|쟤)(?:야|예|에|는|가|임|요|들|도|를|한테|이야|였|인)?$/;
 const SPACING_SLIP =
   /^(?:[이가은는을를도의]|이게|그게|저게|이건|그건)(?:뭐|뭔|뭘|무엇|무슨|머|어떻|어떤|어디|어케|왜|언제|몇)/;
 /**

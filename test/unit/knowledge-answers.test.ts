@@ -2552,3 +2552,25 @@ describe('round 19: a CPU architecture (arm64, amd64, an M1 Mac) is of Docker’
     expect(answer.partial?.missing).toContain(lacked);
   });
 });
+
+describe('round 20: the worth or the job of a named tool is asked of that tool', () => {
+  it.each([
+    ['스웜은 뭐하는 애야?', 'docker-swarm'],
+    ['쿠버네티스는 뭐하는 애예요?', 'kubernetes'],
+    ['Compose — what problem does it solve for us?', 'docker-compose'],
+    ['Swarm — is it still relevant for us?', 'docker-swarm'],
+  ])('the thing spoken of as someone, or what it solves, names nothing else: %s', (q, id) => {
+    expectAnswered(q, id);
+  });
+
+  it.each(['is swarm obsolete?', 'is swarm outdated now?', 'Is Docker Swarm deprecated these days?'])(
+    'obsolete asks whether it was replaced, which the swarm note says: %s',
+    (q) => {
+      expectAnswered(q, 'docker-swarm');
+    },
+  );
+
+  it('a word no note knows beside the tool still makes it another subject', () => {
+    expect(kb.ask('kubernetes salary in seoul?').outcome).not.toBe('answered');
+  });
+});
