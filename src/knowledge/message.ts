@@ -165,8 +165,11 @@ const ASKS_HOW = /어떻게|어케|방법|하는\s?법|추천|레시피|메뉴|\
  * says ("덕분에 바로 해결됐어요", "nice, works now").
  */
 const SMALL_TALK =
-  /안녕|ㅎㅇ|반가|잘\s?부탁|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋(?:네요|네|다|아요|습니다)|멋지|멋있|훌륭|완벽|깔끔|명쾌|신기|유용(?:하|해|했|한|함)|헐|와우|우와|오오|아하|재밌|재미있|흥미롭|알\s?것\s?같아요|감\s?잡았|그렇군|그렇구나|그랬구나|(?:였|이었|거였)구나|해결\s?(?:됐|되었|했)|^\s*(?:오\s?)?(?:이제\s?)?(?:됐다|됐어요|됐네요|됨|되네요|돼요)[\s.!~ㅎㅋ]*$|\b(?:solved|fixed)\s+it\b|잘\s?(?:됐|되네|돼요|되요|봤|해\s?주시|하시|정리|설명|알겠)|이해(?:가\s?)?\s?(?:했|됐|되었|돼|되네|완료)|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|무시해|꿀팁|똑똑|웃기|빠르네|빠르다|찾던\s?(?:거|것|게)|화이팅|파이팅|잘못\s?(?:보냈|올렸|들어왔|눌렀)|오타|ㅈㅅ|ㄷㄷ|귀찮게|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|works now|it works|working now|got it|gotcha|i see|makes sense|great|awesome|nice|cool|perfect|sweet|neat|wow|lgtm|brilliant|excellent|amazing|lovely|love it|helpful|good (?:bot|job|stuff|one)|nice one|bye|hi|hello|hey|morning|evening|test message|ignore this|ignore (?:that|it|me|my last|the last)|my bad|typo|legend|goated|goat|lifesaver|life saver|mvp)\b/i;
+  /안녕|ㅎㅇ|반가|잘\s?부탁|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋(?:네요|네|다|아요|습니다)|멋지|멋있|훌륭|완벽|깔끔|명쾌|신기|유용(?:하|해|했|한|함)|헐|와우|우와|오오|아하|재밌|재미있|흥미롭|알\s?것\s?같아요|감\s?잡았|그렇군|그렇구나|그랬구나|(?:였|이었|거였)구나|해결\s?(?:됐|되었|했)|^\s*(?:오\s?)?(?:이제\s?)?(?:됐다|됐어요|됐네요|됨|되네요|돼요)[\s.!~ㅎㅋ]*$|\b(?:solved|fixed)\s+it\b|잘\s?(?:됐|되네|돼요|되요|봤|해\s?주시|하시|정리|설명|알겠)|이해(?:가\s?)?\s?(?:했|됐|되었|돼|되네|완료)|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|무시해|꿀팁|똑똑|웃기|빠르네|빠르다|찾던\s?(?:거|것|게)|화이팅|파이팅|잘못\s?(?:보냈|올렸|들어왔|눌렀)|오타|ㅈㅅ|ㄷㄷ|귀찮게|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|works now|it works|working now|got it|gotcha|i see|makes sense|great|awesome|nice|cool|perfect|sweet|neat|wow|lgtm|brilliant|excellent|amazing|lovely|love it|helpful|good (?:bot|job|stuff|one)|nice one|bye|hi|hello|hey|morning|evening|test message|ignore this|ignore (?:that|it|me|my last|the last)|you'?re (?:so |really |way |much |even )?(?:faster|quicker|smarter|better) than|my bad|typo|legend|goated|goat|lifesaver|life saver|mvp)\b/i;
 const MAX_SMALL_TALK_CHARS = 60;
+/** The asker says no answer is needed: 그냥 하소연임, 답 안 해도 돼요, just testing, no need to reply, "…, ignore". */
+const NEEDS_NO_ANSWER =
+  /하소연|혼잣말|(?:답|답장|대답)\s?(?:안\s?(?:해도|하셔도|주셔도|줘도)|없어도|필요\s?없)|(?:^|[,.]\s*)(?:pls\s|please\s)?ignore[\s.!]*$|\b(?:just testing|just venting|no need to (?:reply|answer|respond)|(?:don'?t|do not) (?:need to )?(?:reply|answer|respond))\b/i;
 /** Whether something can or may be done: a short sentence with one asks a question of its own. */
 const ASKS_IF = /가능|되나|될까|돼요|되요|할\s?수|있나|괜찮|\b(?:can|possible|allowed|ok|okay|safe)\b/i;
 /** Words that ask: a sentence with one is not a reaction, even with praise in it ("뭐가 좋아요"). */
@@ -343,8 +346,17 @@ export function readMessage(text: string): Message {
   const doneOrLiked =
     !/[ㅠㅜ]/.test(clean) &&
     sentences.some((s) => s.role === 'chat') &&
-    sentences.every((s) =>
-      s.role === 'chat' ? !DOCKER_TALK.test(s.text) && (isChat(s.text) || wordCount(s.text) <= 2) : isRemark(s.text),
+    sentences.every(
+      (s) => s.role !== 'chat' || (!DOCKER_TALK.test(s.text) && (isChat(s.text) || wordCount(s.text) <= 2)),
+    ) &&
+    // A remark is read whole: "컨테이너 먼저 지우니까 이미지도 잘 지워짐" tells why, then what got done.
+    [...new Set(sentences.filter((s) => s.role !== 'chat').map((s) => s.sentence))].every((n) =>
+      isRemark(
+        sentences
+          .filter((s) => s.sentence === n && s.role !== 'chat')
+          .map((s) => s.text)
+          .join(' '),
+      ),
     );
   const remarksOnly = !asks && (chatAround || doneOrLiked);
   if (
@@ -388,11 +400,11 @@ function isRemark(sentence: string): boolean {
     !sentence.includes('`')
   );
 }
-const FINISHED_ENDING = /(?:[어아여해워와봐써돼]요|습니다|[가-힣]다|끝|완료|성공)$/;
+const FINISHED_ENDING = /(?:[어아여해워와봐써돼]요|습니다|[가-힣]다|끝|완료|성공|됨|짐)$/;
 /** Past tense told (옮겼어요, 설치했습니다, 띄웠다): something done. */
 const DONE = /[았었였했됐켰썼봤겼웠쳤꿨뤘](?:어요|습니다|다)$/;
 const DONE_OR_LIKED =
-  /끝|완료|성공|시작했|마쳤|해결|잘\s?(?:써|쓰|돼|되|했|됐|하)|재밌|재미있|좋았|좋네|좋아요|좋다|알\s?것\s?같|이해(?:했|됐|가\s?돼)|배웠|익혔|감\s?잡/;
+  /끝|완료|성공|시작했|마쳤|해결|잘\s?(?:써|쓰|돼|되|했|됐|하|됨)|(?:^|\s)잘\s[가-힣]|재밌|재미있|좋았|좋네|좋아요|좋다|알\s?것\s?같|이해(?:했|됐|가\s?돼)|배웠|익혔|감\s?잡/;
 const TROUBLE =
   /에러|오류|안\s|안(?:돼|되|됨|나|떠|뜨|보|지|켜|붙|써|열|깔)|못|실패|문제|죽|멈|종료|재시작|바뀌|바꼈|풀려|풀렸|낮아|많아|비어|없|먹어|느려|느리|터[졌져짐]|깨[졌져짐]|막[혔혀힘]|꺼[졌져짐]|끊|튕|뻗|다운|사라|날아|날라|헷갈|모르|궁금|어렵|어려워|이상|싶|필요|[아어여]야|하려|되려|할까|될까|말까/;
 
@@ -506,6 +518,7 @@ function isChatAsTyped(sentence: string): boolean {
 
 function roleOf({ text, subordinate, asked, leadIn }: Clause): ReadRole {
   if (isChat(text)) return 'chat';
+  if (text.length <= MAX_SMALL_TALK_CHARS && NEEDS_NO_ANSWER.test(text) && !ASKS.test(text)) return 'chat';
   const trimmed = text.trim();
   const end = trimmed.replace(/[\s.!~。…]+$/u, '');
   // Tested only where the role is still open: most clauses are settled before it.

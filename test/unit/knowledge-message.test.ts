@@ -778,3 +778,31 @@ describe('round 19: greetings drawn out or run together, the bot asked what it i
     expect(readMessage(text).chat).toBeUndefined();
   });
 });
+
+describe('round 20: a message that needs no answer, praise by comparison, and a remark read whole', () => {
+  it.each([
+    'just testing if the bot is alive, ignore',
+    'wrong channel sorry, ignore',
+    '아 오늘 실험 또 터짐... 그냥 하소연임 ㅠ 답 안해도 됨',
+    'no need to reply, just venting',
+  ])('%s needs no answer', (text) => {
+    expect(readMessage(text).chat).toBeDefined();
+  });
+
+  it.each(["lol you're faster than our on-call rotation", '고마워!! 컨테이너 먼저 지우니까 이미지도 잘 지워짐 ㅋㅋ'])(
+    '%s is thanks',
+    (text) => {
+      expect(readMessage(text).chat).toBe('thanks');
+    },
+  );
+
+  it.each([
+    'how do I make docker ignore a folder',
+    'no need to answer now, but how do I prune images?',
+    '답 안 해도 되는데 혹시 볼륨 백업은 어떻게 해요?',
+    '컨테이너 지우니까 이미지가 안 지워짐 ㅠ 감사',
+    '잘 지워지나요?',
+  ])('%s still asks', (text) => {
+    expect(readMessage(text).chat).toBeUndefined();
+  });
+});
