@@ -424,10 +424,18 @@ export function assembleKnowledgeBase(
       const focus = focused.has(sentence);
       const weight = focus ? 1 : askingSentences.has(sentence.sentence) ? CLAUSE_WEIGHT : CONTEXT_WEIGHT;
       const told = toldFocus.has(sentence);
-      for (const w of sentence.words) {
+      for (const [k, w] of sentence.words.entries()) {
         if (reasonOfStory(sentence, w)) continue;
+        // "받아둔 이미지 목록", "pulled images": an operation done before says which things, not what is asked.
+        const describes = describesNext(w, sentence.words[k + 1]);
         const seen = merged.get(w.token);
-        if (!seen) merged.set(w.token, { ...w, weight, focus, ...(told ? { told } : {}) });
+        if (!seen)
+          merged.set(w.token, {
+            ...w,
+            weight: describes ? weight * CONTEXT_WEIGHT : weight,
+            focus: focus && !describes,
+            ...(told ? { told } : {}),
+          });
         else {
           if (!told && seen.told) delete seen.told;
           seen.trust = Math.max(seen.trust, w.trust);
@@ -1314,6 +1322,18 @@ const PHRASE_END =
 
 /** A Korean noun made a passive participle (설치된, 삭제된) or an English past participle (installed, deleted). */
 const PARTICIPLE = /[\uac00-\ud7a3]된$|^[a-z]{3,}ed$/;
+/**
+ * An operation done before, said of the thing after it (받아둔 이미지, 만든 컨테이너, pulled images): which things,
+ * not what is asked of them. Not the present 는 (이미지 받는 법 asks how to pull).
+ */
+type SaidWord = { kind: WordKind; token: string; typed: string };
+function describesNext(w: SaidWord, next: SaidWord | undefined): boolean {
+  if (!next || w.kind !== 'known' || !LEXICON.operations.has(w.token)) return false;
+  if (next.kind !== 'known' || LEXICON.operations.has(next.token) || LEXICON.intentConcepts.has(next.token))
+    return false;
+  const last = w.typed.at(-1)!;
+  return /^[a-z]{3,}ed$/.test(w.typed) || (isHangul(last) && last !== '는' && finalConsonant(last) === 4);
+}
 /**
  * A Korean operation as a condition or as what someone said (깔면, 설치하면, 옮긴다고): the story's, not what is asked.
  * "…하려면" ("in order to") asks it.

@@ -2574,3 +2574,18 @@ describe('round 20: the worth or the job of a named tool is asked of that tool',
     expect(kb.ask('kubernetes salary in seoul?').outcome).not.toBe('answered');
   });
 });
+
+describe('round 20: an operation done before, said of the thing after it, says which things', () => {
+  it('만든 image asks how to share the image, not how it is made', () => {
+    expectAnswered(
+      'Docker에서 만든 image를 다른 사람에게 배포하고 공유하려면 어떤 구성 요소를 활용해야 하나요?',
+      'docker-components',
+    );
+  });
+
+  it('설치된 엔진 asks its version, which the engine note does not give', () => {
+    const answer = kb.ask('지금 설치된 Docker Engine 버전은 어떻게 확인해요?');
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe('docker-engine');
+  });
+});
