@@ -1896,6 +1896,7 @@ hood literally
 laptop laptops pc pcs workstation workstations
 approach approaches conceptually textbook equivalent counterpart relate relates relation relationship
 solve solves solving relevant relevance
+tl dr tldr eli5 nutshell paragraph
 `;
 
 /** The tools that install or run Kubernetes on a machine: technical words, and of Docker's world. */
@@ -2413,9 +2414,9 @@ const DOCKER_WORLD = [
 /** Forms that name a concept only loosely (a DB is not necessarily the notes' mysql, a ship is mostly a boat): trusted less. */
 const LOOSE_FORMS = ['db', 'database', 'databases', '데이터베이스', '디비', 'ship'];
 
-/** Words that ask what something is or does: 뭐야, 무엇, 설명, 개념, what, explain. */
+/** Words that ask what something is or does, or for it in short: 뭐야, 무엇, 설명, 요약, what, explain, tl;dr. */
 const WHAT_IS_CUE =
-  /\b(?:what|whats|wat|waht|whta|wht|explain|define|definition|meaning|means?|describe)\b|뭐|뭔|뭘|머에|머야|무엇|무슨|설명|개념|정의|뜻|의미|란\b|이란|하는 ?일|역할/i;
+  /\b(?:what|whats|wat|waht|whta|wht|explain|define|definition|meaning|means?|describe|summar(?:y|ize|ise)|tl;?dr|eli5|in a nutshell|in one (?:line|sentence|paragraph))\b|뭐|뭔|뭘|머에|머야|무엇|무슨|설명|개념|정의|뜻|의미|란\b|이란|하는 ?일|역할|요약|한\s?줄로|한마디로/i;
 
 function buildConcepts(): {
   exact: Map<string, string>;

@@ -2589,3 +2589,12 @@ describe('round 20: an operation done before, said of the thing after it, says w
     expect(answer.matches[0]?.entry.id).toBe('docker-engine');
   });
 });
+
+describe('round 20: asked for in short (tl;dr, in one paragraph, 한 줄로 요약), a named subject is asked what it is', () => {
+  it.each([
+    ['Docker in one paragraph, for the onboarding doc?', 'docker-overview'],
+    ["Docker's pros, tl;dr?", 'docker-advantages'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+});
