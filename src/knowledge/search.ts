@@ -22,6 +22,7 @@ import {
   COMPOSE_KEY_WORDS,
   everydaySlipOf,
   isCommonEnglish,
+  isInflectedEveryday,
   KUBERNETES_KINDS,
   spokenBand,
   spokenBandOfBase,
@@ -241,7 +242,12 @@ export function assembleKnowledgeBase(
     // "teh", "wich", "waht": a function word mistyped, not a name.
     if (/^[a-z]+$/.test(typed) && (isFunctionWordSlip(typed) || (!everyday && everydaySlipOf(typed))))
       return { token, trust: 1, kind: 'chatter', ofDocker: false };
-    const foreign = /^[a-z][a-z'-]+$/.test(typed) && !everyday && !isCommonEnglish(token) && !isPrefixedEveryday(typed);
+    const foreign =
+      /^[a-z][a-z'-]+$/.test(typed) &&
+      !everyday &&
+      !isCommonEnglish(token) &&
+      !isPrefixedEveryday(typed) &&
+      !isInflectedEveryday(typed);
     if ((shape === 'identifier' || foreign) && typed.length <= MAX_TOPIC_WORD) return topic(false);
     const rarity = shape ? undefined : contentRarity(typed, token);
     if (rarity) return { token, trust: 1, kind: 'content', ofDocker: false, rarity };

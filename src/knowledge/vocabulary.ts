@@ -131,15 +131,26 @@ export function spokenBand(word: string): number {
  */
 export function spokenBandOfBase(word: string): number {
   let band = spokenBand(word);
+  for (const base of regularBases(word)) if (bandOf.has(base)) band = Math.min(band, spokenBand(base));
+  return band;
+}
+
+/** An everyday word made regularly from an everyday one (natively, containerizing): no other subject's name. */
+export function isInflectedEveryday(word: string): boolean {
+  return regularBases(word).some(isCommonEnglish);
+}
+
+/** The words a regular inflection of `word` may come from (easiest → easy, logged → log, natively → native). */
+function regularBases(word: string): string[] {
+  const bases: string[] = [];
   for (const suffix of INFLECTIONS) {
     if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
     const stem = word.slice(0, -suffix.length);
-    const bases = [stem, `${stem}e`];
+    bases.push(stem, `${stem}e`);
     if (/([b-df-hj-np-tv-z])\1$/.test(stem)) bases.push(stem.slice(0, -1)); // biggest, logged
     if (stem.endsWith('i')) bases.push(`${stem.slice(0, -1)}y`); // easiest, easily, tried
-    for (const base of bases) if (bandOf.has(base)) band = Math.min(band, spokenBand(base));
   }
-  return band;
+  return bases;
 }
 const INFLECTIONS = ['est', 'ally', 'ly', 'ed', 'ing', 'es', 's'];
 

@@ -2598,3 +2598,9 @@ describe('round 20: asked for in short (tl;dr, in one paragraph, 한 줄로 요�
     expectAnswered(q, id);
   });
 });
+
+describe('round 20: an everyday adverb (natively) names no other subject', () => {
+  it('the WSL note answers what a Windows machine needs to run Docker natively', () => {
+    expectAnswered("my windows box can't run the docker program natively — what do I need to set up first?", 'wsl');
+  });
+});

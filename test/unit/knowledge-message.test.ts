@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_QUESTION_CHARS, readMessage } from '../../src/knowledge/message.ts';
 import { isKoreanPredicate, tokenize, tokenizeWords } from '../../src/knowledge/normalize.ts';
-import { everydaySlipOf, isCommonEnglish, spokenBand, spokenBandOfBase } from '../../src/knowledge/vocabulary.ts';
+import {
+  everydaySlipOf,
+  isCommonEnglish,
+  isInflectedEveryday,
+  spokenBand,
+  spokenBandOfBase,
+} from '../../src/knowledge/vocabulary.ts';
 
 const roles = (text: string) => readMessage(text).sentences.map((s) => [s.role, s.text]);
 
@@ -804,5 +810,16 @@ describe('round 20: a message that needs no answer, praise by comparison, and a 
     '잘 지워지나요?',
   ])('%s still asks', (text) => {
     expect(readMessage(text).chat).toBeUndefined();
+  });
+});
+
+describe('round 20: an everyday word made regularly from an everyday one', () => {
+  it.each(['natively'])('%s is everyday', (word) => {
+    expect(isCommonEnglish(word)).toBe(false);
+    expect(isInflectedEveryday(word)).toBe(true);
+  });
+
+  it.each(['terraform', 'kubeadm'])('%s is not', (word) => {
+    expect(isInflectedEveryday(word)).toBe(false);
   });
 });
