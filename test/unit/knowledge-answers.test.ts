@@ -2604,3 +2604,12 @@ describe('round 20: an everyday adverb (natively) names no other subject', () =>
     expectAnswered("my windows box can't run the docker program natively — what do I need to set up first?", 'wsl');
   });
 });
+
+describe('round 20: 빠짐없이 (in full) is how the asking is done, not another subject', () => {
+  it('the engine note answers a request for its whole list of roles', () => {
+    expectAnswered(
+      '다음 주 랩 세미나에서 Docker Engine이 정확히 무슨 일을 하는지 발표해야 해요. 노트에 정리된 엔진의 역할 목록을 빠짐없이 알려주실 수 있나요?',
+      'docker-engine',
+    );
+  });
+});
