@@ -814,6 +814,8 @@ export function assembleKnowledgeBase(
       allWeight > removed ? (coverage * allWeight) / (allWeight - removed) : otherwise;
     // What the question asks, whichever note answers it: read once, before the notes are weighed.
     const asksHow = HOW_TO.test(question);
+    // "is it read-only?" is answered by a note saying what it is instead; "can I make it read-only?" is not.
+    const saysContrary = !asksHow && !TO_MAKE_SO.test(askedText);
     // A participle (설치된 이미지, 중지된 컨테이너, deleted images) says what state a thing is in, not what to do.
     // An operation only inside quoted code (`docker rm $(…)` in "what is this syntax?") is shown, not asked.
     const operations = focus.filter(
@@ -860,6 +862,7 @@ export function assembleKnowledgeBase(
           !measureUnits.has(w.token) &&
           !has(best, w) &&
           !(saysStateLeftOut && w.token === 'stopped') &&
+          !(saysContrary && (CONTRARY.get(w.token) ?? []).some((t) => best.item.tokenWeight.has(t))) &&
           !otherChoice(w) &&
           !(forNotePlatform && LEXICON.platforms.has(w.token)),
       );
@@ -1546,6 +1549,14 @@ const VERSIONED =
   /(?:\b(?!(?:or|and|vs|to|than|from)\b)([a-z][a-z-]*[a-z])\s?|(?<=(?:이랑|랑|과|와|vs\.?|or|and|,)\s*))(\d+(?:\.\d+)?)(?![\d.:%])/g;
 const squashed = (text: string) => text.toLowerCase().replace(/\s+/g, '');
 
+/**
+ * A property asked about, and what a note says instead that answers "is it …?" with no ("is the mount read-only from
+ * inside?" on the note that says both sides can modify the files). How to make it so ("읽기전용으로 붙이려면") the
+ * note does not say.
+ */
+const CONTRARY = new Map([['읽기전용', ['modify', 'bidirectional']]]);
+/** Asking to make something so, or whether it can be: 걸 수 있어요, 걸고 싶어요, 가능한가요, can I set, want it. */
+const TO_MAKE_SO = /수\s?(?:도\s?)?있|가능|싶|걸[고어]|거는|\b(?:can|could) (?:i|we|you)\b|\b(?:want|make|set)\b/i;
 const ONLY_RUNNING = /실행\s?중인\s?\S*만|running (?:ones |containers )?only|only (?:the )?running/i;
 const HOW_TO = new RegExp(`${HOW_ASKED.source}|옵션|\\boption`, 'i');
 

@@ -2613,3 +2613,21 @@ describe('round 20: 빠짐없이 (in full) is how the asking is done, not anothe
     );
   });
 });
+
+describe('round 20: asked whether a mount is read-only, the note saying both sides modify the files answers no', () => {
+  it.each([
+    'with a bind mount can the container edit files on the host too or is it read-only?',
+    '컨테이너 안에서 파일 고치면 내 PC 폴더에도 반영됨? 아님 읽기만 되는거?',
+  ])('%s', (q) => {
+    expectAnswered(q, 'disk-mount');
+  });
+
+  it.each(['바인드 마운트를 읽기 전용으로 걸 수도 있어요?', 'bind mount를 읽기 전용으로 하려면?'])(
+    'how to make it read-only the note does not say: %s',
+    (q) => {
+      const answer = kb.ask(q);
+      expect(answer.outcome).toBe('partial');
+      expect(answer.matches[0]?.entry.id).toBe('disk-mount');
+    },
+  );
+});
