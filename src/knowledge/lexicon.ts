@@ -246,6 +246,9 @@ const CONCEPTS: string[][] = [
     'contain',
     'contains',
     'contained',
+    // Packaging an app, packaged with its runtime: bundled (a package installed is apt's, not this).
+    'packaging',
+    'packaged',
   ],
   ['isolation', '격리', '독립', 'isolation', 'isolated', 'isolate', 'sandbox', 'independent'],
   ['windows', '윈도우', '윈도우즈', '윈도', 'windows', 'win'],

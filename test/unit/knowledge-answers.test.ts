@@ -2631,3 +2631,12 @@ describe('round 20: asked whether a mount is read-only, the note saying both sid
     },
   );
 });
+
+describe('round 20: packaging an app with what it needs is bundling it', () => {
+  it('the overview note answers the idea of packaging an app and running instances of it', () => {
+    expectAnswered(
+      "explaining to a non-dev PM: what's the idea of packaging an app with everything it needs and then running instances from that package?",
+      'docker-overview',
+    );
+  });
+});
