@@ -1112,21 +1112,7 @@ const CONCEPTS: string[][] = [
   ],
   // "move from Docker to Kubernetes" changes tools, it does not migrate data (move the data root).
   ['switch', 'switch', 'switching', 'move from', 'moving from', 'moved from', 'move over to'],
-  // "is swarm obsolete?", "outdated now?": whether something has been replaced, which a note may say.
-  [
-    'replace',
-    '대체',
-    '대신',
-    'replace',
-    'replaced',
-    'replacement',
-    'instead',
-    'alternative',
-    'successor',
-    'obsolete',
-    'outdated',
-    'deprecated',
-  ],
+  ['replace', '대체', '대신', 'replace', 'replaced', 'replacement', 'instead', 'alternative', 'successor'],
 ];
 
 /** Spelling variants and loanword spellings that are not concepts of their own. */

@@ -169,7 +169,9 @@ const SMALL_TALK =
 const MAX_SMALL_TALK_CHARS = 60;
 /** The asker says no answer is needed: 그냥 하소연임, 답 안 해도 돼요, just testing, no need to reply, "…, ignore". */
 const NEEDS_NO_ANSWER =
-  /하소연|혼잣말|(?:답|답장|대답)\s?(?:안\s?(?:해도|하셔도|주셔도|줘도)|없어도|필요\s?없)|(?:^|[,.]\s*)(?:pls\s|please\s)?ignore[\s.!]*$|\b(?:just testing|just venting|no need to (?:reply|answer|respond)|(?:don'?t|do not) (?:need to )?(?:reply|answer|respond))\b/i;
+  /하소연|혼잣말|(?<![가-힣])(?:답|답장|대답)\s?(?:안\s?(?:해도|하셔도|주셔도|줘도)|없어도|필요\s?없)|(?:^|[,.]\s*)(?:pls\s|please\s)?ignore[\s.!]*$|\b(?:just testing (?:if|whether|the bot|this bot)|just venting|no need to (?:reply|answer))\b/i;
+/** A problem told beside it ("no need to reply but my mount is empty", "don't reply yet"): still to answer. */
+const BUT_TOLD = /\b(?:but|yet|though)\b|근데|는데|지만/i;
 /** Whether something can or may be done: a short sentence with one asks a question of its own. */
 const ASKS_IF = /가능|되나|될까|돼요|되요|할\s?수|있나|괜찮|\b(?:can|possible|allowed|ok|okay|safe)\b/i;
 /** Words that ask: a sentence with one is not a reaction, even with praise in it ("뭐가 좋아요"). */
@@ -518,7 +520,8 @@ function isChatAsTyped(sentence: string): boolean {
 
 function roleOf({ text, subordinate, asked, leadIn }: Clause): ReadRole {
   if (isChat(text)) return 'chat';
-  if (text.length <= MAX_SMALL_TALK_CHARS && NEEDS_NO_ANSWER.test(text) && !ASKS.test(text)) return 'chat';
+  if (text.length <= MAX_SMALL_TALK_CHARS && NEEDS_NO_ANSWER.test(text) && !ASKS.test(text) && !BUT_TOLD.test(text))
+    return 'chat';
   const trimmed = text.trim();
   const end = trimmed.replace(/[\s.!~。…]+$/u, '');
   // Tested only where the role is still open: most clauses are settled before it.

@@ -2563,13 +2563,6 @@ describe('round 20: the worth or the job of a named tool is asked of that tool',
     expectAnswered(q, id);
   });
 
-  it.each(['is swarm obsolete?', 'is swarm outdated now?', 'Is Docker Swarm deprecated these days?'])(
-    'obsolete asks whether it was replaced, which the swarm note says: %s',
-    (q) => {
-      expectAnswered(q, 'docker-swarm');
-    },
-  );
-
   it('a word no note knows beside the tool still makes it another subject', () => {
     expect(kb.ask('kubernetes salary in seoul?').outcome).not.toBe('answered');
   });

@@ -823,3 +823,14 @@ describe('round 20: an everyday word made regularly from an everyday one', () =>
     expect(isInflectedEveryday(word)).toBe(false);
   });
 });
+
+describe('round 20 review: a problem told beside "no need to reply", or a symptom of not responding, still asks', () => {
+  it.each([
+    'no need to reply but my mount is empty',
+    "my containers don't respond after restart",
+    '컨테이너가 응답 없어도 계속 떠 있어요',
+    "just testing compose locally and it won't start",
+  ])('%s', (text) => {
+    expect(readMessage(text).chat).toBeUndefined();
+  });
+});
