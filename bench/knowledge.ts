@@ -183,12 +183,13 @@ const SETS: Array<[string, string]> = [
   // Held-out set AV: 200 messages (100 in, 30 partial, 40 out, 30 chat; a mobile game studio's build team in casual
   // Korean and a hospital EMR system's infra staff, formal and long), written at round 20's start in the way of the
   // shared dev sets, and never read. First sight on 05bcda4 (round 19's end): 85.0% right-1st, 8 confident wrong, 39
-  // of 40 declined, partial 15 of 30, chat 30 of 30.
+  // of 40 declined, partial 15 of 30, chat 30 of 30; round 20's changes left it as it was.
   ['held-out set AV', path.join(DATA, 'fresh-av-questions.jsonl')],
   // Probe AW: 200 messages (100 in, two thirds of them in everyday words that name no term; 30 partial; 50 out, 34 of
   // them traps in the notes' own words; 20 chat; a university lab's grad students and a fintech platform team),
   // written at round 20's start from the note bodies alone; first sight on 05bcda4 66.0% right-1st, 6 confident
-  // wrong, 50 of 50 declined, partial 12 of 30, chat 16 of 20; then read and tuned on.
+  // wrong, 50 of 50 declined, partial 12 of 30, chat 16 of 20; then read and tuned on (end of round 20: 73.0%, 6, chat
+  // 20 of 20).
   ['probe AW', path.join(DATA, 'probe-aw-questions.jsonl')],
   // Probe AG: 180 mostly long messages asking for a note's list, comparison, criteria or steps (100 in, 40 partial,
   // 40 out; a university lab, a logistics backend team, a freelancer), written by a helper from the note bodies
