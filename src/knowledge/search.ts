@@ -1341,7 +1341,7 @@ function describesNext(w: SaidWord, next: SaidWord | undefined): boolean {
   if (next.kind !== 'known' || LEXICON.operations.has(next.token) || LEXICON.intentConcepts.has(next.token))
     return false;
   const last = w.typed.at(-1)!;
-  return /^[a-z]{3,}ed$/.test(w.typed) || (isHangul(last) && last !== '는' && finalConsonant(last) === 4);
+  return PARTICIPLE.test(w.typed) || (isHangul(last) && last !== '는' && finalConsonant(last) === 4);
 }
 /**
  * A Korean operation as a condition or as what someone said (깔면, 설치하면, 옮긴다고): the story's, not what is asked.

@@ -135,7 +135,7 @@ export function spokenBandOfBase(word: string): number {
   return band;
 }
 
-/** An everyday word made regularly from an everyday one (natively, containerizing): no other subject's name. */
+/** An everyday word made regularly from an everyday one (natively, securely): no other subject's name. */
 export function isInflectedEveryday(word: string): boolean {
   return regularBases(word).some(isCommonEnglish);
 }
