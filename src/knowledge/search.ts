@@ -56,6 +56,8 @@ interface IndexedEntry {
   measuresGiven: ReadonlySet<Measure>;
   /** The body says only running containers are shown (see ONLY_RUNNING). */
   listsRunningOnly: boolean;
+  /** Who the body says does something: the words just before each 담당 ("… 과정은 Docker Engine이 담당"). */
+  doers: string[][];
   /** The part of the body that is searched (see SEARCHED_BODY_CHARS). */
   searched: string;
 }
@@ -806,6 +808,16 @@ export function assembleKnowledgeBase(
     const has = (c: Candidate, w: { token: string }) => c.item.tokenWeight.has(w.token);
     const choices = choicesIn(question);
     const focus = words.filter((w) => w.focus);
+    // "Which part of Docker pulls the image and runs the container?", "누가 담당해요?": asked who does what a note
+    // says someone does, and not the steps of it, the note about the doer answers.
+    if (focus.some((w) => w.token === ROLE) && !focus.some((w) => w.token === 'flow')) {
+      const doer = (c: Candidate) => {
+        const named = c.item.titleTokens.filter((t) => t !== 'docker');
+        return named.length > 0 && ranked[0]!.item.doers.some((who) => named.every((t) => who.includes(t)));
+      };
+      const at = ranked.slice(1, 3).findIndex(doer);
+      if (at >= 0) ranked.unshift(...ranked.splice(at + 1, 1));
+    }
     const allWeight = weights.reduce((a, b) => a + b, 0);
     const weightOf = (which: (w: QuestionWord) => boolean) =>
       words.reduce((sum, w, k) => sum + (which(w) ? weights[k]! : 0), 0);
@@ -1297,6 +1309,8 @@ interface Action {
   operation: string;
   object: string;
 }
+/** The concept of who does something (담당, 역할, who, responsible). */
+const ROLE = 'role';
 /** Operations done to a thing, whose object says whether a note's install or delete is the one asked about. */
 const ACTION_OPERATIONS = new Set(['install', 'delete', 'share']);
 /** How much lower a note may score and still come first for doing the asked operation to the asked thing. */
@@ -1456,6 +1470,10 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
     flaggedCommands: flaggedCommands([title, tags, body, ...aliases]),
     measuresGiven: new Set(MEASURES.filter(({ given }) => given.test(searched)).map(({ measure }) => measure)),
     listsRunningOnly: ONLY_RUNNING.test(searched),
+    doers: searched
+      .split('\n')
+      .map(tokenize)
+      .flatMap((line) => line.flatMap((t, i) => (t === ROLE ? [line.slice(Math.max(0, i - ACTION_WINDOW), i)] : []))),
     searched,
   };
 }

@@ -2633,3 +2633,39 @@ describe('round 20: packaging an app with what it needs is bundling it', () => {
     );
   });
 });
+
+describe('round 21: asked who does what a note says someone does, the note about the doer answers', () => {
+  it.each([
+    '누가 이미지를 받아서 컨테이너를 실행해요?',
+    'Who takes care of pulling the image and starting the container?',
+    'which part of docker builds from a Dockerfile and runs the container?',
+  ])('the engine note, not the flow that names it: %s', (q) => {
+    expectAnswered(q, 'docker-engine');
+  });
+
+  it('asked the steps too, the flow note still answers', () => {
+    expectAnswered('이미지 받아서 실행하는 순서랑 그걸 누가 담당하는지', 'image-pull-flow');
+  });
+
+  it('holds on any notes: the doer is read from the words before 담당', () => {
+    const note = (id: string, title: string, body: string): KnowledgeEntry => ({
+      id,
+      title,
+      titleEn: title,
+      aliases: [],
+      tags: [],
+      related: [],
+      body,
+      file: `${id}.md`,
+    });
+    const small = createKnowledgeBase([
+      note(
+        'backup-flow',
+        '백업 동작 구조',
+        '스냅샷 생성 > 압축 > 업로드\n\n- 스냅샷 생성 > 압축 > 업로드 과정은 Velero가 담당',
+      ),
+      note('velero', 'Velero', 'Velero는 스냅샷 생성과 업로드를 한다'),
+    ]);
+    expect(small.ask('스냅샷 생성이랑 업로드는 누가 해요?').matches[0]?.entry.id).toBe('velero');
+  });
+});
