@@ -219,7 +219,14 @@ const CONCEPTS: string[][] = [
     'useful',
     'usefulness',
     '유용*',
-    // "what's the point of using docker", "why bother with docker": what it is good for.
+    // "what's the point of using docker", "why bother with docker", "도커 왜 써요?": what it is good for.
+    '왜 써',
+    '왜 쓰는',
+    '왜 쓰나',
+    '왜 쓰냐',
+    '왜 쓰죠',
+    '왜 쓸',
+    '왜 사용',
     'the point of',
     'why bother',
     'selling point',

@@ -179,6 +179,12 @@ export function assembleKnowledgeBase(
   const techTerms = new Set(LEXICON.techTerms.flatMap(tokenize));
   const dockerTerms = new Set(LEXICON.dockerTerms.flatMap(tokenize));
   const isKnown = (token: string) => postings.has(token);
+  /** The words of the notes' titles that name a subject of few notes (WSL, root, disk), not Docker or a container. */
+  const subjectTitleWords = new Set(
+    indexed
+      .flatMap((item) => item.titleTokens)
+      .filter((t) => t !== 'docker' && (postings.get(t)?.ids.length ?? 0) <= indexed.length / 2),
+  );
   const idfOf = (docFreq: number) => Math.log(1 + (indexed.length + 0.5) / (docFreq + 0.5));
   /**
    * A word's weight in the question. Known words: IDF (intent words less). Topic words the notes
@@ -365,7 +371,14 @@ export function assembleKnowledgeBase(
     // "왜 그렇게 하라는 건지 이유가 나와 있나요?", "why would we do that?": the reason for what the story says,
     // not Docker's advantages.
     const reasonOfStory = (s: { text: string }, w: { token: string; typed: string }) =>
-      w.token === 'advantage' && /^(?:왜|이유|why)/.test(w.typed) && POINTS_BACK.test(s.text);
+      w.token === 'advantage' && REASON.test(w.typed) && POINTS_BACK.test(s.text);
+    // "WSL은 왜 필요해요?", "why put /var/lib/docker on its own disk?": the reason for the subject the message names,
+    // which that subject's note gives, not Docker's advantages.
+    const namedInMessage = new Set(bySentence.flatMap((s) => s.words.filter(names).map((w) => w.token)));
+    const reasonOfSubject = (w: { token: string; typed: string }) =>
+      w.token === 'advantage' &&
+      REASON.test(w.typed) &&
+      [...namedInMessage].some((t) => t !== w.token && subjectTitleWords.has(t));
     const hasSubject = (s: (typeof bySentence)[number]) =>
       s.words.some((w) => names(w) && !reasonOfStory(s, w)) && !onlyOperations(s) && !comparesWithStory(s);
     const focused = new Set(bySentence.filter((s) => s.role === 'question' && hasSubject(s)));
@@ -433,7 +446,7 @@ export function assembleKnowledgeBase(
       const weight = focus ? 1 : askingSentences.has(sentence.sentence) ? CLAUSE_WEIGHT : CONTEXT_WEIGHT;
       const told = toldFocus.has(sentence);
       for (const [k, w] of sentence.words.entries()) {
-        if (reasonOfStory(sentence, w)) continue;
+        if (reasonOfStory(sentence, w) || reasonOfSubject(w)) continue;
         // "받아둔 이미지 목록", "pulled images": an operation done before says which things, not what is asked.
         const describes = describesNext(w, sentence.words[k + 1]);
         const seen = merged.get(w.token);
@@ -1115,6 +1128,8 @@ function setAsideTokens(text: string): SetAside[] {
 }
 
 const SUBSTITUTION = /대신|instead|rather/iu;
+/** A word asking the reason (why, 왜, 이유), which the lexicon reads as asking the advantages. */
+const REASON = /^(?:왜|이유|why|reason)/i;
 /** Words pointing back at what was said: 그렇게, 그런, 그게, "do that", "doing this". */
 const POINTS_BACK =
   /(?:^|\s)(?:그렇게|그런|그게|그건|그걸|그거|이렇게|이런)(?=\s|$)|\b(?:do|doing|did|does)\s+(?:that|this|it)\b/iu;

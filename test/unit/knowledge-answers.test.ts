@@ -779,7 +779,7 @@ describe('round 6: a threshold the notes never give', () => {
     ['노드 몇 대부터 클러스터라고 불러요?', 'cluster', ['몇 대부터']],
     ['컨테이너 몇 개 이상이면 스웜 써야 해?', 'docker-swarm', ['몇 개 이상']],
     // Round 9: the VM, which no note compares with, is lacking too.
-    ['How much faster is docker than a VM, by how much?', 'docker-advantages', ['VM', 'by how much']],
+    ['How much faster does docker deploy than a VM, by how much?', 'docker-advantages', ['VM', 'by how much']],
   ])('%s: %s covers part, lacking %s', (q, id, lacking) => {
     expect(partialOf(q, id)).toEqual(lacking);
   });
@@ -2668,4 +2668,20 @@ describe('round 21: asked who does what a note says someone does, the note about
     ]);
     expect(small.ask('스냅샷 생성이랑 업로드는 누가 해요?').matches[0]?.entry.id).toBe('velero');
   });
+});
+
+describe("round 21: the reason asked for a subject the message names is that subject's, not Docker's advantages", () => {
+  it.each([
+    ["what's wsl and why does docker need it?", 'wsl'],
+    ['도커 데이터를 별도 디스크에 두라는 이유가 뭐예요?', 'docker-root-dir'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+
+  it.each(['why bother with docker at all?', '도커를 왜 써요?', '도커 왜 쓰는 거예요?'])(
+    'asked why of Docker itself, the advantages answer: %s',
+    (q) => {
+      expectAnswered(q, 'docker-advantages');
+    },
+  );
 });
