@@ -1443,6 +1443,9 @@ function indexedEntryOf(entry: KnowledgeEntry): IndexedEntry {
 }
 
 /** The body's first SEARCHED_BODY_CHARS, cut at a line's end where there is one. */
+/** A parenthesis sending the reader to another entry: "(… — shell-variable 항목 참고)", "(see the registry note)". */
+const POINTER_TO_NOTE = /\((?:[^()]*?(?:항목|문서|노트)\s*참고|(?:[^()]*?[—–-]\s*)?\s*(?:see|cf\.?)\s[^()]*)\)/giu;
+
 function searchedPart(body: string): string {
   if (body.length <= SEARCHED_BODY_CHARS) return body;
   const cut = body.lastIndexOf('\n', SEARCHED_BODY_CHARS);
@@ -1454,8 +1457,9 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
   const aliases = entry.aliases.map(tokenize);
   const tags = tokenize(entry.tags.join(' '));
   const searched = searchedPart(entry.body);
-  // The label of a note's English summary ("**English:**") is layout, not a word of the note.
-  const body = tokenize(searched.replace(SUMMARY_LABEL, ' '));
+  // The label of a note's English summary ("**English:**") is layout, not a word of the note; a pointer to another
+  // note ("(`$` 단독은 변수 — shell-variable 항목 참고)") says what that note is about, not this one.
+  const body = tokenize(searched.replace(SUMMARY_LABEL, ' ').replace(POINTER_TO_NOTE, ' '));
   const tokenWeight = new Map<string, number>();
   const mark = (tokens: string[], weight: number) => {
     for (const t of tokens) tokenWeight.set(t, Math.max(tokenWeight.get(t) ?? 0, weight));

@@ -2685,3 +2685,34 @@ describe("round 21: the reason asked for a subject the message names is that sub
     },
   );
 });
+
+describe("round 21: a note's pointer to another note ('— shell-variable 항목 참고') is that note's subject, not its own", () => {
+  it.each([
+    '`$NAME` 이런 건 변수죠? `$(hostname)`이랑은 다른 거고?',
+    'so `$HOME` is a variable, right? not the same as `$(pwd)`?',
+  ])('a plain $ asked beside $() is the variable note: %s', (q) => {
+    expectAnswered(q, 'shell-variable');
+  });
+
+  it('holds on any notes: the words in the pointer do not bring the question to the note pointing', () => {
+    const note = (id: string, title: string, body: string): KnowledgeEntry => ({
+      id,
+      title,
+      titleEn: title,
+      aliases: [],
+      tags: [],
+      related: [],
+      body,
+      file: `${id}.md`,
+    });
+    const small = createKnowledgeBase([
+      note(
+        'tags',
+        'Image tags',
+        'A tag names one version of an image. (Digests pin content instead — see the digests note)',
+      ),
+      note('digests', 'Image digests', 'A digest pins content: the same digest is always the same image.'),
+    ]);
+    expect(small.ask('what do digests pin?').matches.map((m) => m.entry.id)).toEqual(['digests']);
+  });
+});
