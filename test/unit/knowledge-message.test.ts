@@ -834,3 +834,14 @@ describe('round 20 review: a problem told beside "no need to reply", or a sympto
     expect(readMessage(text).chat).toBeUndefined();
   });
 });
+
+describe('round 21: an English sentence opening with an imperative asks (compare, define, outline, go over)', () => {
+  it.each([
+    'Compare the old way of running mysql with the Docker way.',
+    'Define a cluster for the glossary.',
+    'Outline the steps from a Dockerfile to a running container.',
+    'Go over the deletion order once more.',
+  ])('%s', (text) => {
+    expect(readMessage(text).sentences[0]?.role).toBe('question');
+  });
+});
