@@ -1035,7 +1035,8 @@ export function assembleKnowledgeBase(
       namedInSentence &&
       !oneWordOnly &&
       covered.length > 0 &&
-      restCoverage >= minCoverage - PARTIAL_SLACK
+      // A little further from the note when the question names nothing the notes lack ("CMD랑 ENTRYPOINT 차이").
+      (restCoverage >= minCoverage - PARTIAL_SLACK || (!namesElse && restCoverage >= minCoverage - 2 * PARTIAL_SLACK))
     ) {
       return {
         query: question,

@@ -2716,3 +2716,11 @@ describe("round 21: a note's pointer to another note ('— shell-variable 항목
     expect(small.ask('what do digests pin?').matches.map((m) => m.entry.id)).toEqual(['digests']);
   });
 });
+
+describe('round 21: a Docker question a little further from its note, naming nothing else, is still partly covered', () => {
+  it('CMD and ENTRYPOINT asked of the Dockerfile: the build-flow note covers the Dockerfile part', () => {
+    const answer = kb.ask('Dockerfile에서 CMD ENTRYPOINT 둘 다 쓰면 차이가 뭐예요?');
+    expect(answer.outcome).toBe('partial');
+    expect(answer.matches[0]?.entry.id).toBe('dockerfile-build-flow');
+  });
+});
