@@ -56,6 +56,8 @@ interface IndexedEntry {
   measuresGiven: ReadonlySet<Measure>;
   /** The body says only running containers are shown (see ONLY_RUNNING). */
   listsRunningOnly: boolean;
+  /** The body's example is a program images are made of (mysql): another such program may stand in its place. */
+  examplesSoftware: boolean;
   /** Who the body says does something: the words just before each 담당 ("… 과정은 Docker Engine이 담당"). */
   doers: string[][];
   /** The part of the body that is searched (see SEARCHED_BODY_CHARS). */
@@ -881,9 +883,13 @@ export function assembleKnowledgeBase(
       const forNotePlatform = platformWords.some((w) => best.item.titleTokens.includes(w.token));
       // What is asked about that the best note lacks: topic words of a question sentence, and the
       // operations asked for when the note has none of them.
+      // "instead of installing postgres" on the note whose example is mysql: another program in the example's place.
+      const inExamplePlace = (token: string) =>
+        PACKAGED_SOFTWARE.has(token) && best.item.examplesSoftware && !LEXICON.dockerWorld.has(token);
       const missing = focus.filter(
         (w) =>
           w.kind === 'topic' &&
+          !inExamplePlace(w.token) &&
           !measureUnits.has(w.token) &&
           !has(best, w) &&
           !(saysStateLeftOut && w.token === 'stopped') &&
@@ -900,7 +906,8 @@ export function assembleKnowledgeBase(
       // An operation the note has, asked of something the note lacks ("이미지 배경 지우기", "install windows
       // updates"): what the note deletes or installs is something else.
       const misapplied = actions.filter(
-        (a) => best.item.tokenWeight.has(a.operation) && !best.item.tokenWeight.has(a.object),
+        (a) =>
+          best.item.tokenWeight.has(a.operation) && !best.item.tokenWeight.has(a.object) && !inExamplePlace(a.object),
       );
       for (const w of operations)
         if (misapplied.some((a) => a.operation === w.token) && !missing.includes(w)) missing.push(w);
@@ -1255,6 +1262,11 @@ const ADVERB_OF_HI = /^[\uac00-\ud7a3]+히$/;
 const OPERATION_ADJECTIVES = new Set(['public']);
 /** Laughter typed in Latin letters (haha, hahah, hehe, lol, lmao): no name of anything. */
 const LAUGHTER = /^(?:(?:ha|he|ah){2,}h?|lo+l|lmf?ao+|rofl|xd+)$/;
+/**
+ * What a note does with its example program ("mysql 설치", "mysql 이미지 준비", "mysql 컨테이너"); a node beside
+ * containers is a cluster's machine, not Node.js.
+ */
+const SOFTWARE_HANDLING = new Set(['install', 'image', 'container']);
 /** Software that images are commonly made of (the official images): servers, databases, runtimes, base systems. */
 const PACKAGED_SOFTWARE = new Set(
   `nginx httpd apache tomcat redis 레디스 postgres postgresql mariadb mongo mongodb elasticsearch kafka 카프카 rabbitmq
@@ -1490,6 +1502,16 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
     flaggedCommands: flaggedCommands([title, tags, body, ...aliases]),
     measuresGiven: new Set(MEASURES.filter(({ given }) => given.test(searched)).map(({ measure }) => measure)),
     listsRunningOnly: ONLY_RUNNING.test(searched),
+    examplesSoftware: searched
+      .split('\n')
+      .map(tokenize)
+      .some((line) =>
+        line.some(
+          (t, i) =>
+            (t === 'mysql' || (PACKAGED_SOFTWARE.has(t) && t !== 'node')) &&
+            line.slice(Math.max(0, i - ACTION_WINDOW), i + ACTION_WINDOW + 1).some((x) => SOFTWARE_HANDLING.has(x)),
+        ),
+      ),
     doers: searched
       .split('\n')
       .map(tokenize)

@@ -2724,3 +2724,18 @@ describe('round 21: a Docker question a little further from its note, naming not
     expect(answer.matches[0]?.entry.id).toBe('dockerfile-build-flow');
   });
 });
+
+describe("round 21: another program in the place of a note's example (nginx, mongodb for its mysql) is that example", () => {
+  it.each(['traditional way vs docker way for running nginx?', '기존 방식으로 mongodb 설치하던 거 도커로 바꾸면?'])(
+    'the traditional-vs-Docker note answers: %s',
+    (q) => {
+      expectAnswered(q, 'traditional-vs-docker');
+    },
+  );
+
+  it('a cluster node is no program: Redis cluster mode still names another subject', () => {
+    const answer = kb.ask('Redis 클러스터 모드 설정 방법');
+    expect(answer.outcome).toBe('none');
+    expect(answer.matches).toEqual([]);
+  });
+});
