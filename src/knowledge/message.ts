@@ -237,7 +237,7 @@ const ENGLISH_SUBORDINATE =
 // A run of spaces is split at its start only (the lookbehinds), as it would be anyway: tried again from every space
 // of it, a long run costs time quadratic in its length.
 const ENGLISH_CLAUSE =
-  /,\s+(?=but\b)|(?:,|(?<!\s))\s+(?=(?:(?:but|before|after|because|since|while|although|though|unless|once)\s+(?:i|we|you|they|it|he|she|someone|anything|everything|the|our|my|a|an|first|[a-z]+ing)|so that|so (?:it|we|i|they))\b)|(?<!\s)\s+(?:and|so)\s+(?=(?:(?:i|we) )?(?:need|want|would like|'d like)\b)/i;
+  /,\s+(?=but\b)|(?:,|(?<!\s))\s+(?=(?:(?:but|before|after|because|since|while|although|though|unless|once)\s+(?:i|we|you|they|it|he|she|someone|anything|everything|the|our|my|a|an|first|[a-z]+ing|cleanup|clean-up|deletion|removal|deploy|deployment|migration|upgrade|release|launch)|so that|so (?:it|we|i|they))\b)|(?<!\s)\s+(?:and|so)\s+(?=(?:(?:i|we) )?(?:need|want|would like|'d like)\b)/i;
 /** A clause that is only where the asker is ("in our old wiki", "on my laptop"): it names the scenery. */
 export const isOwnSetting = (clause: string) =>
   /^(?:in|on|at|inside|for|from) (?:our|my|your|this|these|their)\b/i.test(clause.trim());

@@ -2739,3 +2739,16 @@ describe("round 21: another program in the place of a note's example (nginx, mon
     expect(answer.matches).toEqual([]);
   });
 });
+
+describe("round 21: 'what changes' asks what is different; 'before cleanup' is when, not what is asked", () => {
+  it('what changes between the old way and the Docker way is the comparison note', () => {
+    expectAnswered('traditional vs docker way for mysql, what changes?', 'traditional-vs-docker');
+  });
+
+  it.each([
+    'which command lists the images on the host before cleanup?',
+    'I want the container list before deletion, which command?',
+  ])('the listing note, not the deletion order: %s', (q) => {
+    expectAnswered(q, 'listing-commands');
+  });
+});
