@@ -191,6 +191,21 @@ const SETS: Array<[string, string]> = [
   // wrong, 50 of 50 declined, partial 12 of 30, chat 16 of 20; then read and tuned on (end of round 20: 73.0%, 6, chat
   // 20 of 20).
   ['probe AW', path.join(DATA, 'probe-aw-questions.jsonl')],
+  // Held-out set AX: 200 messages (100 in, 30 partial, 40 out, 30 chat; an online retailer's data-engineering team in
+  // casual Korean and a robotics startup's firmware team in terse English), written at round 21's start the way of the
+  // shared dev sets, and never read. First sight on fbfbe13 (round 20's end): 86.0% right-1st, 5 confident wrong, 38 of
+  // 40 declined, partial 16 of 30, chat 29 of 30.
+  ['held-out set AX', path.join(DATA, 'fresh-ax-questions.jsonl')],
+  // Probe AY: 200 messages (100 in where a sibling note shares many words with the right one, 50 partial, 50 out in the
+  // notes' own words; a broadcaster's media-engineering team and an e-learning platform team), written at round 21's
+  // start to study confident wrong answers; first sight on fbfbe13 75.0% right-1st, 13 confident wrong, 50 of 50
+  // declined, partial 22 of 50; then read and tuned on.
+  ['probe AY', path.join(DATA, 'probe-ay-questions.jsonl')],
+  // Held-out set AZ: 200 messages (100 in, 30 partial, 40 out, 30 chat; an insurer's core-systems team moving Java batch
+  // jobs to containers, and an indie game studio's two-person backend team), written mid-round 21 to measure the round's
+  // changes unseen, and never read. First sight on fbfbe13: 82.0% right-1st, 5 confident wrong, 40 of 40 declined,
+  // partial 16 of 30, chat 27 of 30.
+  ['held-out set AZ', path.join(DATA, 'fresh-az-questions.jsonl')],
   // Probe AG: 180 mostly long messages asking for a note's list, comparison, criteria or steps (100 in, 40 partial,
   // 40 out; a university lab, a logistics backend team, a freelancer), written by a helper from the note bodies
   // alone in round 16; first sight on round 15's code 78.0% right-1st, 10 confident wrong, 39 of 40 declined,
