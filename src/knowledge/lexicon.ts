@@ -322,14 +322,6 @@ const CONCEPTS: string[][] = [
     'compare',
     'comparison',
     'diff',
-    // "what changes in the steps?", "뭐가 바뀌어요?": what is different, not a change to make.
-    'what changes',
-    'what would change',
-    'what will change',
-    'what changed',
-    '뭐가 바뀌',
-    '무엇이 바뀌',
-    '뭐가 바꿔',
   ],
   [
     'many',

@@ -215,7 +215,7 @@ const CURIOUS = /(?:싶|궁금)(?:어요|습니다|네요|어|은데요|다|해�
 /** A wish or a doubt ("알고 싶어요", "궁금합니다", "I need a summary of"): the question when nothing else asks. */
 const KOREAN_WISH = new RegExp(`${CURIOUS.source}|모르겠(?:어요|습니다|네요|어)`);
 const ENGLISH_REQUEST =
-  /^(?:please|pls|plz|kindly|explain|describe|summari[sz]e|tell me|show me|give me|help me|walk me|run me through|eli5|compare|contrast|define|outline|clarify|recap|break down|lay out|spell out|go over)\b|\b(?:can|could|would|will) (?:you|someone|somebody|anyone|u|we|i) (?:please |kindly |quickly |briefly )?(?:give|tell|explain|summari[sz]e|describe|help|point|share|walk|show|clarify|break|outline|list|get|recommend)\b|\bwould you mind\b|\bi(?:'d| would) (?:appreciate|love|like)\b|\bwould (?:love|appreciate)\b|\b(?:gist|eli5|tl;?dr) of\b/i;
+  /^(?:please|pls|plz|kindly|explain|describe|summari[sz]e|tell me|show me|give me|help me|walk me|run me through|eli5|(?:compare|contrast|define|outline|clarify|break down|lay out|spell out|go over)\b(?!\s*:))\b|\b(?:can|could|would|will) (?:you|someone|somebody|anyone|u|we|i) (?:please |kindly |quickly |briefly )?(?:give|tell|explain|summari[sz]e|describe|help|point|share|walk|show|clarify|break|outline|list|get|recommend)\b|\bwould you mind\b|\bi(?:'d| would) (?:appreciate|love|like)\b|\bwould (?:love|appreciate)\b|\b(?:gist|eli5|tl;?dr) of\b/i;
 const ENGLISH_WISH =
   /\b(?:need|want|'m looking for|am looking for|are looking for|would like|'d like)\b|\b(?:wondering|curious)\b|\bi (?:don't|do not|can't|cannot)(?: really)? (?:know|understand|get|figure|tell)\b/i;
 

@@ -185,7 +185,9 @@ export function assembleKnowledgeBase(
   const subjectTitleWords = new Set(
     indexed
       .flatMap((item) => item.titleTokens)
-      .filter((t) => t !== 'docker' && (postings.get(t)?.ids.length ?? 0) <= indexed.length / 2),
+      .filter(
+        (t) => t !== 'docker' && !LEXICON.operations.has(t) && (postings.get(t)?.ids.length ?? 0) <= indexed.length / 2,
+      ),
   );
   const idfOf = (docFreq: number) => Math.log(1 + (indexed.length + 0.5) / (docFreq + 0.5));
   /**
@@ -376,10 +378,14 @@ export function assembleKnowledgeBase(
       w.token === 'advantage' && REASON.test(w.typed) && POINTS_BACK.test(s.text);
     // "WSL은 왜 필요해요?", "why put /var/lib/docker on its own disk?": the reason for the subject the message names,
     // which that subject's note gives, not Docker's advantages.
-    const namedInMessage = new Set(bySentence.flatMap((s) => s.words.filter(names).map((w) => w.token)));
-    const reasonOfSubject = (w: { token: string; typed: string }) =>
+    // (Not a word repaired from a typo: "directly" is no directory.)
+    const namedInMessage = new Set(
+      bySentence.flatMap((s) => s.words.filter((w) => names(w) && w.trust === 1).map((w) => w.token)),
+    );
+    // 왜 써요 is read as the advantages whole ("도커를 왜 써요?"), so its why is in the sentence, not the word.
+    const reasonOfSubject = (w: { token: string; typed: string }, text: string) =>
       w.token === 'advantage' &&
-      REASON.test(w.typed) &&
+      (REASON.test(w.typed) || (w.typed === w.token && WHY_USE.test(text))) &&
       [...namedInMessage].some((t) => t !== w.token && subjectTitleWords.has(t));
     const hasSubject = (s: (typeof bySentence)[number]) =>
       s.words.some((w) => names(w) && !reasonOfStory(s, w)) && !onlyOperations(s) && !comparesWithStory(s);
@@ -448,7 +454,7 @@ export function assembleKnowledgeBase(
       const weight = focus ? 1 : askingSentences.has(sentence.sentence) ? CLAUSE_WEIGHT : CONTEXT_WEIGHT;
       const told = toldFocus.has(sentence);
       for (const [k, w] of sentence.words.entries()) {
-        if (reasonOfStory(sentence, w) || reasonOfSubject(w)) continue;
+        if (reasonOfStory(sentence, w) || reasonOfSubject(w, sentence.text)) continue;
         // "받아둔 이미지 목록", "pulled images": an operation done before says which things, not what is asked.
         const describes = describesNext(w, sentence.words[k + 1]);
         const seen = merged.get(w.token);
@@ -1138,6 +1144,8 @@ function setAsideTokens(text: string): SetAside[] {
 const SUBSTITUTION = /대신|instead|rather/iu;
 /** A word asking the reason (why, 왜, 이유), which the lexicon reads as asking the advantages. */
 const REASON = /^(?:왜|이유|why|reason)/i;
+/** 왜 써, 왜 쓰는, 왜 사용: asking why to use something, which the lexicon reads as the advantages whole. */
+const WHY_USE = /왜\s?(?:써|쓰|사용)/;
 /** Words pointing back at what was said: 그렇게, 그런, 그게, "do that", "doing this". */
 const POINTS_BACK =
   /(?:^|\s)(?:그렇게|그런|그게|그건|그걸|그거|이렇게|이런)(?=\s|$)|\b(?:do|doing|did|does)\s+(?:that|this|it)\b/iu;

@@ -844,4 +844,8 @@ describe('round 21: an English sentence opening with an imperative asks (compare
   ])('%s', (text) => {
     expect(readMessage(text).sentences[0]?.role).toBe('question');
   });
+
+  it('a word before a colon labels what follows: "Outline: we deleted the images first." tells a story', () => {
+    expect(readMessage('Outline: we deleted the images first.').sentences[0]?.role).toBe('context');
+  });
 });
