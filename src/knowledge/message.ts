@@ -81,10 +81,13 @@ const FAREWELL_PARTS = [
   '(?:(?:오늘도|오늘|다들|모두|여러분)\\s*)?(?:수고|고생)\\s*(?:하세요|하셨어요|하셨습니다|많으셨습니다|많으셨어요|많으세요|하셨습니당|했어요)',
   '안녕히\\s*(?:계세요|가세요|주무세요)',
   '(?:내일|다음에|담에|이따|나중에|월요일에|다음\\s*주에?|또)\\s*(?:또\\s*)?(?:봬요|뵐게요|뵙겠습니다|봐요|봐|만나요|만나|물어볼게요?|여쭤볼게요?|올게요)',
-  '(?:(?:전|저는|그럼|이제|먼저)\\s*)*(?:이만|들어가\\s*(?:보\\s*)?겠습니다|들어가볼게요|들어갈게요|가볼게요|가보겠습니다|갈게요|퇴근(?:하겠습니다|할게요|합니다|해요|합니당)?)',
+  '(?:(?:전|저|저는|그럼|이제|먼저)\\s*)*(?:이만|들어가\\s*(?:보\\s*)?겠습니다|들어가볼게요|들어갈게요|가볼게요|가보겠습니다|갈게요|퇴근(?:하겠습니다|할게요|합니다|해요|합니당)?)',
   '(?:오늘은|오늘|그럼)?\\s*여기까지(?:요|입니다|\\s*(?:할게요|할께요|하겠습니다|할게|합시다))?',
   '들어가(?:세요|십시오)',
   '(?:점심|밥|저녁|커피)\\s*(?:먹으러|마시러|하러)\\s*(?:갑니다|가요|갈게요|다녀올게요|다녀오겠습니다|감)',
+  // "빌드 돌려놓고 점심 먹고 올게요": something left running, then away for a meal.
+  '(?:(?:\\S+\\s+){1,2}(?:돌려|걸어|켜|띄워)\\s?놓고\\s+)?(?:점심|밥|저녁|커피)\\s*(?:먹고|마시고)\\s*(?:올게요|올께요|오겠습니다|옵니다|와요)',
+  '(?:굿\\s*밤|굿\\s*나잇)\\s*(?:되세요|보내세요|하세요)',
   '(?:좋은|즐거운)\\s*(?:밤|꿈|하루|주말|저녁|연휴|휴가)\\s*(?:되세요|보내세요|꾸세요)',
   '(?:주말|하루|저녁|연휴|휴가|밤)\\s*(?:잘|즐겁게|푹)?\\s*(?:보내세요|보내요|쉬세요)',
   '잘\\s*(?:자요|자|가요|가|있어요|있어|계세요|들어가세요)|굿\\s*(?:밤|나잇)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이',
@@ -110,14 +113,14 @@ const PLEASANTRY =
  * that", "noted", "kk". Chat, as thanks are: it asks nothing.
  */
 const ACKNOWLEDGEMENT =
-  /^(?:네+|넵+|넹+|옙+|예+|넵넵|네네|예예|ㅇㅇ|ㅇㅋ+|ㅇㅎ|오케이|오키|콜|굿+|굿굿|확인(?:했습니다|했어요|했음|요|입니다|완료)?|알겠음|알겠슴다|알았어요|오호|아하|ok(?:ay)?|k+|kk|roger(?:\s+that)?|ack|noted|will\s+do|understood|sure|sounds\s+good|all\s+good|no\s+worries|np|nvm|never\s*mind|lol|lmao|(?:ha){1,10}h?|(?:he){2,10}h?|brb|afk|gm|okie(?:\s+dokie)?|okey\s+dokey)$/i;
+  /^(?:\+1+|네+|넵+|넹+|옙+|예+|넵넵|네네|예예|ㅇㅇ|ㅇㅋ+|ㅇㅎ|오케이|오키|콜|굿+|굿굿|확인(?:했습니다|했어요|했음|요|입니다|완료)?|알겠음|알겠슴다|알았어요|오호|아하|ok(?:ay)?|k+|kk|roger(?:\s+that)?|ack|noted|will\s+do|understood|sure|sounds\s+good|all\s+good|no\s+worries|np|nvm|never\s*mind|lol|lmao|(?:ha){1,10}h?|(?:he){2,10}h?|brb|afk|gm|okie(?:\s+dokie)?|okey\s+dokey)$/i;
 /**
  * A message that checks the bot is there, or a test: "test", "테스트", "ping", "bot?", "살아있니?", "are you alive".
  * Answered with how to ask, never with a note that mentions tests.
  */
 /** Stepping away or a message sent by mistake ("잠깐 자리 비울게요", "sorry wrong channel"): it asks nothing. */
 const ASIDE =
-  /^(?:(?:죄송(?:합니다|해요)?|미안(?:합니다|해요)?|sorry|oops|앗|헉)\s+)?(?:잘못\s*(?:보냈|올렸)(?:어요|습니다|네요|다)|wrong\s+(?:channel|thread|chat|window|room|dm|person|link|place|group|file|message)|(?:(?:잠깐|잠시)\s*)?자리\s*(?:비울게요|비워요|비웁니다|비움|비울게)|회의\s*(?:들어갑니다|들어가요|들어갈게요|중이에요|중입니다)|돌아왔(?:습니다|어요)|다녀왔(?:습니다|어요))(?:\s+(?:죄송합니다|죄송해요|sorry))?$/i;
+  /^(?:(?:죄송(?:합니다|해요)?|미안(?:합니다|해요)?|sorry|oops|앗|헉)\s+(?:for\s+the\s+(?:spam|noise)\s+)?)?(?:(?:(?:저|제가)\s+)?(?:지금\s+)?(?:\S+\s+){0,2}중이라\s+)?(?:(?:fyi\s+)?(?:i'?ll|i\s+will|i'?m|i\s+am)\s+(?:be\s+)?(?:ooo|out\s+of\s+(?:the\s+)?office|off|on\s+(?:leave|pto|vacation))(?:\s+(?:tomorrow|today|this\s+afternoon|next\s+week|until\s+\w+|on\s+\w+))?|잘못\s*(?:보냈|올렸)(?:어요|습니다|네요|다)|wrong\s+(?:channel|thread|chat|window|room|dm|person|link|place|group|file|message)|(?:(?:잠깐|잠시)\s*)?자리\s*(?:비울게요|비워요|비웁니다|비움|비울게)|회의\s*(?:들어갑니다|들어가요|들어갈게요|중이에요|중입니다)|돌아왔(?:습니다|어요)|다녀왔(?:습니다|어요))(?:\s+(?:죄송합니다|죄송해요|sorry))?$/i;
 const PRESENCE_CHECK =
   /^(?:(?:test(?:ing)?|테스트)(?:\s*\d)+|test(?:ing)?|테스트(?:입니다|중|요)?|ping|봇|봇아|bot|살아\s?있(?:니|냐|나요|어요|어|음)|(?:are\s+)?(?:you|u)\s+(?:alive|up|awake|working)|anyone\s+home|sup|wassup|what'?s\s+up|봇\s*(?:있(?:나요|어요|니|냐|음|어)|살아\s?있음)|(?:봇\s+)?(?:지금\s+)?(?:일\s?(?:하냐|하니|하나요|하세요|해|해요|하는\s?중)|계세요|계신가요|듣고\s?있(?:어|니|냐|나요|어요|음)|(?:작동|동작)\s?(?:중|하)(?:이에요|이야|인가요|이니|니|나요|냐|해요|해)?)|여보세요|거기\s*(?:누구\s*)?(?:있어요|있나요|계세요|있음)|(?:hello|hi|hey)\s+anyone|anyone|anybody|anyone\s+(?:there|around|here|awake))$/i;
 
@@ -131,7 +134,7 @@ const ABOUT_BOT =
  * 죄송해요"), thanks ("nothing wrong, thanks!") and other things ("my wifi is so slow") are not.
  */
 const COMPLAINT =
-  /틀렸|틀린\s?(?:답|거|말|내용)|잘못\s?(?:된|알려|답|대답)|엉뚱|동문서답|헛소리|뭐라는|이상한\s?(?:답|소리|대답|말)|(?:물어본|질문한|원한|묻는|찾던|궁금한)\s?(?:거|것|게|건)\s?(?:아닌|아니|아냐|아님)|(?:답|대답|답변)(?:이|은|도)?\s?(?:좀\s?|너무\s?|왜\s?이렇게\s?)?(?:길어|길다|기네|짧아|짧다|짧네|느려|느리네|늦어|늦네|이상해|이상하네|이상한데|이상함|이상하다|별로|엉망)|(?:상관|관계)\s?없는\s?(?:답|대답|답변|얘기|소리|내용)|(?:무슨|뭔)\s?소리(?:야|예요|에요|임|지|냐|래|세요)|\b(?:misunderstood|misread|wrong|incorrect|not\s+(?:what|the\s+answer)\s+(?:i|we)\s+(?:asked|meant|wanted|was\s+looking\s+for)|that'?s\s+not\s+(?:it|right|what\s+i\s+(?:asked|meant))|nonsense|bad|slow|not\s+even\s+close|missed\s+the\s+point)\b/i;
+  /딴소리|틀렸|틀린\s?(?:답|거|말|내용)|잘못\s?(?:된|알려|답|대답)|엉뚱|동문서답|헛소리|뭐라는|이상한\s?(?:답|소리|대답|말)|(?:물어본|질문한|원한|묻는|찾던|궁금한)\s?(?:거|것|게|건)\s?(?:아닌|아니|아냐|아님)|(?:답|대답|답변)(?:이|은|도)?\s?(?:좀\s?|너무\s?|왜\s?이렇게\s?)?(?:길어|길다|기네|짧아|짧다|짧네|느려|느리네|늦어|늦네|이상해|이상하네|이상한데|이상함|이상하다|별로|엉망)|(?:상관|관계)\s?없는\s?(?:답|대답|답변|얘기|소리|내용)|(?:무슨|뭔)\s?소리(?:야|예요|에요|임|지|냐|래|세요)|\b(?:misunderstood|misread|wrong|incorrect|not\s+(?:what|the\s+answer)\s+(?:i|we)\s+(?:asked|meant|wanted|was\s+looking\s+for)|that'?s\s+not\s+(?:it|right|what\s+i\s+(?:asked|meant))|nonsense|bad|slow|not\s+even\s+close|missed\s+the\s+point)\b/i;
 /** Saying the answer was no help: about the answer whatever else it names ("하나도 도움이 안 됐어요", "useless"). */
 const NO_HELP =
   /도움(?:이|은|도)?\s?(?:하나도\s?|별로\s?|전혀\s?)?안\s?(?:돼|되|됐|됨)|쓸모\s?(?:가\s?)?없|\b(?:useless|not\s+(?:very\s+|really\s+)?helpful|unhelpful|(?:didn'?t|doesn'?t|does\s+not|did\s+not)\s+help|no\s+help|makes\s+no\s+sense|(?:doesn'?t|does\s+not)\s+make\s+(?:any\s+)?sense)\b/i;
@@ -165,11 +168,11 @@ const ASKS_HOW = /어떻게|어케|방법|하는\s?법|추천|레시피|메뉴|\
  * says ("덕분에 바로 해결됐어요", "nice, works now").
  */
 const SMALL_TALK =
-  /안녕|ㅎㅇ|반가|잘\s?부탁|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋(?:네요|네|다|아요|습니다)|멋지|멋있|훌륭|완벽|깔끔|명쾌|신기|유용(?:하|해|했|한|함)|헐|와우|우와|오오|아하|재밌|재미있|흥미롭|알\s?것\s?같아요|감\s?잡았|그렇군|그렇구나|그랬구나|(?:였|이었|거였)구나|해결\s?(?:됐|되었|했)|^\s*(?:오\s?)?(?:이제\s?)?(?:됐다|됐어요|됐네요|됨|되네요|돼요)[\s.!~ㅎㅋ]*$|\b(?:solved|fixed)\s+it\b|잘\s?(?:됐|되네|돼요|되요|봤|해\s?주시|하시|정리|설명|알겠)|이해(?:가\s?)?\s?(?:했|됐|되었|돼|되네|완료)|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|무시해|꿀팁|똑똑|웃기|빠르네|빠르다|찾던\s?(?:거|것|게)|화이팅|파이팅|잘못\s?(?:보냈|올렸|들어왔|눌렀)|오타|ㅈㅅ|ㄷㄷ|귀찮게|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|works now|it works|working now|got it|gotcha|i see|makes sense|great|awesome|nice|cool|perfect|sweet|neat|wow|lgtm|brilliant|excellent|amazing|lovely|love it|helpful|good (?:bot|job|stuff|one)|nice one|bye|hi|hello|hey|morning|evening|test message|ignore this|ignore (?:that|it|me|my last|the last)|you'?re (?:so |really |way |much |even )?(?:faster|quicker|smarter|better) than|my bad|typo|legend|goated|goat|lifesaver|life saver|mvp)\b/i;
+  /생일|생신|축하(?:해|드려|드립|합니다|해요)|귀엽|귀여워|혼자\s?해결|해결함|안녕|ㅎㅇ|반가|잘\s?부탁|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋(?:네요|네|다|아요|습니다)|멋지|멋있|훌륭|완벽|깔끔|명쾌|신기|유용(?:하|해|했|한|함)|헐|와우|우와|오오|아하|재밌|재미있|흥미롭|알\s?것\s?같아요|감\s?잡았|그렇군|그렇구나|그랬구나|(?:였|이었|거였)구나|해결\s?(?:됐|되었|했)|^\s*(?:오\s?)?(?:이제\s?)?(?:됐다|됐어요|됐네요|됨|되네요|돼요)[\s.!~ㅎㅋ]*$|\b(?:solved|fixed)\s+it\b|잘\s?(?:됐|되네|돼요|되요|봤|해\s?주시|하시|정리|설명|알겠)|이해(?:가\s?)?\s?(?:했|됐|되었|돼|되네|완료)|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|무시해|꿀팁|똑똑|웃기|빠르네|빠르다|찾던\s?(?:거|것|게)|화이팅|파이팅|잘못\s?(?:보냈|올렸|들어왔|눌렀)|오타|ㅈㅅ|ㄷㄷ|귀찮게|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|works now|it works|working now|got it|gotcha|i see|makes sense|great|awesome|nice|cool|perfect|sweet|neat|wow|lgtm|brilliant|excellent|amazing|lovely|love it|helpful|good (?:bot|job|stuff|one)|nice one|bye|hi|hello|hey|morning|evening|test message|ignore this|ignore (?:that|it|me|my last|the last)|you'?re (?:so |really |way |much |even )?(?:faster|quicker|smarter|better) than|my bad|typo|legend|goated|goat|lifesaver|life saver|mvp|happy birthday|hbd|congrats|congratulations|cute|figured it out|(?:this|the) bot is (?:\w+ )?(?:more useful|better|faster|great|awesome|amazing|the best))\b/i;
 const MAX_SMALL_TALK_CHARS = 60;
 /** The asker says no answer is needed: 그냥 하소연임, 답 안 해도 돼요, just testing, no need to reply, "…, ignore". */
 const NEEDS_NO_ANSWER =
-  /하소연|혼잣말|(?<![가-힣])(?:답|답장|대답)\s?(?:안\s?(?:해도|하셔도|주셔도|줘도)|없어도|필요\s?없)|(?:^|[,.]\s*)(?:pls\s|please\s)?ignore[\s.!]*$|\b(?:just testing (?:if|whether|the bot|this bot)|just venting|no need to (?:reply|answer))\b/i;
+  /(?:물어본|질문한)\s?(?:거|것|건)\s?(?:취소|무시)|질문\s?취소|하소연|혼잣말|(?<![가-힣])(?:답|답장|대답)\s?(?:안\s?(?:해도|하셔도|주셔도|줘도)|없어도|필요\s?없)|(?:^|[,.]\s*)(?:pls\s|please\s)?ignore[\s.!]*$|\b(?:just testing (?:if|whether|the bot|this bot)|just venting|no need to (?:reply|answer))\b/i;
 /** A problem told beside it ("no need to reply but my mount is empty", "don't reply yet"): still to answer. */
 const BUT_TOLD = /\b(?:but|yet|though)\b|근데|는데|지만/i;
 /** Whether something can or may be done: a short sentence with one asks a question of its own. */
@@ -186,10 +189,39 @@ const ASKS_WHAT = /뭐|뭔|뭘|무엇|\bwhat(?:'s| is| are| exactly| does)\b/i;
 const PARAPHRASE =
   /(?:라고|이라고|으로|로)\s?(?:이해|보면|생각)|(?:말하|뜻하|가리키)는\s?(?:건|거)|같은\s?(?:거|것|관계|개념)|^(?:just|basically|so\s+(?:it'?s|basically)|like|kind\s+of|sort\s+of)\b|^(?:is|so)\s+it\s+(?:just|basically|like)\b/i;
 
+/**
+ * An English sentence telling that something worked or helped ("mounting it on its own disk fixed our space issue",
+ * "the df -v tip was gold"), with no trouble, doubt or need in it: a remark, as isRemark reads a Korean one.
+ */
+function isEnglishRemark(sentence: string): boolean {
+  return (
+    sentence.length <= MAX_REMARK_CHARS &&
+    ENGLISH_DONE.test(sentence) &&
+    !ENGLISH_TROUBLE.test(sentence) &&
+    !ASKS.test(sentence) &&
+    !/[?？]/.test(sentence)
+  );
+}
+const MAX_REMARK_CHARS = 120;
+const ENGLISH_DONE =
+  /\b(?:fixed|solved|sorted)\s+(?:it|that|this|our|my|the)\b|\b(?:worked|works)\s+(?:like\s+a\s+charm|perfectly|great|now|fine)\b|\bdid\s+the\s+trick\b|\b(?:was|is|were)\s+(?:gold|golden|spot\s+on|a\s+lifesaver|exactly\s+(?:it|right|what))\b|\bsaved\s+(?:me|us|my|our)\b|\bcleared\s+(?:it|that|things)\s+up\b|\b(?:deploy(?:ment)?|build|release|rollout|migration|restart|job|pipeline)\s+(?:is\s+)?(?:finished|done|complete[d]?|succeeded|passed)\b|\ball\s+green\b/i;
+const ENGLISH_TROUBLE =
+  /\b(?:not|no|never|still|but|yet|error|errors|fail|fails|failed|failing|broke|broken|can'?t|cannot|won'?t|doesn'?t|didn'?t|isn'?t|wasn'?t|need|needs|want|trying|how|should)\b|n't\b/i;
+
+/** Wishes for someone's day and fond words (생일 축하, happy birthday, 귀엽네): greeted, not thanked. */
+const WARM_WORDS = /생일|생신|축하|happy birthday|hbd|congrat|귀엽|귀여|\bcute\b/i;
+
 /** A short reaction or word of thanks that asks nothing. */
 function isReaction(sentence: string): boolean {
-  return sentence.length <= MAX_SMALL_TALK_CHARS && SMALL_TALK.test(sentence) && !ASKS.test(sentence);
+  return (
+    sentence.length <= MAX_SMALL_TALK_CHARS &&
+    SMALL_TALK.test(sentence) &&
+    !ASKS.test(sentence) &&
+    !STILL_TROUBLE.test(sentence)
+  );
 }
+/** Trouble told beside the praise ("restarting fixed it but now the image won't delete"): still to answer. */
+const STILL_TROUBLE = /\b(?:but|still|errors?|failed|fails|broke|broken|won'?t|can'?t|doesn'?t|isn'?t)\b/i;
 const GREETING_WORD =
   /안녕|안[뇽냥]|굿\s?모닝|출근|ㅎㅇ|하이|하잉|헬로|인사\s?(?:드립|드려|올립|드릴)|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|오랜만|잘\s?부탁|좋은\s*(?:아침|하루|오후|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|heya|hiya|greetings|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there|gn|hihi|byebye|hope|test|testing|ping|alive|awake|sup|wassup|you\s+up)\b|^(?:bot|봇아?)[?!.\s]*$|테스트|살아\s?있|여보세요|거기|봇\s*있|자리|회의|잘못|무시해|오타|돌아왔|다녀왔|지내셨|보내셨|일\s?하(?:냐|니|나요|는)|듣고\s?있|(?:작동|동작)\s?(?:중|하)|계세요|계신가요|\b(?:wrong|oops|brb|afk|my bad|ignore|typo)\b/i;
 const THANKS_WORD =
@@ -345,17 +377,23 @@ export function readMessage(text: string): Message {
   // So is thanks or cheer beside what the asker got done or liked, whatever Docker it names ("k8s 공부 시작했어요!
   // 화이팅", "이제 docker ps 잘 써요 ㅋㅋ 고마워요"); not when anything in it is sad (ㅠ), nor when the chat names
   // Docker or more than a word of thanks ("감사 다음엔 이미지 받으면 돼요", "감사 yaml 형식은요" may hold a question).
+  // A reaction ending a clause of the story ("…지우니까 | 이미지도 깔끔하게 삭제됐어요", "…쳐보니까 | 다 나오네요") is
+  // part of the remark, not chat beside it: only greetings, thanks and reactions of their own sentence are.
+  const joinsRemark = (s: Sentence) =>
+    !isChat(s.text) && sentences.some((o) => o.sentence === s.sentence && o.role !== 'chat');
+  const besideRemark = (s: Sentence) => s.role === 'chat' && !joinsRemark(s);
   const doneOrLiked =
     !/[ㅠㅜ]/.test(clean) &&
-    sentences.some((s) => s.role === 'chat') &&
+    // Laughter or an emoji is cheer enough ("도커 바로 돌아가네요 ㅎㅎ").
+    (sentences.some((s) => s.role === 'chat') || HAS_SENTENCE_MARK.test(clean)) &&
     sentences.every(
-      (s) => s.role !== 'chat' || (!DOCKER_TALK.test(s.text) && (isChat(s.text) || wordCount(s.text) <= 2)),
+      (s) => !besideRemark(s) || (!DOCKER_TALK.test(s.text) && (isChat(s.text) || wordCount(s.text) <= 2)),
     ) &&
     // A remark is read whole: "컨테이너 먼저 지우니까 이미지도 잘 지워짐" tells why, then what got done.
-    [...new Set(sentences.filter((s) => s.role !== 'chat').map((s) => s.sentence))].every((n) =>
+    [...new Set(sentences.filter((s) => !besideRemark(s)).map((s) => s.sentence))].every((n) =>
       isRemark(
         sentences
-          .filter((s) => s.sentence === n && s.role !== 'chat')
+          .filter((s) => s.sentence === n && !besideRemark(s))
           .map((s) => s.text)
           .join(' '),
       ),
@@ -371,7 +409,7 @@ export function readMessage(text: string): Message {
       [all, ...unstretchedForms(all)].some((form) => THANKS_WORD.test(form)) ||
       THANKS_MARK.test(clean) ||
       sentences.some((s) => THANKS.test(bare(s.text)) || ACKNOWLEDGEMENT.test(bare(s.text))) ||
-      (!GREETING_WORD.test(all) && SMALL_TALK.test(all));
+      (!GREETING_WORD.test(all) && !WARM_WORDS.test(all) && SMALL_TALK.test(all));
     return { sentences: [], chat: thanks ? 'thanks' : 'greeting' };
   }
   // Without the words saying it is known, so that it reads as the topic it names, not as thanks.
@@ -392,7 +430,10 @@ export function readMessage(text: string): Message {
  * "명령어요" and "봐줘요" tell of something to answer.
  */
 function isRemark(sentence: string): boolean {
-  const end = sentence.trim().replace(/[\s.!~ㅋㅎ]+$/u, '');
+  const end = sentence
+    .trim()
+    .replace(/[\s.!~ㅋㅎ]+$/u, '')
+    .replace(TRAILING_THANKS, '');
   return (
     sentence.length <= MAX_SMALL_TALK_CHARS &&
     FINISHED_ENDING.test(end) &&
@@ -402,11 +443,13 @@ function isRemark(sentence: string): boolean {
     !sentence.includes('`')
   );
 }
-const FINISHED_ENDING = /(?:[어아여해워와봐써돼]요|습니다|[가-힣]다|끝|완료|성공|됨|짐)$/;
+/** Thanks or cheer closing a remark ("…삭제됐어요 ㄱㅅ", "…나오네요 굿굿"). */
+const TRAILING_THANKS = /(?:\s+(?:ㄱㅅ|ㄳ|감사\S*|고마\S*|굿+|굿굿|땡큐|ㅇㅋ))+$/u;
+const FINISHED_ENDING = /(?:[어아여해워와봐써돼]요|습니다|[가-힣]다|끝|완료|성공|됨|짐|네요)$/;
 /** Past tense told (옮겼어요, 설치했습니다, 띄웠다): something done. */
-const DONE = /[았었였했됐켰썼봤겼웠쳤꿨뤘](?:어요|습니다|다)$/;
+const DONE = /[았었였했됐켰썼봤겼웠쳤꿨뤘졌](?:어요|습니다|다)$/;
 const DONE_OR_LIKED =
-  /끝|완료|성공|시작했|마쳤|해결|잘\s?(?:써|쓰|돼|되|했|됐|하|됨)|(?:^|\s)잘\s[가-힣]|재밌|재미있|좋았|좋네|좋아요|좋다|알\s?것\s?같|이해(?:했|됐|가\s?돼)|배웠|익혔|감\s?잡/;
+  /끝|완료|성공|시작했|마쳤|해결|잘\s?(?:써|쓰|돼|되|했|됐|하|됨)|(?:^|\s)잘\s[가-힣]|재밌|재미있|좋았|좋네|좋아요|좋다|편하네|알\s?것\s?같|이해(?:했|됐|가\s?돼)|배웠|익혔|감\s?잡|(?:되|돌아가|나오|뜨|보이|먹히|붙)네요/;
 const TROUBLE =
   /에러|오류|안\s|안(?:돼|되|됨|나|떠|뜨|보|지|켜|붙|써|열|깔)|못|실패|문제|죽|멈|종료|재시작|바뀌|바꼈|풀려|풀렸|낮아|많아|비어|없|먹어|느려|느리|터[졌져짐]|깨[졌져짐]|막[혔혀힘]|꺼[졌져짐]|끊|튕|뻗|다운|사라|날아|날라|헷갈|모르|궁금|어렵|어려워|이상|싶|필요|[아어여]야|하려|되려|할까|될까|말까/;
 
@@ -536,7 +579,7 @@ function roleOf({ text, subordinate, asked, leadIn }: Clause): ReadRole {
   if (introduces()) return 'chat';
   // "WSL 먼저 까는 건 알겠어요": what the asker knows already, the story of a question or a word of thanks.
   if (ACKNOWLEDGES.test(trimmed)) return 'known';
-  if (isReaction(trimmed)) return 'chat';
+  if (isReaction(trimmed) || isEnglishRemark(trimmed)) return 'chat';
   // A full stop makes "에러가 나요." a statement; without one, "…나요" is read as asking.
   if (/[.。]$/.test(trimmed)) return 'context';
   // "에러가 나요": the verb 나다 said, not the ending -나요, which is never a word of its own.

@@ -849,3 +849,41 @@ describe('round 21: an English sentence opening with an imperative asks (compare
     expect(readMessage('Outline: we deleted the images first.').sentences[0]?.role).toBe('context');
   });
 });
+
+describe('round 21: small talk a chat probe found unread', () => {
+  it.each([
+    ['저 이만 가볼게요', 'greeting'],
+    ['다들 굿밤 보내세요', 'greeting'],
+    ['민수님 생일 축하드립니다 :tada:', 'greeting'],
+    ['happy birthday Alex!', 'greeting'],
+    ['+1', 'thanks'],
+    ['sorry for the noise, wrong channel', 'greeting'],
+    ["FYI I'm off tomorrow", 'greeting'],
+    ['테스트 중이라 잠시 자리 비웁니다', 'greeting'],
+    ['이미지 빌드 걸어놓고 점심 먹고 올게요', 'greeting'],
+    ['build finished, all green', 'greeting'],
+    ['아까 물어본 거 취소할게요', 'greeting'],
+    ['nvm, figured it out', 'thanks'],
+    ['이 봇 또 딴소리하네', 'sorry'],
+  ])('%s', (text, chat) => {
+    expect(readMessage(text).chat).toBe(chat);
+  });
+
+  it.each([
+    '오 컨테이너부터 지우니까 이미지도 깔끔하게 지워졌어요 ㄱㅅ',
+    'docker container ls 쳐보니까 다 보이네요 굿굿',
+    'compose로 묶으니까 훨씬 편하네요 :+1:',
+    'putting the root dir on its own disk fixed our space issue, cheers',
+    'the df -v tip was gold',
+  ])('a remark of what got done, naming Docker, is chat: %s', (text) => {
+    expect(readMessage(text).chat).toBeDefined();
+  });
+
+  it.each([
+    "restarting fixed it but now the image won't delete",
+    '컨테이너 지우니까 이미지가 안 지워져요 감사',
+    'the compose file worked great, now how do I add redis?',
+  ])('trouble or a question beside it still asks: %s', (text) => {
+    expect(readMessage(text).chat).toBeUndefined();
+  });
+});
