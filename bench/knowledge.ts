@@ -206,6 +206,10 @@ const SETS: Array<[string, string]> = [
   // changes unseen, and never read. First sight on fbfbe13: 82.0% right-1st, 5 confident wrong, 40 of 40 declined,
   // partial 16 of 30, chat 27 of 30.
   ['held-out set AZ', path.join(DATA, 'fresh-az-questions.jsonl')],
+  // Probe BA: 160 messages (110 chat of every register, 30 questions and 20 out-of-scope ones wrapped in chat), written
+  // by a helper from the note bodies alone mid-round 21 to study the chat the held-out sets miss; first sight on fbfbe13
+  // 83 of 110 chat, 29 of 30 in, 20 of 20 declined; then read and tuned on.
+  ['probe BA', path.join(DATA, 'probe-ba-questions.jsonl')],
   // Probe AG: 180 mostly long messages asking for a note's list, comparison, criteria or steps (100 in, 40 partial,
   // 40 out; a university lab, a logistics backend team, a freelancer), written by a helper from the note bodies
   // alone in round 16; first sight on round 15's code 78.0% right-1st, 10 confident wrong, 39 of 40 declined,
