@@ -24,6 +24,18 @@ function expectAnswered(q: string, id: string): void {
   expect(top(q)).toBe(id);
 }
 
+/** A note of its own: a title, a body, nothing else. */
+const note = (id: string, title: string, body: string): KnowledgeEntry => ({
+  id,
+  title,
+  titleEn: title,
+  aliases: [],
+  tags: [],
+  related: [],
+  body,
+  file: `${id}.md`,
+});
+
 describe('three outcomes', () => {
   it('answers when the best note covers the question', () => {
     const answer = kb.ask('도커 이미지 삭제할 때 순서');
@@ -277,16 +289,6 @@ describe('did you mean', () => {
 });
 
 describe('on any notes', () => {
-  const note = (id: string, title: string, body: string): KnowledgeEntry => ({
-    id,
-    title,
-    titleEn: title,
-    aliases: [],
-    tags: [],
-    related: [],
-    body,
-    file: `${id}.md`,
-  });
   const small = createKnowledgeBase([
     note('run', 'docker run', 'docker run -d starts a container in the background'),
     note('ps', 'docker ps', 'docker ps lists running containers'),
@@ -2648,16 +2650,6 @@ describe('round 21: asked who does what a note says someone does, the note about
   });
 
   it('holds on any notes: the doer is read from the words before 담당', () => {
-    const note = (id: string, title: string, body: string): KnowledgeEntry => ({
-      id,
-      title,
-      titleEn: title,
-      aliases: [],
-      tags: [],
-      related: [],
-      body,
-      file: `${id}.md`,
-    });
     const small = createKnowledgeBase([
       note(
         'backup-flow',
@@ -2707,16 +2699,6 @@ describe("round 21: a note's pointer to another note ('— shell-variable 항목
   });
 
   it('holds on any notes: the words in the pointer do not bring the question to the note pointing', () => {
-    const note = (id: string, title: string, body: string): KnowledgeEntry => ({
-      id,
-      title,
-      titleEn: title,
-      aliases: [],
-      tags: [],
-      related: [],
-      body,
-      file: `${id}.md`,
-    });
     const small = createKnowledgeBase([
       note(
         'tags',
