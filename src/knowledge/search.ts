@@ -1110,6 +1110,10 @@ const VERB_BEFORE_SET_ASIDE = /[\uac00-\ud7a3](?:지|는|은|던)$/u;
 const SET_ASIDE_EN =
   /\b(?:other\s+than|besides|apart\s+from|aside\s+from|except(?:\s+for)?|instead\s+of|rather\s+than)\s+(?![a-z]+ing\b)((?:the\s+|a\s+|an\s+)?[^\s,.?!;:]+(?:\s+[^\s,.?!;:]+)?)/giu;
 
+/** "…, not the definition", "not when to use it vs docker, just what it is": what is put aside, up to a comma. */
+const SET_ASIDE_NOT =
+  /(?:^|[,;—–]\s*)not\s+((?:the\s+|a\s+|an\s+)?[^\s,.?!;:]+(?:\s+[^\s,.?!;:]+){0,5})(?=\s*[,.;!?—–]|\s*$)/giu;
+
 /**
  * The tokens a sentence sets aside ("engine 말고 …", "besides the engine, …"), each marked excluded when it is
  * left out ("말고", "other than"), not one a question compares with ("mysql 설치 대신 도커", "instead of"), and
@@ -1126,7 +1130,7 @@ interface SetAside {
 function setAsideTokens(text: string): SetAside[] {
   const found: SetAside[] = [];
   const sentence = text.normalize('NFC');
-  for (const pattern of [SET_ASIDE_KO_CASE, SET_ASIDE_KO, SET_ASIDE_EN]) {
+  for (const pattern of [SET_ASIDE_KO_CASE, SET_ASIDE_KO, SET_ASIDE_EN, SET_ASIDE_NOT]) {
     for (const m of sentence.matchAll(pattern)) {
       const tokens = tokenize(m[1]!);
       if (VERB_BEFORE_SET_ASIDE.test(m[1]!) && tokens.some((t) => LEXICON.operations.has(t))) continue;
@@ -1134,7 +1138,8 @@ function setAsideTokens(text: string): SetAside[] {
       const rest = new Set(tokenize(sentence.replace(m[0], ' ')));
       const excluded = !SUBSTITUTION.test(m[0]);
       const code = /[`$]/.test(m[1]!);
-      const wholeCase = pattern === SET_ASIDE_KO_CASE;
+      // "…, not the definition" puts a case aside whole, as 말고 after a clause does.
+      const wholeCase = pattern === SET_ASIDE_KO_CASE || pattern === SET_ASIDE_NOT;
       for (const token of tokens) if (!rest.has(token)) found.push({ token, excluded, code, wholeCase });
     }
   }

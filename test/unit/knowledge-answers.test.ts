@@ -2742,3 +2742,13 @@ describe("round 21: 'before cleanup' is when, not what is asked", () => {
     expectAnswered(q, 'listing-commands');
   });
 });
+
+describe("round 21: '…, not X' puts X aside as 말고 does", () => {
+  it('what the engine does, not the registry, is the engine note', () => {
+    expectAnswered('what does the engine do, not the registry?', 'docker-engine');
+  });
+
+  it('a not inside a clause is no setting aside: "does not show stopped containers" still asks of them', () => {
+    expect(top('docker ps does not show stopped containers, why?')).toBe('listing-commands');
+  });
+});
