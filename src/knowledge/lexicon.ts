@@ -1894,6 +1894,7 @@ laptop laptops pc pcs workstation workstations
 approach approaches conceptually textbook equivalent counterpart relate relates relation relationship
 solve solves solving relevant relevance
 tl dr tldr eli5 nutshell paragraph
+outline clarify spell recap rundown walkthrough
 `;
 
 /** The tools that install or run Kubernetes on a machine: technical words, and of Docker's world. */

@@ -2752,3 +2752,12 @@ describe("round 21: '…, not X' puts X aside as 말고 does", () => {
     expect(top('docker ps does not show stopped containers, why?')).toBe('listing-commands');
   });
 });
+
+describe('round 21: the verb of a request (spell out, outline, clarify) names no other subject', () => {
+  it.each([
+    ['Spell out what WSL is for.', 'wsl'],
+    ['Clarify what a cluster is, for the glossary.', 'cluster'],
+  ])('%s', (q, id) => {
+    expectAnswered(q, id);
+  });
+});
