@@ -1468,10 +1468,10 @@ function indexedEntryOf(entry: KnowledgeEntry): IndexedEntry {
   return item;
 }
 
-/** The body's first SEARCHED_BODY_CHARS, cut at a line's end where there is one. */
 /** A parenthesis sending the reader to another entry: "(… — shell-variable 항목 참고)", "(see the registry note)". */
 const POINTER_TO_NOTE = /\((?:[^()]*?(?:항목|문서|노트)\s*참고|(?:[^()]*?[—–-]\s*)?\s*(?:see|cf\.?)\s[^()]*)\)/giu;
 
+/** The body's first SEARCHED_BODY_CHARS, cut at a line's end where there is one. */
 function searchedPart(body: string): string {
   if (body.length <= SEARCHED_BODY_CHARS) return body;
   const cut = body.lastIndexOf('\n', SEARCHED_BODY_CHARS);
