@@ -890,8 +890,7 @@ export function assembleKnowledgeBase(
       // What is asked about that the best note lacks: topic words of a question sentence, and the
       // operations asked for when the note has none of them.
       // "instead of installing postgres" on the note whose example is mysql: another program in the example's place.
-      const inExamplePlace = (token: string) =>
-        PACKAGED_SOFTWARE.has(token) && best.item.examplesSoftware && !LEXICON.dockerWorld.has(token);
+      const inExamplePlace = (token: string) => PACKAGED_SOFTWARE.has(token) && best.item.examplesSoftware;
       const missing = focus.filter(
         (w) =>
           w.kind === 'topic' &&
@@ -1372,11 +1371,11 @@ function noteDoes({ entry, searched }: IndexedEntry, { operation, object }: Acti
       .filter((line) => line.length > 0);
     noteLines.set(entry, lines);
   }
-  return lines.some((line) =>
-    line.some(
-      (t, i) => t === operation && line.slice(Math.max(0, i - ACTION_WINDOW), i + ACTION_WINDOW + 1).includes(object),
-    ),
-  );
+  return lines.some((line) => line.some((t, i) => t === operation && around(line, i).includes(object)));
+}
+/** The tokens within ACTION_WINDOW of a line's token i, itself among them. */
+function around(line: string[], i: number): string[] {
+  return line.slice(Math.max(0, i - ACTION_WINDOW), i + ACTION_WINDOW + 1);
 }
 /** A Korean word marked as a place or a means (서버에, 윈도우에서, 도커로): not what the verb acts on. */
 const PLACE_PARTICLE = /[\uac00-\ud7a3](?:에서는|에서|에선|에게|한테|으로|에|로)$/;
@@ -1483,6 +1482,7 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
   const aliases = entry.aliases.map(tokenize);
   const tags = tokenize(entry.tags.join(' '));
   const searched = searchedPart(entry.body);
+  const bodyLines = searched.split('\n').map(tokenize);
   // The label of a note's English summary ("**English:**") is layout, not a word of the note; a pointer to another
   // note ("(`$` 단독은 변수 — shell-variable 항목 참고)") says what that note is about, not this one.
   const body = tokenize(searched.replace(SUMMARY_LABEL, ' ').replace(POINTER_TO_NOTE, ' '));
@@ -1515,20 +1515,16 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
     flaggedCommands: flaggedCommands([title, tags, body, ...aliases]),
     measuresGiven: new Set(MEASURES.filter(({ given }) => given.test(searched)).map(({ measure }) => measure)),
     listsRunningOnly: ONLY_RUNNING.test(searched),
-    examplesSoftware: searched
-      .split('\n')
-      .map(tokenize)
-      .some((line) =>
-        line.some(
-          (t, i) =>
-            (t === 'mysql' || (PACKAGED_SOFTWARE.has(t) && t !== 'node')) &&
-            line.slice(Math.max(0, i - ACTION_WINDOW), i + ACTION_WINDOW + 1).some((x) => SOFTWARE_HANDLING.has(x)),
-        ),
+    examplesSoftware: bodyLines.some((line) =>
+      line.some(
+        (t, i) =>
+          (t === 'mysql' || (PACKAGED_SOFTWARE.has(t) && t !== 'node')) &&
+          around(line, i).some((x) => SOFTWARE_HANDLING.has(x)),
       ),
-    doers: searched
-      .split('\n')
-      .map(tokenize)
-      .flatMap((line) => line.flatMap((t, i) => (t === ROLE ? [line.slice(Math.max(0, i - ACTION_WINDOW), i)] : []))),
+    ),
+    doers: bodyLines.flatMap((line) =>
+      line.flatMap((t, i) => (t === ROLE ? [line.slice(Math.max(0, i - ACTION_WINDOW), i)] : [])),
+    ),
     searched,
   };
 }
