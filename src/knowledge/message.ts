@@ -193,20 +193,22 @@ const PARAPHRASE =
  * An English sentence telling that something worked or helped ("mounting it on its own disk fixed our space issue",
  * "the df -v tip was gold"), with no trouble, doubt or need in it: a remark, as isRemark reads a Korean one.
  */
+// (roleOf reads a sentence with a question mark as a question before it asks this.)
 function isEnglishRemark(sentence: string): boolean {
   return (
     sentence.length <= MAX_REMARK_CHARS &&
     ENGLISH_DONE.test(sentence) &&
-    !ENGLISH_TROUBLE.test(sentence) &&
-    !ASKS.test(sentence) &&
-    !/[?？]/.test(sentence)
+    !STILL_TROUBLE.test(sentence) &&
+    !DOUBT_OR_NEED.test(sentence) &&
+    !ASKS.test(sentence)
   );
 }
 const MAX_REMARK_CHARS = 120;
 const ENGLISH_DONE =
   /\b(?:fixed|solved|sorted)\s+(?:it|that|this|our|my|the)\b|\b(?:worked|works)\s+(?:like\s+a\s+charm|perfectly|great|now|fine)\b|\bdid\s+the\s+trick\b|\b(?:was|is|were)\s+(?:gold|golden|spot\s+on|a\s+lifesaver|exactly\s+(?:it|right|what))\b|\bsaved\s+(?:me|us|my|our)\b|\bcleared\s+(?:it|that|things)\s+up\b|\b(?:deploy(?:ment)?|build|release|rollout|migration|restart|job|pipeline)\s+(?:is\s+)?(?:finished|done|complete[d]?|succeeded|passed)\b|\ball\s+green\b/i;
-const ENGLISH_TROUBLE =
-  /\b(?:not|no|never|still|but|yet|error|errors|fail|fails|failed|failing|broke|broken|can'?t|cannot|won'?t|doesn'?t|didn'?t|isn'?t|wasn'?t|need|needs|want|trying|how|should)\b|n't\b/i;
+/** Beside STILL_TROUBLE, what a remark may not say: a denial, a failure, a need or a doubt. */
+const DOUBT_OR_NEED =
+  /\b(?:not|no|never|yet|fail|failing|cannot|didn'?t|wasn'?t|need|needs|want|trying|how|should)\b|n't\b/i;
 
 /** Wishes for someone's day and fond words (생일 축하, happy birthday, 귀엽네): greeted, not thanked. */
 const WARM_WORDS = /생일|생신|축하|happy birthday|hbd|congrat|귀엽|귀여|\bcute\b/i;
@@ -379,8 +381,8 @@ export function readMessage(text: string): Message {
   // Docker or more than a word of thanks ("감사 다음엔 이미지 받으면 돼요", "감사 yaml 형식은요" may hold a question).
   // A reaction ending a clause of the story ("…지우니까 | 이미지도 깔끔하게 삭제됐어요", "…쳐보니까 | 다 나오네요") is
   // part of the remark, not chat beside it: only greetings, thanks and reactions of their own sentence are.
-  const joinsRemark = (s: Sentence) =>
-    !isChat(s.text) && sentences.some((o) => o.sentence === s.sentence && o.role !== 'chat');
+  const told = new Set(sentences.filter((s) => s.role !== 'chat').map((s) => s.sentence));
+  const joinsRemark = (s: Sentence) => told.has(s.sentence) && !isChat(s.text);
   const besideRemark = (s: Sentence) => s.role === 'chat' && !joinsRemark(s);
   const doneOrLiked =
     !/[ㅠㅜ]/.test(clean) &&
