@@ -550,7 +550,7 @@ const CONCEPTS: string[][] = [
   ],
   ['server', '서버', 'server', 'servers', 'machine', 'machines'],
   ['manage', '관리', 'manage', 'managing', 'management', 'administer'],
-  ['tool', '도구', '툴', 'tool', 'tools', 'utility'],
+  ['tool', '도구', '툴', 'tool', 'tools', 'utility', 'toolset', 'toolsets'],
   // 순서 is the sequence of steps, whether of a build or of a deletion.
   [
     'flow',
@@ -838,6 +838,10 @@ const CONCEPTS: string[][] = [
     'long story short',
     'in brief',
     'in one line',
+    'at its core',
+    'at the core',
+    'at heart',
+    'in essence',
     '한 줄로',
     '한줄로',
     '한 문장',
@@ -1885,7 +1889,7 @@ note notes docs doc documentation wiki runbook runbooks readme handbook cheatshe
 const ENGLISH_FILLERS = `
 tech technology technologies thing things stuff concept concepts idea ideas basics gist sum summary overview term
 terms actual actually main point points bit bits part parts piece locally
-exact exactly precise precisely correct correctly proper properly aspect aspects inner enforce breakdown dba dbas
+exact exactly precise precisely correct correctly proper properly aspect aspects inner enforce breakdown dba dbas qa
 onboarding training slides slide deck presentation
 newbie newbies noob beginner beginners rookie total
 according accord regarding

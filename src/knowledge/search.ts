@@ -243,11 +243,15 @@ export function assembleKnowledgeBase(
     // An everyday English word is seldom a typo, and then a slip that makes a lexicon word (swam → swarm; said ≠ sid);
     // one of the most spoken words is meant as typed (lunch is no slip for launch).
     const everyday = /^[a-z]+$/.test(typed) && isCommonEnglish(typed);
-    const repaired = everyday
-      ? spokenBand(typed) > MOST_SPOKEN_BAND
-        ? repair.correct(typed, { everyday: true })
-        : undefined
-      : (repair.correct(token) ?? repairTyped(typed));
+    // A device numbered from zero (docker0, eth0, br0) is a name, not a slip of a note word; WSL2 is WSL's version.
+    const numbered = shape === 'identifier' && /[a-z]0$/.test(typed);
+    const repaired = numbered
+      ? undefined
+      : everyday
+        ? spokenBand(typed) > MOST_SPOKEN_BAND
+          ? repair.correct(typed, { everyday: true })
+          : undefined
+        : (repair.correct(token) ?? repairTyped(typed));
     if (repaired) return { token: repaired, trust: repairTrust(token), kind: 'known', ofDocker: false };
     // A number the notes never mention ("Windows 10") says nothing about the topic.
     if (/^\d+$/.test(token)) return undefined;
@@ -851,13 +855,17 @@ export function assembleKnowledgeBase(
     const saysContrary = !asksHow && !TO_MAKE_SO.test(askedText);
     // A participle (설치된 이미지, 중지된 컨테이너, deleted images) says what state a thing is in, not what to do.
     // An operation only inside quoted code (`docker rm $(…)` in "what is this syntax?") is shown, not asked.
+    // So is one typed as a command line's subcommand: the rm of "docker rm $(docker ps -aq) 에서 $( )는 뭐예요?".
+    const typedAsCommand = (w: QuestionWord) =>
+      words.some((x) => x.token.includes(':') && x.typed.endsWith(` ${w.typed}`));
     const operations = focus.filter(
       (w) =>
         w.kind === 'known' &&
         LEXICON.operations.has(w.token) &&
         !PARTICIPLE.test(w.typed) &&
         !CONDITION_OR_REPORT.test(w.typed) &&
-        prose.has(w.token),
+        prose.has(w.token) &&
+        !typedAsCommand(w),
     );
     const versions = comparedVersions(question);
     const measuresAsked = MEASURES.flatMap(({ measure, asked }) => {
@@ -982,6 +990,18 @@ export function assembleKnowledgeBase(
       (!namesElse || toldStory) &&
       c.score >= STAND_OUT_SCORE &&
       ranked.every((o) => o === c || c.score - o.score >= STAND_OUT_LEAD);
+    // "Half of QA is on Windows laptops. How do we get Docker running on them?": the note for the platform the
+    // message names, holding every Docker word asked, answers before one close ahead of it for no platform.
+    const forNamedPlatform = (c: Candidate) =>
+      platformWords.some((w) => c.item.titleTokens.includes(w.token)) &&
+      dockerWords.length > 0 &&
+      dockerWords.every((w) => has(c, w));
+    if (!forNamedPlatform(ranked[0]!)) {
+      const at = ranked
+        .slice(1, 3)
+        .findIndex((c) => c.score >= ranked[0]!.score - RERANK_MARGIN && forNamedPlatform(c));
+      if (at >= 0) ranked.unshift(...ranked.splice(at + 1, 1));
+    }
     let verdict = assess(ranked[0]!);
     // A close second that answers the whole question beats a first that lacks part of it (the overview note
     // against the listing note that shows the command asked for).
@@ -1114,6 +1134,13 @@ const SET_ASIDE_NOT =
   /(?:^|[,;—–]\s*)not\s+((?:the\s+|a\s+|an\s+)?[^\s,.?!;:]+(?:\s+[^\s,.?!;:]+){0,5})(?=\s*[,.;!?—–]|\s*$)/giu;
 
 /**
+ * "If I don't write a Dockerfile and just grab an existing image", "the official image, no custom build": what the
+ * asker does not make is set aside whole, as a case told before 말고 is.
+ */
+const SET_ASIDE_NOT_MADE =
+  /\b(?:(?:i|we|you|they)\s+(?:don't|dont|do\s+not|didn't|didnt|never|won't)\s+|no\s+(?=(?:custom|own)\b))((?:write|build|create|make|author|custom|own)(?:\s+(?:a|an|the|any|our|my|custom|own))*(?:\s+[^\s,.?!;:]+)?)/giu;
+
+/**
  * The tokens a sentence sets aside ("engine 말고 …", "besides the engine, …"), each marked excluded when it is
  * left out ("말고", "other than"), not one a question compares with ("mysql 설치 대신 도커", "instead of"), and
  * marked code when it is written as code ("`$()` 대신").
@@ -1129,7 +1156,7 @@ interface SetAside {
 function setAsideTokens(text: string): SetAside[] {
   const found: SetAside[] = [];
   const sentence = text.normalize('NFC');
-  for (const pattern of [SET_ASIDE_KO_CASE, SET_ASIDE_KO, SET_ASIDE_EN, SET_ASIDE_NOT]) {
+  for (const pattern of [SET_ASIDE_KO_CASE, SET_ASIDE_KO, SET_ASIDE_EN, SET_ASIDE_NOT, SET_ASIDE_NOT_MADE]) {
     for (const m of sentence.matchAll(pattern)) {
       const tokens = tokenize(m[1]!);
       if (VERB_BEFORE_SET_ASIDE.test(m[1]!) && tokens.some((t) => LEXICON.operations.has(t))) continue;
@@ -1138,7 +1165,7 @@ function setAsideTokens(text: string): SetAside[] {
       const excluded = !SUBSTITUTION.test(m[0]);
       const code = /[`$]/.test(m[1]!);
       // "…, not the definition" puts a case aside whole, as 말고 after a clause does.
-      const wholeCase = pattern === SET_ASIDE_KO_CASE || pattern === SET_ASIDE_NOT;
+      const wholeCase = pattern === SET_ASIDE_KO_CASE || pattern === SET_ASIDE_NOT || pattern === SET_ASIDE_NOT_MADE;
       for (const token of tokens) if (!rest.has(token)) found.push({ token, excluded, code, wholeCase });
     }
   }

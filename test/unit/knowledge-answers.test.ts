@@ -2761,3 +2761,60 @@ describe('round 21: the verb of a request (spell out, outline, clarify) names no
     expectAnswered(q, id);
   });
 });
+
+describe('round 22: the note for the platform the story names answers how to run Docker there', () => {
+  it('Windows laptops in the story, "get Docker running on them" asked: the WSL note, not the overview', () => {
+    expectAnswered(
+      'Half of our testers are on Windows laptops. How are we meant to get Docker running on them?',
+      'wsl',
+    );
+  });
+});
+
+describe('round 22: a subcommand typed in a command line is shown, not an operation asked for', () => {
+  it('the rmi of "in docker rmi $(docker images -q), what does the $( ) part do?" leaves the $() note first', () => {
+    const answer = kb.ask('in docker rmi $(docker images -q), what does the $( ) part do?');
+    expect(answer.matches[0]?.entry.id).toBe('command-substitution');
+    expect(answer.outcome).not.toBe('answered');
+  });
+});
+
+describe('round 22: "at its core" asks what a thing is, naming no other subject', () => {
+  it('What is Swarm at its core?', () => {
+    expectAnswered('What is Swarm at its core?', 'docker-swarm');
+  });
+});
+
+describe("round 22: what the asker does not make (don't write a Dockerfile, no custom build) is set aside", () => {
+  it('the pull flow, not the build flow, when no Dockerfile is written', () => {
+    expectAnswered(
+      "If we don't write a Dockerfile and just take an existing image, what's the workflow end to end?",
+      'image-pull-flow',
+    );
+  });
+
+  it('a Dockerfile asked about in another sentence is still asked', () => {
+    expect(top("We don't write Dockerfiles yet. How does Docker build an image from a Dockerfile?")).toBe(
+      'dockerfile-build-flow',
+    );
+  });
+});
+
+describe('round 22: a team (QA) and a set of tools (toolset) name no other subject', () => {
+  it('For the QA wiki: which pieces make up the Docker toolset?', () => {
+    expectAnswered('For the QA wiki: which pieces make up the Docker toolset?', 'docker-components');
+  });
+});
+
+describe('round 22: a device numbered from zero (docker0, eth0) is a name, not a slip of a note word', () => {
+  it.each(['What is the docker0 interface on the host for?', 'what does docker0 do on the host machine?'])(
+    '%s',
+    (q) => {
+      expect(kb.ask(q).outcome).toBe('none');
+    },
+  );
+
+  it('WSL2 is still the WSL note', () => {
+    expect(top('WSL2 설치는 어떻게 해요?')).toBe('wsl');
+  });
+});
