@@ -100,6 +100,8 @@ const STAND_OUT_LEAD = 0.1;
  * subject's, is offered as covering part of it, though it has nothing the question lacks by name.
  */
 const MIN_DETAIL_PARTIAL_COVERAGE = 0.3;
+/** How much of the rest of a question a note must cover that the question names by its subject (see namesNoteSubject). */
+const MIN_NAMED_SUBJECT_PARTIAL_COVERAGE = 0.2;
 /** Coverage below which a topic is not even offered as "did you mean". */
 const MIN_SUGGESTION_COVERAGE = 0.1;
 
@@ -1060,15 +1062,31 @@ export function assembleKnowledgeBase(
         isCommandToken(w.token) ||
         (names(w) && w.kind === 'known' && best.item.titleTokens.includes(w.token)),
     );
+    // "스웜 모드에서 overlay 네트워크 만드는 명령어", "k8s secret을 env로 주입하는 법": asked by the name of the note's
+    // subject, a Docker term the note lacks (not a platform or an operation, which a word of another sense takes
+    // too: "윈도우 레지스트리 편집기에서 지우는 법") is the part it does not cover, however little else it shares.
+    const namesNoteSubject = focus.some(
+      (w) =>
+        w.kind === 'known' &&
+        w.token !== 'docker' &&
+        names(w) &&
+        best.item.titleTokens.includes(w.token) &&
+        has(best, w),
+    );
+    const lacksDockerTerm = missing.some(
+      (w) => (w.ofDocker && !LEXICON.platforms.has(w.token)) || detailsAsked.includes(w),
+    );
     if (
       missing.length > 0 &&
       missing.every(ofDocker) &&
       onSubject &&
       namedInSentence &&
-      !oneWordOnly &&
       covered.length > 0 &&
-      // A little further from the note when the question names nothing the notes lack ("CMD랑 ENTRYPOINT 차이").
-      (restCoverage >= minCoverage - PARTIAL_SLACK || (!namesElse && restCoverage >= minCoverage - 2 * PARTIAL_SLACK))
+      !oneWordOnly &&
+      (restCoverage >= minCoverage - PARTIAL_SLACK ||
+        // A little further from the note when the question names nothing the notes lack ("CMD랑 ENTRYPOINT 차이").
+        (!namesElse && restCoverage >= minCoverage - 2 * PARTIAL_SLACK) ||
+        (namesNoteSubject && lacksDockerTerm && restCoverage >= MIN_NAMED_SUBJECT_PARTIAL_COVERAGE))
     ) {
       return {
         query: question,

@@ -2818,3 +2818,13 @@ describe('round 22: a device numbered from zero (docker0, eth0) is a name, not a
     expect(top('WSL2 설치는 어떻게 해요?')).toBe('wsl');
   });
 });
+
+describe("round 22: asked by the name of a note's subject, a Docker term it lacks is the part it does not cover", () => {
+  it('a Kubernetes Secret as env vars: the Kubernetes note covers part', () => {
+    expect(partialOf('How do I mount a Kubernetes Secret into a pod as env vars?', 'kubernetes')).toContain('Secret');
+  });
+
+  it('a word of another sense with only a platform and an operation lacking (the Windows registry) is not covered', () => {
+    expect(kb.ask('윈도우 레지스트리 편집기에서 시작 프로그램 지우는 법').outcome).toBe('none');
+  });
+});
