@@ -32,6 +32,8 @@ export interface Message {
   known?: string[];
   /** A question sentence speaks to the bot ("넌 누가 만들었어?", "how should I use you?"). */
   toBot?: boolean;
+  /** Every sentence states something to the room and none asks, wishes or tells of trouble (see isStatement). */
+  states?: boolean;
 }
 
 /** How much of a message is read; a pasted log must not stall every other user. The question is read first. */
@@ -144,6 +146,14 @@ const THE_ANSWER =
 /** The asker speaking of themselves or apologising ("제가", "답이 늦어서 죄송해요", "I was wrong"), or a question ("what's wrong with my laptop?"). */
 const NOT_OF_THE_BOT =
   /(?:제가|내가|저는|저도)(?!\s?(?:물어본|질문한|원한|찾던|묻는|궁금한))|죄송|미안|\b(?:i(?!\s+(?:asked|meant|wanted|was\s+looking))|i'm|my(?!\s+question)|me|we|our|sorry|what'?s|why|how)\b|왜|어떻게|뭐가/i;
+/**
+ * Still broken after the answer, or lost by it: "아직도 안 되는데요", "그대로 했는데 여전히 에러나요", "해결되지
+ * 않았습니다", "무슨 말인지 모르겠어요", "still broken", "same error as before", "what do you mean?".
+ */
+const STILL_FAILING =
+  /아직(?:도)?\s?안\s?(?:돼|되|됨)|여전히\s?(?:안\s?(?:돼|되|됨)|에러|오류|똑같|그대로)|그대로\s?했는데|해결(?:이|은)?\s?(?:안\s?(?:됐|되|돼)|되지\s?않)|똑같은\s?(?:에러|오류)|무슨\s?말인지|\b(?:still\s+(?:broken|failing|fails|not\s+working|doesn'?t\s+work|the\s+same|same|erroring|no\s+luck)|same\s+(?:error|issue|problem)(?:\s+as\s+before)?|(?:didn'?t|did\s+not|doesn'?t|does\s+not)\s+(?:work|fix\s+it)|no\s+luck|what\s+do\s+you\s+mean|i'?m\s+(?:confused|lost)|not\s+answering\s+my\s+(?:question|query))\b/i;
+/** An error code, a flag, a path or a dotted name: a message with one tells what broke, to be searched. */
+const TECHNICAL_WORD = /\b[A-Z]{3,}\b|\w[./]\w|(?:^|\s)--?\w|\d/;
 /** A complaint is short: a long message with one of its words in it tells a story. */
 const MAX_COMPLAINT_CHARS = 80;
 
@@ -328,6 +338,10 @@ export function readMessage(text: string): Message {
     !THANKS_WORD.test(whole) &&
     plainTalk;
   if (complains) return { sentences: [], chat: 'sorry' };
+  // "아직도 안 되는데요 ㅠㅠ", "same error as before": the answer did not help, and nothing else is named.
+  const stillFailing =
+    whole.length <= MAX_COMPLAINT_CHARS && STILL_FAILING.test(whole) && plainTalk && !TECHNICAL_WORD.test(clean);
+  if (stillFailing) return { sentences: [], chat: 'sorry' };
   // The day of the week with a feeling about it ("월요일 싫어 ㅠㅠ", "불금이다!"), not "월요일까지 YAML 정리해야 해요".
   const weekdayTalk = WEEKDAY_FEELING.test(whole) && !/[?？]/.test(clean) && !ASKS.test(whole);
   const dayTalk = (DAY_TALK.test(whole) || weekdayTalk) && plainTalk && !ASKS_HOW.test(whole);
@@ -419,8 +433,20 @@ export function readMessage(text: string): Message {
     ? sentences.filter((s) => s.role === 'context' && ACKNOWLEDGES.test(s.text)).map((s) => knownPart(s.text))
     : [];
   const toBot = sentences.some((s) => s.role === 'question' && TO_BOT.test(s.text));
+  // "오후 회의는 3층에서 진행됩니다.", "Ticket closed, customer confirmed it's resolved": a short statement that asks
+  // nothing, wishes nothing and tells no trouble (search decides whether it names anything of Docker).
+  const states =
+    !asks &&
+    !read.some((s) => s.role === 'wish') &&
+    whole.length <= MAX_STATEMENT_CHARS &&
+    !ASKS.test(whole) &&
+    !TECHNICAL_WORD.test(clean) &&
+    !clean.includes('`') &&
+    sentences.some((s) => s.role !== 'chat') &&
+    sentences.every((s) => s.role === 'chat' || isStatement(s.text));
   return {
     sentences: withinBudget(sentences),
+    ...(states ? { states } : {}),
     ...(known.length > 0 ? { known } : {}),
     ...(toBot ? { toBot } : {}),
   };
@@ -445,6 +471,25 @@ function isRemark(sentence: string): boolean {
     !sentence.includes('`')
   );
 }
+/**
+ * A sentence that states something, with no trouble in it: a Korean one closed by a finite ending (진행됩니다, 오네,
+ * 복귀했어요), an English one with a subject or a verb said (it's resolved, Rahul is covering). A bare topic
+ * ("이미지 용량 줄이기", "redis cluster setup") states nothing: it is asked.
+ */
+function isStatement(sentence: string): boolean {
+  const end = sentence.trim().replace(/[\s.!~…ㅋㅎㅠㅜ]+$/u, '');
+  if (/[\uac00-\ud7a3]$/.test(end))
+    return STATEMENT_ENDING.test(end) && !TROUBLE.test(sentence) && !ASKED_INDIRECTLY.test(sentence);
+  return ENGLISH_STATEMENT.test(sentence) && !STILL_TROUBLE.test(sentence) && !DOUBT_OR_NEED.test(sentence);
+}
+const MAX_STATEMENT_CHARS = 100;
+/** "신청할 수 있는지 여쭙고자 합니다", "문의드립니다": a question put as a statement. */
+const ASKED_INDIRECTLY = /(?:는지|인지|을지|할지)(?![가-힣])|여쭙|여쭤|문의/;
+const STATEMENT_ENDING =
+  /(?:니다|[어아여해워와봐써돼줘왔였했]요|[에예]요|네요|[가-힣]다|[가-힣]네|구나|군요|[었았했됐]음|함|됨)$/;
+const ENGLISH_STATEMENT =
+  /\b(?:i|i'm|im|i've|we|we're|we've|he|she|they|it's|there's|is|are|was|were|am|been|has|had)\b|\b\w{3,}ed\b/i;
+
 /** Thanks or cheer closing a remark ("…삭제됐어요 ㄱㅅ", "…나오네요 굿굿"). */
 const TRAILING_THANKS = /(?:\s+(?:ㄱㅅ|ㄳ|감사\S*|고마\S*|굿+|굿굿|땡큐|ㅇㅋ))+$/u;
 const FINISHED_ENDING = /(?:[어아여해워와봐써돼]요|습니다|[가-힣]다|끝|완료|성공|됨|짐|네요)$/;

@@ -330,6 +330,8 @@ export function assembleKnowledgeBase(
     known?: string[];
     /** A question speaks to the bot (see Message.toBot). */
     toBot?: boolean;
+    /** The message states something and asks nothing (see Message.states). */
+    states?: boolean;
     /** A sentence of the message asks or requests something. */
     asks?: boolean;
     /** The text of the sentences read as what is asked. */
@@ -523,6 +525,7 @@ export function assembleKnowledgeBase(
       toldStory,
       ...(known ? { known } : {}),
       ...(message.toBot ? { toBot: true } : {}),
+      ...(message.states ? { states: true } : {}),
       ...(message.sentences.some((s) => s.role === 'question') ? { asks: true } : {}),
       askedText: bySentence
         .filter((s) => focused.has(s))
@@ -791,6 +794,7 @@ export function assembleKnowledgeBase(
       toldStory = false,
       chat,
       toBot = false,
+      states = false,
       asks,
       askedText,
     } = read;
@@ -809,6 +813,14 @@ export function assembleKnowledgeBase(
     // only in words too plain to tell: not covered.
     if (!words.some((w) => namesSubject(w) || names(w)) && !HOW_TO.test(question))
       return { ...none(), chat: asks ? 'help' : 'greeting' };
+    // "금일 점검 작업 정상 완료되었습니다.", "On leave tomorrow, Rahul is covering": a statement to the room naming nothing
+    // of Docker's world (no Docker word, no word a note is titled with, no Docker term) gets a brief reply.
+    // (A name, Rahul or nginx, is no subject of a note: "Rahul is covering the queue".)
+    const ofDockerWorld = (w: QuestionWord) =>
+      (w.kind === 'topic' && w.ofDocker) ||
+      (w.kind === 'known' &&
+        (LEXICON.dockerWorld.has(w.token) || SYNTAX_TOKENS.has(w.token) || subjectTitleWords.has(w.token)));
+    if (states && !words.some(ofDockerWorld)) return { ...none(), chat: 'greeting' };
     const weights = weigh(words);
     const candidates = words.length > 0 ? candidatesFor(words, weights) : [];
     if (candidates.length === 0) return none();

@@ -2828,3 +2828,37 @@ describe("round 22: asked by the name of a note's subject, a Docker term it lack
     expect(kb.ask('윈도우 레지스트리 편집기에서 시작 프로그램 지우는 법').outcome).toBe('none');
   });
 });
+
+describe('round 22: still broken after the answer, or lost by it, naming nothing else: an apology and how to ask', () => {
+  it.each([
+    '계속 해봤는데 아직도 안 돼요 ㅠ',
+    '말씀대로 그대로 했는데 여전히 에러 나요',
+    'still not working :(',
+    'same error as before',
+    'hmm what do you mean?',
+  ])('%s', (q) => {
+    expect(kb.ask(q)).toMatchObject({ chat: 'sorry', outcome: 'none', matches: [] });
+  });
+
+  it('a failure that names what failed (a code, a Docker word) is searched', () => {
+    expect(kb.ask('npm install still fails with EACCES').chat).toBeUndefined();
+    expect(kb.ask('docker ps 해도 아직도 안 돼요').chat).toBeUndefined();
+  });
+});
+
+describe("round 22: a statement to the room naming nothing of Docker's world gets a brief reply", () => {
+  it.each([
+    '내일 오전 정기 점검은 예정대로 진행됩니다.',
+    '저 방금 외근에서 돌아왔어요~',
+    "The weekly sync is on Thursday now, I've sent the invite.",
+    'Rahul is covering the support queue this afternoon.',
+  ])('%s', (q) => {
+    expect(kb.ask(q)).toMatchObject({ chat: 'greeting', outcome: 'none', matches: [] });
+  });
+
+  it('a question put as a statement, or a mistyped Docker word, is no statement to the room', () => {
+    expect(kb.ask('다음 달 교육 일정이 언제인지 여쭙고자 합니다.').chat).toBeUndefined();
+    expect(kb.ask('wat is doker exactly').chat).toBeUndefined();
+    expect(kb.ask('컨테니어 삭제순서가 어떻게돼요').chat).toBeUndefined();
+  });
+});
