@@ -210,6 +210,27 @@ const SETS: Array<[string, string]> = [
   // by a helper from the note bodies alone mid-round 21 to study the chat the held-out sets miss; first sight on fbfbe13
   // 83 of 110 chat, 29 of 30 in, 20 of 20 declined; then read and tuned on.
   ['probe BA', path.join(DATA, 'probe-ba-questions.jsonl')],
+  // Held-out sets BB and BD: 200 messages each (100 in, 30 partial, 40 out, 30 chat), written at round 22's start the way
+  // of the shared dev sets and never read. BB: a telecom NOC team adopting containers for monitoring tools, in Korean
+  // with English terms and shift-handover messages, and a Berlin SaaS team in English; first sight on 712118a (round
+  // 21's end) 79.0% right-1st, 6 confident wrong, 39 of 40 declined, partial 21 of 30, chat 27 of 30. BD: a bank's
+  // mainframe-to-cloud team in formal Korean, a high-school computer-science class in casual Korean and a freelance web
+  // developer in lowercase English; first sight on 712118a 73.0%, 8, 39 of 40, 18 of 30, chat 21 of 30.
+  ['held-out set BB', path.join(DATA, 'fresh-bb-questions.jsonl')],
+  ['held-out set BD', path.join(DATA, 'fresh-bd-questions.jsonl')],
+  // Probe BC: 200 messages where a neighbouring note shares many words with the right one (130 in, 50 partial, 20 out;
+  // an e-commerce platform team and a QA automation team), written at round 22's start from the note bodies alone;
+  // first sight on 712118a 79.2% right-1st, 9 confident wrong, 19 of 20 declined, partial 35 of 50; then read and tuned
+  // on.
+  ['probe BC', path.join(DATA, 'probe-bc-questions.jsonl')],
+  // Probe BE: 200 messages (130 chat of every register, including "still broken" and statements to the room; 40
+  // questions and 30 out-of-scope ones wrapped in chat), written mid-round 22 from the note bodies alone; first sight on
+  // 10ae041 chat 103 of 130, 37 of 40 in, 30 of 30 declined; then read and tuned on.
+  ['probe BE', path.join(DATA, 'probe-be-questions.jsonl')],
+  // Probe BF: 200 messages (120 a note covers in part, of seven kinds: how-to, option, number, version, comparison,
+  // troubleshooting, best practice; 40 in, 40 out), written mid-round 22 from the note bodies alone; first sight on
+  // 10ae041 partial 47 of 120 (15 answered as if covered), 38 of 40 in, 40 of 40 declined; then read and tuned on.
+  ['probe BF', path.join(DATA, 'probe-bf-questions.jsonl')],
   // Probe AG: 180 mostly long messages asking for a note's list, comparison, criteria or steps (100 in, 40 partial,
   // 40 out; a university lab, a logistics backend team, a freelancer), written by a helper from the note bodies
   // alone in round 16; first sight on round 15's code 78.0% right-1st, 10 confident wrong, 39 of 40 declined,
