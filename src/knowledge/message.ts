@@ -104,7 +104,7 @@ const FAREWELL_PARTS = [
 ];
 const FAREWELL = new RegExp(
   // A word of agreement before it ("ok that's all for now"), the room or the bot after it ("잘 자 봇").
-  `^(?:(?:ok|okay|alright|well|so|그럼|네|넵)\\s+)?(?:(?:${FAREWELL_PARTS.join('|')})(?:\\s+(?:for\\s+today|today|for\\s+now|all|everyone|봇|bot|다들|여러분))?\\s*)+$`,
+  `^(?:(?:ok|okay|alright|well|so|그럼|네|넵)\\s+)?(?:(?:${FAREWELL_PARTS.join('|')})(?:\\s+(?:for\\s+today|today|for\\s+now|now|all|everyone|봇|bot|다들|여러분))?\\s*)+$`,
   'i',
 );
 /** Neither question nor context: an apology, a self-introduction's opener, a "quick question" lead-in, "umm", "음…". */
@@ -122,9 +122,9 @@ const ACKNOWLEDGEMENT =
  */
 /** Stepping away or a message sent by mistake ("잠깐 자리 비울게요", "sorry wrong channel"): it asks nothing. */
 const ASIDE =
-  /^(?:(?:죄송(?:합니다|해요)?|미안(?:합니다|해요)?|sorry|oops|앗|헉)\s+(?:for\s+the\s+(?:spam|noise)\s+)?)?(?:(?:(?:저|제가)\s+)?(?:지금\s+)?(?:\S+\s+){0,2}중이라\s+)?(?:(?:fyi\s+)?(?:i'?ll|i\s+will|i'?m|i\s+am)\s+(?:be\s+)?(?:ooo|out\s+of\s+(?:the\s+)?office|off|on\s+(?:leave|pto|vacation))(?:\s+(?:tomorrow|today|this\s+afternoon|next\s+week|until\s+\w+|on\s+\w+))?|잘못\s*(?:보냈|올렸)(?:어요|습니다|네요|다)|wrong\s+(?:channel|thread|chat|window|room|dm|person|link|place|group|file|message)|(?:(?:잠깐|잠시)\s*)?자리\s*(?:비울게요|비워요|비웁니다|비움|비울게)|회의\s*(?:들어갑니다|들어가요|들어갈게요|중이에요|중입니다)|돌아왔(?:습니다|어요)|다녀왔(?:습니다|어요))(?:\s+(?:죄송합니다|죄송해요|sorry))?$/i;
+  /^(?:(?:죄송(?:합니다|해요)?|미안(?:합니다|해요)?|sorry|oops|앗|헉)\s+(?:for\s+the\s+(?:spam|noise)\s+)?)?(?:(?:(?:저|제가)\s+)?(?:지금\s+)?(?:\S+\s+){0,2}중이라\s+)?(?:(?:fyi\s+)?(?:i'?ll|i\s+will|i'?m|i\s+am)\s+(?:be\s+)?(?:ooo|out\s+of\s+(?:the\s+)?office|off|on\s+(?:leave|pto|vacation))(?:\s+(?:tomorrow|today|this\s+afternoon|next\s+week|until\s+\w+|on\s+\w+))?|(?:(?:채널|방)\s*)?잘못\s*(?:보냈|올렸|왔|들어왔)(?:어요|습니다|네요|다)|wrong\s+(?:channel|thread|chat|window|room|dm|person|link|place|group|file|message)|(?:(?:잠깐|잠시)\s*)?자리\s*(?:비울게요|비워요|비웁니다|비움|비울게)|회의\s*(?:들어갑니다|들어가요|들어갈게요|중이에요|중입니다)|돌아왔(?:습니다|어요)|다녀왔(?:습니다|어요))(?:\s+(?:죄송합니다|죄송해요|sorry))?$/i;
 const PRESENCE_CHECK =
-  /^(?:(?:test(?:ing)?|테스트)(?:\s*\d)+|test(?:ing)?|테스트(?:입니다|중|요)?|ping|봇|봇아|bot|살아\s?있(?:니|냐|나요|어요|어|음)|(?:are\s+)?(?:you|u)\s+(?:alive|up|awake|working)|anyone\s+home|sup|wassup|what'?s\s+up|봇\s*(?:있(?:나요|어요|니|냐|음|어)|살아\s?있음)|(?:봇\s+)?(?:지금\s+)?(?:일\s?(?:하냐|하니|하나요|하세요|해|해요|하는\s?중)|계세요|계신가요|듣고\s?있(?:어|니|냐|나요|어요|음)|(?:작동|동작)\s?(?:중|하)(?:이에요|이야|인가요|이니|니|나요|냐|해요|해)?)|여보세요|거기\s*(?:누구\s*)?(?:있어요|있나요|계세요|있음)|(?:hello|hi|hey)\s+anyone|anyone|anybody|anyone\s+(?:there|around|here|awake))$/i;
+  /^(?:(?:test(?:ing)?|테스트)(?:\s*\d)+|test(?:ing)?|테스트(?:입니다|중|요)?|ping|봇|봇아|bot|살아\s?있(?:니|냐|나요|어요|어|음)|(?:are\s+)?(?:you|u)\s+(?:even\s+|still\s+)?(?:alive|up|awake|working)|anyone\s+home|sup|wassup|what'?s\s+up|봇\s*(?:있(?:나요|어요|니|냐|음|어)|살아\s?있음)|(?:봇\s+)?(?:지금\s+)?(?:일\s?(?:하냐|하니|하나요|하세요|해|해요|하는\s?중)|계세요|계신가요|듣고\s?있(?:어|니|냐|나요|어요|음)|(?:작동|동작)\s?(?:중|하)(?:이에요|이야|인가요|이니|니|나요|냐|해요|해)?)|여보세요|거기\s*(?:누구\s*)?(?:있어요|있나요|계세요|있음)|(?:hello|hi|hey)\s+anyone|anyone|anybody|anyone\s+(?:there|around|here|awake))$/i;
 
 /** A message asking about the bot itself, or for help using it: answered with what it does and its topics. */
 const ABOUT_BOT =
@@ -153,7 +153,7 @@ const NOT_OF_THE_BOT =
 const STILL_FAILING =
   /아직(?:도)?\s?안\s?(?:돼|되|됨)|여전히\s?(?:안\s?(?:돼|되|됨)|에러|오류|똑같|그대로)|그대로\s?했는데|해결(?:이|은)?\s?(?:안\s?(?:됐|되|돼)|되지\s?않)|똑같은\s?(?:에러|오류)|무슨\s?말인지|\b(?:still\s+(?:broken|failing|fails|not\s+working|doesn'?t\s+work|the\s+same|same|erroring|no\s+luck)|same\s+(?:error|issue|problem)(?:\s+as\s+before)?|(?:didn'?t|did\s+not|doesn'?t|does\s+not)\s+(?:work|fix\s+it)|no\s+luck|what\s+do\s+you\s+mean|i'?m\s+(?:confused|lost)|not\s+answering\s+my\s+(?:question|query))\b/i;
 /** An error code, a flag, a path or a dotted name: a message with one tells what broke, to be searched. */
-const TECHNICAL_WORD = /\b[A-Z]{3,}\b|\w[./]\w|(?:^|\s)--?\w|\d/;
+const TECHNICAL_WORD = /\b[A-Z]{3,}\b|\w[./]\w|(?:^|\s)--?\w|\d{3,}|[a-zA-Z]\d/;
 /** A complaint is short: a long message with one of its words in it tells a story. */
 const MAX_COMPLAINT_CHARS = 80;
 
@@ -178,7 +178,7 @@ const ASKS_HOW = /어떻게|어케|방법|하는\s?법|추천|레시피|메뉴|\
  * says ("덕분에 바로 해결됐어요", "nice, works now").
  */
 const SMALL_TALK =
-  /생일|생신|축하(?:해|드려|드립|합니다|해요)|귀엽|귀여워|혼자\s?해결|해결함|안녕|ㅎㅇ|반가|잘\s?부탁|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋(?:네요|네|다|아요|습니다)|멋지|멋있|훌륭|완벽|깔끔|명쾌|신기|유용(?:하|해|했|한|함)|헐|와우|우와|오오|아하|재밌|재미있|흥미롭|알\s?것\s?같아요|감\s?잡았|그렇군|그렇구나|그랬구나|(?:였|이었|거였)구나|해결\s?(?:됐|되었|했)|^\s*(?:오\s?)?(?:이제\s?)?(?:됐다|됐어요|됐네요|됨|되네요|돼요)[\s.!~ㅎㅋ]*$|\b(?:solved|fixed)\s+it\b|잘\s?(?:됐|되네|돼요|되요|봤|해\s?주시|하시|정리|설명|알겠)|이해(?:가\s?)?\s?(?:했|됐|되었|돼|되네|완료)|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|무시해|꿀팁|똑똑|웃기|빠르네|빠르다|찾던\s?(?:거|것|게)|화이팅|파이팅|잘못\s?(?:보냈|올렸|들어왔|눌렀)|오타|ㅈㅅ|ㄷㄷ|귀찮게|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|works now|it works|working now|got it|gotcha|i see|makes sense|great|awesome|nice|cool|perfect|sweet|neat|wow|lgtm|brilliant|excellent|amazing|lovely|love it|helpful|good (?:bot|job|stuff|one)|nice one|bye|hi|hello|hey|morning|evening|test message|ignore this|ignore (?:that|it|me|my last|the last)|you'?re (?:so |really |way |much |even )?(?:faster|quicker|smarter|better) than|my bad|typo|legend|goated|goat|lifesaver|life saver|mvp|happy birthday|hbd|congrats|congratulations|cute|figured it out|(?:this|the) bot is (?:\w+ )?(?:more useful|better|faster|great|awesome|amazing|the best))\b/i;
+  /생일|생신|축하(?:해|드려|드립|합니다|해요)|귀엽|귀여워|혼자\s?해결|해결함|안녕|ㅎㅇ|반가|잘\s?부탁|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋(?:네요|네|다|아요|습니다)|멋지|멋있|훌륭|완벽|깔끔|명쾌|신기|유용(?:하|해|했|한|함)|헐|와우|우와|오오|아하|재밌|재미있|흥미롭|알\s?것\s?같아요|감\s?잡았|그렇군|그렇구나|그랬구나|(?:였|이었|거였)구나|해결\s?(?:됐|되었|했)|^\s*(?:오\s?)?(?:이제\s?)?(?:됐다|됐어요|됐네요|됨|되네요|돼요)[\s.!~ㅎㅋ]*$|\b(?:solved|fixed)\s+it\b|잘\s?(?:됐|되네|돼요|되요|봤|해\s?주시|하시|정리|설명|알겠)|이해(?:가\s?)?\s?(?:했|됐|되었|돼|되네|완료)|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|무시해|꿀팁|똑똑|웃기|빠르네|빠르다|찾던\s?(?:거|것|게)|화이팅|파이팅|잘못\s?(?:보냈|올렸|들어왔|눌렀)|오타|ㅈㅅ|ㄷㄷ|귀찮게|착각했|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|works now|it works|working now|got it|gotcha|i see|makes sense|great|awesome|nice|cool|perfect|sweet|neat|wow|lgtm|brilliant|excellent|amazing|lovely|love it|helpful|good (?:bot|job|stuff|one)|nice one|bye|hi|hello|hey|morning|evening|test message|ignore this|ignore (?:that|it|me|my last|the last)|you'?re (?:so |really |way |much |even )?(?:faster|quicker|smarter|better) than|my bad|my mistake|typo|legend|goated|goat|lifesaver|life saver|mvp|happy birthday|hbd|congrats|congratulations|cute|figured it out|(?:this|the) bot is (?:\w+ )?(?:more useful|better|faster|great|awesome|amazing|the best))\b/i;
 const MAX_SMALL_TALK_CHARS = 60;
 /** The asker says no answer is needed: 그냥 하소연임, 답 안 해도 돼요, just testing, no need to reply, "…, ignore". */
 const NEEDS_NO_ANSWER =
@@ -235,7 +235,7 @@ function isReaction(sentence: string): boolean {
 /** Trouble told beside the praise ("restarting fixed it but now the image won't delete"): still to answer. */
 const STILL_TROUBLE = /\b(?:but|still|errors?|failed|fails|broke|broken|won'?t|can'?t|doesn'?t|isn'?t)\b/i;
 const GREETING_WORD =
-  /안녕|안[뇽냥]|굿\s?모닝|출근|ㅎㅇ|하이|하잉|헬로|인사\s?(?:드립|드려|올립|드릴)|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|오랜만|잘\s?부탁|좋은\s*(?:아침|하루|오후|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|heya|hiya|greetings|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there|gn|hihi|byebye|hope|test|testing|ping|alive|awake|sup|wassup|you\s+up)\b|^(?:bot|봇아?)[?!.\s]*$|테스트|살아\s?있|여보세요|거기|봇\s*있|자리|회의|잘못|무시해|오타|돌아왔|다녀왔|지내셨|보내셨|일\s?하(?:냐|니|나요|는)|듣고\s?있|(?:작동|동작)\s?(?:중|하)|계세요|계신가요|\b(?:wrong|oops|brb|afk|my bad|ignore|typo)\b/i;
+  /안녕|안[뇽냥]|굿\s?모닝|출근|ㅎㅇ|하이|하잉|헬로|인사\s?(?:드립|드려|올립|드릴)|잘\s?(?:자|가|있)|(?:내일|다음에|담에|이따|나중에)\s*(?:또\s*)?(?:봐|만나)|ㅂㅂ|ㅂㅇ|ㅃㅃ|바이바이|빠이|굿\s?밤|이만|여기까지|가볼게요|고생|반가|처음\s?뵙|오랜만|잘\s?부탁|좋은\s*(?:아침|하루|오후|저녁|주말|밤)|봬요|뵐게요|뵙겠|들어가|퇴근|\b(?:hi|hello|hey|heya|hiya|greetings|yo|howdy|morning|evening|afternoon|bye|goodbye|gotta|heading|off|peace|nite|catch|until|till|done|night|see|cya|later|ttyl|take care|have a|around|anyone|anybody|there|gn|hihi|byebye|hope|test|testing|ping|alive|awake|sup|wassup|you\s+up)\b|^(?:bot|봇아?)[?!.\s]*$|테스트|살아\s?있|여보세요|거기|봇\s*있|자리|회의|잘못|무시해|오타|착각|돌아왔|다녀왔|지내셨|보내셨|일\s?하(?:냐|니|나요|는)|듣고\s?있|(?:작동|동작)\s?(?:중|하)|계세요|계신가요|\b(?:wrong|oops|brb|afk|my bad|my mistake|ignore|typo)\b/i;
 const THANKS_WORD =
   /감사|고마|고맙|땡큐|쌩큐|덕분|수고|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|you'?re the best|you rock)\b/i;
 
@@ -483,8 +483,9 @@ function isStatement(sentence: string): boolean {
   return ENGLISH_STATEMENT.test(sentence) && !STILL_TROUBLE.test(sentence) && !DOUBT_OR_NEED.test(sentence);
 }
 const MAX_STATEMENT_CHARS = 100;
-/** "신청할 수 있는지 여쭙고자 합니다", "문의드립니다": a question put as a statement. */
-const ASKED_INDIRECTLY = /(?:는지|인지|을지|할지)(?![가-힣])|여쭙|여쭤|문의/;
+/** "신청할 수 있는지 여쭙고자 합니다", "문의드립니다", "확인하고자 합니다": a question or a wish put as a statement. */
+const ASKED_INDIRECTLY =
+  /(?:는지|인지|을지|할지)(?![가-힣])|여쭙|여쭤|문의|고자\s?(?:합니다|해요)|려\s?(?:고\s?)?(?:합니다|해요)/;
 const STATEMENT_ENDING =
   /(?:니다|[어아여해워와봐써돼줘왔였했]요|[에예]요|네요|[가-힣]다|[가-힣]네|구나|군요|[었았했됐]음|함|됨)$/;
 const ENGLISH_STATEMENT =
@@ -492,7 +493,7 @@ const ENGLISH_STATEMENT =
 
 /** Thanks or cheer closing a remark ("…삭제됐어요 ㄱㅅ", "…나오네요 굿굿"). */
 const TRAILING_THANKS = /(?:\s+(?:ㄱㅅ|ㄳ|감사\S*|고마\S*|굿+|굿굿|땡큐|ㅇㅋ))+$/u;
-const FINISHED_ENDING = /(?:[어아여해워와봐써돼]요|습니다|[가-힣]다|끝|완료|성공|됨|짐|네요)$/;
+const FINISHED_ENDING = /(?:[어아여해워와봐써돼가]요|습니다|[가-힣]다|끝|완료|성공|됨|짐|네요)$/;
 /** Past tense told (옮겼어요, 설치했습니다, 띄웠다): something done. */
 const DONE = /[았었였했됐켰썼봤겼웠쳤꿨뤘졌](?:어요|습니다|다)$/;
 const DONE_OR_LIKED =
@@ -723,7 +724,7 @@ function splitSentences(text: string): Clause[] {
       // A question quoted inside a sentence ('도커가 뭐예요?'라고 물어보셔서) does not end it.
       // "Quick check: what does X do?": a question after a colon starts a sentence of its own. "e.g." ends none; "etc." may.
       .split(
-        /(?<=[?？!！。])(?![’'"”」』])\s*|(?<=[다요죠]…)\s+|(?<=\.)(?<!\b(?:e\.g|i\.e|vs|cf|approx)\.)\s+|\n+|(?<=:)\s+(?=(?:what|how|why|where|when|which|who|is|are|do|does|can|could|should)\b)/iu,
+        /(?<=[?？!！。])(?![’'"”」』])\s*|(?<=[다요죠](?:…|~+))\s+|(?<=\.)(?<!\b(?:e\.g|i\.e|vs|cf|approx)\.)\s+|\n+|(?<=:)\s+(?=(?:what|how|why|where|when|which|who|is|are|do|does|can|could|should)\b)/iu,
       )
       .flatMap((sentence, n) => {
         const asked = /[?？]\s*$/.test(sentence);

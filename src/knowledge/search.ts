@@ -819,6 +819,7 @@ export function assembleKnowledgeBase(
     const ofDockerWorld = (w: QuestionWord) =>
       (w.kind === 'topic' && w.ofDocker) ||
       (w.kind === 'known' &&
+        names(w) &&
         (LEXICON.dockerWorld.has(w.token) || SYNTAX_TOKENS.has(w.token) || subjectTitleWords.has(w.token)));
     if (states && !words.some(ofDockerWorld)) return { ...none(), chat: 'greeting' };
     const weights = weigh(words);

@@ -2862,3 +2862,20 @@ describe("round 22: a statement to the room naming nothing of Docker's world get
     expect(kb.ask('컨테니어 삭제순서가 어떻게돼요').chat).toBeUndefined();
   });
 });
+
+describe('round 22: more of the ways a channel talks (a colleague thanked by name, stepping away, a mistake owned)', () => {
+  it.each([
+    ['민수님 감사합니다~ 알려주신 대로 하니까 바로 되네요', 'thanks'],
+    ['Signing off now, take care', 'greeting'],
+    ['앗 채널 잘못 왔네요 죄송해요', 'greeting'],
+    ['아 미안 내가 아까 착각했어', 'greeting'],
+    ['are you still awake, bot?', 'greeting'],
+    ['오후 주간회의는 2층 대회의실에서 진행됩니다.', 'greeting'],
+  ])('%s is %s', (q, chat) => {
+    expect(kb.ask(q)).toMatchObject({ chat, outcome: 'none', matches: [] });
+  });
+
+  it('an intention put formally ("…확인하고자 합니다") is a request, not a statement to the room', () => {
+    expect(kb.ask('운영 서버 image 목록을 출력하는 명령어를 확인하고자 합니다.').chat).toBeUndefined();
+  });
+});
