@@ -1005,6 +1005,16 @@ export function assembleKnowledgeBase(
       (!namesElse || toldStory) &&
       c.score >= STAND_OUT_SCORE &&
       ranked.every((o) => o === c || c.score - o.score >= STAND_OUT_LEAD);
+    // "도커 방식에서 '프로그램 실행'은 뭐랑 같은 거예요?": a phrase quoted as one note has it word for word is where the
+    // asker read it, before a note close ahead of it that has the words apart.
+    const quotedPhrases = [...question.normalize('NFC').matchAll(QUOTED)]
+      .map((m) => squashed(m[1]!))
+      .filter((p) => p.length >= 4);
+    const quotes = (c: Candidate) => quotedPhrases.some((p) => squashed(c.item.searched).includes(p));
+    if (quotedPhrases.length > 0 && !quotes(ranked[0]!)) {
+      const at = ranked.slice(1, 3).findIndex((c) => c.score >= ranked[0]!.score - RERANK_MARGIN && quotes(c));
+      if (at >= 0) ranked.unshift(...ranked.splice(at + 1, 1));
+    }
     // "Half of QA is on Windows laptops. How do we get Docker running on them?": the note for the platform the
     // message names, holding every Docker word asked, answers before one close ahead of it for no platform.
     const forNamedPlatform = (c: Candidate) =>

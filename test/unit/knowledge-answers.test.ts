@@ -2879,3 +2879,9 @@ describe('round 22: more of the ways a channel talks (a colleague thanked by nam
     expect(kb.ask('운영 서버 image 목록을 출력하는 명령어를 확인하고자 합니다.').chat).toBeUndefined();
   });
 });
+
+describe('round 22: a phrase quoted as one note has it word for word is where the asker read it', () => {
+  it("'프로그램 실행' is the traditional-vs-Docker note's, not the overview's, close ahead with the words apart", () => {
+    expectAnswered("도커 방식에서 '프로그램 실행'이랑 같은 건 뭐예요?", 'traditional-vs-docker');
+  });
+});
