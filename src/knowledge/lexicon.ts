@@ -1898,6 +1898,7 @@ laptop laptops pc pcs workstation workstations
 approach approaches conceptually textbook equivalent counterpart relate relates relation relationship
 solve solves solving relevant relevance
 tl dr tldr eli5 nutshell paragraph
+nope nah yep yup yeah
 outline clarify spell recap rundown walkthrough
 `;
 

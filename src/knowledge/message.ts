@@ -34,6 +34,8 @@ export interface Message {
   toBot?: boolean;
   /** Every sentence states something to the room and none asks, wishes or tells of trouble (see isStatement). */
   states?: boolean;
+  /** What says the answer did not help ("아직도 안 되는데요", "same error as before"), in a short message of no code. */
+  failing?: string;
 }
 
 /** How much of a message is read; a pasted log must not stall every other user. The question is read first. */
@@ -151,7 +153,7 @@ const NOT_OF_THE_BOT =
  * 않았습니다", "무슨 말인지 모르겠어요", "still broken", "same error as before", "what do you mean?".
  */
 const STILL_FAILING =
-  /아직(?:도)?\s?안\s?(?:돼|되|됨)|여전히\s?(?:안\s?(?:돼|되|됨)|에러|오류|똑같|그대로)|그대로\s?했는데|해결(?:이|은)?\s?(?:안\s?(?:됐|되|돼)|되지\s?않)|똑같은\s?(?:에러|오류)|무슨\s?말인지|\b(?:still\s+(?:broken|failing|fails|not\s+working|doesn'?t\s+work|the\s+same|same|erroring|no\s+luck)|same\s+(?:error|issue|problem)(?:\s+as\s+before)?|(?:didn'?t|did\s+not|doesn'?t|does\s+not)\s+(?:work|fix\s+it)|no\s+luck|what\s+do\s+you\s+mean|i'?m\s+(?:confused|lost)|not\s+answering\s+my\s+(?:question|query))\b/i;
+  /아직(?:도)?\s?안\s?(?:돼|되|됨)|여전히\s?(?:안\s?(?:돼|되|됨)|에러|오류|똑같|그대로)|(?:그대로|말씀(?:하신|해\s?주신)?\s?대로|알려\s?주신\s?대로)\s?했는데|말씀(?:하신|해\s?주신)?\s?대로|해결(?:이|은)?\s?(?:안\s?(?:됐|되|돼)|되지\s?않)|똑같은\s?(?:에러|오류)|무슨\s?말인지|\b(?:still\s+(?:broken|failing|fails|not\s+working|doesn'?t\s+work|the\s+same|same|erroring|no\s+luck)|same\s+(?:error|issue|problem)(?:\s+as\s+before)?|(?:didn'?t|did\s+not|doesn'?t|does\s+not)\s+(?:work|fix\s+it)|no\s+luck|what\s+do\s+you\s+mean|i'?m\s+(?:confused|lost)|not\s+answering\s+my\s+(?:question|query))\b/gi;
 /** An error code, a flag, a path or a dotted name: a message with one tells what broke, to be searched. */
 const TECHNICAL_WORD = /\b[A-Z]{3,}\b|\w[./]\w|(?:^|\s)--?\w|\d{3,}|[a-zA-Z]\d/;
 /** A complaint is short: a long message with one of its words in it tells a story. */
@@ -338,10 +340,12 @@ export function readMessage(text: string): Message {
     !THANKS_WORD.test(whole) &&
     plainTalk;
   if (complains) return { sentences: [], chat: 'sorry' };
-  // "아직도 안 되는데요 ㅠㅠ", "same error as before": the answer did not help, and nothing else is named.
-  const stillFailing =
-    whole.length <= MAX_COMPLAINT_CHARS && STILL_FAILING.test(whole) && plainTalk && !TECHNICAL_WORD.test(clean);
-  if (stillFailing) return { sentences: [], chat: 'sorry' };
+  // "아직도 안 되는데요 ㅠㅠ", "same error as before": the answer did not help (search decides whether anything else,
+  // the network of "네트워크가 여전히 안 돼요", is named).
+  const failing =
+    whole.length <= MAX_COMPLAINT_CHARS && plainTalk && !TECHNICAL_WORD.test(clean)
+      ? [...whole.matchAll(STILL_FAILING)].map((m) => m[0]).join(' ')
+      : '';
   // The day of the week with a feeling about it ("월요일 싫어 ㅠㅠ", "불금이다!"), not "월요일까지 YAML 정리해야 해요".
   const weekdayTalk = WEEKDAY_FEELING.test(whole) && !/[?？]/.test(clean) && !ASKS.test(whole);
   const dayTalk = (DAY_TALK.test(whole) || weekdayTalk) && plainTalk && !ASKS_HOW.test(whole);
@@ -447,6 +451,7 @@ export function readMessage(text: string): Message {
   return {
     sentences: withinBudget(sentences),
     ...(states ? { states } : {}),
+    ...(failing ? { failing } : {}),
     ...(known.length > 0 ? { known } : {}),
     ...(toBot ? { toBot } : {}),
   };

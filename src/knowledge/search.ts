@@ -332,6 +332,8 @@ export function assembleKnowledgeBase(
     toBot?: boolean;
     /** The message states something and asks nothing (see Message.states). */
     states?: boolean;
+    /** What says the answer did not help (see Message.failing). */
+    failing?: string;
     /** A sentence of the message asks or requests something. */
     asks?: boolean;
     /** The text of the sentences read as what is asked. */
@@ -526,6 +528,7 @@ export function assembleKnowledgeBase(
       ...(known ? { known } : {}),
       ...(message.toBot ? { toBot: true } : {}),
       ...(message.states ? { states: true } : {}),
+      ...(message.failing ? { failing: message.failing } : {}),
       ...(message.sentences.some((s) => s.role === 'question') ? { asks: true } : {}),
       askedText: bySentence
         .filter((s) => focused.has(s))
@@ -795,6 +798,7 @@ export function assembleKnowledgeBase(
       chat,
       toBot = false,
       states = false,
+      failing,
       asks,
       askedText,
     } = read;
@@ -807,6 +811,11 @@ export function assembleKnowledgeBase(
       (w.kind === 'known' &&
         (LEXICON.dockerWorld.has(w.token) || SYNTAX_TOKENS.has(w.token)) &&
         (w.focus || w.token !== 'docker'));
+    // "아직도 안 되는데요 ㅠㅠ", "same error as before": the answer did not help, and nothing else is named (the network
+    // of "네트워크가 여전히 안 돼요" is what to search): an apology and how to ask again.
+    const failure = new Set(failing ? tokenize(failing) : []);
+    if (failing && !words.some((w) => !failure.has(w.token) && (namesSubject(w) || names(w))))
+      return { ...none(), chat: 'sorry' };
     if (toBot && !words.some(namesSubject)) return { ...none(), chat: 'help' };
     // "다시 설명해 줄래요?", "ㅋㅋ 귀엽네", "음…": a message naming nothing at all asks the notes nothing. Asking, it
     // gets the help; else a brief reply and how to ask. Asking how ("밥 짓는 법") it asks about something, if
@@ -1015,18 +1024,6 @@ export function assembleKnowledgeBase(
       const at = ranked.slice(1, 3).findIndex((c) => c.score >= ranked[0]!.score - RERANK_MARGIN && quotes(c));
       if (at >= 0) ranked.unshift(...ranked.splice(at + 1, 1));
     }
-    // "Half of QA is on Windows laptops. How do we get Docker running on them?": the note for the platform the
-    // message names, holding every Docker word asked, answers before one close ahead of it for no platform.
-    const forNamedPlatform = (c: Candidate) =>
-      platformWords.some((w) => c.item.titleTokens.includes(w.token)) &&
-      dockerWords.length > 0 &&
-      dockerWords.every((w) => has(c, w));
-    if (!forNamedPlatform(ranked[0]!)) {
-      const at = ranked
-        .slice(1, 3)
-        .findIndex((c) => c.score >= ranked[0]!.score - RERANK_MARGIN && forNamedPlatform(c));
-      if (at >= 0) ranked.unshift(...ranked.splice(at + 1, 1));
-    }
     let verdict = assess(ranked[0]!);
     // A close second that answers the whole question beats a first that lacks part of it (the overview note
     // against the listing note that shows the command asked for).
@@ -1088,13 +1085,35 @@ export function assembleKnowledgeBase(
     // "스웜 모드에서 overlay 네트워크 만드는 명령어", "k8s secret을 env로 주입하는 법": asked by the name of the note's
     // subject, a Docker term the note lacks (not a platform or an operation, which a word of another sense takes
     // too: "윈도우 레지스트리 편집기에서 지우는 법") is the part it does not cover, however little else it shares.
+    // Not a subject word another word the note lacks qualifies (검색 엔진, 윈도우 레지스트리, a car engine): that is
+    // another thing of the same name.
+    const qualifiedAway = (w: QuestionWord) => {
+      const lower = question.normalize('NFC').toLowerCase();
+      const at = lower.indexOf(w.typed);
+      const before = at < 0 ? '' : (/(\S+)\s*$/.exec(lower.slice(0, at))?.[1] ?? '');
+      // A bare noun right before it: no Korean particle or verb ending on it, no function word.
+      if (
+        !/^(?:[a-z][a-z-]*|[\uac00-\ud7a3]{2,4})$/.test(before) ||
+        /[서고면는은을를이가에도로다요며게지]$/.test(before)
+      )
+        return false;
+      // A word naming something the note lacks: 검색, car, an operating system the note is not for (윈도우).
+      const qualifier = (t: string) =>
+        !best.item.tokenWeight.has(t) &&
+        words.some(
+          (x) =>
+            x.token === t && (x.kind === 'content' || LEXICON.platforms.has(t) || (x.kind === 'known' && names(x))),
+        );
+      return tokenize(before).some(qualifier);
+    };
     const namesNoteSubject = focus.some(
       (w) =>
         w.kind === 'known' &&
         w.token !== 'docker' &&
         names(w) &&
         best.item.titleTokens.includes(w.token) &&
-        has(best, w),
+        has(best, w) &&
+        !qualifiedAway(w),
     );
     const lacksDockerTerm = missing.some(
       (w) => (w.ofDocker && !LEXICON.platforms.has(w.token)) || detailsAsked.includes(w),

@@ -2762,15 +2762,6 @@ describe('round 21: the verb of a request (spell out, outline, clarify) names no
   });
 });
 
-describe('round 22: the note for the platform the story names answers how to run Docker there', () => {
-  it('Windows laptops in the story, "get Docker running on them" asked: the WSL note, not the overview', () => {
-    expectAnswered(
-      'Half of our testers are on Windows laptops. How are we meant to get Docker running on them?',
-      'wsl',
-    );
-  });
-});
-
 describe('round 22: a subcommand typed in a command line is shown, not an operation asked for', () => {
   it('the rmi of "in docker rmi $(docker images -q), what does the $( ) part do?" leaves the $() note first', () => {
     const answer = kb.ask('in docker rmi $(docker images -q), what does the $( ) part do?');
@@ -2827,6 +2818,11 @@ describe("round 22: asked by the name of a note's subject, a Docker term it lack
   it('a word of another sense with only a platform and an operation lacking (the Windows registry) is not covered', () => {
     expect(kb.ask('윈도우 레지스트리 편집기에서 시작 프로그램 지우는 법').outcome).toBe('none');
   });
+
+  it('nor is the subject word qualified by a word the note lacks (검색 엔진, 윈도우 레지스트리)', () => {
+    expect(kb.ask('검색 엔진에 태그 붙이는 법').outcome).toBe('none');
+    expect(kb.ask('윈도우 레지스트리 값 수정 후 재부팅').outcome).toBe('none');
+  });
 });
 
 describe('round 22: still broken after the answer, or lost by it, naming nothing else: an apology and how to ask', () => {
@@ -2840,9 +2836,14 @@ describe('round 22: still broken after the answer, or lost by it, naming nothing
     expect(kb.ask(q)).toMatchObject({ chat: 'sorry', outcome: 'none', matches: [] });
   });
 
-  it('a failure that names what failed (a code, a Docker word) is searched', () => {
-    expect(kb.ask('npm install still fails with EACCES').chat).toBeUndefined();
-    expect(kb.ask('docker ps 해도 아직도 안 돼요').chat).toBeUndefined();
+  it('a failure that names what failed (a code, a Docker word, any other thing) is searched', () => {
+    for (const q of [
+      'npm install still fails with EACCES',
+      'docker ps 해도 아직도 안 돼요',
+      '네트워크가 여전히 안 돼요',
+      'proxy settings still not working',
+    ])
+      expect(kb.ask(q).chat, q).toBeUndefined();
   });
 });
 
