@@ -2886,3 +2886,15 @@ describe('round 22: a phrase quoted as one note has it word for word is where th
     expectAnswered("도커 방식에서 '프로그램 실행'이랑 같은 건 뭐예요?", 'traditional-vs-docker');
   });
 });
+
+describe('round 22: who makes a thing (Microsoft, AWS) names no other subject', () => {
+  it("Microsoft's tool for Linux on Windows is the WSL note", () => {
+    expectAnswered('Microsoft에서 만든, 윈도우에서 리눅스 쓰게 해주는 도구 이름이 뭐예요?', 'wsl');
+  });
+
+  it('AWS ECS is the part the notes lack, not another subject', () => {
+    expect(kb.ask('How does AWS ECS compare with plain Docker for one small service?').partial?.missing).toEqual([
+      'ECS',
+    ]);
+  });
+});
