@@ -182,6 +182,8 @@ const ASKS_HOW = /어떻게|어케|방법|하는\s?법|추천|레시피|메뉴|\
 const SMALL_TALK =
   /생일|생신|축하(?:해|드려|드립|합니다|해요)|귀엽|귀여워|혼자\s?해결|해결함|안녕|ㅎㅇ|반가|잘\s?부탁|감사|고마|고맙|땡큐|쌩큐|수고|덕분|대박|최고|짱|굿굿|(?<!불)편하네|(?<!안\s?)좋(?:네요|네|다|아요|습니다)|멋지|멋있|훌륭|완벽|깔끔|명쾌|신기|유용(?:하|해|했|한|함)|헐|와우|우와|오오|아하|재밌|재미있|흥미롭|알\s?것\s?같아요|감\s?잡았|그렇군|그렇구나|그랬구나|(?:였|이었|거였)구나|해결\s?(?:됐|되었|했)|^\s*(?:오\s?)?(?:이제\s?)?(?:됐다|됐어요|됐네요|됨|되네요|돼요)[\s.!~ㅎㅋ]*$|\b(?:solved|fixed)\s+it\b|잘\s?(?:됐|되네|돼요|되요|봤|해\s?주시|하시|정리|설명|알겠)|이해(?:가\s?)?\s?(?:했|됐|되었|돼|되네|완료)|알겠|알았어|넵|ㅇㅋ|믿고\s?갑니다|테스트\s?메시지|무시하셔도|무시해|꿀팁|똑똑|웃기|빠르네|빠르다|찾던\s?(?:거|것|게)|화이팅|파이팅|잘못\s?(?:보냈|올렸|들어왔|눌렀)|오타|ㅈㅅ|ㄷㄷ|귀찮게|착각했|\b(?:thanks?|thx|ty|tysm|cheers|appreciated?|saved my|worked|works now|it works|working now|got it|gotcha|i see|makes sense|great|awesome|nice|cool|perfect|sweet|neat|wow|lgtm|brilliant|excellent|amazing|lovely|love it|helpful|good (?:bot|job|stuff|one)|nice one|bye|hi|hello|hey|morning|evening|test message|ignore this|ignore (?:that|it|me|my last|the last)|you'?re (?:so |really |way |much |even )?(?:faster|quicker|smarter|better) than|my bad|my mistake|typo|legend|goated|goat|lifesaver|life saver|mvp|happy birthday|hbd|congrats|congratulations|cute|figured it out|(?:this|the) bot is (?:\w+ )?(?:more useful|better|faster|great|awesome|amazing|the best))\b/i;
 const MAX_SMALL_TALK_CHARS = 60;
+/** A question this short ("-v 뒤에 뭐 붙이면 돼요?") leans on the wish before it for what it asks. */
+const MAX_SHORT_QUESTION_WORDS = 5;
 /** The asker says no answer is needed: 그냥 하소연임, 답 안 해도 돼요, just testing, no need to reply, "…, ignore". */
 const NEEDS_NO_ANSWER =
   /(?:물어본|질문한)\s?(?:거|것|건)\s?(?:취소|무시)|질문\s?취소|하소연|혼잣말|(?<![가-힣])(?:답|답장|대답)\s?(?:안\s?(?:해도|하셔도|주셔도|줘도)|없어도|필요\s?없)|(?:^|[,.]\s*)(?:pls\s|please\s)?ignore[\s.!]*$|\b(?:just testing (?:if|whether|the bot|this bot)|just venting|no need to (?:reply|answer))\b/i;
@@ -352,13 +354,19 @@ export function readMessage(text: string): Message {
   if (whole.length <= MAX_DAY_TALK_CHARS && dayTalk) return { sentences: [], chat: 'greeting' };
   const read = splitSentences(clean).map((clause) => ({ ...clause, role: roleOf(clause) }));
   const asks = read.some((s) => s.role === 'question');
+  // "…읽기만 되게 막고 싶어요. -v 뒤에 뭐 붙이면 돼요?": a short wish right before a short question is what that asks.
+  const wishAsked = (k: number) =>
+    CURIOUS.test(read[k]!.text) &&
+    read[k]!.text.length <= MAX_SMALL_TALK_CHARS &&
+    read[k + 1]?.role === 'question' &&
+    wordCount(read[k + 1]!.text) <= MAX_SHORT_QUESTION_WORDS;
   const sentences = read.map(
-    ({ text, role, sentence }): Sentence => ({
+    ({ text, role, sentence }, k): Sentence => ({
       text,
       // A wish holding a question word ("어떤 상황엔 뭘 쓰는지 기준이 궁금합니다") asks, whatever else asks too.
       role:
         role === 'wish'
-          ? asks && !(KOREAN_ASKS.test(text) && CURIOUS.test(text))
+          ? asks && !(KOREAN_ASKS.test(text) && CURIOUS.test(text)) && !wishAsked(k)
             ? 'context'
             : 'question'
           : // Beside a question, what the asker knows is its story; alone ("컨테이너는 일회용인 거 알겠어요 감사해요")

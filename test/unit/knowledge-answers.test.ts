@@ -2898,3 +2898,11 @@ describe('round 22: who makes a thing (Microsoft, AWS) names no other subject', 
     ]);
   });
 });
+
+describe('round 22: a short wish right before a short question is what that question asks', () => {
+  it('"…읽기만 되게 하고 싶어요. -v 뒤에 뭐 붙여요?" asks the read-only option, which the mount note lacks', () => {
+    expect(
+      partialOf('볼륨 폴더를 컨테이너가 못 건드리게 읽기만 되게 하고 싶어요. -v 뒤에 뭐 붙여요?', 'disk-mount'),
+    ).toContain('읽기만');
+  });
+});

@@ -50,8 +50,12 @@ describe('readMessage', () => {
 
   it('takes a wish ("알고 싶어요") as the question only when nothing asks outright', () => {
     expect(roles('이미지 정리 방법을 알고 싶어요')).toEqual([['question', '이미지 정리 방법을 알고 싶어요']]);
+    expect(
+      roles('팀 이미지를 같이 쓰고 싶어요. 그럼 이미지는 보통 어느 저장소에 올려 두나요?').map(([role]) => role),
+    ).toEqual(['context', 'question']);
+    // A short question leans on the wish right before it for what it asks (round 22).
     expect(roles('팀 이미지를 같이 쓰고 싶어요. 어디에 올려요?').map(([role]) => role)).toEqual([
-      'context',
+      'question',
       'question',
     ]);
   });
