@@ -231,6 +231,12 @@ const SETS: Array<[string, string]> = [
   // troubleshooting, best practice; 40 in, 40 out), written mid-round 22 from the note bodies alone; first sight on
   // 10ae041 partial 47 of 120 (15 answered as if covered), 38 of 40 in, 40 of 40 declined; then read and tuned on.
   ['probe BF', path.join(DATA, 'probe-bf-questions.jsonl')],
+  // Held-out set BG: 200 messages (100 in, 30 partial, 40 out, 30 chat; a car-parts maker's factory IT team, an
+  // Australian e-commerce startup's two developers, graduate students sharing a GPU server), written mid-round 22 the
+  // way of the shared dev sets to measure the round's changes unseen, and never read. First sight on 712118a (round
+  // 21's end): 66.0% right-1st, 10 confident wrong, 40 of 40 declined, partial 17 of 30, chat 24 of 30; on f4a4213
+  // (mid-round 22) 67.0%, 10, 40 of 40, 18 of 30, chat 26 of 30.
+  ['held-out set BG', path.join(DATA, 'fresh-bg-questions.jsonl')],
   // Probe AG: 180 mostly long messages asking for a note's list, comparison, criteria or steps (100 in, 40 partial,
   // 40 out; a university lab, a logistics backend team, a freelancer), written by a helper from the note bodies
   // alone in round 16; first sight on round 15's code 78.0% right-1st, 10 confident wrong, 39 of 40 declined,
