@@ -1884,8 +1884,7 @@ note notes docs doc documentation wiki runbook runbooks readme handbook cheatshe
 
 /**
  * English words the notes lack that name no subject of their own: what kind of thing is asked about ("what kind
- * of tech is it", "sum it up", "the main points", "in Docker terms"), a yes or no, and who makes a thing (the
- * Microsoft of "that Microsoft tool for Linux on Windows", the AWS of "AWS ECS"), not what it is.
+ * of tech is it", "sum it up", "the main points", "in Docker terms"), and a yes or no.
  */
 const ENGLISH_FILLERS = `
 tech technology technologies thing things stuff concept concepts idea ideas basics gist sum summary overview term
@@ -1900,7 +1899,6 @@ approach approaches conceptually textbook equivalent counterpart relate relates 
 solve solves solving relevant relevance
 tl dr tldr eli5 nutshell paragraph
 nope nah yep yup yeah
-microsoft google amazon aws apple hashicorp cncf
 outline clarify spell recap rundown walkthrough
 `;
 

@@ -153,7 +153,9 @@ const NOT_OF_THE_BOT =
  * 않았습니다", "무슨 말인지 모르겠어요", "still broken", "same error as before", "what do you mean?".
  */
 const STILL_FAILING =
-  /아직(?:도)?\s?안\s?(?:돼|되|됨)|여전히\s?(?:안\s?(?:돼|되|됨)|에러|오류|똑같|그대로)|(?:그대로|말씀(?:하신|해\s?주신)?\s?대로|알려\s?주신\s?대로)\s?했는데|말씀(?:하신|해\s?주신)?\s?대로|해결(?:이|은)?\s?(?:안\s?(?:됐|되|돼)|되지\s?않)|똑같은\s?(?:에러|오류)|무슨\s?말인지|\b(?:still\s+(?:broken|failing|fails|not\s+working|doesn'?t\s+work|the\s+same|same|erroring|no\s+luck)|same\s+(?:error|issue|problem)(?:\s+as\s+before)?|(?:didn'?t|did\s+not|doesn'?t|does\s+not)\s+(?:work|fix\s+it)|no\s+luck|what\s+do\s+you\s+mean|i'?m\s+(?:confused|lost)|not\s+answering\s+my\s+(?:question|query))\b/gi;
+  /(?:했|해\s?봤|해)(?:는데도?|어도|도)\s?(?:안\s?(?:돼|되|됩|됨)|똑같|그대로|여전)|아직(?:도)?\s?안\s?(?:돼|되|됨)|여전히\s?(?:안\s?(?:돼|되|됨)|에러|오류|똑같|그대로)|(?:그대로|말씀(?:하신|해\s?주신)?\s?대로|알려\s?주신\s?대로)\s?했는데|말씀(?:하신|해\s?주신)?\s?대로|해결(?:이|은)?\s?(?:안\s?(?:됐|되|돼)|되지\s?않)|똑같은\s?(?:에러|오류)|무슨\s?말인지|\b(?:still\s+(?:broken|failing|fails|not\s+working|doesn'?t\s+work|the\s+same|same|erroring|no\s+luck)|same\s+(?:error|issue|problem)(?:\s+as\s+before)?|(?:didn'?t|did\s+not|doesn'?t|does\s+not)\s+(?:work|fix\s+it)|no\s+luck|what\s+do\s+you\s+mean|i'?m\s+(?:confused|lost)|not\s+answering\s+my\s+(?:question|query))\b/gi;
+/** What was failing is fixed now ("the same error as before is gone now", "이제 똑같은 에러 안 나요"). */
+const NOW_FIXED = /\b(?:gone|fixed|resolved|solved|works?\s+now)\b|사라졌|해결됐|해결했|이제\s?(?:돼|되|됨|안\s?나)/i;
 /** An error code, a flag, a path or a dotted name: a message with one tells what broke, to be searched. */
 const TECHNICAL_WORD = /\b[A-Z]{3,}\b|\w[./]\w|(?:^|\s)--?\w|\d{3,}|[a-zA-Z]\d/;
 /** A complaint is short: a long message with one of its words in it tells a story. */
@@ -184,6 +186,8 @@ const SMALL_TALK =
 const MAX_SMALL_TALK_CHARS = 60;
 /** A question this short ("-v 뒤에 뭐 붙이면 돼요?") leans on the wish before it for what it asks. */
 const MAX_SHORT_QUESTION_WORDS = 5;
+/** The kind of detail a short question asks for: an option, a tip, a way, a format. */
+const DETAIL_ASKED = /옵션|팁|방법|형식|포맷|\b(?:option|flag|tip|way|format|syntax)s?\b/i;
 /** The asker says no answer is needed: 그냥 하소연임, 답 안 해도 돼요, just testing, no need to reply, "…, ignore". */
 const NEEDS_NO_ANSWER =
   /(?:물어본|질문한)\s?(?:거|것|건)\s?(?:취소|무시)|질문\s?취소|하소연|혼잣말|(?<![가-힣])(?:답|답장|대답)\s?(?:안\s?(?:해도|하셔도|주셔도|줘도)|없어도|필요\s?없)|(?:^|[,.]\s*)(?:pls\s|please\s)?ignore[\s.!]*$|\b(?:just testing (?:if|whether|the bot|this bot)|just venting|no need to (?:reply|answer))\b/i;
@@ -345,7 +349,7 @@ export function readMessage(text: string): Message {
   // "아직도 안 되는데요 ㅠㅠ", "same error as before": the answer did not help (search decides whether anything else,
   // the network of "네트워크가 여전히 안 돼요", is named).
   const failing =
-    whole.length <= MAX_COMPLAINT_CHARS && plainTalk && !TECHNICAL_WORD.test(clean)
+    whole.length <= MAX_COMPLAINT_CHARS && plainTalk && !TECHNICAL_WORD.test(clean) && !NOW_FIXED.test(whole)
       ? [...whole.matchAll(STILL_FAILING)].map((m) => m[0]).join(' ')
       : '';
   // The day of the week with a feeling about it ("월요일 싫어 ㅠㅠ", "불금이다!"), not "월요일까지 YAML 정리해야 해요".
@@ -355,11 +359,17 @@ export function readMessage(text: string): Message {
   const read = splitSentences(clean).map((clause) => ({ ...clause, role: roleOf(clause) }));
   const asks = read.some((s) => s.role === 'question');
   // "…읽기만 되게 막고 싶어요. -v 뒤에 뭐 붙이면 돼요?": a short wish right before a short question is what that asks.
+  // Only a wish about Docker's things before a question naming none of its own: "커피 마시고 싶다. 컴포즈 뭐야?" asks
+  // of Compose alone.
+  // Nor before one asking the kind of detail wanted ("…하고 싶어요. 옵션 뭐예요?"), which asks it of the wish already.
   const wishAsked = (k: number) =>
     CURIOUS.test(read[k]!.text) &&
     read[k]!.text.length <= MAX_SMALL_TALK_CHARS &&
+    DOCKER_TALK.test(read[k]!.text) &&
     read[k + 1]?.role === 'question' &&
-    wordCount(read[k + 1]!.text) <= MAX_SHORT_QUESTION_WORDS;
+    wordCount(read[k + 1]!.text) <= MAX_SHORT_QUESTION_WORDS &&
+    !DOCKER_TALK.test(read[k + 1]!.text) &&
+    !DETAIL_ASKED.test(read[k + 1]!.text);
   const sentences = read.map(
     ({ text, role, sentence }, k): Sentence => ({
       text,

@@ -2832,6 +2832,8 @@ describe('round 22: still broken after the answer, or lost by it, naming nothing
     'still not working :(',
     'same error as before',
     'hmm what do you mean?',
+    '하라는 대로 했는데도 안 됩니다',
+    '알려주신 대로 해봤는데 똑같아요',
   ])('%s', (q) => {
     expect(kb.ask(q)).toMatchObject({ chat: 'sorry', outcome: 'none', matches: [] });
   });
@@ -2844,6 +2846,10 @@ describe('round 22: still broken after the answer, or lost by it, naming nothing
       'proxy settings still not working',
     ])
       expect(kb.ask(q).chat, q).toBeUndefined();
+  });
+
+  it('what failed and is fixed now is no failure', () => {
+    expect(kb.ask('the same error as before is gone now').chat).not.toBe('sorry');
   });
 });
 
@@ -2887,22 +2893,14 @@ describe('round 22: a phrase quoted as one note has it word for word is where th
   });
 });
 
-describe('round 22: who makes a thing (Microsoft, AWS) names no other subject', () => {
-  it("Microsoft's tool for Linux on Windows is the WSL note", () => {
-    expectAnswered('Microsoft에서 만든, 윈도우에서 리눅스 쓰게 해주는 도구 이름이 뭐예요?', 'wsl');
-  });
-
-  it('AWS ECS is the part the notes lack, not another subject', () => {
-    expect(kb.ask('How does AWS ECS compare with plain Docker for one small service?').partial?.missing).toEqual([
-      'ECS',
-    ]);
-  });
-});
-
 describe('round 22: a short wish right before a short question is what that question asks', () => {
   it('"…읽기만 되게 하고 싶어요. -v 뒤에 뭐 붙여요?" asks the read-only option, which the mount note lacks', () => {
     expect(
       partialOf('볼륨 폴더를 컨테이너가 못 건드리게 읽기만 되게 하고 싶어요. -v 뒤에 뭐 붙여요?', 'disk-mount'),
     ).toContain('읽기만');
+  });
+
+  it('a wish of something else ("커피 마시고 싶어요") leaves the question its own subject', () => {
+    expectAnswered('커피 마시고 싶어요. 스웜이 뭐예요?', 'docker-swarm');
   });
 });
