@@ -841,8 +841,13 @@ export function assembleKnowledgeBase(
     );
     // A note that does an asked operation to the asked thing ("윈도우 도커 설치") answers better than one
     // close ahead of it that has both words apart ("mysql 설치", "도커 방식").
+    // "프로그램을 설치", "install the app": a program in general is any the note's example does it to (mysql 설치).
+    const doesToProgram = (c: Candidate, a: Action) =>
+      a.object === 'application' &&
+      c.item.examplesSoftware &&
+      [...PACKAGED_SOFTWARE].some((program) => noteDoes(c.item, { operation: a.operation, object: program }));
     const doesAsked = (c: Candidate) =>
-      actions.every((a) => !c.item.tokenWeight.has(a.operation) || noteDoes(c.item, a));
+      actions.every((a) => !c.item.tokenWeight.has(a.operation) || noteDoes(c.item, a) || doesToProgram(c, a));
     if (!doesAsked(ranked[0]!)) {
       const at = ranked
         .slice(1, 3)

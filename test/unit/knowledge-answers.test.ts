@@ -2904,3 +2904,12 @@ describe('round 22: a short wish right before a short question is what that ques
     expectAnswered('커피 마시고 싶어요. 스웜이 뭐예요?', 'docker-swarm');
   });
 });
+
+describe("round 22: a program in general is the one a note's example installs", () => {
+  it.each([
+    'With Docker, do I still install the program, or what do I do instead?',
+    '도커에서는 프로그램을 설치 안 하고 뭘 해요?',
+  ])('the traditional-vs-Docker note (mysql 설치), not WSL (도커 프로그램을 설치): %s', (q) => {
+    expectAnswered(q, 'traditional-vs-docker');
+  });
+});
