@@ -358,10 +358,9 @@ export function readMessage(text: string): Message {
   if (whole.length <= MAX_DAY_TALK_CHARS && dayTalk) return { sentences: [], chat: 'greeting' };
   const read = splitSentences(clean).map((clause) => ({ ...clause, role: roleOf(clause) }));
   const asks = read.some((s) => s.role === 'question');
-  // "…읽기만 되게 막고 싶어요. -v 뒤에 뭐 붙이면 돼요?": a short wish right before a short question is what that asks.
-  // Only a wish about Docker's things before a question naming none of its own: "커피 마시고 싶다. 컴포즈 뭐야?" asks
-  // of Compose alone.
-  // Nor before one asking the kind of detail wanted ("…하고 싶어요. 옵션 뭐예요?"), which asks it of the wish already.
+  // "…읽기만 되게 막고 싶어요. -v 뒤에 뭐 붙이면 돼요?": a short wish about Docker's things right before a short
+  // question naming none of its own is what that asks; not "커피 마시고 싶다. 컴포즈 뭐야?", which asks of Compose
+  // alone, nor "…하고 싶어요. 옵션 뭐예요?", whose kind of detail is asked of the wish already.
   const wishAsked = (k: number) =>
     CURIOUS.test(read[k]!.text) &&
     read[k]!.text.length <= MAX_SMALL_TALK_CHARS &&

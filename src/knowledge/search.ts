@@ -62,6 +62,8 @@ interface IndexedEntry {
   doers: string[][];
   /** The part of the body that is searched (see SEARCHED_BODY_CHARS). */
   searched: string;
+  /** `searched` lower-cased without white space, for phrases as typed ("WSL2", '프로그램 실행'). */
+  squashedSearched: string;
 }
 
 export interface SearchOptions {
@@ -813,9 +815,11 @@ export function assembleKnowledgeBase(
         (w.focus || w.token !== 'docker'));
     // "아직도 안 되는데요 ㅠㅠ", "same error as before": the answer did not help, and nothing else is named (the network
     // of "네트워크가 여전히 안 돼요" is what to search): an apology and how to ask again.
-    const failure = new Set(failing ? tokenize(failing) : []);
-    if (failing && !words.some((w) => !failure.has(w.token) && (namesSubject(w) || names(w))))
-      return { ...none(), chat: 'sorry' };
+    if (failing) {
+      const failure = new Set(tokenize(failing));
+      if (!words.some((w) => !failure.has(w.token) && (namesSubject(w) || names(w))))
+        return { ...none(), chat: 'sorry' };
+    }
     if (toBot && !words.some(namesSubject)) return { ...none(), chat: 'help' };
     // "다시 설명해 줄래요?", "ㅋㅋ 귀엽네", "음…": a message naming nothing at all asks the notes nothing. Asking, it
     // gets the help; else a brief reply and how to ask. Asking how ("밥 짓는 법") it asks about something, if
@@ -845,7 +849,7 @@ export function assembleKnowledgeBase(
     const doesToProgram = (c: Candidate, a: Action) =>
       a.object === 'application' &&
       c.item.examplesSoftware &&
-      [...PACKAGED_SOFTWARE].some((program) => noteDoes(c.item, { operation: a.operation, object: program }));
+      noteDoesTo(c.item, a.operation, (t) => PACKAGED_SOFTWARE.has(t));
     const doesAsked = (c: Candidate) =>
       actions.every((a) => !c.item.tokenWeight.has(a.operation) || noteDoes(c.item, a) || doesToProgram(c, a));
     if (!doesAsked(ranked[0]!)) {
@@ -974,8 +978,8 @@ export function assembleKnowledgeBase(
       if (notePlatforms.length > 0 && !words.some((w) => notePlatforms.includes(w.token)))
         missing.push(...otherPlatforms);
       // "WSL1이랑 WSL2 차이", "Windows 10 or 11": versions compared that the note does not tell apart.
-      const body = squashed(best.item.searched);
-      for (const version of versions) if (!body.includes(squashed(version))) missing.push(detailWord(version));
+      for (const version of versions)
+        if (!best.item.squashedSearched.includes(squashed(version))) missing.push(detailWord(version));
       // An answer must name something of the note: its intent and modifier words alone (확인, 따로) do not.
       const namedCovered = new Set(
         focus.filter((w) => w.kind === 'known' && names(w) && has(best, w)).map((w) => w.token),
@@ -1024,7 +1028,7 @@ export function assembleKnowledgeBase(
     const quotedPhrases = [...question.normalize('NFC').matchAll(QUOTED)]
       .map((m) => squashed(m[1]!))
       .filter((p) => p.length >= 4);
-    const quotes = (c: Candidate) => quotedPhrases.some((p) => squashed(c.item.searched).includes(p));
+    const quotes = (c: Candidate) => quotedPhrases.some((p) => c.item.squashedSearched.includes(p));
     if (quotedPhrases.length > 0 && !quotes(ranked[0]!)) {
       const at = ranked.slice(1, 3).findIndex((c) => c.score >= ranked[0]!.score - RERANK_MARGIN && quotes(c));
       if (at >= 0) ranked.unshift(...ranked.splice(at + 1, 1));
@@ -1092,10 +1096,10 @@ export function assembleKnowledgeBase(
     // too: "윈도우 레지스트리 편집기에서 지우는 법") is the part it does not cover, however little else it shares.
     // Not a subject word another word the note lacks qualifies (검색 엔진, 윈도우 레지스트리, a car engine): that is
     // another thing of the same name.
+    const lowerQuestion = question.normalize('NFC').toLowerCase();
     const qualifiedAway = (w: QuestionWord) => {
-      const lower = question.normalize('NFC').toLowerCase();
-      const at = lower.indexOf(w.typed);
-      const before = at < 0 ? '' : (/(\S+)\s*$/.exec(lower.slice(0, at))?.[1] ?? '');
+      const at = lowerQuestion.indexOf(w.typed);
+      const before = at < 0 ? '' : (/(\S+)\s*$/.exec(lowerQuestion.slice(0, at))?.[1] ?? '');
       // A bare noun right before it: no Korean particle or verb ending on it, no function word.
       if (
         !/^(?:[a-z][a-z-]*|[\uac00-\ud7a3]{2,4})$/.test(before) ||
@@ -1111,18 +1115,18 @@ export function assembleKnowledgeBase(
         );
       return tokenize(before).some(qualifier);
     };
-    const namesNoteSubject = focus.some(
-      (w) =>
-        w.kind === 'known' &&
-        w.token !== 'docker' &&
-        names(w) &&
-        best.item.titleTokens.includes(w.token) &&
-        has(best, w) &&
-        !qualifiedAway(w),
-    );
-    const lacksDockerTerm = missing.some(
-      (w) => (w.ofDocker && !LEXICON.platforms.has(w.token)) || detailsAsked.includes(w),
-    );
+    const namesNoteSubject = () =>
+      focus.some(
+        (w) =>
+          w.kind === 'known' &&
+          w.token !== 'docker' &&
+          names(w) &&
+          best.item.titleTokens.includes(w.token) &&
+          has(best, w) &&
+          !qualifiedAway(w),
+      );
+    const lacksDockerTerm = () =>
+      missing.some((w) => (w.ofDocker && !LEXICON.platforms.has(w.token)) || detailsAsked.includes(w));
     if (
       missing.length > 0 &&
       missing.every(ofDocker) &&
@@ -1133,7 +1137,7 @@ export function assembleKnowledgeBase(
       (restCoverage >= minCoverage - PARTIAL_SLACK ||
         // A little further from the note when the question names nothing the notes lack ("CMD랑 ENTRYPOINT 차이").
         (!namesElse && restCoverage >= minCoverage - 2 * PARTIAL_SLACK) ||
-        (namesNoteSubject && lacksDockerTerm && restCoverage >= MIN_NAMED_SUBJECT_PARTIAL_COVERAGE))
+        (restCoverage >= MIN_NAMED_SUBJECT_PARTIAL_COVERAGE && lacksDockerTerm() && namesNoteSubject()))
     ) {
       return {
         query: question,
@@ -1455,7 +1459,15 @@ const ACTION_WINDOW = 2;
 const noteLines = new WeakMap<KnowledgeEntry, string[][]>();
 
 /** The note does the operation to the object: the two stand within ACTION_WINDOW tokens on one of its lines. */
-function noteDoes({ entry, searched }: IndexedEntry, { operation, object }: Action): boolean {
+function noteDoes(item: IndexedEntry, { operation, object }: Action): boolean {
+  return noteDoesTo(item, operation, (t) => t === object);
+}
+/** Whether a line of the note has the operation with a token that `isObject` accepts within ACTION_WINDOW of it. */
+function noteDoesTo(
+  { entry, searched }: IndexedEntry,
+  operation: string,
+  isObject: (token: string) => boolean,
+): boolean {
   let lines = noteLines.get(entry);
   if (!lines) {
     lines = [entry.title, entry.titleEn, ...entry.aliases, ...searched.split('\n')]
@@ -1463,7 +1475,7 @@ function noteDoes({ entry, searched }: IndexedEntry, { operation, object }: Acti
       .filter((line) => line.length > 0);
     noteLines.set(entry, lines);
   }
-  return lines.some((line) => line.some((t, i) => t === operation && around(line, i).includes(object)));
+  return lines.some((line) => line.some((t, i) => t === operation && around(line, i).some(isObject)));
 }
 /** The tokens within ACTION_WINDOW of a line's token i, itself among them. */
 function around(line: string[], i: number): string[] {
@@ -1618,6 +1630,7 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
       line.flatMap((t, i) => (t === ROLE ? [line.slice(Math.max(0, i - ACTION_WINDOW), i)] : [])),
     ),
     searched,
+    squashedSearched: squashed(searched),
   };
 }
 
